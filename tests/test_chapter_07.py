@@ -348,6 +348,10 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
         assert "**Predict:**" in _src(cells[k - 1])
         # pass 28: a learner may sketch one or two bends today, so the check opens after the bends sketched
         after = " (open after the bends you sketched)" if call == "sketch_from_memory(" else ""
+        if call == "review_cell(":   # p89 (r89 Interaction): the review's check is in its own output, counted live
+            shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
+            assert ch07_quiz.REVIEW_CHECK.format("")[:-len("</details>")] in shown, call
+            continue
         assert _src(cells[k + 1]).startswith(f"<details><summary>Check your prediction{after}</summary>"), call
     # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
     folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
@@ -447,7 +451,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     waits_line = ("A miss comes back today; a right answer waits longer each time: "
                   + ", ".join(str(review.DAYS[b]) for b in range(2, review.BOXES)) + f", then {review.DAYS[review.BOXES]} days.")
     assert waits_line == "A miss comes back today; a right answer waits longer each time: 1, 3, 7, then 14 days."
-    assert waits_line in cells[k + 1].split("</details>")[1] and "Leitner" not in cells[k + 1]
+    assert cells[k + 1].startswith(waits_line) and "Leitner" not in cells[k + 1]   # p89: the check is the widget's
     assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
     # p87 (r86 Focus): the fold is two sentences (the method's name, the bars' colours); the waits line in view says
@@ -776,12 +780,10 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
     assert len([line for line in prose.splitlines() if line.strip()]) == 2   # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
-    check = cells[k + 1]
-    opened = check[check.index("</summary>") + 10:check.index("</details>")]
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
-    assert [line for line in opened.splitlines() if line.strip()] == [   # p73 (r70 Focus): the learner's count
-        "Count your right first answers above."]   # p81 (r78 Focus): the waits' one line sits in view after the fold
+    # p73 (r70 Focus): the learner's count; p89 (r89 Interaction): counted by the review cell itself, no fold here
+    assert "Check your prediction" not in cells[k + 1] and "Count your right" not in cells[k + 1]
     clock = [0.0]   # p71: what the store does, as the second line says: a retry the same day stays in box 1, a day on it moves
     store = review.Store(None, now=lambda: clock[0])
     store.record("unit_steps", False)
@@ -5664,3 +5666,28 @@ def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():
     assert quiz.key_why("tanh_vs_sigmoid").startswith("In the picture, the dots of 2σ(2x) − 1 sit on tanh.")
     assert "lying exactly on it" in ch07_quiz.picture_alt("tanh_vs_sigmoid")
     assert "Each bend keeps a quarter" in ch07_quiz.picture_alt("chain_sigmoid_10")
+
+
+def test_p89_the_review_check_counts_right_first_answers_to_todays_cards():
+    """r89 Interaction: the review's "Check your prediction" said "Count your right first answers above." It now
+    counts them itself, from the first answer each of today's cards got, against the learner's predicted count; with
+    no cards due, or none answered yet, it says so."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    empty = ch07_quiz.review_cell(learner)
+    assert ch07_quiz.NO_CARDS in empty.check.value and ch07_quiz.REVIEW_CHECK.format("")[:40] in empty.check.value
+    assert empty.check.value in empty.static_html and empty.guess not in empty.children
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)
+    w.buttons[w.shown.index(quiz.answer_key("unit_steps"))].click()   # one answer: the review has cards to ask
+    r = ch07_quiz.review_cell(learner)
+    assert len(r.due) == 5 and r.guess in r.children and r.children[-1] is r.check
+    assert ch07_quiz.NO_ANSWERS in html.unescape(r.check.value) and "right on the first try" not in r.check.value
+    r.guess.value = "2"
+    choices = [item for item in r.items if isinstance(item.question, quiz.Choice)][:2]
+    right, wrong = choices
+    wrong_k = next(k for k, i in enumerate(wrong.shown) if i != quiz.answer_key(wrong.question.id))
+    wrong.buttons[wrong_k].click()
+    wrong.buttons[wrong.shown.index(quiz.answer_key(wrong.question.id))].click()   # a second click does not count
+    right.buttons[right.shown.index(quiz.answer_key(right.question.id))].click()
+    assert "You predicted 2, got 1 right on the first try (2 of 5 answered)." in html.unescape(r.check.value)
+    assert f"Missed: Q{learner.numbers[wrong.question.id]} - " in html.unescape(r.check.value)
+    assert set(r.first_tries) == {right.question.id, wrong.question.id}

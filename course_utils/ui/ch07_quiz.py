@@ -2322,16 +2322,49 @@ def sketch_from_memory(learner=None):
 NOTHING_YET = "Nothing to review yet: the review starts after your first answer."
 
 
+# p89 (r89 Interaction): the review's check counts the learner's right first answers to today's cards itself
+REVIEW_CHECK = "<details><summary>Check your prediction</summary>{}</details>"
+NO_CARDS = "Nothing to count yet: no cards are due. Answer questions above, then rerun the review cell."
+NO_ANSWERS = "No answers yet. Answer today's cards above, and your count shows here."
+
+
+def review_count(due, first_tries, numbers, guessed=None):
+    """What the review's check says: no cards due, no answers yet, or the tally of right first answers."""
+    if not due:
+        return NO_CARDS
+    if not first_tries:
+        return NO_ANSWERS
+    return tally_text(guessed, first_tries, numbers, len(due))
+
+
 def review_cell(learner, limit=5):
-    """Re-ask what is due: missed questions first, then unseen ones, then those whose wait is over."""
+    """Re-ask what is due: missed questions first, then unseen ones, then those whose wait is over. Under the cards,
+    a folded check counts the right first answers to them, against the learner's predicted count."""
     learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
     note = learner.store.message if "could not be read" in learner.store.message else ""
     due = learner.store.due(limit) if learner.store.answers else []   # nothing answered: nothing to re-ask yet
     items = [_widget(qid, learner.numbers[qid], learner) for qid in due]
+    numbers = {qid: learner.numbers[qid] for qid in due}
     head = widgets.HTML((_box(note, BAD) if note else "") + ("" if due else _box(NOTHING_YET, NEUTRAL)))
+    guess = widgets.Text(value="", placeholder=f"0 to {len(due)}", description="I predict:",
+                         style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
+    check, first_tries = widgets.HTML(), {}
+
+    def update():   # a card's first answer in this review: the one its own widget recorded first
+        for item in items:
+            if item.answered and item.question.id not in first_tries:
+                first_tries[item.question.id] = learner.results[item.question.id]
+        said = review_count(due, first_tries, numbers, predicted(guess.value, len(due)))
+        check.value = REVIEW_CHECK.format(_box(said, NEUTRAL))
+
+    update()
+    learner.listen(update)
+    guess.observe(lambda _c: update(), names="value")
     text = (f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" if due else f"Review: {NOTHING_YET}") \
         + (" (progress file reset)" if note else "")
-    return QuizBox([head, *items], text, head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, due=due, note=head)
+    static = head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items) + check.value
+    return QuizBox([head, *([guess] if due else []), *items, check], text, static, items=items, due=due, note=head,
+                   guess=guess, check=check, first_tries=first_tries)
 
 
 def _progress_rows(learner):
