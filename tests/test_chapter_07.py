@@ -3426,7 +3426,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights. They average 0, and they are smaller when a unit has more inputs. Layer" in quiz.get("selu_steady").prompt   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights. They average 0. Their spread is 1 over the square root of n. Here n is how many inputs a unit has. Layer" in quiz.get("selu_steady").prompt   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3869,10 +3869,12 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p87 (r86 Clarity): one idea a sentence; 1/√n, not needed to answer, is the key's alone; "spread" is glossed
     # under the prompt (a wrong option says it) before any option uses it
     # r87 (Correctness: without the weights' size the claim is incomplete): said in words; 1/√n stays in the key
-    assert selu.prompt == ("A SELU network starts with random weights. They average 0, and they are smaller when a "
-                           "unit has more inputs. Layer after layer, SELU pulls two numbers toward fixed values. "
-                           "Which two?")
-    assert "spread" not in selu.prompt and "√" not in selu.prompt
+    # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the rule itself, in plain words, no symbol
+    assert selu.prompt == ("A SELU network starts with random weights. They average 0. Their spread is 1 over the "
+                           "square root of n. Here n is how many inputs a unit has. Layer after layer, SELU pulls two "
+                           "numbers toward fixed values. Which two?")
+    assert "smaller when" not in selu.prompt and "√" not in selu.prompt
+    assert max(len(t.split()) for t in re.split(r"(?<=[.?])\s+", selu.prompt)) <= 11   # one short idea a sentence
     assert any("spread" in o.text for o in selu.options if not o.correct)   # so its gloss sits under the prompt
     from course_utils.engine import signal_stats
     drawn = signal_stats.lecun_normal(400, 400, np.random.default_rng(86))

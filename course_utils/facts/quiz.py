@@ -506,9 +506,10 @@ def _bank():
         # p87 (r86 Clarity): one idea a sentence; the spread is glossed under the prompt before the options use it,
         # and 1/√n (not needed to answer) is left to the key
         # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
-        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0, and they are smaller "
-                                 "when a unit has more inputs. Layer after layer, SELU pulls two numbers toward fixed "
-                                 "values. Which two?",
+        # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the weights' spread in plain words
+        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0. Their spread is 1 over "
+                                 "the square root of n. Here n is how many inputs a unit has. Layer after layer, SELU "
+                                 "pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
