@@ -685,7 +685,8 @@ def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and
     for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
         with_picture = [q for q in learner.rounds[ch] if q in ch07_quiz.AFTER_PICTURES]
-        assert key.count("<img ") == len(with_picture)
+        curves = "xor_no_bend_chance" in learner.rounds[ch]   # p89: Q11's why draws its curve in its fold too
+        assert key.count("<img ") == len(with_picture) + curves
         for qid in with_picture:   # the alt text says what the picture shows, not which question it settles
             assert f"alt='{html.escape(ch07_quiz.picture_alt(qid), quote=True)}'" in key and "settles" not in ch07_quiz.picture_alt(qid)
     x, y = quiz._lowest("gelu")
@@ -2549,6 +2550,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # case too, sits in a fold inside it ("+ + " lines)
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "+ Why not lift the 1s anyway?\n"
+                               f"+ {quiz.XOR_CURVE}\n"   # p89 (r89 Clarity): the total loss against p, drawn first
+                               "+ In the picture, all four points get one chance p of answer 1.\n"
+                               "+ Their total loss is lowest at p = ½.\n"
                                "+ The two 1s' scores always add up to the two 0s' total.\n"
                                "+ Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
                                "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
@@ -2557,11 +2561,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ + Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose 1.39.\n"
                                "+ + Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
                                "+ + Any total works the same way, for the 0s too. So all four get one chance p.\n"
-                               "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
                                "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
-                               "+ + Half everywhere loses only 2.77 in all.\n"
-                               "+ + Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n"
-                               "+ + That is least at p = ½.")
+                               "+ + Half everywhere loses only 2.77 in all.")
     assert len([line for line in xor.explanation.split("\n") if not line.startswith("+ ")]) == 1   # p86: one open line
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
@@ -3836,7 +3837,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
     assert len(folded) == 14 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three
     # p87 (r86 Clarity): three lines open in the fold, the rest in a fold inside it
-    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 4
+    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 7   # p89: + the curve, two lines
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -3847,8 +3848,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner).count("<tr>") == 0   # p80: the picture holds the scores
     # p81 (r78 Picture first): the number-line picture comes right after the answer, then the why in words
     fold11 = ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
-    assert fold11.index("<b>Answer: 0.5.</b><br><img ") < fold11.index("<i>Why:</i>") and fold11.count("<img") == 1
-    assert "<img" not in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False)
+    assert fold11.index("<b>Answer: 0.5.</b><br><img ") < fold11.index("<i>Why:</i>") and fold11.count("<img") == 2
+    # p89 (r89 Clarity): the second is the why's own curve (total loss against p), kept when the settling one moves
+    assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False).count("<img") == 1
     late = ch07_quiz.key_fold_html("gelu_dip", 1, learner)   # other keys keep their picture after the words
     assert "<img" not in late or late.index("<i>Why:</i>") < late.index("<img")
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
@@ -4640,7 +4642,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 2 and html_.count("<table") == 0 and html_.endswith("least at p = ½.</div></details></div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 2 and html_.count("<table") == 0 and html_.endswith("loses only 2.77 in all.</div></details></div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5404,12 +5406,13 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     # p85 (r84 Correctness): shown in one line, not asserted: the four losses as one formula, least at ½
     # p86 (r85 Clarity): the formula is built from the worked lines (two hits at −ln p, two misses at −ln(1 − p))
     # p87 (r86 Clarity): the formula sits in the nested fold, after the three lines that say the idea
+    # p89 (r89 Clarity: lines of logs): the formula is drawn, a curve of the total loss against p, before the lines
     inner = quiz.FOLD * 2
-    assert f"{inner}Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n{inner}That is least at p = ½." in why
-    assert why.index("Lifting the 1s costs more than it saves") < why.index(inner) < why.index("Any p:")
-    assert "ends the same way" not in why
+    assert why.index(quiz.XOR_CURVE) < why.index("Lifting the 1s costs more than it saves") < why.index(inner)
+    assert "ends the same way" not in why and "ln p" not in why
     q = np.linspace(0.01, 0.99, 99)
-    assert np.allclose(-2 * np.log(q) - 2 * np.log1p(-q), -2 * np.log(q * (1 - q)))   # the line's formula
+    assert np.allclose(quiz.xor_total_loss(q), -2 * np.log(q * (1 - q)))   # the curve's formula
+    assert (quiz.xor_total_loss(q) >= 4 * np.log(2) - 1e-12).all() and q[np.argmin(quiz.xor_total_loss(q))] == 0.5
     p = np.linspace(0.501, 0.9999, 2000)
     assert (-2 * np.log(p) - 2 * np.log1p(-p) > 4 * np.log(2)).all()
     assert -2 * np.log(0.5) - 2 * np.log(0.5) == pytest.approx(4 * np.log(2))   # equal only at ½ itself
@@ -5519,7 +5522,7 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     outer = html_[html_.index("<details>"):]
     assert outer.count("<details>") == 2 and outer.endswith("</details></div></details>")
     open_part = outer[:outer.index("<details>", 1)]
-    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 4   # three lines, then the nested fold's box
+    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 7   # p89: the curve, its two lines, three lines, the nested fold's box
     assert "equal" not in open_part and "0.11" not in open_part and "two 0s&#x27; total" in open_part
     nested = outer[outer.index("<details>", 1):]
     assert nested.startswith(f"<details><summary>{quiz.NUMBERS_FOLD}</summary>") and "4.82" in nested
@@ -5693,3 +5696,35 @@ def test_p89_the_review_check_counts_right_first_answers_to_todays_cards():
     assert "You predicted 2, got 1 right on the first try (2 of 5 answered)." in html.unescape(r.check.value)
     assert f"Missed: Q{learner.numbers[wrong.question.id]} - " in html.unescape(r.check.value)
     assert set(r.first_tries) == {right.question.id, wrong.question.id}
+
+
+def test_p89_q11_fold_draws_the_total_loss_against_p_first_instead_of_lines_of_logs():
+    """r89 Clarity: Q11's fold ended on lines of logs ("Any p: all four lose −2 ln p − 2 ln(1 − p)"). The fold "Why not
+    lift the 1s anyway?" now opens on a small picture: the four points' total loss against p, lowest at ½ (a dot),
+    the worked p = 0.9 marked (a ring); its alt text says so. The "total 0" of the worked pair stays."""
+    import matplotlib.pyplot as plt
+    why = quiz.get("xor_no_bend_chance").explanation
+    fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
+    assert fold[:4] == ["Why not lift the 1s anyway?", quiz.XOR_CURVE,
+                        "In the picture, all four points get one chance p of answer 1.",
+                        "Their total loss is lowest at p = ½."]
+    assert "−ln p" not in why and "Any p:" not in why and "Say the 1s' scores add up to 0." in why
+    html_ = ch07_quiz.why_html(why)
+    outer = html_[html_.index("<summary>Why not lift the 1s anyway?</summary>"):]
+    assert outer.index("<img alt=") < outer.index("In the picture, all four") and quiz.XOR_CURVE not in html_
+    assert f"alt='{html.escape(ch07_quiz.xor_curve_alt(), quote=True)}'" in html_
+    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
+    assert float(quiz.xor_total_loss(0.5)) == pytest.approx(halves) and float(quiz.xor_total_loss(0.9)) == pytest.approx(lifted)
+    assert f"lowest at p = ½ (total {halves:.2f}, a dot)" in ch07_quiz.xor_curve_alt() and "4.82 at p = 0.9" in \
+        ch07_quiz.xor_curve_alt()
+    fig, ax = plt.subplots()
+    ch07_quiz._xor_loss_curve(ax)
+    curve = ax.get_lines()[0]
+    x, y = curve.get_xdata(), curve.get_ydata()
+    assert x[np.argmin(y)] == pytest.approx(0.5) and ax.get_ylim()[0] == 0 and y.max() < ax.get_ylim()[1]
+    marks = [l for l in ax.get_lines()[1:]]
+    assert [float(m.get_xdata()[0]) for m in marks] == [0.5, quiz.XOR_SURE]
+    assert marks[0].get_markerfacecolor() != marks[1].get_markerfacecolor()   # a dot and a ring, not colour alone
+    plt.close(fig)
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert ch07_quiz.xor_curve_html() in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False)

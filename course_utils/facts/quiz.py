@@ -197,6 +197,10 @@ def _xor_sure_lines(sure=XOR_SURE):
     strong, weak, uneven, even = xor_split_costs()
     inner = FOLD + FOLD
     return (f"{FOLD}Why not lift the 1s anyway?\n"
+            # p89 (r89 Clarity: lines of logs, no picture): the total loss against p drawn first, lowest at ½
+            f"{FOLD}{XOR_CURVE}\n"
+            f"{FOLD}In the picture, all four points get one chance p of answer 1.\n"
+            f"{FOLD}Their total loss is lowest at p = ½.\n"
             f"{FOLD}The two 1s' scores always add up to the two 0s' total.\n"
             f"{FOLD}Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
             f"{FOLD}Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
@@ -207,14 +211,19 @@ def _xor_sure_lines(sure=XOR_SURE):
             f"{inner}Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose {even:.2f}.\n"
             f"{inner}Same total, chances {XOR_SPLIT:g} and {1 - XOR_SPLIT:g}: they lose {strong:.2f} + {weak:.2f} = {uneven:.2f}, more.\n"
             f"{inner}Any total works the same way, for the 0s too. So all four get one chance p.\n"
-            f"{inner}Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
             f"{inner}Take p = {sure:g}: {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f} in all.\n"
-            f"{inner}Half everywhere loses only {halves:.2f} in all.\n"
-            f"{inner}Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n"
-            f"{inner}That is least at p = ½.\n")
+            f"{inner}Half everywhere loses only {halves:.2f} in all.\n")
+
+
+def xor_total_loss(p):
+    """Q11's curve: the four XOR points' total loss when each gets the chance p of answer 1 (the two 1s lose −ln p
+    each, the two 0s −ln(1 − p) each): −2 ln p − 2 ln(1 − p), lowest at p = ½ (4 ln 2)."""
+    p = np.asarray(p, dtype=float)
+    return -2 * np.log(p) - 2 * np.log1p(-p)
 
 
 NUMBERS_FOLD = "The numbers, if you want them"   # Q11's nested fold (p87)
+XOR_CURVE = "[picture: the total loss against p]"   # p89: a why line that chapter 07 draws as Q11's curve
 
 
 def _pair_loss(s1, s2):

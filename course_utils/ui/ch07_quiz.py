@@ -1239,6 +1239,43 @@ def _guess_loss(ax):
     ax.legend(fontsize=9, loc="upper right")
 
 
+def _xor_loss_curve(ax):
+    """Q11's fold (p89, r89 Clarity: lines of logs, no picture): the four points' total loss against the one chance
+    p of answer 1 they all get; a dot at its lowest, p = ½, and a ring at the worked p = 0.9."""
+    p = np.linspace(0.02, 0.98, 481)
+    ax.plot(p, quiz.xor_total_loss(p), color="black", lw=2, label="total loss of the four points")
+    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
+    ax.plot([0.5], [halves], "o", color="black", ms=7)
+    ax.annotate(f"lowest: p = ½, total {halves:.2f}", (0.5, halves), xytext=(0.3, 5.2), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.plot([quiz.XOR_SURE], [lifted], "o", mfc="white", mec="black", ms=7)
+    ax.annotate(f"p = {quiz.XOR_SURE:g}: total {lifted:.2f}", (quiz.XOR_SURE, lifted), xytext=(0.6, 7.2),
+                fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(0, 1), ylim=(0, 9), xlabel="p: the chance each point gets for answer 1",
+           ylabel="total loss of the four points")
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+_xor_loss_curve.own_axes = True
+
+
+def xor_curve_alt():
+    """Q11's curve in words, from the numbers it draws."""
+    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
+    return (f"The four points' total loss against p, the chance each gets for answer 1. A U-shaped curve, lowest at "
+            f"p = ½ (total {halves:.2f}, a dot). It rises on both sides: {lifted:.2f} at p = {quiz.XOR_SURE:g} "
+            "(a ring).")
+
+
+@lru_cache(maxsize=None)
+def xor_curve_html():
+    """Q11's curve as an <img> with its alt text, for the line quiz.XOR_CURVE of its why."""
+    png = _small(_xor_loss_curve)
+    data = base64.b64encode(png).decode("ascii")
+    return (f"<img alt='{_html.escape(xor_curve_alt(), quote=True)}' width='{_png_size(png)[0]}' "
+            f"src='data:image/png;base64,{data}'>")
+
+
 GATE_BENDS = ("sigmoid", "tanh", "relu")   # Q32's picture: the three bends its options name as curves
 GATE_X = (-4.0, 4.0)
 
@@ -1925,6 +1962,11 @@ def _steps_html(lines, line_html, block=lambda html: html):
     return "".join(out)
 
 
+def _why_line(line):
+    """One line of a why, escaped; the line quiz.XOR_CURVE is drawn: Q11's curve (p89)."""
+    return xor_curve_html() if line == quiz.XOR_CURVE else _html.escape(line)
+
+
 def why_html(text, nested=False):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
     heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious), which
@@ -1939,9 +1981,9 @@ def why_html(text, nested=False):
             inner = f"<details><summary>{_html.escape(summary)}</summary>" + (why_html("\n".join(lines), True) if lines else "") + "</details>"
             out.append(indent(inner) if nested else inner)
         elif run and nested:
-            out.append(_steps_html(run, lambda line: indent(_html.escape(line)), indent))
+            out.append(_steps_html(run, lambda line: indent(_why_line(line)), indent))
         elif run:
-            out.append(_steps_html(run, lambda line: _html.escape(line) + "<br>"))
+            out.append(_steps_html(run, lambda line: _why_line(line) + "<br>"))
         run.clear()
 
     for line in text.split("\n"):
