@@ -2168,6 +2168,7 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
     state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     learner = ch07_quiz.Learner(review.Store(None))
     alts = [html.escape(ch07_quiz.picture_alt(q), quote=True) for q in ch07_quiz.AFTER_PICTURES]   # r38: Q6 and Q29 share one
+    alts.append(html.escape(ch07_quiz.xor_curve_alt(), quote=True))   # p89: Q11's why draws its curve, in its fold
     shown_alts, folds, asked = [], [], []
     for c in nb["cells"]:
         if not re.search(r"(chapter|mixed)_quiz\(", _src(c)):
