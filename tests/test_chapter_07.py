@@ -348,6 +348,10 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
         assert "**Predict:**" in _src(cells[k - 1])
         # pass 28: a learner may sketch one or two bends today, so the check opens after the bends sketched
         after = " (open after the bends you sketched)" if call == "sketch_from_memory(" else ""
+        if call == "review_cell(":   # p89 (r89 Interaction): the review's check is in its own output, counted live
+            shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
+            assert ch07_quiz.REVIEW_CHECK.format("")[:-len("</details>")] in shown, call
+            continue
         assert _src(cells[k + 1]).startswith(f"<details><summary>Check your prediction{after}</summary>"), call
     # an inline data URI: JupyterLab first asks the browser for an attachment: URL (a console error), then resolves it
     folded = [c for c in cells if 'src="data:image/png;base64,' in _src(c)]
@@ -447,7 +451,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     waits_line = ("A miss comes back today; a right answer waits longer each time: "
                   + ", ".join(str(review.DAYS[b]) for b in range(2, review.BOXES)) + f", then {review.DAYS[review.BOXES]} days.")
     assert waits_line == "A miss comes back today; a right answer waits longer each time: 1, 3, 7, then 14 days."
-    assert waits_line in cells[k + 1].split("</details>")[1] and "Leitner" not in cells[k + 1]
+    assert cells[k + 1].startswith(waits_line) and "Leitner" not in cells[k + 1]   # p89: the check is the widget's
     assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
     # p87 (r86 Focus): the fold is two sentences (the method's name, the bars' colours); the waits line in view says
@@ -681,7 +685,8 @@ def test_pictures_before_an_answer_only_ask_and_the_settling_ones_come_after_and
     for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
         with_picture = [q for q in learner.rounds[ch] if q in ch07_quiz.AFTER_PICTURES]
-        assert key.count("<img ") == len(with_picture)
+        curves = "xor_no_bend_chance" in learner.rounds[ch]   # p89: Q11's why draws its curve in its fold too
+        assert key.count("<img ") == len(with_picture) + curves
         for qid in with_picture:   # the alt text says what the picture shows, not which question it settles
             assert f"alt='{html.escape(ch07_quiz.picture_alt(qid), quote=True)}'" in key and "settles" not in ch07_quiz.picture_alt(qid)
     x, y = quiz._lowest("gelu")
@@ -776,12 +781,10 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
     assert len([line for line in prose.splitlines() if line.strip()]) == 2   # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
-    check = cells[k + 1]
-    opened = check[check.index("</summary>") + 10:check.index("</details>")]
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
-    assert [line for line in opened.splitlines() if line.strip()] == [   # p73 (r70 Focus): the learner's count
-        "Count your right first answers above."]   # p81 (r78 Focus): the waits' one line sits in view after the fold
+    # p73 (r70 Focus): the learner's count; p89 (r89 Interaction): counted by the review cell itself, no fold here
+    assert "Check your prediction" not in cells[k + 1] and "Count your right" not in cells[k + 1]
     clock = [0.0]   # p71: what the store does, as the second line says: a retry the same day stays in box 1, a day on it moves
     store = review.Store(None, now=lambda: clock[0])
     store.record("unit_steps", False)
@@ -840,8 +843,8 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about "
-            "0.00000095, roughly 1 in a million.") in key   # p80 (r77 Focus): one number, not two   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
+    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> In the picture, each bar is a quarter of the one before."
+            " Ten 0.25s multiplied together (0.25¹⁰): about 0.00000095, roughly 1 in a million.") in key   # p80 (r77 Focus): one number, not two   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
     # p83 (r81 Picture first): the key opens on what its picture shows at x = 3, the more exact number included
     assert "<b>Answer: about 0.01.</b> <i>Why:</i> In the picture, the thick slope curve is almost flat at x = 3: about 0.0099." in key
@@ -2165,6 +2168,7 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
     state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     learner = ch07_quiz.Learner(review.Store(None))
     alts = [html.escape(ch07_quiz.picture_alt(q), quote=True) for q in ch07_quiz.AFTER_PICTURES]   # r38: Q6 and Q29 share one
+    alts.append(html.escape(ch07_quiz.xor_curve_alt(), quote=True))   # p89: Q11's why draws its curve, in its fold
     shown_alts, folds, asked = [], [], []
     for c in nb["cells"]:
         if not re.search(r"(chapter|mixed)_quiz\(", _src(c)):
@@ -2547,6 +2551,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # case too, sits in a fold inside it ("+ + " lines)
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "+ Why not lift the 1s anyway?\n"
+                               f"+ {quiz.XOR_CURVE}\n"   # p89 (r89 Clarity): the total loss against p, drawn first
+                               "+ In the picture, all four points get one chance p of answer 1.\n"
+                               "+ Their total loss is lowest at p = ½.\n"
                                "+ The two 1s' scores always add up to the two 0s' total.\n"
                                "+ Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
                                "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
@@ -2555,11 +2562,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ + Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose 1.39.\n"
                                "+ + Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
                                "+ + Any total works the same way, for the 0s too. So all four get one chance p.\n"
-                               "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
                                "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
-                               "+ + Half everywhere loses only 2.77 in all.\n"
-                               "+ + Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n"
-                               "+ + That is least at p = ½.")
+                               "+ + Half everywhere loses only 2.77 in all.")
     assert len([line for line in xor.explanation.split("\n") if not line.startswith("+ ")]) == 1   # p86: one open line
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
@@ -3220,7 +3224,10 @@ def test_p71_each_lettered_key_says_one_sentence_of_why_from_its_right_options_w
         why, full = quiz.key_why(q.id), q.options[quiz.answer_key(q.id)].why
         assert why.endswith(".") and len(why.split()) <= 30, q.id
         assert why in full or q.id in ("leaky_alive", "selu_steady", "loss_at_ln2", "relu_corners", "why_adam",
-                                       "softmax_activation"), q.id   # p83: Q25's says the picture first
+                                       "softmax_activation", "collapse_formula", "tanh_vs_sigmoid"), q.id
+        # p83: Q25's says the picture first; p89: Q4's and Q14's too, then a sentence of their right option's why
+        if q.id in ("collapse_formula", "tanh_vs_sigmoid"):
+            assert why.split(". ", 1)[1] in full, q.id
     assert quiz.key_why("loss_at_ln2").endswith(f"≈ {np.log(2):.2f}.") and "small nudge" in quiz.key_why("leaky_alive")
     assert float(activations.get("leaky_relu").derivative(-1.0)) > 0   # small but not 0: a nudge gets through
 
@@ -3421,7 +3428,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights. They average 0, and they are smaller when a unit has more inputs. Layer" in quiz.get("selu_steady").prompt   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights. They average 0. Their spread is 1 over the square root of n. Here n is how many inputs a unit has. Layer" in quiz.get("selu_steady").prompt   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3831,7 +3838,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
     assert len(folded) == 14 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three
     # p87 (r86 Clarity): three lines open in the fold, the rest in a fold inside it
-    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 4
+    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 7   # p89: + the curve, two lines
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -3842,8 +3849,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner).count("<tr>") == 0   # p80: the picture holds the scores
     # p81 (r78 Picture first): the number-line picture comes right after the answer, then the why in words
     fold11 = ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
-    assert fold11.index("<b>Answer: 0.5.</b><br><img ") < fold11.index("<i>Why:</i>") and fold11.count("<img") == 1
-    assert "<img" not in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False)
+    assert fold11.index("<b>Answer: 0.5.</b><br><img ") < fold11.index("<i>Why:</i>") and fold11.count("<img") == 2
+    # p89 (r89 Clarity): the second is the why's own curve (total loss against p), kept when the settling one moves
+    assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False).count("<img") == 1
     late = ch07_quiz.key_fold_html("gelu_dip", 1, learner)   # other keys keep their picture after the words
     assert "<img" not in late or late.index("<i>Why:</i>") < late.index("<img")
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
@@ -3864,10 +3872,12 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p87 (r86 Clarity): one idea a sentence; 1/√n, not needed to answer, is the key's alone; "spread" is glossed
     # under the prompt (a wrong option says it) before any option uses it
     # r87 (Correctness: without the weights' size the claim is incomplete): said in words; 1/√n stays in the key
-    assert selu.prompt == ("A SELU network starts with random weights. They average 0, and they are smaller when a "
-                           "unit has more inputs. Layer after layer, SELU pulls two numbers toward fixed values. "
-                           "Which two?")
-    assert "spread" not in selu.prompt and "√" not in selu.prompt
+    # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the rule itself, in plain words, no symbol
+    assert selu.prompt == ("A SELU network starts with random weights. They average 0. Their spread is 1 over the "
+                           "square root of n. Here n is how many inputs a unit has. Layer after layer, SELU pulls two "
+                           "numbers toward fixed values. Which two?")
+    assert "smaller when" not in selu.prompt and "√" not in selu.prompt
+    assert max(len(t.split()) for t in re.split(r"(?<=[.?])\s+", selu.prompt)) <= 11   # one short idea a sentence
     assert any("spread" in o.text for o in selu.options if not o.correct)   # so its gloss sits under the prompt
     from course_utils.engine import signal_stats
     drawn = signal_stats.lecun_normal(400, 400, np.random.default_rng(86))
@@ -4411,8 +4421,9 @@ def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_
     whose ends the checker accepts and whose one-more-digit neighbours it rejects."""
     q = quiz.get("chain_sigmoid_10")
     # pass 54 (r48): the key quotes the idea (a quarter kept per layer), not a range: 0.46 wrongly left out 0.455
-    assert ("about 0.00000095, roughly 1 in a million. Each layer keeps only a quarter of the nudge "
-            "it gets." in q.explanation and "millionths." not in q.explanation
+    # p89 (r89 Picture first): the quarter kept per layer is said of the picture's bars, first
+    assert ("In the picture, each bar is a quarter of the one before." in q.explanation
+            and "about 0.00000095, roughly 1 in a million." in q.explanation and "millionths." not in q.explanation
             and "step" not in q.explanation)
     assert quiz.accepted(q, 0.455e-6) and not quiz.accepted(q, 0.45e-6)   # within half a millionth of 0.954
     # the range that counts: half a step (a millionth) either side of the exact answer, its edges to a thousandth of it
@@ -4632,7 +4643,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 2 and html_.count("<table") == 0 and html_.endswith("least at p = ½.</div></details></div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 2 and html_.count("<table") == 0 and html_.endswith("loses only 2.77 in all.</div></details></div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5396,12 +5407,13 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     # p85 (r84 Correctness): shown in one line, not asserted: the four losses as one formula, least at ½
     # p86 (r85 Clarity): the formula is built from the worked lines (two hits at −ln p, two misses at −ln(1 − p))
     # p87 (r86 Clarity): the formula sits in the nested fold, after the three lines that say the idea
+    # p89 (r89 Clarity: lines of logs): the formula is drawn, a curve of the total loss against p, before the lines
     inner = quiz.FOLD * 2
-    assert f"{inner}Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n{inner}That is least at p = ½." in why
-    assert why.index("Lifting the 1s costs more than it saves") < why.index(inner) < why.index("Any p:")
-    assert "ends the same way" not in why
+    assert why.index(quiz.XOR_CURVE) < why.index("Lifting the 1s costs more than it saves") < why.index(inner)
+    assert "ends the same way" not in why and "ln p" not in why
     q = np.linspace(0.01, 0.99, 99)
-    assert np.allclose(-2 * np.log(q) - 2 * np.log1p(-q), -2 * np.log(q * (1 - q)))   # the line's formula
+    assert np.allclose(quiz.xor_total_loss(q), -2 * np.log(q * (1 - q)))   # the curve's formula
+    assert (quiz.xor_total_loss(q) >= 4 * np.log(2) - 1e-12).all() and q[np.argmin(quiz.xor_total_loss(q))] == 0.5
     p = np.linspace(0.501, 0.9999, 2000)
     assert (-2 * np.log(p) - 2 * np.log1p(-p) > 4 * np.log(2)).all()
     assert -2 * np.log(0.5) - 2 * np.log(0.5) == pytest.approx(4 * np.log(2))   # equal only at ½ itself
@@ -5511,7 +5523,7 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     outer = html_[html_.index("<details>"):]
     assert outer.count("<details>") == 2 and outer.endswith("</details></div></details>")
     open_part = outer[:outer.index("<details>", 1)]
-    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 4   # three lines, then the nested fold's box
+    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 7   # p89: the curve, its two lines, three lines, the nested fold's box
     assert "equal" not in open_part and "0.11" not in open_part and "two 0s&#x27; total" in open_part
     nested = outer[outer.index("<details>", 1):]
     assert nested.startswith(f"<details><summary>{quiz.NUMBERS_FOLD}</summary>") and "4.82" in nested
@@ -5641,3 +5653,79 @@ def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
     right = fig.axes[1]   # the right panel's title fits its figure (it was cut when the totals took room)
     assert right.title.get_window_extent().x1 <= fig.bbox.x1
     assert "total 4. In large type: equal totals" in ch07_quiz.picture_alt("xor_no_bend_chance")
+
+
+def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():
+    """r89 Picture first: in Q4's, Q14's and Q20's keys the formula came before the picture. Like Q13's, Q21's and
+    Q25's, they now show the picture right after the answer, and their why opens "In the picture, ..." on what it draws."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid in ("collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10"):
+        assert qid in ch07_quiz.PICTURE_FIRST
+        fold = ch07_quiz.key_fold_html(qid, 1, learner)
+        assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> In the picture, ", fold), qid
+        q = quiz.get(qid)
+        why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else q.explanation
+        assert why.startswith("In the picture, "), qid
+    assert "one layer's dots sit on the two layers' thick line" in quiz.key_why("collapse_formula")
+    assert "(same line)" in ch07_quiz.picture_alt("collapse_formula") or "one straight line" in \
+        ch07_quiz.picture_alt("collapse_formula")
+    assert quiz.key_why("tanh_vs_sigmoid").startswith("In the picture, the dots of 2σ(2x) − 1 sit on tanh.")
+    assert "lying exactly on it" in ch07_quiz.picture_alt("tanh_vs_sigmoid")
+    assert "Each bend keeps a quarter" in ch07_quiz.picture_alt("chain_sigmoid_10")
+
+
+def test_p89_the_review_check_counts_right_first_answers_to_todays_cards():
+    """r89 Interaction: the review's "Check your prediction" said "Count your right first answers above." It now
+    counts them itself, from the first answer each of today's cards got, against the learner's predicted count; with
+    no cards due, or none answered yet, it says so."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    empty = ch07_quiz.review_cell(learner)
+    assert ch07_quiz.NO_CARDS in empty.check.value and ch07_quiz.REVIEW_CHECK.format("")[:40] in empty.check.value
+    assert empty.check.value in empty.static_html and empty.guess not in empty.children
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)
+    w.buttons[w.shown.index(quiz.answer_key("unit_steps"))].click()   # one answer: the review has cards to ask
+    r = ch07_quiz.review_cell(learner)
+    assert len(r.due) == 5 and r.guess in r.children and r.children[-1] is r.check
+    assert ch07_quiz.NO_ANSWERS in html.unescape(r.check.value) and "right on the first try" not in r.check.value
+    r.guess.value = "2"
+    choices = [item for item in r.items if isinstance(item.question, quiz.Choice)][:2]
+    right, wrong = choices
+    wrong_k = next(k for k, i in enumerate(wrong.shown) if i != quiz.answer_key(wrong.question.id))
+    wrong.buttons[wrong_k].click()
+    wrong.buttons[wrong.shown.index(quiz.answer_key(wrong.question.id))].click()   # a second click does not count
+    right.buttons[right.shown.index(quiz.answer_key(right.question.id))].click()
+    assert "You predicted 2, got 1 right on the first try (2 of 5 answered)." in html.unescape(r.check.value)
+    assert f"Missed: Q{learner.numbers[wrong.question.id]} - " in html.unescape(r.check.value)
+    assert set(r.first_tries) == {right.question.id, wrong.question.id}
+
+
+def test_p89_q11_fold_draws_the_total_loss_against_p_first_instead_of_lines_of_logs():
+    """r89 Clarity: Q11's fold ended on lines of logs ("Any p: all four lose −2 ln p − 2 ln(1 − p)"). The fold "Why not
+    lift the 1s anyway?" now opens on a small picture: the four points' total loss against p, lowest at ½ (a dot),
+    the worked p = 0.9 marked (a ring); its alt text says so. The "total 0" of the worked pair stays."""
+    import matplotlib.pyplot as plt
+    why = quiz.get("xor_no_bend_chance").explanation
+    fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
+    assert fold[:4] == ["Why not lift the 1s anyway?", quiz.XOR_CURVE,
+                        "In the picture, all four points get one chance p of answer 1.",
+                        "Their total loss is lowest at p = ½."]
+    assert "−ln p" not in why and "Any p:" not in why and "Say the 1s' scores add up to 0." in why
+    html_ = ch07_quiz.why_html(why)
+    outer = html_[html_.index("<summary>Why not lift the 1s anyway?</summary>"):]
+    assert outer.index("<img alt=") < outer.index("In the picture, all four") and quiz.XOR_CURVE not in html_
+    assert f"alt='{html.escape(ch07_quiz.xor_curve_alt(), quote=True)}'" in html_
+    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
+    assert float(quiz.xor_total_loss(0.5)) == pytest.approx(halves) and float(quiz.xor_total_loss(0.9)) == pytest.approx(lifted)
+    assert f"lowest at p = ½ (total {halves:.2f}, a dot)" in ch07_quiz.xor_curve_alt() and "4.82 at p = 0.9" in \
+        ch07_quiz.xor_curve_alt()
+    fig, ax = plt.subplots()
+    ch07_quiz._xor_loss_curve(ax)
+    curve = ax.get_lines()[0]
+    x, y = curve.get_xdata(), curve.get_ydata()
+    assert x[np.argmin(y)] == pytest.approx(0.5) and ax.get_ylim()[0] == 0 and y.max() < ax.get_ylim()[1]
+    marks = [l for l in ax.get_lines()[1:]]
+    assert [float(m.get_xdata()[0]) for m in marks] == [0.5, quiz.XOR_SURE]
+    assert marks[0].get_markerfacecolor() != marks[1].get_markerfacecolor()   # a dot and a ring, not colour alone
+    plt.close(fig)
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert ch07_quiz.xor_curve_html() in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False)

@@ -197,6 +197,10 @@ def _xor_sure_lines(sure=XOR_SURE):
     strong, weak, uneven, even = xor_split_costs()
     inner = FOLD + FOLD
     return (f"{FOLD}Why not lift the 1s anyway?\n"
+            # p89 (r89 Clarity: lines of logs, no picture): the total loss against p drawn first, lowest at ½
+            f"{FOLD}{XOR_CURVE}\n"
+            f"{FOLD}In the picture, all four points get one chance p of answer 1.\n"
+            f"{FOLD}Their total loss is lowest at p = ½.\n"
             f"{FOLD}The two 1s' scores always add up to the two 0s' total.\n"
             f"{FOLD}Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
             f"{FOLD}Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
@@ -207,14 +211,19 @@ def _xor_sure_lines(sure=XOR_SURE):
             f"{inner}Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose {even:.2f}.\n"
             f"{inner}Same total, chances {XOR_SPLIT:g} and {1 - XOR_SPLIT:g}: they lose {strong:.2f} + {weak:.2f} = {uneven:.2f}, more.\n"
             f"{inner}Any total works the same way, for the 0s too. So all four get one chance p.\n"
-            f"{inner}Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
             f"{inner}Take p = {sure:g}: {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f} in all.\n"
-            f"{inner}Half everywhere loses only {halves:.2f} in all.\n"
-            f"{inner}Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n"
-            f"{inner}That is least at p = ½.\n")
+            f"{inner}Half everywhere loses only {halves:.2f} in all.\n")
+
+
+def xor_total_loss(p):
+    """Q11's curve: the four XOR points' total loss when each gets the chance p of answer 1 (the two 1s lose −ln p
+    each, the two 0s −ln(1 − p) each): −2 ln p − 2 ln(1 − p), lowest at p = ½ (4 ln 2)."""
+    p = np.asarray(p, dtype=float)
+    return -2 * np.log(p) - 2 * np.log1p(-p)
 
 
 NUMBERS_FOLD = "The numbers, if you want them"   # Q11's nested fold (p87)
+XOR_CURVE = "[picture: the total loss against p]"   # p89: a why line that chapter 07 draws as Q11's curve
 
 
 def _pair_loss(s1, s2):
@@ -414,9 +423,10 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
-                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
-                          "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
-                          "That counts the bends only; the weights multiply in too.",
+                # p89 (r89 Picture first): the key opens on its picture, as Q13's and Q21's do
+                chain, 1, "In the picture, each bar is a quarter of the one before. "
+                          f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
+                          "roughly 1 in a million. That counts the bends only; the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
@@ -505,9 +515,10 @@ def _bank():
         # p87 (r86 Clarity): one idea a sentence; the spread is glossed under the prompt before the options use it,
         # and 1/√n (not needed to answer) is left to the key
         # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
-        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0, and they are smaller "
-                                 "when a unit has more inputs. Layer after layer, SELU pulls two numbers toward fixed "
-                                 "values. Which two?",
+        # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the weights' spread in plain words
+        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0. Their spread is 1 over "
+                                 "the square root of n. Here n is how many inputs a unit has. Layer after layer, SELU "
+                                 "pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
@@ -694,6 +705,11 @@ def key_why(qid):
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
                         "always whispers against their usual voice.",
+            # p89 (r89 Picture first): Q4's and Q14's keys open on their picture, then the reason
+            "collapse_formula": "In the picture, one layer's dots sit on the two layers' thick line. The second "
+                                "layer stretches b₁ before it adds its own bias.",
+            "tanh_vs_sigmoid": f"In the picture, the dots of 2σ(2x) − 1 sit on tanh. Each factor of 2 doubles the "
+                               f"slope: {_slope('sigmoid', 0):g} × 2 × 2 = 1, tanh's peak slope.",
             "loss_at_ln2": f"A 50-50 guess gives every point the chance ½, and −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
     if qid in said:
         return said[qid]

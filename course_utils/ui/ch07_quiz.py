@@ -1239,6 +1239,43 @@ def _guess_loss(ax):
     ax.legend(fontsize=9, loc="upper right")
 
 
+def _xor_loss_curve(ax):
+    """Q11's fold (p89, r89 Clarity: lines of logs, no picture): the four points' total loss against the one chance
+    p of answer 1 they all get; a dot at its lowest, p = ½, and a ring at the worked p = 0.9."""
+    p = np.linspace(0.02, 0.98, 481)
+    ax.plot(p, quiz.xor_total_loss(p), color="black", lw=2, label="total loss of the four points")
+    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
+    ax.plot([0.5], [halves], "o", color="black", ms=7)
+    ax.annotate(f"lowest: p = ½, total {halves:.2f}", (0.5, halves), xytext=(0.3, 5.2), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.plot([quiz.XOR_SURE], [lifted], "o", mfc="white", mec="black", ms=7)
+    ax.annotate(f"p = {quiz.XOR_SURE:g}: total {lifted:.2f}", (quiz.XOR_SURE, lifted), xytext=(0.6, 7.2),
+                fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(0, 1), ylim=(0, 9), xlabel="p: the chance each point gets for answer 1",
+           ylabel="total loss of the four points")
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+_xor_loss_curve.own_axes = True
+
+
+def xor_curve_alt():
+    """Q11's curve in words, from the numbers it draws."""
+    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
+    return (f"The four points' total loss against p, the chance each gets for answer 1. A U-shaped curve, lowest at "
+            f"p = ½ (total {halves:.2f}, a dot). It rises on both sides: {lifted:.2f} at p = {quiz.XOR_SURE:g} "
+            "(a ring).")
+
+
+@lru_cache(maxsize=None)
+def xor_curve_html():
+    """Q11's curve as an <img> with its alt text, for the line quiz.XOR_CURVE of its why."""
+    png = _small(_xor_loss_curve)
+    data = base64.b64encode(png).decode("ascii")
+    return (f"<img alt='{_html.escape(xor_curve_alt(), quote=True)}' width='{_png_size(png)[0]}' "
+            f"src='data:image/png;base64,{data}'>")
+
+
 GATE_BENDS = ("sigmoid", "tanh", "relu")   # Q32's picture: the three bends its options name as curves
 GATE_X = (-4.0, 4.0)
 
@@ -1925,6 +1962,11 @@ def _steps_html(lines, line_html, block=lambda html: html):
     return "".join(out)
 
 
+def _why_line(line):
+    """One line of a why, escaped; the line quiz.XOR_CURVE is drawn: Q11's curve (p89)."""
+    return xor_curve_html() if line == quiz.XOR_CURVE else _html.escape(line)
+
+
 def why_html(text, nested=False):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
     heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious), which
@@ -1939,9 +1981,9 @@ def why_html(text, nested=False):
             inner = f"<details><summary>{_html.escape(summary)}</summary>" + (why_html("\n".join(lines), True) if lines else "") + "</details>"
             out.append(indent(inner) if nested else inner)
         elif run and nested:
-            out.append(_steps_html(run, lambda line: indent(_html.escape(line)), indent))
+            out.append(_steps_html(run, lambda line: indent(_why_line(line)), indent))
         elif run:
-            out.append(_steps_html(run, lambda line: _html.escape(line) + "<br>"))
+            out.append(_steps_html(run, lambda line: _why_line(line) + "<br>"))
         run.clear()
 
     for line in text.split("\n"):
@@ -1986,7 +2028,9 @@ def _key_line(qid, number, learner, pictures=True):
 # Keys whose picture says the why at a glance: it comes right after the answer, before the words (Q11's number line
 # of the four scores shows the equal totals the why then states)
 # p83 (r81 Picture first): the keys that open "In the picture, ..." show it first too
-PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady")
+# p89 (r89 Picture first): Q4's, Q14's and Q20's too
+PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady",
+                 "collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10")
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
@@ -2320,16 +2364,49 @@ def sketch_from_memory(learner=None):
 NOTHING_YET = "Nothing to review yet: the review starts after your first answer."
 
 
+# p89 (r89 Interaction): the review's check counts the learner's right first answers to today's cards itself
+REVIEW_CHECK = "<details><summary>Check your prediction</summary>{}</details>"
+NO_CARDS = "Nothing to count yet: no cards are due. Answer questions above, then rerun the review cell."
+NO_ANSWERS = "No answers yet. Answer today's cards above, and your count shows here."
+
+
+def review_count(due, first_tries, numbers, guessed=None):
+    """What the review's check says: no cards due, no answers yet, or the tally of right first answers."""
+    if not due:
+        return NO_CARDS
+    if not first_tries:
+        return NO_ANSWERS
+    return tally_text(guessed, first_tries, numbers, len(due))
+
+
 def review_cell(learner, limit=5):
-    """Re-ask what is due: missed questions first, then unseen ones, then those whose wait is over."""
+    """Re-ask what is due: missed questions first, then unseen ones, then those whose wait is over. Under the cards,
+    a folded check counts the right first answers to them, against the learner's predicted count."""
     learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
     note = learner.store.message if "could not be read" in learner.store.message else ""
     due = learner.store.due(limit) if learner.store.answers else []   # nothing answered: nothing to re-ask yet
     items = [_widget(qid, learner.numbers[qid], learner) for qid in due]
+    numbers = {qid: learner.numbers[qid] for qid in due}
     head = widgets.HTML((_box(note, BAD) if note else "") + ("" if due else _box(NOTHING_YET, NEUTRAL)))
+    guess = widgets.Text(value="", placeholder=f"0 to {len(due)}", description="I predict:",
+                         style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
+    check, first_tries = widgets.HTML(), {}
+
+    def update():   # a card's first answer in this review: the one its own widget recorded first
+        for item in items:
+            if item.answered and item.question.id not in first_tries:
+                first_tries[item.question.id] = learner.results[item.question.id]
+        said = review_count(due, first_tries, numbers, predicted(guess.value, len(due)))
+        check.value = REVIEW_CHECK.format(_box(said, NEUTRAL))
+
+    update()
+    learner.listen(update)
+    guess.observe(lambda _c: update(), names="value")
     text = (f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" if due else f"Review: {NOTHING_YET}") \
         + (" (progress file reset)" if note else "")
-    return QuizBox([head, *items], text, head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, due=due, note=head)
+    static = head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items) + check.value
+    return QuizBox([head, *([guess] if due else []), *items, check], text, static, items=items, due=due, note=head,
+                   guess=guess, check=check, first_tries=first_tries)
 
 
 def _progress_rows(learner):
