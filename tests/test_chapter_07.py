@@ -99,7 +99,7 @@ def test_nothing_on_the_page_gives_an_answer_away():
         if isinstance(q, quiz.Choice):
             assert q.options[quiz.answer_key(q.id)].why not in text, q.id
         else:
-            assert q.explanation not in text, q.id
+            assert quiz.explained(q) not in text, q.id
 
 
 def test_the_stored_outputs_come_from_an_empty_in_memory_store():
@@ -843,11 +843,16 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> In the picture, each bar is a quarter of the one before."
+    # p89 lead: drawn without pictures, the key says nothing of "the picture"
+    assert "In the picture, each bar" not in key
+    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i>"
             " Ten 0.25s multiplied together (0.25¹⁰): about 0.00000095, roughly 1 in a million.") in key   # p80 (r77 Focus): one number, not two   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
     # p83 (r81 Picture first): the key opens on what its picture shows at x = 3, the more exact number included
-    assert "<b>Answer: about 0.01.</b> <i>Why:</i> In the picture, the thick slope curve is almost flat at x = 3: about 0.0099." in key
+    # p89 lead: drawn without pictures (as here), the key starts on the rule; with its picture, on the picture (p83)
+    assert "<b>Answer: about 0.01.</b> <i>Why:</i> Its slope is 1 − tanh(x)²." in key and "thick slope curve" not in key
+    assert quiz.explained(quiz.get("tanh_slope_3_about")).startswith(
+        "In the picture, the thick slope curve is almost flat at x = 3: about 0.0099.")
     t3 = float(activations.get("tanh").derivative(3.0))
     assert 0.0095 < t3 < 0.01 and quiz.accepted(quiz.get("tanh_slope_3_about"), 0.01)
     key02 = ch07_quiz.answer_key_html("02", learner, pictures=False)
@@ -881,7 +886,7 @@ def _bank_texts():
         if isinstance(q, quiz.Choice):
             texts += [t for o in q.options for t in (o.text, o.why)]
         else:
-            texts += [q.explanation] + [m for *_, m in q.traps]
+            texts += [q.pictured, q.explanation] + [m for *_, m in q.traps]
     return texts
 
 
@@ -3005,7 +3010,7 @@ def test_pass25_terms_come_before_their_use_in_options_and_keys():
     q14 = quiz.get("sigmoid_slope_0")
     # r62 (Clarity): new notation (σ′) in a key was unexplained; the rule is said in words
     # p83 (r81 Picture first): what the picture shows (its dashed slope, its dotted value), then the rule in words
-    assert q14.explanation == ("In the picture, the dashed slope curve peaks at x = 0: 0.25. The dotted value curve is ½ "
+    assert quiz.explained(q14) == ("In the picture, the dashed slope curve peaks at x = 0: 0.25. The dotted value curve is ½ "
                                "there. At every x, sigmoid's slope = its value × (1 − its value). At 0: ½ × ½ = 0.25.")
     sig = activations.get("sigmoid")
     x = np.linspace(-6, 6, 25)
@@ -4422,7 +4427,7 @@ def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_
     q = quiz.get("chain_sigmoid_10")
     # pass 54 (r48): the key quotes the idea (a quarter kept per layer), not a range: 0.46 wrongly left out 0.455
     # p89 (r89 Picture first): the quarter kept per layer is said of the picture's bars, first
-    assert ("In the picture, each bar is a quarter of the one before." in q.explanation
+    assert ("In the picture, each bar is a quarter of the one before." in quiz.explained(q)
             and "about 0.00000095, roughly 1 in a million." in q.explanation and "millionths." not in q.explanation
             and "step" not in q.explanation)
     assert quiz.accepted(q, 0.455e-6) and not quiz.accepted(q, 0.45e-6)   # within half a millionth of 0.954
@@ -5331,10 +5336,10 @@ def test_p83_keys_that_say_in_the_picture_show_it_first_and_name_its_lines_as_dr
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> In the picture, ", fold), qid
         q = quiz.get(qid)
-        why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else q.explanation
+        why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else quiz.explained(q)
         assert why.startswith("In the picture, "), qid
     for qid, formula in (("sigmoid_slope_0", "slope ="), ("tanh_slope_3_about", "slope is")):   # formula after picture
-        why = quiz.get(qid).explanation
+        why = quiz.explained(quiz.get(qid))
         assert formula in why and why.index("In the picture") < why.index(formula), qid
     fig, ax = plt.subplots()
     ch07_quiz._sigmoid_value_and_slope(ax)
@@ -5344,14 +5349,14 @@ def test_p83_keys_that_say_in_the_picture_show_it_first_and_name_its_lines_as_dr
     plt.close(fig)
     assert "its slope (thick dashes)" in ch07_quiz.picture_alt("sigmoid_slope_0")
     assert "the dashed slope curve peaks at x = 0: 0.25. The dotted value curve is ½ there." in \
-        quiz.get("sigmoid_slope_0").explanation
+        quiz.get("sigmoid_slope_0").pictured
     fig, ax = plt.subplots()
     ch07_quiz._tanh_at_3(ax)
     styles = {l.get_label(): (l.get_linestyle(), l.get_linewidth()) for l in ax.get_lines()}
     assert styles["tanh(x): the value"][0] == "--" and styles["its slope: the share of the nudge passed on"][1] > 2
     plt.close(fig)
     assert "the thick slope curve is almost flat at x = 3: about 0.0099. The dashed value curve is near its top" in \
-        quiz.get("tanh_slope_3_about").explanation
+        quiz.get("tanh_slope_3_about").pictured
     assert f"{float(activations.get('tanh').derivative(3.0)):.2g}" == "0.0099"
     why25 = quiz.key_why("softmax_activation")
     assert why25.startswith("In the picture, the top share grows from 0.73 to 0.88.")
@@ -5664,7 +5669,7 @@ def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> In the picture, ", fold), qid
         q = quiz.get(qid)
-        why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else q.explanation
+        why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else quiz.explained(q)
         assert why.startswith("In the picture, "), qid
     assert "one layer's dots sit on the two layers' thick line" in quiz.key_why("collapse_formula")
     assert "(same line)" in ch07_quiz.picture_alt("collapse_formula") or "one straight line" in \
@@ -5729,3 +5734,18 @@ def test_p89_q11_fold_draws_the_total_loss_against_p_first_instead_of_lines_of_l
     plt.close(fig)
     learner = ch07_quiz.Learner(review.Store(None))
     assert ch07_quiz.xor_curve_html() in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False)
+
+
+def test_exercise_07_feedback_never_points_at_a_picture_it_does_not_draw():
+    """p89 lead: exercise 07 grades quiz numbers with the quiz's why, but draws none of the quiz's pictures: its
+    feedback leaves out 'In the picture, …' while the chapter's key (where the picture is drawn) keeps it first."""
+    from course_utils.tasks import ex07_quiz
+    pictured = [q for q in ex07_quiz.NUMERIC if q.pictured]
+    assert {q.id for q in pictured} >= {"sigmoid_slope_0", "chain_sigmoid_10"}
+    for q in ex07_quiz.NUMERIC:
+        ok, message = ex07_quiz.judge_number((q.id,), 0.7)
+        assert not ok and message.startswith("Not quite.") and q.explanation in message, q.id
+        assert "picture" not in message, (q.id, message)
+        assert quiz.check(q.id, 0.7).message == "Not quite. " + quiz.explained(q)   # the chapter keeps it
+    for q in pictured:
+        assert quiz.explained(q).startswith("In the picture, ") and quiz.explained(q, picture=False) == q.explanation

@@ -61,6 +61,7 @@ class Numeric:
     traps: tuple       # ((value, tolerance, message), ...)
     said: str = ""     # the key as the question asks for it ('about 0.01'); empty: the number as it is
     form: str = ""     # chapter 07 only: how to type an answer that is easier said in words (parse_number reads it)
+    pictured: str = "" # what the key's picture shows: said only where that picture is drawn (not in exercise 07)
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,7 @@ def _typeset(q):
         return replace(q, prompt=typeset(q.prompt),
                        options=tuple(Option(typeset(o.text), o.correct, typeset(o.why)) for o in q.options))
     return replace(q, prompt=typeset(q.prompt), explanation=typeset(q.explanation), said=typeset(q.said), form=typeset(q.form),
+                   pictured=typeset(q.pictured),
                    traps=tuple((v, tol, typeset(m)) for v, tol, m in q.traps))
 
 
@@ -366,11 +368,11 @@ def _bank():
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
                 # r62 (Clarity): no new notation in a key: the rule in words
                 # p83 (r81 Picture first): the picture (drawn right after the answer) first, then the rule
-                f"In the picture, the dashed slope curve peaks at x = 0: {s0:g}. The dotted value curve is ½ there. "
                 f"At every x, sigmoid's slope = its value × (1 − its value). At 0: ½ × ½ = {s0:g}.",
                 ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is the value, sigmoid(0). The slope is "
                              f"value × (1 − value) = {s0:g}."),
-                 (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
+                 (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}.")),
+                pictured=f"In the picture, the dashed slope curve peaks at x = 0: {s0:g}. The dotted value curve is ½ there."),
         _c("tanh_vs_sigmoid", "02", "How is tanh related to sigmoid?",
            ("tanh(x) = 2σ(2x) − 1: squeezed sideways, stretched up, shifted down.",
             "Squeezed sideways by 2 (the 2x inside), stretched up by 2, shifted down by 1. "
@@ -424,24 +426,24 @@ def _bank():
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
                 # p89 (r89 Picture first): the key opens on its picture, as Q13's and Q21's do
-                chain, 1, "In the picture, each bar is a quarter of the one before. "
-                          f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
+                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
                           "roughly 1 in a million. That counts the bends only; the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
-                said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_FORM}."),
+                said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_FORM}.",
+                pictured="In the picture, each bar is a quarter of the one before."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 # p83 (r81 Picture first): what the picture shows at x = 3, then the formula
-                f"In the picture, the thick slope curve is almost flat at x = 3: about {t3:.2g}. "
-                "The dashed value curve is near its top there. "
                 f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.3f}, so the slope is "
                 f"1 − {_f('tanh')(3.0):.3f}² ≈ {float(1 - round(float(_f('tanh')(3.0)), 3) ** 2):.1g}.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
                                                  f"The slope there is about {t3:.2g}."),
                  (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter.")),
-                said=f"about {t3:.1g}"),
+                said=f"about {t3:.1g}",
+                pictured=f"In the picture, the thick slope curve is almost flat at x = 3: about {t3:.2g}. "
+                         "The dashed value curve is near its top there."),
         _c("relu_flat_side", "03", "Why does ReLU's flat left side matter for training?",
            ("Its slope is 0 there: those inputs send no nudge to the unit's weights or bias.",
             "The nudge is multiplied by the slope, and 0 times anything is 0. Say a unit's weighted sum plus bias is "
@@ -700,7 +702,7 @@ def key_why(qid):
                            f"SELU({SELU_PROBE:g}) = {float(_selu(SELU_PROBE)):.2f}: barely changed. "
                            "Negatives keep the average near 0.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
-                                  "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
+                                  "counts. Doubling the scores doubles the gap. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
@@ -910,7 +912,7 @@ def used_text(q):
     if isinstance(q, Choice):
         parts = [q.prompt] + [t for o in q.options for t in (o.text, o.why)]
     else:
-        parts = [q.prompt, q.form, q.explanation, q.said] + [m for _v, _t, m in q.traps]
+        parts = [q.prompt, q.form, q.pictured, q.explanation, q.said] + [m for _v, _t, m in q.traps]
     return " ".join(parts)
 
 
@@ -1042,8 +1044,15 @@ def accepted(q, value):
     return abs(value - key) <= 0.5 * unit * (1 + 1e-9) or abs(value - rounded) <= 1e-9 * unit
 
 
-def check(qid, answer):
-    """Feedback: a stored option index (or its text) for a choice, a number or text for a numeric, y values for a sketch."""
+def explained(q, picture=True):
+    """A numeric question's why: what its picture shows first (only where the picture is drawn), then the rule."""
+    return f"{q.pictured} {q.explanation}" if picture and q.pictured else q.explanation
+
+
+def check(qid, answer, picture=True):
+    """Feedback: a stored option index (or its text) for a choice, a number or text for a numeric, y values for a sketch.
+
+    picture=False where the question's picture is not on the page (exercise 07): the why leaves out what it shows."""
     q = get(qid)
     if isinstance(q, Choice):
         if isinstance(answer, str):
@@ -1063,11 +1072,11 @@ def check(qid, answer):
             forms = placeholder(q) if _counts(q) else f"e.g. {', '.join(EXAMPLES)} or {WORDS_EXAMPLES[1]}"
             return Feedback(False, 0.0, f"{answer!r} is not a number I can read. Write {forms}.")
         if accepted(q, value):
-            return Feedback(True, 1.0, "Right. " + q.explanation)
+            return Feedback(True, 1.0, "Right. " + explained(q, picture))
         for trap, tol, message in q.traps:
             if abs(value - trap) <= tol:
                 return Feedback(False, 0.0, message)
-        return Feedback(False, 0.0, "Not quite. " + q.explanation)
+        return Feedback(False, 0.0, "Not quite. " + explained(q, picture))
     return sketch_feedback(q, answer)
 
 

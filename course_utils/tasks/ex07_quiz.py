@@ -24,7 +24,7 @@ def judge_number(args, out):
     if isinstance(out, (bool, np.bool_)) or not isinstance(out, (int, float, str, np.integer, np.floating)):
         return False, f"numeric_answer should return one number for {qid!r}; it returned a {type_name(out)}."
     value = out if isinstance(out, str) else float(out)
-    fb = quiz.check(qid, value)
+    fb = quiz.check(qid, value, picture=False)   # the exercise draws no picture: "In the picture, …" would point at nothing
     return (True, "correct") if fb.correct else (False, fb.message)
 
 

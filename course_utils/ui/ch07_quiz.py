@@ -2002,6 +2002,7 @@ def _key_line(qid, number, learner, pictures=True):
     for a number 'Answer: about 1.1. Why: <reason>' and each typical wrong number's message; then the settling
     picture. No word line cuts the answer off from its why."""
     q = quiz.get(qid)
+    picture = _key_picture(qid, number) if pictures else ""
     if isinstance(q, quiz.Choice):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
@@ -2014,10 +2015,10 @@ def _key_line(qid, number, learner, pictures=True):
                         for k, i in enumerate(learner.order[qid]) if not q.options[i].correct)
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
-        why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
+        # one step a line, "| ..." lines as a table; what the picture shows only when the picture is drawn
+        why = " <i>Why:</i> " + why_html(quiz.explained(q, picture=bool(picture)))
         wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     said = answer + " " + _html.unescape(re.sub(r"<[^>]+>", " ", why + wrong))
-    picture = _key_picture(qid, number) if pictures else ""
     first = qid in PICTURE_FIRST and picture   # p81 (r78 Picture first): the picture, then its few words
     return (_source_line(q, learner) + key_words(used_glosses(glosses(q, learner, "key"), said))
             + f"<b>{_html.escape(answer)}</b>" + (picture + "<br>" if first else "") + why
