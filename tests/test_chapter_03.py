@@ -2435,6 +2435,9 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     assert "- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly." in after
     assert "- GELU: $0.88$, just under 1: it fades slowly. <details>" not in after
     assert "Why does ReLU's panel end" not in after and RELU_041 not in after
+    # lead after r90 (Correctness: 0.97 a step, yet the panel's 0.41 was unexplained): one line, no fold
+    assert ("fades slowly. These are rough forecasts. One start can end lower: ReLU's panel above ends at $0.41$."
+            in after)
     assert "0.92?" not in after and "Small shortfalls" not in after
     assert "The bars use averages" not in after   # pass 86 (r85): the bars are this start's, named a forecast
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
@@ -3016,8 +3019,9 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 87 (r86 Correctness: "every time"/"never" hold only because the starts are seeded): said so first
     # r87 (Focus: "seeded" read as tool plumbing): said as what it means for the learner
     # pass 89 (r89 Focus: "same for everyone" read as tool plumbing): cut; the presses' counts stay
-    assert ("tanh stays above the band, up to 30 layers. At 30 layers, your 10 "
-            "presses put sigmoid's layer 1 in the band every time. Tanh's, never.") in text
+    # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
+    assert ("tanh stays above the band, up to 30 layers. The button always gives the same starts, in the same order. "
+            "At 30 layers, its next 10 all put sigmoid's layer 1 in the band. Tanh's, none.") in text
     assert "same for everyone" not in text
     presses = range(1, 11)   # the 10 presses: seeds 1 to 10, after the first start (seed 0)
     assert in_band_at_30("sigmoid", presses) == 10 and in_band_at_30("tanh", presses) == 0

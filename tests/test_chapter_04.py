@@ -820,7 +820,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r87 (pass 88): one average a line, and why ReLU's is above 0 (every negative becomes 0)
     assert above[zc + 1:zc + 4] == ["  - ReLU: about 0.4. Every negative becomes 0, so nothing pulls it down.",
                                     "  - ELU: about 0.16. Its negatives pull it down only a little.",
-                                    "  - SELU: 0, at spread 1 only."] and above[zc + 4].startswith("- **")
+                                    "  - SELU: about 0, but only for this spread of 1."] and above[zc + 4].startswith("- **")
     assert "Average what comes out:" not in "\n".join(above)
     said = {"relu": "no: about 0.4", "elu": "no: about 0.16", "selu": "roughly: 0 at spread 1 only"}
     assert {n: ch04_zoo.row(n)["zero-centred"] for n in said} == said
@@ -1000,7 +1000,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     legend = "".join(_cells()[_index("## The zoo table")]["source"])
     # r83 (pass 84): the inputs in one short line, then three plain averages; SELU's 0 "at spread 1 only"
     assert "- **Zero-centred**: is the average output 0? Feed in bell-curve numbers (average 0, spread 1)." in legend
-    assert "  - SELU: 0, at spread 1 only.\n" in legend
+    assert "  - SELU: about 0, but only for this spread of 1.\n" in legend
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
@@ -1725,7 +1725,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
             # r87 (pass 88): item 1 held four ideas in one run; the three after its first line are bullets
             "   - Either way, a unit a little left of 0 still gets a nudge.\n"
             "   - GELU, SiLU and Mish dip: not monotonic.\n"   # r85 (pass 86): the last recall asks it
-            "   - Started right, in a plain stack, SELU pulls spread back towards 1.\n2. ") in remember
+            "   - With its special starting weights, in a plain stack, SELU pulls the spread back toward 1.\n2. ") in remember
     # r72: near 1, given its starts; r73: and its setting (a plain stack); session 32: "in remember" had slipped into a comment
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3

@@ -52,7 +52,7 @@ TOY = ("### Off-centre: the zig-zag detour The picture is chapter 02's toy: two 
 PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # pass 87 (r86 Clarity: the right panel was never read): one sentence on it, its first step parting the weights
 DETOUR_READ = ("On the left, each step moves the two weights the same way, never apart. " + PART_WAYS
-               + " On the right, inputs have both signs. Step 1 moves weight 1 up, weight 2 down. The path is shorter.")
+               + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter.")
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
 # pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
 # pass 88c (r88 Clarity: five ideas before the race was shown): the race first; what it cannot split is said in the
@@ -3187,7 +3187,9 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
                      # pass 85 (r84 Clarity: too dense; what does this try isolate?): step size only, plus the
                      # output weights, which the steep unit leaves alone
                      "This changes the step size only, not the start. "
-                     # pass 89 (r89 Focus: the caveat about the output unit's weights was cut)
+                     # pass 89 (r89 Focus: the caveat about the output unit's weights was cut); lead after r90
+                     # (Correctness: then the try read as an exact copy): one short sentence back
+                     "It speeds up the output's weights too, so it is close, not exact. "
                      "**Predict:** does it learn? ")
     assert "<details>" not in asked
     assert "0.0398" not in " ".join(_cells("markdown"))
@@ -4167,3 +4169,12 @@ def test_suspect_2_is_drawn_on_the_main_path_as_a_spaced_sketch_one_label_a_step
     assert "".join(cells[k + 1]["source"]).startswith("No step goes ↘, so the weights zig-zag.")
     (png,) = [o for o in cells[k]["outputs"] if "image/png" in o.get("data", {})]
     assert png["metadata"]["image/png"]["alt"] == alt
+
+
+def test_bigger_steps_try_says_it_is_close_not_exact():
+    """Lead after r90 (Correctness): rate 0.04 also speeds up the output's weights, which steepening the hidden bends
+    does not (the 4 moves onto each steep unit's own weights only): the try says it is close, not exact."""
+    text = "\n".join(_cells("markdown"))
+    assert "It holds for each steep unit's own weights and bias, not for the output's." in text
+    try_cell = next(c for c in _cells("markdown") if c.startswith("**A try: bigger steps alone.**"))
+    assert "It speeds up the output's weights too, so it is close, not exact." in try_cell

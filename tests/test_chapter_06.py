@@ -2031,7 +2031,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # slopes alone (weight 1), checked on the layers picture's numbers
     # pass 87 (r86 Clarity: a new idea raised and dropped): one sentence, and why 1 keeps the example fair
     assert ("After a few, almost nothing is left.\n"
-            "Weights scale the nudge too; ours are 1, changing nothing.\n") in first
+            "Weights scale the nudge too. In this toy, every weight is 1, so only the slopes shrink it.\n") in first
     np.testing.assert_allclose(decisions.chain_left(6)["sigmoid"], 0.25 ** np.arange(1, 7))
     assert "multiply it too" not in first
     assert "for this input only" not in first
