@@ -1082,10 +1082,11 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
     assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
             "The shaded panel *before the layer* marks those parts:\n"  # pass 85 (r84: "second picture" was vague)
-            "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
-            "- Green: the same for $h_2$, onto the across axis.\n"  # pass 75 (r72: orange first, the rest short)
-            "- Grey: both below 0. Lands on (0, 0).\n\n"
-            "A grid line usually gets a crease where it runs into a pressed part.") in text   # r52: grey said, axes named
+            "- Orange (only $h_1$ below 0) lands on the upright axis.\n"  # pass 89b (r90: one sentence a colour)
+            "- Green (only $h_2$ below 0) lands on the across axis.\n"  # pass 75 (r72: orange first, the rest short)
+            "- Grey (both below 0) lands on (0, 0).\n\n"
+            "A black diamond marks the thick line's crease.\n"  # pass 89b (r90): the crease sentence last
+            "A grid line usually gets a crease where it meets a pressed part.") in text   # r52: grey said, axes named
     # r72: "usually": a line inside a pressed part gets no crease (session 32: "in text" had slipped into that comment)
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
@@ -1544,7 +1545,10 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
         assert gone not in text, gone
     # pass 23: no cup (nothing leaves the plane), no fold (a fold mirrors; ReLU presses flat), no tilt (it turns)
     # pass 56: crease and curve named where the bend picture shows them; the section ends on the rule
-    assert "The thick line gets a **crease** (a sharp corner) at the upright axis." in text
+    assert "The thick line gets a crease at the upright axis." in text
+    # pass 89b (r90 Clarity: the quiz said "creases" before the word was defined): defined with the bends, before it
+    assert "into the range from −1 to 1.\nA **crease** (a sharp corner) joins two straight pieces of a line." in text
+    assert text.count("**crease**") == 1 and text.index("**crease**") < text.index("**Predict:** after each bend")
     # pass 68 (r63 reader: "bend smoothly" collides with the course's "bend"): said without the word
     assert "The lines **curve**: smooth, with no sharp corner." in text and "bend smoothly" not in text
     assert "Now add a **bend**, also called the **activation function**." in text
@@ -1815,6 +1819,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
         assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
     theta = mlp.train_straight_rule(X, y, line, lr=0.5, steps=500)  # trained, the line's score shrinks to 0
     assert [f"{c:.2f}" for c in 1 / (1 + np.exp(-(A @ theta)))] == ["0.50"] * 4
+    # pass 89b (r90): "Some moves leave one corner's score unchanged" (its loss is a trough, flat along them), and
+    # "No move leaves all four unchanged": each corner's flat moves still change another corner's score
+    for i in range(4):
+        flat = np.linalg.svd(A[i:i + 1])[2][1:]  # the two moves of (u, v, b) that keep corner i's score
+        assert np.abs(A[i] @ flat.T).max() < 1e-12 and all(np.abs(A @ d).max() > 0.1 for d in flat)
     cells = _cells()
     # pass 34: an optional fold after the maps, in plain steps; a picture of the loss against c replaces "bowl-shaped"
     # pass 37 (r34 reader): one optional section at the chapter's end, not two folds inside the XOR story
@@ -1823,11 +1832,14 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # the words that name it; then the score, its table, and the argument
     # pass 88 (r87 Focus): the optional ramps sit between "What to remember" and this section, both optional parts
     # together at the end
-    assert head == len(cells) - 5 and _src(cells[head - 3]).startswith("## What to remember")
+    # pass 89b (r90 Clarity: an 18-claim chain): the argument split into two headed steps, one cell each
+    assert head == len(cells) - 7 and _src(cells[head - 3]).startswith("## What to remember")
     assert _src(cells[head - 1]) == "ch01.folded_ramps_picture()"
     kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
     assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
-                     ("code", "ch01.three_right_line()"), ("markdown", "")]
+                     ("code", "ch01.three_right_line()"), ("markdown", ""), ("markdown", ""), ("markdown", "")]
+    assert _src(cells[head + 5]).startswith("**Step 1: the pulls cancel.**\n")
+    assert _src(cells[head + 6]).startswith("**Step 2: why that is lowest.**\n")
     said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")
     assert "below" not in said
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
@@ -1851,6 +1863,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "So its loss is big.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
+                    "**Step 1: the pulls cancel.**\n"  # pass 89b (r90): two headed steps
                     # pass 63 (r58 reader): what a pull is, in plain words (the downhill way for that corner's loss)
                     # pass 72 (r68 reader): the letters it moves, said; "pull" kept: the glossary's word for one
                     # data point's share of a step ("nudge" is the whole step's, so it would collide)
@@ -1858,7 +1871,8 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "At one half everywhere, they all pull equally hard.\n"
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
-                    "The pulls cancel, so training stops there.\n"
+                    "They cancel, so training stops there.\n"
+                    "**Step 2: why that is lowest.**\n"
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
                     # pass 85 (r84 reader: "one can show" was asserted without support): the one-line reason
@@ -1868,9 +1882,13 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "As the chance climbs, the drops shrink: the curve bends up.\n"
                     "Label 0 is the mirror image.\n"
                     # pass 84 (r83 reader: curving up against the score is not yet a bowl in u, v, b): the missing step
-                    "The score is a straight-line mix of $u$, $v$ and $b$. So each corner's loss is a bowl in them too.\n"
-                    "A sum of bowls is a bowl. So the bowl has no other dip: its lowest point is where the pulls cancel.\n"
-                    "So no network without a bend sits lower in the bowl than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
+                    # pass 89b (r90 Correctness: one corner's loss is a trough, flat where its score does not change)
+                    "The score is a straight-line mix of $u$, $v$ and $b$.\n"
+                    "Some moves leave one corner's score unchanged.\n"
+                    "Along them its loss is flat: a trough, not a bowl.\n"
+                    "No move leaves all four unchanged, so together they make a bowl.\n"
+                    "Its only dip is where the pulls cancel.\n"
+                    "So no network without a bend sits lower than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
     s = np.linspace(-6, 6, 1201)
@@ -1978,7 +1996,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
                        "Each title's largest gap is tiny: the computer's rounding.\n"
-                       "So the two ways agree.\n"
+                       # pass 89b (word budget): "So the two ways agree." cut: the diagonal already says it
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
@@ -2038,7 +2056,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line usually gets a crease where it runs into a pressed part. A black diamond marks the thick line's crease." in text
+    assert "A black diamond marks the thick line's crease.\nA grid line usually gets a crease where it meets a pressed part." in text
     assert text.index("**crease**") < text.index("Press **reset**, then click **ReLU**.")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
@@ -2361,8 +2379,8 @@ def test_opening_picture_marks_the_creases_it_talks_about():
         assert [p.contains_point(point) for p in polys] == [i == k for i in range(3)]
     # r49: the thick line has a dark edge, so its pressed part shows on top of the orange bar
     assert thick[0].get_path_effects() and thick[0].get_zorder() > max(l.get_zorder() for l in bars)
-    assert "**ReLU: no.** The thick line gets a **crease** (a sharp corner) at the upright axis." in _text()
-    assert "gets a crease where it runs into a pressed part. A black diamond marks the thick line's crease." in _text()
+    assert "**ReLU: no.** The thick line gets a crease at the upright axis." in _text()
+    assert "thick line's crease.\nA grid line usually gets a crease where it meets a pressed part." in _text()
 
 
 def test_dashed_line_is_named_as_the_proofs_one_line():
@@ -2544,7 +2562,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             "Along a slanted line, $h_1$ and $h_2$ usually get squashed by different amounts. So the line curves.\n"
             # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
             "Some lines stay straight, as the grid-sheet demo below shows (step 4).\n"  # r73: upright lines do too
-            "The panel *tanh on a slanted line* shows it with arrows. Two equal steps along a slanted line come out steep, then gentle."
+            "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
@@ -2977,7 +2995,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     assert "scores better" not in said  # pass 82 (r80 reader): "score" is s; 0.69 is a loss, lower is better
     for line in ("The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.",
-                 "The pulls cancel, so training stops there."):
+                 "They cancel, so training stops there.", "**Step 1: the pulls cancel.**"):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
     # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
@@ -3628,7 +3646,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The panel *tanh on a slanted line* shows it with arrows. Two equal steps along a slanted line come out steep, then gentle.\n\n"
+    assert ("The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle.\n\n"
             "</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     # pass 71 (r67 reader: numbers where a drawing was needed): the same numbers, written on the arrows' picture

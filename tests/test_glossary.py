@@ -304,7 +304,7 @@ def test_pass24_the_glossary_has_elu_mish_hidden_layer_the_quick_tanh_form_and_c
     assert "- **crease**: a corner, such as a ReLU bend makes in a line (or a sheet).\n" in visible and "**crease**" not in folded
     assert "use this word" not in visible
     one = "\n".join(c.source for c in nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), 4).cells)
-    assert "**crease** (a sharp corner)" in one  # pass 56: said where the ReLU picture shows it
+    assert "**crease** (a sharp corner)" in one  # pass 56; pass 89b: said with the bends, before the first quiz
 
 
 def test_pass24_glossary_has_chapter_04s_words_he_weights_attention_e_to_the_x_ln_and_the_block_it_draws():
