@@ -259,8 +259,11 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     assert ch01_collapse.first_answer_range(np.array([[-22.3, 4.0], [99.0, -99.0]])) == "−22 to 4"  # row 0 only
     # pass 75 (r72 reader: the fold's "below a trillionth" could not be seen): each title prints its bound, which
     # below() raises on unless the measured gap is under it; the fold says it in words once
-    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\nlargest gap below 10⁻¹²"
+    # pass 89b (r90 Focus: "largest gap below 10⁻¹²" in every title): said in plain words; below() still raises
+    # unless the measured gap is under 10⁻¹², so "rounding only" is checked each time the picture is drawn
+    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\ngap: rounding only"
                       for d, r in zip((2, 10, 100), ranges)]
+    assert not any("10⁻" in t for t in titles)
     prose = "\n".join(t for _, t in _markdown_cells())
     # pass 87 (r86 Focus: "below 10^-12, a trillionth" was a precision side-trip): the fold says only "tiny rounding"
     assert prose.count("a trillionth") == 0 and "10^{-12}" not in prose
@@ -3403,6 +3406,21 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
     labels = [t.get_text() for t in ch01_collapse.pressed_picture().axes[0].texts]
     assert "orange: only h₁ < 0" in labels and "green: only h₂ < 0" in labels  # the bend picture names them in place
+
+
+def test_pass89b_the_both_below_0_part_is_dark_enough_and_cross_hatched():
+    """Check r90 (Focus: the pale "both < 0" grey read as white): in the bend picture's before panel that part is
+    cross-hatched (a pattern, not its shade alone) and, as it shows on white, clearly darker than the sheet."""
+    from matplotlib.path import Path as MplPath
+    ax = ch01_collapse.pressed_picture().axes[0]
+    regions = [p for p in ax.patches if p.get_gid() != "corner square"]
+    W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
+    both = [r for r in regions if MplPath(r.get_xy()).contains_point((-1.0, -1.0))]
+    assert ((np.array([-1.0, -1.0]) @ W.T + b) < 0).all() and len(both) == 1  # (−1, −1): both below 0
+    face = np.array(both[0].get_facecolor())
+    shown = face[:3] * face[3] + (1 - face[3])  # on the white page
+    assert both[0].get_hatch() == "xx" and shown.mean() < 0.8
+    assert [r.get_hatch() for r in regions].count("xx") == 1  # only that part: orange and green stay plain tints
 
 
 def test_collapse_demo_fits_its_y_axis_and_marks_and_names_the_relu_corners():

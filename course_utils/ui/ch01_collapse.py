@@ -167,6 +167,7 @@ def _keep_side(poly, normal, offset):
 
 
 BOTH_TINT = {"color": "0.45", "hatch": "xx"}  # the opening picture's third region: h₁ and h₂ both below 0
+BOTH_SHADE = 0.2  # how far the bend picture's "both < 0" part is mixed with white (the two others: 0.6)
 
 
 def press_regions_apart(W=SHEET_W, b=SHEET_B):
@@ -299,7 +300,10 @@ def _sheet_panel(ax, bend, W=SHEET_W, b=SHEET_B):
 def _shade_pressed(ax, W, b):
     """The before panel of the bend picture: where only h₁, only h₂, or both will be below 0, labelled in place."""
     # pass 80 (r76 reader: hatching, three tints and six labels were busy): tints only, each part named in place
-    regions = [ax.fill(*poly.T, facecolor=plots._tint(t["color"], 0.6), edgecolor=t["color"],
+    # pass 89b (r90 Focus: the pale "both < 0" grey read as white): that part darker, and cross-hatched, so a
+    # pattern, not only its shade, sets it apart from the bare sheet
+    regions = [ax.fill(*poly.T, facecolor=plots._tint(t["color"], BOTH_SHADE if t is BOTH_TINT else 0.6),
+                       edgecolor=t["color"], hatch=t["hatch"] if t is BOTH_TINT else None,
                        lw=0.0, alpha=0.55, zorder=0.5)[0]
                for poly, t in zip(press_regions_apart(W, b), (*PRESS_TINTS, BOTH_TINT))]
     low, high = sheet.grid_lines()[0][0, [0, -1], 1]
@@ -1476,14 +1480,14 @@ def deep_stack_picture(depths=(2, 10, 100)):
         # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
         # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
         ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
-                     f"largest gap below {GAP_SAID}", fontsize=10.5)  # high-school notation, not 1e-12
+                     "gap: rounding only", fontsize=10.5)  # pass 89b (r90 Focus): plain words; below() checks it
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
                   f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
-                  f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap is below {GAP_SAID}, "
-                  f"a trillionth.")
+                  f"dots sit on the dashed diagonal: the two answers agree; each title says the gap between them is "
+                  f"rounding only (below {GAP_SAID}, a trillionth).")
     return fig
 
 
