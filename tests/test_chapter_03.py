@@ -239,10 +239,11 @@ def test_every_widget_has_a_prediction_first():
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise_link():
-    """Check the ending: four things to remember (pass 70: He on its own line), a sketch-from-memory prompt, the exercise link."""
+    """Check the ending: five things to remember (pass 70: He on its own line; pass 89b: squares add), a sketch-from-memory
+    prompt, the exercise link."""
     text = prose()
     remember = text.split("## What to remember")[1]
-    assert [ln[:2] for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")] == ["1.", "2.", "3.", "4."]
+    assert [ln[:2] for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.", "6.")] == ["1.", "2.", "3.", "4.", "5."]
     assert "Close the notebook and sketch" in remember
     assert "(../exercises/03_gradient_table.ipynb)" in text
     assert "(91_glossary.ipynb#Glossary)" in text
@@ -670,7 +671,7 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
     # pass 82 (r80 Correctness: GELU's slope does reach 0, at one point): none stays at 0 over a stretch, as ReLU does
     cross = optimize.brentq(lambda x: float(activations.get("gelu").derivative(x)), -1.0, -0.5)
     # pass 89 (r89 Retention: item 4 crammed five facts, trivia included): one line, dead ReLU and Leaky's 0.01
-    assert "4. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in remember and f"{cross:.2f}" == "-0.75"
+    assert "5. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in remember and f"{cross:.2f}" == "-0.75"
     assert "crosses 0 only once" not in remember and "over a stretch" not in remember   # where: the near-flat bullets say it
     assert "never reach it" not in remember and "come close to slope 0" not in remember
     assert "Leaky ReLU, GELU, sigmoid and tanh never stop" not in remember
@@ -949,10 +950,13 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     text = prose()
     remember = text[text.index("## What to remember"):]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")]
-    assert len(lines) == 4   # pass 70 (r65): He weights on a line of their own
+    assert len(lines) == 5   # pass 70 (r65): He weights on a line of their own; pass 89b (r90 Retention): squares add
     # pass 77 (r73 Retention): the sqrt(2/n) the section ends on, merged into He's line (not a fifth line)
-    assert lines[2] == ("3. He weights, $\\sqrt{2/n}$ for $n$ inputs ($\\sqrt{2} \\times \\sqrt{1/n}$), hold ReLU's signal steady "
-                        "on average. Smaller fades it; bigger blows it up (an exploding gradient).")
+    # pass 89b (r90 Retention: item 3 gave He's sqrt(2/n) without the why): the rule the why rests on, then He from it
+    assert lines[2] == ("3. Random-sign terms: their squares add, not their sizes. So for $n$ inputs, weights of size "
+                        "$\\sqrt{1/n}$ keep a sum's size.")
+    assert lines[3] == ("4. ReLU switches off half, so He weights are $\\sqrt 2$ times bigger: $\\sqrt{2/n}$. They hold ReLU's "
+                        "signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient).")
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in text   # taught before it is recalled
     # pass 77 (r73 Retention): the nudge's recipe, merged into the first line (taught with the nudge picture)
     assert lines[0].startswith("1. A weight's nudge = its unit's signal × its input. A bend multiplies the signal by its slope")
@@ -1048,7 +1052,7 @@ def test_what_to_remember_is_three_short_lines():
     remember = text[text.index("## What to remember"):text.index("**Sketch from memory.**")]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")]
     # pass 80 (r77 Clarity): item 4's GELU line said in full words (234 characters)
-    assert len(lines) == 4 and all(len(ln) <= 240 for ln in lines)   # pass 29: the real network's number added; r59: GELU's side (left) named
+    assert len(lines) == 5 and all(len(ln) <= 240 for ln in lines)   # pass 29: the real network's number added; r59: GELU's side (left) named
 
 
 # ---- ninth pass: the readers' points ----
@@ -1178,7 +1182,7 @@ def test_tenth_pass_wording():
     # pass 39 (r35): the setup shares the bucket picture's folded cell, so no empty fold; the picture stays in slides
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03\n\nch03.bucket_line()"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
-    assert "4. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in flat   # pass 89: one line
+    assert "5. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in flat   # pass 89: one line
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -2070,7 +2074,7 @@ def test_pass_24_wordings():
     for word in ("**more**", "**negative**", "**both**", "**every**", "**that**"):
         assert word not in text, word
     assert "*Italics* only stress a word." not in flat   # r67: a formatting note, cut
-    assert "whose sum is at or below 0 on every point is dead" in flat
+    assert "A ReLU unit whose sum is at or below 0 for *every* data point is **dead**." in flat   # pass 89b: the pin follows the text (item 4's old wording went in pass 89)
     assert "typical size is about $0.7$" not in flat   # pass 30: the slope arithmetic is cut; the panels speak
     assert "Why do deep networks avoid sigmoid between layers" not in flat
     flow_label = ch03_gradients.gradient_flow().figure._supylabel.get_text()
@@ -3131,13 +3135,20 @@ def test_pass52_worked_case_is_exact():
                   "squares are left: Say each input that is on is 1. The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   "**Half the units off → weights × $\\sqrt 2$**.",
-                  "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
+                  # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
+                  "As drawn, $n = 8$. Each of the 4 squares left doubles, $\\frac18 \\to \\frac28$: "
+                  "$4 \\times \\frac28 = 1$ again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
         assert _mean_square_over_all_signs([1] * n, plain) == 1
         assert _mean_square_over_all_signs([1] * (n // 2) + [0] * (n // 2), plain) == half   # half the squares gone
         assert fractions.Fraction(n, 2) * fractions.Fraction(2, n) == 1   # sqrt 2 bigger: n/2 squares of 2/n
+    # pass 89b: the prose's n = 8 is the picture's, and its numbers hold: 1/8 doubles to 2/8, 4 of them make 1
+    assert inspect.signature(ch03_gradients.relu_squares_picture).parameters["n"].default == 8
+    assert "ch03.relu_squares_picture()" in ["".join(c["source"]) for c in chapter()["cells"]]
+    assert fractions.Fraction(1, 8) * 2 == fractions.Fraction(2, 8) and 4 * fractions.Fraction(2, 8) == 1
+    assert _mean_square_over_all_signs([1] * 4 + [0] * 4, 1) * fractions.Fraction(2, 8) == 1   # the 4 left, squares 2/8
     assert flat.index("Picture a walk:") < flat.index("The fix: with $n$ inputs")   # the case before the rule
 
 
@@ -3216,7 +3227,7 @@ def test_pass52_flow_button_draws_a_new_random_start():
     presses = range(1, 11)   # the button's first 10 presses (starts 2 to 11): the counts the learner can make
     assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 10
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert text.index("Press *new random start*") < text.index("At 30 layers, your 10 presses put sigmoid's layer 1")
+    assert text.index("Press *new random start*") < text.index("At 30 layers, its next 10 all put sigmoid's layer 1")   # lead after r90: fixed order said
 
 
 # ---- pass 53 (r47): a readout in the first widget's picture; the four sign cases drawn before the arithmetic ----
@@ -3404,7 +3415,8 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 85 (r84 Correctness: tanh's bar 1.02 beside its panel's 0.92): 0.92 only in the bars' closed fold, as ReLU's 0.41
     # pass 87 (r86 Focus): the fold keeps ReLU's 0.41 only; tanh's 0.92 is left to its panel
     # pass 89 (r89 Focus): the fold is cut; neither share is written, the panels print them
-    assert "Why does ReLU's panel end" not in flat and "$0.41$" not in flat
+    # lead after r90 (Correctness): the 0.41 comes back once, as the line under the bars (no fold)
+    assert "Why does ReLU's panel end" not in flat and flat.count("$0.41$") == 1
     assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in flat
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
@@ -3679,11 +3691,13 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     assert (f"The slider lowers every starting bias by up to ${top:g}$, all by the same amount. The shift stands in, roughly, "
             "for an unlucky start, or a too-big training step.") in flat   # r67: a big step moves units unequally
     remember = prose()[prose().index("## What to remember"):prose().index("**Sketch from memory.**")]
-    item = remember[remember.index("2. "):remember.index("4. ")]   # pass 70 (r65): He's line is now item 3
+    item = remember[remember.index("2. "):remember.index("5. ")]   # pass 70 (r65): He's line is now item 3; 89b: 4
     lines = [ln.strip() for ln in item.splitlines() if ln.strip()]
     assert lines == ["2. Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$.",
-                     "3. He weights, $\\sqrt{2/n}$ for $n$ inputs ($\\sqrt{2} \\times \\sqrt{1/n}$), hold ReLU's signal steady "
-                     "on average. Smaller fades it; bigger blows it up (an exploding gradient)."]   # pass 77: sqrt(2/n)
+                     "3. Random-sign terms: their squares add, not their sizes. So for $n$ inputs, weights of size "
+                     "$\\sqrt{1/n}$ keep a sum's size.",
+                     "4. ReLU switches off half, so He weights are $\\sqrt 2$ times bigger: $\\sqrt{2/n}$. They hold ReLU's "
+                     "signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."]   # pass 77: sqrt(2/n)
 
 
 # ---- pass 61: the r55 reading ----
@@ -3848,13 +3862,13 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 81 (r78 Picture: the rule came before its four bars; Clarity: why not the average 0.5): the bars, what
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
-    assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
-            "signal through half its units, and nothing through the rest. 1. Left: slopes $1, 0, 1, 0$. Right: their "
-            "squares add to 2. 2. Four slopes of $0.71$ also give 2. 3. So slopes $1, 0, 1, 0$ shrink the signal like "
-            "four $0.71$s. On average, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
-            "squares add. <details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's "
-            "signal adds $n$ terms, each + or − at random. 2. They partly cancel, so their "
-            "squares add. 3. Four slopes of $0.5$ give squares adding to only 1: too little."
+    # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
+    assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "
+            "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
+            "On average, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
+            "squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
+            "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
+            "squares add. Four slopes of $0.5$ give only 1: too little."
             ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -4017,8 +4031,10 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     # pass 87: the coin-flip walk on the main path; pass 88 (r87 Focus): one sentence there, the steps folded
     assert "As in the coin-flip walk, the squares add." in src[at + 2].split("<details>")[0]
     assert "They partly cancel, so their squares add." in src[at + 2].split("<details>")[1]
-    assert src[at + 1].startswith("ReLU passes the whole signal through half its units, and nothing through the rest.\n\n"
-                                  "1. Left: slopes $1, 0, 1, 0$. Right: their squares add to 2.")
+    # pass 89b (r90 Focus): two plain sentences, no numbered list
+    assert src[at + 1] == ("Right: their squares add to 2, as four $0.71$s do.\n"
+                           "So ReLU acts like a slope of $0.71$.")
+    assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
@@ -4285,8 +4301,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
             "So one weight size fits both ways. We find it going forward.") in flat
-    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's signal adds $n$ "
-            "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: in short steps; pass 88: folded again
+    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
+            "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
@@ -4561,3 +4577,19 @@ def test_tanh_fold_is_the_shared_folded_picture():
     md = fold._repr_markdown_()
     assert md.startswith(f"<details><summary>{ch03_gradients.TANH_FOLD}</summary>") and md.endswith("</details>")
     assert md.index("76%") < md.index("<img") and fold.width == 640 and fold.alt and fold.alt in repr(fold)
+
+
+def test_pass89b_remember_says_squares_add_and_why_he_is_sqrt_2_bigger():
+    """Check r90's Retention item: 'What to remember' names the rule a third of the chapter rests on (random-sign terms:
+    squares add, not sizes), true by listing every sign: n terms of size sqrt(1/n) give a sum whose square averages 1,
+    while their sizes add to sqrt(n); with half the terms 0, sqrt 2 bigger weights give 1 again (He's sqrt(2/n))."""
+    remember = prose()[prose().index("## What to remember"):prose().index("**Sketch from memory.**")]
+    assert "their squares add, not their sizes" in remember and "ReLU switches off half, so He weights" in remember
+    assert remember.index("squares add") < remember.index("He weights")   # the why before He
+    for n in (4, 8):
+        w = fractions.Fraction(1, n)   # a weight's square: 1/n
+        signs = list(itertools.product((1, -1), repeat=n))
+        assert sum(sum(signs_) ** 2 for signs_ in signs) * w / len(signs) == 1   # squares add: the sum's square is 1
+        assert n * math.sqrt(1 / n) == pytest.approx(math.sqrt(n)) and math.sqrt(n) > 1   # sizes would add to sqrt(n)
+        on = [1] * (n // 2) + [0] * (n // 2)
+        assert sum(sum(s * x for s, x in zip(signs_, on)) ** 2 for signs_ in signs) * 2 * w / len(signs) == 1   # He
