@@ -3046,7 +3046,8 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
 
 # r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
 # it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
-SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
+# r90 (pass 89b, Clarity): "error" in GELU's long name was never explained; the name is said by what it is built on
+SMOOTH_OPENING = ("GELU (built on the bell curve), SiLU (sigmoid linear unit), Mish and "
                   "Softplus round off ReLU's corner.\n"
                   "Then the slope has no sudden jump.\n")
 
