@@ -557,15 +557,30 @@ def selu_why_fold():
     sentences, the slope picture shows the weak right side). Every number is computed here."""
     low, one, high = SPREAD_MAP_MARKS   # 0.5, 1 and 2: the spreads the picture marks and the text quotes
     big, small = signal_stats.one_layer_spread("selu", high), signal_stats.one_layer_spread("selu", low)
+    # r90 (pass 89b, Clarity/Focus): the doubling picture and its numbers moved in here from the main path, which
+    # keeps only the average, the spread, the message analogy and the widget
+    runs = doubling_runs()
+    up, down = runs["each layer doubles"], runs["each layer halves"]
     in_out, slope = spread_in_out(), selu_slope()
-    pictures = [tables.image(figure_png(f), figure_alt(f), w) for f, w in ((in_out, 560), (slope, 620))]
+    pictures = [tables.image(figure_png(f), figure_alt(f), w)
+                for f, w in ((doubling_spread(), 560), (in_out, 560), (slope, 620))]
     edge = f"{selu_stretch_edge():.2f}"
     return fold(SELU_FOLD_TITLE, f"""
+Picture five layers that double, keep or halve every number:
+
 {pictures[0]}
+
+Five doubling layers take the spread {", ".join(f"{v:g}" for v in up)}.
+Five halving layers leave {_fraction(down[-1])}.
+Each tick is 4 times the last: steady doubling draws a straight line.
+
+SELU instead pulls each spread towards 1:
+
+{pictures[1]}
 
 One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} out. Both move towards {one:g}.
 
-{pictures[1]}
+{pictures[2]}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
 A big spread reaches far left, where SELU is nearly flat: it shrinks.
