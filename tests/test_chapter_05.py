@@ -1548,9 +1548,9 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 82 (r80 Correctness: "Suspect 3: … it learned" though steeper also changes suspect 1): 1 and 3 together,
     # each of the two changes a numbered step tied to its picture
     assert ("At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more there (picture: *three centred S-curves*). "
-            "2. **Gentle slope**: each Adam step moves the unit's output 4× as far (picture: *Zoomed in near 0*, below). "
-            + SUSPECTS_PLAN) in flat and "should make it fade less" not in flat
+            "That changes two things: 1. **Fading**: each unit passes back 4× more there. ") in flat
+    assert ("2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoomed picture just below shows "
+            "it.") in flat and ("**What the race cannot tell.** " + SUSPECTS_PLAN) in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
@@ -2454,7 +2454,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert k < v < remember_at < stretch_at
     # pass 88c (r88 Clarity, Focus): the race and its verdict first, the zoom and its numbers folded after them
     assert v == k + 2
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 5)]
+    # pass 89b (r90 Clarity: the verdict was one dense block): three steps, what the race showed, the two suspects
+    # with their pictures, what it cannot tell (after the zoom and its numbers)
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 7)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
@@ -2462,7 +2464,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 87 (r86 Focus): the detour's picture and how to read it moved to Going further; suspects 2 and 3 share a cell
     # pass 88 (r87 Picture/Clarity: Off-centre was words only on the main path): suspect 2, its sketch, suspect 3
     head, slope_pic, nudge_words, nudge_pic, first, chain, second, sketch, third, changed, curves, rule, predict, \
-        _code, answer, verdict, step_fig, number = flat
+        _code, answer, verdict, two_suspects, step_fig, number, cannot_tell = flat
     assert chain.startswith("ch05_race.fade_chain_figure()") and "detour_figure(" not in " ".join(flat)
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
@@ -2513,8 +2515,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Take a unit near 0" not in number and RECIPE["lr"] == 0.01
     # ...then the picture of that move through each curve, then the moves in words (picture before the numbers)
     assert step_fig.startswith('ch05_race.folded(ch05_race.slope_step_figure(), "Zoomed in near 0: ')
-    assert cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
-    assert _outputs_text(cells[k + 3]).startswith("<details><summary>Zoomed in near 0: the same 0.01 into each curve")
+    assert cells[k + 4]["metadata"]["jupyter"]["source_hidden"]
+    assert _outputs_text(cells[k + 4]).startswith("<details><summary>Zoomed in near 0: the same 0.01 into each curve")
     assert ("Near 0, sigmoid − 0.5's output then moves about 0.01 × 1/4. Sigmoid(4x) − 0.5's moves about 0.01 × 1: "
             "4× as far.") in number
     (n1, slope1, move1), (n2, slope2, move2) = ch05_race.slope_steps(0.01)
@@ -2572,12 +2574,16 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     # pass 82 (r80 Correctness: "Suspect 3: centred and 4× steeper, it learned", though the steeper curve also fades
     # less): a small table by the suspects' short names, and the verdict said as suspects 1 and 3 together
-    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did: Fading and Gentle slope changed together. "
-            + BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more there (picture: *three centred S-curves*). "
-            "2. **Gentle slope**: each Adam step moves the unit's output 4× as far (picture: *Zoomed in near 0*, below). "
-            + SUSPECTS_PLAN) and "should" not in verdict and \
+    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did: Fading and Gentle slope "
+                                     "changed together.") and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
+    # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
+    assert two_suspects.strip() == (BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
+            "That changes two things: 1. **Fading**: each unit passes back 4× more there. The S-curves picture above "
+            "shows that steeper middle. 2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The "
+            "zoomed picture just below shows it.")
+    assert cells[k + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert cannot_tell.strip() == "**What the race cannot tell.** " + SUSPECTS_PLAN
     assert "Suspect 3: centred and 4× steeper, it learned" not in verdict
     verdict_md = "".join(cells[v]["source"])   # the table's rows, one a line
     table = [re.split(r"\s*\|\s*", row.strip("| ")) for row in verdict_md.splitlines() if row.startswith("| sigmoid")]
@@ -2608,7 +2614,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (r57 Focus 3): the one-knob argument and its try moved to the optional section; the main path keeps the
     # verdict, the caveat in one bullet and a one-line answer with what is still open (r57 Clarity 3)
     # pass 88c (r88 Focus): the folded zoom and its numbers sit between the verdict and the caveats
-    caveat = re.sub(r"\s+", " ", "".join(cells[v + 3]["source"]))
+    # pass 89b (r90 Clarity): the two suspects and "what the race cannot tell" are cells of their own, around the zoom
+    caveat = re.sub(r"\s+", " ", "".join(cells[v + 5]["source"]))
     assert caveat.startswith("### What the race does not show")
     # pass 76 (r73 Focus 1): the fine print's two bullets that repeated the verdict (fading less; bigger weights and
     # steps, "Still open") are cut; the bigger-weights side effect is the optional section's own
