@@ -1231,7 +1231,8 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert "Did a network learn the spirals, or just the dots?" in prose   # pass 20: the pointer is cut for length
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     # pass 19: three items, the chapter's big idea, the 0.69 / 0.1 lines, and the seeds
-    assert [line[:3] for line in remember.splitlines() if re.match(r"\d\. ", line)] == ["1. ", "2. ", "3. "]
+    # pass 89b (r90 Clarity: item 2 held four ideas): split in two, four items
+    assert [line[:3] for line in remember.splitlines() if re.match(r"\d\. ", line)] == ["1. ", "2. ", "3. ", "4. "]
     flat = re.sub(r"\s+", " ", remember)
     # pass 22: "crawls", not "stalls": with 1500 epochs sigmoid's loss keeps creeping down (try 3)
     # pass 23: the centred-sigmoid test folds into line 1 (three lines stay); the Adam lesson is a recall question
@@ -1262,14 +1263,14 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # line 3 names GELU's win in every seed (checked below, gelu_first)
     # pass 71 (r67 Retention): Adam's resizing opens line 2 (three lines stay)
     # pass 89 (r89 Retention: the optional part's finding was missing): steeper = a bigger start plus bigger steps
-    assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Sigmoid was slow anyway. "
-            "Centring alone did not help; centring and 4× steeper did. Steeper acts like bigger starting weights plus "
+    assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Sigmoid was slow anyway.\n"
+            "3. Centring alone did not help; centring and 4× steeper did. Steeper acts like bigger starting weights plus "
             "bigger steps.\n" in remember) and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
     # pass 63 (r58 Focus 3): the seed-by-seed order is said once, in the seed table and the five-run picture
-    assert ("3. One run mixes skill and luck: ReLU and tanh swapped places between seeds; only GELU led in all five. "
+    assert ("4. One run mixes skill and luck: ReLU and tanh swapped places between seeds; only GELU led in all five. "
             "Race several before you rank.") in flat and "seeds 0 and 1" not in flat
     assert "slope 1/4 set the one knob too low" not in flat
     assert "were not the cause" not in flat
@@ -1279,7 +1280,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     gelu = race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1)
     assert all(np.all(~(at_n <= gelu)) for at_n in gelu_first.values())   # strictly first in every seed (nan: never)
     # pass 49: GELU's win is line 3's example of the seeds (line 1 is sigmoid's lesson only)
-    assert "Centred was not faster" not in flat and "GELU" not in flat.split("2. ")[1].split("3. ")[0]
+    assert "Centred was not faster" not in flat and "GELU" not in flat.split("2. ")[1].split("4. ")[0]
     z = np.linspace(-8, 8, 161)
     np.testing.assert_allclose(activations.get("tanh")(z), 2 * (activations.get("sigmoid")(2 * z) - 0.5), atol=1e-12)
     assert "centring it does not help." not in flat and RECIPE == dict(optimizer="adam", lr=0.01, epochs=400)
@@ -1288,7 +1289,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert "2. 0.69 = shrug" not in flat   # pass 66 (r61 Retention): a lesson line replaced the vocabulary line
     # pass 30: one run is not only luck
     # pass 49: line 3 also carries GELU's win (checked above); pass 50: ReLU and tanh's seed-by-seed wins its evidence
-    assert "3. One run mixes skill and luck" in flat and "ReLU and tanh swapped places between seeds;" in flat
+    assert "4. One run mixes skill and luck" in flat and "ReLU and tanh swapped places between seeds;" in flat
     assert "One run is luck" not in flat
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("tanh", "relu", "gelu_tanh", "silu", "mish")}
     assert all(at[n].max() < at["tanh"].min() for n in ("gelu_tanh", "silu", "mish"))   # every run, every seed
@@ -2727,7 +2728,7 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     assert "Several runs show whether a gap is bigger than the luck between runs." in recall
     assert "real difference" not in recall
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
-    assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
+    assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 4   # pass 89b: item 2 split
 
 
 def test_the_second_suspect_cites_what_chapter_02_shows_now():
@@ -4114,10 +4115,13 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 89 (r89 Focus): the epochs are in the picture of all four runners (its alt text), not in the words
     assert text.startswith("<details><summary>Check your answer</summary>\n\nYes: all five cross 0.1, later than the "
                            "steep runner's five.\n\n<img src=")
+    # pass 89b (r90 Clarity/Focus): each change tied to its suspect; what was not measured, said plainly
     assert text.endswith("</details>\n\n**What this part showed.** Steeper acts like two changes to the weights into its "
-                         "bends: a 4× bigger start, and 4× bigger steps. Bigger steps alone did not finish. The bigger "
-                         "start alone did, more slowly. So in this race, the start matters most; the bigger steps speed "
-                         "it up.")
+                         "bends: a 4× bigger start, and 4× bigger steps. Bigger steps act on Gentle slope: outputs move "
+                         "4× as far. The bigger start acts on Fading: 4× more passed back, at first. Bigger steps alone "
+                         "did not finish. The bigger start alone did, more slowly. So in this race, the start matters "
+                         "most; the bigger steps speed it up. Why the start helps, when Adam resizes steps, was not "
+                         "measured.")
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
     runs = ch05_race.start_runs()
     at = race.epochs_to(runs.loss, 0.1)

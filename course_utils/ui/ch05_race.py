@@ -725,7 +725,9 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
         answer = (f"Yes: all five cross {threshold:g}, " + ("later than the steep runner's five."
                   if np.nanmin(at) > np.nanmax(steep) else "about as fast as the steep runner's five."))
         verdict = ("Bigger steps alone did not finish. The bigger start alone did, more slowly. "
-                   "So in this race, the start matters most; the bigger steps speed it up.")
+                   "So in this race, the start matters most; the bigger steps speed it up. "
+                   # pass 89b (r90 Focus: "the start matters most" came without a reason): said plainly
+                   "Why the start helps, when Adam resizes steps, was not measured.")
     else:
         answer = f"{_count_of_five(crossed).capitalize()} cross {threshold:g} in {epochs} epochs."
         verdict = ("Neither change alone finished every run. "
@@ -739,7 +741,12 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
         picture = f"\n\n{tables.image(buffer.getvalue(), fig.get_label(), 860)}"
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}{picture}\n\n</details>\n\n"
                     "**What this part showed.** Steeper acts like two changes to the weights into its bends: "
-                    f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. {verdict}")
+                    f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. "
+                    # pass 89b (r90 Clarity: two splits of "steeper", never linked): each change tied to its suspect,
+                    # as far as the chapter shows it (the steep unit's 4× pass-back is its 4× weights'; its 4× output
+                    # move is its 4× steps')
+                    f"Bigger steps act on Gentle slope: outputs move {START_TRY:g}× as far. "
+                    f"The bigger start acts on Fading: {START_TRY:g}× more passed back, at first. {verdict}")
 
 
 TRIES = (f"neither: {CENTRED_LABEL}", "bigger steps alone", "bigger start alone", f"both: {STRETCH_TEST[3]}")
