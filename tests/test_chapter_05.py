@@ -478,8 +478,10 @@ def test_answers_after_the_widget_are_folded():
     assert "".join(cells[cells.index(longer_cell) - 1]["source"]).startswith("### Three longer tries")
     assert not any(out["output_type"] == "stream" for out in longer_cell["outputs"])
     short, longer_shown = _outputs_text(tries).strip(), _outputs_text(longer_cell).strip()
-    assert "Try 3" not in short and short.count("<details>") == 2
-    assert longer_shown.startswith("<details><summary>Answers to the longer tries, 3 to 5</summary>")
+    assert "Try A" not in short and short.count("<details>") == 2
+    # pass 89b (r90 Focus: one numbering over two far-apart sections): the longer tries are A to C
+    assert longer_shown.startswith("<details><summary>Answers to the longer tries, A to C</summary>")
+    assert "Try 3" not in longer_shown and "3 to 5" not in longer_shown
     shown = short + "\n\n" + longer_shown
     assert shown.startswith("<details><summary>Answer to try 1</summary>") and shown.endswith("</details>")
     assert "<summary>Answer to try 2 (seed 2)</summary>" in shown   # the one try that sets another seed
@@ -489,8 +491,8 @@ def test_answers_after_the_widget_are_folded():
     # pass 65 (r59 Focus 3): the answers to tries 3 to 5 sit in one outer fold, off the main path
     # pass 71 (r67 Focus): in that one fold, each answer under a bold name, not a fold of its own (three deep)
     assert shown.count("<details>") == shown.count("</details>") == 3
-    assert shown.index("<summary>Answer to try 2") < shown.index("<summary>Answers to the longer tries, 3 to 5</summary>") \
-        < shown.index("**Try 3 (seed 0).**") < shown.index("**Try 4 (seed 0).**") < shown.index("**Try 5 (seed 0).**")
+    assert shown.index("<summary>Answer to try 2") < shown.index("<summary>Answers to the longer tries, A to C</summary>") \
+        < shown.index("**Try A (seed 0).**") < shown.index("**Try B (seed 0).**") < shown.index("**Try C (seed 0).**")
     # pass 84 (r83 Clarity): try 1 (what a sigmoid network can draw) depends on no seed, so its title names none
     assert "Answer to try 1 (seed" not in shown and "Answer to try 2 (seed 2)" in shown
     assert shown.count("A common wrong guess:") == 5 and shown.count("In fact:") == 5
@@ -599,7 +601,7 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     # pass 71 (r67 Focus): tries 3 to 5 share one fold, each answer opening "**Try N (seed 0).**"
     first, second, together = ch05_race.try_answers(chapter_race, longer=longer).data.split("</details>")[:3]
     folds = [first, second] + together.split("**Try ")[1:]
-    assert len(folds) == 5 and [f[:2] for f in folds[2:]] == ["3 ", "4 ", "5 "]
+    assert len(folds) == 5 and [f[:2] for f in folds[2:]] == ["A ", "B ", "C "]
     # pass 24: the run shows sigmoid still falling (0.43 at epoch 1000, 0.37 at 1500), not that it would reach 0.1
     assert sig.loss[0, 1000] - sig.final_loss[0] > 0.04
     assert ('A common wrong guess: "Stuck: its curve has gone flat." In fact: not stuck. It keeps creeping down: its '
@@ -1550,8 +1552,8 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # each of the two changes a numbered step tied to its picture
     assert ("At the middle, the steep curve's slope is 1, not 1/4. "
             "That changes two things: 1. **Fading**: each unit passes back 4× more there. ") in flat
-    assert ("2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoomed picture just below shows "
-            "it.") in flat and ("**What the race cannot tell.** " + SUSPECTS_PLAN) in flat and "should make it fade less" not in flat
+    assert ("2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoom just below shows "
+            "it.") in flat and SUSPECTS_PLAN in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
@@ -1996,19 +1998,20 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     # pass 81 (r78 Interaction: it sent the reader far back up the page unaided): a link to that section's anchor
     assert "Use the first live race, under [*Watch them race*](#Watch-them-race). Predict first." in tries
     # pass 88c (r88 Interaction: tries 3 to 5 carried on from tries 1 and 2, far above): linked back to them
-    assert tries.startswith(f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each Tries 1 and 2 "
-                            "came under [*What each bend learns*](#What-each-bend-learns).")
+    # pass 89b (r90 Focus: one numbering over far-apart sections): named A to C, so the link back is cut
+    assert tries.startswith(f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each Use the first "
+                            "live race") and "Tries 1 and 2" not in tries
     assert "## What each bend learns" in " ".join(_cells("markdown"))
     assert "## Watch them race" in " ".join(_cells("markdown"))
     # pass 49 (r44 Interaction 2): "Let it run to the end", so nobody stops early and reads creeping as stuck
     # pass 69 (r64 Interaction): the wait is said; measured headless, sigmoid and ReLU at 1500 epochs with Adam 18 s,
     # plain 19 s (live_race(play=True), 2 CPUs, other notebooks running), so "under a minute" leaves room for a browser
     assert f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each" in tries
-    assert ("3. Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
+    assert ("- **Try A.** Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
             f"{ch05_race.TRY_EPOCHS}. Let it run to the end. Is sigmoid stuck, or still creeping down?") in tries
     # pass 44 (r39 Interaction): one change per try: the optimizer first, then the learning rate
-    assert ("4. Keep those settings. Switch the **optimizer** to plain gradient descent. Steps are no longer resized. "
-            "Does anything still learn? 5. Now set the **learning rate** to "
+    assert ("- **Try B.** Keep those settings. Switch the **optimizer** to plain gradient descent. Steps are no longer "
+            "resized. Does anything still learn? - **Try C.** Now set the **learning rate** to "
             f"{ch05_race.PLAIN_RATE:g}. Each step is the nudge itself. Does sigmoid creep down? Does ReLU cross 0.1?") in tries
     assert ch05_race.TRY_EPOCHS == c["epochs"].max and ch05_race.PLAIN_RATE == c["lr"].options[-1][1]   # reachable
     assert ch05_race.TRY_PAIR == ("sigmoid", "relu")
@@ -2580,11 +2583,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
     assert two_suspects.strip() == (BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more there. The S-curves picture above "
-            "shows that steeper middle. 2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The "
-            "zoomed picture just below shows it.")
+            "That changes two things: 1. **Fading**: each unit passes back 4× more there. The S-curves above show that "
+            "steeper middle. 2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoom just "
+            "below shows it.")
     assert cells[k + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
-    assert cannot_tell.strip() == "**What the race cannot tell.** " + SUSPECTS_PLAN
+    assert cannot_tell.strip() == SUSPECTS_PLAN
     assert "Suspect 3: centred and 4× steeper, it learned" not in verdict
     verdict_md = "".join(cells[v]["source"])   # the table's rows, one a line
     table = [re.split(r"\s*\|\s*", row.strip("| ")) for row in verdict_md.splitlines() if row.startswith("| sigmoid")]
@@ -4189,3 +4192,16 @@ def test_bigger_steps_try_says_it_is_close_not_exact():
     assert "It holds for each steep unit's own weights and bias, not for the output's." in text
     try_cell = next(c for c in _cells("markdown") if c.startswith("**A try: bigger steps alone.**"))
     assert "It speeds up the output's weights too, so it is close, not exact." in try_cell
+
+
+def test_the_two_centred_sigmoids_have_their_own_marks_dashes_and_far_apart_colours():
+    """Pass 89b (r90 Picture: in the S-curves pictures both centred sigmoids had triangles, in near pink and purple):
+    every stretch runner has its own mark, dash and colour, and the two on the main path differ far in colour."""
+    from matplotlib.colors import to_rgb
+    for fig in (ch05_race.changed_sigmoids_figure(), ch05_race.stretch_curves_figure()):
+        curves = [ln for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")]
+        variants = [ln for ln in curves if ln.get_label().split(":")[0] in ch05_race.VARIANTS]
+        assert len({ln.get_marker() for ln in variants}) == len({ln.get_linestyle() for ln in variants}) == len(variants)
+        assert all(ln.get_marker() not in (None, "None", "") for ln in variants)
+    centred, steep = (to_rgb(ch05_race._runner_colour(n, 0)) for n in ("sigmoid − 0.5", "sigmoid(4x) − 0.5"))
+    assert sum(abs(a - b) for a, b in zip(centred, steep)) > 0.9   # pink against navy, not pink against purple
