@@ -478,8 +478,10 @@ def test_answers_after_the_widget_are_folded():
     assert "".join(cells[cells.index(longer_cell) - 1]["source"]).startswith("### Three longer tries")
     assert not any(out["output_type"] == "stream" for out in longer_cell["outputs"])
     short, longer_shown = _outputs_text(tries).strip(), _outputs_text(longer_cell).strip()
-    assert "Try 3" not in short and short.count("<details>") == 2
-    assert longer_shown.startswith("<details><summary>Answers to the longer tries, 3 to 5</summary>")
+    assert "Try A" not in short and short.count("<details>") == 2
+    # pass 89b (r90 Focus: one numbering over two far-apart sections): the longer tries are A to C
+    assert longer_shown.startswith("<details><summary>Answers to the longer tries, A to C</summary>")
+    assert "Try 3" not in longer_shown and "3 to 5" not in longer_shown
     shown = short + "\n\n" + longer_shown
     assert shown.startswith("<details><summary>Answer to try 1</summary>") and shown.endswith("</details>")
     assert "<summary>Answer to try 2 (seed 2)</summary>" in shown   # the one try that sets another seed
@@ -489,8 +491,8 @@ def test_answers_after_the_widget_are_folded():
     # pass 65 (r59 Focus 3): the answers to tries 3 to 5 sit in one outer fold, off the main path
     # pass 71 (r67 Focus): in that one fold, each answer under a bold name, not a fold of its own (three deep)
     assert shown.count("<details>") == shown.count("</details>") == 3
-    assert shown.index("<summary>Answer to try 2") < shown.index("<summary>Answers to the longer tries, 3 to 5</summary>") \
-        < shown.index("**Try 3 (seed 0).**") < shown.index("**Try 4 (seed 0).**") < shown.index("**Try 5 (seed 0).**")
+    assert shown.index("<summary>Answer to try 2") < shown.index("<summary>Answers to the longer tries, A to C</summary>") \
+        < shown.index("**Try A (seed 0).**") < shown.index("**Try B (seed 0).**") < shown.index("**Try C (seed 0).**")
     # pass 84 (r83 Clarity): try 1 (what a sigmoid network can draw) depends on no seed, so its title names none
     assert "Answer to try 1 (seed" not in shown and "Answer to try 2 (seed 2)" in shown
     assert shown.count("A common wrong guess:") == 5 and shown.count("In fact:") == 5
@@ -599,7 +601,7 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     # pass 71 (r67 Focus): tries 3 to 5 share one fold, each answer opening "**Try N (seed 0).**"
     first, second, together = ch05_race.try_answers(chapter_race, longer=longer).data.split("</details>")[:3]
     folds = [first, second] + together.split("**Try ")[1:]
-    assert len(folds) == 5 and [f[:2] for f in folds[2:]] == ["3 ", "4 ", "5 "]
+    assert len(folds) == 5 and [f[:2] for f in folds[2:]] == ["A ", "B ", "C "]
     # pass 24: the run shows sigmoid still falling (0.43 at epoch 1000, 0.37 at 1500), not that it would reach 0.1
     assert sig.loss[0, 1000] - sig.final_loss[0] > 0.04
     assert ('A common wrong guess: "Stuck: its curve has gone flat." In fact: not stuck. It keeps creeping down: its '
@@ -1231,7 +1233,8 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert "Did a network learn the spirals, or just the dots?" in prose   # pass 20: the pointer is cut for length
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     # pass 19: three items, the chapter's big idea, the 0.69 / 0.1 lines, and the seeds
-    assert [line[:3] for line in remember.splitlines() if re.match(r"\d\. ", line)] == ["1. ", "2. ", "3. "]
+    # pass 89b (r90 Clarity: item 2 held four ideas): split in two, four items
+    assert [line[:3] for line in remember.splitlines() if re.match(r"\d\. ", line)] == ["1. ", "2. ", "3. ", "4. "]
     flat = re.sub(r"\s+", " ", remember)
     # pass 22: "crawls", not "stalls": with 1500 epochs sigmoid's loss keeps creeping down (try 3)
     # pass 23: the centred-sigmoid test folds into line 1 (three lines stay); the Adam lesson is a recall question
@@ -1262,14 +1265,14 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # line 3 names GELU's win in every seed (checked below, gelu_first)
     # pass 71 (r67 Retention): Adam's resizing opens line 2 (three lines stay)
     # pass 89 (r89 Retention: the optional part's finding was missing): steeper = a bigger start plus bigger steps
-    assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Sigmoid was slow anyway. "
-            "Centring alone did not help; centring and 4× steeper did. Steeper acts like bigger starting weights plus "
+    assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Sigmoid was slow anyway.\n"
+            "3. Centring alone did not help; centring and 4× steeper did. Steeper acts like bigger starting weights plus "
             "bigger steps.\n" in remember) and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
     # pass 63 (r58 Focus 3): the seed-by-seed order is said once, in the seed table and the five-run picture
-    assert ("3. One run mixes skill and luck: ReLU and tanh swapped places between seeds; only GELU led in all five. "
+    assert ("4. One run mixes skill and luck: ReLU and tanh swapped places between seeds; only GELU led in all five. "
             "Race several before you rank.") in flat and "seeds 0 and 1" not in flat
     assert "slope 1/4 set the one knob too low" not in flat
     assert "were not the cause" not in flat
@@ -1279,7 +1282,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     gelu = race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1)
     assert all(np.all(~(at_n <= gelu)) for at_n in gelu_first.values())   # strictly first in every seed (nan: never)
     # pass 49: GELU's win is line 3's example of the seeds (line 1 is sigmoid's lesson only)
-    assert "Centred was not faster" not in flat and "GELU" not in flat.split("2. ")[1].split("3. ")[0]
+    assert "Centred was not faster" not in flat and "GELU" not in flat.split("2. ")[1].split("4. ")[0]
     z = np.linspace(-8, 8, 161)
     np.testing.assert_allclose(activations.get("tanh")(z), 2 * (activations.get("sigmoid")(2 * z) - 0.5), atol=1e-12)
     assert "centring it does not help." not in flat and RECIPE == dict(optimizer="adam", lr=0.01, epochs=400)
@@ -1288,7 +1291,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert "2. 0.69 = shrug" not in flat   # pass 66 (r61 Retention): a lesson line replaced the vocabulary line
     # pass 30: one run is not only luck
     # pass 49: line 3 also carries GELU's win (checked above); pass 50: ReLU and tanh's seed-by-seed wins its evidence
-    assert "3. One run mixes skill and luck" in flat and "ReLU and tanh swapped places between seeds;" in flat
+    assert "4. One run mixes skill and luck" in flat and "ReLU and tanh swapped places between seeds;" in flat
     assert "One run is luck" not in flat
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("tanh", "relu", "gelu_tanh", "silu", "mish")}
     assert all(at[n].max() < at["tanh"].min() for n in ("gelu_tanh", "silu", "mish"))   # every run, every seed
@@ -1548,9 +1551,9 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 82 (r80 Correctness: "Suspect 3: … it learned" though steeper also changes suspect 1): 1 and 3 together,
     # each of the two changes a numbered step tied to its picture
     assert ("At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more there (picture: *three centred S-curves*). "
-            "2. **Gentle slope**: each Adam step moves the unit's output 4× as far (picture: *Zoomed in near 0*, below). "
-            + SUSPECTS_PLAN) in flat and "should make it fade less" not in flat
+            "That changes two things: 1. **Fading**: each unit passes back 4× more there. ") in flat
+    assert ("2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoom just below shows "
+            "it.") in flat and SUSPECTS_PLAN in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
@@ -1995,19 +1998,20 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     # pass 81 (r78 Interaction: it sent the reader far back up the page unaided): a link to that section's anchor
     assert "Use the first live race, under [*Watch them race*](#Watch-them-race). Predict first." in tries
     # pass 88c (r88 Interaction: tries 3 to 5 carried on from tries 1 and 2, far above): linked back to them
-    assert tries.startswith(f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each Tries 1 and 2 "
-                            "came under [*What each bend learns*](#What-each-bend-learns).")
+    # pass 89b (r90 Focus: one numbering over far-apart sections): named A to C, so the link back is cut
+    assert tries.startswith(f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each Use the first "
+                            "live race") and "Tries 1 and 2" not in tries
     assert "## What each bend learns" in " ".join(_cells("markdown"))
     assert "## Watch them race" in " ".join(_cells("markdown"))
     # pass 49 (r44 Interaction 2): "Let it run to the end", so nobody stops early and reads creeping as stuck
     # pass 69 (r64 Interaction): the wait is said; measured headless, sigmoid and ReLU at 1500 epochs with Adam 18 s,
     # plain 19 s (live_race(play=True), 2 CPUs, other notebooks running), so "under a minute" leaves room for a browser
     assert f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each" in tries
-    assert ("3. Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
+    assert ("- **Try A.** Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
             f"{ch05_race.TRY_EPOCHS}. Let it run to the end. Is sigmoid stuck, or still creeping down?") in tries
     # pass 44 (r39 Interaction): one change per try: the optimizer first, then the learning rate
-    assert ("4. Keep those settings. Switch the **optimizer** to plain gradient descent. Steps are no longer resized. "
-            "Does anything still learn? 5. Now set the **learning rate** to "
+    assert ("- **Try B.** Keep those settings. Switch the **optimizer** to plain gradient descent. Steps are no longer "
+            "resized. Does anything still learn? - **Try C.** Now set the **learning rate** to "
             f"{ch05_race.PLAIN_RATE:g}. Each step is the nudge itself. Does sigmoid creep down? Does ReLU cross 0.1?") in tries
     assert ch05_race.TRY_EPOCHS == c["epochs"].max and ch05_race.PLAIN_RATE == c["lr"].options[-1][1]   # reachable
     assert ch05_race.TRY_PAIR == ("sigmoid", "relu")
@@ -2454,7 +2458,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert k < v < remember_at < stretch_at
     # pass 88c (r88 Clarity, Focus): the race and its verdict first, the zoom and its numbers folded after them
     assert v == k + 2
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 5)]
+    # pass 89b (r90 Clarity: the verdict was one dense block): three steps, what the race showed, the two suspects
+    # with their pictures, what it cannot tell (after the zoom and its numbers)
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 7)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
@@ -2462,7 +2468,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 87 (r86 Focus): the detour's picture and how to read it moved to Going further; suspects 2 and 3 share a cell
     # pass 88 (r87 Picture/Clarity: Off-centre was words only on the main path): suspect 2, its sketch, suspect 3
     head, slope_pic, nudge_words, nudge_pic, first, chain, second, sketch, third, changed, curves, rule, predict, \
-        _code, answer, verdict, step_fig, number = flat
+        _code, answer, verdict, two_suspects, step_fig, number, cannot_tell = flat
     assert chain.startswith("ch05_race.fade_chain_figure()") and "detour_figure(" not in " ".join(flat)
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
@@ -2513,8 +2519,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Take a unit near 0" not in number and RECIPE["lr"] == 0.01
     # ...then the picture of that move through each curve, then the moves in words (picture before the numbers)
     assert step_fig.startswith('ch05_race.folded(ch05_race.slope_step_figure(), "Zoomed in near 0: ')
-    assert cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
-    assert _outputs_text(cells[k + 3]).startswith("<details><summary>Zoomed in near 0: the same 0.01 into each curve")
+    assert cells[k + 4]["metadata"]["jupyter"]["source_hidden"]
+    assert _outputs_text(cells[k + 4]).startswith("<details><summary>Zoomed in near 0: the same 0.01 into each curve")
     assert ("Near 0, sigmoid − 0.5's output then moves about 0.01 × 1/4. Sigmoid(4x) − 0.5's moves about 0.01 × 1: "
             "4× as far.") in number
     (n1, slope1, move1), (n2, slope2, move2) = ch05_race.slope_steps(0.01)
@@ -2572,12 +2578,16 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     # pass 82 (r80 Correctness: "Suspect 3: centred and 4× steeper, it learned", though the steeper curve also fades
     # less): a small table by the suspects' short names, and the verdict said as suspects 1 and 3 together
-    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did: Fading and Gentle slope changed together. "
-            + BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more there (picture: *three centred S-curves*). "
-            "2. **Gentle slope**: each Adam step moves the unit's output 4× as far (picture: *Zoomed in near 0*, below). "
-            + SUSPECTS_PLAN) and "should" not in verdict and \
+    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did: Fading and Gentle slope "
+                                     "changed together.") and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
+    # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
+    assert two_suspects.strip() == (BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
+            "That changes two things: 1. **Fading**: each unit passes back 4× more there. The S-curves above show that "
+            "steeper middle. 2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoom just "
+            "below shows it.")
+    assert cells[k + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert cannot_tell.strip() == SUSPECTS_PLAN
     assert "Suspect 3: centred and 4× steeper, it learned" not in verdict
     verdict_md = "".join(cells[v]["source"])   # the table's rows, one a line
     table = [re.split(r"\s*\|\s*", row.strip("| ")) for row in verdict_md.splitlines() if row.startswith("| sigmoid")]
@@ -2608,7 +2618,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (r57 Focus 3): the one-knob argument and its try moved to the optional section; the main path keeps the
     # verdict, the caveat in one bullet and a one-line answer with what is still open (r57 Clarity 3)
     # pass 88c (r88 Focus): the folded zoom and its numbers sit between the verdict and the caveats
-    caveat = re.sub(r"\s+", " ", "".join(cells[v + 3]["source"]))
+    # pass 89b (r90 Clarity): the two suspects and "what the race cannot tell" are cells of their own, around the zoom
+    caveat = re.sub(r"\s+", " ", "".join(cells[v + 5]["source"]))
     assert caveat.startswith("### What the race does not show")
     # pass 76 (r73 Focus 1): the fine print's two bullets that repeated the verdict (fading less; bigger weights and
     # steps, "Still open") are cut; the bigger-weights side effect is the optional section's own
@@ -2720,7 +2731,7 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     assert "Several runs show whether a gap is bigger than the luck between runs." in recall
     assert "real difference" not in recall
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
-    assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
+    assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 4   # pass 89b: item 2 split
 
 
 def test_the_second_suspect_cites_what_chapter_02_shows_now():
@@ -4107,10 +4118,13 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 89 (r89 Focus): the epochs are in the picture of all four runners (its alt text), not in the words
     assert text.startswith("<details><summary>Check your answer</summary>\n\nYes: all five cross 0.1, later than the "
                            "steep runner's five.\n\n<img src=")
+    # pass 89b (r90 Clarity/Focus): each change tied to its suspect; what was not measured, said plainly
     assert text.endswith("</details>\n\n**What this part showed.** Steeper acts like two changes to the weights into its "
-                         "bends: a 4× bigger start, and 4× bigger steps. Bigger steps alone did not finish. The bigger "
-                         "start alone did, more slowly. So in this race, the start matters most; the bigger steps speed "
-                         "it up.")
+                         "bends: a 4× bigger start, and 4× bigger steps. Bigger steps act on Gentle slope: outputs move "
+                         "4× as far. The bigger start acts on Fading: 4× more passed back, at first. Bigger steps alone "
+                         "did not finish. The bigger start alone did, more slowly. So in this race, the start matters "
+                         "most; the bigger steps speed it up. Why the start helps, when Adam resizes steps, was not "
+                         "measured.")
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
     runs = ch05_race.start_runs()
     at = race.epochs_to(runs.loss, 0.1)
@@ -4178,3 +4192,16 @@ def test_bigger_steps_try_says_it_is_close_not_exact():
     assert "It holds for each steep unit's own weights and bias, not for the output's." in text
     try_cell = next(c for c in _cells("markdown") if c.startswith("**A try: bigger steps alone.**"))
     assert "It speeds up the output's weights too, so it is close, not exact." in try_cell
+
+
+def test_the_two_centred_sigmoids_have_their_own_marks_dashes_and_far_apart_colours():
+    """Pass 89b (r90 Picture: in the S-curves pictures both centred sigmoids had triangles, in near pink and purple):
+    every stretch runner has its own mark, dash and colour, and the two on the main path differ far in colour."""
+    from matplotlib.colors import to_rgb
+    for fig in (ch05_race.changed_sigmoids_figure(), ch05_race.stretch_curves_figure()):
+        curves = [ln for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")]
+        variants = [ln for ln in curves if ln.get_label().split(":")[0] in ch05_race.VARIANTS]
+        assert len({ln.get_marker() for ln in variants}) == len({ln.get_linestyle() for ln in variants}) == len(variants)
+        assert all(ln.get_marker() not in (None, "None", "") for ln in variants)
+    centred, steep = (to_rgb(ch05_race._runner_colour(n, 0)) for n in ("sigmoid − 0.5", "sigmoid(4x) − 0.5"))
+    assert sum(abs(a - b) for a, b in zip(centred, steep)) > 0.9   # pink against navy, not pink against purple

@@ -511,6 +511,7 @@ def stretch_answer(runs, results=None, threshold=0.1):
 # race (3), then plain gradient descent at the race's 0.01 (4: one change, both stay near the shrug line), then at 1
 # (5: one more change). r39 reader: the old try 4 changed the optimizer and the learning rate at once.
 TRY_PAIR, TRY_EPOCHS, PLAIN_RATE = ("sigmoid", "relu"), 1500, 1.0
+LONGER_TRIES = "ABC"   # the longer tries' names (pass 89b): letters, so they never share a number with tries 1 and 2
 
 
 def try_runs():
@@ -606,8 +607,9 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     folds = _short_folds(one, two, flipped) if part == "all" else []
     # r59 Focus 3: tries 3 to 5 (longer races, other optimizers) sit in a fold off the main path; so do their answers,
     # r67 Focus: in that one fold, not nested three deep
-    return Markdown("\n\n".join(folds + ["<details><summary>Answers to the longer tries, 3 to 5</summary>\n\n"
-                    + "\n\n".join(f"**Try {k} (seed 0).** {a}" for k, a in enumerate(said, 3))
+    # pass 89b (r90 Focus: tries 1-2 and 3-5 sat in far-apart sections under one numbering): the longer ones are A to C
+    return Markdown("\n\n".join(folds + ["<details><summary>Answers to the longer tries, A to C</summary>\n\n"
+                    + "\n\n".join(f"**Try {k} (seed 0).** {a}" for k, a in zip(LONGER_TRIES, said))
                     + "\n\n</details>"]))
 
 
@@ -725,7 +727,9 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
         answer = (f"Yes: all five cross {threshold:g}, " + ("later than the steep runner's five."
                   if np.nanmin(at) > np.nanmax(steep) else "about as fast as the steep runner's five."))
         verdict = ("Bigger steps alone did not finish. The bigger start alone did, more slowly. "
-                   "So in this race, the start matters most; the bigger steps speed it up.")
+                   "So in this race, the start matters most; the bigger steps speed it up. "
+                   # pass 89b (r90 Focus: "the start matters most" came without a reason): said plainly
+                   "Why the start helps, when Adam resizes steps, was not measured.")
     else:
         answer = f"{_count_of_five(crossed).capitalize()} cross {threshold:g} in {epochs} epochs."
         verdict = ("Neither change alone finished every run. "
@@ -739,7 +743,12 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
         picture = f"\n\n{tables.image(buffer.getvalue(), fig.get_label(), 860)}"
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}{picture}\n\n</details>\n\n"
                     "**What this part showed.** Steeper acts like two changes to the weights into its bends: "
-                    f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. {verdict}")
+                    f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. "
+                    # pass 89b (r90 Clarity: two splits of "steeper", never linked): each change tied to its suspect,
+                    # as far as the chapter shows it (the steep unit's 4× pass-back is its 4× weights'; its 4× output
+                    # move is its 4× steps')
+                    f"Bigger steps act on Gentle slope: outputs move {START_TRY:g}× as far. "
+                    f"The bigger start acts on Fading: {START_TRY:g}× more passed back, at first. {verdict}")
 
 
 TRIES = (f"neither: {CENTRED_LABEL}", "bigger steps alone", "bigger start alone", f"both: {STRETCH_TEST[3]}")
@@ -854,9 +863,11 @@ def short_name(name):
 
 
 STRAIGHT = "straight (no bend)"
-# The stretch test's runners: colours no raced bend has, and a triangle mark no bend's line has.
+# The stretch test's runners: colours no raced bend has, and marks no bend's line has.
 # r57 Picture 2: none dotted, as the shrug line is (the steep one was).
-_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#5E3C99", "-"))))   # r37: not near sigmoid's orange
+# pass 89b (r90 Picture: the two centred sigmoids both had triangles, in near pink and purple): each its own mark,
+# dash and colour (pink dashed triangles; dark grey dash-dot crosses; navy solid squares)
+_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--", "^"), ("#333333", "-.", "X"), ("#1F3F8F", "-", "s"))))   # r37: not near sigmoid's orange
 
 
 def _runner_colour(name, i):
@@ -865,9 +876,9 @@ def _runner_colour(name, i):
 
 
 def _runner_style(name, i):
-    """A runner's dash and mark (plots.line_style), the stretch test's runners with a triangle."""
+    """A runner's dash and mark (plots.line_style), the stretch test's runners each with a mark of its own."""
     if name in VARIANTS:
-        return {"ls": _VARIANT_LOOKS[name][1], "marker": "^", "markevery": 0.08, "ms": 4.5}
+        return {"ls": _VARIANT_LOOKS[name][1], "marker": _VARIANT_LOOKS[name][2], "markevery": 0.08, "ms": 4.5}
     if name == "gelu_tanh":   # r57 Picture 2: the registry's dotted GELU read as the dotted shrug line; solid, diamonds
         return {"ls": "-", "marker": "D", "markevery": 0.08, "ms": 4}
     return plots.line_style(name, i)
