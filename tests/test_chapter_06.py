@@ -110,10 +110,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # its picture, and its words (dead, the leak) follow it
     # pass 78 (r75 Picture: the output's range was words only): its picture, one cell more
     # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
-    side = _src(cells[k + 17])
+    # pass 89b (r90 Clarity): the slope and x are named after the slope picture, one cell more
+    side = _src(cells[k + 18])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert _src(cells[k + 15]).startswith("### The side arrow: dead units") and _src(cells[k + 16]) == "ch06.dead_units()"
+    assert _src(cells[k + 16]).startswith("### The side arrow: dead units") and _src(cells[k + 17]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -458,7 +459,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert _src(cells[out + 1]) == "ch06.output_ranges()" and _src(cells[out + 2]).startswith("A **class** is one kind")
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
-    assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SMOOTH_WORDS
+    assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SWIGLU_WORDS
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
     said = {w: next(t.lower() for t in md if f"**{w}**" in t.lower())
             for w in ("plain network", "cnn", "transformer", "feed-forward block", "class", "softmax")}
@@ -473,7 +474,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
     assert "**SiLU** is x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
-    assert "It bends one with SiLU, then multiplies the two." in SMOOTH_WORDS   # pass 86: said in its own section
+    assert "It bends one with SiLU, then multiplies the two." in SWIGLU_WORDS   # pass 86: said in its own section
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
@@ -576,7 +577,8 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     fold = f"<details><summary>{ch06_decisions.CHECK_SUMMARY}</summary>"
     assert more.index("Guess first, then read the picture and open the check.") < more.index("<img") < more.index(fold)
     assert more.index(fold) < more.index("Just left of 0") < more.index("Further left") < more.index("</details>")
-    assert more.index("</details>") < more.index("A 2020 test compared") and more.count("<details>") == 1
+    # pass 89b (r90 Focus): the 2020 test is no longer in the GELU question's cell
+    assert more.rstrip().endswith("</details>") and "2020" not in more and more.count("<details>") == 1
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
@@ -816,11 +818,13 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # no slider, no Predict; pass 76 (r73 Focus): at the end; pass 77 (r74 Picture 2): line 3's picture, on its path
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
-    assert k == line3 + 5 and k < _line3_folds_at_the_end(cells)
+    # pass 89b (r90 Focus): the GELU question right after GELU's words, before SwiGLU's line and diagram
+    assert k == line3 + 3 and k < _line3_folds_at_the_end(cells)
     # pass 87 (r86 Picture): SiLU and GELU drawn large first, then their words, then SwiGLU's diagram
     assert _src(cells[line3 + 1]) == "ch06.smooth_bends()" and _src(cells[line3 + 2]) == SMOOTH_WORDS
-    assert _src(cells[line3 + 3]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
-    assert _src(cells[line3 + 4]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
+    assert _src(cells[line3 + 4]) == SWIGLU_WORDS
+    assert _src(cells[line3 + 5]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
+    assert _src(cells[line3 + 6]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
     assert not any("gelu_slope(" in _src(c) or "gelu_check(" in _src(c) for c in cells)
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
@@ -839,13 +843,15 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert "All 5 blocks" not in more and not any(v in more for v in ("GEGLU", "ReGLU", "Bilinear", "GLU:"))
     # pass 87 (r86 Focus: a second chart, its numbers and the scoring sat before the list): one sentence on the main
     # path, no numbers; GELU is there for being common (pass 83, r81 Correctness)
-    assert more.rstrip().endswith(
+    brief = ch06_decisions.gate_in_brief().data   # pass 89b (r90 Focus): its own cell, under "More on line 3"
+    assert brief == (
         # pass 88c (r88 Correctness: plain GELU was 0.014 ahead after the shorter run): not "did not", "not clearly"
         # pass 89 (r89 Clarity: "And SwiGLU?" read as a telegram): full short sentences, the gain rounded (2.4 %)
         "A 2020 test compared SwiGLU and GELU blocks with a ReLU block.\n"
         "The SwiGLU block did a little better, by about 2 %.\n"
         "The GELU block, with no gate, was not clearly better.\n"
-        "GELU is on this row because it is common, as in GPT-2.")
+        "GELU is on line 3 because it is common, as in GPT-2.")
+    assert not any(x in brief for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert more.count("<img") == 1 and not any(x in more for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
     assert "Each block was scored after a shorter and a longer training run.\nThe bars show the longer run." in fold
@@ -988,8 +994,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # pass 84 (r83 Clarity: on the map and in the first Predict, unsaid until line 3): the map's words say it first
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     # pass 86 (r85 Clarity: eight terms in the map's words): said first in its own section, line 3, over its picture
-    assert first < listed and first == line3 and "swiglu_picture()" in _src(cells[line3 + 3])
-    assert _src(cells[line3 + 2]).count("**SwiGLU**") == 1   # pass 71 (r65 Picture first): one line that reads the diagram under it
+    assert first < listed and first == line3 and "swiglu_picture()" in _src(cells[line3 + 5])
+    assert _src(cells[line3 + 4]).count("**SwiGLU**") == 1   # pass 71 (r65 Picture first): one line that reads the diagram under it
     assert "SwiGLU multiplies" not in _md_text()
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
@@ -1018,7 +1024,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
     # pass 68: "no single curve can draw it" went with the fold's SwiGLU part; line 3 draws the unit instead
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
-    assert _src(cells[line3 + 3]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
+    assert _src(cells[line3 + 5]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
@@ -1071,6 +1077,9 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert "Or try SELU (chapter 04)." in said and "own starting weights" not in decisions.DEEP_FIX
     assert "Right of 0 it is a straight line, a little steeper than ReLU's." in said
     assert "Left of 0 it dips smoothly to a floor below 0." in said
+    # pass 89b (r90 Clarity: one dense sentence): what SELU needs, then what it does, in two short plain sentences
+    assert said[-2:] == ["It needs special starting weights.", "Then each layer's outputs stay about the same size."]
+    assert "Tuned" not in decisions.DEEP_FIX and all(len(t.split()) < 12 for t in said[-2:])
     from course_utils.facts import activations
     selu = activations.get("selu")
     right = np.asarray(selu.derivative(np.array([0.5, 2.0, 5.0])), dtype=float)
@@ -1673,7 +1682,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 18))   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 19))   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -1850,9 +1859,10 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 24: not always a share; pass 62: "it" named (the nudge: two sentences stood between)
     define = "Each bend multiplies the nudge by its **slope**: how steep its curve is."
     assert define in first and first.index("slope") > first.index(define)
-    assert first.index("the **nudge handed back**") < first.index(define)   # pass 25: the leak's slope in the next cell
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
-    assert first.startswith("### Why does the place matter?")
+    # pass 89b (r90 Clarity: four new ideas in one cell): the nudge, then the picture, then the slope and x
+    assert _src(cells[k - 1]).startswith("### Why does the place matter?")
+    assert "the **nudge handed back**" in _src(cells[k - 1]) and "slope" not in _src(cells[k - 1])
     # pass 37 (r34): split in two short parts, inside then output, each under a bold head; dead units come next
     assert _src(cells[k + 1]).startswith("#### Inside: slopes multiply\n\n")
     assert _src(cells[k + 2]).startswith("#### Why ReLU inside\n\n")   # pass 62 (r56 Clarity 2): its own cell
@@ -1951,9 +1961,11 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     "**SiLU** is x times sigmoid(x).\n"
     "Sigmoid acts as a dimmer from 0 to 1.\n"
     "So SiLU lets big sums through and dims small or negative ones.\n"
-    "It looks much like GELU.\n\n"
-    "**SwiGLU** is a block with two sums (below).\n"
-    "It bends one with SiLU, then multiplies the two.")
+    "It looks much like GELU.")
+# pass 89b (r90 Focus: GELU, then SwiGLU, then GELU again): the GELU question follows GELU's words; SwiGLU's line
+# opens its own cell, right over its diagram
+SWIGLU_WORDS = ("**SwiGLU** is a block with two sums (below).\n"
+                "It bends one with SiLU, then multiplies the two.")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -1973,9 +1985,11 @@ def _line3_folds_at_the_end(cells):
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
     remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
     memory = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why gates help a memory last"))
-    assert remember < memory < k - 2 and _src(cells[k - 2]) == LINE3_END and _src(cells[k - 1]) == "ch06.gate_test_fold()"
+    assert remember < memory < k - 3 and _src(cells[k - 3]) == LINE3_END and _src(cells[k - 1]) == "ch06.gate_test_fold()"
+    # pass 89b (r90 Focus): the 2020 test in brief, its own cell, right under the heading
+    assert _src(cells[k - 2]) == "ch06.gate_in_brief()" and cells[k - 2]["metadata"]["jupyter"]["source_hidden"]
     assert _src(cells[k + 1]) == "ch06.links_and_sources()" and _src(cells[k + 2]).startswith("## What comes next")
-    assert cells[k - 2]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert cells[k - 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
     # pass 84 (r83 Focus: three optional sections and a sources fold, each its own): one heading over them all
     further = next(i for i, c in enumerate(cells) if _src(c).startswith("## Going further"))
     assert remember < further == memory - 1 and cells[further]["metadata"]["slideshow"]["slide_type"] == "slide"
@@ -1998,13 +2012,17 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert set(np.asarray(activations.get("relu").derivative(xs), dtype=float)) == {0.0, 1.0}
     # pass 37 (r34): the slope picture first (three_slopes, right after this cell), then the numbers it shows
     # pass 68 (r63 Clarity: "sum 1" and "x = 1"): the sum is given the pictures' letter, x, where it is first drawn
-    assert first.rstrip().endswith("The picture shows three bends, and their slopes on one scale.\n"
+    # pass 89b (r90 Clarity: nudge, gradient, slope and x in five lines): the nudge's cell ends on the picture; the
+    # picture; then the slope is named and read off the right panel, and the sum is called x
+    assert first.rstrip().endswith("The right panel draws the three slopes on one scale.\n"
                                    "Across the bottom: the sum going into the bend, called x.")   # pass 48 (r43): one name; pass 58 (r52)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
-    assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
-    inside = _src(cells[k + 2])
-    relu = _src(cells[k + 3])   # pass 62 (r56 Clarity 2): why ReLU is its own cell, after why the nudge fades
+    assert _src(cells[k - 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k - 1]["metadata"]["tags"]
+    assert _src(cells[k - 2]).rstrip().endswith("Below: three bends (left), and how steep each is (right).")
+    assert "slope" not in _src(cells[k - 2]) and " x" not in _src(cells[k - 2])
+    inside = _src(cells[k + 1])
+    relu = _src(cells[k + 2])   # pass 62 (r56 Clarity 2): why ReLU is its own cell, after why the nudge fades
     # pass 46 (cut): tanh's top is the picture's label alone; sigmoid's quarter is tied to the whisper, ReLU's 1 or 0
     assert relu.startswith("#### Why ReLU inside\n\nSigmoid's slope is at most 0.25: the whisper's quarter.\nAbove 0, ReLU's slope is 1")
     assert "On the map" not in inside + relu
@@ -2208,7 +2226,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     # no takeaway left on the main path; pass 77 (r74 Picture 2): line 3's GELU picture and its words, then line 4
-    assert _src(cells[line3 + 5]) == "ch06.gelu_reason()" and _src(cells[line3 + 6]).startswith("## The LSTM or GRU row: gates and new content")
+    assert _src(cells[line3 + 3]) == "ch06.gelu_reason()" and _src(cells[line3 + 7]).startswith("## The LSTM or GRU row: gates and new content")
 
 
 def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_network_is_said():
@@ -2373,7 +2391,9 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "Why 1.1?" not in text
     assert decisions.memory_path("tanh", 1.0, 2000)[-1] < 0.05 < 0.45 < decisions.memory_path("tanh", 1.1, 2000)[-1] < 0.55
     # r85 Correctness: the forget gate alone scales the nudge only along the memory path
-    assert "Going back along the memory path, each step multiplies the nudge by the forget gate only." in text
+    # pass 89b (r90 Clarity): "only" is along the memory path; the nudge has other paths too
+    assert ("Along the memory path, each step back multiplies the nudge by the forget gate only.\n"
+            "(The nudge has other paths too.)") in text
     assert "Squashing costs more going back" not in text
     assert "Each step back passes on only about four-fifths of the nudge." in text   # pass 88; pass 46, 78, 80
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
@@ -2814,7 +2834,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "**Does a unit with a sum just below 0 still learn?**" in more and "So a GELU unit still learns there" in more
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_reason()")
     assert k < _line3_folds_at_the_end(cells)   # pass 77 (r74 Picture 2): on line 3's path, the study's fold at the end
-    assert next(i for i, c in enumerate(cells) if _src(c) == LINE3_WORDS) < k
+    assert next(i for i, c in enumerate(cells) if _src(c) == LINE3_WORDS) > k   # pass 89b (r90 Focus): the GELU question first
     text = _md_text()
     assert "No error" not in text and "Why this slope?" not in text and "Past x" not in text
 
@@ -3011,14 +3031,14 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The transformer row:"))
-    assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 4]) == LINE3_WORDS   # pass 71: the picture first
+    assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 6]) == LINE3_WORDS   # pass 71: the picture first
     assert "It can be below 0 or above 1." in LINE3_WORDS and "LSTM" not in LINE3_WORDS   # pass 77: said in line 4
     assert any("unlike SwiGLU's gate (above), it stays between 0 and 1." in _src(c) for c in cells
-               if c["cell_type"] == "markdown" and c is not cells[line3 + 4])
-    assert _src(cells[line3 + 3]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 3]["outputs"][0]["data"]
+               if c["cell_type"] == "markdown" and c is not cells[line3 + 6])
+    assert _src(cells[line3 + 5]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 5]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path()"
-    for k in (line3 + 1, line3 + 3, line4 + 1):
+    for k in (line3 + 1, line3 + 3, line3 + 5, line4 + 1):
         assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
 
 
@@ -3205,7 +3225,10 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # pass 76 (r73 Clarity: "the grey bars: three shares" was cryptic): said as a sentence, after the x range; the
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
     # pass 88 (r87 Clarity: "(below)" pointed ahead): the grey bars are said where softmax is, in the map's words
-    assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 2])   # pass 88c: the rule under the words
+    assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 2])
+    # pass 89b (r90 Clarity: the lower rows' words came before their sections): said so by the map; class glossed
+    assert ("The lower rows' words each get their own section below.\n"
+            "For now, a class is one kind of answer, such as \"cat\".") in _src(cells[k + 2])   # pass 88c: the rule under the words
     # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
     assert sum("The shares add up to 1: the map's grey bars." in _src(c) for c in cells) == 1
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
@@ -3514,7 +3537,7 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
 "A 2020 test compared SwiGLU and GELU blocks with a ReLU block.\n"
         "The SwiGLU block did a little better, by about 2 %.\n"
         "The GELU block, with no gate, was not clearly better.\n"
-        "GELU is on this row because it is common, as in GPT-2.")
+        "GELU is on line 3 because it is common, as in GPT-2.")
     big = tuple((v, *vals[:-1], final["ReLU"] * 0.8) if v == "SwiGLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="beat ReLU a little"):
         ch06_decisions.gate_in_one_line(dataclasses.replace(study, scores=big))

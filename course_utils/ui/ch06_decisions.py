@@ -404,7 +404,7 @@ def _history():
     """The words of an optional fold after line 3's words (pass 60, r54 Focus 1-2: the names pulled the eye off the
     seven rules): which well-known networks used which bend, each from the deployments table. Pass 61 (r55 Focus 2):
     one model a bend, the ones the chapter already named where it can (GPT-2, LLaMA). Pass 82 (r80 Focus: the 2020
-    test was told twice): the test is told once, on the main path (gelu_reason); here only its source stays cited."""
+    test was told twice): the test is told once, in gate_in_brief (pass 89b: at the optional end); here only its source stays cited."""
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.part == "feed-forward block")
     rows = {d.model: d for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
     gelu, swiglu = decisions.facts()["gelu_models"][0], decisions.facts()["swiglu_models"][0]   # GPT-2, LLaMA
@@ -717,7 +717,7 @@ def gate_in_one_line(study):
     return (f"A {study.year} test compared SwiGLU and GELU blocks with a ReLU block.\n"
             f"The SwiGLU block did a little better, by about {gate_gain(study)['swiglu_percent']:.0f} %.\n"
             "The GELU block, with no gate, was not clearly better.\n"
-            f"GELU is on this row because it is common, as in {gelu_model}.")
+            f"GELU is on line 3 because it is common, as in {gelu_model}.")
 
 
 GATE_LITTLE = 10   # "a little": SwiGLU's gain under this share of ReLU's score, in % (it is 2.4)
@@ -741,15 +741,14 @@ GELU_TIED = 0.02   # "about tied": plain GELU within this of ReLU after either r
 def gelu_reason():
     """Line 3's picture and reason on the main path (pass 77, r74 Picture 2: it waited in an optional fold; before,
     pass 62, r56: the GELU slider left the path): does a unit just below 0 still learn (GELU passes back 0.42 of the
-    nudge at x = −0.1, ReLU none); GELU's slope further left; then the 2020 test in one sentence (pass 87, r86 Focus:
-    its bars, numbers and scoring wait in gate_test_fold, at the optional end)."""
+    nudge at x = −0.1, ReLU none); GELU's slope further left. Pass 89b (r90 Focus: the GELU question, then the 2020
+    test, in one cell): the question alone, right after GELU's words; the test is gate_in_brief's, at the optional end."""
     f = decisions.facts()   # pass 67 (r62 Focus 2): the slope's dip below 0 and rise above 1 cut: not on the list
     fig = gelu_picture()
     img = tables.image(figure_png(fig), figure_alt(fig), *GELU_FIG)
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     if r != 0 or not 0 < g < 1:
         raise ValueError("the words say GELU passes back some of the nudge at x = −0.1 and ReLU none")
-    study = deployments.comparison("Shazeer")
     # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold
     body = f"""
 **Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
@@ -766,10 +765,14 @@ So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU p
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 
 </details>
-
-{gate_in_one_line(study)}
 """
     return Markdown(body.strip())
+
+
+def gate_in_brief():
+    """The 2020 test in a few short lines, its own cell under "More on line 3" (pass 89b, r90 Focus: it shared
+    gelu_reason's cell with the GELU question), before the fold with all its blocks."""
+    return Markdown(gate_in_one_line(deployments.comparison("Shazeer")))
 
 
 CHECK_SUMMARY = "Check your prediction"
