@@ -2272,7 +2272,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # still checked below
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
-    assert ("+ The two 1s' scores always add up to the two 0s' total.\n" in q.explanation
+    assert ("+ So the two 1s' scores always add up to the 0s' total.\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2559,7 +2559,10 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                f"+ {quiz.XOR_CURVE}\n"   # p89 (r89 Clarity): the total loss against p, drawn first
                                "+ In the picture, all four points get one chance p of answer 1.\n"
                                "+ Their total loss is lowest at p = ½.\n"
-                               "+ The two 1s' scores always add up to the two 0s' total.\n"
+                               # p89b (r90 Clarity): a plain fact and the first picture's sums open the step
+                               "+ The two 1s hold one x₁ = 1 and one x₂ = 1 between them. So do the 0s.\n"
+                               "+ The first picture's rule: 1.5 + 2.5 = 4, and 0.5 + 3.5 = 4.\n"
+                               "+ So the two 1s' scores always add up to the 0s' total.\n"
                                "+ Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
                                "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
                                "+ + The numbers, if you want them\n"
@@ -2602,11 +2605,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 15 and all(   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name
+    assert len(lines) - len(steps) == 0 and len(steps) == 17 and all(   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 14   # p85: 10; p86 (r85): one open line; p87: nested fold
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 16   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3841,9 +3844,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
     # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
-    assert len(folded) == 14 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three
+    assert len(folded) == 16 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three; p89b: + two (r90: a plain fact, then the sums)
     # p87 (r86 Clarity): three lines open in the fold, the rest in a fold inside it
-    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 7   # p89: + the curve, two lines
+    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 9   # p89: + the curve, two lines; p89b: + two (r90)
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -4391,6 +4394,10 @@ def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_to
     plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; total 4." in alt
+    # p89b (r90 Picture): a bracket and an upright "=" join the two totals, and the alt text says so
+    assert "A bracket joins the two totals, with an upright = sign between them." in alt
+    assert ch07_quiz.XOR_EQUAL_MARK in texts and any(len(line.get_xdata()) == 4 and not line.get_clip_on()
+                                                     for line in ax.lines)
     # code review (session 34): the alt text's rule and its "highest" come from the scores, not typed; the axis
     # label writes any rule as a learner would (a weight of 1 unwritten, minus signs kept)
     assert "so both 1s cannot score above both 0s; here (1, 1) scores highest, above both 1s." in alt
@@ -5234,7 +5241,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert miss == pytest.approx(math.log(10)) and f"{2 * 0.11 + 2 * 2.30:.2f}" == f"{lifted:.2f}"   # the shown sum adds up
     fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
     assert fold[0] == "Why not lift the 1s anyway?"
-    assert "The two 1s' scores always add up to the two 0s' total." in fold
+    assert "So the two 1s' scores always add up to the 0s' total." in fold
     # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
     numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
     for line in ("Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.",   # p88 (r87): one worked pair
@@ -5528,8 +5535,8 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     outer = html_[html_.index("<details>"):]
     assert outer.count("<details>") == 2 and outer.endswith("</details></div></details>")
     open_part = outer[:outer.index("<details>", 1)]
-    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 7   # p89: the curve, its two lines, three lines, the nested fold's box
-    assert "equal" not in open_part and "0.11" not in open_part and "two 0s&#x27; total" in open_part
+    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 9   # p89: the curve, its two lines, three lines, the nested fold's box; p89b: + two
+    assert "equal" not in open_part and "0.11" not in open_part and "the 0s&#x27; total" in open_part
     nested = outer[outer.index("<details>", 1):]
     assert nested.startswith(f"<details><summary>{quiz.NUMBERS_FOLD}</summary>") and "4.82" in nested
     assert "+ " not in html_.replace(" + ", "")   # every marker is read, none printed (the sum's " + " stays)
@@ -5648,7 +5655,8 @@ def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
     fig = ch07_quiz._xor_pair_totals.diagram()
     left = fig.axes[0]
     assert left.get_title() == "equal totals" and left.title.get_fontsize() >= 13
-    assert not [l for l in left.lines if len(l.get_xdata()) > 1]   # only the four point marks: no bracket lines
+    # p89b (r90 Picture: the learner had to compare the totals): one bracket joins the two totals, no bracket per pair
+    assert len([l for l in left.lines if len(l.get_xdata()) > 1]) == 1
     totals = [t for t in left.texts if t.get_text().startswith("total")]
     sums = {a: sum(s for _pt, s in pairs) for a, pairs in ch07_quiz.xor_pair_scores().items()}
     assert sorted(t.get_text() for t in totals) == sorted(f"total {v:g}" for v in sums.values()) == ["total 4"] * 2

@@ -197,12 +197,16 @@ def _xor_sure_lines(sure=XOR_SURE):
     hit, _half, miss, lifted, halves = xor_sure_costs(sure)
     strong, weak, uneven, even = xor_split_costs()
     inner = FOLD + FOLD
+    ones, zeros = ([_xor_score(pt, XOR_WORKED) for pt, a in XOR_POINTS if a == answer] for answer in (1, 0))
     return (f"{FOLD}Why not lift the 1s anyway?\n"
             # p89 (r89 Clarity: lines of logs, no picture): the total loss against p drawn first, lowest at ½
             f"{FOLD}{XOR_CURVE}\n"
             f"{FOLD}In the picture, all four points get one chance p of answer 1.\n"
             f"{FOLD}Their total loss is lowest at p = ½.\n"
-            f"{FOLD}The two 1s' scores always add up to the two 0s' total.\n"
+            # p89b (r90 Clarity, Picture): a plain fact about the points and the picture's sums before the rule
+            f"{FOLD}The two 1s hold one x₁ = 1 and one x₂ = 1 between them. So do the 0s.\n"
+            f"{FOLD}The first picture's rule: {ones[0]:g} + {ones[1]:g} = {sum(ones):g}, and {zeros[0]:g} + {zeros[1]:g} = {sum(zeros):g}.\n"
+            f"{FOLD}So the two 1s' scores always add up to the 0s' total.\n"
             f"{FOLD}Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
             f"{FOLD}Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
             f"{inner}{NUMBERS_FOLD}\n"

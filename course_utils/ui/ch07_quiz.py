@@ -1140,6 +1140,8 @@ def xor_rule_text(rule=quiz.XOR_WORKED):
 
 XOR_TOTALS_TITLE = "equal totals"   # p88 (r87 Picture): said large, not in a long title beside brackets
 XOR_BIG = 14   # points: the title and each row's total
+XOR_TOTAL_X = 1.03   # where the bracket joining the two totals stands, in the left panel's width
+XOR_EQUAL_MARK = "="   # drawn upright between the two stacked totals
 
 
 def _xor_pair_totals(ax):
@@ -1153,8 +1155,14 @@ def _xor_pair_totals(ax):
         for pt, s in pairs:
             ax.plot([s], [y], mark, color=colour, ms=11, mec="black")
             ax.annotate(f"{pt}\n{s:g}", (s, y), xytext=(0, 10), textcoords="offset points", ha="center", fontsize=10)
-        ax.text(1.03, y, f"total {sum(s for _, s in pairs):g}", transform=ax.get_yaxis_transform(), ha="left",
-                va="center", fontsize=XOR_BIG, fontweight="bold")
+        ax.text(XOR_TOTAL_X + 0.03, y, f"total {sum(s for _, s in pairs):g}", transform=ax.get_yaxis_transform(),
+                ha="left", va="center", fontsize=XOR_BIG, fontweight="bold")
+    # p89b (r90 Picture: the learner had to find the two totals and compare them): a bracket joins them, and a large
+    # "=" sits between them, so the equal totals are seen at a glance
+    ax.plot([XOR_TOTAL_X + 0.02, XOR_TOTAL_X, XOR_TOTAL_X, XOR_TOTAL_X + 0.02], [1, 1, 0, 0], color="black", lw=1.5,
+            transform=ax.get_yaxis_transform(), clip_on=False)
+    ax.text(XOR_TOTAL_X + 0.16, 0.5, XOR_EQUAL_MARK, transform=ax.get_yaxis_transform(), ha="center", va="center",
+            fontsize=XOR_BIG + 8, fontweight="bold", rotation=90)
     ax.set_yticks([0, 1], ["0", "1"])
     ax.set_ylabel("answer", fontsize=10)
     ax.set_ylim(-0.4, 1.6)   # room above the top row for its two-line tags (the point, then its score)
@@ -1458,7 +1466,8 @@ def _xor_pair_alt():
     runs = len(next(iter(xor_trained_chances().values())))
     return (f"Left: XOR's four points on the score line of one straight rule, {xor_rule_text()}. Answer 1 "
             f"(circles, top row): {said[1]}; total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
-            f"total {total[0]:g}. In large type: equal totals, {above}{tail}. Right: {runs} trained runs with no "
+            f"total {total[0]:g}. In large type: equal totals, {above}{tail}. A bracket joins the two totals, "
+            f"with an upright = sign between them. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
             + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
