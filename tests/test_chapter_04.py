@@ -1726,7 +1726,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
             # r87 (pass 88): item 1 held four ideas in one run; the three after its first line are bullets
             "   - Either way, a unit a little left of 0 still gets a nudge.\n"
             "   - GELU, SiLU and Mish dip: not monotonic.\n"   # r85 (pass 86): the last recall asks it
-            "   - With its special starting weights, in a plain stack, SELU pulls the spread back toward 1.\n2. ") in remember
+            "   - With special starting weights, a plain SELU stack pulls the spread toward 1.\n2. ") in remember
     # r72: near 1, given its starts; r73: and its setting (a plain stack); session 32: "in remember" had slipped into a comment
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
