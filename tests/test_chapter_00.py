@@ -3265,7 +3265,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "The right-hand panel shows it: $0.6$ up for $0.1$ right.\n"
             # Pass 89 (r89 Clarity): the panel's "zoomed 6× across" said: the same valley, 6 times narrower, and why.
             # lead after r90 ("narrower" and "zoomed in" pulled against each other): the zoom follows from the narrowing
-            f"It is the same valley, zoomed in ${slope:g}$ times.\n"
+            f"It is the same valley, ${slope:g}$ times narrower, heights unchanged.\n"
             f"One step of our weight moves the output ${slope:g}$ steps.") == _cell("| a tiny move of |").strip()
     assert slope == ch00_start_here.output_per_weight() == 6   # the narrowing is the panel's zoom
     assert _markdown().count("times as far") == 1   # only the table's header says it

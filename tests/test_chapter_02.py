@@ -2572,7 +2572,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # the kitchen scale and its bell first, then Φ, in the main text; the fold keeps only the name
     assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
             "Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
-            "We count errors in **usual errors**: how far off one weighing usually is.\n"
+            "We measure each error in **usual errors**: 2 means twice as far off as usual.\n"
             "Small errors are common, big ones rare.\n"
             "Stacked by size, they make a **bell curve**: high in the middle, low at both sides (left below).\n"
             "The dimmer's setting is the share of the bell's area left of $x$.\n"

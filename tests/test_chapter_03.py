@@ -2059,7 +2059,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 30: a fold that only repeated the feedback was cut; pass 88 (r87 Retention: a static export shows no
     # feedback): one short folded Check, a line per wrong option saying why it misleads, then What to remember
     check = " ".join(cells[k + 1].split())
-    assert check.startswith("<details><summary>Check: why A, B and C mislead</summary>") and check.endswith("</details>")
+    assert check.startswith("<details><summary>Check: why each option is right or wrong</summary>") and check.endswith("</details>")
     for words in ("A, slow $e^x$: true, but minor.", "B, a corner: that is ReLU's", "C, units that stop: that is ReLU's dead units.",
                   "D is the reason"):
         assert words in check, words

@@ -4118,13 +4118,14 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 89 (r89 Focus): the epochs are in the picture of all four runners (its alt text), not in the words
     assert text.startswith("<details><summary>Check your answer</summary>\n\nYes: all five cross 0.1, later than the "
                            "steep runner's five.\n\n<img src=")
-    # pass 89b (r90 Clarity/Focus): each change tied to its suspect; what was not measured, said plainly
+    # pass 89b (r90 Clarity/Focus): what was not measured, said plainly; lead after r91 (Correctness): no tie to a
+    # suspect the runs did not measure, and "mattered more" scoped to the race's 400 epochs
     assert text.endswith("</details>\n\n**What this part showed.** Steeper acts like two changes to the weights into its "
-                         "bends: a 4× bigger start, and 4× bigger steps. Bigger steps act on Gentle slope: outputs move "
-                         "4× as far. The bigger start acts on Fading: 4× more passed back, at first. Bigger steps alone "
-                         "did not finish. The bigger start alone did, more slowly. So in this race, the start matters "
-                         "most; the bigger steps speed it up. Why the start helps, when Adam resizes steps, was not "
-                         "measured.")
+                         "bends: a 4× bigger start, and 4× bigger steps. Bigger steps alone "
+                         "did not finish. The bigger start alone did, more slowly. So within 400 epochs, the start "
+                         "mattered more; the bigger steps sped it up. Why the start helps, when Adam resizes steps, is "
+                         "still open.")
+    assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
     runs = ch05_race.start_runs()
     at = race.epochs_to(runs.loss, 0.1)

@@ -2392,8 +2392,9 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert decisions.memory_path("tanh", 1.0, 2000)[-1] < 0.05 < 0.45 < decisions.memory_path("tanh", 1.1, 2000)[-1] < 0.55
     # r85 Correctness: the forget gate alone scales the nudge only along the memory path
     # pass 89b (r90 Clarity): "only" is along the memory path; the nudge has other paths too
-    assert ("Along the memory path, each step back multiplies the nudge by the forget gate only.\n"
-            "(The nudge has other paths too.)") in text
+    # lead after r91 (Clarity: "other paths" named nothing the learner could follow): the aside is cut
+    assert "Along the memory path, each step back multiplies the nudge by the forget gate only.\n" in text
+    assert "other paths" not in text
     assert "Squashing costs more going back" not in text
     assert "Each step back passes on only about four-fifths of the nudge." in text   # pass 88; pass 46, 78, 80
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))

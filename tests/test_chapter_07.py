@@ -3432,7 +3432,9 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("gelu").derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005)
     assert "Which of these sits" in quiz.get("transformer_ffn").prompt   # pass 31: "plain or gated" cut; 36: no bend
     options = {o.text: o.why for o in quiz.get("race_loser").options}
-    assert options["Tanh."].startswith("tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's 0.25.")
+    # lead after r91 (Correctness): what the race showed first, the slope as one likely reason, not a proven cause
+    assert options["Tanh."] == ("every tanh run got under 0.1. One likely reason: tanh flattens at its ends too, but its "
+                                "slope peaks at 1, four times sigmoid's 0.25.")
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them

@@ -573,8 +573,10 @@ def _bank():
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),
            ("Leaky ReLU.", "its left side keeps a small slope, so a unit stuck left of 0 still learns a little. Every Leaky ReLU run got under 0.1, as ReLU's did."),
-           ("Tanh.", f"tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's {s0:g}. "
-                     "Every tanh run got under 0.1.")),
+           # lead after r91 (Correctness: the peak slope read as the proven cause of tanh's win): the run first, the
+           # slope as one likely reason
+           ("Tanh.", "every tanh run got under 0.1. One likely reason: tanh flattens at its ends too, but its slope "
+                     f"peaks at 1, four times sigmoid's {s0:g}.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
             f"In chapter 05's race, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "

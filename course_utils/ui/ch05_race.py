@@ -726,10 +726,11 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
         steep = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
         answer = (f"Yes: all five cross {threshold:g}, " + ("later than the steep runner's five."
                   if np.nanmin(at) > np.nanmax(steep) else "about as fast as the steep runner's five."))
+        # pass 89b (r90 Focus: "the start matters most" came without a reason): said plainly; lead after r91
+        # (Correctness: "matters most" held only up to the race's last epoch, and its why was tied to Fading unmeasured)
         verdict = ("Bigger steps alone did not finish. The bigger start alone did, more slowly. "
-                   "So in this race, the start matters most; the bigger steps speed it up. "
-                   # pass 89b (r90 Focus: "the start matters most" came without a reason): said plainly
-                   "Why the start helps, when Adam resizes steps, was not measured.")
+                   f"So within {epochs} epochs, the start mattered more; the bigger steps sped it up. "
+                   "Why the start helps, when Adam resizes steps, is still open.")
     else:
         answer = f"{_count_of_five(crossed).capitalize()} cross {threshold:g} in {epochs} epochs."
         verdict = ("Neither change alone finished every run. "
@@ -744,11 +745,9 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}{picture}\n\n</details>\n\n"
                     "**What this part showed.** Steeper acts like two changes to the weights into its bends: "
                     f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. "
-                    # pass 89b (r90 Clarity: two splits of "steeper", never linked): each change tied to its suspect,
-                    # as far as the chapter shows it (the steep unit's 4× pass-back is its 4× weights'; its 4× output
-                    # move is its 4× steps')
-                    f"Bigger steps act on Gentle slope: outputs move {START_TRY:g}× as far. "
-                    f"The bigger start acts on Fading: {START_TRY:g}× more passed back, at first. {verdict}")
+                    # pass 89b (r90 Clarity) tied each change to a suspect; lead after r91 (Correctness: the start's
+                    # 4× pass-back holds only near the middle, and Adam resizes steps): the ties are cut, the open why said
+                    f"{verdict}")
 
 
 TRIES = (f"neither: {CENTRED_LABEL}", "bigger steps alone", "bigger start alone", f"both: {STRETCH_TEST[3]}")
