@@ -5334,19 +5334,25 @@ def test_p83_a_keys_word_lines_sit_under_a_new_word_label():
     assert "New word" not in ch07_quiz._head(quiz.get("xor_no_bend_chance"), 11, learner)
 
 
-def test_p83_keys_that_say_in_the_picture_show_it_first_and_name_its_lines_as_drawn():
-    """r81 Picture first: Q13, Q21, Q25 (and Q28) gave the formula before the picture. Their keys now show the picture
-    right after the answer and open "In the picture, ..."; Q13's words and alt text say its slope is dashed, as drawn
-    (it said "thick" of a dashed curve)."""
-    import matplotlib.pyplot as plt
-    learner = ch07_quiz.Learner(review.Store(None))
-    for qid in ("sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady"):
+def _assert_keys_open_on_their_picture(qids, learner):
+    """Each key shows its picture right after the answer, and its why opens "In the picture, ..."."""
+    for qid in qids:
         assert qid in ch07_quiz.PICTURE_FIRST
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> In the picture, ", fold), qid
         q = quiz.get(qid)
         why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else quiz.explained(q)
         assert why.startswith("In the picture, "), qid
+
+
+def test_p83_keys_that_say_in_the_picture_show_it_first_and_name_its_lines_as_drawn():
+    """r81 Picture first: Q13, Q21, Q25 (and Q28) gave the formula before the picture. Their keys now show the picture
+    right after the answer and open "In the picture, ..."; Q13's words and alt text say its slope is dashed, as drawn
+    (it said "thick" of a dashed curve)."""
+    import matplotlib.pyplot as plt
+    learner = ch07_quiz.Learner(review.Store(None))
+    _assert_keys_open_on_their_picture(("sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady"),
+                                       learner)
     for qid, formula in (("sigmoid_slope_0", "slope ="), ("tanh_slope_3_about", "slope is")):   # formula after picture
         why = quiz.explained(quiz.get(qid))
         assert formula in why and why.index("In the picture") < why.index(formula), qid
@@ -5674,13 +5680,7 @@ def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():
     """r89 Picture first: in Q4's, Q14's and Q20's keys the formula came before the picture. Like Q13's, Q21's and
     Q25's, they now show the picture right after the answer, and their why opens "In the picture, ..." on what it draws."""
     learner = ch07_quiz.Learner(review.Store(None))
-    for qid in ("collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10"):
-        assert qid in ch07_quiz.PICTURE_FIRST
-        fold = ch07_quiz.key_fold_html(qid, 1, learner)
-        assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> In the picture, ", fold), qid
-        q = quiz.get(qid)
-        why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else quiz.explained(q)
-        assert why.startswith("In the picture, "), qid
+    _assert_keys_open_on_their_picture(("collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10"), learner)
     assert "one layer's dots sit on the two layers' thick line" in quiz.key_why("collapse_formula")
     assert "(same line)" in ch07_quiz.picture_alt("collapse_formula") or "one straight line" in \
         ch07_quiz.picture_alt("collapse_formula")
