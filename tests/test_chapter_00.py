@@ -656,7 +656,7 @@ def test_sixth_pass_wording_of_chapter_00():
         assert (abs(w_) > 1) == steeper
     # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
     # Pass 84 (r83 Clarity): said at the step's first naming, not after teaching it.
-    assert '1. **stretch and add**: multiply each input by its weight; add them up. A "stretch" may also squash or flip.' in text
+    assert '1. **stretch and add**: multiply each input by its weight; add them up. Multiplying can stretch, squash (weight 0 to 1) or flip (negative weight).' in text
     assert 'So a "stretch"' not in text
 
 

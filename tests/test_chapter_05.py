@@ -61,7 +61,7 @@ SUSPECTS_PLAN = "This race cannot say which did the work. *Going further* looks 
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
 BACK_AND_FORTH = ("One slope, at most 1/4, causes both suspects. Fading is like a whisper passed back, fainter at each person. "
                   "Gentle slope is like a low bike gear: pedal hard, move little.")
-LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for each steep unit's own weights and bias, not for the output's."
+LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for the weight layers into the steep units, not for the last one, into the output."
 
 
 def _cells(kind):
@@ -3200,7 +3200,7 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
                      "This changes the step size only, not the start. "
                      # pass 89 (r89 Focus: the caveat about the output unit's weights was cut); lead after r90
                      # (Correctness: then the try read as an exact copy): one short sentence back
-                     "It speeds up the output's weights too, so it is close, not exact. "
+                     "It also speeds up the last weight layer, into the output: close, not exact. "
                      "**Predict:** does it learn? ")
     assert "<details>" not in asked
     assert "0.0398" not in " ".join(_cells("markdown"))
@@ -4190,9 +4190,9 @@ def test_bigger_steps_try_says_it_is_close_not_exact():
     """Lead after r90 (Correctness): rate 0.04 also speeds up the output's weights, which steepening the hidden bends
     does not (the 4 moves onto each steep unit's own weights only): the try says it is close, not exact."""
     text = "\n".join(_cells("markdown"))
-    assert "It holds for each steep unit's own weights and bias, not for the output's." in text
+    assert "It holds for the weight layers into the steep units, not for the last one, into the output." in text
     try_cell = next(c for c in _cells("markdown") if c.startswith("**A try: bigger steps alone.**"))
-    assert "It speeds up the output's weights too, so it is close, not exact." in try_cell
+    assert "It also speeds up the last weight layer, into the output: close, not exact." in try_cell
 
 
 def test_the_two_centred_sigmoids_have_their_own_marks_dashes_and_far_apart_colours():
