@@ -499,10 +499,7 @@ def stretch_answer(runs, results=None, threshold=0.1):
     # r72 Picture: the same four runners as the live race above it (it races sigmoid − 0.5, not sigmoid)
     panels = [(n, _runner_colour(n, STRETCH_TEST.index(n)), runs[n]) for n in (CENTRED_LABEL, tall, steep)] + [
         ("Tanh", plots.color("tanh"), results["tanh"])]
-    fig = _panels_beside_key(panels, threshold)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    picture = tables.image(buffer.getvalue(), fig.get_label(), 860)
+    picture = _embedded(_panels_beside_key(panels, threshold))
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{yours}{five}\n\n{picture}\n\n{lesson}"
                     "\n\n</details>")
 
@@ -738,16 +735,20 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
                    "Neither change alone finished every run. The start helped more than the steps.")
     picture = ""
     if STRETCH_TEST[3] in runs and CENTRED_LABEL in runs:
-        fig = tries_figure(runs, steps or rate_runs(), mine, threshold)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
-        picture = f"\n\n{tables.image(buffer.getvalue(), fig.get_label(), 860)}"
+        picture = f"\n\n{_embedded(tries_figure(runs, steps or rate_runs(), mine, threshold))}"
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}{picture}\n\n</details>\n\n"
                     "**What this part showed.** Steeper acts like two changes to the weights into its bends: "
                     f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. "
                     # pass 89b (r90 Clarity) tied each change to a suspect; lead after r91 (Correctness: the start's
                     # 4× pass-back holds only near the middle, and Adam resizes steps): the ties are cut, the open why said
                     f"{verdict}")
+
+
+def _embedded(fig, width=860):
+    """A figure as an <img> inside a markdown fold, its label as the alt text."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return tables.image(buffer.getvalue(), fig.get_label(), width)
 
 
 TRIES = (f"neither: {CENTRED_LABEL}", "bigger steps alone", "bigger start alone", f"both: {STRETCH_TEST[3]}")

@@ -180,6 +180,13 @@ RACE_SIZE = (640, 400)   # p76 (r73 Picture): Q29's and Q30's panels, wider, so 
 X = np.linspace(-6, 6, 481)
 
 
+def _img_html(png, alt, width=None):
+    """A PNG as an inline <img> with its alt text; by default shown at the PNG's own width (the size it was drawn)."""
+    data = base64.b64encode(png).decode("ascii")
+    return (f"<img alt='{_html.escape(alt, quote=True)}' width='{width or _png_size(png)[0]}' "
+            f"src='data:image/png;base64,{data}'>")
+
+
 def _small(draw):
     """A small still picture (PNG bytes) drawn by draw(ax); a draw marked .own_axes draws its own zero lines; a
     diagram (.diagram: a function making a whole figure, no axes) is drawn as it is."""
@@ -1278,10 +1285,7 @@ def xor_curve_alt():
 @lru_cache(maxsize=None)
 def xor_curve_html():
     """Q11's curve as an <img> with its alt text, for the line quiz.XOR_CURVE of its why."""
-    png = _small(_xor_loss_curve)
-    data = base64.b64encode(png).decode("ascii")
-    return (f"<img alt='{_html.escape(xor_curve_alt(), quote=True)}' width='{_png_size(png)[0]}' "
-            f"src='data:image/png;base64,{data}'>")
+    return _img_html(_small(_xor_loss_curve), xor_curve_alt())
 
 
 GATE_BENDS = ("sigmoid", "tanh", "relu")   # Q32's picture: the three bends its options name as curves
@@ -1618,9 +1622,7 @@ def ask_picture_html(qid):
     reader took the fold's picture for it). '' if the question has none."""
     if qid not in ASK_PICTURES:
         return ""
-    data = base64.b64encode(_small(ASK_PICTURES[qid])).decode("ascii")
-    return (f"<img alt='{_html.escape(ASK_ALT[qid], quote=True)}' width='{SMALL[0]}' "
-            f"src='data:image/png;base64,{data}'>")
+    return _img_html(_small(ASK_PICTURES[qid]), ASK_ALT[qid], SMALL[0])
 
 
 def _settle(box, number, learner):
@@ -1926,11 +1928,7 @@ def _key_picture(qid, number):
     text says what it shows."""
     if qid not in AFTER_PICTURES:
         return ""
-    png = _settling_png(qid)
-    data = base64.b64encode(png).decode("ascii")
-    width = _png_size(png)[0]   # the PNG's own width: shown at the size it was drawn
-    return (f"<br><img alt='{_html.escape(picture_alt(qid), quote=True)}' width='{width}' "
-            f"src='data:image/png;base64,{data}'>")
+    return "<br>" + _img_html(_settling_png(qid), picture_alt(qid))
 
 
 CHAPTER_FILES = {"00": "00_start_here.ipynb", "01": "01_collapse_proof.ipynb", "02": "02_four_bends.ipynb",
