@@ -3434,7 +3434,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     options = {o.text: o.why for o in quiz.get("race_loser").options}
     # lead after r91 (Correctness): what the race showed first, the slope as one likely reason, not a proven cause
     assert options["Tanh."] == ("every tanh run got under 0.1. One likely reason: tanh flattens at its ends too, but its "
-                                "slope peaks at 1, four times sigmoid's 0.25.")
+                                "slope peaks at 1, 4 times sigmoid's 0.25.")
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them

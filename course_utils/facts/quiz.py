@@ -576,7 +576,7 @@ def _bank():
            # lead after r91 (Correctness: the peak slope read as the proven cause of tanh's win): the run first, the
            # slope as one likely reason
            ("Tanh.", "every tanh run got under 0.1. One likely reason: tanh flattens at its ends too, but its slope "
-                     f"peaks at 1, four times sigmoid's {s0:g}.")),
+                     f"peaks at {_slope('tanh', 0):g}, {_slope('tanh', 0) / s0:g} times sigmoid's {s0:g}.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
             f"In chapter 05's race, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "

@@ -377,9 +377,10 @@ def backward_rows(call=BACKWARD_CALL, x=BACKWARD_X, names=("relu", "elu")):
     return {n: (s, round(call * s, 2) + 0.0) for n, s in slopes.items()}
 
 
-def backward_example(call=BACKWARD_CALL, x=BACKWARD_X, names=("relu", "elu")):
-    """The worked example under 'Why does the slope decide the nudge?': call × slope = backward signal, per bend."""
-    rows = backward_rows(call, x, names)
+def backward_example(call=BACKWARD_CALL, x=BACKWARD_X):
+    """The worked example under 'Why does the slope decide the nudge?': call × slope = backward signal, ReLU and ELU
+    (its last line says what each row means for them)."""
+    rows = backward_rows(call, x)
     if abs(rows["elu"][1] - call * float(activations.get("elu").derivative(x))) >= 0.005 or rows["relu"][1] != 0:
         raise ValueError(f"the worked example no longer multiplies out: {rows}")
     x_text = f"{x:g}".replace("-", "−")
