@@ -1184,7 +1184,8 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     assert "**hill slope**" in cells[k].source and "**hill slope**" not in "".join(c.source for c in cells[:k])
     # Pass 87 (r86 Clarity): the valley's own line, before the hill slope is named.
     # Pass 89 (r89 Clarity): the new slope named in a full sentence where it first appears, then what it means.
-    assert cells[k].source.index("Its slope is a third kind: the **hill slope**.\n") < \
+    # Pass 90 (r91 Clarity): no "third kind": the box after this cell says all slopes are one idea.
+    assert cells[k].source.index("Its slope has a name: the **hill slope**.\n") < \
         cells[k].source.index("It is how fast wrongness changes as the weight moves.")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
     assert "A line's **slope**" in cells[b + 2].source and "readout" not in "".join(c.source for c in cells[:b + 3])
@@ -1757,7 +1758,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 86 (r85 Clarity): the box moved up to the bend; the fog follows the worked hill slope again.
     # Pass 88c (r88 Clarity 8): the three slopes' box back, right after the hill slope is named (see its own test).
     worked, box, fog, after = src[hill + 1], src[hill + 2], src[hill + 3], src[hill + 4]
-    assert box.startswith("> **Three slopes, three meanings.**")
+    assert box.startswith("> **One idea, three graphs.**")   # pass 90 (r91 Clarity)
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at $3$," in worked and "The line climbs $2$ per step right (the triangle): hill slope $2$." in worked   # pass 89: shorter
     assert ("The rule: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
@@ -2219,7 +2220,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
     # Pass 87 (r86 Clarity): the dot and the dashed line in one sentence; the new slope told apart in its own line.
     assert ("The dot stands at $3$, where the dashed line touches the valley's side.\n"
-            "Its slope is a third kind: the **hill slope**.\n"   # pass 89 (r89 Clarity): named in a full sentence
+            "Its slope has a name: the **hill slope**.\n"   # pass 89 (r89 Clarity): a full sentence; pass 90: no "third kind"
             "It is how fast wrongness changes as the weight moves.\n"
             "The line climbs $2$ per step right (the triangle): hill slope $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
@@ -2233,7 +2234,9 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     assert ("hill slope $2$.\nA tiny move right raises the wrongness about twice as far.\n"
             "\nThis valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$, lowest at $1$.\n"
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
-    assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
+    # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
+    assert "Maths books call each of these slopes a *derivative*." in _cell("> **One idea, three graphs.**")
+    assert _markdown().count("derivative") == 1 and "(a *derivative*)" not in _markdown()
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
     assert (float(ch00_start_here.hill(w + tiny)) - float(ch00_start_here.hill(w))) / tiny == pytest.approx(2, rel=1e-3)
@@ -3196,7 +3199,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 82 (r80 Clarity 7): after the walk back, where the five words pile up: one short line each, in the order met.
     assert ("> **Words so far.**\n>\n"
             # pass 69 (r64 item 3): each slope word said as the slope of what, so the two kinds are told apart
-            "> - hill slope: how fast the wrongness climbs as one number moves (a *derivative*).\n"
+            "> - hill slope: how fast the wrongness climbs as one number moves.\n"   # pass 90: no derivative here
             "> - bend's slope: how steep the bend's curve is at one input (1 on ReLU's ramp).\n"
             "> - learning signal: hill slopes passed back from the output, multiplied at each part.\n"
             "> - backpropagation: that passing back; the gradient: all the hill slopes together."
@@ -3822,12 +3825,14 @@ def test_pass88c_three_slopes_named_apart_where_hill_slope_is_met():
     k = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
     box = cells[k + 1].source
     lines = [line for line in box.splitlines() if line.startswith("> - ")]
-    assert box.startswith("> **Three slopes, three meanings.**") and len(lines) == 3
-    assert [line[4:].split(":")[0] for line in lines] == ["a line's slope", "the bend's slope", "a hill slope"]
+    # Pass 90 (r91 Clarity): one idea (steps up per one step right), read off three graphs; no "third kind".
+    assert box.startswith("> **One idea, three graphs.** A slope is steps up per one step right.\n") and len(lines) == 3
+    assert [line[4:].split(":")[0] for line in lines] == ["a line's slope", "the bend's slope", "the hill slope"]
+    assert all("graph" in line for line in lines) and "third kind" not in _markdown()
     assert "$z = 2x + 3$: 2)" in lines[0] and "ReLU's ramp: 1)" in lines[1] and "(here: 2)" in lines[2]
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0
     assert float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT)) == 2.0
-    assert not any("Three slopes" in c.source for c in cells[:k + 1])
+    assert not any("three graphs" in c.source for c in cells[:k + 1])
 
 
 def test_pass88c_the_chain_starts_with_why():
