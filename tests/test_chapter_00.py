@@ -563,7 +563,7 @@ def test_flat_means_only_w_zero_or_relus_left_side():
     text = _markdown()
     for phrase in ("flat rules", "flat layers", "flatter", "stack flat"):
         assert phrase not in text, phrase
-    assert "stack unbent layers" in text and "Here each rule is a layer with one unit and no bend." in text
+    assert "stack unbent layers" in text and "Below, each rule is one layer: one unit, no bend." in text   # pass 90
     assert "no more than a single layer" in text and "no more than one." not in text
     # Pass 53 (r47): no glyph for JupyterLab's bar (it is drawn, not typed): "a thin bar with three dots".
     assert "`•••`" not in text and "`…`" not in text
@@ -721,7 +721,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     and the paper-fold analogy comes before the slider."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
-    before = cells[q - 2].source + cells[q - 1].source   # pass 52: the units and their worked input, then the sliders
+    before = cells[q - 3].source + cells[q - 1].source   # pass 52: the units and their worked input, then the sliders
     # Pass 88c (r88): picture first: the units' formulas and the output's sum moved under the picture, into the cell
     # of the worked x = 1 (above the slider, plain words only).
     formulas = _cell("As formulas:")
@@ -735,9 +735,14 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 53 (r47 Clarity 1): the new layout said first; m named (the output weights) before the worked sum uses it.
     # Pass 58 (r52 change 2): "one layer ..., not a stack" read as a clash with "two layers": the hidden layer and the
     # output are said together, once.
-    assert ("Now a wider network: three bent units side by side in one hidden layer, then an output.\n"
-            "Each reads the input $x$, with weight 1. Their corners sit at $x = -2$, $0$ and $2$.\n"   # pass 88c: the list
-            "The output adds them up, the middle one times $m$.") in before   # moved under the picture
+    # Pass 90 (r91 Picture first): the network is drawn (each unit's input weight 1, its corner, the output weights
+    # 1, m, 1) between one line that names it and the line about m; the words the picture says are cut.
+    assert cells[q - 3].source == "Now a wider network: three bent units in one hidden layer."
+    assert cells[q - 2].source.strip() == "ch00.wide_diagram()"
+    assert cells[q - 1].source.startswith("The output adds the units up, the middle one times $m$.\n")
+    drawn = [t.get_text() for t in ch00_start_here.wide_diagram().axes[0].texts]
+    assert [s for s in drawn if s.startswith("corner")] == [f"corner at x = {c}" for c in ("−2", "0", "2")]
+    assert sorted(s for s in drawn if s in ("1", "m")) == ["1"] * 5 + ["m"]
     # lead 88 (r89 Interaction: the 2-unit Predict could not be reasoned before the formulas): the corners said first
     assert [-shift / sign + 0.0 for sign, shift, _h in ch00_start_here.TENT] == [-2.0, 0.0, 2.0]
     assert "not a stack" not in before and "So there are two layers" not in before
@@ -1577,7 +1582,13 @@ def test_pass22_terms_are_glossed_before_they_are_used():
                 "become 0.\nIt is flat at 0 on the left.") in _markdown()
     # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
     assert "flat at 0 on the left.\nThink of a floor: anything below 0 is lifted up to it.\n" in _markdown()
-    assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
+    # Pass 90 (r91 Picture first): the stack drawn right under the line that names it (one unit per layer, no bend).
+    assert "Below, each rule is one layer: one unit, no bend." in _cell("## Why the bend matters")
+    cells = _nb().cells
+    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("## Why the bend matters")]
+    assert cells[k + 1].source.strip() == "ch00.stack_diagram()"
+    drawn = [t.get_text() for t in ch00_start_here.stack_diagram().axes[0].texts]
+    assert {"× 2", "× 4", "rule 1: + 3\nno bend", "rule 2: + 1\nno bend"} <= set(drawn)
     course_map = _cell("## The course map")
     assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
     X, y = data.xor()
@@ -1844,7 +1855,7 @@ def test_pass23_small_wordings_are_exact():
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
         assert np.allclose(steps, steps[0])
-    pile = _cell("In the picture, the thick black line is the whole stack.")   # pass 80: before the worked example
+    pile = _cell("In the graph below, the thick black line is the whole stack.")   # pass 80: before the worked example
     # Pass 49 (r44 Clarity 5): the dashed line is the readout's single rule, said plainly.
     # Pass 53 (r47): what the readout prints, said with the worked stack's rule (8x + 13).
     # Pass 80: the single rule is read off after the picture, so here the readout is said as a formula.
@@ -1911,7 +1922,9 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     # pass 74 (r71 Picture): the timeline before the text that walks along it
-    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 4
+    # pass 90 (r91 Picture first): one lead-in sentence right before the timeline, its walk-through after it
+    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5
+    assert src[history_cell + 4] == "The timeline below shows which bends were common, and when."
     assert src[history_cell + 3] == "ch00.fading_signal_picture()"
     assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
@@ -2440,16 +2453,18 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 2].cell_type == "markdown"
     # Pass 43 (r38 Picture 1): the fading signal's bars after the steepness cell, then the rest of the story.
     # Pass 74 (r71 Picture): the timeline first, then the text that walks along it.
-    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 5].cell_type == "markdown"
-    assert cells[h + 4].source.strip() == "ch00.history_timeline()" and cells[h + 7].source.startswith("## The course map")
+    # Pass 90 (r91 Picture first): a one-sentence lead-in right before the timeline.
+    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 6].cell_type == "markdown"
+    assert cells[h + 4].source.startswith("The timeline below shows") and len(chapter_metrics.prose(cells[h + 4].source)) == 1
+    assert cells[h + 5].source.strip() == "ch00.history_timeline()" and cells[h + 8].source.startswith("## The course map")
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
-    assert cells[h + 6].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
+    assert cells[h + 7].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
     # Pass 58 (r52 change 3): the recall says the bars' setting, every weight 1 (bigger weights can grow the signal).
-    assert "Ten sigmoids, each at its steepest, every weight 1:" in cells[h + 6].source
+    assert "Ten sigmoids, each at its steepest, every weight 1:" in cells[h + 7].source
     assert "every weight set to 1" in ch00_start_here.FADE_TITLE
     k = ch00_start_here.fade_factors()
     assert k["sigmoid"] ** 10 < 1e-6 < 1e-3 and (5.0 * k["sigmoid"]) ** 10 > 1   # weight 5 each: no shrinking
-    assert chapter_metrics.prose(cells[h + 6].source) == []
+    assert chapter_metrics.prose(cells[h + 7].source) == []
     sentences = [s for k in (h, h + 2, h + 5) for s in chapter_metrics.prose(cells[k].source)]
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
@@ -2705,7 +2720,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
     # Pass 46: the timeline names what came after ReLU. Pass 48 (r43 Clarity 3): one sentence says what the
     # timeline's GELU and transformers are, both bolded where they are first said.
-    assert cells[h + 5].source.count("GELU") == 1 and "**Transformers**" in cells[h + 5].source   # pass 74: after the timeline
+    assert cells[h + 6].source.count("GELU") == 1 and "**Transformers**" in cells[h + 6].source   # pass 74: after the timeline
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():

@@ -371,6 +371,83 @@ MIDDLE_START = -1.0  # the middle unit's weight when the slider opens: three cor
 MIDDLE_RANGE = (-3.0, 0.0, 0.5)  # its slider: at −2 (TENT) the right side goes flat; at 0 the middle corner is gone
 
 
+# Pass 90 (r91 Picture first): the two networks the text only described, drawn as small diagrams in img_001's style.
+def _glyph(ax, xy, bent, r=0.42):
+    """Inside a unit: a tiny straight line (no bend) or a tiny ReLU (flat, then up): the shape is the cue, not colour."""
+    x, y = xy
+    t = np.linspace(-0.6, 0.6, 25) * r
+    ax.plot(x + t, y + (np.maximum(t, 0) * 1.4 - 0.12 * r if bent else t * 0.7), color="black", lw=1.6, zorder=5)
+
+
+def _diagram(width, height, xlim, ylim, title):
+    fig, ax = plots.new_figure(width, height)
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    ax.set(xlim=xlim, ylim=ylim)
+    ax.set_title(title, loc="left", fontsize=11.5)
+    return fig, ax
+
+
+def _layer_box(ax, x, y0, y1, label, label_y):
+    ax.add_patch(FancyBboxPatch((x - 0.75, y0), 1.5, y1 - y0, boxstyle="round,pad=0.1", fill=False, ls="--", lw=1.3,
+                                edgecolor=UNIT))
+    ax.text(x, label_y, label, ha="center", va="top", fontsize=10, color="black", linespacing=1.1)
+
+
+@plots.styled
+def stack_diagram(rules=PILE):
+    """The two-rule stack as a network: input x, two layers of one unit each, no bend, then the output (notebook 00)."""
+    fig, ax = _diagram(700, 190, (-0.4, 11.6), (-1.6, 1.4), "A stack of two rules: one unit per layer, no bend")
+    xs = (0.6, 4.2, 8.0)
+    _node(ax, (xs[0], 0), INPUT)
+    ax.text(xs[0], 0, "x", ha="center", va="center", zorder=4)
+    for i, ((w, b), x) in enumerate(zip(rules, xs[1:]), start=1):
+        _arrow(ax, (xs[i - 1] + 0.45, 0), (x - 0.45, 0))
+        ax.text((xs[i - 1] + x) / 2, 0.15, f"× {w:g}", ha="center", va="bottom", fontsize=11)
+        _node(ax, (x, 0), UNIT)
+        _glyph(ax, (x, 0), bent=False)
+        _layer_box(ax, x, -0.6, 0.6, f"rule {i}: + {b:g}\nno bend", -0.85)
+    _arrow(ax, (xs[-1] + 0.45, 0), (10.2, 0))
+    ax.text(10.35, 0, "output", ha="left", va="center", fontsize=10.5)
+    fig.set_label("A chain: input x, an arrow marked × 2 into a unit in layer 1 (rule 1: + 3, no bend), an arrow "
+                  "marked × 4 into a unit in layer 2 (rule 2: + 1, no bend), then the output. Each unit holds a "
+                  "small straight line.")
+    return fig
+
+
+@plots.styled
+def wide_diagram(units=TENT):
+    """Three bent units side by side in one hidden layer, fed x with weight 1; the output weights 1, m, 1 (notebook 00)."""
+    fig, ax = _diagram(600, 300, (-0.4, 10.4), (-2.2, 3.2), "One hidden layer of three bent units")
+    ys, mid = (2.4, 0.7, -1.0), 0.7
+    x_in, x_u, x_out = 0.6, 4.0, 9.6
+
+    def label(x0, y0, x1, y1, x, text, below, **kw):   # a label on the link from (x0, y0) to (x1, y1), at x
+        y = y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        ax.text(x, y - 0.12 if below else y + 0.12, text, ha="center", va="top" if below else "bottom", **kw)
+
+    for xy, name, under in (((x_in, mid), "x", "input"), ((x_out, mid), "y", "output")):
+        _node(ax, xy, INPUT if name == "x" else OUTPUT)
+        ax.text(*xy, name, ha="center", va="center", zorder=4)
+        ax.text(xy[0], mid - 0.55, under, ha="center", va="top", fontsize=10)
+    for (sign, shift, _h), y, out in zip(units, ys, ("1", "m", "1")):
+        below = y < mid
+        ax.plot([x_in, x_u], [mid, y], color=plots.MUTED, lw=1.0, zorder=1)
+        ax.plot([x_u, x_out], [y, mid], color=plots.MUTED, lw=1.0, zorder=1)
+        label(x_in, mid, x_u, y, x_u - 1.5, f"{sign:g}", below, fontsize=10.5)
+        label(x_u, y, x_out, mid, x_out - 1.5, out, below, fontsize=11.5, fontweight="bold" if out == "m" else "normal")
+        _node(ax, (x_u, y), UNIT)
+        _glyph(ax, (x_u, y), bent=True)
+        label(x_u, y, x_out, mid, x_u + 2.15, f"corner at x = {-shift / sign + 0.0:g}".replace("-", "−"), below,
+              fontsize=9.5)
+    _layer_box(ax, x_u, -1.55, 2.95, "hidden layer:\n3 bent units", -1.75)
+    fig.set_label("Input x links with weight 1 to each of three units in one hidden layer. Each unit holds a small "
+                  "ReLU shape (flat, then up); their corners sit at x = −2, 0 and 2. The three link to the output y "
+                  "with weights 1, m and 1.")
+    return fig
+
+
+
 def with_middle(units, weight):
     """The units with the middle one's weight (height) replaced: (s, c, h) → (s, c, weight)."""
     units = list(units)
