@@ -1147,7 +1147,10 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     # Pass 80 (r75 Clarity): the exceptions moved out of the check's own lines into an optional fold after its stills.
     assert html_.index("Flat.") < html_.index("three corners") < html_.index("<img src='data:image/png;base64,") < html_.index(
         "<details><summary>More (optional): when a corner is lost</summary>") < html_.index(
-        "Two corners at the same x can cancel out.") < html_.index("</details></details>")
+        "Two corners at the same x can cancel out.")
+    # Pass 90 (r91 Focus): the optional fold follows the closed answer instead of sitting inside it.
+    assert html_.index("</details><details><summary>More (optional): when a corner is lost</summary>") > html_.index("<img")
+    assert "</details></details>" not in html_ and html_.endswith("</details>")
     assert html_.count("<details>") == 2 and "they cancel" in html_[:html_.index("<img")]
     assert f"width='{ch00_start_here.row_px(ch00_start_here.CHECK_ROW)[0]}'" in html_
     task = ch00_start_here.bent_units_task_check()._repr_html_()
@@ -1351,7 +1354,7 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     text = _history_text()
     assert "In the 1980s, most bends were S-curves" in text and "It started with two S-curves" not in text
     # Pass 30: the perceptron's step is cut with the long history (history.STEP_UNITS keeps its date and source).
-    assert text.lstrip().startswith("## A short history of the bend\n\nIn the 1980s") and history.STEP_UNITS[0] == 1958
+    assert text.lstrip().startswith("## A short history of the bend (optional)\n\nIn the 1980s") and history.STEP_UNITS[0] == 1958
     year, citation = history.STEP_UNITS
     assert 1955 <= year <= 1959 and citation.startswith(f"Rosenblatt {year}, 'The Perceptron")
     first = min(history.EVENTS, key=lambda e: e.year)
@@ -1891,8 +1894,11 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # Pass 54: one sentence, to pay for r48's additions.
     # Pass 68 (cut for words): the plan sentence announced what the headings show; it is cut.
     assert "This page:" not in opening and "Last comes" not in opening
+    # Pass 90 (r91 Focus): the history is marked optional in its heading (the rest of the page does not need it).
+    assert [h for h in (c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("#")) if "history" in h] \
+        == ["## A short history of the bend (optional)"]
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
-    assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
+    assert heads.index("## How a network learns") < heads.index("## A short history of the bend (optional)") < heads.index(
         "## The course map") and "it turns a straight line into a line with a corner" in opening
     on_left = _cell("On the left:")
     # Pass 70 (cut for words): the picture labels the black link itself ("link: weight w").

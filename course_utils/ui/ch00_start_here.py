@@ -688,8 +688,8 @@ def _fold(summary, paragraphs, row):
 CANCEL_UNITS = [(1.0, 0.0, 1.0), (-1.0, 0.0, -1.0)]   # (sign, shift, output weight): ReLU(x) − ReLU(−x)
 # Pass 65 (r59): the example's ReLU(−x) is the flipped unit the learner met in the question after the bend slider
 # (every unit on this slider has input weight 1), so the fold points back to it.
-# Pass 80 (r75 Clarity): the two exceptions, with this example, in an optional fold of their own inside the check, after
-# its stills: the check itself answers the Predict and counts the corners.
+# Pass 80 (r75 Clarity): the two exceptions, with this example, in an optional fold of their own after the check's
+# stills (pass 90: after the check, no longer inside it): the check itself answers the Predict and counts the corners.
 CORNER_EXCEPTIONS = ["Adding units up keeps every corner, with two exceptions.",
                      "A unit whose input or output weight is 0 adds no corner.",
                      "Two corners at the same x can cancel out.",
@@ -699,7 +699,8 @@ MORE_SUMMARY = "More (optional): when a corner is lost"
 
 
 class _FoldWithMore(tables.FoldedRows):
-    """An answer fold with an optional fold of its own at its end, after the stills (plain text: both, for nbval)."""
+    """An answer fold, then an optional fold of its own after it, both closed (plain text: both, for nbval).
+    Pass 90 (r91 Focus): the optional fold sat inside the answer; now it follows it."""
 
     def __init__(self, fold, more_summary, more_lines):
         super().__init__(fold.summary, fold.lines, fold.picture)
@@ -710,7 +711,7 @@ class _FoldWithMore(tables.FoldedRows):
 
     def _repr_html_(self):
         main = tables.FoldedRows(self.summary, self.lines, self.picture)._repr_html_()
-        return main[:-len("</details>")] + self.more._repr_html_() + "</details>"
+        return main + self.more._repr_html_()
 
 
 # Pass 71 (r66 Interaction): the Predict asks what 2 units at the opening m do right of x = 0 (the corners were listed
