@@ -808,17 +808,26 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
 
 
 # pass 89 (r89 Clarity: the line tester's two cells of words on turn and shift came before any question): the
-# buttons lead; the sliders, renamed spin and slide, are optional, their sketch and words behind a click
-SLIDERS_SUMMARY = "Optional: the sliders spin and slide fine-tune a line"
+# buttons lead. Pass 90 (r91 Focus): the sliders, their sketch and words sit in a closed block inside the demo
+CURIOUS_TITLE = "For the curious: steer your own line"
 SLIDERS_READING = (
     f"*spin* turns the line and its arrow, in degrees: 0 points right, {_num(SKETCH_TURN)} down and right.",
     f"*slide* moves the line along its arrow. Here it sits {SKETCH_SHIFT:g} from (0, 0).",
 )
 
 
-def folded_slider_sketch():
-    """turn_shift_sketch behind a click, with its two lines of words: the sliders are optional (notebook 01)."""
-    return _FoldedPicture(SLIDERS_SUMMARY, turn_shift_sketch(), 470, SLIDERS_READING)
+def slider_sketch_html():
+    """turn_shift_sketch with its two lines of words, as HTML for the demo's closed block (notebook 01)."""
+    said = "".join("<p>" + re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(w)) + "</p>" for w in SLIDERS_READING)
+    return _figure_html(turn_shift_sketch(), 470) + said
+
+
+def curious_block(rows):
+    """A closed block (an Accordion, nothing open) holding the sketch and the given widget rows (notebook 01)."""
+    block = widgets.Accordion(children=[widgets.VBox([widgets.HTML(slider_sketch_html()), *rows])],
+                              selected_index=None)
+    block.set_title(0, CURIOUS_TITLE)
+    return block
 
 
 @plots.styled
@@ -1427,7 +1436,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             widgets.HBox([sliders["b1"], sliders["b2"], reset])]
     if corners:  # the XOR questions use only the bend, the bias of h₂ and the line: the rest stays fixed, out of sight
         rows = [widgets.HBox([sliders["b2"]]), widgets.HBox([widgets.Label("try a line:"), *presets.values()]),
-                widgets.HBox([sliders["angle"], sliders["offset"]])]
+                curious_block([widgets.HBox([sliders["angle"], sliders["offset"]])])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
@@ -1480,14 +1489,14 @@ def deep_stack_picture(depths=(2, 10, 100)):
         # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
         # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
         ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
-                     "gap: rounding only", fontsize=10.5)  # pass 89b (r90 Focus): plain words; below() checks it
+                     f"largest gap < {GAP_SAID}", fontsize=10.5)  # pass 90 (r91): the bound below() checks
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
                   f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
-                  f"dots sit on the dashed diagonal: the two answers agree; each title says the gap between them is "
-                  f"rounding only (below {GAP_SAID}, a trillionth).")
+                  f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap between them "
+                  f"is below {GAP_SAID}, a trillionth: rounding only.")
     return fig
 
 
