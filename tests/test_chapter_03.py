@@ -840,7 +840,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 43: said once
+    assert ("- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -1229,7 +1229,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 6]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 8]   # pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1425,7 +1425,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 7   # r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 9   # pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
@@ -2317,7 +2317,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 39
+    assert ("- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in flat   # pass 39
     assert "the weights win a little back" not in flat
 
 
@@ -2408,7 +2408,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "If the bend's size times $1.4$ is near 1, the signal holds.",
+                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "bend's size × $1.4$. Near 1, the signal holds.",   # pass 90
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2659,8 +2659,11 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
     lead_in = " ".join(cells[flow - 6].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
     # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
-    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. "
-            "Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in lead_in
+    # pass 90 (r91 Clarity: three steps at once; Picture: the x1.41 undrawn): the plan first, the squares drawn
+    # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
+    assert ("He weights grow the signal $\\times 1.41$ on purpose. ReLU's $\\times 0.71$ cancels it."
+            in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
+    assert ("- Each term's square is $(\\sqrt{2/32})^2 = \\frac{2}{32}$. " + "- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
     assert lead_in.count("sqrt{2/") == 1 and "section below" not in lead_in   # pass 89: only in the arithmetic
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
@@ -2976,7 +2979,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
             "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -3132,7 +3135,8 @@ def test_pass52_worked_case_is_exact():
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
                   # pass 80 (r77 Picture): the half stack drawn between the two sentences
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
-                  "squares are left: Say each input that is on is 1. The sum's typical size is then $0.71$ again: "
+                  "squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from before. "   # pass 90 (r91)
+                  "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   "**Half the units off → weights × $\\sqrt 2$**.",
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
@@ -3809,7 +3813,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
                   "$3.5$ is now this unit's signal.",   # pass 75 (r72): "this unit's slope is one factor" named its numbers
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
-                  "On average, every bend acts like its slopes' typical size.",   # pass 82 (r80 Clarity): two ideas split
+                  "Roughly, every bend acts like its slopes' typical size.",   # pass 90 (r91 Correctness: an approximation)   # pass 82 (r80 Clarity): two ideas split
                   "Its slope is always 0. So while it stays dead, its weights and bias get no nudge.",
                   "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
         assert words in flat, words
@@ -3863,12 +3867,12 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
-    assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "
+    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
-            "On average, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
+            "Roughly, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
             "squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
-            "squares add. Four slopes of $0.5$ give only 1: too little."
+            "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3887,10 +3891,10 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
     rule = cells[pic + 3]
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
-    assert "On average, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
-    assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size. And the weights "
-                                      "multiply in about $1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
-                                      "fades.")   # pass 85: the bars' own lead says the product; the pointer went
+    assert "Roughly, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
+    # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
+    assert " ".join(rule.split()) == ("So each step back multiplies the signal by the bend's size × $1.4$. Near 1, the "
+                                      "signal holds. Below 1, it fades.")   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
 
@@ -4124,7 +4128,8 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
     flat = " ".join(prose().split())
-    assert ("only half the squares are left: Say each input that is on is 1. The sum's typical size is then $0.71$ "
+    assert ("only half the squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from "
+            "before. The sum's typical size is then $0.71$ "   # pass 90 (r91 Clarity: which weights)
             "again: the same shrink, for a different reason.") in flat
 
 
@@ -4299,7 +4304,7 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
             "So one weight size fits both ways. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
@@ -4512,7 +4517,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Going back, a unit adds $n$ random-sign terms, just as forward." in c)
+    claim = next(i for i, c in enumerate(cells) if "Forward and back each add $n$ random-sign terms." in c)   # pass 90
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4593,3 +4598,24 @@ def test_pass89b_remember_says_squares_add_and_why_he_is_sqrt_2_bigger():
         assert n * math.sqrt(1 / n) == pytest.approx(math.sqrt(n)) and math.sqrt(n) > 1   # sizes would add to sqrt(n)
         on = [1] * (n // 2) + [0] * (n // 2)
         assert sum(sum(s * x for s, x in zip(signs_, on)) ** 2 for signs_ in signs) * 2 * w / len(signs) == 1   # He
+
+
+# ---- pass 90: the r91 reading ----
+
+def test_pass90_he_weights_squares_are_drawn_adding_to_2():
+    """Check r91 Picture: the He weights' x1.41 has its own picture, img_015's stacked squares: 32 terms going back,
+    each square 2/32 under He weights, stacking to 2 (the plain sqrt(1/32) weights' stack to 1), so the typical size
+    is sqrt 2; the picture sits between the plan and the steps, and its alt text says the 2."""
+    stacks = ch03_gradients.he_squares(32)
+    assert [(b, t) for _, b, t in stacks] == [(1 / 32, pytest.approx(1)), (2 / 32, pytest.approx(2))]
+    assert math.sqrt(stacks[1][2]) == pytest.approx(math.sqrt(2)) and f"{math.sqrt(2):.2f}" == "1.41"
+    fig = ch03_gradients.he_squares_picture()
+    bars = [p for p in fig.axes[0].patches if p.get_height() > 0]
+    assert len(bars) == 64 and max(p.get_y() + p.get_height() for p in bars) == pytest.approx(2)
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "adds up to 2" in texts and "adds up to 1" in texts and "2/32" in texts
+    assert "adds up to 2" in fig.get_label() and "1.41" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.he_squares_picture()")
+    assert cells[at - 1].split("\n\n")[-2].endswith("ReLU's $\\times 0.71$ cancels it.")
+    assert cells[at + 1].startswith("- Each term's square is") and cells[at + 1].count("\n- ") == 3
