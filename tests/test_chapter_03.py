@@ -4619,3 +4619,16 @@ def test_pass90_he_weights_squares_are_drawn_adding_to_2():
     at = cells.index("ch03.he_squares_picture()")
     assert cells[at - 1].split("\n\n")[-2].endswith("ReLU's $\\times 0.71$ cancels it.")
     assert cells[at + 1].startswith("- Each term's square is") and cells[at + 1].count("\n- ") == 3
+
+
+def test_pass90_readouts_say_three_digits_and_log_axes_share_one_label_style():
+    """Check r91 Focus/Picture: the slope table's readout gives three significant digits, as the text (it printed
+    0.2350), a tail's tiny slope without e-notation; the He slider's log axis is labelled 10⁻⁶ ... like the flow's."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    assert ">0.235<" in w.readout.value and "0.2350" not in w.readout.value
+    assert ch03_gradients.readout_slope(-7.43e-6) == "-7.4 × 10⁻⁶" and "e" not in ch03_gradients.readout_slope(1e-5)
+    labels = []
+    for widget in (ch03_gradients.he_slider(), ch03_gradients.gradient_flow()):
+        widget.live.figure.canvas.draw()
+        labels.append({t.get_text() for t in widget.live.axes[0].get_yticklabels()})
+    assert "$\\mathdefault{10^{-6}}$" in labels[0] & labels[1] and not any("0.00" in t for t in labels[0])

@@ -13,7 +13,6 @@ from course_utils.ui import plots, tables
 from course_utils.ui.folded import FoldedPicture
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
-from course_utils.ui.printing import table_number
 
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
@@ -49,6 +48,12 @@ def power_text(v):
         return f"{v + 0.0:.2g}"
     digits, power = f"{v:.1e}".split("e")
     return f"{digits} \u00d7 10{str(int(power)).translate(SUPERSCRIPT)}"
+
+
+def readout_slope(v):
+    """A widget readout's slope to three significant digits, as the text writes them (pass 90, r91 Focus: it printed
+    four decimals, 0.2350); a tail's tiny slope as "7.4 × 10⁻⁶", never e-notation."""
+    return sig(v) if v == 0 or abs(v) >= 1e-4 else power_text(v)
 
 
 def sig(v):
@@ -338,7 +343,8 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x sqrt(1/n)
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel=f"backward signal, as a\nshare of layer {depth}'s")
-    ax.set_yticks(10.0 ** np.arange(-6, 4, 3), ["0.000001", "0.001", "1", "1,000"])   # each step 1,000x, as in the chain and flow
+    # pass 90 (r91 Picture: this axis read 0.000001 where the chain and flow read 10⁻⁶): one label style, theirs
+    ax.set_yticks(10.0 ** np.arange(-6, 4, 3))   # each step 1,000x, labelled 10⁻⁶ ... 10³ as in the chain and flow
     ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls="--")
     ax.text(0.7, 0.75, f"dashes: same size as layer {depth}", ha="left", va="top", color="#555555")
@@ -558,7 +564,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                 set_limits(live, ax_v, ylim=output_limits(y))
             seen = grid <= xv
             traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
-            rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
+            rows.append((act.label, readout_slope(d)))   # pass 90 (r91 Focus): three digits, as the text
             box[n].set_text(f"{act.label} {sig(d).replace('-', chr(0x2212))}")
         box["head"].set_text(f"slopes at x = {value_text(round(xv, 2))}:")
         for dot in corner:
