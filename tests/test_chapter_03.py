@@ -1420,7 +1420,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.gradient_flow(depth=10)")
     assert cells[k + 1].startswith("<details><summary>Check your prediction</summary>")
-    assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
+    assert "".join(chapter()["cells"][k + 2]["source"]) == "ch03.other_bends_fold()"   # pass 90: the optional fold
     intro = cells[k - 1]
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
@@ -1676,7 +1676,8 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
     w3 = ch03_gradients.gradient_table(x=0.5)
     w3.sliders["x"].value = 3.0
-    assert "0.045" in w3.readout.value and "0.0099" in w3.readout.value
+    # pass 90 (r91 Focus): three significant digits, each rounding to the text's two
+    assert ">0.0452<" in w3.readout.value and ">0.00987<" in w3.readout.value and f"{0.00987:.2g}" == "0.0099"
     assert ">0.0452<" in w3.readout.value and f"{0.0452 / 0.0099:.2g}" == "4.6"   # what a learner who divides gets
     widget = chapter()["cells"].index(next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.gradient_table(x=0.5)"))
     assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "about $0.42 / 0.197" in "".join(c["source"]))
@@ -2422,7 +2423,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     # pass 83 (r81 Correctness): 1.02 is back once, as tanh's bar's product (0.72 x 1.41), in the full reason tanh holds
-    assert "Tanh: about 1 a step" in after and "growing a little" not in after
+    fold = " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90 (r91 Focus): the bars and their lines sit in one optional fold
+    assert "Tanh: about 1 a step" in fold and "Tanh: about 1 a step" not in after and "growing a little" not in after
     # pass 88 (r87 Focus): tanh's reason sits in a folded output (tanh_hold_fold), not in the prose
     assert after.count("1.02") == 0 and "$0.72 \\times 1.41 \\approx 1.02$" in ch03_gradients.tanh_hold_fold().words
     # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
@@ -2436,12 +2438,12 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     # pass 87 (r86 Focus: a check on the model a learner does not need): one short closed fold, ReLU's 0.41 only
     # pass 89 (r89 Focus: a number-checking aside): the 0.41 fold is cut
-    assert "- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly." in after
-    assert "- GELU: $0.88$, just under 1: it fades slowly. <details>" not in after
+    assert "- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly." in fold
+    assert "- GELU: $0.88$, just under 1: it fades slowly. <details>" not in fold
     assert "Why does ReLU's panel end" not in after and RELU_041 not in after
     # lead after r90 (Correctness: 0.97 a step, yet the panel's 0.41 was unexplained): one line, no fold
     assert ("fades slowly. These are rough forecasts. One start can end lower: ReLU's panel above ends at $0.41$."
-            in after)
+            in fold)
     assert "0.92?" not in after and "Small shortfalls" not in after
     assert "The bars use averages" not in after   # pass 86 (r85): the bars are this start's, named a forecast
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
@@ -2689,7 +2691,8 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
     assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
     check = flat[flat.index("Far less: at 30 layers"):]
-    assert check.index("</details>") < check.index("Why do the other three not fade like sigmoid?")   # r50: one line a bend
+    # pass 90 (r91 Focus): the question heads the optional fold after the check
+    assert "</details>" in check and ch03_gradients.OTHERS_FOLD == "Optional: why do the other three not fade like sigmoid?"
     w = ch03_gradients.gradient_flow(depth=10)
     assert "<td style='padding:2px 8px;text-align:left;vertical-align:top'>Tanh</td>" in w.readout.value
     assert re.search(r">Tanh</td><td[^>]*>0 of 10</td><td[^>]*>0\.92</td>", w.readout.value)   # pass 46: the signal
@@ -2871,7 +2874,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
+    assert " ".join(ch03_gradients.other_bends_fold().words.split()).count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
@@ -2939,8 +2942,10 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
     assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    table = next(k for k, c in enumerate(cells) if "ch03.step_size_bars()" in c)   # r67: bars, not a text table
-    assert next(k for k, c in enumerate(cells) if "$0.88$, just under 1" in c) == table + 1   # said under the table it reads
+    # r67: bars, not a text table; said under the bars it reads (pass 90: both in one fold, other_bends_fold)
+    parts = ch03_gradients.other_bends_fold().parts
+    table = next(k for k, part in enumerate(parts) if not isinstance(part, str))
+    assert "$0.88$, just under 1" in parts[table + 1] and "ch03.other_bends_fold()" in cells
     typical_sigmoid = ch03_gradients.step_sizes()[0]["sigmoid"]
     assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and f"{typical_sigmoid * math.sqrt(2):.2f}" == "0.31"
     assert "0.221\n× 1.41\n= 0.31" in bars
@@ -3420,8 +3425,9 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 87 (r86 Focus): the fold keeps ReLU's 0.41 only; tanh's 0.92 is left to its panel
     # pass 89 (r89 Focus): the fold is cut; neither share is written, the panels print them
     # lead after r90 (Correctness): the 0.41 comes back once, as the line under the bars (no fold)
-    assert "Why does ReLU's panel end" not in flat and flat.count("$0.41$") == 1
-    assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in flat
+    fold = " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90 (r91 Focus): the lines under the bars are in one optional fold
+    assert "Why does ReLU's panel end" not in flat and fold.count("$0.41$") == 1 and flat.count("$0.41$") == 0
+    assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in fold
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -3442,7 +3448,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 80 (r77 Picture, Focus): the 76% left tanh's bar for its line; ReLU's drift said as why, not a ¾ forecast
     # pass 81 (r78 Focus: one short line per bend): tanh's why left its line for a question under the bars
     assert ("- Tanh: about 1 a step, so the signal roughly holds. - ReLU: $0.97$, about 1: it roughly holds too. "
-            "- GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
+            "- GELU: $0.88$, just under 1: it fades slowly.") in fold and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
@@ -3564,7 +3570,7 @@ def test_pass57_gelus_bullet_states_its_measured_typical_slope_and_the_product_r
     # r54: "measured" pointed at nothing the learner saw: the table is printed just above the bullets
     # r55: nine steps (0.28) and layer 1's share (0.34) moved into the printed table, beside the other bends'
     # r56: those two columns were a wall of digits: the table keeps the size and one step back (x 1.4)
-    assert "- GELU: $0.88$, just under 1: it fades slowly." in flat   # pass 75: its 0.34 is on its panel   # r63: the table holds its 0.621
+    assert "- GELU: $0.88$, just under 1: it fades slowly." in " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90: folded; pass 75: its 0.34 is on its panel   # r63: the table holds its 0.621
     tanh = mlp.flow_pass("tanh", 10, 32, 0)[2]   # the tanh bullet's 0.72, measured the same way (it said 0.73: 10 layers)
     assert f"{np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in tanh[:9]]) ** 2)):.2f}" == "0.72"
     sizes = ch03_gradients.step_sizes()[0]
@@ -3896,7 +3902,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert " ".join(rule.split()) == ("So each step back multiplies the signal by the bend's size × $1.4$. Near 1, the "
                                       "signal holds. Below 1, it fades.")   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
-    assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
+    assert cells.index("ch03.other_bends_fold()") > cells.index("ch03.gradient_flow(depth=10)") > pic   # pass 90
 
 
 def test_pass68_the_step_table_multiplies_out():
@@ -3918,7 +3924,7 @@ def test_pass68_the_step_table_multiplies_out():
     assert [line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == "--"] == [1]   # the line at 1
     assert "ReLU 0.685 times 1.41 is 0.97" in fig.get_label()   # alt text: the numbers on the bars
     cells = chapter()["cells"]
-    (cell,) = [c for c in cells if "".join(c["source"]) == "ch03.step_size_bars()"]
+    (cell,) = [c for c in cells if "".join(c["source"]) == "ch03.other_bends_fold()"]   # pass 90: the bars' fold
     assert cell["metadata"]["jupyter"]["source_hidden"] and "print_step_sizes" not in "".join(
         "".join(c["source"]) for c in cells)
 
@@ -4281,13 +4287,15 @@ def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
     cells = chapter()["cells"]
     src = [" ".join("".join(c["source"]).split()) for c in cells]
     # pass 88 (r87 Focus): the picture and its words share one closed fold, a collapsed cell's markdown output
-    at = src.index("ch03.tanh_hold_fold()")
+    # pass 90 (r91 Focus): that fold joined the bars' in one optional fold (other_bends_fold), tanh's part last
+    at = src.index("ch03.other_bends_fold()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     (out,) = cells[at]["outputs"]
     shown = "".join(out["data"]["text/markdown"])
-    assert shown.startswith("<details><summary>Why does tanh hold here, when it faded in the chain?</summary>")
-    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 1
-    assert shown.index("The chain had no weights") < shown.index("<img") and "76% of the sums lie in it" in shown
+    assert shown.startswith("<details><summary>Optional: why do the other three not fade like sigmoid?</summary>")
+    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 2 and shown.count("<details>") == 1
+    tanh = shown.index("**Why does tanh hold here, when it faded in the chain?**")
+    assert tanh < shown.index("The chain had no weights") < shown.rindex("<img") and "76% of the sums lie in it" in shown
     assert "Its sums here:" not in " ".join(src)
 
 
@@ -4362,7 +4370,9 @@ def test_pass83_tanh_holds_by_its_slopes_and_the_weights_together():
             "The weights' $\\times 1.41$ lifts each step to $0.72 \\times 1.41 \\approx 1.02$: tanh's bar above."
             ) == ch03_gradients.tanh_hold_fold().words
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    assert cells.index("ch03.step_size_bars()") < cells.index("ch03.tanh_hold_fold()")   # "above" is above
+    parts = ch03_gradients.other_bends_fold().parts   # pass 90: one fold; "above" is above
+    bars = next(k for k, part in enumerate(parts) if not isinstance(part, str))
+    assert bars < next(k for k, part in enumerate(parts) if isinstance(part, str) and "tanh's bar above" in part)
 
 
 def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
@@ -4444,7 +4454,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     assert RELU_041 not in flat and "Why does ReLU's panel end" not in flat and "1.356" not in flat
     assert "weights stretch" not in flat   # pass 88 (r87 Clarity: "stretch" was never explained)
     assert "off units" not in flat and "A forecast counts every slope" not in flat
-    assert "Each bar forecasts one step back:" in flat and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
+    assert "Each bar forecasts one step back:" in ch03_gradients.other_bends_fold().words and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
     # r86 (session 36): the one-line title ran past the figure's right edge ("... 10 layer"); it must fit inside
     fig = ch03_gradients.step_size_bars()
     fig.canvas.draw()
@@ -4632,3 +4642,24 @@ def test_pass90_readouts_say_three_digits_and_log_axes_share_one_label_style():
         widget.live.figure.canvas.draw()
         labels.append({t.get_text() for t in widget.live.axes[0].get_yticklabels()})
     assert "$\\mathdefault{10^{-6}}$" in labels[0] & labels[1] and not any("0.00" in t for t in labels[0])
+
+
+def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
+    """Check r91 Focus: the third level (forecast bars, one line a bend, tanh's sums) is one closed fold right after
+    the flow widget's check, titled optional; none of its lines is on the main path; its numbers come from the bars and
+    the flow widget's first start (ReLU's 0.41), not typed."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.other_bends_fold()")
+    assert cells[at - 1].lstrip().startswith("<details><summary>Check your prediction</summary>")
+    assert cells[at + 1].startswith("## ReLU's weak spot: dead units")
+    for gone in ("ch03.step_size_bars()", "ch03.tanh_hold_fold()"):
+        assert gone not in cells
+    fold = ch03_gradients.other_bends_fold()
+    assert fold.summary.startswith("Optional:") and [isinstance(p, str) for p in fold.parts].count(False) == 2
+    flat = " ".join(prose().split())
+    for line in ("Each bar forecasts one step back", "Tanh: about 1 a step", "These are rough forecasts"):
+        assert line in fold.words and line not in flat, line
+    relu = gradients.signal_flow("relu", 10)
+    assert f"ReLU's panel above ends at ${ch03_gradients.power_text(relu[0] / relu[-1])}$." in fold.words
+    assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
+        t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]

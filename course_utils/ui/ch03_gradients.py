@@ -1,5 +1,7 @@
 """Chapter 03's pictures: slopes as the multiplier on the backward signal (a share, for sigmoid, tanh and ReLU), multiplied through many layers (notebook 03)."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
@@ -10,6 +12,7 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
+from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.folded import FoldedPicture
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
@@ -1024,6 +1027,51 @@ def tanh_hold_fold(depth=10):
              f"{depth - 1} steps leave about ${typical['tanh'] ** (depth - 1):.2f}$. The weights' $\\times {STEP_FACTOR:.2f}$ "
              f"lifts each step to ${t:.2f} \\times {STEP_FACTOR:.2f} \\approx {t * STEP_FACTOR:.2f}$: tanh's bar above.")
     return FoldedPicture(tanh_sums_picture(depth), TANH_FOLD, words, width=640)
+
+
+OTHERS_FOLD = "Optional: why do the other three not fade like sigmoid?"
+
+
+class FoldedSteps:
+    """Words and pictures behind one click (pass 90, r91 Focus: the forecast bars and tanh's sums were a third level
+    on the main path): a markdown <details> output; parts are text (markdown) or figures, shown in order with their alt
+    text. Its plain text is the summary, the words and the alt texts (nbval compares it)."""
+
+    def __init__(self, summary, parts, width=640):
+        self.summary, self.parts, self.width = summary, parts, width
+
+    @property
+    def words(self):
+        return "\n\n".join(p for p in self.parts if isinstance(p, str))
+
+    def __repr__(self):
+        return f"{self.summary} (folded): " + "\n".join(p if isinstance(p, str) else figure_alt(p) for p in self.parts)
+
+    def _repr_markdown_(self):
+        body = "\n\n".join(html.escape(p, quote=False) if isinstance(p, str)
+                            else str(tables.image(figure_png(p), figure_alt(p), self.width)) for p in self.parts)
+        return f"<details><summary>{html.escape(self.summary)}</summary>\n\n{body}\n\n</details>"
+
+
+def other_bends_fold(depth=10):
+    """Why tanh, ReLU and GELU do not fade like sigmoid, all optional in one fold (pass 90, r91 Focus): the forecast
+    bars (step_size_bars) and one line a bend, their numbers read off the bars; ReLU's panel's layer-1 share from the
+    flow widget's first start; then tanh_hold_fold's words and tanh's sums (tanh_sums_picture)."""
+    typical, _inside = step_sizes(depth)
+    step = {n: round(size, 3) * STEP_FACTOR for n, size in typical.items()}
+    flow = gradients.signal_flow("relu", depth)
+    tanh = tanh_hold_fold(depth)
+    return FoldedSteps(OTHERS_FOLD, [
+        "Each bar forecasts one step back: the slopes' typical size times the weights' $\\sqrt{2}$.",
+        step_size_bars(depth),
+        f"- Tanh: about 1 a step, so the signal roughly holds.\n"
+        f"- ReLU: ${step['relu']:.2f}$, about 1: it roughly holds too.\n"
+        f"- GELU: ${step['gelu']:.2f}$, just under 1: it fades slowly.",
+        f"These are rough forecasts. One start can end lower: ReLU's panel above ends at "
+        f"${power_text(flow[0] / flow[-1])}$.",
+        f"**{TANH_FOLD}** {tanh.words}",
+        tanh.figure,
+    ])
 
 
 @plots.styled
