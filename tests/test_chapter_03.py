@@ -840,7 +840,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 43: said once
+    assert ("- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -1229,7 +1229,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 6]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 8]   # pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1420,12 +1420,12 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.gradient_flow(depth=10)")
     assert cells[k + 1].startswith("<details><summary>Check your prediction</summary>")
-    assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
+    assert "".join(chapter()["cells"][k + 2]["source"]) == "ch03.other_bends_fold()"   # pass 90: the optional fold
     intro = cells[k - 1]
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 7   # r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 9   # pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
@@ -1676,7 +1676,8 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
     w3 = ch03_gradients.gradient_table(x=0.5)
     w3.sliders["x"].value = 3.0
-    assert "0.045" in w3.readout.value and "0.0099" in w3.readout.value
+    # pass 90 (r91 Focus): three significant digits, each rounding to the text's two
+    assert ">0.0452<" in w3.readout.value and ">0.00987<" in w3.readout.value and f"{0.00987:.2g}" == "0.0099"
     assert ">0.0452<" in w3.readout.value and f"{0.0452 / 0.0099:.2g}" == "4.6"   # what a learner who divides gets
     widget = chapter()["cells"].index(next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.gradient_table(x=0.5)"))
     assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "about $0.42 / 0.197" in "".join(c["source"]))
@@ -2317,7 +2318,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 39
+    assert ("- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in flat   # pass 39
     assert "the weights win a little back" not in flat
 
 
@@ -2408,7 +2409,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "If the bend's size times $1.4$ is near 1, the signal holds.",
+                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "bend's size × $1.4$. Near 1, the signal holds.",   # pass 90
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2422,7 +2423,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     # pass 83 (r81 Correctness): 1.02 is back once, as tanh's bar's product (0.72 x 1.41), in the full reason tanh holds
-    assert "Tanh: about 1 a step" in after and "growing a little" not in after
+    fold = " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90 (r91 Focus): the bars and their lines sit in one optional fold
+    assert "Tanh: about 1 a step" in fold and "Tanh: about 1 a step" not in after and "growing a little" not in after
     # pass 88 (r87 Focus): tanh's reason sits in a folded output (tanh_hold_fold), not in the prose
     assert after.count("1.02") == 0 and "$0.72 \\times 1.41 \\approx 1.02$" in ch03_gradients.tanh_hold_fold().words
     # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
@@ -2436,12 +2438,12 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     # pass 87 (r86 Focus: a check on the model a learner does not need): one short closed fold, ReLU's 0.41 only
     # pass 89 (r89 Focus: a number-checking aside): the 0.41 fold is cut
-    assert "- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly." in after
-    assert "- GELU: $0.88$, just under 1: it fades slowly. <details>" not in after
+    assert "- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly." in fold
+    assert "- GELU: $0.88$, just under 1: it fades slowly. <details>" not in fold
     assert "Why does ReLU's panel end" not in after and RELU_041 not in after
     # lead after r90 (Correctness: 0.97 a step, yet the panel's 0.41 was unexplained): one line, no fold
     assert ("fades slowly. These are rough forecasts. One start can end lower: ReLU's panel above ends at $0.41$."
-            in after)
+            in fold)
     assert "0.92?" not in after and "Small shortfalls" not in after
     assert "The bars use averages" not in after   # pass 86 (r85): the bars are this start's, named a forecast
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
@@ -2659,8 +2661,11 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
     lead_in = " ".join(cells[flow - 6].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
     # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
-    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. "
-            "Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in lead_in
+    # pass 90 (r91 Clarity: three steps at once; Picture: the x1.41 undrawn): the plan first, the squares drawn
+    # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
+    assert ("He weights grow the signal $\\times 1.41$ on purpose. ReLU's $\\times 0.71$ cancels it."
+            in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
+    assert ("- Each term's square is $(\\sqrt{2/32})^2 = \\frac{2}{32}$. " + "- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
     assert lead_in.count("sqrt{2/") == 1 and "section below" not in lead_in   # pass 89: only in the arithmetic
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
@@ -2686,7 +2691,8 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
     assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
     check = flat[flat.index("Far less: at 30 layers"):]
-    assert check.index("</details>") < check.index("Why do the other three not fade like sigmoid?")   # r50: one line a bend
+    # pass 90 (r91 Focus): the question heads the optional fold after the check
+    assert "</details>" in check and ch03_gradients.OTHERS_FOLD == "Optional: why do the other three not fade like sigmoid?"
     w = ch03_gradients.gradient_flow(depth=10)
     assert "<td style='padding:2px 8px;text-align:left;vertical-align:top'>Tanh</td>" in w.readout.value
     assert re.search(r">Tanh</td><td[^>]*>0 of 10</td><td[^>]*>0\.92</td>", w.readout.value)   # pass 46: the signal
@@ -2868,7 +2874,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
+    assert " ".join(ch03_gradients.other_bends_fold().words.split()).count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
@@ -2936,8 +2942,10 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
     assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    table = next(k for k, c in enumerate(cells) if "ch03.step_size_bars()" in c)   # r67: bars, not a text table
-    assert next(k for k, c in enumerate(cells) if "$0.88$, just under 1" in c) == table + 1   # said under the table it reads
+    # r67: bars, not a text table; said under the bars it reads (pass 90: both in one fold, other_bends_fold)
+    parts = ch03_gradients.other_bends_fold().parts
+    table = next(k for k, part in enumerate(parts) if not isinstance(part, str))
+    assert "$0.88$, just under 1" in parts[table + 1] and "ch03.other_bends_fold()" in cells
     typical_sigmoid = ch03_gradients.step_sizes()[0]["sigmoid"]
     assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and f"{typical_sigmoid * math.sqrt(2):.2f}" == "0.31"
     assert "0.221\n× 1.41\n= 0.31" in bars
@@ -2976,7 +2984,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
             "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -3132,7 +3140,8 @@ def test_pass52_worked_case_is_exact():
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
                   # pass 80 (r77 Picture): the half stack drawn between the two sentences
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
-                  "squares are left: Say each input that is on is 1. The sum's typical size is then $0.71$ again: "
+                  "squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from before. "   # pass 90 (r91)
+                  "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   "**Half the units off → weights × $\\sqrt 2$**.",
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
@@ -3416,8 +3425,9 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 87 (r86 Focus): the fold keeps ReLU's 0.41 only; tanh's 0.92 is left to its panel
     # pass 89 (r89 Focus): the fold is cut; neither share is written, the panels print them
     # lead after r90 (Correctness): the 0.41 comes back once, as the line under the bars (no fold)
-    assert "Why does ReLU's panel end" not in flat and flat.count("$0.41$") == 1
-    assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in flat
+    fold = " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90 (r91 Focus): the lines under the bars are in one optional fold
+    assert "Why does ReLU's panel end" not in flat and fold.count("$0.41$") == 1 and flat.count("$0.41$") == 0
+    assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in fold
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -3438,7 +3448,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 80 (r77 Picture, Focus): the 76% left tanh's bar for its line; ReLU's drift said as why, not a ¾ forecast
     # pass 81 (r78 Focus: one short line per bend): tanh's why left its line for a question under the bars
     assert ("- Tanh: about 1 a step, so the signal roughly holds. - ReLU: $0.97$, about 1: it roughly holds too. "
-            "- GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
+            "- GELU: $0.88$, just under 1: it fades slowly.") in fold and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
@@ -3560,7 +3570,7 @@ def test_pass57_gelus_bullet_states_its_measured_typical_slope_and_the_product_r
     # r54: "measured" pointed at nothing the learner saw: the table is printed just above the bullets
     # r55: nine steps (0.28) and layer 1's share (0.34) moved into the printed table, beside the other bends'
     # r56: those two columns were a wall of digits: the table keeps the size and one step back (x 1.4)
-    assert "- GELU: $0.88$, just under 1: it fades slowly." in flat   # pass 75: its 0.34 is on its panel   # r63: the table holds its 0.621
+    assert "- GELU: $0.88$, just under 1: it fades slowly." in " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90: folded; pass 75: its 0.34 is on its panel   # r63: the table holds its 0.621
     tanh = mlp.flow_pass("tanh", 10, 32, 0)[2]   # the tanh bullet's 0.72, measured the same way (it said 0.73: 10 layers)
     assert f"{np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in tanh[:9]]) ** 2)):.2f}" == "0.72"
     sizes = ch03_gradients.step_sizes()[0]
@@ -3809,7 +3819,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
                   "$3.5$ is now this unit's signal.",   # pass 75 (r72): "this unit's slope is one factor" named its numbers
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
-                  "On average, every bend acts like its slopes' typical size.",   # pass 82 (r80 Clarity): two ideas split
+                  "Roughly, every bend acts like its slopes' typical size.",   # pass 90 (r91 Correctness: an approximation)   # pass 82 (r80 Clarity): two ideas split
                   "Its slope is always 0. So while it stays dead, its weights and bias get no nudge.",
                   "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
         assert words in flat, words
@@ -3863,12 +3873,12 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
-    assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "
+    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
-            "On average, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
+            "Roughly, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
             "squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
-            "squares add. Four slopes of $0.5$ give only 1: too little."
+            "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3887,12 +3897,12 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
     rule = cells[pic + 3]
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
-    assert "On average, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
-    assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size. And the weights "
-                                      "multiply in about $1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
-                                      "fades.")   # pass 85: the bars' own lead says the product; the pointer went
+    assert "Roughly, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
+    # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
+    assert " ".join(rule.split()) == ("So each step back multiplies the signal by the bend's size × $1.4$. Near 1, the "
+                                      "signal holds. Below 1, it fades.")   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
-    assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
+    assert cells.index("ch03.other_bends_fold()") > cells.index("ch03.gradient_flow(depth=10)") > pic   # pass 90
 
 
 def test_pass68_the_step_table_multiplies_out():
@@ -3914,7 +3924,7 @@ def test_pass68_the_step_table_multiplies_out():
     assert [line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == "--"] == [1]   # the line at 1
     assert "ReLU 0.685 times 1.41 is 0.97" in fig.get_label()   # alt text: the numbers on the bars
     cells = chapter()["cells"]
-    (cell,) = [c for c in cells if "".join(c["source"]) == "ch03.step_size_bars()"]
+    (cell,) = [c for c in cells if "".join(c["source"]) == "ch03.other_bends_fold()"]   # pass 90: the bars' fold
     assert cell["metadata"]["jupyter"]["source_hidden"] and "print_step_sizes" not in "".join(
         "".join(c["source"]) for c in cells)
 
@@ -4124,7 +4134,8 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
     flat = " ".join(prose().split())
-    assert ("only half the squares are left: Say each input that is on is 1. The sum's typical size is then $0.71$ "
+    assert ("only half the squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from "
+            "before. The sum's typical size is then $0.71$ "   # pass 90 (r91 Clarity: which weights)
             "again: the same shrink, for a different reason.") in flat
 
 
@@ -4276,13 +4287,15 @@ def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
     cells = chapter()["cells"]
     src = [" ".join("".join(c["source"]).split()) for c in cells]
     # pass 88 (r87 Focus): the picture and its words share one closed fold, a collapsed cell's markdown output
-    at = src.index("ch03.tanh_hold_fold()")
+    # pass 90 (r91 Focus): that fold joined the bars' in one optional fold (other_bends_fold), tanh's part last
+    at = src.index("ch03.other_bends_fold()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     (out,) = cells[at]["outputs"]
     shown = "".join(out["data"]["text/markdown"])
-    assert shown.startswith("<details><summary>Why does tanh hold here, when it faded in the chain?</summary>")
-    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 1
-    assert shown.index("The chain had no weights") < shown.index("<img") and "76% of the sums lie in it" in shown
+    assert shown.startswith("<details><summary>Optional: why do the other three not fade like sigmoid?</summary>")
+    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 2 and shown.count("<details>") == 1
+    tanh = shown.index("**Why does tanh hold here, when it faded in the chain?**")
+    assert tanh < shown.index("The chain had no weights") < shown.rindex("<img") and "76% of the sums lie in it" in shown
     assert "Its sums here:" not in " ".join(src)
 
 
@@ -4299,7 +4312,7 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
             "So one weight size fits both ways. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
@@ -4357,7 +4370,9 @@ def test_pass83_tanh_holds_by_its_slopes_and_the_weights_together():
             "The weights' $\\times 1.41$ lifts each step to $0.72 \\times 1.41 \\approx 1.02$: tanh's bar above."
             ) == ch03_gradients.tanh_hold_fold().words
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    assert cells.index("ch03.step_size_bars()") < cells.index("ch03.tanh_hold_fold()")   # "above" is above
+    parts = ch03_gradients.other_bends_fold().parts   # pass 90: one fold; "above" is above
+    bars = next(k for k, part in enumerate(parts) if not isinstance(part, str))
+    assert bars < next(k for k, part in enumerate(parts) if isinstance(part, str) and "tanh's bar above" in part)
 
 
 def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
@@ -4439,7 +4454,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     assert RELU_041 not in flat and "Why does ReLU's panel end" not in flat and "1.356" not in flat
     assert "weights stretch" not in flat   # pass 88 (r87 Clarity: "stretch" was never explained)
     assert "off units" not in flat and "A forecast counts every slope" not in flat
-    assert "Each bar forecasts one step back:" in flat and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
+    assert "Each bar forecasts one step back:" in ch03_gradients.other_bends_fold().words and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
     # r86 (session 36): the one-line title ran past the figure's right edge ("... 10 layer"); it must fit inside
     fig = ch03_gradients.step_size_bars()
     fig.canvas.draw()
@@ -4512,7 +4527,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Going back, a unit adds $n$ random-sign terms, just as forward." in c)
+    claim = next(i for i, c in enumerate(cells) if "Forward and back each add $n$ random-sign terms." in c)   # pass 90
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4593,3 +4608,58 @@ def test_pass89b_remember_says_squares_add_and_why_he_is_sqrt_2_bigger():
         assert n * math.sqrt(1 / n) == pytest.approx(math.sqrt(n)) and math.sqrt(n) > 1   # sizes would add to sqrt(n)
         on = [1] * (n // 2) + [0] * (n // 2)
         assert sum(sum(s * x for s, x in zip(signs_, on)) ** 2 for signs_ in signs) * 2 * w / len(signs) == 1   # He
+
+
+# ---- pass 90: the r91 reading ----
+
+def test_pass90_he_weights_squares_are_drawn_adding_to_2():
+    """Check r91 Picture: the He weights' x1.41 has its own picture, img_015's stacked squares: 32 terms going back,
+    each square 2/32 under He weights, stacking to 2 (the plain sqrt(1/32) weights' stack to 1), so the typical size
+    is sqrt 2; the picture sits between the plan and the steps, and its alt text says the 2."""
+    stacks = ch03_gradients.he_squares(32)
+    assert [(b, t) for _, b, t in stacks] == [(1 / 32, pytest.approx(1)), (2 / 32, pytest.approx(2))]
+    assert math.sqrt(stacks[1][2]) == pytest.approx(math.sqrt(2)) and f"{math.sqrt(2):.2f}" == "1.41"
+    fig = ch03_gradients.he_squares_picture()
+    bars = [p for p in fig.axes[0].patches if p.get_height() > 0]
+    assert len(bars) == 64 and max(p.get_y() + p.get_height() for p in bars) == pytest.approx(2)
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "adds up to 2" in texts and "adds up to 1" in texts and "2/32" in texts
+    assert "adds up to 2" in fig.get_label() and "1.41" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.he_squares_picture()")
+    assert cells[at - 1].split("\n\n")[-2].endswith("ReLU's $\\times 0.71$ cancels it.")
+    assert cells[at + 1].startswith("- Each term's square is") and cells[at + 1].count("\n- ") == 3
+
+
+def test_pass90_readouts_say_three_digits_and_log_axes_share_one_label_style():
+    """Check r91 Focus/Picture: the slope table's readout gives three significant digits, as the text (it printed
+    0.2350), a tail's tiny slope without e-notation; the He slider's log axis is labelled 10⁻⁶ ... like the flow's."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    assert ">0.235<" in w.readout.value and "0.2350" not in w.readout.value
+    assert ch03_gradients.readout_slope(-7.43e-6) == "-7.4 × 10⁻⁶" and "e" not in ch03_gradients.readout_slope(1e-5)
+    labels = []
+    for widget in (ch03_gradients.he_slider(), ch03_gradients.gradient_flow()):
+        widget.live.figure.canvas.draw()
+        labels.append({t.get_text() for t in widget.live.axes[0].get_yticklabels()})
+    assert "$\\mathdefault{10^{-6}}$" in labels[0] & labels[1] and not any("0.00" in t for t in labels[0])
+
+
+def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
+    """Check r91 Focus: the third level (forecast bars, one line a bend, tanh's sums) is one closed fold right after
+    the flow widget's check, titled optional; none of its lines is on the main path; its numbers come from the bars and
+    the flow widget's first start (ReLU's 0.41), not typed."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.other_bends_fold()")
+    assert cells[at - 1].lstrip().startswith("<details><summary>Check your prediction</summary>")
+    assert cells[at + 1].startswith("## ReLU's weak spot: dead units")
+    for gone in ("ch03.step_size_bars()", "ch03.tanh_hold_fold()"):
+        assert gone not in cells
+    fold = ch03_gradients.other_bends_fold()
+    assert fold.summary.startswith("Optional:") and [isinstance(p, str) for p in fold.parts].count(False) == 2
+    flat = " ".join(prose().split())
+    for line in ("Each bar forecasts one step back", "Tanh: about 1 a step", "These are rough forecasts"):
+        assert line in fold.words and line not in flat, line
+    relu = gradients.signal_flow("relu", 10)
+    assert f"ReLU's panel above ends at ${ch03_gradients.power_text(relu[0] / relu[-1])}$." in fold.words
+    assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
+        t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]

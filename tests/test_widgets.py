@@ -307,9 +307,10 @@ def test_gradient_table_rows_match_scipy():
     """The table lists each bend's slope at the slider's x (only the slope: chapter 03 never uses the values)."""
     w = ch03_gradients.gradient_table()
     w.sliders["x"].value = -1.5
-    assert readout_row(w, "Tanh") == pytest.approx([1 / np.cosh(-1.5) ** 2], abs=1e-4)
+    # pass 90 (r91 Focus): the readout gives three significant digits, as the text does (it printed four decimals)
+    assert readout_row(w, "Tanh") == pytest.approx([1 / np.cosh(-1.5) ** 2], rel=5e-3)
     s = special.expit(-1.5)
-    assert readout_row(w, "Sigmoid") == pytest.approx([s * (1 - s)], abs=1e-4)
+    assert readout_row(w, "Sigmoid") == pytest.approx([s * (1 - s)], rel=5e-3)
     assert w.lines["relu"].get_data()[1][0] == 0.0
 
 

@@ -1,5 +1,7 @@
 """Chapter 03's pictures: slopes as the multiplier on the backward signal (a share, for sigmoid, tanh and ReLU), multiplied through many layers (notebook 03)."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
@@ -10,10 +12,10 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
+from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.folded import FoldedPicture
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
-from course_utils.ui.printing import table_number
 
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
@@ -49,6 +51,12 @@ def power_text(v):
         return f"{v + 0.0:.2g}"
     digits, power = f"{v:.1e}".split("e")
     return f"{digits} \u00d7 10{str(int(power)).translate(SUPERSCRIPT)}"
+
+
+def readout_slope(v):
+    """A widget readout's slope to three significant digits, as the text writes them (pass 90, r91 Focus: it printed
+    four decimals, 0.2350); a tail's tiny slope as "7.4 × 10⁻⁶", never e-notation."""
+    return sig(v) if v == 0 or abs(v) >= 1e-4 else power_text(v)
 
 
 def sig(v):
@@ -338,7 +346,8 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x sqrt(1/n)
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel=f"backward signal, as a\nshare of layer {depth}'s")
-    ax.set_yticks(10.0 ** np.arange(-6, 4, 3), ["0.000001", "0.001", "1", "1,000"])   # each step 1,000x, as in the chain and flow
+    # pass 90 (r91 Picture: this axis read 0.000001 where the chain and flow read 10⁻⁶): one label style, theirs
+    ax.set_yticks(10.0 ** np.arange(-6, 4, 3))   # each step 1,000x, labelled 10⁻⁶ ... 10³ as in the chain and flow
     ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls="--")
     ax.text(0.7, 0.75, f"dashes: same size as layer {depth}", ha="left", va="top", color="#555555")
@@ -558,7 +567,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                 set_limits(live, ax_v, ylim=output_limits(y))
             seen = grid <= xv
             traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
-            rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
+            rows.append((act.label, readout_slope(d)))   # pass 90 (r91 Focus): three digits, as the text
             box[n].set_text(f"{act.label} {sig(d).replace('-', chr(0x2212))}")
         box["head"].set_text(f"slopes at x = {value_text(round(xv, 2))}:")
         for dot in corner:
@@ -1020,6 +1029,51 @@ def tanh_hold_fold(depth=10):
     return FoldedPicture(tanh_sums_picture(depth), TANH_FOLD, words, width=640)
 
 
+OTHERS_FOLD = "Optional: why do the other three not fade like sigmoid?"
+
+
+class FoldedSteps:
+    """Words and pictures behind one click (pass 90, r91 Focus: the forecast bars and tanh's sums were a third level
+    on the main path): a markdown <details> output; parts are text (markdown) or figures, shown in order with their alt
+    text. Its plain text is the summary, the words and the alt texts (nbval compares it)."""
+
+    def __init__(self, summary, parts, width=640):
+        self.summary, self.parts, self.width = summary, parts, width
+
+    @property
+    def words(self):
+        return "\n\n".join(p for p in self.parts if isinstance(p, str))
+
+    def __repr__(self):
+        return f"{self.summary} (folded): " + "\n".join(p if isinstance(p, str) else figure_alt(p) for p in self.parts)
+
+    def _repr_markdown_(self):
+        body = "\n\n".join(html.escape(p, quote=False) if isinstance(p, str)
+                            else str(tables.image(figure_png(p), figure_alt(p), self.width)) for p in self.parts)
+        return f"<details><summary>{html.escape(self.summary)}</summary>\n\n{body}\n\n</details>"
+
+
+def other_bends_fold(depth=10):
+    """Why tanh, ReLU and GELU do not fade like sigmoid, all optional in one fold (pass 90, r91 Focus): the forecast
+    bars (step_size_bars) and one line a bend, their numbers read off the bars; ReLU's panel's layer-1 share from the
+    flow widget's first start; then tanh_hold_fold's words and tanh's sums (tanh_sums_picture)."""
+    typical, _inside = step_sizes(depth)
+    step = {n: round(size, 3) * STEP_FACTOR for n, size in typical.items()}
+    flow = gradients.signal_flow("relu", depth)
+    tanh = tanh_hold_fold(depth)
+    return FoldedSteps(OTHERS_FOLD, [
+        "Each bar forecasts one step back: the slopes' typical size times the weights' $\\sqrt{2}$.",
+        step_size_bars(depth),
+        f"- Tanh: about 1 a step, so the signal roughly holds.\n"
+        f"- ReLU: ${step['relu']:.2f}$, about 1: it roughly holds too.\n"
+        f"- GELU: ${step['gelu']:.2f}$, just under 1: it fades slowly.",
+        f"These are rough forecasts. One start can end lower: ReLU's panel above ends at "
+        f"${power_text(flow[0] / flow[-1])}$.",
+        f"**{TANH_FOLD}** {tanh.words}",
+        tanh.figure,
+    ])
+
+
 @plots.styled
 def tangent_picture(name="tanh", slope=0.5, run=1.0):
     """The slope section's first picture (r61: the word came before any tangent line): one bend, the straight line
@@ -1245,4 +1299,36 @@ def relu_squares_picture(n=8):
     fig.set_label(f"Three stacks of blocks, one block per term's square. All {n} terms, 1/{n} each, stack to 1. With "
                   f"half the terms 0, {n // 2} blocks stack to one half, the other {n // 2} drawn empty. With the weights "
                   f"times the square root of 2, each of the {n // 2} blocks is 2/{n}, and they stack to 1 again.")
+    return fig
+
+
+def he_squares(n=32):
+    """The He weights' squares going back (pass 90, r91 Picture: the x1.41 had no picture): n terms, each a signal of
+    size 1 times a weight of typical size sqrt(2/n), so each square is 2/n and the n of them add to 2; beside them the
+    plain sqrt(1/n) weights' n squares of 1/n, adding to 1. Each stack as (label, block height, total)."""
+    return [(f"weights √(1/{n})", 1 / n, n * (1 / n)), (f"He weights √(2/{n})", 2 / n, n * (2 / n))]
+
+
+@plots.styled
+def he_squares_picture(n=32):
+    """The x1.41 drawn as img_015's stacked squares (pass 90, r91): two stacks of n blocks, one block per term's
+    square; the plain weights' stack reaches 1, the He weights' 2 (each block twice as tall); a dashed line at 1."""
+    fig, ax = plots.new_figure(640, 280)
+    stacks = he_squares(n)
+    for x, (name, block, total) in enumerate(stacks):
+        for k in range(n):
+            ax.bar(x, block, bottom=k * block, width=0.5, color=plots.ACCENT, ec="black", lw=0.5, zorder=3)
+        ax.text(x, total + 0.06, f"adds up to {total:g}", ha="center", va="bottom", fontsize=11, fontweight="bold")
+    ax.axhline(1, color="black", ls="--", lw=1.2, zorder=4)
+    ax.text(1.33, 2 - 1 / n, f"each block:\none term's\nsquare, 2/{n}", ha="left", va="top", fontsize=9)
+    ax.text(-0.3, 1 / n, f"each block:\n1/{n}", ha="right", va="bottom", fontsize=9)
+    ax.set_xticks(range(len(stacks)), [name for name, _, _ in stacks])
+    ax.set_yticks([0, 1, 2], ["0", "1", "2"])
+    ax.set(xlim=(-0.9, 1.9), ylim=(0, 2.45), ylabel="the sum, squared\n(on average)",
+           title=f"going back: {n} terms, signal 1 × weight")
+    ax.grid(False)
+    fig.set_label(f"Two stacks of {n} blocks, one block per term's square, each term a signal of 1 times a weight. "
+                  f"Left, weights of typical size √(1/{n}): each block is 1/{n}, and the stack adds up to 1. Right, "
+                  f"He weights √(2/{n}): each block is twice as tall, 2/{n}, and the stack adds up to 2, twice the "
+                  f"dashed line at 1. So the sum's typical size is √2, about 1.41.")
     return fig
