@@ -7,6 +7,7 @@ import io
 import math
 import re
 
+import ipywidgets as widgets
 import numpy as np
 from matplotlib import colors
 import pytest
@@ -3754,7 +3755,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     ways (none do for all-above-0 inputs), and the lean to 'the same way' is below that of every all-above-0 bend."""
     from course_utils.engine import zigzag
     cells = _cells()
-    k = _index("ch04.zigzag_sketch()")
+    k = _index("ch04.zigzag_toggle()")   # pass 90 (r91 Interaction): the still picture became a toggle
     # r67 (pass 71): the reason comes before the table whose zero-centred column it explains
     # r68 (pass 72): the reason has its own heading, just before the table's
     # r71 (pass 74): it explains sigmoid's outputs, so it follows sigmoid's Costs in the squashers section
@@ -3762,9 +3763,10 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
             < _index("### Softmax: a squasher for a whole list") < _index("## The zoo table") < _index("ch04.ZooTable()"))
     assert "".join(cells[k - 1]["source"]).rstrip() == (
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
-        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
+        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values.\n\n"
+        "**Predict:** inputs all above 0: straight path or zig-zag?\nThen click **all above 0** below.")
     out = cells[k]["outputs"][0]
-    assert "image/png" in out["data"] and "a zig-zag" in out["metadata"]["image/png"]["alt"]
+    assert "image/png" in out["data"] and "heads down-right" in out["metadata"]["image/png"]["alt"]   # opens centred
     words = "".join(cells[k + 1]["source"])
     # r56 (pass 62): each pronoun named; r64 (pass 69): the star needs one weight up, one down; r68 (pass 72): one
     # example at a time, said as a condition, with the batch case; r83 (pass 84): one paragraph of about seven ideas,
@@ -3773,7 +3775,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert words == ("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                      "Its sign says which way to step. Both nudges get that sign.\n"
-                     "Follow the left picture's arrows:")
+                     "Follow the arrows for **all above 0**:")
     assert "".join(cells[k + 2]["source"]) == "ch04.zigzag_text()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
@@ -3800,8 +3802,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert "nearly straight" not in ch04_zoo._zigzag_alt()
     after = "".join(cells[k + 3]["source"])
     assert after == ("The star needs weight 1 to grow and weight 2 to shrink.\n"
-                     "No single step does both. So the path zig-zags (left).\n"
-                     "Centred inputs (right) can move one weight up and the other down.\n"
+                     "No single step does both. So the path zig-zags.\n"
+                     "Centred inputs can move one weight up and the other down.\n"
                      "This holds when training steps on one example at a time.\n"
                      "Averaging several examples' nudges (a **batch**) can mix the signs, which softens this.")
     words += after
@@ -4400,3 +4402,27 @@ def test_backward_signal_is_one_worked_example_that_multiplies_out():
     assert "| ReLU | 2 × 0 = 0 |" in shown and "| ELU | 2 × 0.37 = 0.74 |" in shown
     with pytest.raises(ValueError):   # right of 0, ReLU's slope is 1: its row no longer says "no nudge"
         ch04_zoo.backward_example(x=1.0)
+
+
+# ---- r91 (pass 90) ----
+
+def test_zigzag_toggle_switches_the_drawn_path_between_the_two_runs():
+    """Check (r91 Interaction, pass 90): "Why zero-centred matters" had only a still picture. A toggle now switches the
+    unit's inputs; the drawn path, its arrows, the title, the readout and the alt text follow the choice. It opens on
+    the centred run, so the learner's click answers the Predict line ("straight path or zig-zag?")."""
+    w = ch04_zoo.zigzag_toggle()
+    runs = ch04_zoo.zigzag_runs()
+    assert w.choice.value == "tanh" and isinstance(w.choice, widgets.ToggleButtons)
+    assert [v for _, v in w.choice.options] == ["tanh", "sigmoid"]
+    np.testing.assert_allclose(np.column_stack(w.lines["path"].get_data()), runs["tanh"])
+    before = (w.image.value, w.readout.value, w.image.tooltip)
+    assert "<b>0.14</b> from the star" in w.readout.value and "one weight up, one down" in w.readout.value
+    w.choice.value = "sigmoid"
+    np.testing.assert_allclose(np.column_stack(w.lines["path"].get_data()), runs["sigmoid"])
+    assert w.image.value != before[0] and w.readout.value != before[1] and w.image.tooltip != before[2]
+    assert "<b>0.27</b> from the star" in w.readout.value and "a zig-zag" in w.image.tooltip
+    assert w.live.axes[0].get_title().endswith(ch04_zoo.ZIGZAG_SUBTITLES["sigmoid"])
+    shown = [a for a in w.live.axes[0].texts if a.get_visible() and getattr(a, "arrow_patch", None) is not None
+             and a.get_text() == ""]
+    assert [tuple(a.xy) for a in shown] == [tuple(b) for b in runs["sigmoid"][1:]]   # only the chosen run's arrows
+    assert ch04_zoo.ZIGZAG_TOGGLE_LABEL.startswith("Click")   # how to use it sits in the widget, not the prose

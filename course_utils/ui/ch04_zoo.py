@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
-           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
+           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_toggle", "zigzag_describe", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
            "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
@@ -1557,6 +1557,75 @@ def zigzag_sketch(rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
     axes[1].legend(loc="lower left", fontsize=9, title="each step", title_fontsize=9)
     fig.set_label(_zigzag_alt())
     return fig
+
+
+# pass 90 (r91 Interaction): the one big idea with only a still picture; now a toggle the learner flips after
+# predicting. Both runs' arrows are drawn once; the toggle shows one run and hides the other.
+ZIGZAG_TOGGLE_SIZE = (470, 430)   # pixels: one panel, its units nearly equal across and up
+ZIGZAG_CHOICES = {"tanh": "above and below 0", "sigmoid": "all above 0"}
+ZIGZAG_TOGGLE_LABEL = "Click to switch the unit's inputs:"
+
+
+def zigzag_describe(name, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """The toggle's picture in words, for the chosen inputs: where each arrow heads and how far the end is."""
+    p = zigzag_runs(rate, goal)[name]
+    shape = (f"go {', '.join(zigzag_way(m) for m in np.diff(p, axis=0))}: a zig-zag" if name == "sigmoid" else
+             "each move weight 1 up and weight 2 down, so each heads down-right, towards the star")
+    return (f"Weight 1 across, weight 2 up, with {ZIGZAG_INPUTS[name]}: {ZIGZAG_STEPS} numbered arrows from the start "
+            f"(0, 0) towards the star (1, −1) {shape}. After {ZIGZAG_STEPS} steps, "
+            f"{zigzag_left(rate, goal)[name]:g} from the star.")
+
+
+def zigzag_toggle(inputs="tanh", rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """Why zero-centred matters, to switch: two buttons pick the unit's inputs (above and below 0, like tanh's, or
+    all above 0, like sigmoid's) and the path to the star redraws, each step a numbered arrow coloured and dashed
+    by its direction (notebook 04). Raises if the two runs no longer show the contrast."""
+    runs = zigzag_runs(rate, goal)
+    ways = {name: [zigzag_way(m) for m in np.diff(p, axis=0)] for name, p in runs.items()}
+    if "one up, one down" in ways["sigmoid"] or set(ways["tanh"]) != {"one up, one down"}:
+        raise ValueError(f"the examples no longer show the contrast: {ways}")
+    live = LiveFigure(*ZIGZAG_TOGGLE_SIZE)
+    ax = live.axes[0]
+    ax.set(xlabel="weight 1", ylabel="weight 2", xlim=ZIGZAG_X, ylim=ZIGZAG_Y)
+    ax.axhline(0, color="black", lw=0.6)
+    ax.axvline(0, color="black", lw=0.6)
+    ax.plot([0], [0], "s", color="black", ms=7)
+    ax.text(-0.05, 0.06, "start", ha="right", va="bottom", fontsize=10, color=STRIP_NOTE_COLOUR)
+    ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15, zorder=5)
+    ax.text(goal[0], goal[1] - 0.09, "star", ha="center", va="top", fontsize=10, color=STRIP_NOTE_COLOUR)
+    for way, (colour, ls) in ZIGZAG_WAYS.items():
+        ax.plot([], [], color=colour, ls=ls, lw=2.2, label=way)
+    ax.legend(loc="lower left", fontsize=9, title="each step", title_fontsize=9)
+    arrows = {}
+    for name in ZIGZAG_CHOICES:
+        before = set(ax.get_children())
+        _zigzag_arrows(ax, runs[name])
+        arrows[name] = [live.moving(a) for a in ax.get_children() if a not in before]
+    path = live.moving(ax.plot([], [], "o", color="black", ms=4, zorder=6)[0])   # the weights after each step
+    heading = live.moving(ax.set_title(" ", fontsize=11))
+    choice = widgets.ToggleButtons(options=[(label, name) for name, label in ZIGZAG_CHOICES.items()], value=inputs,
+                                   description=ZIGZAG_TOGGLE_LABEL, style={"description_width": "initial",
+                                                                           "button_width": "150px"})
+    readout = widgets.HTML()
+
+    def update():
+        name = choice.value
+        for n, group in arrows.items():
+            for a in group:
+                a.set_visible(n == name)
+        path.set_data(*runs[name].T)
+        heading.set_text(f"{ZIGZAG_INPUTS[name]}:\n{ZIGZAG_SUBTITLES[name]}")
+        live.render()
+        readout.value = (f"Each step: {ZIGZAG_SUBTITLES[name].split(': ')[1]}. After {ZIGZAG_STEPS} steps: "
+                         f"<b>{zigzag_left(rate, goal)[name]:g}</b> from the star.")
+
+    choice.observe(lambda _change: update(), names="value")
+    widget = _DescribedWidget([choice, readout, live.image], live,
+                              "Why zero-centred matters: switch the inputs (static picture below)",
+                              sliders={}, readout=readout, lines={"path": path}, choice=choice)
+    widget.describe = lambda: zigzag_describe(choice.value, rate, goal)
+    update()
+    return widget
 
 
 def _plus_minus(v):
