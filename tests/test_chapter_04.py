@@ -172,7 +172,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 10   # pass 68 (r63): the ELU/SELU gap Predict is cut (a second use of one widget);  r56 (pass 62): the He widget and its Predict are cut (one sentence says its point); five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
+    assert len(asks) == 11   # pass 90 (r91): the zero-centred toggle's Predict; pass 68 (r63): the ELU/SELU gap Predict is cut (a second use of one widget);  r56 (pass 62): the He widget and its Predict are cut (one sentence says its point); five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
     # and (pass 24) two click-an-answer questions, whose feedback comes on the click, not in a fold
     # pass 32: two more: sigmoid onto tanh (the picture, then the words answer) and the overflow (its fold answers)
     # pass 46: the overflow Predict is cut (its fold stays, as plain 'For the curious' reading)
@@ -198,6 +198,9 @@ def test_every_widget_answer_is_folded_after_the_widget():
             # pass 34: a widget to act on (three sliders), then its answer folded, as every other widget
             assert "ch04.tanh_fit(" in "".join(cells[i + 1]["source"]) and _is_fold(cells[i + 2]), ask
             assert "Stretch the sigmoid to twice the height" in "".join(cells[i + 2]["outputs"][0]["data"]["text/markdown"])
+        elif "straight path or zig-zag" in ask:
+            # pass 90 (r91 Interaction): the toggle, then the words that answer it (the nudges of one sign)
+            assert "ch04.zigzag_toggle()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
         elif "raise the second score" in ask:
             # pass 30: the cell the learner runs after this Predict prints the shares (a run with nothing to see was
             # an act without a result); the fold below still gives the why
@@ -2472,7 +2475,11 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
     assert ("The zoo holds many more. Below, three families share one scale.\n"
             "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
-    assert "gate" not in "".join(_cells()[0]["source"]).lower() and "four families" not in text
+    # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
+    gated = "Gated units (the table's last row) work out two sums: no single curve."
+    opening = "".join(_cells()[0]["source"])
+    assert opening.rstrip().endswith(gated) and "four families" not in text
+    assert "gate" not in opening.replace(gated, "").lower()
     # r80 (pass 82): "dips" said in words where it is first used
     assert "**dips**: a curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
     assert text.lower().index("dip") == text.index("**dips**") + 2
@@ -2687,15 +2694,17 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # family with the knob, SiLU the one with the knob at 1 (the glossary: "At β = 1 it is SiLU")
     # r88 (pass 88c): "how sharp the corner is" came right after the corner was rounded off: the knob says how closely
     # Swish hugs ReLU's corner (x·sigmoid(βx): a bigger knob, a smaller largest gap to ReLU)
-    swish = ("[Swish](91_glossary.ipynb#Glossary) is a family with a knob for how closely it hugs ReLU's corner.\n"
-             "SiLU is the one with the knob at 1.")
+    # r91 (pass 90, Clarity): "a family with a knob" never said what the knob multiplies: x·σ(βx), σ named there
+    swish = ("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$, with $\\sigma$ the sigmoid.\n"
+             "Its knob β (beta) multiplies the input inside $\\sigma$.\n"
+             "A bigger β hugs ReLU's corner more closely.\nSiLU is the one with β = 1.")
     assert "how sharp the corner" not in text
     xs = np.linspace(-6, 6, 2401)
     gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
     assert text.index("Swish") == text.index(swish) + 1 and swish in opening_cell()
     assert "SiLU is one case of" not in text
-    assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
+    assert SWISH_LINE in text and text.index("β") > text.index(swish)   # β first said in Swish's own lines
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
@@ -2894,10 +2903,11 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
     # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    assert "β" not in switch and "Swish" not in switch and "[Swish](91_glossary.ipynb#Glossary) is a family" in opening and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == 0
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text
+    assert text.count("β") == opening.count("β") == 3   # r91 (pass 90): β only in Swish's own lines
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -3048,7 +3058,7 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
 # r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
 # it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
 # r90 (pass 89b, Clarity): "error" in GELU's long name was never explained; the name is said by what it is built on
-SMOOTH_OPENING = ("GELU (built on the bell curve), SiLU (sigmoid linear unit), Mish and "
+SMOOTH_OPENING = ("GELU (built on the bell curve, shown below), SiLU (sigmoid linear unit), Mish and "
                   "Softplus round off ReLU's corner.\n"
                   "Then the slope has no sudden jump.\n")
 
