@@ -1787,7 +1787,7 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     cells = _cells()
     k = _index("ch04.tanh_fit(")
     assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
-                                                    "Then drag the three sliders until the readout says it matches tanh.")
+                                                    "Then drag the three sliders.")   # r91 (pass 90): the readout says when it matches
     # pass 36: the readout says "It matches tanh." only at a gap that is 0 up to rounding (checked here, not shown)
     w = ch04_zoo.tanh_fit()
     assert "matches" not in w.readout.value
@@ -2476,7 +2476,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     assert ("The zoo holds many more. Below, three families share one scale.\n"
             "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
-    gated = "Gated units (the table's last row) work out two sums: no single curve."
+    gated = "Gated units (last row below) use two sums: no single curve."
     opening = "".join(_cells()[0]["source"])
     assert opening.rstrip().endswith(gated) and "four families" not in text
     assert "gate" not in opening.replace(gated, "").lower()
@@ -2697,7 +2697,7 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r91 (pass 90, Clarity): "a family with a knob" never said what the knob multiplies: x·σ(βx), σ named there
     swish = ("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$, with $\\sigma$ the sigmoid.\n"
              "Its knob β (beta) multiplies the input inside $\\sigma$.\n"
-             "A bigger β hugs ReLU's corner more closely.\nSiLU is the one with β = 1.")
+             "SiLU is the one with β = 1. A bigger β hugs ReLU's corner.")
     assert "how sharp the corner" not in text
     xs = np.linspace(-6, 6, 2401)
     gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
@@ -2882,8 +2882,9 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     w.sliders["start"].value, w.sliders["start"].value = 1.0, 2.0   # r86 (pass 87): the table waits for a move
     # pass 36: every run over the same five; r84 (pass 85): "the middle value" is said in the Check's fold
     assert "after 30 layers<" in w.readout.value and "middle" not in w.readout.value
-    assert "Once you move the slider, the table under it gives the middle value of the 5 networks." in \
-        ch04_zoo.signal_answer(30).data   # r87: the table waits for the first move (pass 87)
+    # r91 (pass 90, Focus): how to read the table moved from the Check's prose into the widget's waiting line
+    assert "Once you move the slider" not in ch04_zoo.signal_answer(30).data
+    assert "The table then gives the middle value of the 5 networks." in ch04_zoo.SPREAD_WAIT
     selu_mid = float(np.median([s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]))   # r39: the middle network
     assert re.search(rf"<td[^>]*>SELU</td><td[^>]*>[\d.]+</td><td[^>]*>{selu_mid:.2f}</td>", w.readout.value)
     # r56 (pass 62): the He widget is cut; the widget draws no He line
@@ -3127,7 +3128,8 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     recall = "It is tuned for a plain stack of wide layers, with its special starting weights."   # r42: "rescaling" cut; r52: no "only"
     assert recall in text and _index("ch04.selu_why_fold()") < _index(recall) and "plain stack of wide layers" in SCOPE
     predict = text.index("**Predict:** when $T$ gets very small")
-    assert predict < text.index("Now drag $T$ and watch the shares.") and "Drag $T$ and watch" not in text
+    # r91 (pass 90, Focus): "Now drag T and watch the shares" was the widget's own instruction; cut from the prose
+    assert predict > 0 and "drag $T$ and watch" not in text.lower()
 
 
 # ---- pass 34: the SELU Check leads with the answer; its factors are optional ----
@@ -3774,7 +3776,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert "".join(cells[k - 1]["source"]).rstrip() == (
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
         "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values.\n\n"
-        "**Predict:** inputs all above 0: straight path or zig-zag?\nThen click **all above 0** below.")
+        "**Predict:** inputs all above 0: straight path or zig-zag?")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "heads down-right" in out["metadata"]["image/png"]["alt"]   # opens centred
     words = "".join(cells[k + 1]["source"])
@@ -4139,7 +4141,14 @@ def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_c
     plain = [t for t in tables if t.get_y() > 2]
     gated = [t for t in tables if t.get_y() < 2]
     assert (len(plain), len(gated)) == (2, 3)
-    assert {round(t.get_width() / p.get_width(), 6) for t in gated for p in plain} == {round(2 / 3, 6)}
+    # r91 (pass 90, Picture): a row per number in, a column per number out, so "6 in × 4 out" is tall and
+    # "4 in × 6 out" wide (they were drawn the same shape); each gated table is square, 2/3 as many units
+    cell = gated[0].get_width() / 4
+    for row, block in ((plain, "plain block"), (gated, "gated block")):
+        shapes = [(round(t.get_height() / cell), round(t.get_width() / cell)) for t in sorted(row, key=Rectangle.get_x)]
+        assert shapes == [ch04_zoo.table_shape(block, k) for k in range(len(row))]
+    assert [ch04_zoo.table_shape("plain block", k) for k in (0, 1)] == [(4, 6), (6, 4)]
+    assert ch04_zoo.SAME_WEIGHTS_KEY in [t.get_text() for t in fig.axes[0].texts]
     area = [sum(t.get_width() * t.get_height() for t in row) for row in (plain, gated)]
     assert area[0] == pytest.approx(area[1], rel=1e-12)
     assert ch04_zoo.same_weights_count("plain block") == ch04_zoo.same_weights_count("gated block") == 48
