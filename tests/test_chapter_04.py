@@ -7,6 +7,7 @@ import io
 import math
 import re
 
+import ipywidgets as widgets
 import numpy as np
 from matplotlib import colors
 import pytest
@@ -171,7 +172,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 10   # pass 68 (r63): the ELU/SELU gap Predict is cut (a second use of one widget);  r56 (pass 62): the He widget and its Predict are cut (one sentence says its point); five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
+    assert len(asks) == 11   # pass 90 (r91): the zero-centred toggle's Predict; pass 68 (r63): the ELU/SELU gap Predict is cut (a second use of one widget);  r56 (pass 62): the He widget and its Predict are cut (one sentence says its point); five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
     # and (pass 24) two click-an-answer questions, whose feedback comes on the click, not in a fold
     # pass 32: two more: sigmoid onto tanh (the picture, then the words answer) and the overflow (its fold answers)
     # pass 46: the overflow Predict is cut (its fold stays, as plain 'For the curious' reading)
@@ -197,6 +198,9 @@ def test_every_widget_answer_is_folded_after_the_widget():
             # pass 34: a widget to act on (three sliders), then its answer folded, as every other widget
             assert "ch04.tanh_fit(" in "".join(cells[i + 1]["source"]) and _is_fold(cells[i + 2]), ask
             assert "Stretch the sigmoid to twice the height" in "".join(cells[i + 2]["outputs"][0]["data"]["text/markdown"])
+        elif "straight path or zig-zag" in ask:
+            # pass 90 (r91 Interaction): the toggle, then the words that answer it (the nudges of one sign)
+            assert "ch04.zigzag_toggle()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
         elif "raise the second score" in ask:
             # pass 30: the cell the learner runs after this Predict prints the shares (a run with nothing to see was
             # an act without a result); the fold below still gives the why
@@ -1783,7 +1787,7 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     cells = _cells()
     k = _index("ch04.tanh_fit(")
     assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
-                                                    "Then drag the three sliders until the readout says it matches tanh.")
+                                                    "Then drag the three sliders.")   # r91 (pass 90): the readout says when it matches
     # pass 36: the readout says "It matches tanh." only at a gap that is 0 up to rounding (checked here, not shown)
     w = ch04_zoo.tanh_fit()
     assert "matches" not in w.readout.value
@@ -2471,7 +2475,11 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
     assert ("The zoo holds many more. Below, three families share one scale.\n"
             "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
-    assert "gate" not in "".join(_cells()[0]["source"]).lower() and "four families" not in text
+    # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
+    gated = "Gated units (last row below) use two sums: no single curve."
+    opening = "".join(_cells()[0]["source"])
+    assert opening.rstrip().endswith(gated) and "four families" not in text
+    assert "gate" not in opening.replace(gated, "").lower()
     # r80 (pass 82): "dips" said in words where it is first used
     assert "**dips**: a curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
     assert text.lower().index("dip") == text.index("**dips**") + 2
@@ -2686,15 +2694,17 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # family with the knob, SiLU the one with the knob at 1 (the glossary: "At β = 1 it is SiLU")
     # r88 (pass 88c): "how sharp the corner is" came right after the corner was rounded off: the knob says how closely
     # Swish hugs ReLU's corner (x·sigmoid(βx): a bigger knob, a smaller largest gap to ReLU)
-    swish = ("[Swish](91_glossary.ipynb#Glossary) is a family with a knob for how closely it hugs ReLU's corner.\n"
-             "SiLU is the one with the knob at 1.")
+    # r91 (pass 90, Clarity): "a family with a knob" never said what the knob multiplies: x·σ(βx), σ named there
+    swish = ("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$, with $\\sigma$ the sigmoid.\n"
+             "Its knob β (beta) multiplies the input inside $\\sigma$.\n"
+             "SiLU is the one with β = 1. A bigger β hugs ReLU's corner.")
     assert "how sharp the corner" not in text
     xs = np.linspace(-6, 6, 2401)
     gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
     assert text.index("Swish") == text.index(swish) + 1 and swish in opening_cell()
     assert "SiLU is one case of" not in text
-    assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
+    assert SWISH_LINE in text and text.index("β") > text.index(swish)   # β first said in Swish's own lines
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
@@ -2872,8 +2882,9 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     w.sliders["start"].value, w.sliders["start"].value = 1.0, 2.0   # r86 (pass 87): the table waits for a move
     # pass 36: every run over the same five; r84 (pass 85): "the middle value" is said in the Check's fold
     assert "after 30 layers<" in w.readout.value and "middle" not in w.readout.value
-    assert "Once you move the slider, the table under it gives the middle value of the 5 networks." in \
-        ch04_zoo.signal_answer(30).data   # r87: the table waits for the first move (pass 87)
+    # r91 (pass 90, Focus): how to read the table moved from the Check's prose into the widget's waiting line
+    assert "Once you move the slider" not in ch04_zoo.signal_answer(30).data
+    assert "The table then gives the middle value of the 5 networks." in ch04_zoo.SPREAD_WAIT
     selu_mid = float(np.median([s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]))   # r39: the middle network
     assert re.search(rf"<td[^>]*>SELU</td><td[^>]*>[\d.]+</td><td[^>]*>{selu_mid:.2f}</td>", w.readout.value)
     # r56 (pass 62): the He widget is cut; the widget draws no He line
@@ -2893,10 +2904,11 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
     # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    assert "β" not in switch and "Swish" not in switch and "[Swish](91_glossary.ipynb#Glossary) is a family" in opening and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == 0
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text
+    assert text.count("β") == opening.count("β") == 3   # r91 (pass 90): β only in Swish's own lines
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -3047,7 +3059,7 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
 # r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
 # it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
 # r90 (pass 89b, Clarity): "error" in GELU's long name was never explained; the name is said by what it is built on
-SMOOTH_OPENING = ("GELU (built on the bell curve), SiLU (sigmoid linear unit), Mish and "
+SMOOTH_OPENING = ("GELU (built on the bell curve, shown below), SiLU (sigmoid linear unit), Mish and "
                   "Softplus round off ReLU's corner.\n"
                   "Then the slope has no sudden jump.\n")
 
@@ -3116,7 +3128,8 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     recall = "It is tuned for a plain stack of wide layers, with its special starting weights."   # r42: "rescaling" cut; r52: no "only"
     assert recall in text and _index("ch04.selu_why_fold()") < _index(recall) and "plain stack of wide layers" in SCOPE
     predict = text.index("**Predict:** when $T$ gets very small")
-    assert predict < text.index("Now drag $T$ and watch the shares.") and "Drag $T$ and watch" not in text
+    # r91 (pass 90, Focus): "Now drag T and watch the shares" was the widget's own instruction; cut from the prose
+    assert predict > 0 and "drag $T$ and watch" not in text.lower()
 
 
 # ---- pass 34: the SELU Check leads with the answer; its factors are optional ----
@@ -3754,7 +3767,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     ways (none do for all-above-0 inputs), and the lean to 'the same way' is below that of every all-above-0 bend."""
     from course_utils.engine import zigzag
     cells = _cells()
-    k = _index("ch04.zigzag_sketch()")
+    k = _index("ch04.zigzag_toggle()")   # pass 90 (r91 Interaction): the still picture became a toggle
     # r67 (pass 71): the reason comes before the table whose zero-centred column it explains
     # r68 (pass 72): the reason has its own heading, just before the table's
     # r71 (pass 74): it explains sigmoid's outputs, so it follows sigmoid's Costs in the squashers section
@@ -3762,9 +3775,10 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
             < _index("### Softmax: a squasher for a whole list") < _index("## The zoo table") < _index("ch04.ZooTable()"))
     assert "".join(cells[k - 1]["source"]).rstrip() == (
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
-        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
+        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values.\n\n"
+        "**Predict:** inputs all above 0: straight path or zig-zag?")
     out = cells[k]["outputs"][0]
-    assert "image/png" in out["data"] and "a zig-zag" in out["metadata"]["image/png"]["alt"]
+    assert "image/png" in out["data"] and "heads down-right" in out["metadata"]["image/png"]["alt"]   # opens centred
     words = "".join(cells[k + 1]["source"])
     # r56 (pass 62): each pronoun named; r64 (pass 69): the star needs one weight up, one down; r68 (pass 72): one
     # example at a time, said as a condition, with the batch case; r83 (pass 84): one paragraph of about seven ideas,
@@ -3773,7 +3787,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert words == ("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                      "Its sign says which way to step. Both nudges get that sign.\n"
-                     "Follow the left picture's arrows:")
+                     "Follow the arrows for **all above 0**:")
     assert "".join(cells[k + 2]["source"]) == "ch04.zigzag_text()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
@@ -3800,8 +3814,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert "nearly straight" not in ch04_zoo._zigzag_alt()
     after = "".join(cells[k + 3]["source"])
     assert after == ("The star needs weight 1 to grow and weight 2 to shrink.\n"
-                     "No single step does both. So the path zig-zags (left).\n"
-                     "Centred inputs (right) can move one weight up and the other down.\n"
+                     "No single step does both. So the path zig-zags.\n"
+                     "Centred inputs can move one weight up and the other down.\n"
                      "This holds when training steps on one example at a time.\n"
                      "Averaging several examples' nudges (a **batch**) can mix the signs, which softens this.")
     words += after
@@ -4127,7 +4141,14 @@ def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_c
     plain = [t for t in tables if t.get_y() > 2]
     gated = [t for t in tables if t.get_y() < 2]
     assert (len(plain), len(gated)) == (2, 3)
-    assert {round(t.get_width() / p.get_width(), 6) for t in gated for p in plain} == {round(2 / 3, 6)}
+    # r91 (pass 90, Picture): a row per number in, a column per number out, so "6 in × 4 out" is tall and
+    # "4 in × 6 out" wide (they were drawn the same shape); each gated table is square, 2/3 as many units
+    cell = gated[0].get_width() / 4
+    for row, block in ((plain, "plain block"), (gated, "gated block")):
+        shapes = [(round(t.get_height() / cell), round(t.get_width() / cell)) for t in sorted(row, key=Rectangle.get_x)]
+        assert shapes == [ch04_zoo.table_shape(block, k) for k in range(len(row))]
+    assert [ch04_zoo.table_shape("plain block", k) for k in (0, 1)] == [(4, 6), (6, 4)]
+    assert ch04_zoo.SAME_WEIGHTS_KEY in [t.get_text() for t in fig.axes[0].texts]
     area = [sum(t.get_width() * t.get_height() for t in row) for row in (plain, gated)]
     assert area[0] == pytest.approx(area[1], rel=1e-12)
     assert ch04_zoo.same_weights_count("plain block") == ch04_zoo.same_weights_count("gated block") == 48
@@ -4400,3 +4421,27 @@ def test_backward_signal_is_one_worked_example_that_multiplies_out():
     assert "| ReLU | 2 × 0 = 0 |" in shown and "| ELU | 2 × 0.37 = 0.74 |" in shown
     with pytest.raises(ValueError):   # right of 0, ReLU's slope is 1: its row no longer says "no nudge"
         ch04_zoo.backward_example(x=1.0)
+
+
+# ---- r91 (pass 90) ----
+
+def test_zigzag_toggle_switches_the_drawn_path_between_the_two_runs():
+    """Check (r91 Interaction, pass 90): "Why zero-centred matters" had only a still picture. A toggle now switches the
+    unit's inputs; the drawn path, its arrows, the title, the readout and the alt text follow the choice. It opens on
+    the centred run, so the learner's click answers the Predict line ("straight path or zig-zag?")."""
+    w = ch04_zoo.zigzag_toggle()
+    runs = ch04_zoo.zigzag_runs()
+    assert w.choice.value == "tanh" and isinstance(w.choice, widgets.ToggleButtons)
+    assert [v for _, v in w.choice.options] == ["tanh", "sigmoid"]
+    np.testing.assert_allclose(np.column_stack(w.lines["path"].get_data()), runs["tanh"])
+    before = (w.image.value, w.readout.value, w.image.tooltip)
+    assert "<b>0.14</b> from the star" in w.readout.value and "one weight up, one down" in w.readout.value
+    w.choice.value = "sigmoid"
+    np.testing.assert_allclose(np.column_stack(w.lines["path"].get_data()), runs["sigmoid"])
+    assert w.image.value != before[0] and w.readout.value != before[1] and w.image.tooltip != before[2]
+    assert "<b>0.27</b> from the star" in w.readout.value and "a zig-zag" in w.image.tooltip
+    assert w.live.axes[0].get_title().endswith(ch04_zoo.ZIGZAG_SUBTITLES["sigmoid"])
+    shown = [a for a in w.live.axes[0].texts if a.get_visible() and getattr(a, "arrow_patch", None) is not None
+             and a.get_text() == ""]
+    assert [tuple(a.xy) for a in shown] == [tuple(b) for b in runs["sigmoid"][1:]]   # only the chosen run's arrows
+    assert ch04_zoo.ZIGZAG_TOGGLE_LABEL.startswith("Click")   # how to use it sits in the widget, not the prose

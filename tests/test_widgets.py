@@ -22,7 +22,7 @@ DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.
                                  ch02_four_bends.corners_add_up, ch02_four_bends.zigzag_centre, ch03_gradients.gradient_flow, ch03_gradients.chain_product,
                                  ch03_gradients.gradient_table, ch03_gradients.dead_units,
                                  ch04_zoo.softmax_temperature, ch04_zoo.where_they_differ, ch04_zoo.gate_race, ch04_zoo.selu_spread,
-                                 ch04_zoo.tanh_fit,
+                                 ch04_zoo.tanh_fit, ch04_zoo.zigzag_toggle,
                                  ch05_race.live_race,
                                  ch06_decisions.picker, ch06_decisions.slopes_multiply,
                                  ch06_decisions.memory_nudge,

@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
-           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
+           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_toggle", "zigzag_describe", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
            "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
@@ -680,7 +680,9 @@ MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks"
 SHOW_RELU = "show ReLU"
 RELU_HIDDEN = "ReLU's lines are hidden until 'show ReLU' is ticked."
 # r86 (pass 87): the stored readout showed the Predict's answer; until the slider moves it says only this
-SPREAD_WAIT = "<i>Move the slider to see the spreads after {depth} layers.</i>"
+# r91 (pass 90, Focus): how to read the table was said in the Check's prose; it now sits in the widget itself
+SPREAD_WAIT = ("<i>Move the slider to see the spreads after {depth} layers.<br>"
+               f"The table then gives {MIDDLE_NOTE}.</i>")
 
 
 def _draw_key(text, k, key):
@@ -1059,6 +1061,9 @@ def gate_values(a, content=2.0):
             for unit, bend in GATES.items()}
 
 
+GATE_ONE_SIZE = 11   # points: the "gate = 1" line's label (was 9, in the muted grey)
+
+
 @plots.styled
 def gate_race(a=-2.0, content=2.0, a_max=4.0):
     """Three gates side by side: drag the gate's input a; each gate's curve is drawn only up to a, so the
@@ -1070,7 +1075,9 @@ def gate_race(a=-2.0, content=2.0, a_max=4.0):
            title="three gates, drawn up to the chosen a")
     _axes_lines(ax)
     ax.axhline(1, color=plots.MUTED, ls=":", lw=1.4)
-    ax.text(-a_max + 0.1, 1.08, "gate = 1: all of b passes", color=plots.MUTED, fontsize=9)
+    # r91 (pass 90, Picture): the label was small and faint; now dark and the size of the legend's words
+    ax.text(-a_max + 0.1, 1.1, "gate = 1: all of b passes", color=STRIP_NOTE_COLOUR, fontsize=GATE_ONE_SIZE,
+            fontweight="bold")
     grid = np.linspace(-a_max, a_max, 401)
     curves = {u: live.moving(ax.plot([], [], lw=2.4, ls=_GATE_STYLE[u], color=plots.color(bend),
                                      label=f"{u}: {_gate_word(bend)} gate")[0]) for u, bend in GATES.items()}
@@ -1559,6 +1566,75 @@ def zigzag_sketch(rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
     return fig
 
 
+# pass 90 (r91 Interaction): the one big idea with only a still picture; now a toggle the learner flips after
+# predicting. Both runs' arrows are drawn once; the toggle shows one run and hides the other.
+ZIGZAG_TOGGLE_SIZE = (470, 430)   # pixels: one panel, its units nearly equal across and up
+ZIGZAG_CHOICES = {"tanh": "above and below 0", "sigmoid": "all above 0"}
+ZIGZAG_TOGGLE_LABEL = "Click to switch the unit's inputs:"
+
+
+def zigzag_describe(name, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """The toggle's picture in words, for the chosen inputs: where each arrow heads and how far the end is."""
+    p = zigzag_runs(rate, goal)[name]
+    shape = (f"go {', '.join(zigzag_way(m) for m in np.diff(p, axis=0))}: a zig-zag" if name == "sigmoid" else
+             "each move weight 1 up and weight 2 down, so each heads down-right, towards the star")
+    return (f"Weight 1 across, weight 2 up, with {ZIGZAG_INPUTS[name]}: {ZIGZAG_STEPS} numbered arrows from the start "
+            f"(0, 0) towards the star (1, −1) {shape}. After {ZIGZAG_STEPS} steps, "
+            f"{zigzag_left(rate, goal)[name]:g} from the star.")
+
+
+def zigzag_toggle(inputs="tanh", rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """Why zero-centred matters, to switch: two buttons pick the unit's inputs (above and below 0, like tanh's, or
+    all above 0, like sigmoid's) and the path to the star redraws, each step a numbered arrow coloured and dashed
+    by its direction (notebook 04). Raises if the two runs no longer show the contrast."""
+    runs = zigzag_runs(rate, goal)
+    ways = {name: [zigzag_way(m) for m in np.diff(p, axis=0)] for name, p in runs.items()}
+    if "one up, one down" in ways["sigmoid"] or set(ways["tanh"]) != {"one up, one down"}:
+        raise ValueError(f"the examples no longer show the contrast: {ways}")
+    live = LiveFigure(*ZIGZAG_TOGGLE_SIZE)
+    ax = live.axes[0]
+    ax.set(xlabel="weight 1", ylabel="weight 2", xlim=ZIGZAG_X, ylim=ZIGZAG_Y)
+    ax.axhline(0, color="black", lw=0.6)
+    ax.axvline(0, color="black", lw=0.6)
+    ax.plot([0], [0], "s", color="black", ms=7)
+    ax.text(-0.05, 0.06, "start", ha="right", va="bottom", fontsize=10, color=STRIP_NOTE_COLOUR)
+    ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15, zorder=5)
+    ax.text(goal[0], goal[1] - 0.09, "star", ha="center", va="top", fontsize=10, color=STRIP_NOTE_COLOUR)
+    for way, (colour, ls) in ZIGZAG_WAYS.items():
+        ax.plot([], [], color=colour, ls=ls, lw=2.2, label=way)
+    ax.legend(loc="lower left", fontsize=9, title="each step", title_fontsize=9)
+    arrows = {}
+    for name in ZIGZAG_CHOICES:
+        before = set(ax.get_children())
+        _zigzag_arrows(ax, runs[name])
+        arrows[name] = [live.moving(a) for a in ax.get_children() if a not in before]
+    path = live.moving(ax.plot([], [], "o", color="black", ms=4, zorder=6)[0])   # the weights after each step
+    heading = live.moving(ax.set_title(" ", fontsize=11))
+    choice = widgets.ToggleButtons(options=[(label, name) for name, label in ZIGZAG_CHOICES.items()], value=inputs,
+                                   description=ZIGZAG_TOGGLE_LABEL, style={"description_width": "initial",
+                                                                           "button_width": "150px"})
+    readout = widgets.HTML()
+
+    def update():
+        name = choice.value
+        for n, group in arrows.items():
+            for a in group:
+                a.set_visible(n == name)
+        path.set_data(*runs[name].T)
+        heading.set_text(f"{ZIGZAG_INPUTS[name]}:\n{ZIGZAG_SUBTITLES[name]}")
+        live.render()
+        readout.value = (f"Each step: {ZIGZAG_SUBTITLES[name].split(': ')[1]}. After {ZIGZAG_STEPS} steps: "
+                         f"<b>{zigzag_left(rate, goal)[name]:g}</b> from the star.")
+
+    choice.observe(lambda _change: update(), names="value")
+    widget = _DescribedWidget([choice, readout, live.image], live,
+                              "Why zero-centred matters: switch the inputs (static picture below)",
+                              sliders={}, readout=readout, lines={"path": path}, choice=choice)
+    widget.describe = lambda: zigzag_describe(choice.value, rate, goal)
+    update()
+    return widget
+
+
 def _plus_minus(v):
     """A worked number with its sign: +0.6, −0.32."""
     return f"{'+' if v > 0 else '−'}{abs(v):.2g}"
@@ -1797,7 +1873,6 @@ def signal_answer(depth=30, high=2.0, low=0.5):
              f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
              # r84 (pass 85): the widget opens at 2, so the learner drags down to 0.5
              "  Drag the spread down to 0.5, and watch the lines rise into the band.\n"
-             f"  Once you move the slider, the table under it gives {MIDDLE_NOTE}.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
@@ -2013,10 +2088,14 @@ def block_tables():
 # each 2/3 as wide (one column per bent unit, one row per input number), so the two rows hold the same grid cells
 SAME_WEIGHTS_UNITS = {"plain block": (2, 6), "gated block": (3, 4)}   # (tables, bent units): 2 × 6 = 3 × 4 columns
 SAME_WEIGHTS_ROWS = 4
-SAME_WEIGHTS_ALT = ("Two rows of weight tables with the same number of weights. Top, plain block: 2 tables, each "
-                    "6 columns wide (6 bent units), labelled 4 in × 6 out and 6 in × 4 out. Bottom, gated block: 3 "
-                    "tables, each 4 columns wide (4 bent units, 2/3 as many), each labelled 4 in × 4 out. Both rows "
-                    "hold 12 columns of 4 weights: 48 weights.")
+# r91 (pass 90, Picture): "6 in × 4 out" was drawn the same shape as "4 in × 6 out"; now every table has one row
+# per number in and one column per number out, so the plain block's two tables are the same grid turned on its side
+SAME_WEIGHTS_KEY = "each table: a row per number in,\na column per number out"
+SAME_WEIGHTS_ALT = ("Two rows of weight tables with the same number of weights; in every table, one row per number in "
+                    "and one column per number out. Top, plain block: 2 tables for 6 bent units, labelled 4 in × 6 out "
+                    "(4 rows, 6 columns, wide) and 6 in × 4 out (6 rows, 4 columns, tall). Bottom, gated block: 3 "
+                    "square tables for 4 bent units (2/3 as many), each labelled 4 in × 4 out. Both rows hold 48 "
+                    "weights.")
 
 
 def same_weights_count(block):
@@ -2025,12 +2104,17 @@ def same_weights_count(block):
     return tables * units * SAME_WEIGHTS_ROWS
 
 
+def table_shape(block, k):
+    """(numbers in, numbers out) of table k of a block in the same-weights picture: (4, units) for a table into the
+    bent units, (units, 4) for the last (out) table."""
+    tables, units = SAME_WEIGHTS_UNITS[block]
+    return (units, SAME_WEIGHTS_ROWS) if k == tables - 1 else (SAME_WEIGHTS_ROWS, units)
+
+
 def table_size(block, k):
     """The label under table k of a block in the same-weights picture: '4 in × 6 out' for a table into the bent
     units, '6 in × 4 out' for the last (out) table."""
-    tables, units = SAME_WEIGHTS_UNITS[block]
-    ins, outs = (units, SAME_WEIGHTS_ROWS) if k == tables - 1 else (SAME_WEIGHTS_ROWS, units)
-    return f"{ins} in × {outs} out"
+    return "{} in × {} out".format(*table_shape(block, k))
 
 
 @plots.styled
@@ -2039,27 +2123,29 @@ def same_weights_tables():
     each weight a grid cell, so equal areas are equal weight counts (notebook 04)."""
     if same_weights_count("plain block") != same_weights_count("gated block"):
         raise ValueError("the two rows must hold the same number of weights")
-    fig, ax = plots.new_figure(640, 250)
+    fig, ax = plots.new_figure(640, 290)
     cell = 0.32
-    ax.set(xlim=(0, 10.2), ylim=(-0.3, 4.1), aspect="equal")
+    ax.set(xlim=(0, 10.2), ylim=(-0.3, 4.45), aspect="equal")
     ax.axis("off")
     fills = {"plain block": "#f2f2f2", "gated block": "#fde9c4"}
-    for (block, (tables, units)), y in zip(SAME_WEIGHTS_UNITS.items(), (2.55, 0.35)):
+    for (block, (tables, units)), y in zip(SAME_WEIGHTS_UNITS.items(), (2.3, 0.35)):
         x = 3.3
         ax.text(0.05, y + SAME_WEIGHTS_ROWS * cell / 2, f"{block}:\n{tables} tables × {units} units",
                 fontsize=10.5, va="center")
         for k in range(tables):
-            w, h = units * cell, SAME_WEIGHTS_ROWS * cell
+            ins, outs = table_shape(block, k)
+            w, h = outs * cell, ins * cell   # one row per number in, one column per number out
             ax.add_patch(Rectangle((x, y), w, h, fc=fills[block], ec="black", lw=1.4))
             # r84 (pass 85): each table's size, said under it: the block's numbers in (rows) by its bent units
             ax.text(x + w / 2, y - 0.06, table_size(block, k), fontsize=9, ha="center", va="top")
-            for i in range(1, units):
+            for i in range(1, outs):
                 ax.plot([x + i * cell] * 2, [y, y + h], color="black", lw=0.6)
-            for j in range(1, SAME_WEIGHTS_ROWS):
+            for j in range(1, ins):
                 ax.plot([x, x + w], [y + j * cell] * 2, color="black", lw=0.6)
             x += w + 0.4   # r84 (pass 85): room for the size labels
         ax.text(10.15, y + SAME_WEIGHTS_ROWS * cell / 2, f"{same_weights_count(block)} weights", fontsize=10.5,
                 ha="right", va="center")
+    ax.text(0.05, 4.4, SAME_WEIGHTS_KEY, fontsize=9.5, va="top", color=STRIP_NOTE_COLOUR)
     fig.set_label(SAME_WEIGHTS_ALT)
     return fig
 
