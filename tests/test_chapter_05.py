@@ -3336,7 +3336,7 @@ def test_the_steep_sigmoid_is_4x_weights_only_in_the_layers_that_feed_a_bend():
                         shift=ch05_race.CENTRED_SHIFT)
     assert np.abs(every.forward(A)[2] - steep.forward(A)[2]).max() > 0.1   # weight layer 4 must not be scaled
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "So the steep unit is a sigmoid − 0.5 unit with 4× bigger weights and bias." in flat
+    assert "So the steep unit is sigmoid − 0.5 with 4× bigger weights and bias." in flat   # pass 90: shorter
     # pass 89: "There are four." is said at the runner picture; the numbering where the Fading picture needs it
     assert "There are four." in flat and "Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in flat
 
