@@ -747,13 +747,16 @@ def tries_table(start, steps, threshold=0.1, later=True):
     rows = ((f"{START_TRY:g}× bigger start", f"the weights into the bends begin {START_TRY:g}× bigger",
              showed(start, ", later than the steep runner" if later else "")),
             (f"{START_TRY:g}× bigger steps", f"each step moves them {START_TRY:g}× as far", showed(steps, "")))
-    start_won = np.isfinite(race.epochs_to(start.loss, threshold)).sum() > np.isfinite(
-        race.epochs_to(steps.loss, threshold)).sum()
+    n_start, n_steps = (int(np.isfinite(race.epochs_to(r.loss, threshold)).sum()) for r in (start, steps))
+    start_won = n_start > n_steps
+    alone = ("" if max(n_start / len(start.loss), n_steps / len(steps.loss)) == 1 else
+             " Neither change alone finished every run." + (f" In this race, {CENTRED_LABEL} needed both."
+                                                            if n_start == n_steps == 0 else ""))
     return ("**What this part showed.** Steeper acts like two changes at once.\n\n"
             "| change | what it does | what the race showed |\n|---|---|---|\n"
             + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
             + ("\nWith both, the steep runner crossed soonest." if later else "")
-            + (f" Within {epochs} epochs, the start mattered more." if start_won else ""))
+            + (f" Within {epochs} epochs, the start mattered more." if start_won else "") + alone)
 
 
 # pass 90 (r91 Focus: caveats read like notes from the author, spread over three folds): gathered in one box
