@@ -2344,11 +2344,24 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 80 (r77 Picture 2: the 0.82 came before its chart): the arithmetic sits after the picture, as why it drops
     # pass 88 (r87 Clarity/Focus: three steps of arithmetic): one plain sentence, tied to the whispered message; its
     # four-fifths is the settled loop's factor (growth × tanh's slope), computed below
-    assert ("The dashed line is the whispered message again.\n"
-            "Each step back passes on only about four-fifths of the nudge.\n") in _md_text()
+    # pass 90 (r91 Clarity: why does a loop that multiplies by 1.1 lose the nudge?): the settled memory, tanh's slope
+    # there and their product, computed from the loop the picture runs, in loop_fade's cell right after the answer fold
+    fade = ch06_decisions.loop_fade().data
+    assert fade == ("The dashed line is the whispered message again. Why does it fade?\n"
+                    "The memory settles near 0.50.\n"
+                    "So tanh gets 1.1 × 0.50 = 0.55. Its slope there is 0.747.\n"
+                    "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge.\n"
+                    "Near memory 0, tanh's slope is 1: a step would pass on × 1.1.\n"
+                    "So the fade depends on where the memory sits.")
+    assert _src(cells[k + 2]) == "ch06.loop_fade()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k + 2]["outputs"]) == fade
+    h, x, s, passed = decisions.settled_loop("tanh", ch06_decisions.MEMORY_ASKED)
+    assert h == decisions.memory_path("tanh", 1.1)[-1] and np.isclose(np.tanh(x), h)   # the loop's own fixed point
+    assert np.isclose(s, 1 - np.tanh(1.1 * h) ** 2) and np.isclose(passed, 1.1 * s) and passed < 1 < 1.1 * 1.0
     text = _md_text()
-    assert text.index("Then it bends the memory with tanh.") < text.index("The dashed line is the whispered message")
-    assert "settles near 0.5" not in text and "1.1 × 0.75" not in text and "Picture a message whispered" in text
+    assert "four-fifths" not in text and "Picture a message whispered" in text
+    with pytest.raises(ValueError, match="more than 1 near memory 0"):
+        ch06_decisions.loop_fade(growth=1.0)   # at growth 1, a step near 0 passes on 1, not more: the words would be wrong
     kept = ch06_decisions.nudge_back()["loop"]
     assert np.all(kept[1:] / kept[:-1] < 1)
     settled = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1]
@@ -2396,7 +2409,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "Along the memory path, each step back multiplies the nudge by the forget gate only.\n" in text
     assert "other paths" not in text
     assert "Squashing costs more going back" not in text
-    assert "Each step back passes on only about four-fifths of the nudge." in text   # pass 88; pass 46, 78, 80
+    assert "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge." in ch06_decisions.loop_fade().data   # pass 90
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
@@ -3297,16 +3310,16 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     # pass 87 (r86 Clarity: the gateless loop in words only): its picture first, then its words, one idea a line
     assert [_src(c) for c in cells[start + 1:end]] == [
         "ch06.two_loops()", _src(cells[start + 2]), "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()",
-        _src(cells[start + 5])]
+        "ch06.loop_fade()", _src(cells[start + 6])]   # pass 90 (r91 Clarity): why the loop's nudge fades, computed
     assert _src(cells[start]) == ("### Why gates help a memory last\n\n"
                                   "The plainest memory has no gates: the **gateless loop** (left).")
     assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by 1.1.\n")
     # pass 80: after the picture, not before; pass 88: one plain sentence, the whispered message again
-    assert _src(cells[start + 5]).startswith("The dashed line is the whispered message again.\n")
-    assert _src(cells[start + 5]).endswith(
+    assert ch06_decisions.loop_fade().data.startswith("The dashed line is the whispered message again.")
+    assert _src(cells[start + 6]).endswith(
         "**Takeaway:** in this run, a bend at every step made the nudge fade; a forget gate near 1 lets it reach far "
         "back.")   # session 32 (r74 Correctness): one run, said as one
-    assert end - start == 6
+    assert end - start == 7
     for gone in ("memory_loop", "squashed_loop", "loop_numbers", "backward_steps", "first_steps"):
         assert not hasattr(ch06_decisions, gone), gone
         assert not any(f"ch06.{gone}(" in _src(c) for c in cells), gone

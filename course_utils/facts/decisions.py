@@ -176,6 +176,15 @@ def memory_nudge(name, growth, steps=100, start=MEMORY_START):
     return float(np.prod(growth * np.asarray(f.derivative(growth * h), dtype=float)))
 
 
+def settled_loop(name, growth, steps=100, start=MEMORY_START):
+    """Why the loop's nudge fades (chapter 06, r91 Clarity): (settled memory h, the bend's input growth * h, the bend's
+    slope there s, growth * s: what each settled step passes back), all from memory_path's last step."""
+    f = activations.get(name)
+    h = float(memory_path(name, growth, steps, start)[-1])
+    s = float(f.derivative(growth * h))
+    return h, growth * h, s, growth * s
+
+
 def _root(f, lo, hi, steps=60):
     """The x in [lo, hi] where f changes sign (bisection; f(lo) and f(hi) differ in sign)."""
     for _ in range(steps):

@@ -1364,6 +1364,24 @@ def nudge_check(forget=NUDGE_FORGET):
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body}\n\n</details>")
 
 
+def loop_fade(growth=MEMORY_ASKED):
+    """Why the dashed line fades (r91 Clarity: "× 0.82" came from nowhere): where the loop's memory settles, what tanh
+    gets there, its slope and the product each step passes back, all from the loop the picture runs; and that near
+    memory 0 the same step would pass on × growth, so the fade depends on where the memory sits."""
+    h, x, s, passed = decisions.settled_loop("tanh", growth, MEMORY_STEPS)
+    at_zero = growth * float(activations.get("tanh").derivative(0.0))
+    if not passed < 1 < at_zero or f"{growth * h:.2f}" != f"{growth * round(h, 2):.2f}" \
+            or f"{growth * round(s, 3):.2f}" != f"{passed:.2f}":
+        raise ValueError("the words say the settled step passes on less than 1, and more than 1 near memory 0")
+    body = (f"The dashed line is the whispered message again. Why does it fade?\n"
+            f"The memory settles near {h:.2f}.\n"
+            f"So tanh gets {growth:g} × {h:.2f} = {x:.2f}. Its slope there is {s:.3f}.\n"
+            f"Each step back passes on {growth:g} × {s:.3f} ≈ {passed:.2f} of the nudge.\n"
+            f"Near memory 0, tanh's slope is {at_zero / growth:g}: a step would pass on × {at_zero:g}.\n"
+            f"So the fade depends on where the memory sits.")
+    return Markdown(body)
+
+
 def nudge_legend(forget):
     """The solid line's legend entry, with its gate: 'memory path, forget gate 0.90: no bend, × gate each step'."""
     return f"memory path, forget gate {forget:.2f}: no bend, × gate each step"
