@@ -451,12 +451,12 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert after.rstrip().endswith("It slides small pattern-finders across the photo.") and "below" not in after
     md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
     home = {"transformer": "## The transformer row", "feed-forward block": "## The transformer row",
-            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "A **class** is one kind",
-            "softmax": "A **class** is one kind"}
+            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "Read the map left to right",
+            "softmax": "**Softmax** gives each class"}   # pass 90 (r91 Focus: class defined twice): once, under the map
     for word, cell in home.items():   # said once, in bold, in its own row's section
         assert [t for t in md if f"**{word}**" in t.lower()] == [next(t for t in md if t.startswith(cell))], word
     out = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output"))
-    assert _src(cells[out + 1]) == "ch06.output_ranges()" and _src(cells[out + 2]).startswith("A **class** is one kind")
+    assert _src(cells[out + 1]) == "ch06.output_ranges()" and _src(cells[out + 2]).startswith("**Softmax** gives each class")
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
     assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SWIGLU_WORDS
@@ -1862,7 +1862,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
     # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
-    assert _src(cells[k + 6]).startswith("A **class** is one kind of answer")
+    assert _src(cells[k + 6]).startswith("**Softmax** gives each class a share")   # pass 90: class is said under the map
     assert _src(cells[k + 7]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 8])   # pass 71; pass 84: reworded
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
@@ -1980,12 +1980,14 @@ def _line3_folds_at_the_end(cells):
     # pass 90 (r91 Focus: the GELU verdict four times): the brief and the fold are one cell, right under the heading
     assert remember < memory < k - 2 and _src(cells[k - 2]) == LINE3_END and _src(cells[k - 1]) == "ch06.gate_test_fold()"
     assert not any("gate_in_brief" in _src(c) for c in cells) and not hasattr(ch06_decisions, "gate_in_brief")
-    assert _src(cells[k + 1]) == "ch06.links_and_sources()" and _src(cells[k + 2]).startswith("## What comes next")
+    # pass 90 (r91 Focus: links and sources are maintainer material): one closed block, the chapter's very last cell
+    assert _src(cells[k + 1]).startswith("## What comes next") and _src(cells[k + 2]) == "ch06.links_and_sources()"
+    assert k + 2 == len(cells) - 1 and ch06_decisions.LINKS_SUMMARY == "Where these facts come from"
     assert cells[k - 2]["metadata"]["slideshow"]["slide_type"] == "subslide"
     # pass 84 (r83 Focus: three optional sections and a sources fold, each its own): one heading over them all
     further = next(i for i, c in enumerate(cells) if _src(c).startswith("## Going further"))
     assert remember < further == memory - 1 and cells[further]["metadata"]["slideshow"]["slide_type"] == "slide"
-    assert [_src(c) for c in cells[further:k + 2] if _src(c).startswith("## ")] == [_src(cells[further])]
+    assert [_src(c) for c in cells[further:k + 1] if _src(c).startswith("## ")] == [_src(cells[further])]
     return k
 
 
@@ -2214,7 +2216,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     assert ch06_decisions.SOURCES_HEAD not in who and ends.rstrip().endswith("</small>\n\n</details>")
     cells = _cells()
     k = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): after What to remember
-    for c in cells[k - 1:k + 2]:   # pass 83: the 2020 test's fold too
+    for c in (cells[k - 1], cells[k], cells[k + 2]):   # pass 83: the 2020 test's fold too; pass 90: the sources last
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     # no takeaway left on the main path; pass 77 (r74 Picture 2): line 3's GELU picture and its words, then line 4
@@ -3233,8 +3235,10 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # pass 88 (r87 Clarity: "(below)" pointed ahead): the grey bars are said where softmax is, in the map's words
     assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 2])
     # pass 89b (r90 Clarity: the lower rows' words came before their sections): said so by the map; class glossed
-    assert ("The lower rows' words each get their own section below.\n"
-            "For now, a class is one kind of answer, such as \"cat\".") in _src(cells[k + 2])   # pass 88c: the rule under the words
+    # pass 90 (r91 Focus: class was defined here and again under the output's picture): defined once, here, in bold
+    assert ("A **class** is one kind of answer, such as \"cat\".\n"
+            "The lower rows' other words each get their own section below.") in _src(cells[k + 2])
+    assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
     assert sum("The shares add up to 1: the map's grey bars." in _src(c) for c in cells) == 1
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12

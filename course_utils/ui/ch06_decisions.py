@@ -454,7 +454,7 @@ def learner_source(citation):
 
 WHO_SUMMARY = "Optional: who used which bend"
 SOURCES_HEAD = "Sources"
-LINKS_SUMMARY = "Optional: links and sources"
+LINKS_SUMMARY = "Where these facts come from"   # pass 90 (r91 Focus): one closed block, the last cell
 
 
 def paper_title(study):
