@@ -176,6 +176,15 @@ def memory_nudge(name, growth, steps=100, start=MEMORY_START):
     return float(np.prod(growth * np.asarray(f.derivative(growth * h), dtype=float)))
 
 
+def settled_loop(name, growth, steps=100, start=MEMORY_START):
+    """Why the loop's nudge fades (chapter 06, r91 Clarity): (settled memory h, the bend's input growth * h, the bend's
+    slope there s, growth * s: what each settled step passes back), all from memory_path's last step."""
+    f = activations.get(name)
+    h = float(memory_path(name, growth, steps, start)[-1])
+    s = float(f.derivative(growth * h))
+    return h, growth * h, s, growth * s
+
+
 def _root(f, lo, hi, steps=60):
     """The x in [lo, hi] where f changes sign (bisection; f(lo) and f(hi) differ in sign)."""
     for _ in range(steps):
@@ -362,11 +371,9 @@ def lines():
 
 
 DEEP_FIX = ("The usual fix is not a bend. Add **shortcuts**: a layer's input is added to its output, so the nudge can "
-            "skip the layer. Add **normalisation layers**: they rescale each layer's outputs to a steady size. "
-            "Or try SELU (chapter 04). Right of 0 it is a straight line, a little steeper than ReLU's. Left of 0 it "
-            "dips smoothly to a floor below 0. It needs special starting weights. Then each layer's outputs stay "
-            "about the same size.")   # pass 33-40: each fix said in plain words where it is named (glossary terms); pass 65 (r60): SELU's shape
-# pass 89b (r90 Clarity: 'Tuned with the right starting weights and set-up' was dense): two short plain sentences
+            "skip the layer. Add **normalisation layers**: they rescale each layer's outputs to a steady size.")
+# pass 33-40: each fix said in plain words where it is named (glossary terms). Pass 90 (r91 Clarity: one bullet
+# brought in shortcuts, normalisation and SELU at once): SELU is dropped here; chapter 04 teaches it
 
 
 def beyond_rows():

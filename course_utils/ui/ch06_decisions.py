@@ -404,7 +404,7 @@ def _history():
     """The words of an optional fold after line 3's words (pass 60, r54 Focus 1-2: the names pulled the eye off the
     seven rules): which well-known networks used which bend, each from the deployments table. Pass 61 (r55 Focus 2):
     one model a bend, the ones the chapter already named where it can (GPT-2, LLaMA). Pass 82 (r80 Focus: the 2020
-    test was told twice): the test is told once, in gate_in_brief (pass 89b: at the optional end); here only its source stays cited."""
+    test was told twice): the test is told once, in gate_test_fold (pass 89b: at the optional end); here only its source stays cited."""
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.part == "feed-forward block")
     rows = {d.model: d for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
     gelu, swiglu = decisions.facts()["gelu_models"][0], decisions.facts()["swiglu_models"][0]   # GPT-2, LLaMA
@@ -454,7 +454,7 @@ def learner_source(citation):
 
 WHO_SUMMARY = "Optional: who used which bend"
 SOURCES_HEAD = "Sources"
-LINKS_SUMMARY = "Optional: links and sources"
+LINKS_SUMMARY = "Where these facts come from"   # pass 90 (r91 Focus): one closed block, the last cell
 
 
 def paper_title(study):
@@ -696,11 +696,11 @@ def gate_result(study):
     if abs(n["gelu"]) > GELU_SAME or not n["swiglu"] > max(n["gelu"], 0):
         raise ValueError("the words say plain GELU scored about ReLU's score and SwiGLU was less wrong than both")
     gate_gain_share(study)   # "most of the gain came with the gate; a smoother bend alone did not clearly help"
-    worse = "worse" if n["gelu"] < 0 else "better"
     gelu_runs(study)   # "about tied" holds after both runs (pass 84, r83 Focus: their numbers wait in the fold)
-    return (f"Without a gate, GELU scored about the same as ReLU: {abs(n['gelu']):.3f} {worse}.\n"
-            f"With a gate, SwiGLU was {n['swiglu']:.3f} less wrong: {n['swiglu_percent']:.1f} % of ReLU's score.\n"
-            "Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
+    # pass 90 (r91 Focus: the GELU verdict four times): said once, in gate_in_one_line just above the fold; its bar
+    # in the picture above these lines writes its 0.002 worse
+    return (f"With a gate, SwiGLU was {n['swiglu']:.3f} less wrong: {n['swiglu_percent']:.1f} % of ReLU's score.\n"
+            "Most of the gain came with the gate.\n"
             "It is small, and the study did not say why.")
 
 
@@ -742,7 +742,7 @@ def gelu_reason():
     """Line 3's picture and reason on the main path (pass 77, r74 Picture 2: it waited in an optional fold; before,
     pass 62, r56: the GELU slider left the path): does a unit just below 0 still learn (GELU passes back 0.42 of the
     nudge at x = −0.1, ReLU none); GELU's slope further left. Pass 89b (r90 Focus: the GELU question, then the 2020
-    test, in one cell): the question alone, right after GELU's words; the test is gate_in_brief's, at the optional end."""
+    test, in one cell): the question alone, right after GELU's words; the test is gate_test_fold's, at the optional end."""
     f = decisions.facts()   # pass 67 (r62 Focus 2): the slope's dip below 0 and rise above 1 cut: not on the list
     fig = gelu_picture()
     img = tables.image(figure_png(fig), figure_alt(fig), *GELU_FIG)
@@ -769,12 +769,6 @@ Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"]
     return Markdown(body.strip())
 
 
-def gate_in_brief():
-    """The 2020 test in a few short lines, its own cell under "More on line 3" (pass 89b, r90 Focus: it shared
-    gelu_reason's cell with the GELU question), before the fold with all its blocks."""
-    return Markdown(gate_in_one_line(deployments.comparison("Shazeer")))
-
-
 CHECK_SUMMARY = "Check your prediction"
 BARS_SAID = "The bars show how much better than ReLU each block scored."   # pass 86 (r85 Clarity); pass 88 (r87)
 
@@ -783,9 +777,10 @@ GATE_FOLD_SUMMARY = "Optional: all 8 blocks of the 2020 test"
 
 
 def gate_test_fold():
-    """The 2020 test in full, in an optional fold at the chapter's end (pass 83, r81 Focus: five gated names at once
-    on the main path): all eight bars, each gate's bend, that every gated block beat every plain one, and that the
-    GELU gate (GEGLU) did best, by how much."""
+    """The 2020 test in a few short lines (gate_in_one_line: the one place the chapter's body gives GELU's verdict),
+    then in full, in an optional fold at the chapter's end (pass 83, r81 Focus: five gated names at once on the main
+    path): all eight bars, each gate's bend, that every gated block beat every plain one, and that the GELU gate
+    (GEGLU) did best, by how much. Pass 90 (r91 Focus): one cell, the brief and the fold (they were two)."""
     study = deployments.comparison("Shazeer")
     if study.why_said or "feed-forward" not in study.where:
         raise ValueError("the words say the 2020 test swapped feed-forward blocks, and no reason was given")
@@ -801,9 +796,9 @@ def gate_test_fold():
     bars = gate_test_picture(study)
     img = tables.image(figure_png(bars), figure_alt(bars), *GATE_FIG)
     gates = "\n".join(gate_bends_said(study))
-    short, long = gelu_runs(study)
+    gelu_runs(study)   # "not clearly better" holds after both runs (pass 90, r91 Focus: their digits cut)
     # pass 87 (r86 Focus): the test, its three main bars and their numbers moved here from line 3's main path
-    body = f"""A {study.year} test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
+    body = f"""The test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
 Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better.
 First, {len(MAIN_BLOCKS)} of them. {BARS_SAID}
 
@@ -824,10 +819,8 @@ Most bend that gate first. The gate's bend:
 {n["best"]}, whose gate is bent by GELU, did best: {n["gain"]:.3f} less wrong.
 
 Each block was scored after a shorter and a longer training run.
-The bars show the longer run.
-Plain GELU against ReLU: {short:.3f} better after the shorter run, {abs(long):.3f} worse after the longer.
-So alone, GELU was not clearly better."""
-    return Markdown(f"<details><summary>{GATE_FOLD_SUMMARY}</summary>\n\n{body}\n\n</details>")
+The bars show the longer run."""
+    return Markdown(f"{gate_in_one_line(study)}\n\n<details><summary>{GATE_FOLD_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
 WRITES = ("relu", "sigmoid", "tanh")   # line 4's picture (pass 53, r47 Picture 2): one memory, six writes
@@ -1362,6 +1355,24 @@ def nudge_check(forget=NUDGE_FORGET):
     body = (f"Over a third: {forget:.2f} to the power {MEMORY_STEPS} is {nudge_share(left)} left.\n"
             f"At 1.00, all of it is left: nothing fades.")
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body}\n\n</details>")
+
+
+def loop_fade(growth=MEMORY_ASKED):
+    """Why the dashed line fades (r91 Clarity: "× 0.82" came from nowhere): where the loop's memory settles, what tanh
+    gets there, its slope and the product each step passes back, all from the loop the picture runs; and that near
+    memory 0 the same step would pass on × growth, so the fade depends on where the memory sits."""
+    h, x, s, passed = decisions.settled_loop("tanh", growth, MEMORY_STEPS)
+    at_zero = growth * float(activations.get("tanh").derivative(0.0))
+    if not passed < 1 < at_zero or f"{growth * h:.2f}" != f"{growth * round(h, 2):.2f}" \
+            or f"{growth * round(s, 3):.2f}" != f"{passed:.2f}":
+        raise ValueError("the words say the settled step passes on less than 1, and more than 1 near memory 0")
+    body = (f"The dashed line is the whispered message again. Why does it fade?\n"
+            f"The memory settles near {h:.2f}.\n"
+            f"So tanh gets {growth:g} × {h:.2f} = {x:.2f}. Its slope there is {s:.3f}.\n"
+            f"Each step back passes on {growth:g} × {s:.3f} ≈ {passed:.2f} of the nudge.\n"
+            f"Near memory 0, tanh's slope is {at_zero / growth:g}: a step would pass on × {at_zero:g}.\n"
+            f"So the fade depends on where the memory sits.")
+    return Markdown(body)
 
 
 def nudge_legend(forget):
