@@ -2272,7 +2272,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # still checked below
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
-    assert ("+ So the two 1s' scores always add up to the 0s' total.\n" in q.explanation
+    assert ("+ Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2559,19 +2559,10 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                f"+ {quiz.XOR_CURVE}\n"   # p89 (r89 Clarity): the total loss against p, drawn first
                                "+ In the picture, all four points get one chance p of answer 1.\n"
                                "+ Their total loss is lowest at p = ½.\n"
-                               # p89b (r90 Clarity): a plain fact and the first picture's sums open the step
-                               "+ The two 1s hold one x₁ = 1 and one x₂ = 1 between them. So do the 0s.\n"
-                               "+ The first picture's rule: 1.5 + 2.5 = 4, and 0.5 + 3.5 = 4.\n"
-                               "+ So the two 1s' scores always add up to the 0s' total.\n"
-                               "+ Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
-                               "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
-                               "+ + The numbers, if you want them\n"
-                               "+ + A point loses −ln(the chance of its right answer).\n"
-                               "+ + Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose 1.39.\n"
-                               "+ + Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
-                               "+ + Any total works the same way, for the 0s too. So all four get one chance p.\n"
-                               "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
-                               "+ + Half everywhere loses only 2.77 in all.")
+                               # p90 (r91 Clarity): one plain sentence on the two pictures; the x₁/x₂
+                               # bookkeeping and the nested numbers fold left
+                               "+ Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n"
+                               "+ So ½ each is the least wrong.")
     assert len([line for line in xor.explanation.split("\n") if not line.startswith("+ ")]) == 1   # p86: one open line
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
@@ -2605,11 +2596,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 17 and all(   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two
+    assert len(lines) - len(steps) == 0 and len(steps) == 7 and all(   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 16   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 6   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3846,9 +3837,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
     # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
-    assert len(folded) == 16 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three; p89b: + two (r90: a plain fact, then the sums)
+    assert len(folded) == 6 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three; p89b: + two (r90: a plain fact, then the sums); p90 (r91): the sums and the numbers fold left
     # p87 (r86 Clarity): three lines open in the fold, the rest in a fold inside it
-    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 9   # p89: + the curve, two lines; p89b: + two (r90)
+    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 6   # p90 (r91): three lines fewer; p89: + the curve, two lines; p89b: + two (r90)
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -4657,7 +4648,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 2 and html_.count("<table") == 0 and html_.endswith("loses only 2.77 in all.</div></details></div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 1 and html_.count("<table") == 0 and html_.endswith("So ½ each is the least wrong.</div></details>")   # p90 (r91): the numbers fold left   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5134,7 +5125,7 @@ def test_p82_q11_key_says_why_one_half_everywhere_is_least_wrong():
     says why: lifting the 1s lifts the 0s, and a wrong guess costs more loss than a right one of the same size saves."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p83 (r81 Clarity): the claim is now shown with a worked number (test_p83_q11_...), then said in words
-    assert "Lifting the 1s costs more than it saves: ½ everywhere is least wrong." in why   # p86: one line
+    assert "So ½ each is the least wrong." in why   # p86: one line   # p90 (r91): said plainer
     for d in (0.25, 1.0, 3.0):
         costs = quiz._xor_loss((0, 0), 0, rule=(0.0, 0.0, d)) - np.log(2)    # a 0-point lifted by d
         saves = np.log(2) - quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, d))    # a 1-point lifted by d
@@ -5243,14 +5234,9 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert miss == pytest.approx(math.log(10)) and f"{2 * 0.11 + 2 * 2.30:.2f}" == f"{lifted:.2f}"   # the shown sum adds up
     fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
     assert fold[0] == "Why not lift the 1s anyway?"
-    assert "So the two 1s' scores always add up to the 0s' total." in fold
-    # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
-    numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
-    for line in ("Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.",   # p88 (r87): one worked pair
-                 "Any total works the same way, for the 0s too. So all four get one chance p.",
-                 "Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.",
-                 "Half everywhere loses only 2.77 in all."):
-        assert line in numbers, line
+    assert "Raising the 1s' scores raises the 0s' just as much (“equal totals”)." in fold
+    # p90 (r91 Clarity): the nested numbers fold left; 4.82 and 2.77 stay in the curve's alt text (tested below)
+    assert not any(line.startswith(quiz.FOLD) for line in fold)
     one_loss = lambda s: np.log1p(np.exp(-s))   # noqa: E731   a 1 scored s loses ln(1 + e^−s): the 1s' pair too
     for t, d in np.random.default_rng(87).normal(0, 2, (200, 2)):
         d = abs(d) + 0.01
@@ -5261,7 +5247,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     for t, d in np.random.default_rng(85).normal(0, 2, (200, 2)):
         d = abs(d) + 0.01
         assert zero_loss(t + d) - zero_loss(t) > zero_loss(t) - zero_loss(t - d) > 0
-    assert "Lifting the 1s costs more than it saves" in why and "saved under" not in why
+    assert "So ½ each is the least wrong." in why and "saved under" not in why
     # code review: Q6 (another round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
     assert "0.69" not in why and "ln 2" not in why and f"{half:.2f}" == "0.69"
     # code review: GELU's line no longer reads as ReLU's shape, which hid its dip. p88 (r87 Clarity): "which bend
@@ -5429,7 +5415,7 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     # p87 (r86 Clarity): the formula sits in the nested fold, after the three lines that say the idea
     # p89 (r89 Clarity: lines of logs): the formula is drawn, a curve of the total loss against p, before the lines
     inner = quiz.FOLD * 2
-    assert why.index(quiz.XOR_CURVE) < why.index("Lifting the 1s costs more than it saves") < why.index(inner)
+    assert why.index(quiz.XOR_CURVE) < why.index("So ½ each is the least wrong") and inner not in why   # p90: no nested fold
     assert "ends the same way" not in why and "ln p" not in why
     q = np.linspace(0.01, 0.99, 99)
     assert np.allclose(quiz.xor_total_loss(q), -2 * np.log(q * (1 - q)))   # the curve's formula
@@ -5541,12 +5527,10 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     everywhere is least wrong); lines marked twice ("+ + ") are drawn as a fold inside it, shut until clicked."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     outer = html_[html_.index("<details>"):]
-    assert outer.count("<details>") == 2 and outer.endswith("</details></div></details>")
-    open_part = outer[:outer.index("<details>", 1)]
-    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 9   # p89: the curve, its two lines, three lines, the nested fold's box; p89b: + two
-    assert "equal" not in open_part and "0.11" not in open_part and "the 0s&#x27; total" in open_part
-    nested = outer[outer.index("<details>", 1):]
-    assert nested.startswith(f"<details><summary>{quiz.NUMBERS_FOLD}</summary>") and "4.82" in nested
+    # p90 (r91 Clarity): the nested numbers fold left; the curve, its two lines, then the plain sentence in two
+    assert outer.count("<details>") == 1 and outer.endswith("</div></details>")
+    assert outer.count("<div style='margin:2px 0 0 18px'>") == 5
+    assert "0.11" not in outer and "x₁ = 1" not in outer and "equal totals" in outer
     assert "+ " not in html_.replace(" + ", "")   # every marker is read, none printed (the sum's " + " stays)
     plain = ch07_quiz.why_html("a\n+ Open\n+ b\n+ + Inner\n+ + c")
     assert plain == ("a<br><details><summary>Open</summary><div style='margin:2px 0 0 18px'>b</div><div style='margin:2px "
@@ -5590,20 +5574,17 @@ def test_p88_the_nudge_is_said_once_a_page_under_the_first_question_using_it(who
         assert q3 == "relu_flat_side" and line in ch07_quiz._head(quiz.get(q3), 3, learner)
 
 
-def test_p88_q11_works_one_uneven_pair_with_the_packages_losses():
-    """r87 Clarity: "Split a pair's total unevenly: one loses more than the other saves" was dense. The fold now works
-    one pair: the two 1s at chances 0.7 and 0.3 (scores ±ln(7/3), total 0) against 0.5 and 0.5 (both 0, total 0)."""
-    strong, weak, uneven, even = quiz.xor_split_costs()
-    s = math.log(0.7 / 0.3)
-    assert quiz._sig(s) == pytest.approx(0.7) and quiz._sig(-s) == pytest.approx(0.3)   # same total
-    assert strong == pytest.approx(-math.log(0.7)) and weak == pytest.approx(-math.log(0.3))
-    assert uneven == pytest.approx(strong + weak) and even == pytest.approx(2 * math.log(2))
-    assert (f"{strong:.2f}", f"{weak:.2f}", f"{uneven:.2f}", f"{even:.2f}") == ("0.36", "1.20", "1.56", "1.39")
-    assert weak - math.log(2) > math.log(2) - strong > 0   # the weaker loses more than the stronger saves
+def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
+    """r91 Clarity: Q11's key jumped between scores and chances ("The two 1s hold one x₁ = 1 ...", "Say the 1s' scores
+    add up to 0 ..."). It now rests on the two pictures (equal totals, the U-curve) and one plain sentence; the
+    x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more." in why and "0.5 and 0.5 lose 1.39." in why
-    assert "add up to 0" in why   # p88 (r89): the even split's 0.5 and 0.5 hold only for a total of 0, said
-    assert "at least" not in why   # every total in the fold is exact
+    assert why.endswith("+ Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n"
+                        "+ So ½ each is the least wrong.")
+    assert ch07_quiz.XOR_TOTALS_TITLE == "equal totals"   # the sentence names the first picture's label
+    for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
+        assert gone not in why, gone
+    assert not hasattr(quiz, "xor_split_costs") and not hasattr(quiz, "NUMBERS_FOLD")
 
 
 def test_p88_q2_picture_draws_relu_thick_and_above_the_axis_line():
@@ -5724,7 +5705,7 @@ def test_p89_q11_fold_draws_the_total_loss_against_p_first_instead_of_lines_of_l
     assert fold[:4] == ["Why not lift the 1s anyway?", quiz.XOR_CURVE,
                         "In the picture, all four points get one chance p of answer 1.",
                         "Their total loss is lowest at p = ½."]
-    assert "−ln p" not in why and "Any p:" not in why and "Say the 1s' scores add up to 0." in why
+    assert "−ln p" not in why and "Any p:" not in why and "Say the 1s' scores add up to 0." not in why
     html_ = ch07_quiz.why_html(why)
     outer = html_[html_.index("<summary>Why not lift the 1s anyway?</summary>"):]
     assert outer.index("<img alt=") < outer.index("In the picture, all four") and quiz.XOR_CURVE not in html_
