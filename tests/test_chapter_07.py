@@ -2132,7 +2132,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
-    assert "fixes every corner at input = 0. A bias added later cannot move it." in why8   # pass 26: whose corner
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
@@ -3090,7 +3090,7 @@ def test_pass26_keys_name_what_they_use():
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
     unit = " ".join(o.why for o in quiz.get("unit_steps").options)
-    assert "fixes every corner at input = 0. A bias added later cannot move it." in unit
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."   # p90 (r91 Clarity): an example in unit
     far = float(activations.get("gelu").derivative(-3.2))
     assert abs(far) < 0.01   # far left, GELU's slope is nearly 0: the added sentence holds
     assert any("far left its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
@@ -3429,7 +3429,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights. They average 0. Their spread is 1 over the square root of n. Here n is how many inputs a unit has. Layer" in quiz.get("selu_steady").prompt   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights. They average 0, with SELU's start spread (word list). Layer" in quiz.get("selu_steady").prompt   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3524,7 +3524,6 @@ def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click
     text = _how_it_works()   # p76 (r73 Focus): the rule in view, what a first answer is in the fold under it
     assert ("- **Each time a question appears, only your first answer counts**. Then click the other letters to read "
             "why they are wrong.") in text
-    assert "Only your first typed number counts." in text   # p84 (r83 Focus): in each answer box's tooltip
     learner = ch07_quiz.Learner(review.Store(None))
     n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, learner)
     n.text.value = "a quarter"                                     # not a number: nothing recorded
@@ -3568,7 +3567,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 54 (r48 Focus): the example says the tolerance (half the last digit's size); no 'step' definition
     # p82 (r80 Clarity): the example itself moved up to "How it works"; the fold says how close is close
     # p87 (r86 Focus): "Close counts." and the digit rule; the worked example is "How it works"'s, not every box's
-    assert text.startswith("Close counts. Digits count from the first non-zero digit. ") and "0.3127" not in text
+    assert text == "Close counts; fractions are fine."   # p90 (r91 Focus): the reader's five words
     assert "<b>step</b>" not in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3670,9 +3669,8 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
     # p87 (r86 Focus): the digit rule left "How it works" for the tooltip, which is down to "Close counts."
     assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts." in ch07_quiz.how_close_example()
-    assert text.startswith(f"Close counts. {ch07_quiz.DIGIT_RULE} ")
-    # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
-    assert text.endswith("You may also type a fraction, like 2/3, or put “about” in front.")
+    # p90 (r91 Focus): the tooltip is down to five words; fractions and "about" are still read
+    assert text == "Close counts; fractions are fine." and quiz.parse_number("2/3") == pytest.approx(2 / 3)
     assert quiz.parse_number("about 0.3") == 0.3   # pass 55 (r49): the example typed as the rule says
     assert quiz.parse_number("2/3") == pytest.approx(2 / 3) and quiz.parse_number("about 0.31") == 0.31
     exact, digits, typed = ch07_quiz.HOW_CLOSE
@@ -3874,9 +3872,11 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # under the prompt (a wrong option says it) before any option uses it
     # r87 (Correctness: without the weights' size the claim is incomplete): said in words; 1/√n stays in the key
     # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the rule itself, in plain words, no symbol
-    assert selu.prompt == ("A SELU network starts with random weights. They average 0. Their spread is 1 over the "
-                           "square root of n. Here n is how many inputs a unit has. Layer after layer, SELU pulls two "
-                           "numbers toward fixed values. Which two?")
+    # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
+    assert selu.prompt == ("A SELU network starts with random weights. They average 0, with SELU's start spread "
+                           "(word list). Layer after layer, SELU pulls two numbers toward fixed values. Which two?")
+    words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
+    assert "- **SELU's start spread**: 1 over the square root of n. Here n is how many inputs a unit has.\n" in words
     assert "smaller when" not in selu.prompt and "√" not in selu.prompt
     assert max(len(t.split()) for t in re.split(r"(?<=[.?])\s+", selu.prompt)) <= 11   # one short idea a sentence
     assert any("spread" in o.text for o in selu.options if not o.correct)   # so its gloss sits under the prompt
@@ -3919,7 +3919,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
-    assert _src(cells[k + 1]).startswith("## Mixed round") and k + 2 == first_q
+    # p90 (r91 Picture first): the shapes fold sits between "How it works" and the first round
+    assert _src(cells[k + 1]) == "ch07_quiz.shapes_fold()" and _src(cells[k + 2]).startswith("## Mixed round") and k + 3 == first_q
     assert not any("number_rule" in _src(c) or "More rules" in _src(c) for c in cells)
     assert not hasattr(ch07_quiz, "number_rule") and not hasattr(ch07_quiz, "HOW_CLOSE_SUMMARY")
     state = json.loads(NB.read_text())["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
@@ -3932,7 +3933,7 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     for q in numeric:
         tip = ch07_quiz.typing_hint(q)
         assert ch07_quiz.numeric_widget(q.id, learner.numbers[q.id], learner).text.tooltip == tip
-        assert tip.endswith(" " + ch07_quiz.FIRST_ANSWER_RULE)   # p86 (r85): the rule before it fits the box's kind
+        assert "first" not in tip   # p90 (r91 Focus): the first answer's rule is "How it works"'s alone
         assert tip.startswith(q.form + " ") if q.form else tip.startswith(("Close counts", ch07_quiz.COUNT_HINT))
     assert ch07_quiz.RULE_ANCHOR == "#" + "How it works".replace(" ", "-")   # JupyterLab's id for that heading
 
@@ -4245,16 +4246,20 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
     # p79 (r76 Clarity): the Predict and its check moved inside the unit fold they need: two cells fewer
-    kinds = [c["cell_type"] for c in cells[start:start + 4]]
-    assert kinds == ["markdown", "code", "markdown", "code"]
+    kinds = [c["cell_type"] for c in cells[start:start + 3]]
+    assert kinds == ["markdown", "code", "markdown"]
     assert "Open a fold only if a word is new." in _src(cells[start])   # p82: shorter
     assert _src(cells[start + 2]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
                                              "</summary>\n\n- **ReLU**")
     assert _src(cells[start + 2]).rstrip().endswith("</details>")
-    # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
-    assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
+    # pass 60 (r54 Picture): the bends' shapes, folded. p90 (r91 Picture first: a learner who forgot SELU at Q28 had
+    # to scroll away mid-round): right after "How it works", before the first round
+    how = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    first_round = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch07_quiz.shapes_fold()")
+    assert k == how + 1 < first_round and sum(_src(c) == "ch07_quiz.shapes_fold()" for c in cells) == 1
+    shapes = _src({"source": cells[k]["outputs"][0]["data"]["text/html"]})
+    assert shapes.startswith("<details><summary>Forgot a shape? Open this during any round.</summary>")
     # p72 (r68 Picture): every bend the questions name, on the same y scale, named as the word list names them
     assert ("<pre>ReLU, GELU, Sigmoid, Tanh, Leaky ReLU, SiLU, Mish and SELU, on one y scale.</pre><img" in shapes
             and shapes.endswith("</details>"))
@@ -4798,7 +4803,7 @@ def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_c
         assert quiz.check(q.id, typed).correct, typed
     assert quiz.step(q) == 1e-6   # the rounded answer's last digit, not the exact one's (1e-7)
     rule = ch07_quiz.how_close_rule()
-    assert "Digits count from the first non-zero digit." in rule and "0.31" == quiz.plain(0.3127, 2)   # p87: 0.000001
+    assert rule == "Close counts; fractions are fine." and "0.31" == quiz.plain(0.3127, 2)   # p87: 0.000001; p90: five words
 
 
 def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward():
@@ -5508,7 +5513,7 @@ def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many(
         assert tip.startswith(ch07_quiz.COUNT_HINT) and "0.3127" not in tip and "digit asked" not in tip, q.id
     q20 = quiz.get("chain_sigmoid_10")
     tip = ch07_quiz.typing_hint(q20)
-    assert tip == f"{q20.form} {ch07_quiz.ONE_IN_CLOSE} {ch07_quiz.FIRST_ANSWER_RULE}" and "0.3127" not in tip
+    assert tip == f"{q20.form} {ch07_quiz.ONE_IN_CLOSE}" and "0.3127" not in tip   # p90: no first-answer rule
     assert ch07_quiz.digits_asked(q20) == " <i>About 1 in how many?</i>" and "digit" not in ch07_quiz.digits_asked(q20)
     n = 1 / q20.answer   # the tooltip's claim: N rounded to one digit is close enough; a decimal still counts
     assert quiz.check("chain_sigmoid_10", f"1 in {float(f'{n:.1g}'):,.0f}").correct
@@ -5518,7 +5523,7 @@ def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many(
             assert ch07_quiz.typing_hint(q).startswith(ch07_quiz.how_close_rule()), q.id
             assert ch07_quiz.digits_asked(q).startswith(" <i>Give "), q.id
     assert "Digits count from the first non-zero digit." not in ch07_quiz.how_close_example()   # p87 (r86 Focus): the tooltip's
-    assert ch07_quiz.DIGIT_RULE in ch07_quiz.how_close_rule()
+    assert ch07_quiz.how_close_rule() == "Close counts; fractions are fine."   # p90 (r91 Focus)
 
 
 # ---------------------------------------------------------------- pass 87: the r86 reader's items

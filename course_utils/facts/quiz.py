@@ -264,7 +264,7 @@ def _bank():
            ("Stretch and add, then bend, then shift.",
             "a bias added after the bend only lifts the output. It cannot move the corner."),
            ("Bend each input, then stretch and add, then shift.",
-            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. A bias added later cannot move it."),
+            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."),
            ("Stretch and add, then bend. A unit has no shift.",
             "the units in this course all have a bias, their shift. Without it, the corner stays where the weighted sum is 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
@@ -491,8 +491,8 @@ def _bank():
         # and 1/√n (not needed to answer) is left to the key
         # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
         # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the weights' spread in plain words
-        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0. Their spread is 1 over "
-                                 "the square root of n. Here n is how many inputs a unit has. Layer after layer, SELU "
+        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0, with SELU's start spread "
+                                 "(word list). Layer after layer, SELU "
                                  "pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
