@@ -2132,7 +2132,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
-    assert "fixes every corner at input = 0. A bias added later cannot move it." in why8   # pass 26: whose corner
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
@@ -2272,7 +2272,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # still checked below
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
-    assert ("+ So the two 1s' scores always add up to the 0s' total.\n" in q.explanation
+    assert ("+ Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2559,19 +2559,10 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                f"+ {quiz.XOR_CURVE}\n"   # p89 (r89 Clarity): the total loss against p, drawn first
                                "+ In the picture, all four points get one chance p of answer 1.\n"
                                "+ Their total loss is lowest at p = ½.\n"
-                               # p89b (r90 Clarity): a plain fact and the first picture's sums open the step
-                               "+ The two 1s hold one x₁ = 1 and one x₂ = 1 between them. So do the 0s.\n"
-                               "+ The first picture's rule: 1.5 + 2.5 = 4, and 0.5 + 3.5 = 4.\n"
-                               "+ So the two 1s' scores always add up to the 0s' total.\n"
-                               "+ Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
-                               "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
-                               "+ + The numbers, if you want them\n"
-                               "+ + A point loses −ln(the chance of its right answer).\n"
-                               "+ + Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose 1.39.\n"
-                               "+ + Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
-                               "+ + Any total works the same way, for the 0s too. So all four get one chance p.\n"
-                               "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
-                               "+ + Half everywhere loses only 2.77 in all.")
+                               # p90 (r91 Clarity): one plain sentence on the two pictures; the x₁/x₂
+                               # bookkeeping and the nested numbers fold left
+                               "+ Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n"
+                               "+ So ½ each is the least wrong.")
     assert len([line for line in xor.explanation.split("\n") if not line.startswith("+ ")]) == 1   # p86: one open line
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
@@ -2605,11 +2596,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 17 and all(   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two
+    assert len(lines) - len(steps) == 0 and len(steps) == 7 and all(   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 16   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 6   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3099,7 +3090,7 @@ def test_pass26_keys_name_what_they_use():
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
     unit = " ".join(o.why for o in quiz.get("unit_steps").options)
-    assert "fixes every corner at input = 0. A bias added later cannot move it." in unit
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."   # p90 (r91 Clarity): an example in unit
     far = float(activations.get("gelu").derivative(-3.2))
     assert abs(far) < 0.01   # far left, GELU's slope is nearly 0: the added sentence holds
     assert any("far left its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
@@ -3438,7 +3429,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights. They average 0. Their spread is 1 over the square root of n. Here n is how many inputs a unit has. Layer" in quiz.get("selu_steady").prompt   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights. They average 0, with SELU's start spread (word list). Layer" in quiz.get("selu_steady").prompt   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3533,7 +3524,6 @@ def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click
     text = _how_it_works()   # p76 (r73 Focus): the rule in view, what a first answer is in the fold under it
     assert ("- **Each time a question appears, only your first answer counts**. Then click the other letters to read "
             "why they are wrong.") in text
-    assert "Only your first typed number counts." in text   # p84 (r83 Focus): in each answer box's tooltip
     learner = ch07_quiz.Learner(review.Store(None))
     n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, learner)
     n.text.value = "a quarter"                                     # not a number: nothing recorded
@@ -3577,7 +3567,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 54 (r48 Focus): the example says the tolerance (half the last digit's size); no 'step' definition
     # p82 (r80 Clarity): the example itself moved up to "How it works"; the fold says how close is close
     # p87 (r86 Focus): "Close counts." and the digit rule; the worked example is "How it works"'s, not every box's
-    assert text.startswith("Close counts. Digits count from the first non-zero digit. ") and "0.3127" not in text
+    assert text == "Close counts; fractions are fine."   # p90 (r91 Focus): the reader's five words
     assert "<b>step</b>" not in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3679,9 +3669,8 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
     # p87 (r86 Focus): the digit rule left "How it works" for the tooltip, which is down to "Close counts."
     assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts." in ch07_quiz.how_close_example()
-    assert text.startswith(f"Close counts. {ch07_quiz.DIGIT_RULE} ")
-    # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
-    assert text.endswith("You may also type a fraction, like 2/3, or put “about” in front.")
+    # p90 (r91 Focus): the tooltip is down to five words; fractions and "about" are still read
+    assert text == "Close counts; fractions are fine." and quiz.parse_number("2/3") == pytest.approx(2 / 3)
     assert quiz.parse_number("about 0.3") == 0.3   # pass 55 (r49): the example typed as the rule says
     assert quiz.parse_number("2/3") == pytest.approx(2 / 3) and quiz.parse_number("about 0.31") == 0.31
     exact, digits, typed = ch07_quiz.HOW_CLOSE
@@ -3846,9 +3835,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
     # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
-    assert len(folded) == 16 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three; p89b: + two (r90: a plain fact, then the sums)
+    assert len(folded) == 6 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three; p89b: + two (r90: a plain fact, then the sums); p90 (r91): the sums and the numbers fold left
     # p87 (r86 Clarity): three lines open in the fold, the rest in a fold inside it
-    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 9   # p89: + the curve, two lines; p89b: + two (r90)
+    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 6   # p90 (r91): three lines fewer; p89: + the curve, two lines; p89b: + two (r90)
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -3883,9 +3872,11 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # under the prompt (a wrong option says it) before any option uses it
     # r87 (Correctness: without the weights' size the claim is incomplete): said in words; 1/√n stays in the key
     # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the rule itself, in plain words, no symbol
-    assert selu.prompt == ("A SELU network starts with random weights. They average 0. Their spread is 1 over the "
-                           "square root of n. Here n is how many inputs a unit has. Layer after layer, SELU pulls two "
-                           "numbers toward fixed values. Which two?")
+    # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
+    assert selu.prompt == ("A SELU network starts with random weights. They average 0, with SELU's start spread "
+                           "(word list). Layer after layer, SELU pulls two numbers toward fixed values. Which two?")
+    words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
+    assert "- **SELU's start spread**: 1 over the square root of n. Here n is how many inputs a unit has.\n" in words
     assert "smaller when" not in selu.prompt and "√" not in selu.prompt
     assert max(len(t.split()) for t in re.split(r"(?<=[.?])\s+", selu.prompt)) <= 11   # one short idea a sentence
     assert any("spread" in o.text for o in selu.options if not o.correct)   # so its gloss sits under the prompt
@@ -3928,7 +3919,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
-    assert _src(cells[k + 1]).startswith("## Mixed round") and k + 2 == first_q
+    # p90 (r91 Picture first): the shapes fold sits between "How it works" and the first round
+    assert _src(cells[k + 1]) == "ch07_quiz.shapes_fold()" and _src(cells[k + 2]).startswith("## Mixed round") and k + 3 == first_q
     assert not any("number_rule" in _src(c) or "More rules" in _src(c) for c in cells)
     assert not hasattr(ch07_quiz, "number_rule") and not hasattr(ch07_quiz, "HOW_CLOSE_SUMMARY")
     state = json.loads(NB.read_text())["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
@@ -3941,7 +3933,7 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     for q in numeric:
         tip = ch07_quiz.typing_hint(q)
         assert ch07_quiz.numeric_widget(q.id, learner.numbers[q.id], learner).text.tooltip == tip
-        assert tip.endswith(" " + ch07_quiz.FIRST_ANSWER_RULE)   # p86 (r85): the rule before it fits the box's kind
+        assert "first" not in tip   # p90 (r91 Focus): the first answer's rule is "How it works"'s alone
         assert tip.startswith(q.form + " ") if q.form else tip.startswith(("Close counts", ch07_quiz.COUNT_HINT))
     assert ch07_quiz.RULE_ANCHOR == "#" + "How it works".replace(" ", "-")   # JupyterLab's id for that heading
 
@@ -4254,16 +4246,20 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
     # p79 (r76 Clarity): the Predict and its check moved inside the unit fold they need: two cells fewer
-    kinds = [c["cell_type"] for c in cells[start:start + 4]]
-    assert kinds == ["markdown", "code", "markdown", "code"]
+    kinds = [c["cell_type"] for c in cells[start:start + 3]]
+    assert kinds == ["markdown", "code", "markdown"]
     assert "Open a fold only if a word is new." in _src(cells[start])   # p82: shorter
     assert _src(cells[start + 2]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
                                              "</summary>\n\n- **ReLU**")
     assert _src(cells[start + 2]).rstrip().endswith("</details>")
-    # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
-    assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
+    # pass 60 (r54 Picture): the bends' shapes, folded. p90 (r91 Picture first: a learner who forgot SELU at Q28 had
+    # to scroll away mid-round): right after "How it works", before the first round
+    how = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    first_round = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch07_quiz.shapes_fold()")
+    assert k == how + 1 < first_round and sum(_src(c) == "ch07_quiz.shapes_fold()" for c in cells) == 1
+    shapes = _src({"source": cells[k]["outputs"][0]["data"]["text/html"]})
+    assert shapes.startswith("<details><summary>Forgot a shape? Open this during any round.</summary>")
     # p72 (r68 Picture): every bend the questions name, on the same y scale, named as the word list names them
     assert ("<pre>ReLU, GELU, Sigmoid, Tanh, Leaky ReLU, SiLU, Mish and SELU, on one y scale.</pre><img" in shapes
             and shapes.endswith("</details>"))
@@ -4657,7 +4653,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 2 and html_.count("<table") == 0 and html_.endswith("loses only 2.77 in all.</div></details></div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 1 and html_.count("<table") == 0 and html_.endswith("So ½ each is the least wrong.</div></details>")   # p90 (r91): the numbers fold left   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -4807,7 +4803,7 @@ def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_c
         assert quiz.check(q.id, typed).correct, typed
     assert quiz.step(q) == 1e-6   # the rounded answer's last digit, not the exact one's (1e-7)
     rule = ch07_quiz.how_close_rule()
-    assert "Digits count from the first non-zero digit." in rule and "0.31" == quiz.plain(0.3127, 2)   # p87: 0.000001
+    assert rule == "Close counts; fractions are fine." and "0.31" == quiz.plain(0.3127, 2)   # p87: 0.000001; p90: five words
 
 
 def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward():
@@ -5134,7 +5130,7 @@ def test_p82_q11_key_says_why_one_half_everywhere_is_least_wrong():
     says why: lifting the 1s lifts the 0s, and a wrong guess costs more loss than a right one of the same size saves."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p83 (r81 Clarity): the claim is now shown with a worked number (test_p83_q11_...), then said in words
-    assert "Lifting the 1s costs more than it saves: ½ everywhere is least wrong." in why   # p86: one line
+    assert "So ½ each is the least wrong." in why   # p86: one line   # p90 (r91): said plainer
     for d in (0.25, 1.0, 3.0):
         costs = quiz._xor_loss((0, 0), 0, rule=(0.0, 0.0, d)) - np.log(2)    # a 0-point lifted by d
         saves = np.log(2) - quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, d))    # a 1-point lifted by d
@@ -5243,14 +5239,9 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert miss == pytest.approx(math.log(10)) and f"{2 * 0.11 + 2 * 2.30:.2f}" == f"{lifted:.2f}"   # the shown sum adds up
     fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
     assert fold[0] == "Why not lift the 1s anyway?"
-    assert "So the two 1s' scores always add up to the 0s' total." in fold
-    # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
-    numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
-    for line in ("Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.",   # p88 (r87): one worked pair
-                 "Any total works the same way, for the 0s too. So all four get one chance p.",
-                 "Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.",
-                 "Half everywhere loses only 2.77 in all."):
-        assert line in numbers, line
+    assert "Raising the 1s' scores raises the 0s' just as much (“equal totals”)." in fold
+    # p90 (r91 Clarity): the nested numbers fold left; 4.82 and 2.77 stay in the curve's alt text (tested below)
+    assert not any(line.startswith(quiz.FOLD) for line in fold)
     one_loss = lambda s: np.log1p(np.exp(-s))   # noqa: E731   a 1 scored s loses ln(1 + e^−s): the 1s' pair too
     for t, d in np.random.default_rng(87).normal(0, 2, (200, 2)):
         d = abs(d) + 0.01
@@ -5261,7 +5252,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     for t, d in np.random.default_rng(85).normal(0, 2, (200, 2)):
         d = abs(d) + 0.01
         assert zero_loss(t + d) - zero_loss(t) > zero_loss(t) - zero_loss(t - d) > 0
-    assert "Lifting the 1s costs more than it saves" in why and "saved under" not in why
+    assert "So ½ each is the least wrong." in why and "saved under" not in why
     # code review: Q6 (another round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
     assert "0.69" not in why and "ln 2" not in why and f"{half:.2f}" == "0.69"
     # code review: GELU's line no longer reads as ReLU's shape, which hid its dip. p88 (r87 Clarity): "which bend
@@ -5429,7 +5420,7 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     # p87 (r86 Clarity): the formula sits in the nested fold, after the three lines that say the idea
     # p89 (r89 Clarity: lines of logs): the formula is drawn, a curve of the total loss against p, before the lines
     inner = quiz.FOLD * 2
-    assert why.index(quiz.XOR_CURVE) < why.index("Lifting the 1s costs more than it saves") < why.index(inner)
+    assert why.index(quiz.XOR_CURVE) < why.index("So ½ each is the least wrong") and inner not in why   # p90: no nested fold
     assert "ends the same way" not in why and "ln p" not in why
     q = np.linspace(0.01, 0.99, 99)
     assert np.allclose(quiz.xor_total_loss(q), -2 * np.log(q * (1 - q)))   # the curve's formula
@@ -5522,7 +5513,7 @@ def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many(
         assert tip.startswith(ch07_quiz.COUNT_HINT) and "0.3127" not in tip and "digit asked" not in tip, q.id
     q20 = quiz.get("chain_sigmoid_10")
     tip = ch07_quiz.typing_hint(q20)
-    assert tip == f"{q20.form} {ch07_quiz.ONE_IN_CLOSE} {ch07_quiz.FIRST_ANSWER_RULE}" and "0.3127" not in tip
+    assert tip == f"{q20.form} {ch07_quiz.ONE_IN_CLOSE}" and "0.3127" not in tip   # p90: no first-answer rule
     assert ch07_quiz.digits_asked(q20) == " <i>About 1 in how many?</i>" and "digit" not in ch07_quiz.digits_asked(q20)
     n = 1 / q20.answer   # the tooltip's claim: N rounded to one digit is close enough; a decimal still counts
     assert quiz.check("chain_sigmoid_10", f"1 in {float(f'{n:.1g}'):,.0f}").correct
@@ -5532,7 +5523,7 @@ def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many(
             assert ch07_quiz.typing_hint(q).startswith(ch07_quiz.how_close_rule()), q.id
             assert ch07_quiz.digits_asked(q).startswith(" <i>Give "), q.id
     assert "Digits count from the first non-zero digit." not in ch07_quiz.how_close_example()   # p87 (r86 Focus): the tooltip's
-    assert ch07_quiz.DIGIT_RULE in ch07_quiz.how_close_rule()
+    assert ch07_quiz.how_close_rule() == "Close counts; fractions are fine."   # p90 (r91 Focus)
 
 
 # ---------------------------------------------------------------- pass 87: the r86 reader's items
@@ -5541,12 +5532,10 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     everywhere is least wrong); lines marked twice ("+ + ") are drawn as a fold inside it, shut until clicked."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     outer = html_[html_.index("<details>"):]
-    assert outer.count("<details>") == 2 and outer.endswith("</details></div></details>")
-    open_part = outer[:outer.index("<details>", 1)]
-    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 9   # p89: the curve, its two lines, three lines, the nested fold's box; p89b: + two
-    assert "equal" not in open_part and "0.11" not in open_part and "the 0s&#x27; total" in open_part
-    nested = outer[outer.index("<details>", 1):]
-    assert nested.startswith(f"<details><summary>{quiz.NUMBERS_FOLD}</summary>") and "4.82" in nested
+    # p90 (r91 Clarity): the nested numbers fold left; the curve, its two lines, then the plain sentence in two
+    assert outer.count("<details>") == 1 and outer.endswith("</div></details>")
+    assert outer.count("<div style='margin:2px 0 0 18px'>") == 5
+    assert "0.11" not in outer and "x₁ = 1" not in outer and "equal totals" in outer
     assert "+ " not in html_.replace(" + ", "")   # every marker is read, none printed (the sum's " + " stays)
     plain = ch07_quiz.why_html("a\n+ Open\n+ b\n+ + Inner\n+ + c")
     assert plain == ("a<br><details><summary>Open</summary><div style='margin:2px 0 0 18px'>b</div><div style='margin:2px "
@@ -5590,20 +5579,17 @@ def test_p88_the_nudge_is_said_once_a_page_under_the_first_question_using_it(who
         assert q3 == "relu_flat_side" and line in ch07_quiz._head(quiz.get(q3), 3, learner)
 
 
-def test_p88_q11_works_one_uneven_pair_with_the_packages_losses():
-    """r87 Clarity: "Split a pair's total unevenly: one loses more than the other saves" was dense. The fold now works
-    one pair: the two 1s at chances 0.7 and 0.3 (scores ±ln(7/3), total 0) against 0.5 and 0.5 (both 0, total 0)."""
-    strong, weak, uneven, even = quiz.xor_split_costs()
-    s = math.log(0.7 / 0.3)
-    assert quiz._sig(s) == pytest.approx(0.7) and quiz._sig(-s) == pytest.approx(0.3)   # same total
-    assert strong == pytest.approx(-math.log(0.7)) and weak == pytest.approx(-math.log(0.3))
-    assert uneven == pytest.approx(strong + weak) and even == pytest.approx(2 * math.log(2))
-    assert (f"{strong:.2f}", f"{weak:.2f}", f"{uneven:.2f}", f"{even:.2f}") == ("0.36", "1.20", "1.56", "1.39")
-    assert weak - math.log(2) > math.log(2) - strong > 0   # the weaker loses more than the stronger saves
+def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
+    """r91 Clarity: Q11's key jumped between scores and chances ("The two 1s hold one x₁ = 1 ...", "Say the 1s' scores
+    add up to 0 ..."). It now rests on the two pictures (equal totals, the U-curve) and one plain sentence; the
+    x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more." in why and "0.5 and 0.5 lose 1.39." in why
-    assert "add up to 0" in why   # p88 (r89): the even split's 0.5 and 0.5 hold only for a total of 0, said
-    assert "at least" not in why   # every total in the fold is exact
+    assert why.endswith("+ Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n"
+                        "+ So ½ each is the least wrong.")
+    assert ch07_quiz.XOR_TOTALS_TITLE == "equal totals"   # the sentence names the first picture's label
+    for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
+        assert gone not in why, gone
+    assert not hasattr(quiz, "xor_split_costs") and not hasattr(quiz, "NUMBERS_FOLD")
 
 
 def test_p88_q2_picture_draws_relu_thick_and_above_the_axis_line():
@@ -5724,7 +5710,7 @@ def test_p89_q11_fold_draws_the_total_loss_against_p_first_instead_of_lines_of_l
     assert fold[:4] == ["Why not lift the 1s anyway?", quiz.XOR_CURVE,
                         "In the picture, all four points get one chance p of answer 1.",
                         "Their total loss is lowest at p = ½."]
-    assert "−ln p" not in why and "Any p:" not in why and "Say the 1s' scores add up to 0." in why
+    assert "−ln p" not in why and "Any p:" not in why and "Say the 1s' scores add up to 0." not in why
     html_ = ch07_quiz.why_html(why)
     outer = html_[html_.index("<summary>Why not lift the 1s anyway?</summary>"):]
     assert outer.index("<img alt=") < outer.index("In the picture, all four") and quiz.XOR_CURVE not in html_

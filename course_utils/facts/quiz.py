@@ -177,47 +177,17 @@ def xor_sure_costs(sure=XOR_SURE):
     return hit, half, miss, 2 * hit + 2 * miss, 4 * half
 
 
-XOR_SPLIT = 0.7   # Q11's worked uneven pair (p88, r87 Clarity): the two 1s at chances 0.7 and 0.3, one total score
-
-
-def xor_split_costs(split=XOR_SPLIT):
-    """Q11's worked uneven pair: two 1s whose scores add up to 0 (chances `split` and 1 − `split`, as ±s), against
-    the even split (both scored 0, chance ½): (the stronger one's loss, the weaker one's, their sum, the even sum)."""
-    s = math.log(split / (1 - split))   # σ(s) = split, σ(−s) = 1 − split: the same total, 0, as the even split
-    strong, weak = _pair_loss(s, math.inf), _pair_loss(-s, math.inf)   # each point's own loss
-    return strong, weak, _pair_loss(s, -s), _pair_loss(0.0, 0.0)
-
-
-def _xor_sure_lines(sure=XOR_SURE):
-    """Q11's why, in a fold: the equal totals, so lifting the 1s lifts the 0s, so ½ everywhere is least wrong. Its
-    arithmetic sits in a fold inside (p87, r86 Clarity: 14 lines buried the one idea): any pair's uneven split loses
-    more than its even split (a point's loss grows faster than it falls: r82, and r86 Correctness: the 1s' uneven case
-    too), so all four share one score; the worked chance `sure`; then any chance p. No 0.69 or ln 2 beside "50-50":
-    that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in another round."""
-    hit, _half, miss, lifted, halves = xor_sure_costs(sure)
-    strong, weak, uneven, even = xor_split_costs()
-    inner = FOLD + FOLD
-    ones, zeros = ([_xor_score(pt, XOR_WORKED) for pt, a in XOR_POINTS if a == answer] for answer in (1, 0))
+def _xor_sure_lines():
+    """Q11's why, in a fold: the U-curve (total loss against p, lowest at ½), then one plain sentence tying it to
+    the first picture's equal totals (p90, r91 Clarity: the x₁/x₂ bookkeeping and the nested numbers fold left).
+    No 0.69 or ln 2 beside "50-50": that is Q6's answer, asked in another round."""
     return (f"{FOLD}Why not lift the 1s anyway?\n"
-            # p89 (r89 Clarity: lines of logs, no picture): the total loss against p drawn first, lowest at ½
             f"{FOLD}{XOR_CURVE}\n"
             f"{FOLD}In the picture, all four points get one chance p of answer 1.\n"
             f"{FOLD}Their total loss is lowest at p = ½.\n"
-            # p89b (r90 Clarity, Picture): a plain fact about the points and the picture's sums before the rule
-            f"{FOLD}The two 1s hold one x₁ = 1 and one x₂ = 1 between them. So do the 0s.\n"
-            f"{FOLD}The first picture's rule: {ones[0]:g} + {ones[1]:g} = {sum(ones):g}, and {zeros[0]:g} + {zeros[1]:g} = {sum(zeros):g}.\n"
-            f"{FOLD}So the two 1s' scores always add up to the 0s' total.\n"
-            f"{FOLD}Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
-            f"{FOLD}Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
-            f"{inner}{NUMBERS_FOLD}\n"
-            f"{inner}A point loses −ln(the chance of its right answer).\n"
-            # p88 (r88, r89 Correctness): "keep the total, split evenly: 0.5 and 0.5" held only for a total of 0,
-            # while the picture's total is 4: the worked pair now says its total is 0
-            f"{inner}Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose {even:.2f}.\n"
-            f"{inner}Same total, chances {XOR_SPLIT:g} and {1 - XOR_SPLIT:g}: they lose {strong:.2f} + {weak:.2f} = {uneven:.2f}, more.\n"
-            f"{inner}Any total works the same way, for the 0s too. So all four get one chance p.\n"
-            f"{inner}Take p = {sure:g}: {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f} in all.\n"
-            f"{inner}Half everywhere loses only {halves:.2f} in all.\n")
+            # p90 (r91 Clarity): the reader's one plain sentence, in two, naming the first picture's label
+            f"{FOLD}Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n"
+            f"{FOLD}So ½ each is the least wrong.\n")
 
 
 def xor_total_loss(p):
@@ -227,7 +197,6 @@ def xor_total_loss(p):
     return -2 * np.log(p) - 2 * np.log1p(-p)
 
 
-NUMBERS_FOLD = "The numbers, if you want them"   # Q11's nested fold (p87)
 XOR_CURVE = "[picture: the total loss against p]"   # p89: a why line that chapter 07 draws as Q11's curve
 
 
@@ -295,7 +264,7 @@ def _bank():
            ("Stretch and add, then bend, then shift.",
             "a bias added after the bend only lifts the output. It cannot move the corner."),
            ("Bend each input, then stretch and add, then shift.",
-            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. A bias added later cannot move it."),
+            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."),
            ("Stretch and add, then bend. A unit has no shift.",
             "the units in this course all have a bias, their shift. Without it, the corner stays where the weighted sum is 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
@@ -522,8 +491,8 @@ def _bank():
         # and 1/√n (not needed to answer) is left to the key
         # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
         # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the weights' spread in plain words
-        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0. Their spread is 1 over "
-                                 "the square root of n. Here n is how many inputs a unit has. Layer after layer, SELU "
+        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0, with SELU's start spread "
+                                 "(word list). Layer after layer, SELU "
                                  "pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "

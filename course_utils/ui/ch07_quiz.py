@@ -444,7 +444,7 @@ def worked_unit_check(inputs):
 # p72 (r68 Picture): every bend the questions name, not only the first four: a second row of four
 SHAPES = ("relu", "gelu", "sigmoid", "tanh", "leaky_relu", "silu", "mish", "selu")
 SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-2.0, 3.3)   # room for SELU's floor and its top
-SHAPES_SUMMARY = "Forgot a shape? Open after the mixed round."
+SHAPES_SUMMARY = "Forgot a shape? Open this during any round."   # p90 (r91): before the first round
 SHAPES_ROWS = 2
 
 
@@ -1707,19 +1707,15 @@ def numeric_widget(qid, number, learner):
 # text: each answer box says them as its tooltip (point at the box), and its grey placeholder shows the form to type.
 HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks for: it gives no key away
 _DIGITS = quiz.DIGIT_WORDS
-FIRST_ANSWER_RULE = "Only your first typed number counts."   # p78: what a first answer is, where it is typed
 TYPING_LINE = "Point at an answer box to see what else you may type."
-
-
-DIGIT_RULE = "Digits count from the first non-zero digit."   # p87 (r86 Focus): in the tooltip only
 
 
 def how_close_rule():
     """How close is close, and the other ways to type a number (what quiz.accepted and quiz.parse_number do), in plain
     text for an answer box's tooltip. p87 (r86 Focus): "Close counts." and the digit rule; the worked example is the
-    one under "How it works" (how_close_example), not repeated on every box."""
-    return (f"Close counts. {DIGIT_RULE} "
-            f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put “about” in front.")
+    one under "How it works" (how_close_example), not repeated on every box. p90 (r91 Focus: tool rules repeated
+    a dozen times): down to the reader's five words; the digit rule and "only your first" left the tooltip."""
+    return "Close counts; fractions are fine."
 
 
 COUNT_HINT = "Type a whole number, in digits."   # p86 (r85 Clarity): a count's box shows no 0.3127 example
@@ -1728,14 +1724,15 @@ ONE_IN_CLOSE = "Close counts: N rounded to one digit is fine."   # p86: Q20's bo
 
 def typing_hint(q):
     """An answer box's tooltip, fitting its kind (p86, r85): a count's says a whole number; Q20's its forms (1 in N)
-    and how close N may be; any other how close is close, by the worked example. Then the first answer's rule."""
+    and how close N may be; any other how close is close. p90 (r91 Focus): the first answer's rule left (the
+    "How it works" list says it once)."""
     if quiz._counts(q):
         rule = COUNT_HINT
     elif q.form:
         rule = f"{q.form} {ONE_IN_CLOSE}"
     else:
         rule = how_close_rule()
-    return f"{rule} {FIRST_ANSWER_RULE}"
+    return rule
 
 
 def how_close_example():
