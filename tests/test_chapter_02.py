@@ -9,7 +9,6 @@ import mpmath as mp
 import numpy as np
 import pytest
 from chapter_text import glossary_markdown, markdown_of, notebook, widget_cells, printed_by
-from matplotlib.patches import Rectangle
 from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
@@ -976,9 +975,11 @@ def test_terms_used_once_are_gone(term):
 
 def test_swiglu_steps_bring_one_new_word_each():
     """Check the SwiGLU build-up is four short steps, and each step after the first brings one new bold word."""
-    cells = [c for c in chapter()["cells"] if "**Stage 1: two weighted sums.**" in "".join(c["source"])]
-    assert len(cells) == 1
-    steps = re.split(r"\*\*Stage \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
+    # pass 90 (r91 Picture first): SiLU's picture splits Stage 2 between two cells, the formula after the picture
+    at = _cell_index("**Stage 1: two weighted sums.**")
+    cells = chapter()["cells"]
+    assert "".join(cells[at + 1]["source"]) == "ch02.silu_picture()"
+    steps = re.split(r"\*\*Stage \d: [^*]+\*\*", "".join(cells[at]["source"]) + "\n" + "".join(cells[at + 2]["source"]))[1:]
     assert len(steps) == 4
     # pass 26: the gate is named where it is made (step 2, with SiLU); step 4 only multiplies, so it adds no word
     assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 2, 1, 0]
@@ -1049,7 +1050,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     answer = TAKEAWAY
     assert TAKEAWAY in text and text.index("## Optional: zero-centred outputs") < text.index(TAKEAWAY) < text.index("## What comes next")
     assert ("Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n"
-            in ch02.why_big_steps_swing().data)   # pass 89 (r89 Focus): the dotted curve joined the length² fold
+            in ch02.zigzag_answer().data)   # pass 90 (r91 Focus): the length² fold cut; the dotted curve joined the tie fold
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
@@ -1306,7 +1307,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
 def test_swiglu_steps_follow_the_diagram_top_to_bottom():
     """Check the steps name the gate path (a through SiLU, the diagram's top row) before the content b (bottom row),
     and that in the diagram the bend box does sit above the no-bend box."""
-    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Stage 1: two weighted sums.**" in "".join(c["source"])))
+    at, cells = _cell_index("**Stage 1: two weighted sums.**"), chapter()["cells"]   # pass 90: SiLU's picture between
+    text = "".join(cells[at]["source"]) + "\n" + "".join(cells[at + 2]["source"])
     step2, step3 = text.index("**Stage 2:"), text.index("**Stage 3:")
     assert step2 < text.index("**SiLU**") < step3 < text.index("**content**")
     assert "(top row)" in text[step2:step3] and "(bottom row)" in text[step3:]
@@ -1888,15 +1890,17 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # before the Predict (split_step), and the Takeaway left the fold for its own cell
     # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
     # pass 79 (r75 Focus: too many numbers): "9 steps against 28" said as a ratio (28 / 9, checked below); 1/6 cut
-    # pass 82 (r80 Picture first): its 2/3 waits for why_big_steps_swing, where length² is defined
+    # pass 82 (r80 Picture first): its 2/3 waited for the length² fold (cut in pass 90)
     # pass 89 (r89 Focus): the dotted curve's lines joined the length² fold, which defines length² first
-    below = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
-    assert below.endswith("The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.\n"
-                          "Their length² averages 2/3 too: arrows as long as centre 0.5's, on average.\n"
-                          "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
+    # pass 90 (r91 Focus: the length² box cut): the dotted curve's lines close the tie fold, no length² in them
+    below = _folded_output(chapter()["cells"][_cell_index("ch02.zigzag_answer()")])
+    assert below.endswith("The dotted curve is centre 0 with the box ticked: inputs from −1 to 1.\n"
+                          "Its arrows are as long as centre 0.5's, on average.\n"
                           # pass 85 (r84 Correctness): why, in what the runs support
                           "Its two inputs differ up to twice as much.\n"
-                          "So each step pulls harder along the apart line.\n\n</details>")
+                          "So each step pulls harder along the apart line.\n"
+                          "At step size 1, it reaches the star about three times sooner.\n\n</details>")
+    assert "length²" not in below
     assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
@@ -2060,10 +2064,11 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 73 (r70 Focus 1): that fold is cut; the recall comes right after the answer
     # r72 Focus: the Takeaway, hidden at the foot of the answer's fold, is its own cell under it, before the recall
     # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
-    assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
-    assert "".join(cells[at + 3]["source"]) == TAKEAWAY
-    assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.** Why do inputs of one sign")   # pass 88 (r87)
-    assert "".join(cells[at + 5]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
+    # pass 90 (r91 Focus: a quarter of the chapter): that fold is cut; the Takeaway comes right after the answer
+    assert "".join(cells[at + 2]["source"]) == TAKEAWAY
+    assert "".join(cells[at + 3]["source"]).startswith("> **Pause and recall.** Why do inputs of one sign")   # pass 88 (r87)
+    assert "".join(cells[at + 4]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
+    assert "ch02.why_big_steps_swing()" not in "".join("".join(c["source"]) for c in cells)
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2143,7 +2148,8 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     # r62 Focus 1: What to remember no longer sums up the optional test before it comes; the section's recall says it
     assert "Inputs all of one sign" not in text.split("## What to remember", 1)[1].split("**Sketch from memory.**")[0]
     # pass 83 (r81 Focus): the recall keeps one finding; "from about step size 3" stays in the swing fold
-    assert "> Both swing past the star" not in text and "starts at step size 3." in shown()
+    # pass 90 (r91 Focus): the swing fold is cut; the answer's box says where the runs stop arriving
+    assert "> Both swing past the star" not in text and "From step size 3, over half the runs swing past the star" in shown()
     assert "Inputs never below 0" not in text and "must a unit" not in text
     tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
     assert abs(tie[0] - tie[1]) <= 1 and np.isinf(zigzag.median_steps(0.5, 3.0))   # a tie at 1; only big steps fail
@@ -2430,31 +2436,20 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "A **together** move lifts or lowers both ends: both weights go the same way.\n"
             "An **apart** move tilts the plank: one weight up, the other down.\n"
             "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
-            "The coloured arrows above split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
+            # pass 90 (r91 Clarity: heavy on digits): the two parts in words first, then the step's numbers
+            "The coloured arrows above split the step into two parts.\n"
+            "Together is the average move of the two weights.\n"
+            "Apart is what is left.\n"
+            "So the step (+2, +1) is together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             "So each step's together part is at least as big as its apart part.\n"
-            # pass 87 (r86 Clarity: "at least as big" was dense): one worked number, the arrows' own split
-            "Here each weight moves 1.5 together, but only 0.5 apart.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
             "Later steps must push the weights back.\n") == split.strip("\n") + "\n"
-    swing = _folded_output(cells[_cell_index("ch02.why_big_steps_swing()")])
-    # pass 82 (r80 Picture first, Focus): why big steps swing left this cell for one after the widget's answer
-    # pass 83 (r81 Focus): cut to three sentences in a closed fold
-    assert ("An example's **length²** is (input 1)² + (input 2)².\n"   # the arrow: the legend's, from (0, 0)
-            # session 31 (r71 Correctness): swings come from a step too big for the inputs' length, not from their
-            # signs (the fair test: centred inputs of the same length swing from step size 3 too)
-            # r72 Clarity: "the inputs' length" came before the arrow it measures: the arrow is drawn in words first
-            # session 32 (r73 Correctness): a big step overshoots each example's answer; the star only on average
-            # r73 Clarity: why length matters, as one rule (checked below: 2 ÷ length squared), with the worked
-            # step's numbers; "Centre-0 inputs are shorter arrows" moved here, before the Predict that needs it
-            # pass 80 (r77 Clarity: length², overshoot and "above 2" in one paragraph): the arrow first, then three
-            # numbered steps: the worked overshoot, the rule, "above 2 it grows"
-            # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
-            # r83 Clarity: the reason for "reaches 2": a step multiplies the gap by (1 − step size × length²)
-            "A step on one example multiplies how far short its output is by (1 − step size × length²).\n"
-            "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n") in swing
+    # pass 90 (r91 Focus): the length² box (why big steps swing) is cut from the chapter
+    assert "length²" not in markdown() + shown()
+    assert np.allclose(ch02.split((2.0, 1.0))[0], np.mean([2.0, 1.0]))   # "together is the average move"
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "set the centre to 0." in "".join(cells[at + 1]["source"])   # the Predict that needs it comes after
     assert "oar" not in split and "boat" not in split and "Another step" not in split
@@ -2575,8 +2570,10 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             "We measure each error in **usual errors**: 2 means twice as far off as usual.\n"
             "Small errors are common, big ones rare.\n"
             "Stacked by size, they make a **bell curve**: high in the middle, low at both sides (left below).\n"
-            "The dimmer's setting is the share of the bell's area left of $x$.\n"
-            "It is written $\\Phi(x)$, read \"phi of x\" (right below).") in text
+            # pass 90 (r91 Clarity): Φ said as a share of weighings, pointing at the hatched area
+            "The dimmer's setting is written $\\Phi(x)$, read \"phi of x\".\n"
+            "$\\Phi(x)$ is the share of weighings that land left of $x$: the hatched area.\n"
+            "The right panel draws $\\Phi(x)$ for every $x$.") in text
     story = text.split("**In plain words.** GELU lets", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual errors**") == 1
@@ -2610,7 +2607,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'written $\\Phi(x)$, read "phi of x" (right below).' in text and "CDF" not in text   # pass 80: the dimmer's picture
+    assert 'written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text   # pass 80: the dimmer's picture
     assert "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -2850,15 +2847,14 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     a markdown cell right under the answer's cell, so the chapter cannot run past a refused answer to reach it."""
     # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
     # pass 89 (r89 Focus): the same-length comparison and length² are one collapsed box; the answer has two short boxes
-    swing = ch02.why_big_steps_swing().data
-    assert "as long as centre 0.5's" in swing and "at step size 1 it arrives about three times sooner" in swing
-    assert swing.index("**length²**") < swing.index("Their length² averages 2/3 too") and "as long as" not in ch02.zigzag_answer().data
+    # pass 90 (r91 Focus): the length² box is cut; the same-length comparison closes the tie fold
     answer = ch02.zigzag_answer().data
     assert answer.count("<details>") == 2 and f"<summary>{ch02.TIE_SUMMARY}</summary>" in answer
     seen, tie = answer.split("</details>")[:2]
-    assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" in tie
-    at = _cell_index("ch02.zigzag_answer()")   # pass 82: why big steps swing sits between (computed and refusable too)
-    assert "".join(chapter()["cells"][at + 2]["source"]) == TAKEAWAY
+    assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" not in tie
+    assert "as long as centre 0.5's" in tie and "it reaches the star about three times sooner" in tie
+    at = _cell_index("ch02.zigzag_answer()")   # pass 90: the Takeaway right under the answer
+    assert "".join(chapter()["cells"][at + 1]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
     assert ch02.TIMES[round(off[one] / ctrl[one])] == "three"   # pass 83: the takeaway's "three" is the answer's ratio
     same = ch02.steps_curve(0.5)
@@ -3892,7 +3888,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
     assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings.",
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "**Takeaway:** three findings.",
              "> **Pause and recall.** Why do inputs of one sign make the weights detour?"]   # pass 88 (r87 Retention)
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
@@ -4037,50 +4033,6 @@ def test_ten_corner_fit_is_drawn_under_its_sentence_with_the_mean_gap_the_senten
     assert answer.index("More corners, smaller gap.") < pic < answer.index("</details>", said)
 
 
-def test_two_static_runs_open_why_big_steps_swing_after_the_widget_and_are_its_own_runs():
-    """Check the two static zig-zag runs (r71 Picture first: the plank spoke of detours and swings before any
-    zig-zag picture) are the widget's own runs at centre 0.5, step sizes 1 and 3: the first detours and arrives (its
-    title's step count is the run's), the second is farther from the star after each step. Pass 82 (r80 Picture
-    first: they came before "median" and the widget were explained, and split the plank from its arrows): the picture
-    opens "Why big steps swing", after the widget's answer; the plank's output has no picture."""
-    fig = ch02.two_runs()
-    small, big = fig.axes
-    goal = np.array([1.0, -1.0])
-    p1 = zigzag.independent_path(0.5, 1.0, goal, ch02.SHOWN)
-    np.testing.assert_allclose(np.column_stack(small.lines[0].get_data()), p1)
-    arrived = int(np.flatnonzero(np.linalg.norm(p1 - goal, axis=1) < zigzag.NEAR)[0])
-    # pass 79 (r75 Focus: this run's 27 sat beside the median's 28 unexplained): the median named under it
-    median = ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)]
-    # r83 Focus: the median beside one run's count was a side number: the title gives the run's count only
-    assert small.get_title() == f"step size 1: detours,\nat the star after {arrived} steps" and "median" not in small.get_title()
-    assert (arrived, median) == (27, 28.0) and "\n" not in fig.get_label()
-    p3 = np.column_stack(big.lines[0].get_data())
-    np.testing.assert_allclose(p3, zigzag.independent_path(0.5, 3.0, goal, ch02.SHOWN)[:ch02.SWING_STEPS + 1])
-    far = np.linalg.norm(p3 - goal, axis=1)
-    assert np.all(np.diff(far[2:]) > 0) and big.get_title().startswith("step size 3: after 5 steps, ")
-    assert f"{far[-1] / far[0]:.0f}×" in big.get_title()
-    for ax in (small, big):   # the whole run and the star are inside the panel
-        x0, x1 = ax.get_xlim()
-        y0, y1 = ax.get_ylim()
-        pts = np.column_stack(ax.lines[0].get_data())
-        assert (pts[:, 0] >= x0).all() and (pts[:, 0] <= x1).all() and (pts[:, 1] >= y0).all() and (pts[:, 1] <= y1).all()
-    cells = chapter()["cells"]
-    swing = _folded_output(cells[_cell_index("ch02.why_big_steps_swing()")])
-    assert swing.startswith(f"<details><summary>{ch02.SWING_SUMMARY}</summary>\n\n<img src='data:image/png;base64,")
-    assert "alt='Two runs of the widget above" in swing and "<details open" not in swing   # pass 83: closed
-    assert "<img" not in _folded_output(cells[_cell_index("ch02.split_step()")])
-    assert "the <b>median</b> steps" in ch02.ZIGZAG_GUIDE   # pass 86: the median, named in the widget's guide
-    assert _cell_index("ch02.zigzag_centre()") < _cell_index("ch02.zigzag_answer()") < _cell_index("ch02.why_big_steps_swing()")
-
-
-def test_why_big_steps_swing_is_refused_when_the_worked_step_stops_overshooting():
-    """Check "Why big steps swing" opens on a computed overshoot (pass 79, r75 Clarity 1): a worked step with short
-    inputs (length² 0.34) moves its output less than it was short, so why_big_steps_swing raises instead of printing
-    it (pass 82: the rule left split_step for its own cell after the widget)."""
-    with pytest.raises(ValueError, match="no longer overshoots"):
-        ch02.why_big_steps_swing(h=(0.5, 0.3))
-
-
 def test_the_dotted_curves_why_is_refused_when_its_inputs_stop_spreading_twice_as_wide(monkeypatch):
     """Check the fold's "spreads twice as wide" is computed (pass 85, r84 Correctness): inputs whose difference is
     not doubled for the dotted curve make the answer raise."""
@@ -4159,13 +4111,20 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             # r83 Correctness: "the apart part stays the same" was unsupported (a step is step size × input × how far
             # short); what is the same at both centres is the inputs' difference, and with it the average apart pull
             # pass 86 (r85 Clarity: "what the two inputs share" was undefined): the average, with one example
-            "But the centre changes only their average (the together part).\n"
-            "Say centre 0.5 gives inputs 0.7 and 0.4.\n"
-            "The same draw at centre 0 gives 0.2 and −0.1.\n"
-            "Their average falls from 0.55 to 0.05.\n"
-            "Their difference, input 1 − input 2, stays 0.3.\n"
-            "So, on average, steps pull about as hard along the apart line.\n"
-            "And the apart part is all the star needs.\n\n") in said
+            # pass 90 (r91 Focus: a run of digits): the one draw at both centres is cut
+            "But the centre changes only the inputs' average: the together part.\n"
+            "Their difference, input 1 − input 2, does not change.\n"
+            "And the apart part is all the star needs.\n"
+            # pass 90 (r91 Correctness: "about as hard" was loosely argued): "roughly", and the chart that shows it
+            "So steps pull roughly as hard along the apart line.\n"
+            "In the chart above, solid and dashed match to step size 1.5.\n\n") in said
+    assert "Say centre" not in said and "about as hard" not in said
+    sweep = ch02.steps_sweep().axes[0]   # "solid and dashed": centre 0.5 solid, centre 0 dashed, in the chart above
+    assert [(l.get_label(), l.get_linestyle()) for l in sweep.lines if l.get_label().startswith("centre 0")][:2] == [
+        ("centre 0.5", "-"), ("centre 0", "--")]
+    off, on = ch02.steps_curve(0.5), ch02.steps_curve(0.0)
+    upto = list(ch02.rates()).index(1.5) + 1
+    assert np.all(np.abs(off[:upto] - on[:upto]) <= 1) and not abs(off[upto] - on[upto]) <= 1   # "match to 1.5"
     assert ch02.pushes(0.0)[1] == ch02.pushes(0.5)[1] and ch02.pushes(0.0)[0] < ch02.pushes(0.5)[0]
     ax = ch02.steps_sweep().axes[0]   # r78: the title was cut off; it is short, and the legend names the dotted curve
     assert ax.get_title() == "Steps to the star, by step size"
@@ -4211,59 +4170,6 @@ def test_the_corners_answer_is_refused_when_the_hint_is_not_the_sliders_best(mon
         ch02.corners_answer()
 
 
-def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
-    """Check (pass 83, r81 Focus: half the optional section was about step size, not bends) the swing cell is one
-    closed fold holding the two runs and three sentences: length² defined, the rule (over 2, a step leaves the
-    output farther off), and 2/3 on average at centre 0.5, so from step size 3; each number computed (the average over
-    the widget's own inputs; 3, the engine's first step size where most runs at centre 0.5 never arrive)."""
-    swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
-    body = swing.split("'>", 1)[1]   # after the picture's alt text
-    assert body.strip() == ("An example's **length²** is (input 1)² + (input 2)².\n"
-                            # r83 Clarity: the reason for "reaches 2", checked through real steps below
-                            "A step on one example multiplies how far short its output is by (1 − step size × length²).\n"
-                            "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
-                            # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
-                            # pass 87 (r86 Clarity: still dense): the worked step's numbers, output 0 to 5, answer 1
-                            "Take the worked step: length² is 2² + 1² = 5, step size 1.\n"
-                            "It was 1 short; that is multiplied by 1 − 1 × 5 = −4.\n"
-                            "So the output, 5, ends 4 past its answer, 1.\n"
-                            "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
-                            # pass 89 (r89 Focus): the same-length comparison joins this box
-                            "The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.\n"
-                            "Their length² averages 2/3 too: arrows as long as centre 0.5's, on average.\n"
-                            "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
-                            "Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n\n"
-                            "</details>")
-    assert swing.count("<details>") == 1 and "The working" not in swing
-    assert ch02.gap_factor((2.0, 1.0), 1.0) == pytest.approx(-4.0)   # the worked number, through a real step
-    w = zigzag.step(np.zeros(2), np.array([2.0, 1.0]), np.array([1.0, -1.0]), 1.0)
-    assert w @ np.array([2.0, 1.0]) == pytest.approx(5.0) and 1 - 5 == -4   # output 5: 4 past the answer 1
-    together, apart = ch02.split(ch02.one_step()[1])
-    assert (together[0], abs(apart[0])) == pytest.approx((1.5, 0.5))   # "1.5 together, but only 0.5 apart"
-    h = zigzag.independent_inputs(0.5, 200000)
-    assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
-    assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0
-    # one step on one example multiplies its miss by 1 − k (k = step size × length²): closer below 2, the same size
-    # at 2 (3 × 2/3 at centre 0.5: where it "starts"), farther above (code review: "tops 2" clashed with exactly 2)
-    h, goal = np.array([1.0, 1.0]), np.array([1.0, 0.5])   # length² 2
-    for k, verdict in ((1.0, "closer"), (2.0, "same"), (2.5, "farther")):
-        w = zigzag._walk([h], goal, rate=k / 2)[-1]
-        before, after = abs((0 - goal) @ h), abs((w - goal) @ h)
-        assert after == pytest.approx(before * abs(1 - k))
-        assert {"closer": after < before, "same": after == pytest.approx(before), "farther": after > before}[verdict]
-    assert _cell_index("ch02.why_big_steps_swing()") < _cell_index("**Takeaway:**")
-
-
-def test_why_big_steps_swing_is_refused_when_the_runs_fail_elsewhere(monkeypatch):
-    """Check the "3 × 2/3 = 2" line is computed: if centre 0.5's runs started failing at step size 4, not where the
-    rule puts it, the swing cell raises instead of printing 3."""
-    real = ch02.steps_curve
-    late = np.where(np.array(list(ch02.rates())) < 4.0, 20.0, np.inf)
-    monkeypatch.setattr(ch02, "steps_curve", lambda centre: late if centre == 0.5 else real(centre))
-    with pytest.raises(ValueError, match="step size × average length² reaches 2"):
-        ch02.why_big_steps_swing()
-
-
 def test_every_negative_input_comes_out_slightly_negative_under_gelu():
     """Check (pass 83, r81 Correctness: "small negatives come out slightly negative" implied big ones did not) the
     dimmer line says every negative x comes out below 0, with the dip deepest near −0.75; and both hold."""
@@ -4285,21 +4191,6 @@ def test_tanh_is_spelled_out_at_its_first_use():
     assert text.index("(short for hyperbolic tangent)") < text.lower().index("tanh") + 40
 
 
-def test_the_big_step_run_marks_the_small_runs_area_as_a_box():
-    """Check (pass 83, r81 Picture: axes −10..2 beside −1.5..0.5 made the runs look the same size) the step-size-3
-    panel draws the step-size-1 panel's whole area as a labelled dashed box, to its own scale, and the alt text says so."""
-    fig = ch02.two_runs()
-    small, big = fig.axes
-    boxes = [p for p in big.patches if isinstance(p, Rectangle)]
-    assert len(boxes) == 1 and boxes[0].get_linestyle() == "--"
-    x, y = boxes[0].get_xy()
-    np.testing.assert_allclose([x, x + boxes[0].get_width(), y, y + boxes[0].get_height()],
-                               [*small.get_xlim(), *small.get_ylim()])
-    assert any(t.get_text() == ch02.LEFT_BOX for t in big.texts) and not [p for p in small.patches if isinstance(p, Rectangle)]
-    assert (big.get_xlim()[1] - big.get_xlim()[0]) > 3 * (small.get_xlim()[1] - small.get_xlim()[0])   # the box is small
-    assert "a dashed box marks the left panel's whole area" in fig.get_label()
-
-
 def test_the_steps_panel_says_what_fills_it_until_a_second_setting_is_tried():
     """Check (pass 83, r81 Picture: the right panel looked empty at first view) the zig-zag widget's steps panel shows
     a hint at first, in the panel, and hides it once the learner has tried a second setting."""
@@ -4316,7 +4207,7 @@ def test_the_apart_pull_is_the_same_at_both_centres_and_the_together_pull_is_not
     centre leaves input 1 − input 2 unchanged, so a step's apart part averages the same at both centres, from any
     weights; its together part does not."""
     said = ch02.zigzag_answer().data
-    assert "Their difference, input 1 − input 2, stays 0.3.\n" in said
+    assert "Their difference, input 1 − input 2, does not change.\n" in said   # pass 90: the one draw's 0.3 cut
     assert "The apart part stays the same" not in said
     h0, h5 = (zigzag.independent_inputs(c, 200000) for c in (0.0, 0.5))
     np.testing.assert_allclose(h0[:, 0] - h0[:, 1], h5[:, 0] - h5[:, 1], atol=1e-12)
@@ -4329,23 +4220,6 @@ def test_the_apart_pull_is_the_same_at_both_centres_and_the_together_pull_is_not
         assert parts[0.0][0] == pytest.approx(parts[0.5][0], abs=2e-3)
         if not np.isclose(w.sum(), goal.sum()):   # off the apart line, the together pull grows with the centre
             assert abs(parts[0.5][1]) > abs(parts[0.0][1]) + 0.05
-
-
-def test_a_step_multiplies_the_gap_by_one_minus_step_size_times_length_squared():
-    """Check the fold's reason (r83 Clarity) through the widget's own update rule, for random examples, weights and
-    step sizes, and that the fold refuses to print when the rule stops holding."""
-    rng = np.random.default_rng(1)
-    for _ in range(50):
-        h, w, rate = rng.uniform(-1, 1.5, 2), rng.uniform(-2, 2, 2), float(rng.uniform(0.1, 5))
-        assert ch02.gap_factor(h, rate, w=w) == pytest.approx(1 - rate * float(h @ h))
-    assert ch02.gap_factor((2.0, 1.0), 2 / 5) == pytest.approx(-1.0)   # at step size × length² = 2: as far off
-
-
-def test_why_big_steps_swing_is_refused_when_the_gap_rule_breaks(monkeypatch):
-    """Check the gap sentence is computed: with a wrong gap factor the fold raises."""
-    monkeypatch.setattr(ch02, "gap_factor", lambda h, rate, goal=(1.0, -1.0), w=(0.0, 0.0): 0.5)
-    with pytest.raises(ValueError, match="multiplies the output's gap"):
-        ch02.why_big_steps_swing()
 
 
 def test_the_tick_box_lets_the_learner_make_the_takeaways_three_times():
@@ -4414,24 +4288,6 @@ def test_swiglu_gate_dot_tag_and_curve_stay_on_the_chart_over_the_whole_slider()
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, a
 
 
-def test_the_zigzag_answer_defines_the_shared_part_as_the_average_with_one_draw():
-    """Check (r85 Clarity) the answer names what the centre changes, the inputs' average, with one draw at both
-    centres whose numbers it computes, and that the engine agrees: moving the centre moves every input by the same
-    amount, so the average moves and the difference does not."""
-    said = ch02.zigzag_answer().data
-    assert "what the two inputs share" not in said
-    hi, lo = 0.5 + np.array(ch02.SHARE_DRAW), 0.0 + np.array(ch02.SHARE_DRAW)
-    assert [ch02._num(v) for v in (*hi, *lo, hi.mean(), lo.mean(), hi[0] - hi[1])] == ["0.7", "0.4", "0.2", "−0.1", "0.55", "0.05", "0.3"]
-    assert "Say centre 0.5 gives inputs 0.7 and 0.4.\nThe same draw at centre 0 gives 0.2 and −0.1.\n" in said
-    h0, h5 = (zigzag.independent_inputs(c, 50) for c in (0.0, 0.5))
-    np.testing.assert_allclose(h5 - h0, 0.5)   # the same draw, moved by the centre
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(ch02, "CENTRES", (0.0, 0.5))
-        m.setattr(np, "isclose", lambda *a, **k: False)
-        with pytest.raises(ValueError):
-            ch02.zigzag_answer()
-
-
 def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_them():
     """Check (r85 Retention: the takeaway gave one finding, the answer three) each finding is what the toy shows:
     the centres tie up to step size 1.5 and differ above it, centre 0 arrives at every step size on the slider while
@@ -4467,9 +4323,13 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 88 (r87 Clarity: the bell curve was said only inside a fold): one visible line says what it is, first
     # pass 88c (r88 Clarity: it did not say *area*; Picture: the bell came only in the fold): said over the bell
     # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
+    # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
     assert "".join(cells[above]["source"]).endswith("they make a **bell curve**: high in the middle, low at both sides (left below).\n"
-                                                    "The dimmer's setting is the share of the bell's area left of $x$.\n"
-                                                    "It is written $\\Phi(x)$, read \"phi of x\" (right below).")
+                                                    "The dimmer's setting is written $\\Phi(x)$, read \"phi of x\".\n"
+                                                    "$\\Phi(x)$ is the share of weighings that land left of $x$: the hatched area.\n"
+                                                    "The right panel draws $\\Phi(x)$ for every $x$.")
+    hatched = ch02.bell_share(1.0).axes[0].collections[-1]
+    assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"
     xs = np.linspace(-8, 1, 90001)
     share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
     assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
@@ -4598,8 +4458,42 @@ def test_gelu_product_draws_x_phi_and_their_product_on_one_axes():
 
 def test_the_optional_section_names_the_output_s_miss_one_way_how_far_short():
     """Pass 88c (r88 Clarity: the fold's "multiplies that example's gap" renamed what the worked step called "how far
-    short"; "gap" is also the corners widget's mean gap): the worked step and the swing fold both say "how far short"."""
+    short"; "gap" is also the corners widget's mean gap): the worked step says "how far short" (pass 90: the swing
+    fold is cut)."""
     worked = _folded_output(chapter()["cells"][_cell_index("ch02.worked_step()")])
-    swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")]).split("'>", 1)[1]
-    assert "how far short" in worked and "how far short its output is" in swing
-    assert "gap" not in worked.split("'>", 1)[-1] and "gap" not in swing
+    assert "how far short" in worked
+    assert "gap" not in worked.split("'>", 1)[-1]
+
+
+# ---------------------------------------------------------------- pass 90: the r91 reader's items
+
+def test_silu_is_drawn_beside_relu_before_its_formula():
+    """Check (pass 90, r91 Picture first: SiLU's formula came before any picture of it) that Stage 2 names SiLU,
+    then a picture draws SiLU and ReLU on one scale (the gate widget's a-range and y-range), told apart by dash and
+    label as well as colour, the dip marked at its lowest point, and only then the formula a σ(a)."""
+    cells = chapter()["cells"]
+    pic = _cell_index("ch02.silu_picture()")
+    assert cells[pic]["metadata"]["jupyter"]["source_hidden"]
+    assert [o for o in cells[pic]["outputs"] if "image/png" in o.get("data", {})]
+    assert "drawn below beside ReLU." in "".join(cells[pic - 1]["source"])
+    assert "".join(cells[pic + 1]["source"]).startswith("Left of 0, SiLU dips a little below 0.\nFar right, it nears ReLU's line.\n"
+                                                        "Its formula: $\\mathrm{SiLU}(a) = a\\,\\sigma(a)$.")
+    assert "\\mathrm{SiLU}(a) = a" not in "".join("".join(c["source"]) for c in cells[:pic])
+    fig = ch02.silu_picture()
+    ax = fig.axes[0]
+    relu, silu = (next(l for l in ax.lines if l.get_label() == n) for n in ("ReLU", "SiLU"))
+    assert relu.get_linestyle() != silu.get_linestyle()   # not colour alone
+    a = np.asarray(silu.get_xdata(), dtype=float)
+    np.testing.assert_allclose(silu.get_ydata(), a * special.expit(a), atol=1e-12)
+    np.testing.assert_allclose(relu.get_ydata(), np.maximum(a, 0))
+    assert (a.min(), a.max()) == ch02.GATE_A and ax.get_ylim() == ch02.GATE_YLIM   # the gate widget's scale
+    low_a, low = activations.minimum("silu")
+    assert any(np.allclose(l.get_xydata(), [[low_a, low]]) for l in ax.lines if l.get_marker() == "o")
+    assert any(t.get_text() == "dip: lowest −0.28\nat a ≈ −1.28" for t in ax.texts)
+    assert "dips below 0, lowest −0.28" in fig.get_label() and "ReLU's line y = a: 2.86 at a = 3" in fig.get_label()
+
+
+def test_silu_picture_is_refused_when_its_range_misses_the_dip():
+    """Check the SiLU picture raises rather than draw a range (0 to 3) in which SiLU never goes below 0."""
+    with pytest.raises(ValueError, match="no longer dips"):
+        ch02.silu_picture(window=(0.0, 3.0))

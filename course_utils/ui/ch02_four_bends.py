@@ -18,8 +18,8 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "below_zero_answer", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
-           "four_bends", "gap_factor", "gelu_question", "gelu_product", "phi_name", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
+           "four_bends", "gelu_question", "gelu_product", "silu_picture", "phi_name", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -687,6 +687,36 @@ def gelu_product(window=3.0, marks=PRODUCT_AT):
     return fig
 
 
+SILU_NOTE = "SiLU nears\nReLU's line y = a\nas a grows"   # the picture's label on the right
+
+
+def silu_picture(window=None):
+    """SiLU beside ReLU on one scale, before SiLU's formula (notebook 02's SwiGLU; pass 90, r91 Picture first: the
+    curve was first seen in the gate widget): the dip below 0 marked at its lowest point, and SiLU rising toward
+    ReLU's right half, the line y = a. The a-range is the gate widget's. Raises if SiLU stops dipping below 0."""
+    lo, hi = window or GATE_A
+    a = np.linspace(lo, hi, 401)
+    silu, relu = activations.get("silu"), activations.get("relu")
+    low_a, low = activations.minimum("silu")
+    if not (low < 0 and lo < low_a < 0):
+        raise ValueError("SiLU no longer dips below 0 inside the picture")
+    fig, ax = plots.new_figure(560, 300)
+    ax.plot(a, np.asarray(relu(a)), color=plots.color("relu"), lw=1.6, label="ReLU", **plots.line_style("relu"))
+    ax.plot(a, np.asarray(silu(a)), color=plots.color("silu"), lw=2.4, label="SiLU", **plots.line_style("silu"))
+    ax.plot([low_a], [low], "o", color="black", ms=5)
+    dip = f"dip: lowest {low:.2f}\nat a ≈ {low_a:.2f}".replace("-", "−")
+    ax.annotate(dip, (low_a, low), (low_a - 0.4, 1.0), ha="center", fontsize=10,
+                arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
+    ax.text(hi - 0.1, 0.06, SILU_NOTE, ha="right", va="bottom", fontsize=10, color=NOTE_INK)   # under both lines
+    _axes_lines(ax)
+    ax.set(xlim=(lo, hi), ylim=GATE_YLIM, xlabel="a (weighted sum 1)", title="SiLU and ReLU on one scale")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.set_label(f"SiLU (patterned dashes) and ReLU (solid) on one set of axes, a from {lo:g} to {hi:g}. "
+                  f"SiLU dips below 0, lowest {low:.2f} at a ≈ {low_a:.2f} (a dot); ReLU stays at 0 there. "
+                  f"Right of 0, SiLU rises toward ReLU's line y = a: {float(silu(hi)):.2f} at a = {hi:g}.".replace("-", "−"))
+    return fig
+
+
 def phi_name():
     """The two bell words in GELU's name, in one closed block (notebook 02; pass 89: the apple and its bell moved to
     the main text, before Φ is defined, so this fold keeps only the name)."""
@@ -1218,66 +1248,12 @@ Both weights go up: that is the black arrow in the picture above.
 """))
 
 
-SWING_STEPS = 5   # the step-size-3 run's first steps drawn: already far past the star, and growing
-LEFT_BOX = "the left\npanel's area"   # pass 83 (r81 Picture: −10..2 beside −1.5..0.5 looked the same size at a glance)
-LEFT_BOX_WORDS = "small beside this run"
-LEFT_BOX_AT = (0.4, -5.5)   # its label, below right of the box: clear of the run, which heads down-left, and both lines
-
-
-@plots.styled
-def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
-    """Two static runs of the zig-zag widget at centre 0.5 (independent_path, the widget's own run): step size 1
-    detours, then reaches the star; step size 3 swings past it, farther each step (r71 Picture first; pass 82: it
-    opens why_big_steps_swing, after the widget and its median are explained). Raises if the small step stops
-    arriving or the big one stops swinging."""
-    goal = np.asarray(goal, dtype=float)
-    fig, axes = plots.new_figure(760, 330, ncols=2)
-    colour = plots.color("sigmoid")
-    words = []
-    for ax, r in zip(axes, rates_shown):
-        p = zigzag.independent_path(centre, r, goal, SHOWN)
-        far = np.linalg.norm(p - goal, axis=1)
-        near = np.flatnonzero(far < zigzag.NEAR)
-        if r == rates_shown[0]:
-            if not len(near):
-                raise ValueError("the small step's run no longer reaches the star")
-            title = f"step size {r:g}: detours,\nat the star after {near[0]} steps"   # r83 Focus: no side median
-            x0, x1, y0, y1 = PATH_LIMITS
-        else:
-            p = p[:SWING_STEPS + 1]
-            if len(near) or not np.all(np.diff(far[2:SWING_STEPS + 1]) > 0):
-                raise ValueError("the big step's run no longer swings farther from the star each step")
-            title = f"step size {r:g}: after {SWING_STEPS} steps, {far[SWING_STEPS] / far[0]:.0f}× as far from the star"
-            pad = 0.6
-            x0, x1 = min(p[:, 0].min(), 0) - pad, max(p[:, 0].max(), goal[0]) + pad
-            y0, y1 = min(p[:, 1].min(), goal[1]) - pad, max(p[:, 1].max(), 0) + pad
-        words.append(title.replace("\n", " "))
-        ax.plot(p[:, 0], p[:, 1], "-o", color=colour, lw=1.4, ms=3)
-        ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=6)
-        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14)
-        ax.add_patch(plt_circle(goal))
-        directions(ax, goal, (x0, x1, y0, y1))
-        _axes_lines(ax)
-        if r != rates_shown[0]:   # pass 83 (r81 Picture): the left panel's whole area, drawn to this panel's scale
-            a0, a1, b0, b1 = PATH_LIMITS
-            ax.add_patch(Rectangle((a0, b0), a1 - a0, b1 - b0, fill=False, ls="--", lw=1.2, ec=NOTE_INK))
-            ax.annotate(LEFT_BOX, (a1 - 0.3, b0), LEFT_BOX_AT, ha="left", va="top", fontsize=9, color=NOTE_INK,
-                        arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
-            words[-1] += f"; a dashed box marks the left panel's whole area, {LEFT_BOX_WORDS}"
-        ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
-        ax.set_aspect("equal")
-        ax.set_title(title, fontsize=10)
-    fig.set_label(f"Two runs of the widget above, inputs centred at {centre:g}, from the start (square) towards the star: "
-                  + "; ".join(words))
-    return fig
-
-
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """Why all-positive inputs detour, in plain sentences on the worked step's coloured arrows, right under them
     (notebook 02): the star needs an apart move, and positive inputs give steps whose together part is never the
     smaller one (r61 Clarity 1: the dotted line says the star is pure apart, so every together move is a detour).
-    Pass 82 (r80 Picture first): the two runs and the swing rule left for why_big_steps_swing, after the widget, so
-    nothing stands between this text and the picture it reads. Raises if the star stops lying on the apart line
+    Pass 90 (r91 Clarity): together and apart said in words (the average move; what is left) before their numbers.
+    Raises if the star stops lying on the apart line
     through the start, or if the worked step's moves stop sharing a sign."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
@@ -1289,82 +1265,18 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
-The coloured arrows above split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
+The coloured arrows above split the step into two parts.
+Together is the average move of the two weights.
+Apart is what is left.
+So the step {_pair(change)} is together {_pair(together)} plus apart {_pair(apart)}.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
 So each step's together part is at least as big as its apart part.
-Here each weight moves {together[0]:g} together, but only {abs(apart[0]):g} apart.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
 """))
 
 
-def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """Why centre 0.5 swings past the star from step size 3, after the widget and its answer, in a closed fold (pass
-    83, r81 Focus: step size is not this chapter's topic): the two runs and the rule in three sentences, length² 2/3
-    on average and the runs failing from step size 3. Raises if the worked step stops overshooting, if the rule stops
-    holding, or if the step size where the runs fail stops being the one the rule gives (2 ÷ average length²)."""
-    _, change = one_step(h, rate, goal)
-    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
-    short, length2, moved = float(goal @ h), float(h @ h), float(change @ h)   # r73 Clarity: the overshoot rule
-    if not np.isclose(moved, rate * length2 * short):
-        raise ValueError("a step no longer moves its example's output by step size × length² × how far short")
-    if not np.isclose(gap_factor(h, rate, goal), 1 - rate * length2):   # r83 Clarity: the reason for "reaches 2"
-        raise ValueError("a step no longer multiplies the output's gap by (1 − step size × length²)")
-    past = moved - short   # the worked step starts at output 0: it ends at `moved`, this far past its answer
-    if not past > short:
-        raise ValueError("the worked step no longer overshoots by more than it was short")   # r75 Clarity 1
-    s = list(rates())
-    big, wide = mean_square(CENTRES[1]), mean_square(CENTRES[0], zigzag.WIDE)
-    blows = next(r for r, m in zip(s, steps_curve(CENTRES[1])) if not np.isfinite(m))
-    fails = next(r for r, m in zip(s, control_curve()) if not np.isfinite(m))
-    if not (np.isclose(3 * big, 2) and np.isclose(wide, big) and np.isclose(blows * big, 2) and fails == blows):
-        raise ValueError("the runs no longer start failing where step size × average length² reaches 2")
-    if not np.isfinite(steps_curve(CENTRES[0])).all() or not mean_square(CENTRES[0]) < big:
-        raise ValueError("centre-0 arrows are no longer shorter, or big steps no longer stay safe there")
-    # r84 Clarity: one worked number for the rule; pass 87 (r86 Clarity: still dense): the worked step's own numbers
-    times = gap_factor(h, rate, goal)
-    if not (np.isclose(times, 1 - rate * length2) and np.isclose(-short * times, past) and rate == 1):
-        raise ValueError("the worked step's gap is no longer multiplied by 1 − step size × length²")
-    times = f"{times:g}".replace("-", "−")
-    # pass 89 (r89 Focus: the same-length comparison and length² were two boxes): the dotted curve joins this fold
-    off, ctrl, one = steps_curve(CENTRES[1]), control_curve(), s.index(1.0)
-    times_ctrl = off[one] / ctrl[one]
-    if not (abs(times_ctrl - round(times_ctrl)) <= 0.25 and round(times_ctrl) in TIMES):
-        raise ValueError("the dotted curve no longer arrives a whole number of times sooner at step size 1")
-    fig = two_runs()
-    img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
-    avg = f"{round(3 * big):.0f}/3"
-    # pass 83 (r81 Focus: half the optional section was about step size, not bends): a closed fold, three sentences
-    return fold(SWING_SUMMARY, f"""
-{img}
-
-An example's **length²** is (input 1)² + (input 2)².
-A step on one example multiplies how far short its output is by (1 − step size × length²).
-When step size × length² reaches 2, a step stops bringing the output closer.
-Above 2, it leaves it farther off.
-Take the worked step: length² is {h[0]:g}² + {h[1]:g}² = {length2:g}, step size {rate:g}.
-It was {short:g} short; that is multiplied by 1 − {rate:g} × {length2:g} = {times}.
-So the output, {moved:g}, ends {past:g} past its answer, {short:g}.
-At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
-
-The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.
-Their length² averages {avg} too: arrows as long as centre 0.5's, on average.
-It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times_ctrl)]} times sooner.
-Its two inputs differ up to twice as much.
-So each step pulls harder along the apart line.
-""")
-
-
-def gap_factor(h, rate, goal=(1.0, -1.0), w=(0.0, 0.0)):
-    """The output's gap to its answer after one step of the zig-zag rule from weights w, over the gap before it, for
-    the example h (notebook 02's fold on big steps: it is 1 − step size × length²)."""
-    h, goal, w = (np.asarray(v, dtype=float) for v in (h, goal, w))
-    after = zigzag.step(w, h, goal, rate)
-    return float((goal - after) @ h) / float((goal - w) @ h)
-
-
-SWING_SUMMARY = "For the curious: arrow length, big steps and the dotted curve"
-TIE_SUMMARY = "Why both centres tie at small steps"
+TIE_SUMMARY = "Why both centres tie at small steps, and the dotted curve"   # pass 90 (r91 Focus): one fold, was two
 
 
 def zigzag_answer(goal=(1.0, -1.0)):
@@ -1390,18 +1302,13 @@ def zigzag_answer(goal=(1.0, -1.0)):
         raise ValueError("the two centres no longer need about the same steps at small step sizes")
     big, small = mean_square(CENTRES[1]), mean_square(CENTRES[0])   # r65: sign, or just size? both, said plainly
     wide = mean_square(CENTRES[0], zigzag.WIDE)
-    if not (np.isclose(3 * big, 2) and small < big and np.isclose(wide, big)):   # the fold prints 2/3; "shorter" at 0
+    if not (np.isclose(3 * big, 2) and small < big and np.isclose(wide, big)):   # "shorter" at 0, and "as long" for the dotted curve
         raise ValueError("the average length squared is no longer 2/3 at centre 0.5 and for the control, less at centre 0")
     if not (pushes(CENTRES[0])[1] == pushes(CENTRES[1])[1] and pushes(CENTRES[0])[0] < pushes(CENTRES[1])[0]):
         raise ValueError("the centre no longer changes only the together pull")   # r77: why small steps tie
     same_diff = [np.diff(zigzag.independent_inputs(c, zigzag.MOST), axis=1) for c in CENTRES]
     if not np.allclose(*same_diff):   # r83 Correctness: "their difference ... is the same at both centres"
         raise ValueError("the two inputs' difference no longer matches at both centres")
-    # pass 86 (r85 Clarity: "what the two inputs share" was never defined): the average, with one draw at both centres
-    hi, lo = CENTRES[1], CENTRES[0]
-    pair_hi, pair_lo = hi + np.array(SHARE_DRAW), lo + np.array(SHARE_DRAW)
-    if not (np.isclose(pair_hi.mean() - pair_lo.mean(), hi - lo) and np.isclose(*(p[0] - p[1] for p in (pair_hi, pair_lo)))):
-        raise ValueError("moving the centre no longer moves only the two inputs' average")
     # r68 Correctness: the size-matched control fails where centre 0.5 does, and beats it wherever both arrive
     ctrl = control_curve()
     fails = next((r for r, m in zip(s, ctrl) if not np.isfinite(m)), None)
@@ -1428,28 +1335,27 @@ def zigzag_answer(goal=(1.0, -1.0)):
 At centre 0.5, step sizes {tied[0][0]:g} and {tied[1][0]:g} are fastest: about {tied[0][1]:.0f} and {tied[1][1]:.0f} steps.
 From step size {blows:g}, over half the runs swing past the star and do not arrive within {zigzag.MOST} steps.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
-The dotted curve is explained in the last box below.
+The dotted curve is explained in the box below.
 """)
+    # pass 90 (r91 Focus: the length² box and the digit run cut): why small steps tie and the dotted curve, one fold
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Up to step size {same:g}, both centres take about the same steps.
 Centre-0 arrows are shorter, so each step moves less.
-But the centre changes only their average (the together part).
-Say centre {hi:g} gives inputs {_num(pair_hi[0])} and {_num(pair_hi[1])}.
-The same draw at centre {lo:g} gives {_num(pair_lo[0])} and {_num(pair_lo[1])}.
-Their average falls from {_num(pair_hi.mean())} to {_num(pair_lo.mean())}.
-Their difference, input 1 − input 2, stays {_num(pair_hi[0] - pair_hi[1])}.
-So, on average, steps pull about as hard along the apart line.
+But the centre changes only the inputs' average: the together part.
+Their difference, input 1 − input 2, does not change.
 And the apart part is all the star needs.
+So steps pull roughly as hard along the apart line.
+In the chart above, solid and dashed match to step size {same:g}.
+
+The dotted curve is centre 0 with the box ticked: inputs from −1 to 1.
+Its arrows are as long as centre 0.5's, on average.
+Its two inputs differ up to twice as much.
+So each step pulls harder along the apart line.
+At step size 1, it reaches the star about {TIMES[round(times)]} times sooner.
 """).data)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
 TIMES = {2: "two", 3: "three", 4: "four"}   # a ratio of medians, said in words
-SHARE_DRAW = (0.2, -0.1)   # one draw around its centre: 0.7 and 0.4 at centre 0.5, 0.2 and −0.1 at centre 0
-
-
-def _num(v):
-    """A short number for prose: 2 decimals at most, trailing zeros cut, a real minus sign (0.55, −0.1)."""
-    return printing.true_minus(round(float(v), 2))   # the chapters' number style, never −0
 
 
 def never_share(centre, rate):
