@@ -1354,7 +1354,7 @@ def test_history_starts_with_s_curves_and_says_a_step_came_before():
     text = _history_text()
     assert "In the 1980s, most bends were S-curves" in text and "It started with two S-curves" not in text
     # Pass 30: the perceptron's step is cut with the long history (history.STEP_UNITS keeps its date and source).
-    assert text.lstrip().startswith("## A short history of the bend (optional)\n\nIn the 1980s") and history.STEP_UNITS[0] == 1958
+    assert text.lstrip().startswith("## A short history of the bend\n\nIn the 1980s") and history.STEP_UNITS[0] == 1958
     year, citation = history.STEP_UNITS
     assert 1955 <= year <= 1959 and citation.startswith(f"Rosenblatt {year}, 'The Perceptron")
     first = min(history.EVENTS, key=lambda e: e.year)
@@ -1894,11 +1894,14 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # Pass 54: one sentence, to pay for r48's additions.
     # Pass 68 (cut for words): the plan sentence announced what the headings show; it is cut.
     assert "This page:" not in opening and "Last comes" not in opening
-    # Pass 90 (r91 Focus): the history is marked optional in its heading (the rest of the page does not need it).
+    # Pass 90 (r91 Focus) marked the history optional; the lead unmarked it: What to remember item 4 (sigmoid's
+    # slope of at most 0.25, ReLU's 1, multiplied going back) is taught only there, so the page needs it.
     assert [h for h in (c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("#")) if "history" in h] \
-        == ["## A short history of the bend (optional)"]
+        == ["## A short history of the bend"]
+    remember = _cell("## What to remember")
+    assert "at most $0.25$ for sigmoid" in remember and "There its slope is $0.25$" in _history_text()
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
-    assert heads.index("## How a network learns") < heads.index("## A short history of the bend (optional)") < heads.index(
+    assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
         "## The course map") and "it turns a straight line into a line with a corner" in opening
     on_left = _cell("On the left:")
     # Pass 70 (cut for words): the picture labels the black link itself ("link: weight w").
