@@ -2125,7 +2125,8 @@ def test_pass29_reader_items_words():
     sliders test the flip; layer-by-layer pre-training; smooth is glossed where it is used; the pile question says
     'merge'; answer C of the pile question says nothing cancels; a recall prompt after the worked signal."""
     text = _markdown()
-    assert "Most calculators end with a **bend**" in text and "Most of them end" not in text
+    # Pass 91 (r92 Clarity): one name, unit; "calculators" only as the opening's picture, before the word.
+    assert "Most units end with a **bend**" in text and "Most of them end" not in text
     assert "The network learns from training examples: inputs, each with its right answer." in text   # pass 55, 62
     # Pass 30 (r28 item 4): the sliders test the flip only after the click, not before the Predict.
     cells = _nb().cells
@@ -3292,8 +3293,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "The right-hand panel shows it: $0.6$ up for $0.1$ right.\n"
             # Pass 89 (r89 Clarity): the panel's "zoomed 6× across" said: the same valley, 6 times narrower, and why.
             # lead after r90 ("narrower" and "zoomed in" pulled against each other): the zoom follows from the narrowing
-            f"It is the same valley, ${slope:g}$ times narrower, heights unchanged.\n"
-            f"One step of our weight moves the output ${slope:g}$ steps.") == _cell("| a tiny move of |").strip()
+            # Pass 91 (r92 Clarity): the learner is pointed at the two panels; "one step ... 6 steps" is cut (the
+            # table says it, and "step" already meant a gradient-descent step).
+            f"Compare the two panels: the same valley, ${slope:g}$ times narrower.\n"
+            "The heights stay the same.") == _cell("| a tiny move of |").strip()
+    assert "steps." not in _cell("| a tiny move of |")
     assert slope == ch00_start_here.output_per_weight() == 6   # the narrowing is the panel's zoom
     assert _markdown().count("times as far") == 1   # only the table's header says it
     run = ch00_start_here.WEIGHT_RUN
@@ -3942,3 +3946,12 @@ def test_pass89_the_signal_bars_are_named_and_each_writes_its_value():
             assert (y > h and said.get_va() == "bottom") if h >= 0 else (y < h and said.get_va() == "top")
             assert lo + 2 < y < hi - 2   # room for the text's height inside the axes
     assert w.texts["bar values"][3].get_text() == "1"   # the start, readable however short its bar
+
+
+def test_pass91_one_name_for_a_unit():
+    """Check r92's Clarity note: the course's word is "unit"; "neuron" is said once, where units are introduced, and
+    "calculators" only as the opening's picture before the word."""
+    text = _markdown()
+    assert text.lower().count("neuron") == 1 and "Each one is a **unit**, also called a neuron." in _nb().cells[0].source
+    assert text.lower().count("calculator") == 1 and "many small calculators." in _nb().cells[0].source
+    assert "(or neuron)" not in text
