@@ -2517,7 +2517,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert ("Below, suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
             "There its slope is $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
-            "ReLU's ramp (slope 1) keeps the whole signal; its flat side (the crosses) passes back 0."
+            # Pass 91 (r92 Picture): the crosses are named as the bars' own, the picture that follows.
+            "ReLU's ramp (slope 1) keeps the whole signal.\n"
+            "Its flat side passes back 0 (the crosses in the bars below)."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
@@ -3089,8 +3091,9 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     assert "2.2" not in answer
     # Pass 85 (r84 Interaction): after the three presses the dot sits at 1.25, so the Predict says that moving the rate
     # starts it again at 3 (asserted on the widget below).
-    rate_cell = _cell("**Predict:** drag the learning rate to $2.2$ (that puts the dot back at $3$). "
-                      "Where does one press land?")
+    # Pass 91 (r92 Interaction): no widget sits under this Predict, so it says where to act: the slider above.
+    rate_cell = _cell("**Predict:** on the slider above, drag the learning rate to $2.2$. "
+                      "That puts the dot back at $3$. Where does one press land?")
     assert "At $-1.4$, past the bottom: the move is $-(2.2 \\cdot 2) = -4.4$." in rate_cell
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2) == pytest.approx(-1.4)
     # Pass 87 (r86 Interaction, Retention): a second press flies further out, and the common wrong answer is named.
