@@ -2254,7 +2254,8 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # all three kinds, in a box of their own right after this cell
     # pass 87 (r86, paid for the new slope line): the hill slope's meaning in fewer words
     # pass 88c (r88 Correctness): the valley's formula said before its rule ("Then" cut for words)
-    assert ("hill slope $2$.\nA tiny move right raises the wrongness about twice as far.\n"
+    # Pass 91 (r92 Focus): "A tiny move right raises the wrongness about twice as far" cut: the triangle says it.
+    assert ("hill slope $2$.\n"
             "\nThis valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$, lowest at $1$.\n"
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
@@ -2390,8 +2391,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 67 (r62 Clarity 3): picture first: the cell before it names the chain and our weight (the filled box);
     # the numbers are read off the boxes after it, then the move is walked.
     assert ("Now picture a chain, with no biases: one input, one hidden unit, one output.\n"   # pass 87: shorter
-            "Our weight is the filled box, on the input's link.\n"
+            # Pass 91 (r92 Focus): "Our weight is the filled box" cut: the box itself says "our weight: 4".
             "Move our weight up by $0.1$, and follow the change.") in section
+    assert "filled box" not in section and "our\nweight" in ch00_start_here.chain_boxes()[1]
     assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
     assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
     assert ("Read the boxes: our weight is $4$, the input is $2$, the output's weight is $3$.\n"
@@ -2402,7 +2404,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert cells[k - 1].source.endswith("and follow the change.")
     assert cells[k + 1].source.startswith("Read the boxes:") and "- $z$" not in cells[k + 1].source
     assert cells[k + 2].source.startswith("- $z$")   # pass 67: the walk in its own cell, after the numbers
-    assert ("- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$.\n"
+    assert ("- $z$ grows by $0.1 \\cdot 2 = 0.2$.\n"   # pass 91 (r92 Focus): z's gloss not repeated
             "- the ramp (slope $1$) passes on $0.2$.\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
             # pass 71 (r66): "moves 6 times as far" is cut here; the per-step sentence after the output's hill says it
@@ -2817,7 +2819,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
     assert ("suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
             "There its slope is $0.25$") in text and "best case" not in text
-    assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
+    assert ("passes back 0 (the crosses in the bars below).\n"   # pass 91: the crosses named as the bars'
+            "This fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
         "better-sized random starting weights"]   # the sources behind "one reason", in the course's data
@@ -3228,13 +3231,13 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert ("> **Words so far.**\n>\n"
             # pass 69 (r64 item 3): each slope word said as the slope of what, so the two kinds are told apart
             "> - hill slope: how fast the wrongness climbs as one number moves.\n"   # pass 90: no derivative here
-            "> - bend's slope: how steep the bend's curve is at one input (1 on ReLU's ramp).\n"
+            # pass 91 (r92 Focus): the bend's slope is in the "One idea, three graphs" box already; not repeated here
             "> - learning signal: hill slopes passed back from the output, multiplied at each part.\n"
             "> - backpropagation: that passing back; the gradient: all the hill slopes together."
             ) == why.strip()
     lines = [line for line in why.splitlines() if line.startswith("> - ")]
     assert 3 <= len(lines) <= 5 and [line[4:].split(":")[0] for line in lines] == \
-        ["hill slope", "bend's slope", "learning signal", "backpropagation"]
+        ["hill slope", "learning signal", "backpropagation"]
     # Pass 66 (r61 Correctness): the output's hill is the weight's hill (the same bowl), lowest at the right answer,
     # so its hill slope is the output minus the right answer: 24 - 23 = 1 (pass 65's "off by" was plain distance,
     # not the chapter's bowl).
@@ -3958,3 +3961,11 @@ def test_pass91_one_name_for_a_unit():
     assert text.lower().count("neuron") == 1 and "Each one is a **unit**, also called a neuron." in _nb().cells[0].source
     assert text.lower().count("calculator") == 1 and "many small calculators." in _nb().cells[0].source
     assert "(or neuron)" not in text
+
+
+def test_pass91_the_learning_section_says_each_thing_once():
+    """Check r92's Focus note: the learning section drops lines that the pictures or an earlier box already say."""
+    section = _section("## How a network learns")
+    assert "twice as far" not in section and "the number the unit bends, grows" not in section
+    assert "read off three different graphs" not in section and "filled box" not in section
+    assert section.count("bend's slope:") == 1   # in the three-graphs box only, not again in the words box
