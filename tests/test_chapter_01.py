@@ -4599,7 +4599,7 @@ def test_pass90_line_sliders_and_their_sketch_sit_in_a_closed_block():
     assert all(w.presets[n] in outside for n in ("upright", "across", "gentle", "steep"))
     page = "".join(c.value for c in inside if isinstance(c, widgets.HTML))
     assert page.count("<img") == 1
-    assert "<i>spin</i> turns the line and its arrow, in degrees: 0 points right, −60 down and right." in page
+    assert "<p>The arrow stands at right angles to the line.</p><p><i>spin</i> turns both, in degrees.</p>" in page  # p91
     assert "<i>slide</i> moves the line along its arrow. Here it sits 0.3 from (0, 0)." in page
     cells = _cells()
     assert not any("slider_sketch" in _src(c) for c in cells)
@@ -4618,3 +4618,28 @@ def test_pass90_training_runs_in_the_question_cell_not_an_empty_one():
     for i, c in enumerate(cells[1:-1], start=1):
         if c["cell_type"] == "code" and not c["outputs"] and "import" not in _src(c):
             assert not (cells[i - 1]["cell_type"] == cells[i + 1]["cell_type"] == "markdown"), _src(c)
+
+
+# ---- pass 91 (r92 reader) ----
+
+def test_pass91_line_block_says_the_arrow_is_at_right_angles_so_spin_0_is_upright():
+    """Check r92 Clarity item 1: "0 points right" was read as the line pointing right. The closed block says outright
+    that the arrow stands at right angles to the line, so spin 0 gives an upright line, one idea a line; and it is true:
+    the sketch at spin 0 draws an upright line (one h₁ all along) with an arrow pointing right, and the "upright"
+    button is spin 0."""
+    said = ch01_collapse.SLIDERS_READING
+    assert said[0] == "The arrow stands at right angles to the line."
+    assert "At spin 0 the arrow points right. So the line is upright." in said
+    assert "The gentle line has spin −60. Its arrow points down and right." in said
+    assert not any("0 points right" in w for w in said)
+    assert all(len(t.split()) < 12 for w in said for t in re.split(r"(?<=\.) ", w))   # every sentence short
+    page = ch01_collapse.slider_sketch_html()
+    assert all(p.replace("*", "") in page.replace("<i>", "").replace("</i>", "") for p in said)
+    ax = ch01_collapse.turn_shift_sketch(turn=0.0, shift=0.3).axes[0]
+    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
+    assert np.ptp(line.get_xdata()) < 1e-12 and np.ptp(line.get_ydata()) > 1   # upright
+    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
+    step = np.subtract(arrow.xy, arrow.xyann)
+    assert step[0] > 0 and abs(step[1]) < 1e-12   # pointing right
+    assert ("upright", 0.0, 0.5) in ch01_collapse.LINE_PRESETS
+    assert "arrow at spin 0" in [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]

@@ -779,7 +779,7 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
     # pass 88: laid out for the gentle line (a short shift, the line close to (0, 0)): the small words sit above the
     # turn-0 line, the turn's name in the empty label-1 side with a pointer, the arrow down the line, clear of both
     ax.plot([0, 0.5], [0, 0], color=plots.MUTED, ls=":", lw=1.5, gid="turn 0")
-    ax.text(0.04, 0.04, "spin 0: right", fontsize=9, ha="left", va="bottom")
+    ax.text(0.04, 0.04, "arrow at spin 0", fontsize=9, ha="left", va="bottom")
     arc = np.deg2rad(np.linspace(0, turn, 30))
     ax.plot(0.2 * np.cos(arc), 0.2 * np.sin(arc), color="black", lw=1.2, gid="turn arc")
     mid = np.deg2rad(turn / 2)
@@ -800,7 +800,7 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
     ax.set(xlim=SKETCH_XLIM, ylim=SKETCH_YLIM, xlabel="h₁", ylabel="h₂", title=f"spin {_num(turn)}, slide {shift:g}: the line and its arrow")
     ax.set_aspect("equal")
     fig.set_label(f"A sketch of the demo's two sliders, at spin {_num(turn)} and slide {shift:g}. A dotted line from "
-                  "(0, 0) points right, labelled spin 0. An arc from it to a double-headed segment marks the spin, "
+                  "(0, 0) points right, labelled arrow at spin 0. An arc from it to a double-headed segment marks the spin, "
                   f"{abs(turn):g} degrees {'down' if turn < 0 else 'up'}. The segment runs from (0, 0) to the line and is labelled slide {shift:g}: "
                   "the line's distance from (0, 0). The dashed line stands across the segment's end. A thick arrow "
                   "on the line points the same way as the segment, into the dotted label-1 side.")
@@ -810,8 +810,13 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
 # pass 89 (r89 Clarity: the line tester's two cells of words on turn and shift came before any question): the
 # buttons lead. Pass 90 (r91 Focus): the sliders, their sketch and words sit in a closed block inside the demo
 CURIOUS_TITLE = "For the curious: steer your own line"
+# pass 91 (r92 Clarity: "0 points right" was read as the line pointing right): the right angle said outright, one idea
+# a line
 SLIDERS_READING = (
-    f"*spin* turns the line and its arrow, in degrees: 0 points right, {_num(SKETCH_TURN)} down and right.",
+    "The arrow stands at right angles to the line.",
+    "*spin* turns both, in degrees.",
+    "At spin 0 the arrow points right. So the line is upright.",
+    f"The {FOLD_NAME} line has spin {_num(SKETCH_TURN)}. Its arrow points down and right.",
     f"*slide* moves the line along its arrow. Here it sits {SKETCH_SHIFT:g} from (0, 0).",
 )
 
