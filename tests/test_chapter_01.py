@@ -826,8 +826,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 82 (r80 reader: "scores better" read as the score s): "has a lower loss", + 1
     # pass 84 (r83 reader: the bowl's missing step): "each corner's loss is a bowl in them too", + 1
     # pass 85 (r84 reader: the curving up was asserted unsupported): "its loss drops by about", + 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 10 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 10  # pass 73: the bowl's one lowest point
+    # pass 91 (r92 reader: the bowl argument too abstract): Step 2 in checkable steps under one corner's loss picture
+    # ("its loss against its score", "its loss stays flat", "some corner's loss up", "the four losses"; "each
+    # corner's loss ... curves up" goes): + 2
+    assert len(re.findall(r"\bloss", text, re.I)) == 12 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 12  # pass 73: the bowl's one lowest point
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1835,11 +1838,13 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 88 (r87 Focus): the optional ramps sit between "What to remember" and this section, both optional parts
     # together at the end
     # pass 89b (r90 Clarity: an 18-claim chain): the argument split into two headed steps, one cell each
-    assert head == len(cells) - 7 and _src(cells[head - 3]).startswith("## What to remember")
+    # pass 91 (r92 Clarity: "a trough, not a bowl" too abstract): Step 2 gets one corner's loss picture, then its steps
+    assert head == len(cells) - 9 and _src(cells[head - 3]).startswith("## What to remember")
     assert _src(cells[head - 1]) == "ch01.folded_ramps_picture()"
     kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
     assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
-                     ("code", "ch01.three_right_line()"), ("markdown", ""), ("markdown", ""), ("markdown", "")]
+                     ("code", "ch01.three_right_line()"), ("markdown", ""), ("markdown", ""), ("markdown", ""),
+                     ("code", "ch01.corner_loss_picture()"), ("markdown", "")]
     assert _src(cells[head + 5]).startswith("**Step 1: the pulls cancel.**\n")
     assert _src(cells[head + 6]).startswith("**Step 2: why that is lowest.**\n")
     said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")
@@ -1875,21 +1880,23 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "(1, 1) down. $v$ likewise.\n"
                     "They cancel, so training stops there.\n"
                     "**Step 2: why that is lowest.**\n"
+                    # pass 91 (r92 Clarity): one corner's loss drawn first (ch01.corner_loss_picture), then the steps
+                    "Take one corner. Here is its loss against its score:\n"
+                    "Check each step on the picture:\n\n"
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
                     # pass 85 (r84 reader: "one can show" was asserted without support): the one-line reason
-                    "Each corner's loss, plotted against the score, only ever curves up. Why?\n"
-                    "Raise a label-1 corner's score a little.\n"
-                    "Its loss drops by about that rise times (1 − its chance).\n"
-                    "As the chance climbs, the drops shrink: the curve bends up.\n"
-                    "Label 0 is the mirror image.\n"
+                    "1. Raise a label-1 corner's score a little. Its loss drops.\n"
+                    "2. The drop is about the rise times (1 − its chance).\n"
+                    "3. As the chance climbs, the drops shrink. So the curve bends up.\n"
+                    "4. Label 0 is the mirror image. It bends up too.\n"
                     # pass 84 (r83 reader: curving up against the score is not yet a bowl in u, v, b): the missing step
-                    # pass 89b (r90 Correctness: one corner's loss is a trough, flat where its score does not change)
-                    "The score is a straight-line mix of $u$, $v$ and $b$.\n"
-                    "Some moves leave one corner's score unchanged.\n"
-                    "Along them its loss is flat: a trough, not a bowl.\n"
-                    "No move leaves all four unchanged, so together they make a bowl.\n"
-                    "Its only dip is where the pulls cancel.\n"
+                    # pass 89b (r90 Correctness: one corner's loss is flat where its score does not change)
+                    "5. The score is a straight-line mix of $u$, $v$ and $b$.\n"
+                    "6. Some moves leave one corner's score unchanged. Its loss stays flat along them.\n"
+                    "7. No move leaves all four scores unchanged.\n"
+                    "8. So every move bends some corner's loss up, and none down.\n"
+                    "9. Added up, the four losses make a bowl. Its one lowest point is where the pulls cancel.\n\n"
                     "So no network without a bend sits lower than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
@@ -4643,3 +4650,47 @@ def test_pass91_line_block_says_the_arrow_is_at_right_angles_so_spin_0_is_uprigh
     assert step[0] > 0 and abs(step[1]) < 1e-12   # pointing right
     assert ("upright", 0.0, 0.5) in ch01_collapse.LINE_PRESETS
     assert "arrow at spin 0" in [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]
+
+
+def test_pass91_step_2_shows_one_corners_loss_against_its_score_and_both_curves_bend_up():
+    """Check r92 Clarity item 2: optional Step 2 shows one corner's loss against its score before its steps. The
+    picture is true: label 1 (solid, dotted at whole scores) falls, each rise of 1 giving a smaller drop (step 3); label
+    0 (dashed) is its mirror image (step 4); both bend up everywhere and meet at score 0, loss 0.69; the alt text's
+    numbers are the drawn ones; labels and line styles, not colour alone, tell the curves apart."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch01.corner_loss_picture()")
+    assert _src(cells[k - 1]).startswith("**Step 2: why that is lowest.**\n")
+    assert _src(cells[k - 1]).endswith("Here is its loss against its score:")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+    out = json.dumps(cells[k]["outputs"])
+    assert "image/png" in out and "Two curves of one corner" in out
+    steps = _src(cells[k + 1])
+    assert steps.startswith("Check each step on the picture:") and "trough" not in steps
+    items = re.findall(r"^\d\. (.*)$", steps, re.M)
+    assert len(items) == 9
+    assert all(len(t.split()) < 12 for item in items for t in re.split(r"(?<=\.) ", item))   # short, checkable
+    fig = ch01_collapse.corner_loss_picture()
+    ax = fig.axes[0]
+    one, zero = [l for l in ax.lines if l.get_label().startswith("a label-")]
+    assert one.get_label() == "a label-1 corner" and one.get_linestyle() == "-"
+    assert zero.get_label().startswith("a label-0 corner") and zero.get_linestyle() == "--"
+    s1, l1 = one.get_xydata().T
+    s0, l0 = zero.get_xydata().T
+    np.testing.assert_allclose(l1, -np.log(1 / (1 + np.exp(-s1))), atol=1e-9)   # −ln of its chance for label 1
+    np.testing.assert_allclose(l0, -np.log(1 - 1 / (1 + np.exp(-s0))), atol=1e-9)
+    np.testing.assert_allclose(l0, l1[::-1])   # the mirror image
+    np.testing.assert_allclose(s0, -s1[::-1])
+    assert np.all(np.diff(l1, 2) > 0) and np.all(np.diff(l0, 2) > 0)   # both bend up everywhere
+    assert np.all(np.diff(l1) < 0)   # raising a label-1 corner's score lowers its loss
+    (dots,) = [l for l in ax.lines if l.get_gid() == "whole scores"]
+    assert list(dots.get_xdata()) == [-3, -2, -1, 0, 1, 2, 3]
+    drops = -np.diff(dots.get_ydata())
+    assert np.all(drops > 0) and np.all(np.diff(drops) < 0)   # equal rises, smaller drops
+    np.testing.assert_allclose(drops, ch01_collapse.corner_drops())
+    chance = 1 / (1 + np.exp(-dots.get_xdata()))
+    assert np.all(drops < 1 - chance[:-1]) and np.all(drops > 1 - chance[1:])   # about rise × (1 − chance)
+    label = fig.get_label()
+    assert f"from {drops[0]:.2f} to {drops[-1]:.2f}" in label
+    assert "Dashed: a label-0 corner, the mirror image" in label and "loss 0.69" in label
+    assert "score 0: chance ½, loss 0.69" in [t.get_text() for t in ax.texts]
+    assert ax.get_xlabel() == "the corner's score" and ax.get_ylabel() == "the corner's loss"

@@ -1803,6 +1803,47 @@ def bias_loss_picture():
     return fig
 
 
+# pass 91 (r92 Clarity: "a trough, not a bowl" was too abstract): one corner's loss drawn against its score, so the
+# bowl argument's steps can be checked on a picture. Label 1 solid with dots at whole scores (equal rises, smaller
+# drops), label 0 dashed, its mirror image; both meet at score 0 (chance one half, loss ln 2).
+CORNER_LOSS_PX = (560, 300)
+CORNER_LOSS_STEPS = (-3, -2, -1, 0, 1, 2, 3)   # the whole scores dotted on the label-1 curve
+
+
+def corner_loss(s, label):
+    """One corner's loss, −ln of the chance it gives its right label, for a score s (label 1 or 0)."""
+    s = np.asarray(s, float)
+    return np.logaddexp(0.0, -s) if label == 1 else np.logaddexp(0.0, s)
+
+
+def corner_drops(steps=CORNER_LOSS_STEPS):
+    """How much a label-1 corner's loss drops for each rise of its score by 1, between the dotted whole scores."""
+    return -np.diff(corner_loss(np.array(steps, float), 1))
+
+
+@plots.styled
+def corner_loss_picture():
+    """One corner's loss against its score (notebook 01, optional Step 2): both curves bend up everywhere."""
+    fig, ax = plots.new_figure(*CORNER_LOSS_PX)
+    s = np.linspace(-4, 4, 401)
+    ax.plot(s, corner_loss(s, 1), color=plots.ACCENT, lw=2.5, label="a label-1 corner")
+    ax.plot(s, corner_loss(s, 0), color="black", ls="--", lw=2, label="a label-0 corner (mirror image)")
+    steps = np.array(CORNER_LOSS_STEPS, float)
+    ax.plot(steps, corner_loss(steps, 1), "o", color=plots.ACCENT, ms=6, gid="whole scores")
+    low = float(corner_loss(0.0, 1))
+    ax.annotate(f"score 0: chance ½, loss {low:.2f}", (0, low), (-3.9, 0.75), fontsize=9.5, va="bottom",
+                arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
+    ax.set(xlabel="the corner's score", ylabel="the corner's loss", xlim=(-4, 4), ylim=(0, 4.3),
+           title="One corner: its loss bends up as its score changes")
+    ax.legend(loc="upper center", fontsize=9)
+    drops = corner_drops()
+    fig.set_label(f"Two curves of one corner's loss against its score, from −4 to 4. Solid: a label-1 corner; its "
+                  f"loss falls as the score rises, steeply at first, then flatter. Dots at the whole scores show each "
+                  f"rise of 1 giving a smaller drop, from {drops[0]:.2f} to {drops[-1]:.2f}. Dashed: a label-0 "
+                  f"corner, the mirror image. Both bend up everywhere and cross at score 0, loss {low:.2f}.")
+    return fig
+
+
 def runs_question(runs=None):
     """Ten runs with no bend: how many solve XOR? Each wrong choice names its misconception (notebook 01, after the
     silent training). runs: train_xor's XorRuns; its printout and seeds picture appear only after a click.
