@@ -280,11 +280,12 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert 0 <= box.x0 and box.x1 <= fig.bbox.width, ax.get_title()
     with pytest.raises(ValueError):   # the title's check catches a gap that is no rounding
         ch01_collapse.below(1e-9, 1e-12)
-    # "We push 200 random inputs through": the picture's own count of dots
+    # "We push 200 random inputs, 8 numbers each": the picture's own count of dots (pass 91: its new wording)
     inputs = {len(line.get_xdata()) for ax in ch01_collapse.deep_stack_picture().axes for line in ax.lines
               if line.get_marker() == "o"}
     assert inputs == {ch01_collapse.deep_stack(2)[0].shape[1]} == {200}
-    assert "We push 200 random inputs through" in "".join(src for _i, src in _markdown_cells())
+    assert "We push 200 random inputs, 8 numbers each" in "".join(src for _i, src in _markdown_cells())
+    assert ch01_collapse.deep_stack(2)[0].shape[0] == 8
 
 
 @pytest.mark.parametrize("make, right", [("bend_question", "ReLU creases it, tanh curves it"),  # pass 61
@@ -2001,7 +2002,8 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
-                       "Far from 0: the 100 random shifts add up to about 20.\n"
+                       # pass 91 (r92 Correctness): it is this draw, not a rule
+                       "Far from 0: here, the 100 random shifts happen to add up to about 20.\n"
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
@@ -2470,11 +2472,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
     # pass 86 (r85 reader: "I can't picture turning 8 numbers"): the grid sheet's turn, in 8 directions
     # pass 89 (r89 Clarity: "turns its 8 numbers" could not be pictured): a turn keeps every square's size
+    # pass 91 (r92 Focus: 10 set-up sentences before the question): four; the grid-sheet picture and the axes go
+    # (the axes are on the plot, test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_rest)
     assert ("Each layer turns the points at random, then shifts them.\n"
-            "Picture spinning the grid sheet: no square changes size or shape.\n"
-            "Here each point has 8 numbers, not 2.\n"  # pass 87: numbers
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
-            "We push 200 random inputs") in text
+            "We push 200 random inputs, 8 numbers each, through every stack.\n") in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
@@ -2490,12 +2492,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     cells = _cells()
     q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
     # pass 82 (r80 reader: a long chapter): the set-up cut hard; the diagonal's meaning is in the Predict
-    assert ("Where they agree, the dot sits on the dashed diagonal.\n\n"
+    assert ("Dots on the dashed diagonal: stack and one layer agree.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
-    # pass 90 (r91 Clarity): one idea a line, and both axes said before the Predict
-    assert ("Each dot is one input.\nAcross: the first of its 8 outputs, layer by layer.\n"
-            "Up: the same output from the one collapsed layer.\n") in _src(cells[q - 1])
+    # pass 90 (r91 Clarity): both axes said before the Predict; pass 91 (r92 Focus): on the plot's axes instead
+    assert "Across:" not in _src(cells[q - 1]) and "Up:" not in _src(cells[q - 1])
     assert len(re.findall(r"\w+", _src(cells[q - 1]))) <= 95  # 113 tokens before pass 82
     w = ch01_collapse.depth_question()  # pass 39: the picture is the question's, shown only after a click
     assert w.reveal.layout.display == "none" and "Check your answer" in _src(cells[q + 1])
@@ -4416,7 +4417,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22.\nFar from 0: the 100 random shifts add up to about 20.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
+    assert ("runs from 16 to 22.\nFar from 0: here, the 100 random shifts happen to add up to about 20.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
     out, _one, _stored, _n = ch01_collapse.deep_stack(100)
@@ -4694,3 +4695,21 @@ def test_pass91_step_2_shows_one_corners_loss_against_its_score_and_both_curves_
     assert "Dashed: a label-0 corner, the mirror image" in label and "loss 0.69" in label
     assert "score 0: chance ½, loss 0.69" in [t.get_text() for t in ax.texts]
     assert ax.get_xlabel() == "the corner's score" and ax.get_ylabel() == "the corner's loss"
+
+
+def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_rest():
+    """Check r92 Focus/Clarity item 3: at most 4 short sentences before the Predict; each axis's meaning is on the
+    plot's axis labels; the fold says the shifts' sum of about 20 belongs to this draw ("here ... happen to")."""
+    cells = _cells()
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## A hundred layers"))
+    setup = _src(cells[head]).split("\n\n")[1]
+    assert _src(cells[head]).split("\n\n")[2].startswith("**Predict:**")
+    sentences = [t for t in re.split(r"(?<=\.)\s+", setup.strip()) if t]
+    assert len(sentences) <= 4 and all(len(t.split()) < 12 for t in sentences), sentences
+    fig = ch01_collapse.deep_stack_picture()
+    assert all(ax.get_xlabel() == "first output, layer by layer" for ax in fig.axes)
+    assert fig.axes[0].get_ylabel().startswith("same output, one collapsed layer\n")
+    assert "across, its first output layer by layer; up, the same output from the one collapsed layer" in fig.get_label()
+    fold = _src(cells[head + 2])
+    assert "Far from 0: here, the 100 random shifts happen to add up to about 20." in fold
+    assert "Far from 0: the 100" not in fold

@@ -1490,16 +1490,16 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(lim, lim, color="black", ls="--", lw=1.2, label="same answer")
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 10.0 ** GAP_POWER)   # raises unless the gap is rounding, below a trillionth
-        ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
+        ax.set(xlim=lim, ylim=lim, xlabel="first output, layer by layer")
         # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
         # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
         ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
                      f"largest gap < {GAP_SAID}", fontsize=10.5)  # pass 90 (r91): the bound below() checks
         ax.set_aspect("equal")
-    axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
+    axes[0].set_ylabel(f"same output, one collapsed layer\n({one} numbers)")  # pass 91 (r92): the axes said here
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
-                  f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
+                  f"input: across, its first output layer by layer; up, the same output from the one collapsed layer. In every panel all "
                   f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap between them "
                   f"is below {GAP_SAID}, a trillionth: rounding only.")
     return fig
