@@ -280,11 +280,12 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert 0 <= box.x0 and box.x1 <= fig.bbox.width, ax.get_title()
     with pytest.raises(ValueError):   # the title's check catches a gap that is no rounding
         ch01_collapse.below(1e-9, 1e-12)
-    # "We push 200 random inputs through": the picture's own count of dots
+    # "We push 200 random inputs, 8 numbers each": the picture's own count of dots (pass 91: its new wording)
     inputs = {len(line.get_xdata()) for ax in ch01_collapse.deep_stack_picture().axes for line in ax.lines
               if line.get_marker() == "o"}
     assert inputs == {ch01_collapse.deep_stack(2)[0].shape[1]} == {200}
-    assert "We push 200 random inputs through" in "".join(src for _i, src in _markdown_cells())
+    assert "We push 200 random inputs, 8 numbers each" in "".join(src for _i, src in _markdown_cells())
+    assert ch01_collapse.deep_stack(2)[0].shape[0] == 8
 
 
 @pytest.mark.parametrize("make, right", [("bend_question", "ReLU creases it, tanh curves it"),  # pass 61
@@ -826,8 +827,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 82 (r80 reader: "scores better" read as the score s): "has a lower loss", + 1
     # pass 84 (r83 reader: the bowl's missing step): "each corner's loss is a bowl in them too", + 1
     # pass 85 (r84 reader: the curving up was asserted unsupported): "its loss drops by about", + 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 10 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 10  # pass 73: the bowl's one lowest point
+    # pass 91 (r92 reader: the bowl argument too abstract): Step 2 in checkable steps under one corner's loss picture
+    # ("its loss against its score", "its loss stays flat", "some corner's loss up", "the four losses"; "each
+    # corner's loss ... curves up" goes): + 2
+    assert len(re.findall(r"\bloss", text, re.I)) == 12 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 12  # pass 73: the bowl's one lowest point
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1835,11 +1839,13 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 88 (r87 Focus): the optional ramps sit between "What to remember" and this section, both optional parts
     # together at the end
     # pass 89b (r90 Clarity: an 18-claim chain): the argument split into two headed steps, one cell each
-    assert head == len(cells) - 7 and _src(cells[head - 3]).startswith("## What to remember")
+    # pass 91 (r92 Clarity: "a trough, not a bowl" too abstract): Step 2 gets one corner's loss picture, then its steps
+    assert head == len(cells) - 9 and _src(cells[head - 3]).startswith("## What to remember")
     assert _src(cells[head - 1]) == "ch01.folded_ramps_picture()"
     kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
     assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
-                     ("code", "ch01.three_right_line()"), ("markdown", ""), ("markdown", ""), ("markdown", "")]
+                     ("code", "ch01.three_right_line()"), ("markdown", ""), ("markdown", ""), ("markdown", ""),
+                     ("code", "ch01.corner_loss_picture()"), ("markdown", "")]
     assert _src(cells[head + 5]).startswith("**Step 1: the pulls cancel.**\n")
     assert _src(cells[head + 6]).startswith("**Step 2: why that is lowest.**\n")
     said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")
@@ -1875,21 +1881,23 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "(1, 1) down. $v$ likewise.\n"
                     "They cancel, so training stops there.\n"
                     "**Step 2: why that is lowest.**\n"
+                    # pass 91 (r92 Clarity): one corner's loss drawn first (ch01.corner_loss_picture), then the steps
+                    "Take one corner. Here is its loss against its score:\n"
+                    "Check each step on the picture:\n\n"
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
                     # pass 85 (r84 reader: "one can show" was asserted without support): the one-line reason
-                    "Each corner's loss, plotted against the score, only ever curves up. Why?\n"
-                    "Raise a label-1 corner's score a little.\n"
-                    "Its loss drops by about that rise times (1 − its chance).\n"
-                    "As the chance climbs, the drops shrink: the curve bends up.\n"
-                    "Label 0 is the mirror image.\n"
+                    "1. Raise a label-1 corner's score a little. Its loss drops.\n"
+                    "2. The drop is about the rise times (1 − its chance).\n"
+                    "3. As the chance climbs, the drops shrink. So the curve bends up.\n"
+                    "4. Label 0 is the mirror image. It bends up too.\n"
                     # pass 84 (r83 reader: curving up against the score is not yet a bowl in u, v, b): the missing step
-                    # pass 89b (r90 Correctness: one corner's loss is a trough, flat where its score does not change)
-                    "The score is a straight-line mix of $u$, $v$ and $b$.\n"
-                    "Some moves leave one corner's score unchanged.\n"
-                    "Along them its loss is flat: a trough, not a bowl.\n"
-                    "No move leaves all four unchanged, so together they make a bowl.\n"
-                    "Its only dip is where the pulls cancel.\n"
+                    # pass 89b (r90 Correctness: one corner's loss is flat where its score does not change)
+                    "5. The score is a straight-line mix of $u$, $v$ and $b$.\n"
+                    "6. Some moves leave one corner's score unchanged. Its loss stays flat along them.\n"
+                    "7. No move leaves all four scores unchanged.\n"
+                    "8. So every move bends some corner's loss up, and none down.\n"
+                    "9. Added up, the four losses make a bowl. Its one lowest point is where the pulls cancel.\n\n"
                     "So no network without a bend sits lower than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
@@ -1994,7 +2002,8 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
-                       "Far from 0: the 100 random shifts add up to about 20.\n"
+                       # pass 91 (r92 Correctness): it is this draw, not a rule
+                       "Far from 0: here, the 100 random shifts happen to add up to about 20.\n"
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
@@ -2463,11 +2472,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
     # pass 86 (r85 reader: "I can't picture turning 8 numbers"): the grid sheet's turn, in 8 directions
     # pass 89 (r89 Clarity: "turns its 8 numbers" could not be pictured): a turn keeps every square's size
+    # pass 91 (r92 Focus: 10 set-up sentences before the question): four; the grid-sheet picture and the axes go
+    # (the axes are on the plot, test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_rest)
     assert ("Each layer turns the points at random, then shifts them.\n"
-            "Picture spinning the grid sheet: no square changes size or shape.\n"
-            "Here each point has 8 numbers, not 2.\n"  # pass 87: numbers
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
-            "We push 200 random inputs") in text
+            "We push 200 random inputs, 8 numbers each, through every stack.\n") in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
@@ -2483,12 +2492,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     cells = _cells()
     q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
     # pass 82 (r80 reader: a long chapter): the set-up cut hard; the diagonal's meaning is in the Predict
-    assert ("Where they agree, the dot sits on the dashed diagonal.\n\n"
+    assert ("Dots on the dashed diagonal: stack and one layer agree.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
-    # pass 90 (r91 Clarity): one idea a line, and both axes said before the Predict
-    assert ("Each dot is one input.\nAcross: the first of its 8 outputs, layer by layer.\n"
-            "Up: the same output from the one collapsed layer.\n") in _src(cells[q - 1])
+    # pass 90 (r91 Clarity): both axes said before the Predict; pass 91 (r92 Focus): on the plot's axes instead
+    assert "Across:" not in _src(cells[q - 1]) and "Up:" not in _src(cells[q - 1])
     assert len(re.findall(r"\w+", _src(cells[q - 1]))) <= 95  # 113 tokens before pass 82
     w = ch01_collapse.depth_question()  # pass 39: the picture is the question's, shown only after a click
     assert w.reveal.layout.display == "none" and "Check your answer" in _src(cells[q + 1])
@@ -4409,7 +4417,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22.\nFar from 0: the 100 random shifts add up to about 20.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
+    assert ("runs from 16 to 22.\nFar from 0: here, the 100 random shifts happen to add up to about 20.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
     out, _one, _stored, _n = ch01_collapse.deep_stack(100)
@@ -4599,7 +4607,7 @@ def test_pass90_line_sliders_and_their_sketch_sit_in_a_closed_block():
     assert all(w.presets[n] in outside for n in ("upright", "across", "gentle", "steep"))
     page = "".join(c.value for c in inside if isinstance(c, widgets.HTML))
     assert page.count("<img") == 1
-    assert "<i>spin</i> turns the line and its arrow, in degrees: 0 points right, −60 down and right." in page
+    assert "<p>The arrow stands at right angles to the line.</p><p><i>spin</i> turns both, in degrees.</p>" in page  # p91
     assert "<i>slide</i> moves the line along its arrow. Here it sits 0.3 from (0, 0)." in page
     cells = _cells()
     assert not any("slider_sketch" in _src(c) for c in cells)
@@ -4618,3 +4626,90 @@ def test_pass90_training_runs_in_the_question_cell_not_an_empty_one():
     for i, c in enumerate(cells[1:-1], start=1):
         if c["cell_type"] == "code" and not c["outputs"] and "import" not in _src(c):
             assert not (cells[i - 1]["cell_type"] == cells[i + 1]["cell_type"] == "markdown"), _src(c)
+
+
+# ---- pass 91 (r92 reader) ----
+
+def test_pass91_line_block_says_the_arrow_is_at_right_angles_so_spin_0_is_upright():
+    """Check r92 Clarity item 1: "0 points right" was read as the line pointing right. The closed block says outright
+    that the arrow stands at right angles to the line, so spin 0 gives an upright line, one idea a line; and it is true:
+    the sketch at spin 0 draws an upright line (one h₁ all along) with an arrow pointing right, and the "upright"
+    button is spin 0."""
+    said = ch01_collapse.SLIDERS_READING
+    assert said[0] == "The arrow stands at right angles to the line."
+    assert "At spin 0 the arrow points right. So the line is upright." in said
+    assert "The gentle line has spin −60. Its arrow points down and right." in said
+    assert not any("0 points right" in w for w in said)
+    assert all(len(t.split()) < 12 for w in said for t in re.split(r"(?<=\.) ", w))   # every sentence short
+    page = ch01_collapse.slider_sketch_html()
+    assert all(p.replace("*", "") in page.replace("<i>", "").replace("</i>", "") for p in said)
+    ax = ch01_collapse.turn_shift_sketch(turn=0.0, shift=0.3).axes[0]
+    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
+    assert np.ptp(line.get_xdata()) < 1e-12 and np.ptp(line.get_ydata()) > 1   # upright
+    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
+    step = np.subtract(arrow.xy, arrow.xyann)
+    assert step[0] > 0 and abs(step[1]) < 1e-12   # pointing right
+    assert ("upright", 0.0, 0.5) in ch01_collapse.LINE_PRESETS
+    assert "arrow at spin 0" in [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]
+
+
+def test_pass91_step_2_shows_one_corners_loss_against_its_score_and_both_curves_bend_up():
+    """Check r92 Clarity item 2: optional Step 2 shows one corner's loss against its score before its steps. The
+    picture is true: label 1 (solid, dotted at whole scores) falls, each rise of 1 giving a smaller drop (step 3); label
+    0 (dashed) is its mirror image (step 4); both bend up everywhere and meet at score 0, loss 0.69; the alt text's
+    numbers are the drawn ones; labels and line styles, not colour alone, tell the curves apart."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch01.corner_loss_picture()")
+    assert _src(cells[k - 1]).startswith("**Step 2: why that is lowest.**\n")
+    assert _src(cells[k - 1]).endswith("Here is its loss against its score:")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+    out = json.dumps(cells[k]["outputs"])
+    assert "image/png" in out and "Two curves of one corner" in out
+    steps = _src(cells[k + 1])
+    assert steps.startswith("Check each step on the picture:") and "trough" not in steps
+    items = re.findall(r"^\d\. (.*)$", steps, re.M)
+    assert len(items) == 9
+    assert all(len(t.split()) < 12 for item in items for t in re.split(r"(?<=\.) ", item))   # short, checkable
+    fig = ch01_collapse.corner_loss_picture()
+    ax = fig.axes[0]
+    one, zero = [l for l in ax.lines if l.get_label().startswith("a label-")]
+    assert one.get_label() == "a label-1 corner" and one.get_linestyle() == "-"
+    assert zero.get_label().startswith("a label-0 corner") and zero.get_linestyle() == "--"
+    s1, l1 = one.get_xydata().T
+    s0, l0 = zero.get_xydata().T
+    np.testing.assert_allclose(l1, -np.log(1 / (1 + np.exp(-s1))), atol=1e-9)   # −ln of its chance for label 1
+    np.testing.assert_allclose(l0, -np.log(1 - 1 / (1 + np.exp(-s0))), atol=1e-9)
+    np.testing.assert_allclose(l0, l1[::-1])   # the mirror image
+    np.testing.assert_allclose(s0, -s1[::-1])
+    assert np.all(np.diff(l1, 2) > 0) and np.all(np.diff(l0, 2) > 0)   # both bend up everywhere
+    assert np.all(np.diff(l1) < 0)   # raising a label-1 corner's score lowers its loss
+    (dots,) = [l for l in ax.lines if l.get_gid() == "whole scores"]
+    assert list(dots.get_xdata()) == [-3, -2, -1, 0, 1, 2, 3]
+    drops = -np.diff(dots.get_ydata())
+    assert np.all(drops > 0) and np.all(np.diff(drops) < 0)   # equal rises, smaller drops
+    np.testing.assert_allclose(drops, ch01_collapse.corner_drops())
+    chance = 1 / (1 + np.exp(-dots.get_xdata()))
+    assert np.all(drops < 1 - chance[:-1]) and np.all(drops > 1 - chance[1:])   # about rise × (1 − chance)
+    label = fig.get_label()
+    assert f"from {drops[0]:.2f} to {drops[-1]:.2f}" in label
+    assert "Dashed: a label-0 corner, the mirror image" in label and "loss 0.69" in label
+    assert "score 0: chance ½, loss 0.69" in [t.get_text() for t in ax.texts]
+    assert ax.get_xlabel() == "the corner's score" and ax.get_ylabel() == "the corner's loss"
+
+
+def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_rest():
+    """Check r92 Focus/Clarity item 3: at most 4 short sentences before the Predict; each axis's meaning is on the
+    plot's axis labels; the fold says the shifts' sum of about 20 belongs to this draw ("here ... happen to")."""
+    cells = _cells()
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## A hundred layers"))
+    setup = _src(cells[head]).split("\n\n")[1]
+    assert _src(cells[head]).split("\n\n")[2].startswith("**Predict:**")
+    sentences = [t for t in re.split(r"(?<=\.)\s+", setup.strip()) if t]
+    assert len(sentences) <= 4 and all(len(t.split()) < 12 for t in sentences), sentences
+    fig = ch01_collapse.deep_stack_picture()
+    assert all(ax.get_xlabel() == "first output, layer by layer" for ax in fig.axes)
+    assert fig.axes[0].get_ylabel().startswith("same output, one collapsed layer\n")
+    assert "across, its first output layer by layer; up, the same output from the one collapsed layer" in fig.get_label()
+    fold = _src(cells[head + 2])
+    assert "Far from 0: here, the 100 random shifts happen to add up to about 20." in fold
+    assert "Far from 0: the 100" not in fold

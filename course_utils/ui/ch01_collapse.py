@@ -779,7 +779,7 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
     # pass 88: laid out for the gentle line (a short shift, the line close to (0, 0)): the small words sit above the
     # turn-0 line, the turn's name in the empty label-1 side with a pointer, the arrow down the line, clear of both
     ax.plot([0, 0.5], [0, 0], color=plots.MUTED, ls=":", lw=1.5, gid="turn 0")
-    ax.text(0.04, 0.04, "spin 0: right", fontsize=9, ha="left", va="bottom")
+    ax.text(0.04, 0.04, "arrow at spin 0", fontsize=9, ha="left", va="bottom")
     arc = np.deg2rad(np.linspace(0, turn, 30))
     ax.plot(0.2 * np.cos(arc), 0.2 * np.sin(arc), color="black", lw=1.2, gid="turn arc")
     mid = np.deg2rad(turn / 2)
@@ -800,7 +800,7 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
     ax.set(xlim=SKETCH_XLIM, ylim=SKETCH_YLIM, xlabel="h₁", ylabel="h₂", title=f"spin {_num(turn)}, slide {shift:g}: the line and its arrow")
     ax.set_aspect("equal")
     fig.set_label(f"A sketch of the demo's two sliders, at spin {_num(turn)} and slide {shift:g}. A dotted line from "
-                  "(0, 0) points right, labelled spin 0. An arc from it to a double-headed segment marks the spin, "
+                  "(0, 0) points right, labelled arrow at spin 0. An arc from it to a double-headed segment marks the spin, "
                   f"{abs(turn):g} degrees {'down' if turn < 0 else 'up'}. The segment runs from (0, 0) to the line and is labelled slide {shift:g}: "
                   "the line's distance from (0, 0). The dashed line stands across the segment's end. A thick arrow "
                   "on the line points the same way as the segment, into the dotted label-1 side.")
@@ -810,8 +810,13 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
 # pass 89 (r89 Clarity: the line tester's two cells of words on turn and shift came before any question): the
 # buttons lead. Pass 90 (r91 Focus): the sliders, their sketch and words sit in a closed block inside the demo
 CURIOUS_TITLE = "For the curious: steer your own line"
+# pass 91 (r92 Clarity: "0 points right" was read as the line pointing right): the right angle said outright, one idea
+# a line
 SLIDERS_READING = (
-    f"*spin* turns the line and its arrow, in degrees: 0 points right, {_num(SKETCH_TURN)} down and right.",
+    "The arrow stands at right angles to the line.",
+    "*spin* turns both, in degrees.",
+    "At spin 0 the arrow points right. So the line is upright.",
+    f"The {FOLD_NAME} line has spin {_num(SKETCH_TURN)}. Its arrow points down and right.",
     f"*slide* moves the line along its arrow. Here it sits {SKETCH_SHIFT:g} from (0, 0).",
 )
 
@@ -1485,16 +1490,16 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(lim, lim, color="black", ls="--", lw=1.2, label="same answer")
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 10.0 ** GAP_POWER)   # raises unless the gap is rounding, below a trillionth
-        ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
+        ax.set(xlim=lim, ylim=lim, xlabel="first output, layer by layer")
         # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
         # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
         ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
                      f"largest gap < {GAP_SAID}", fontsize=10.5)  # pass 90 (r91): the bound below() checks
         ax.set_aspect("equal")
-    axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
+    axes[0].set_ylabel(f"same output, one collapsed layer\n({one} numbers)")  # pass 91 (r92): the axes said here
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
-                  f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
+                  f"input: across, its first output layer by layer; up, the same output from the one collapsed layer. In every panel all "
                   f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap between them "
                   f"is below {GAP_SAID}, a trillionth: rounding only.")
     return fig
@@ -1795,6 +1800,47 @@ def bias_loss_picture():
     ax.legend(loc="upper center", fontsize=9)
     fig.set_label(f"A curve of the average loss against the bias b, with u = v = 0 (one slice of the bowl): it curves up "
                   f"everywhere, lowest at b = 0, where every chance is one half and the loss is {low:.2f}.")
+    return fig
+
+
+# pass 91 (r92 Clarity: "a trough, not a bowl" was too abstract): one corner's loss drawn against its score, so the
+# bowl argument's steps can be checked on a picture. Label 1 solid with dots at whole scores (equal rises, smaller
+# drops), label 0 dashed, its mirror image; both meet at score 0 (chance one half, loss ln 2).
+CORNER_LOSS_PX = (560, 300)
+CORNER_LOSS_STEPS = (-3, -2, -1, 0, 1, 2, 3)   # the whole scores dotted on the label-1 curve
+
+
+def corner_loss(s, label):
+    """One corner's loss, −ln of the chance it gives its right label, for a score s (label 1 or 0)."""
+    s = np.asarray(s, float)
+    return np.logaddexp(0.0, -s) if label == 1 else np.logaddexp(0.0, s)
+
+
+def corner_drops(steps=CORNER_LOSS_STEPS):
+    """How much a label-1 corner's loss drops for each rise of its score by 1, between the dotted whole scores."""
+    return -np.diff(corner_loss(np.array(steps, float), 1))
+
+
+@plots.styled
+def corner_loss_picture():
+    """One corner's loss against its score (notebook 01, optional Step 2): both curves bend up everywhere."""
+    fig, ax = plots.new_figure(*CORNER_LOSS_PX)
+    s = np.linspace(-4, 4, 401)
+    ax.plot(s, corner_loss(s, 1), color=plots.ACCENT, lw=2.5, label="a label-1 corner")
+    ax.plot(s, corner_loss(s, 0), color="black", ls="--", lw=2, label="a label-0 corner (mirror image)")
+    steps = np.array(CORNER_LOSS_STEPS, float)
+    ax.plot(steps, corner_loss(steps, 1), "o", color=plots.ACCENT, ms=6, gid="whole scores")
+    low = float(corner_loss(0.0, 1))
+    ax.annotate(f"score 0: chance ½, loss {low:.2f}", (0, low), (-3.9, 0.75), fontsize=9.5, va="bottom",
+                arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
+    ax.set(xlabel="the corner's score", ylabel="the corner's loss", xlim=(-4, 4), ylim=(0, 4.3),
+           title="One corner: its loss bends up as its score changes")
+    ax.legend(loc="upper center", fontsize=9)
+    drops = corner_drops()
+    fig.set_label(f"Two curves of one corner's loss against its score, from −4 to 4. Solid: a label-1 corner; its "
+                  f"loss falls as the score rises, steeply at first, then flatter. Dots at the whole scores show each "
+                  f"rise of 1 giving a smaller drop, from {drops[0]:.2f} to {drops[-1]:.2f}. Dashed: a label-0 "
+                  f"corner, the mirror image. Both bend up everywhere and cross at score 0, loss {low:.2f}.")
     return fig
 
 
