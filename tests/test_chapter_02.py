@@ -2565,26 +2565,30 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # Φ's picture; the apple and its bell in the "Where Φ comes from" fold, its unit named "typical error size" there
     # pass 89 (r89 Clarity 8: "Φ(x) is the share of the area under a bell curve" came before the everyday story):
     # the kitchen scale and its bell first, then Φ, in the main text; the fold keeps only the name
-    assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
-            "Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
-            "We measure each error in **usual errors**: 2 means twice as far off as usual.\n"
+    # pass 91 (r92 Clarity 8: two analogies in ten sentences, all before the picture): the bell's picture first,
+    # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
+    assert "**In plain words.** GELU is built on the bell-shaped curve below." in text and "dimmer" not in text
+    assert ("Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
+            "We count errors in **usual errors**: 2 means twice the usual size.\n"
             "Small errors are common, big ones rare.\n"
-            "Stacked by size, they make a **bell curve**: high in the middle, low at both sides (left below).\n"
-            # pass 90 (r91 Clarity): Φ said as a share of weighings, pointing at the hatched area
-            "The dimmer's setting is written $\\Phi(x)$, read \"phi of x\".\n"
-            "$\\Phi(x)$ is the share of weighings that land left of $x$: the hatched area.\n"
-            "The right panel draws $\\Phi(x)$ for every $x$.") in text
-    story = text.split("**In plain words.** GELU lets", 1)[1]
+            "So the columns form a **bell curve**.\n"
+            # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
+            "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
+            "For $x = 1$, that share is the hatched area.\n"
+            "The right panel draws $\\Phi(x)$ for every $x$.\n\n"
+            "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
+    story = text.split("**In plain words.** GELU is built", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual errors**") == 1
     folded = str(ch02.phi_name().data)
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "2 in 3" not in text
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
-    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.bell_share()",
+    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU is built", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
-                                      "At $x = 1$ the dimmer lets 84 in 100 through.", 'ch02.card("gelu")', "ch02.phi_name()")]
+                                      "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
     assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
+    assert order[3] == order[2] + 1   # pass 91: the scale and Φ are read right under the bell's picture
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
     assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
     dimmer = ch02.bell_share()
@@ -2603,11 +2607,11 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert "of a common kind" not in text and "the most common kind" not in text   # pass 23: vague, uncheckable
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
     assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
-    assert "About 84 in 100" not in folded and _cell_index("ch02.bell_share()") < _cell_index("the dimmer lets 84 in 100 through")
+    assert "About 84 in 100" not in folded and _cell_index("ch02.bell_share()") < _cell_index("GELU lets 84 in 100 of $x$ through")
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text   # pass 80: the dimmer's picture
+    assert '$\\Phi(x)$, read "phi of x", is' in text and "CDF" not in text   # pass 80: Φ's picture
     assert "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -3015,7 +3019,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "Stacked by size, they make a **bell curve**" in markdown()   # pass 89: main text; pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
+    assert "So the columns form a **bell curve**." in markdown()   # pass 91: the columns; pass 89: main text; pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
     assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
@@ -3861,9 +3865,17 @@ def test_the_error_in_gelus_name_is_the_error_function_an_area_under_a_bell():
     # r61 Clarity 3: the named *error function* was never used again; one line keeps what it measures
     # pass 68: one line for both bell words, after the bell's picture
     # pass 70 (r65 Clarity: "'Error' its areas" was cryptic): the error function named once, as what "Error" stands for
+    # pass 91 (r92 Correctness: "areas under this bell" was loose): erf's bell is a rescaled copy of the drawn one
     assert ('In GELU\'s name, "Gaussian" names this bell.\n'
-            '"Error" comes from the *error function*, the maths name for areas under this bell.'
+            '"Error" comes from the *error function*.\n'
+            'It measures areas under a rescaled copy of this bell.'
             in shown()) and "a maths function built from that bell" not in text   # pass 80: in the fold
+    assert "areas under this bell" not in shown()
+    t = np.linspace(-3, 3, 61)
+    drawn = np.exp(-t * t / 2) / np.sqrt(2 * np.pi)   # the bell of bell_share
+    erfs = 2 / np.sqrt(np.pi) * np.exp(-t * t)          # the bell under erf's areas
+    assert not np.allclose(erfs, drawn)                 # not the drawn bell itself ...
+    np.testing.assert_allclose(erfs, 2 * np.sqrt(2) * np.exp(-(np.sqrt(2) * t) ** 2 / 2) / np.sqrt(2 * np.pi))   # ... rescaled
     assert (text + shown()).count("error function") == 1
     for x in (-2.0, -0.5, 0.3, 1.0, 2.5):
         area = integrate.quad(lambda t: np.exp(-t * t), 0.0, x)[0]
@@ -4176,7 +4188,8 @@ def test_every_negative_input_comes_out_slightly_negative_under_gelu():
     text = markdown()
     # pass 89 (r89 Focus): "the dip is deepest near −0.75" left this cell: the product picture shows the dip, and
     # the slope paragraph names its lowest point
-    assert "The dimmer never shuts fully, so every negative $x$ comes out slightly negative." in text
+    assert "$\\Phi(x)$ is never 0, so every negative $x$ comes out slightly negative." in text   # pass 91: no dimmer
+    assert float(special.ndtr(-8.0)) > 0
     assert "small negatives" not in text and "Left of $x \\approx -0.75$, the curve's lowest point" in text
     gelu = activations.get("gelu")
     x = np.linspace(-8, -1e-3, 4001)
@@ -4324,10 +4337,13 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 88c (r88 Clarity: it did not say *area*; Picture: the bell came only in the fold): said over the bell
     # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
     # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
-    assert "".join(cells[above]["source"]).endswith("they make a **bell curve**: high in the middle, low at both sides (left below).\n"
-                                                    "The dimmer's setting is written $\\Phi(x)$, read \"phi of x\".\n"
-                                                    "$\\Phi(x)$ is the share of weighings that land left of $x$: the hatched area.\n"
-                                                    "The right panel draws $\\Phi(x)$ for every $x$.")
+    # pass 91 (r92 Clarity): the picture first; the scale's errors and Φ are read right under it
+    assert "".join(cells[above]["source"]) == "**In plain words.** GELU is built on the bell-shaped curve below."
+    assert "".join(cells[above + 2]["source"]).startswith("Weigh one apple a thousand times on a kitchen scale.\n")
+    assert ("So the columns form a **bell curve**.\n"
+            "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
+            "For $x = 1$, that share is the hatched area.\n"
+            "The right panel draws $\\Phi(x)$ for every $x$.") in "".join(cells[above + 2]["source"])
     hatched = ch02.bell_share(1.0).axes[0].collections[-1]
     assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"
     xs = np.linspace(-8, 1, 90001)

@@ -719,10 +719,12 @@ def silu_picture(window=None):
 
 def phi_name():
     """The two bell words in GELU's name, in one closed block (notebook 02; pass 89: the apple and its bell moved to
-    the main text, before Φ is defined, so this fold keeps only the name)."""
+    the main text, before Φ is defined, so this fold keeps only the name; pass 91, r92 Correctness: the error function
+    measures areas under a rescaled bell, e^(-t²), not under this one)."""
     return fold("Its name", """
 In GELU's name, "Gaussian" names this bell.
-"Error" comes from the *error function*, the maths name for areas under this bell.
+"Error" comes from the *error function*.
+It measures areas under a rescaled copy of this bell.
 """)
 
 
