@@ -1049,7 +1049,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     assert ZIGZAG_RECALL not in text and "which reached the star sooner? Why?" not in text
     answer = TAKEAWAY
     assert TAKEAWAY in text and text.index("## Optional: zero-centred outputs") < text.index(TAKEAWAY) < text.index("## What comes next")
-    assert ("Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n"
+    assert ("Its two inputs differ up to twice as much.\nSo its steps have bigger apart parts.\n"
             in ch02.zigzag_answer().data)   # pass 90 (r91 Focus): the length² fold cut; the dotted curve joined the tie fold
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
@@ -1821,8 +1821,16 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert above.split("\n\n")[-1] == "**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?"
     assert above.count("**Predict") == 1
     # r83 Interaction: the takeaway's 3x is the learner's to make, with the tick box
+    # pass 91 (r92 Clarity/Interaction: the box and the dashed circle were explained only after the question)
     assert "".join(cells[at + 1]["source"]) == ("**Then predict:** set the centre to 0. Does a bigger step keep helping?\n\n"
+                                                "The dashed circle (left) shows the typical arrow length.\n"
+                                                "The tick box keeps it as big as at centre 0.5.\n"
+                                                "Centre 0's inputs then spread from −1 to 1.\n\n"
                                                 "**Last, predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?")
+    assert ch02.zigzag_centre().figure.axes[0].get_legend().get_texts()[0].get_text() == "typical length"
+    assert ch02.spread_for(0.0, same=True) == 1.0 and ch02.spread_for(0.0) == 0.5   # "from −1 to 1"
+    ring = [np.hypot(*ch02.typical_ring(c, half=ch02.spread_for(c, same=True))).max() for c in (0.0, 0.5)]
+    assert ring[0] == pytest.approx(ring[1])   # "as big as at centre 0.5"
     off = [zigzag.median_steps(0.5, r) for r in (1.0, 1.5, 3.0)]
     on = [zigzag.median_steps(0.0, r) for r in (1.0, 3.5, 4.0)]
     assert off[:2] == [28.0, 19.0] and off[2] == np.inf and on == [29.0, 9.0, 9.0]
@@ -1894,11 +1902,11 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 89 (r89 Focus): the dotted curve's lines joined the length² fold, which defines length² first
     # pass 90 (r91 Focus: the length² box cut): the dotted curve's lines close the tie fold, no length² in them
     below = _folded_output(chapter()["cells"][_cell_index("ch02.zigzag_answer()")])
-    assert below.endswith("The dotted curve is centre 0 with the box ticked: inputs from −1 to 1.\n"
-                          "Its arrows are as long as centre 0.5's, on average.\n"
+    # pass 91 (r92): the box's inputs and arrow length are said before the last Predict, so not repeated here
+    assert below.endswith("The dotted curve is centre 0 with the box ticked.\n"
                           # pass 85 (r84 Correctness): why, in what the runs support
                           "Its two inputs differ up to twice as much.\n"
-                          "So each step pulls harder along the apart line.\n"
+                          "So its steps have bigger apart parts.\n"
                           "At step size 1, it reaches the star about three times sooner.\n\n</details>")
     assert "length²" not in below
     assert round(28 / 9) == 3 and "9 steps against" not in below
@@ -2565,26 +2573,30 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # Φ's picture; the apple and its bell in the "Where Φ comes from" fold, its unit named "typical error size" there
     # pass 89 (r89 Clarity 8: "Φ(x) is the share of the area under a bell curve" came before the everyday story):
     # the kitchen scale and its bell first, then Φ, in the main text; the fold keeps only the name
-    assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
-            "Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
-            "We measure each error in **usual errors**: 2 means twice as far off as usual.\n"
+    # pass 91 (r92 Clarity 8: two analogies in ten sentences, all before the picture): the bell's picture first,
+    # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
+    assert "**In plain words.** GELU is built on the bell below." in text and "dimmer" not in text
+    assert ("Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
+            "We count errors in **usual errors**: 2 is twice the usual.\n"
             "Small errors are common, big ones rare.\n"
-            "Stacked by size, they make a **bell curve**: high in the middle, low at both sides (left below).\n"
-            # pass 90 (r91 Clarity): Φ said as a share of weighings, pointing at the hatched area
-            "The dimmer's setting is written $\\Phi(x)$, read \"phi of x\".\n"
-            "$\\Phi(x)$ is the share of weighings that land left of $x$: the hatched area.\n"
-            "The right panel draws $\\Phi(x)$ for every $x$.") in text
-    story = text.split("**In plain words.** GELU lets", 1)[1]
+            "The columns form a **bell curve**.\n"
+            # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
+            "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
+            "At $x = 1$, it is the hatched area.\n"
+            "The right panel draws $\\Phi(x)$ for every $x$.\n\n"
+            "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
+    story = text.split("**In plain words.** GELU is built", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual errors**") == 1
     folded = str(ch02.phi_name().data)
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "2 in 3" not in text
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
-    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.bell_share()",
+    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU is built", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
-                                      "At $x = 1$ the dimmer lets 84 in 100 through.", 'ch02.card("gelu")', "ch02.phi_name()")]
+                                      "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
     assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
+    assert order[3] == order[2] + 1   # pass 91: the scale and Φ are read right under the bell's picture
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
     assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
     dimmer = ch02.bell_share()
@@ -2603,11 +2615,11 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert "of a common kind" not in text and "the most common kind" not in text   # pass 23: vague, uncheckable
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
     assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
-    assert "About 84 in 100" not in folded and _cell_index("ch02.bell_share()") < _cell_index("the dimmer lets 84 in 100 through")
+    assert "About 84 in 100" not in folded and _cell_index("ch02.bell_share()") < _cell_index("GELU lets 84 in 100 of $x$ through")
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text   # pass 80: the dimmer's picture
+    assert '$\\Phi(x)$, read "phi of x", is' in text and "CDF" not in text   # pass 80: Φ's picture
     assert "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -2852,7 +2864,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     assert answer.count("<details>") == 2 and f"<summary>{ch02.TIE_SUMMARY}</summary>" in answer
     seen, tie = answer.split("</details>")[:2]
     assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" not in tie
-    assert "as long as centre 0.5's" in tie and "it reaches the star about three times sooner" in tie
+    assert "The tick box keeps it as big as at centre 0.5." in markdown() and "it reaches the star about three times sooner" in tie
     at = _cell_index("ch02.zigzag_answer()")   # pass 90: the Takeaway right under the answer
     assert "".join(chapter()["cells"][at + 1]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
@@ -3015,7 +3027,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "Stacked by size, they make a **bell curve**" in markdown()   # pass 89: main text; pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
+    assert "The columns form a **bell curve**." in markdown()   # pass 91: the columns; pass 89: main text; pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
     assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
@@ -3861,9 +3873,17 @@ def test_the_error_in_gelus_name_is_the_error_function_an_area_under_a_bell():
     # r61 Clarity 3: the named *error function* was never used again; one line keeps what it measures
     # pass 68: one line for both bell words, after the bell's picture
     # pass 70 (r65 Clarity: "'Error' its areas" was cryptic): the error function named once, as what "Error" stands for
+    # pass 91 (r92 Correctness: "areas under this bell" was loose): erf's bell is a rescaled copy of the drawn one
     assert ('In GELU\'s name, "Gaussian" names this bell.\n'
-            '"Error" comes from the *error function*, the maths name for areas under this bell.'
+            '"Error" comes from the *error function*.\n'
+            'It measures areas under this bell, rescaled.'
             in shown()) and "a maths function built from that bell" not in text   # pass 80: in the fold
+    assert "the maths name for areas under this bell" not in shown()
+    t = np.linspace(-3, 3, 61)
+    drawn = np.exp(-t * t / 2) / np.sqrt(2 * np.pi)   # the bell of bell_share
+    erfs = 2 / np.sqrt(np.pi) * np.exp(-t * t)          # the bell under erf's areas
+    assert not np.allclose(erfs, drawn)                 # not the drawn bell itself ...
+    np.testing.assert_allclose(erfs, 2 * np.sqrt(2) * np.exp(-(np.sqrt(2) * t) ** 2 / 2) / np.sqrt(2 * np.pi))   # ... rescaled
     assert (text + shown()).count("error function") == 1
     for x in (-2.0, -0.5, 0.3, 1.0, 2.5):
         area = integrate.quad(lambda t: np.exp(-t * t), 0.0, x)[0]
@@ -4112,13 +4132,19 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             # short); what is the same at both centres is the inputs' difference, and with it the average apart pull
             # pass 86 (r85 Clarity: "what the two inputs share" was undefined): the average, with one example
             # pass 90 (r91 Focus: a run of digits): the one draw at both centres is cut
-            "But the centre changes only the inputs' average: the together part.\n"
-            "Their difference, input 1 − input 2, does not change.\n"
-            "And the apart part is all the star needs.\n"
-            # pass 90 (r91 Correctness: "about as hard" was loosely argued): "roughly", and the chart that shows it
-            "So steps pull roughly as hard along the apart line.\n"
-            "In the chart above, solid and dashed match to step size 1.5.\n\n") in said
-    assert "Say centre" not in said and "about as hard" not in said
+            # pass 91 (r92 Clarity: "pull roughly as hard along the apart line" was abstract): one step at each
+            # centre, same difference, split into together and apart parts, computed by split(one_step(...))
+            "But the centre changes only the inputs' average, not their difference.\n"
+            "Take inputs (0.8, 0.4) at centre 0.5, and (0.3, −0.1) at centre 0.\n"
+            "At step size 1, their together parts are (+0.24, +0.24) and (+0.04, +0.04).\n"
+            "Their apart parts match: (+0.08, −0.08) each.\n"
+            "And the apart part is all the star needs.\n\n") in said
+    assert "Say centre" not in said and "about as hard" not in said and "pull roughly" not in said
+    (h_half, h_zero) = (np.array(h) for h in ch02.APART_INPUTS)
+    assert np.all((h_half > 0) & (np.abs(h_half - 0.5) <= 0.5)) and np.all(np.abs(h_zero) <= 0.5)   # inside each centre's range
+    assert h_half - h_zero == pytest.approx([0.5, 0.5])   # the same inputs, moved by the centre: same difference
+    (t_half, a_half), (t_zero, a_zero) = (ch02.split(ch02.one_step(h, rate=1.0)[1]) for h in ch02.APART_INPUTS)
+    np.testing.assert_allclose([t_half, t_zero, a_half, a_zero], [[0.24, 0.24], [0.04, 0.04], [0.08, -0.08], [0.08, -0.08]])
     sweep = ch02.steps_sweep().axes[0]   # "solid and dashed": centre 0.5 solid, centre 0 dashed, in the chart above
     assert [(l.get_label(), l.get_linestyle()) for l in sweep.lines if l.get_label().startswith("centre 0")][:2] == [
         ("centre 0.5", "-"), ("centre 0", "--")]
@@ -4176,7 +4202,8 @@ def test_every_negative_input_comes_out_slightly_negative_under_gelu():
     text = markdown()
     # pass 89 (r89 Focus): "the dip is deepest near −0.75" left this cell: the product picture shows the dip, and
     # the slope paragraph names its lowest point
-    assert "The dimmer never shuts fully, so every negative $x$ comes out slightly negative." in text
+    assert "$\\Phi(x)$ is never 0, so every negative $x$ comes out slightly negative." in text   # pass 91: no dimmer
+    assert float(special.ndtr(-8.0)) > 0
     assert "small negatives" not in text and "Left of $x \\approx -0.75$, the curve's lowest point" in text
     gelu = activations.get("gelu")
     x = np.linspace(-8, -1e-3, 4001)
@@ -4207,7 +4234,8 @@ def test_the_apart_pull_is_the_same_at_both_centres_and_the_together_pull_is_not
     centre leaves input 1 − input 2 unchanged, so a step's apart part averages the same at both centres, from any
     weights; its together part does not."""
     said = ch02.zigzag_answer().data
-    assert "Their difference, input 1 − input 2, does not change.\n" in said   # pass 90: the one draw's 0.3 cut
+    # pass 90: the one draw's 0.3 cut; pass 91 (r92 Clarity): one short line, then one example at each centre
+    assert "But the centre changes only the inputs' average, not their difference.\n" in said
     assert "The apart part stays the same" not in said
     h0, h5 = (zigzag.independent_inputs(c, 200000) for c in (0.0, 0.5))
     np.testing.assert_allclose(h0[:, 0] - h0[:, 1], h5[:, 0] - h5[:, 1], atol=1e-12)
@@ -4324,10 +4352,13 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 88c (r88 Clarity: it did not say *area*; Picture: the bell came only in the fold): said over the bell
     # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
     # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
-    assert "".join(cells[above]["source"]).endswith("they make a **bell curve**: high in the middle, low at both sides (left below).\n"
-                                                    "The dimmer's setting is written $\\Phi(x)$, read \"phi of x\".\n"
-                                                    "$\\Phi(x)$ is the share of weighings that land left of $x$: the hatched area.\n"
-                                                    "The right panel draws $\\Phi(x)$ for every $x$.")
+    # pass 91 (r92 Clarity): the picture first; the scale's errors and Φ are read right under it
+    assert "".join(cells[above]["source"]) == "**In plain words.** GELU is built on the bell below."
+    assert "".join(cells[above + 2]["source"]).startswith("Weigh one apple a thousand times on a kitchen scale.\n")
+    assert ("The columns form a **bell curve**.\n"
+            "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
+            "At $x = 1$, it is the hatched area.\n"
+            "The right panel draws $\\Phi(x)$ for every $x$.") in "".join(cells[above + 2]["source"])
     hatched = ch02.bell_share(1.0).axes[0].collections[-1]
     assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"
     xs = np.linspace(-8, 1, 90001)
@@ -4391,9 +4422,17 @@ def test_the_optional_section_ends_with_a_recall_on_why_one_sign_detours():
     recall = "".join(cells[at]["source"])
     assert "<details><summary>Answer</summary>" in recall
     assert "> With inputs of one sign, every step moves both weights the same way.\n" in recall
-    assert "> The star needs them to move apart: one up, one down.\n" in recall
     # pass 88c (r88 Correctness: "every step detours" miscalled the correcting steps): each step has a together part
-    assert "> So every step includes a together part.\n" in recall and "every step detours" not in recall
+    # pass 91 (r92 Correctness: centred steps have one too): what one sign does, as split_step says: never the smaller
+    assert ("> Its together part is at least as big as its apart part.\n"
+            "> The star needs only a tilt: one up, one down.\n") in recall
+    assert "every step detours" not in recall and "every step includes a together part" not in recall
+    rng = np.random.default_rng(0)
+    for h in np.vstack([rng.uniform(0, 1, (200, 2)), -rng.uniform(0, 1, (200, 2))]):   # one sign: together never smaller
+        together, apart = ch02.split(ch02.one_step(h)[1])
+        assert abs(together[0]) >= abs(apart[0])
+    together, apart = ch02.split(ch02.one_step((0.4, -0.1))[1])   # mixed signs: the apart part can be the bigger
+    assert abs(apart[0]) > abs(together[0]) > 0
     assert "".join(cells[at - 1]["source"]).startswith("**Takeaway:**")
     assert "".join(cells[at + 1]["source"]).startswith("## What comes next")
     _, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))   # the worked step: both weights up

@@ -719,10 +719,12 @@ def silu_picture(window=None):
 
 def phi_name():
     """The two bell words in GELU's name, in one closed block (notebook 02; pass 89: the apple and its bell moved to
-    the main text, before Φ is defined, so this fold keeps only the name)."""
+    the main text, before Φ is defined, so this fold keeps only the name; pass 91, r92 Correctness: the error function
+    measures areas under a rescaled bell, e^(-t²), not under this one)."""
     return fold("Its name", """
 In GELU's name, "Gaussian" names this bell.
-"Error" comes from the *error function*, the maths name for areas under this bell.
+"Error" comes from the *error function*.
+It measures areas under this bell, rescaled.
 """)
 
 
@@ -1319,6 +1321,10 @@ def zigzag_answer(goal=(1.0, -1.0)):
     narrow, spread = (np.diff(zigzag.independent_inputs(0.0, zigzag.MOST, half=h), axis=1) for h in (zigzag.HALF, zigzag.WIDE))
     if not (np.allclose(spread, 2 * narrow) and np.isclose(pushes(CENTRES[0], zigzag.WIDE)[1], 4 * pushes(CENTRES[0])[1])):
         raise ValueError("the dotted curve's inputs no longer differ twice as widely")   # r84 Correctness: the why
+    (lift_half, apart_half), (lift_zero, apart_zero) = (split(one_step(h)[1]) for h in APART_INPUTS)
+    if not (np.allclose(apart_half, apart_zero) and abs(lift_zero[0]) < abs(lift_half[0])):
+        raise ValueError("one step at each centre no longer has the same apart part")   # r92 Clarity: said concretely
+    h_half, h_zero = (_pair(h).replace("+", "") for h in APART_INPUTS)
     times = off[one] / ctrl[one]   # r75 Focus: "9 steps against 28" as one plain ratio
     if not abs(times - round(times)) <= 0.25 or round(times) not in TIMES:
         raise ValueError("the control no longer arrives a whole number of times sooner at step size 1")
@@ -1341,20 +1347,20 @@ The dotted curve is explained in the box below.
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Up to step size {same:g}, both centres take about the same steps.
 Centre-0 arrows are shorter, so each step moves less.
-But the centre changes only the inputs' average: the together part.
-Their difference, input 1 − input 2, does not change.
+But the centre changes only the inputs' average, not their difference.
+Take inputs {h_half} at centre 0.5, and {h_zero} at centre 0.
+At step size 1, their together parts are {_pair(lift_half)} and {_pair(lift_zero)}.
+Their apart parts match: {_pair(apart_half)} each.
 And the apart part is all the star needs.
-So steps pull roughly as hard along the apart line.
-In the chart above, solid and dashed match to step size {same:g}.
 
-The dotted curve is centre 0 with the box ticked: inputs from −1 to 1.
-Its arrows are as long as centre 0.5's, on average.
+The dotted curve is centre 0 with the box ticked.
 Its two inputs differ up to twice as much.
-So each step pulls harder along the apart line.
+So its steps have bigger apart parts.
 At step size 1, it reaches the star about {TIMES[round(times)]} times sooner.
 """).data)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
+APART_INPUTS = ((0.8, 0.4), (0.3, -0.1))   # one example at centre 0.5 and one at centre 0, the same difference (r92)
 TIMES = {2: "two", 3: "three", 4: "four"}   # a ratio of medians, said in words
 
 
