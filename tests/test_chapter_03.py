@@ -2984,8 +2984,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
-            "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
+            "Same form, so the same weight size suits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3131,8 +3131,9 @@ def test_pass52_worked_case_is_exact():
     # of 1/n each, checked above at n = 4 and below for any even n)
     for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
-                  "The sum, squared, averages $\\frac12$. The terms' squares, $\\frac14 + \\frac14$, add (on average, with "
-                  "random signs).",
+                  # pass 91 (r92 Clarity: brackets hid the key idea): the walk, then "squares add" as its own sentence
+                  "The sum, squared, averages $\\frac12$. Picture a walk:",
+                  "So the terms' squares add, on average: $\\frac14 + \\frac14 = \\frac12$.",
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
@@ -3143,10 +3144,10 @@ def test_pass52_worked_case_is_exact():
                   "squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from before. "   # pass 90 (r91)
                   "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
-                  "**Half the units off → weights × $\\sqrt 2$**.",
+                  # pass 91 (r92 Clarity: "Half the units off → weights × √2" was compressed): said in steps
+                  "Half the squares are gone. Each remaining square must double, so each weight grows by $\\sqrt 2$.",
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
-                  "As drawn, $n = 8$. Each of the 4 squares left doubles, $\\frac18 \\to \\frac28$: "
-                  "$4 \\times \\frac28 = 1$ again.",
+                  "As drawn, $n = 8$. The 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
@@ -3721,9 +3722,12 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
         assert max(abs(e) for e in ends) == n
     flat = " ".join(prose().split())
     # r58 (Focus): the walk is in the 4-input fold, after "squares add" on the main path
-    assert ("Picture a walk: a coin flip picks each pace, forward or back. After $n$ "
-            "paces you end up typically $\\sqrt{n}$ from the start, not $n$: the paces partly cancel.") in flat
-    assert flat.index("add (on average, with random signs).") < flat.index("Picture a walk:")
+    # pass 91 (r92 Clarity: the key idea sat in brackets, its reason in a fold after it): the walk unfolded, just
+    # before "squares add", which is its own sentence
+    assert ("Picture a walk: a coin flip picks each pace, forward or back. The paces partly cancel. After $n$ paces, "
+            "you are typically $\\sqrt{n}$ away, not $n$. A sum's random-sign terms cancel the same way. So the terms' "
+            "squares add, on average: $\\frac14 + \\frac14 = \\frac12$.") in flat
+    assert "with random signs)" not in flat and "Why squares add: a coin-flip walk" not in flat
 
 
 def test_pass61_many_points_average_their_nudges():
@@ -3875,8 +3879,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
-            "Roughly, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
-            "squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
+            "Roughly, every bend acts like its slopes' typical size. ReLU does so in the picture above. "   # pass 91
+            "As in the coin-flip walk, the squares add. The fold below says why. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
@@ -4312,8 +4316,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
-            "So one weight size fits both ways. We find it going forward.") in flat
+            "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
+            "Same form, so the same weight size suits both. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
@@ -4527,7 +4531,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Forward and back each add $n$ random-sign terms." in c)   # pass 90
+    claim = next(i for i, c in enumerate(cells) if "Both ways add $n$ terms: each a weight × a number." in c)   # pass 91
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
