@@ -3036,7 +3036,7 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 89 (r89 Focus: "same for everyone" read as tool plumbing): cut; the presses' counts stay
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
-    assert ("tanh stays above the band, up to 30 layers. Starts 1–10 are fixed, so your count matches the answer. "
+    assert ("tanh stays above the band, up to 30 layers. Your 10 starts are fixed, so your count matches the answer. "
             "At 30 layers, all 10 put sigmoid's layer 1 in the band. Tanh's, none.") in text
     assert "The button always gives" not in text
     assert "same for everyone" not in text
@@ -3242,7 +3242,7 @@ def test_pass52_flow_button_draws_a_new_random_start():
     presses = range(1, 11)   # the button's first 10 presses (starts 2 to 11): the counts the learner can make
     assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 10
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert text.index("Press *new random start*") < text.index("At 30 layers, its next 10 all put sigmoid's layer 1")   # lead after r90: fixed order said
+    assert text.index("Press *new random start*") < text.index("At 30 layers, all 10 put sigmoid's layer 1")   # lead after r90: fixed order said
 
 
 # ---- pass 53 (r47): a readout in the first widget's picture; the four sign cases drawn before the arithmetic ----
@@ -4430,7 +4430,7 @@ def test_pass91_dead_before_training_draws_the_grid_once_and_says_why_leaky_ring
     head = src.index("### Dead before training\n\nNow a fresh network, three layers of 32 units, on the same 400 points.")
     assert head + 3 == k and src[head + 1].startswith("Below, each square is one unit")
     assert not any(c["cell_type"] == "code" for c in cells[head:k])   # no second grid before the widget
-    after = " ".join(src[k + 1].split("<details>")[0].split())
+    after = " ".join(src[k + 1].split("</details>")[1].split("> **Pause")[0].split())   # after the Check, as a reading
     assert after.startswith("At shift 0, 6 of the 96 are dead, none in layer 1.")
     assert after.endswith("Leaky rings only 4. Its outputs left of 0 are small, not 0. That shifts the sums in layers 2 "
                           "and 3.")
