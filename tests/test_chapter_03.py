@@ -19,7 +19,7 @@ from chapter_text import glossary_markdown, markdown_of, notebook, widget_cells,
 from scipy import optimize, special
 
 from course_utils.engine import gradients, mlp
-from course_utils.facts import activations, data
+from course_utils.facts import activations, data, deployments
 from course_utils.ui import ch03_gradients
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_gradient_table.ipynb"
@@ -2049,7 +2049,10 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     assert said[0].startswith("True, but minor: it costs little.")
     # pass 88c (r88 Correctness): GELU needs erf or a tanh formula, so "as much" was loose, and tanh is rarely the main
     # hidden bend of deep networks: GELU alone, "at least as much"
-    assert "GELU costs at least as much, yet many big networks use it." in said[0] and "Tanh and GELU" not in said[0]
+    # pass 91 (r92 Correctness: "many big networks" named none): two, each with its source in the deployments table
+    assert "GELU costs at least as much, yet BERT and GPT-2 use it." in said[0] and "Tanh and GELU" not in said[0]
+    named = {d.model: d for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")}
+    assert set(named) == {"BERT", "GPT-2"} and all(d.registry.startswith("gelu") and d.citation for d in named.values())
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -2879,7 +2882,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
-    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights. Layers 2 and 3 get ReLU outputs, never below 0" in flat
+    assert "At shift 0, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     # r45: "still dead" implied it died earlier; the picture only shows it after training
     # r47 (words): the intro above the picture says "after training"; the repeat under it was cut
     assert "Right: two units of its layer 1, after training." in flat and "still dead" not in flat
@@ -2984,8 +2987,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
-            "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
+            "Same form, so the same weight size suits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3032,8 +3035,10 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # r87 (Focus: "seeded" read as tool plumbing): said as what it means for the learner
     # pass 89 (r89 Focus: "same for everyone" read as tool plumbing): cut; the presses' counts stay
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
-    assert ("tanh stays above the band, up to 30 layers. The button always gives the same starts, in the same order. "
-            "At 30 layers, its next 10 all put sigmoid's layer 1 in the band. Tanh's, none.") in text
+    # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
+    assert ("tanh stays above the band, up to 30 layers. Your 10 starts are fixed, so your count matches the answer. "
+            "At 30 layers, all 10 put sigmoid's layer 1 in the band. Tanh's, none.") in text
+    assert "The button always gives" not in text
     assert "same for everyone" not in text
     presses = range(1, 11)   # the 10 presses: seeds 1 to 10, after the first start (seed 0)
     assert in_band_at_30("sigmoid", presses) == 10 and in_band_at_30("tanh", presses) == 0
@@ -3131,8 +3136,9 @@ def test_pass52_worked_case_is_exact():
     # of 1/n each, checked above at n = 4 and below for any even n)
     for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
-                  "The sum, squared, averages $\\frac12$. The terms' squares, $\\frac14 + \\frac14$, add (on average, with "
-                  "random signs).",
+                  # pass 91 (r92 Clarity: brackets hid the key idea): the walk, then "squares add" as its own sentence
+                  "The sum, squared, averages $\\frac12$. Picture a walk:",
+                  "So the terms' squares add, on average: $\\frac14 + \\frac14 = \\frac12$.",
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
@@ -3143,10 +3149,10 @@ def test_pass52_worked_case_is_exact():
                   "squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from before. "   # pass 90 (r91)
                   "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
-                  "**Half the units off → weights × $\\sqrt 2$**.",
+                  # pass 91 (r92 Clarity: "Half the units off → weights × √2" was compressed): said in steps
+                  "Half the squares are gone. Each remaining square must double, so each weight grows by $\\sqrt 2$.",
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
-                  "As drawn, $n = 8$. Each of the 4 squares left doubles, $\\frac18 \\to \\frac28$: "
-                  "$4 \\times \\frac28 = 1$ again.",
+                  "As drawn, $n = 8$. The 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
@@ -3236,7 +3242,7 @@ def test_pass52_flow_button_draws_a_new_random_start():
     presses = range(1, 11)   # the button's first 10 presses (starts 2 to 11): the counts the learner can make
     assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 10
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert text.index("Press *new random start*") < text.index("At 30 layers, its next 10 all put sigmoid's layer 1")   # lead after r90: fixed order said
+    assert text.index("Press *new random start*") < text.index("At 30 layers, all 10 put sigmoid's layer 1")   # lead after r90: fixed order said
 
 
 # ---- pass 53 (r47): a readout in the first widget's picture; the four sign cases drawn before the arithmetic ----
@@ -3721,9 +3727,12 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
         assert max(abs(e) for e in ends) == n
     flat = " ".join(prose().split())
     # r58 (Focus): the walk is in the 4-input fold, after "squares add" on the main path
-    assert ("Picture a walk: a coin flip picks each pace, forward or back. After $n$ "
-            "paces you end up typically $\\sqrt{n}$ from the start, not $n$: the paces partly cancel.") in flat
-    assert flat.index("add (on average, with random signs).") < flat.index("Picture a walk:")
+    # pass 91 (r92 Clarity: the key idea sat in brackets, its reason in a fold after it): the walk unfolded, just
+    # before "squares add", which is its own sentence
+    assert ("Picture a walk: a coin flip picks each pace, forward or back. The paces partly cancel. After $n$ paces, "
+            "you are typically $\\sqrt{n}$ away, not $n$. A sum's random-sign terms cancel the same way. So the terms' "
+            "squares add, on average: $\\frac14 + \\frac14 = \\frac12$.") in flat
+    assert "with random signs)" not in flat and "Why squares add: a coin-flip walk" not in flat
 
 
 def test_pass61_many_points_average_their_nudges():
@@ -3875,8 +3884,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
-            "Roughly, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
-            "squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
+            "Roughly, every bend acts like its slopes' typical size. ReLU does so in the picture above. "   # pass 91
+            "As in the coin-flip walk, the squares add. The fold below says why. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
@@ -4010,7 +4019,7 @@ def test_pass73_no_fresh_layer_1_unit_is_dead_because_the_data_surround_0_and_th
     flat = " ".join(prose().split())
     # pass 81 (r78 Clarity: a skipped step): whichever way the weights point, some points lie that way (checked above)
     # r81/r82 Clarity: weights as a direction were never taught, nor mirror points: said as the data lying all around 0
-    assert ("At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
+    assert ("At shift 0, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
             "biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights.") in flat and "weights point" not in flat
     W = net.weights[0]   # bias 0: a point's opposite gives the opposite sum, and the data hold near-opposites
     np.testing.assert_allclose(W @ -X.T, -(W @ X.T))
@@ -4312,8 +4321,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Forward and back each add $n$ random-sign terms. "   # pass 90 (r91): why
-            "So one weight size fits both ways. We find it going forward.") in flat
+            "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
+            "Same form, so the same weight size suits both. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
@@ -4328,7 +4337,10 @@ def test_pass82_relus_corner_slope_is_said_as_a_choice():
     corner has no single slope, code picks 0; the registry's value there is 0, and the slopes on either side differ."""
     flat = " ".join(prose().split())
     # pass 83 (r81 Correctness: "which code?"): most libraries, said as such
-    assert "ReLU's corner, $x = 0$, has no single slope. Most libraries pick 0 there: the filled dot." in flat
+    # pass 91 (r92 Correctness: no library named): PyTorch, whose backward for relu the registry records
+    assert ("ReLU's corner, $x = 0$, has no single slope. PyTorch, a popular network toolkit, picks 0 there: the filled "
+            "dot.") in flat and "Most libraries" not in flat
+    assert "threshold_backward(grad, self, 0)" in activations.get("relu").slope_at_zero
     assert "we use slope 0" not in flat and "Code simply picks" not in flat
     relu = activations.get("relu").derivative
     assert float(relu(0.0)) == 0.0 and float(relu(-1e-9)) == 0.0 and float(relu(1e-9)) == 1.0
@@ -4399,24 +4411,30 @@ def test_pass83_half_off_bars_stand_side_by_side():
     assert "beside each" in fig.get_label()
 
 
-def test_pass83_dead_before_training_shows_the_grid_before_explaining_it():
-    """Check r81's Picture-first ask: 'Dead before training' opens with one sentence and the fresh network's 96-unit
-    grid (ReLU, no shift: 6 crosses, in layers 2 and 3, none in layer 1), then explains the squares and the crosses."""
-    fig = ch03_gradients.fresh_units_picture()
-    ax = fig.axes[0]
-    mean = gradients.unit_slopes("relu", 0.0, seed=0)
-    np.testing.assert_array_equal(ax.images[0].get_array(), mean)
-    (crosses,) = [ln for ln in ax.lines if ln.get_marker() == "X"]
-    xs, ys = crosses.get_data()
-    assert len(xs) == 6 and set(np.asarray(ys).tolist()) == {2, 3} and "6 of 96 units dead" in ax.get_title(loc="left")
-    assert "6 squares are white with a cross" in fig.get_label() and "layers 2 and 3" in fig.get_label()
+def test_pass91_dead_before_training_draws_the_grid_once_and_says_why_leaky_rings_fewer():
+    """Check r92 Focus: the separate fresh-network grid (pass 83) repeated the widget's first frame, so it is gone; the
+    widget opens on that grid (ReLU, no shift: 6 crosses, in layers 2 and 3, none in layer 1), the squares are explained
+    just above it and the 6 just after it; and one line says why Leaky rings only 4 (its small outputs left of 0 shift
+    the sums of layers 2 and 3, where the 2 that differ sit)."""
+    assert not hasattr(ch03_gradients, "fresh_units_picture")
+    w = ch03_gradients.dead_units()
+    xs, ys = w.lines["relu"].get_data()
+    assert len(xs) == 6 and set(np.asarray(ys).tolist()) == {2, 3}
+    relu = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
+    leaky = gradients.unit_slopes("leaky_relu", 0.0, seed=0) <= 0.01 + 1e-12
+    assert (int(relu.sum()), int(leaky.sum())) == (6, 4) and np.array_equal(relu[0], leaky[0])
+    assert set((np.nonzero(relu & ~leaky)[0] + 1).tolist()) <= {2, 3}
     cells = chapter()["cells"]
     src = ["".join(c["source"]) for c in cells]
-    at = src.index("ch03.fresh_units_picture()")
-    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and "image/png" in cells[at]["outputs"][0]["data"]
-    assert src[at - 1].startswith("### Dead before training") and len(src[at - 1].split()) < 25   # one sentence
-    assert src[at + 1].startswith("Each square is one unit") and at + 2 < src.index("ch03.dead_units()")
-    assert "**Predict" not in src[at - 1] + src[at + 1]
+    k = src.index("ch03.dead_units()")
+    head = src.index("### Dead before training\n\nNow a fresh network, three layers of 32 units, on the same 400 points.")
+    assert head + 3 == k and src[head + 1].startswith("Below, each square is one unit")
+    assert not any(c["cell_type"] == "code" for c in cells[head:k])   # no second grid before the widget
+    after = " ".join(src[k + 1].split("</details>")[1].split("> **Pause")[0].split())   # after the Check, as a reading
+    assert after.startswith("At shift 0, 6 of the 96 are dead, none in layer 1.")
+    assert after.endswith("Leaky rings only 4. Its outputs left of 0 are small, not 0. That shifts the sums in layers 2 "
+                          "and 3.")
+    assert "**Predict" not in src[head] + src[head + 1] and "**Predict" in src[k - 1]
 
 
 # ---- pass 84: the r83 reading ----
@@ -4439,7 +4457,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
     assert f"{stretch:.2f}" == "1.36"   # lead 88: the fold writes all three measured numbers, so a reader can multiply
-    assert "GELU costs at least as much, yet many big networks use it." in prose()   # the check under the question
+    assert "GELU costs at least as much, yet BERT and GPT-2 use it." in prose()   # the check under the question
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
@@ -4527,7 +4545,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Forward and back each add $n$ random-sign terms." in c)   # pass 90
+    claim = next(i for i, c in enumerate(cells) if "Both ways add $n$ terms: each a weight × a number." in c)   # pass 91
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats

@@ -300,7 +300,8 @@ _RECORDS = [
                 "Nair & Hinton 2010, 'Rectified Linear Units Improve Restricted Boltzmann Machines'; deep networks: "
                 "Glorot, Bordes & Bengio 2011."),
         kind="elementwise", introduced_in="02_four_bends",
-        slope_at_zero="ReLU'(0) = 0 (the left slope, as in PyTorch)",
+        slope_at_zero=("ReLU'(0) = 0 (the left slope, as in PyTorch: pytorch/pytorch tools/autograd/derivatives.yaml "
+                       "gives relu the backward threshold_backward(grad, self, 0), which passes grad only where x > 0)"),
         fixed_range=(0.0, _INF)),
     Activation(
         name="leaky_relu", label="Leaky ReLU", colour="#56B4E9",

@@ -385,8 +385,8 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor: it costs little. GELU costs at least as much, yet many big "
-          "networks use it. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
+          "True, but minor: it costs little. GELU costs at least as much, yet BERT and "
+          "GPT-2 use it. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
           "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named; pass 88c (r88
           # Correctness): not "tanh and GELU cost as much": GELU needs erf (or a tanh formula), and tanh is rarely the
           # main hidden bend of deep networks
@@ -659,33 +659,9 @@ def _bar_with_seeds(ax, i, percents, colour):
     ax.text(i, max(percents) + 2, f"{mean:.0f}%", ha="center", va="bottom", fontsize=10)
 
 
-DEAD_MARK = {"marker": "X", "ms": 10, "mew": 0}   # a dead ReLU unit, in fresh_units_picture and dead_units
+DEAD_MARK = {"marker": "X", "ms": 10, "mew": 0}   # a dead ReLU unit, in dead_units
 DEAD_LABEL = "unit (white with \u00d7: dead, passes none of the signal back)"
 RING_LABEL = "unit (\u25cb: below 0 on every point, yet passes 0.01 of the signal back)"
-
-
-@plots.styled
-def fresh_units_picture(seed=0):
-    """Pass 83 (r81 Picture first: the text came before any grid): a fresh ReLU network's 96 hidden units on the spiral,
-    no shift, one square per unit shaded by its mean slope (dead_units' scale), a cross on each dead unit."""
-    mean = gradients.unit_slopes("relu", 0.0, seed=seed)
-    layers, units = mean.shape
-    rows, cols = np.nonzero(mean <= 1e-12)
-    fig, ax = plots.new_figure(700, 230)
-    ax.imshow(mean, cmap=SHARE_CMAP, norm=SHARE_NORM, aspect="auto", extent=(0.5, units + 0.5, layers + 0.5, 0.5))
-    ax.plot(cols + 1, rows + 1, ls="none", color="black", **DEAD_MARK)
-    ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5),
-           xlabel=DEAD_LABEL)
-    ax.set_title(f"a fresh ReLU network, before training: {rows.size} of {mean.size} units dead (\u00d7)", loc="left",
-                 fontsize=11)
-    ax.grid(False)
-    bar = fig.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=ax, ticks=[0, 0.5, 1], pad=0.01, aspect=8)
-    bar.set_label("average slope\nover the 400 points", fontsize=9)
-    fig.set_label(f"A grid of {mean.size} squares: {layers} rows, the layers, of {units} units each, in a fresh ReLU "
-                  f"network. Each square's shade is the unit's average slope over the 400 points, darker for more. "
-                  f"{rows.size} squares are white with a cross: dead units, all in layers "
-                  f"{' and '.join(str(r) for r in sorted(set(rows + 1)))}. Layer 1 is evenly shaded: no dead unit.")
-    return fig
 
 
 @plots.styled
