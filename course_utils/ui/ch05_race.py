@@ -588,7 +588,8 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
             + ("Its loss stays on the shrug line. " if stalls else
                f"Its loss ends at {plain['sigmoid'].final_loss[0]:.2f}. ")
-            + "With plain steps, a tiny nudge means a tiny step. "
+            # pass 91 (r92 Correctness: "a tiny nudge means a tiny step" was a cause LIMITS lists as not shown, and
+            # weight layer 4's nudge is near 0.05): only the result is said
             # pass 90 (r91 Focus): the unmeasured why moved to LIMITS; ReLU's crossing said without an epoch no
             # picture shows (the learner's own run draws it)
             + ("ReLU is slower than with Adam, but it still crosses 0.1. "
