@@ -34,7 +34,9 @@ def pixels(png):
 # pass 84 (r83 Clarity): suspect 2's reason given, from the nudge's rule (test_one_points_nudges_share_a_sign_...)
 # pass 85 (r84 Clarity: five abstract sentences): the rule in two sentences, after the picture
 # pass 86 (r85 Correctness: "every input is positive" is false for hidden layer 1, whose x1, x2 have both signs)
-WHY_ONE_SIGN = "Why: their nudges share signal × slope. Inputs from a sigmoid layer are all positive."
+# pass 91 (r92 Clarity: "share signal × slope" was compressed): one unit, so only the (all-positive) inputs differ
+WHY_ONE_SIGN = ("Why: both weights feed one unit. So their nudges differ only in their inputs. Inputs from a sigmoid "
+                "layer are all positive. So both nudges share one sign.")
 # pass 87 (r86 Clarity: "a unit's weights" was dense): the weights into one unit, with the picture's steps
 # pass 87 (r86 Focus: the toy moved to Going further): the rule stays on the main path, in suspect 2 (OFF_CENTRE);
 # under the toy's picture, its steps and the reason
@@ -978,7 +980,9 @@ def test_the_chapter_defines_its_words_before_using_them():
             ("jitter", "Each point sits a little off its arm, by a random **jitter**."),
             # pass 46 (r41 Clarity 4): the maps' "run from seed 0" says what a seed is where it first appears
             # pass 78 (r75 Interaction 2): the maps follow the race, so the race's recap box says it first
-            ("seed", "**seed**: the number that picks the random starting weights: 0."),
+            # pass 91 (r92 Clarity: "seed" first appeared in the recap): said in plain words just before it
+            ("seed", "A **seed** is a number that fixes those random picks."),
+            ("random starting weights", "Every weight starts as a random number: the **random starting weights**."),
             # pass 60 (r54 Clarity 1): the optimizer's own section, before the race, with a picture
             ("learning rate", "the **learning rate**, a number such as 0.01."),
             ("optimizer", "The **optimizer** is the rule that turns nudges into steps."),
@@ -2583,8 +2587,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     # pass 82 (r80 Correctness: "Suspect 3: centred and 4× steeper, it learned", though the steeper curve also fades
     # less): a small table by the suspects' short names, and the verdict said as suspects 1 and 3 together
-    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did: Fading and Gentle slope "
-                                     "changed together.") and "should" not in verdict and \
+    # pass 91 (r92 Clarity: the suspects' names read as quantities): what a steeper curve does, in plain words
+    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did.\nA steeper curve fades the "
+                                     "signal less and moves the output further per step.") and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
     assert two_suspects.strip() == (BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
@@ -3118,8 +3123,10 @@ def test_the_stretch_race_runs_live_and_matches_the_five_run_fold(stretch, chapt
     # pass 75 (r72 Correctness): compared with sigmoid − 0.5, a runner of the race just run, not with sigmoid
     tall, sig = stretch["2·sigmoid − 1"].final_loss, centred.final_loss
     assert tall.mean() < sig.mean() and tall.max() <= sig.max() + 0.005 and sig.min() - tall.min() < 0.15
-    assert (f"Over five runs, it crawls, only a little faster than sigmoid − 0.5: no run crosses; its last losses are "
-            f"{tall.min():.2f} to {tall.max():.2f}, sigmoid − 0.5's {sig.min():.2f} to {sig.max():.2f}.") in fold
+    # pass 91 (r92 Clarity): said in four short sentences
+    assert (f"Over five runs, no run crosses. It crawls, only a little faster than sigmoid − 0.5. Its last losses are "
+            f"{tall.min():.2f} to {tall.max():.2f}. For sigmoid − 0.5, they are {sig.min():.2f} to {sig.max():.2f}.") in fold
+    assert "; its last losses" not in fold
     assert ("Reaching ±1 alone did not make it learn. The steep curve, **sigmoid(4x) − 0.5**, crossed in all five "
             "runs.") in fold and fold.rstrip().endswith("</details>") and "half" not in fold
     # pass 61 (r55 Correctness 2): the five runs the words give are drawn in the fold, their numbers in its alt text

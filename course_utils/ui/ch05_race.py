@@ -489,8 +489,9 @@ def stretch_answer(runs, results=None, threshold=0.1):
               if never else f"It learns. At seed 0, the default, **{tall}** crosses {threshold:g} at epoch {at_tall[0]:.0f}; ")
              + f"tanh crosses at epoch {tanh0:.0f}. ")
     pace = "only a little faster than" if t.mean() < s.mean() else "about as slowly as"
-    five = (f"Over five runs, it crawls, {pace} {CENTRED_LABEL}: no run crosses; its last losses are "
-            f"{t.min():.2f} to {t.max():.2f}, {CENTRED_LABEL}'s {s.min():.2f} to {s.max():.2f}. " if never else
+    # pass 91 (r92 Clarity: one 30-word sentence): four short ones
+    five = (f"Over five runs, no run crosses. It crawls, {pace} {CENTRED_LABEL}. Its last losses are "
+            f"{t.min():.2f} to {t.max():.2f}. For {CENTRED_LABEL}, they are {s.min():.2f} to {s.max():.2f}. " if never else
             f"Over five runs, it crosses in {np.isfinite(at_tall).sum()} of five. ")
     crossed = int(np.isfinite(race.epochs_to(runs[steep].loss, threshold)).sum())
     where = "all five runs" if crossed == len(runs[steep].loss) else f"{crossed} of five runs"
