@@ -460,7 +460,13 @@ def test_answers_after_the_widget_are_folded():
     k = next(i for i, c in enumerate(cells) if "**Predict:**" in "".join(c["source"]))
     check = cells[k + 2]
     assert "ch05_race.race_check()" in "".join(check["source"]) and check["metadata"]["jupyter"]["source_hidden"]
-    assert _outputs_text(check).startswith("<details><summary>Check your prediction (press Race! first)</summary>")
+    assert _outputs_text(check).startswith("<details><summary>Check your prediction (after you write down the two epochs)</summary>")
+    # pass 91 (r92 Interaction: the fold could be opened without racing): the cell asks for the learner's own two
+    # crossing epochs, read from the race's table, before its Predict
+    asked = "".join(cells[k]["source"])
+    assert ('When it ends, look in the table\'s column "crossed 0.1 at epoch". Write down ReLU\'s and tanh\'s epochs.'
+            in asked) and asked.index("Write down") < asked.index("**Predict:**")
+    assert ch05_race.CROSSED == "crossed 0.1 at epoch"
     # pass 39 (r35: the fold held too much): the straight network's and sigmoid's ends are text after the fold
     # pass 59 (r53 Interaction: in plain view they gave the race away): that text sits in its own closed fold
     # pass 81 (r78 Interaction 1: both answers in one box, in order): that fold merged into the check's
@@ -1813,7 +1819,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     fold = ch05_race.race_check(finished)
     assert fold.png == bytes(finished.image.value) and finished.progress.value == 400
     # pass 37 (r34): the fold holds the finished picture, so its summary asks for the race first
-    assert fold.summary == "Check your prediction (press Race! first)" and fold.summary in fold._repr_markdown_()
+    assert fold.summary == "Check your prediction (after you write down the two epochs)" and fold.summary in fold._repr_markdown_()
     start = ch05_race.live_race()
     assert pixels(fold.png).shape == pixels(bytes(start.image.value)).shape
     assert np.mean(np.any(pixels(fold.png) != pixels(bytes(start.image.value)), axis=2)) > 0.05   # a different picture
@@ -1828,8 +1834,9 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
                        "spirals: it gets about half the points right, a coin toss. Sigmoid creeps only a little below "
                        "it, to 0.61.")
     # pass 82 (r80 Interaction: the learner may have changed the settings): the run named as the default's
+    # pass 91 (r92 Interaction): the learner's own two noted epochs are compared before the rest is read
     assert said[1] == ("Which crossed first, tanh or ReLU? ReLU, at seed 0, the default. It crosses 0.1 about 100 epochs before tanh. "
-                       "GELU crosses even earlier. Later, GELU's loss jumps back above 0.1 for a short while, then falls "
+                       "Compare the two epochs you wrote down. GELU crosses even earlier. Later, GELU's loss jumps back above 0.1 for a short while, then falls "
                        "again: the loss need not fall at every step. One seed's winner is not a rule.")
     # pass 23: sigmoid's creep is hard to see on the log axis, so the fold reads it off the squares' own notes
     runs = finished.state["results"]
@@ -1875,7 +1882,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     assert 2 in ch05_race.first_at(chapter_race, "tanh", "relu")   # seed 2: tanh crosses 0.1 before ReLU
     assert "That fits chapter 03" not in " ".join(said) and "roughly one size" not in " ".join(said)
     html = fold._repr_markdown_()   # pass 87 (r86 Interaction): markdown, so a static export keeps it folded
-    assert html.startswith("<details><summary>Check your prediction (press Race! first)</summary>\n\nThe straight runner")
+    assert html.startswith("<details><summary>Check your prediction (after you write down the two epochs)</summary>\n\nThe straight runner")
     assert html.index("\n\n<img") < html.index(said[1][:20]) and html.endswith("\n\n</details>")
     assert "*" not in html
     assert not re.search(r"\d", repr(fold).replace("05", ""))
@@ -4075,7 +4082,7 @@ def test_answers_under_a_question_stay_folded_in_a_static_export():
     check = next(c for c in cells if "ch05_race.race_check()" in "".join(c["source"]))
     (out,) = check["outputs"]
     assert "".join(out["data"]["text/markdown"]).startswith(
-        "<details><summary>Check your prediction (press Race! first)</summary>\n\nThe straight runner")
+        "<details><summary>Check your prediction (after you write down the two epochs)</summary>\n\nThe straight runner")
     k = next(i for i, c in enumerate(cells) if "boundaries_figure(results)" in "".join(c["source"]))
     (out,) = [o for o in cells[k]["outputs"] if o["output_type"] == "execute_result"]   # pass 88c: after the box
     assert "image/png" not in out["data"]

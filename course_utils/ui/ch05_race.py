@@ -1251,6 +1251,10 @@ def _end_loss(value, low=0.05):
     return f"below {low:g}" if value < low else f"{value:.2f}"
 
 
+# pass 91 (r92 Interaction: "press Race! first" let the learner skip the race): the fold asks for the learner's notes
+RACE_CHECK = "Check your prediction (after you write down the two epochs)"
+
+
 def race_check(finished=None):
     """The fold under the live race (notebook 05): the live race run to its end exactly as a learner's Race! runs
     it (or `finished`, a live race already run), its last frame, and the answer to the Predict above it, every
@@ -1292,7 +1296,10 @@ def race_check(finished=None):
             # section, was an aside off the main path): cut; the caution stays, and try 2 below changes the seed
             # pass 88 (r87 Interaction: three questions before one run): only the first is asked before the race;
             # the second is asked here, where the run answers it
-            f"Which crossed first, tanh or ReLU? {named[first]}, at seed 0, the default. {gap} GELU crosses {earlier}.{spike} "
+            # pass 91 (r92 Interaction: the fold could be opened without racing): the learner's two noted epochs
+            f"Which crossed first, tanh or ReLU? {named[first]}, at seed 0, the default. {gap} "
+            + ("Compare the two epochs you wrote down. " if np.isfinite(at[second]) else "")
+            + f"GELU crosses {earlier}.{spike} "
             "One seed's winner is not a rule."]
     # pass 82 (r80: the alt text carries the numbers the answer relies on): each crossing's epoch too
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
@@ -1300,7 +1307,7 @@ def race_check(finished=None):
                        + (f", first below 0.1 at epoch {at[n]:.0f}" if np.isfinite(at[n]) else "")
                        for n, r in runs.items()) + ".")
     # The fold holds the finished picture, so its summary asks for the race first (r34: opened early, it gives it away).
-    return FoldedRace("Check your prediction (press Race! first)", said, bytes(w.image.value), alt)
+    return FoldedRace(RACE_CHECK, said, bytes(w.image.value), alt)
 
 
 @plots.styled
