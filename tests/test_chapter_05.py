@@ -4145,14 +4145,16 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # suspect the runs did not measure, and "mattered more" scoped to the race's 400 epochs
     # pass 90 (r91 Clarity: "Bigger steps act on ... The bigger start acts on ..." was four ideas at once): a
     # two-row table, change -> what it does -> what the race showed, then the caveats in one box (r91 Focus)
-    assert text.endswith("</details>\n\n**What this part showed.** Steeper acts like two changes at once.\n\n"
+    # pass 91 (r92 Focus: the chapter ended on four open questions): they sit in a closed fold before the finding,
+    # and the finding is the last line
+    assert text.endswith("</details>\n\n" + ch05_race.LIMITS + "\n\n**What this part showed.** Steeper acts like two changes at once.\n\n"
                          "| change | what it does | what the race showed |\n|---|---|---|\n"
                          "| 4× bigger start | the weights into the bends begin 4× bigger | 5 of 5 runs crossed 0.1, "
                          "later than the steep runner |\n"
                          "| 4× bigger steps | each step moves them 4× as far | 0 of 5 runs crossed 0.1 in 400 epochs |\n"
-                         "\nWith both, the steep runner crossed soonest. Within 400 epochs, the start mattered more."
-                         "\n\n" + ch05_race.LIMITS)
-    assert ch05_race.LIMITS.startswith("> **What these tries do not show.**")
+                         "\nWith both, the steep runner crossed soonest. Within 400 epochs, the start mattered more.")
+    assert ch05_race.LIMITS.startswith("<details><summary>What these tries do not show</summary>")
+    assert ch05_race.LIMITS.endswith("</details>") and ch05_race.LIMITS.count("\n- ") == 4
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
