@@ -509,15 +509,16 @@ def stretch_answer(runs, results=None, threshold=0.1):
 # race (3), then plain gradient descent at the race's 0.01 (4: one change, both stay near the shrug line), then at 1
 # (5: one more change). r39 reader: the old try 4 changed the optimizer and the learning rate at once.
 TRY_PAIR, TRY_EPOCHS, PLAIN_RATE = ("sigmoid", "relu"), 1500, 1.0
-LONGER_TRIES = "ABC"   # the longer tries' names (pass 89b): letters, so they never share a number with tries 1 and 2
+# pass 91 (r92 Focus: the optional part was long): the old Try B (plain steps at 0.01: neither learns) is cut, its
+# point the step-rules picture's; the old Try C, plain steps at 1, is now Try B
+LONGER_TRIES = "AB"   # the longer tries' names (pass 89b): letters, so they never share a number with tries 1 and 2
 
 
 def try_runs():
-    """The runs behind tries 3 to 5 (notebook 05): {"adam", "plain_slow", "plain": {name: Runs}}, seed 0,
+    """The runs behind tries 3 to 5 (notebook 05): {"adam", "plain": {name: Runs}}, seed 0,
     TRY_EPOCHS epochs, exactly as the live race trains them with those settings."""
     X, y = data.spiral()
     return {"adam": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="adam", lr=race.RACE_RECIPE["lr"], epochs=TRY_EPOCHS),
-            "plain_slow": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=race.RACE_RECIPE["lr"], epochs=TRY_EPOCHS),
             "plain": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=PLAIN_RATE, epochs=TRY_EPOCHS)}
 
 
@@ -576,17 +577,8 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     three = (("not stuck. It keeps creeping down. " if creeps else "stuck. Its curve stays flat. ")
              + "It stays far above 0.1.")
     relu_at = race.epochs_to(plain["relu"].loss, threshold)[0]
-    slow_plain = longer["plain_slow"]
-    idle = all(abs(slow_plain[n].final_loss[0] - np.log(2)) < 0.02 for n in TRY_PAIR)
-    four = (("neither learns. " if idle else "both slow down. ")
-            # r68 Focus: one number per answer; `idle` checks both end within 0.02 of the shrug line
-            + (f"At epoch {TRY_EPOCHS}, both still sit on the shrug line. " if idle else
-               f"At epoch {TRY_EPOCHS}, sigmoid's loss is {slow_plain['sigmoid'].final_loss[0]:.2f} and ReLU's "
-               f"{slow_plain['relu'].final_loss[0]:.2f}. ")
-            + "Only the optimizer changed. "
-            "Plain steps of nudge × 0.01 are far smaller than Adam's resized ones.")   # r57: not "about 0.01 each"
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
-    five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
+    five = (("sigmoid does not creep. " if stalls else "sigmoid creeps a little. ")
             + ("Its loss stays on the shrug line. " if stalls else
                f"Its loss ends at {plain['sigmoid'].final_loss[0]:.2f}. ")
             # pass 91 (r92 Correctness: "a tiny nudge means a tiny step" was a cause LIMITS lists as not shown, and
@@ -601,14 +593,13 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     # Each answer opens with the guess a learner is likely to make (the misconception it answers); tries 1 and 2's
     # folds are built by _short_folds.
     guesses = ('"Stuck: its curve has gone flat."',
-               '"Plain steps only slow each runner down a little."',
                '"A bigger learning rate helps every runner alike."')
-    said = [f"A common wrong guess: {g} In fact: {a}" for g, a in zip(guesses, (three, four, five))]
+    said = [f"A common wrong guess: {g} In fact: {a}" for g, a in zip(guesses, (three, five))]
     folds = _short_folds(one, two, flipped) if part == "all" else []
     # r59 Focus 3: tries 3 to 5 (longer races, other optimizers) sit in a fold off the main path; so do their answers,
     # r67 Focus: in that one fold, not nested three deep
     # pass 89b (r90 Focus: tries 1-2 and 3-5 sat in far-apart sections under one numbering): the longer ones are A to C
-    return Markdown("\n\n".join(folds + ["<details><summary>Answers to the longer tries, A to C</summary>\n\n"
+    return Markdown("\n\n".join(folds + ["<details><summary>Answers to the longer tries, A and B</summary>\n\n"
                     + "\n\n".join(f"**Try {k} (seed 0).** {a}" for k, a in zip(LONGER_TRIES, said))
                     + "\n\n</details>"]))
 
@@ -767,7 +758,7 @@ def tries_table(start, steps, threshold=0.1, later=True):
 LIMITS = ("<details><summary>What these tries do not show</summary>\n\n"
           "- Why the bigger start helps, when Adam resizes steps.\n"
           "- Whether bigger steps alone would finish in a longer race.\n"
-          "- Why sigmoid stays put with plain steps (Try C).\n"
+          "- Why sigmoid stays put with plain steps (Try B).\n"
           "- Whether sigmoid would ever reach 0.1 (Try A).\n\n</details>")
 
 
