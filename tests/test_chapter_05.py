@@ -2583,7 +2583,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 82 (r80 Correctness: "Suspect 3: centred and 4× steeper, it learned", though the steeper curve also fades
     # less): a small table by the suspects' short names, and the verdict said as suspects 1 and 3 together
     # pass 91 (r92 Clarity: the suspects' names read as quantities): what a steeper curve does, in plain words
-    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did.\nA steeper curve fades the "
+    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did. A steeper curve fades the "
                                      "signal less and moves the output further per step.") and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
