@@ -334,7 +334,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             ) in before and "text under the menu" not in before
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     # pass 84 (r83 Clarity, Picture: one packed clause): two short sentences
-    assert ch06_decisions.SOFTMAX_HIDES == " of x and 0. Same curve as the pick."   # the legend agrees
+    assert ch06_decisions.SOFTMAX_HIDES == ", the 'no' sum held at 0. Same curve as the pick."   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before
     # pass 83 (r81 Picture): the small copy of softmax's curve (no axes, the dashed curve again) is gone; the legend
@@ -2312,6 +2312,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     fold, drop = shown.split("\n\n</details>")
     # pass 53 (words cut): the note on the dashed line's drop is gone; the picture's own note says it
     assert drop.strip() == "" and "start of the sequence" in ch06_decisions.NUDGE_STEEP_NOTE
+    # pass 91 (r92 Clarity: "(big), so slope small" was shorthand): plain sentences, no bracketed asides
+    assert ch06_decisions.NUDGE_STEEP_NOTE == "start of the sequence: memory is 1.\nTanh is flatter there: less nudge passes."
     assert fold == ("<details><summary>Check your prediction</summary>\n\n"
                     "Over a third: 0.99 to the power 100 is 0.37 left.\n"
                     "At 1.00, all of it is left: nothing fades.")   # pass 37 (r34); pass 46: its answer alone
@@ -2342,8 +2344,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # there and their product, computed from the loop the picture runs, in loop_fade's cell right after the answer fold
     fade = ch06_decisions.loop_fade().data
     assert fade == ("The dashed line is the whispered message again. Why does it fade?\n"
-                    "The memory settles near 0.50.\n"
-                    "So tanh gets 1.1 × 0.50 = 0.55. Its slope there is 0.747.\n"
+                    "The memory settles near 0.503: there, a step leaves it unchanged.\n"
+                    "Check: tanh(1.1 × 0.503) = tanh(0.553) = 0.503.\n"
+                    "Tanh's slope at 0.553 is 0.747.\n"
                     "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge.\n"
                     "Near memory 0, tanh's slope is 1: a step would pass on × 1.1.\n"
                     "So the fade depends on where the memory sits.")
@@ -2351,6 +2354,14 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k + 2]["outputs"]) == fade
     h, x, s, passed = decisions.settled_loop("tanh", ch06_decisions.MEMORY_ASKED)
     assert h == decisions.memory_path("tanh", 1.1)[-1] and np.isclose(np.tanh(x), h)   # the loop's own fixed point
+    # pass 91 (r92 Correctness: 0.55 was rounded, 0.747 was not): all three decimals; the fixed point is computed
+    fixed = decisions.loop_fixed_point("tanh", 1.1)
+    assert abs(np.tanh(1.1 * fixed) - fixed) < 1e-9 and 0.5 < fixed < 0.51 and abs(fixed - h) < 1e-6
+    assert f"{1 - np.tanh(0.553) ** 2:.3f}" == "0.747" and f"{np.tanh(0.553):.3f}" == "0.503"
+    from unittest import mock
+    with mock.patch.object(decisions, "loop_fixed_point", return_value=0.6), \
+            pytest.raises(ValueError, match="gives it back unchanged"):
+        ch06_decisions.loop_fade()   # a fixed point away from where the loop settles: the words would be wrong
     assert np.isclose(s, 1 - np.tanh(1.1 * h) ** 2) and np.isclose(passed, 1.1 * s) and passed < 1 < 1.1 * 1.0
     text = _md_text()
     assert "four-fifths" not in text and "Picture a message whispered" in text
@@ -2391,7 +2402,8 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
     # pass 87 (r86 Clarity: dense): one idea a sentence, under the two loops' picture
-    assert "Each step, the loop multiplies its memory by 1.1.\nThen it bends the memory with tanh.\n" in text
+    # pass 91 (r92 Clarity: where does 1.1 come from?): it is named as the loop's weight
+    assert "Each step, the loop multiplies its memory by its weight, 1.1.\nThen it bends the memory with tanh.\n" in text
     # pass 86 (r85 Clarity: why 1.1?): one line says it, and it holds: at growth 1 the memory shrinks toward 0, at 1.1
     # it settles away from 0 (near 0.5, as the takeaway says)
     # pass 88 (r87 Focus: set-up plumbing): the line is cut; the fact it said still holds
@@ -2651,7 +2663,7 @@ def test_pass50_the_dashed_lines_steep_end_is_named_the_start_of_the_sequence():
     ax = w.live.axes[0]
     note = next(t for t in ax.texts if isinstance(t, matplotlib.text.Annotation))
     # pass 88c (r88 Correctness: "memory big" with no start given): the note says the loop starts at 1
-    assert note.get_text() == "start of the sequence: memory\nstarts at 1 (big), so slope small"
+    assert note.get_text() == "start of the sequence: memory is 1.\nTanh is flatter there: less nudge passes."   # pass 91
     assert decisions.MEMORY_START == 1.0 and decisions.memory_path("tanh", 1.1)[0] == decisions.MEMORY_START
     x, y = note.xy
     loop = ch06_decisions.nudge_back()["loop"]
@@ -3134,7 +3146,7 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
         # pass 73 (r70 Picture: the dashed second lies on the pick and read as missing): as yes/no's second, the
         # label says it is the same curve as the pick, so it lies on it
         # pass 75 (r72 Clarity: "softmax of x and 0" was never said plainly): over the two answers, yes and no
-        assert p.lines[key].get_label() == "second: Softmax of x and 0. Same curve as the pick." \
+        assert p.lines[key].get_label() == "second: Softmax, the 'no' sum held at 0. Same curve as the pick." \
             if key == "runner_up" else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
         _, y = p.lines[key].get_data()
         np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
@@ -3309,7 +3321,7 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
         "ch06.loop_fade()", _src(cells[start + 6])]   # pass 90 (r91 Clarity): why the loop's nudge fades, computed
     assert _src(cells[start]) == ("### Why gates help a memory last\n\n"
                                   "The plainest memory has no gates: the **gateless loop** (left).")
-    assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by 1.1.\n")
+    assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by its weight, 1.1.\n")
     # pass 80: after the picture, not before; pass 88: one plain sentence, the whispered message again
     assert ch06_decisions.loop_fade().data.startswith("The dashed line is the whispered message again.")
     assert _src(cells[start + 6]).endswith(
