@@ -468,8 +468,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
-    assert ("**Softmax** gives each class a share (its estimated chance).\n"
-            "The shares add up to 1: the map's grey bars.") in _src(cells[out + 2])
+    assert "**Softmax** gives each class a share: its estimated chance." in _src(cells[out + 2])   # pass 91: bars said above
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
@@ -489,7 +488,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # the list's small print does not say them a second time: it adds what the rows leave out
     small = ch06_decisions.short_list().data
     assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
-    assert "two layers with the bend between" in LINE3 and "LSTM stands for long short-term memory." in small
+    assert "First a layer of sums, then the bend, then another layer." in LINE3 and "LSTM stands for long short-term memory." in small
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -1263,10 +1262,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   # pass 88c (r88 Clarity: four terms at once; the output gate never used again): cut
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
                                   # pass 69 (r64 Correctness: "so" and "every" too strong): scoped to the standard cells
-                                  "In the standard LSTM, every gate is a sigmoid: a gate sets a share.\n"   # pass 85: the GRU is its own
+                                  # pass 91 (r92 Clarity): "a gate sets a share" moved to the map's words, before the first Predict
+                                  "In the standard LSTM, every gate is a sigmoid.\n"   # pass 85: the GRU is its own
                                   # line (after tanh's reason); "(a number between 0 and 1)" cut: the next line says it
                                   # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
-                                  "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (above), it stays between 0 and 1.")
+                                  "So, unlike SwiGLU's gate (above), it stays between 0 and 1.")
     assert [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)] == [named]
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1466,8 +1466,10 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     rows = next(t for _, t in md if t == LINE3)   # pass 89 (r89 Clarity): in the transformer row's own section
     # pass 63 (r58 Clarity 1): the block's inside is said where the block is first named, not later in the list
     # pass 68 (r63 Clarity): "main": a transformer has other bends (softmax inside attention), this is the list's one
-    assert ("A **transformer** is the design behind most chatbots.\nIts **feed-forward block** holds the bend: two "
-            "layers with the bend between, like a sandwich's filling.") in rows
+    # pass 91 (r92 Correctness: "two layers with the bend between" does not fit SwiGLU's two input sums)
+    assert ("A **transformer** is the design behind most chatbots.\nIts **feed-forward block** holds the bend, like "
+            "a sandwich's filling.\nFirst a layer of sums, then the bend, then another layer.") in rows
+    assert "two layers with the bend between" not in _md_text()
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
     first_gelu = next(i for i, t in md if "GELU" in t)
@@ -1608,7 +1610,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert "10 times steeper" not in words   # pass 46 (cut): the map's label "leak drawn ×10" says it
     assert any(note == "leak drawn ×10" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
     # pass 78 (r75 Clarity: "leak drawn ×10" was never explained): said once, right after the leak is defined
-    assert "The map draws the leak ×10: at 0.01, it would look flat." in words
+    assert "The map draws the leak ×10." in words   # pass 91 (cut for words): the map's own label says it too
     assert words.index("is its **leak**") < words.index("The map draws the leak ×10")
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
@@ -1942,7 +1944,8 @@ LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76
          # pass 87 (r86 Picture: the words came before the picture): one line, then SiLU and GELU drawn large
          # pass 89 (r89 Clarity: nine words at once in the map's words): the transformer said in its own row's section
          "A **transformer** is the design behind most chatbots.\n"
-         "Its **feed-forward block** holds the bend: two layers with the bend between, like a sandwich's filling.")
+         "Its **feed-forward block** holds the bend, like a sandwich's filling.\n"
+         "First a layer of sums, then the bend, then another layer.")   # pass 91 (r92: fits SwiGLU's two sums too)
 SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
     # pass 88c (r88 Clarity: GELU, SiLU, the dimmer and SwiGLU in five crowded lines): three short paragraphs, one
     # idea a line
@@ -1952,8 +1955,7 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     # pass 88 (r87 Clarity: SiLU had no plain-words version): sigmoid as a dimmer, what SiLU lets through
     "**SiLU** is x times sigmoid(x).\n"
     "Sigmoid acts as a dimmer from 0 to 1.\n"
-    "So SiLU lets big sums through and dims small or negative ones.\n"
-    "It looks much like GELU.")
+    "So SiLU lets big sums through and dims small or negative ones.")   # pass 91 (cut for words): "like GELU" is drawn
 # pass 89b (r90 Focus: GELU, then SwiGLU, then GELU again): the GELU question follows GELU's words; SwiGLU's line
 # opens its own cell, right over its diagram
 SWIGLU_WORDS = ("**SwiGLU** is a block with two sums (below).\n"
@@ -3252,7 +3254,15 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
             "The lower rows' other words each get their own section below.") in _src(cells[k + 2])
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
-    assert sum("The shares add up to 1: the map's grey bars." in _src(c) for c in cells) == 1
+    # pass 91 (r92 Clarity, Correctness: softmax named on the map before it was said; its drawing is bars, not a
+    # bend over sums): one plain line each for leak, gate and softmax, and the bars said, before the first Predict
+    assert ("The side arrow is for **dead** ReLU units: stuck at 0, they stop learning.\n"
+            "Leaky ReLU leaks: below 0, it gives a little, not 0.\n"
+            "Sigmoid gates are dimmers: each sets a share, from 0 to 1.\n"
+            "Softmax splits 1 into shares, one per possible answer.\n"
+            "Each small drawing shows its bend for sums from −3 to 3.\n"
+            "Softmax's drawing shows its shares as bars instead.\n") in _src(cells[k + 2])
+    assert _src(cells[k + 3]).startswith("**Predict:**") and "The shares add up to 1: the map's grey bars." not in _md_text()
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
