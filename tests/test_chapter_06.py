@@ -3713,3 +3713,28 @@ def test_pass89_the_pickers_1_7_is_an_example_and_softplus_is_told_apart_from_ge
     said = " ".join([decisions.decision("regression_output").prefer_runner_up_when, decisions.lines()[6].note,
                      *dict(decisions.beyond_rows()).values()])
     assert "corner rounded" not in said and said.count("no dip") == 3
+
+
+def test_pass91_a_click_quiz_tests_the_side_arrow_each_answer_saying_why():
+    """r92 Interaction: no quiz tested the map's Leaky ReLU line. A fourth click question, after a Predict, asks what
+    to try when many ReLU units are dead: Leaky ReLU is right (not first), sigmoid and softmax name their
+    misconceptions, with numbers from facts; the pause-and-recall box no longer asks the same question."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.dead_question()")
+    assert _src(cells[k - 1]).startswith("**Predict:** many ReLU units are dead. What do you try first?")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
+    assert k > next(i for i, c in enumerate(cells) if _src(c).startswith("Every dot is left of 0"))   # after the side arrow's words
+    q = ch06_decisions.dead_question()
+    assert [t for t, _r, _f in q.options] == ["Sigmoid", "Leaky ReLU", "Softmax"]
+    assert [r for _t, r, _f in q.options] == [False, True, False]
+    assert all(f.startswith("A common wrong answer") for _t, r, f in q.options if not r)
+    assert all(len(f.split()) > 12 for _t, _r, f in q.options)   # each answer says why
+    f = decisions.facts()
+    assert f"at most {f['sigmoid_peak']:g}." in q.options[0][2] and f["sigmoid_peak"] == 0.25
+    assert f"small slope, {f['leaky_slope']:g}." in q.options[1][2] and f["leaky_slope"] == 0.01
+    assert "belongs at the output" in q.options[2][2]
+    assert q.feedback.value == ch06_decisions.GATE_HINT and q.static_html.count("<details>") == 3
+    q.buttons[1].click()
+    assert "still gets a nudge" in q.feedback.value
+    recall = _src(next(c for c in cells if "Pause and recall" in _src(c)))
+    assert "ReLU units die" not in recall and "Leaky ReLU:" not in recall

@@ -1540,3 +1540,25 @@ def gate_question():
     q.feedback.value = GATE_HINT
     q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
     return q
+
+
+def dead_question():
+    """The side arrow's click quiz (pass 91, r92 Interaction: no quiz tested the map's Leaky ReLU line): many ReLU
+    units are dead, what to try; Leaky ReLU is right, and each wrong option's feedback names its misconception. The
+    numbers (sigmoid's top slope, the leak) come from facts, not typed."""
+    f = decisions.facts()
+    q = choice_question(
+        "Many ReLU units are dead. What do you try?",
+        [("Sigmoid", False,
+          f"A common wrong answer: sigmoid, whose slope is never 0. In fact, its slope is at most "
+          f"{f['sigmoid_peak']:g}. Through many layers, the nudge fades to almost nothing."),
+         ("Leaky ReLU", True,
+          f"Right: left of 0, its leak keeps a small slope, {f['leaky_slope']:g}. So a stuck unit still gets a "
+          f"nudge and can learn again."),
+         ("Softmax", False,
+          "A common wrong answer: softmax, whose shares are never 0. In fact, it belongs at the output. It splits 1 "
+          "among the classes.")],
+        "Question: what to try when many ReLU units are dead? (run the notebook to answer)")
+    q.feedback.value = GATE_HINT
+    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
+    return q
