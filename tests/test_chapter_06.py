@@ -334,7 +334,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             ) in before and "text under the menu" not in before
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     # pass 84 (r83 Clarity, Picture: one packed clause): two short sentences
-    assert ch06_decisions.SOFTMAX_HIDES == " of x and 0. Same curve as the pick."   # the legend agrees
+    assert ch06_decisions.SOFTMAX_HIDES == ", the 'no' sum held at 0. Same curve as the pick."   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before
     # pass 83 (r81 Picture): the small copy of softmax's curve (no axes, the dashed curve again) is gone; the legend
@@ -468,8 +468,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
-    assert ("**Softmax** gives each class a share (its estimated chance).\n"
-            "The shares add up to 1: the map's grey bars.") in _src(cells[out + 2])
+    assert "**Softmax** gives each class a share: its estimated chance." in _src(cells[out + 2])   # pass 91: bars said above
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
@@ -489,7 +488,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # the list's small print does not say them a second time: it adds what the rows leave out
     small = ch06_decisions.short_list().data
     assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
-    assert "two layers with the bend between" in LINE3 and "LSTM stands for long short-term memory." in small
+    assert "First a layer of sums, then the bend, then another layer." in LINE3 and "LSTM stands for long short-term memory." in small
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -1263,10 +1262,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   # pass 88c (r88 Clarity: four terms at once; the output gate never used again): cut
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
                                   # pass 69 (r64 Correctness: "so" and "every" too strong): scoped to the standard cells
-                                  "In the standard LSTM, every gate is a sigmoid: a gate sets a share.\n"   # pass 85: the GRU is its own
+                                  # pass 91 (r92 Clarity): "a gate sets a share" moved to the map's words, before the first Predict
+                                  "In the standard LSTM, every gate is a sigmoid.\n"   # pass 85: the GRU is its own
                                   # line (after tanh's reason); "(a number between 0 and 1)" cut: the next line says it
                                   # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
-                                  "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (above), it stays between 0 and 1.")
+                                  "So, unlike SwiGLU's gate (above), it stays between 0 and 1.")
     assert [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)] == [named]
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1466,8 +1466,10 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     rows = next(t for _, t in md if t == LINE3)   # pass 89 (r89 Clarity): in the transformer row's own section
     # pass 63 (r58 Clarity 1): the block's inside is said where the block is first named, not later in the list
     # pass 68 (r63 Clarity): "main": a transformer has other bends (softmax inside attention), this is the list's one
-    assert ("A **transformer** is the design behind most chatbots.\nIts **feed-forward block** holds the bend: two "
-            "layers with the bend between, like a sandwich's filling.") in rows
+    # pass 91 (r92 Correctness: "two layers with the bend between" does not fit SwiGLU's two input sums)
+    assert ("A **transformer** is the design behind most chatbots.\nIts **feed-forward block** holds the bend, like "
+            "a sandwich's filling.\nFirst a layer of sums, then the bend, then another layer.") in rows
+    assert "two layers with the bend between" not in _md_text()
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
     first_gelu = next(i for i, t in md if "GELU" in t)
@@ -1608,7 +1610,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert "10 times steeper" not in words   # pass 46 (cut): the map's label "leak drawn ×10" says it
     assert any(note == "leak drawn ×10" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
     # pass 78 (r75 Clarity: "leak drawn ×10" was never explained): said once, right after the leak is defined
-    assert "The map draws the leak ×10: at 0.01, it would look flat." in words
+    assert "The map draws the leak ×10." in words   # pass 91 (cut for words): the map's own label says it too
     assert words.index("is its **leak**") < words.index("The map draws the leak ×10")
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
@@ -1942,7 +1944,8 @@ LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76
          # pass 87 (r86 Picture: the words came before the picture): one line, then SiLU and GELU drawn large
          # pass 89 (r89 Clarity: nine words at once in the map's words): the transformer said in its own row's section
          "A **transformer** is the design behind most chatbots.\n"
-         "Its **feed-forward block** holds the bend: two layers with the bend between, like a sandwich's filling.")
+         "Its **feed-forward block** holds the bend, like a sandwich's filling.\n"
+         "First a layer of sums, then the bend, then another layer.")   # pass 91 (r92: fits SwiGLU's two sums too)
 SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
     # pass 88c (r88 Clarity: GELU, SiLU, the dimmer and SwiGLU in five crowded lines): three short paragraphs, one
     # idea a line
@@ -1952,8 +1955,7 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     # pass 88 (r87 Clarity: SiLU had no plain-words version): sigmoid as a dimmer, what SiLU lets through
     "**SiLU** is x times sigmoid(x).\n"
     "Sigmoid acts as a dimmer from 0 to 1.\n"
-    "So SiLU lets big sums through and dims small or negative ones.\n"
-    "It looks much like GELU.")
+    "So SiLU lets big sums through and dims small or negative ones.")   # pass 91 (cut for words): "like GELU" is drawn
 # pass 89b (r90 Focus: GELU, then SwiGLU, then GELU again): the GELU question follows GELU's words; SwiGLU's line
 # opens its own cell, right over its diagram
 SWIGLU_WORDS = ("**SwiGLU** is a block with two sums (below).\n"
@@ -2312,6 +2314,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     fold, drop = shown.split("\n\n</details>")
     # pass 53 (words cut): the note on the dashed line's drop is gone; the picture's own note says it
     assert drop.strip() == "" and "start of the sequence" in ch06_decisions.NUDGE_STEEP_NOTE
+    # pass 91 (r92 Clarity: "(big), so slope small" was shorthand): plain sentences, no bracketed asides
+    assert ch06_decisions.NUDGE_STEEP_NOTE == "start of the sequence: memory is 1.\nTanh is flatter there: less nudge passes."
     assert fold == ("<details><summary>Check your prediction</summary>\n\n"
                     "Over a third: 0.99 to the power 100 is 0.37 left.\n"
                     "At 1.00, all of it is left: nothing fades.")   # pass 37 (r34); pass 46: its answer alone
@@ -2342,8 +2346,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # there and their product, computed from the loop the picture runs, in loop_fade's cell right after the answer fold
     fade = ch06_decisions.loop_fade().data
     assert fade == ("The dashed line is the whispered message again. Why does it fade?\n"
-                    "The memory settles near 0.50.\n"
-                    "So tanh gets 1.1 × 0.50 = 0.55. Its slope there is 0.747.\n"
+                    "The memory settles near 0.503: there, a step leaves it unchanged.\n"
+                    "Check: tanh(1.1 × 0.503) = tanh(0.553) = 0.503.\n"
+                    "Tanh's slope at 0.553 is 0.747.\n"
                     "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge.\n"
                     "Near memory 0, tanh's slope is 1: a step would pass on × 1.1.\n"
                     "So the fade depends on where the memory sits.")
@@ -2351,6 +2356,14 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k + 2]["outputs"]) == fade
     h, x, s, passed = decisions.settled_loop("tanh", ch06_decisions.MEMORY_ASKED)
     assert h == decisions.memory_path("tanh", 1.1)[-1] and np.isclose(np.tanh(x), h)   # the loop's own fixed point
+    # pass 91 (r92 Correctness: 0.55 was rounded, 0.747 was not): all three decimals; the fixed point is computed
+    fixed = decisions.loop_fixed_point("tanh", 1.1)
+    assert abs(np.tanh(1.1 * fixed) - fixed) < 1e-9 and 0.5 < fixed < 0.51 and abs(fixed - h) < 1e-6
+    assert f"{1 - np.tanh(0.553) ** 2:.3f}" == "0.747" and f"{np.tanh(0.553):.3f}" == "0.503"
+    from unittest import mock
+    with mock.patch.object(decisions, "loop_fixed_point", return_value=0.6), \
+            pytest.raises(ValueError, match="gives it back unchanged"):
+        ch06_decisions.loop_fade()   # a fixed point away from where the loop settles: the words would be wrong
     assert np.isclose(s, 1 - np.tanh(1.1 * h) ** 2) and np.isclose(passed, 1.1 * s) and passed < 1 < 1.1 * 1.0
     text = _md_text()
     assert "four-fifths" not in text and "Picture a message whispered" in text
@@ -2391,7 +2404,8 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
     # pass 87 (r86 Clarity: dense): one idea a sentence, under the two loops' picture
-    assert "Each step, the loop multiplies its memory by 1.1.\nThen it bends the memory with tanh.\n" in text
+    # pass 91 (r92 Clarity: where does 1.1 come from?): it is named as the loop's weight
+    assert "Each step, the loop multiplies its memory by its weight, 1.1.\nThen it bends the memory with tanh.\n" in text
     # pass 86 (r85 Clarity: why 1.1?): one line says it, and it holds: at growth 1 the memory shrinks toward 0, at 1.1
     # it settles away from 0 (near 0.5, as the takeaway says)
     # pass 88 (r87 Focus: set-up plumbing): the line is cut; the fact it said still holds
@@ -2651,7 +2665,7 @@ def test_pass50_the_dashed_lines_steep_end_is_named_the_start_of_the_sequence():
     ax = w.live.axes[0]
     note = next(t for t in ax.texts if isinstance(t, matplotlib.text.Annotation))
     # pass 88c (r88 Correctness: "memory big" with no start given): the note says the loop starts at 1
-    assert note.get_text() == "start of the sequence: memory\nstarts at 1 (big), so slope small"
+    assert note.get_text() == "start of the sequence: memory is 1.\nTanh is flatter there: less nudge passes."   # pass 91
     assert decisions.MEMORY_START == 1.0 and decisions.memory_path("tanh", 1.1)[0] == decisions.MEMORY_START
     x, y = note.xy
     loop = ch06_decisions.nudge_back()["loop"]
@@ -3134,7 +3148,7 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
         # pass 73 (r70 Picture: the dashed second lies on the pick and read as missing): as yes/no's second, the
         # label says it is the same curve as the pick, so it lies on it
         # pass 75 (r72 Clarity: "softmax of x and 0" was never said plainly): over the two answers, yes and no
-        assert p.lines[key].get_label() == "second: Softmax of x and 0. Same curve as the pick." \
+        assert p.lines[key].get_label() == "second: Softmax, the 'no' sum held at 0. Same curve as the pick." \
             if key == "runner_up" else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
         _, y = p.lines[key].get_data()
         np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
@@ -3240,7 +3254,15 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
             "The lower rows' other words each get their own section below.") in _src(cells[k + 2])
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
-    assert sum("The shares add up to 1: the map's grey bars." in _src(c) for c in cells) == 1
+    # pass 91 (r92 Clarity, Correctness: softmax named on the map before it was said; its drawing is bars, not a
+    # bend over sums): one plain line each for leak, gate and softmax, and the bars said, before the first Predict
+    assert ("The side arrow is for **dead** ReLU units: stuck at 0, they stop learning.\n"
+            "Leaky ReLU leaks: below 0, it gives a little, not 0.\n"
+            "Sigmoid gates are dimmers: each sets a share, from 0 to 1.\n"
+            "Softmax splits 1 into shares, one per possible answer.\n"
+            "Each small drawing shows its bend for sums from −3 to 3.\n"
+            "Softmax's drawing shows its shares as bars instead.\n") in _src(cells[k + 2])
+    assert _src(cells[k + 3]).startswith("**Predict:**") and "The shares add up to 1: the map's grey bars." not in _md_text()
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
@@ -3309,7 +3331,7 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
         "ch06.loop_fade()", _src(cells[start + 6])]   # pass 90 (r91 Clarity): why the loop's nudge fades, computed
     assert _src(cells[start]) == ("### Why gates help a memory last\n\n"
                                   "The plainest memory has no gates: the **gateless loop** (left).")
-    assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by 1.1.\n")
+    assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by its weight, 1.1.\n")
     # pass 80: after the picture, not before; pass 88: one plain sentence, the whispered message again
     assert ch06_decisions.loop_fade().data.startswith("The dashed line is the whispered message again.")
     assert _src(cells[start + 6]).endswith(
@@ -3691,3 +3713,28 @@ def test_pass89_the_pickers_1_7_is_an_example_and_softplus_is_told_apart_from_ge
     said = " ".join([decisions.decision("regression_output").prefer_runner_up_when, decisions.lines()[6].note,
                      *dict(decisions.beyond_rows()).values()])
     assert "corner rounded" not in said and said.count("no dip") == 3
+
+
+def test_pass91_a_click_quiz_tests_the_side_arrow_each_answer_saying_why():
+    """r92 Interaction: no quiz tested the map's Leaky ReLU line. A fourth click question, after a Predict, asks what
+    to try when many ReLU units are dead: Leaky ReLU is right (not first), sigmoid and softmax name their
+    misconceptions, with numbers from facts; the pause-and-recall box no longer asks the same question."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.dead_question()")
+    assert _src(cells[k - 1]).startswith("**Predict:** many ReLU units are dead. What do you try first?")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
+    assert k > next(i for i, c in enumerate(cells) if _src(c).startswith("Every dot is left of 0"))   # after the side arrow's words
+    q = ch06_decisions.dead_question()
+    assert [t for t, _r, _f in q.options] == ["Sigmoid", "Leaky ReLU", "Softmax"]
+    assert [r for _t, r, _f in q.options] == [False, True, False]
+    assert all(f.startswith("A common wrong answer") for _t, r, f in q.options if not r)
+    assert all(len(f.split()) > 12 for _t, _r, f in q.options)   # each answer says why
+    f = decisions.facts()
+    assert f"at most {f['sigmoid_peak']:g}." in q.options[0][2] and f["sigmoid_peak"] == 0.25
+    assert f"small slope, {f['leaky_slope']:g}." in q.options[1][2] and f["leaky_slope"] == 0.01
+    assert "belongs at the output" in q.options[2][2]
+    assert q.feedback.value == ch06_decisions.GATE_HINT and q.static_html.count("<details>") == 3
+    q.buttons[1].click()
+    assert "still gets a nudge" in q.feedback.value
+    recall = _src(next(c for c in cells if "Pause and recall" in _src(c)))
+    assert "ReLU units die" not in recall and "Leaky ReLU:" not in recall

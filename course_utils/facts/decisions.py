@@ -185,6 +185,13 @@ def settled_loop(name, growth, steps=100, start=MEMORY_START):
     return h, growth * h, s, growth * s
 
 
+def loop_fixed_point(name, growth, lo=0.05, hi=1.0):
+    """The memory h > 0 that one step of h -> bend(growth * h) gives back unchanged (chapter 06, r92 Clarity: why
+    the loop's memory settles near 0.5): the root of bend(growth * h) - h between lo and hi."""
+    f = activations.get(name)
+    return _root(lambda h: float(f(growth * h)) - h, lo, hi)
+
+
 def _root(f, lo, hi, steps=60):
     """The x in [lo, hi] where f changes sign (bisection; f(lo) and f(hi) differ in sign)."""
     for _ in range(steps):

@@ -1011,7 +1011,7 @@ def second_colour(pick, second):
 SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
 # pass 73 (r70 Picture): yes/no's second, said plainly; pass 75 (r72 Clarity: "softmax of x and 0" was never said in
 # plain words): over the two answers, yes and no, and that it is the pick's curve
-SOFTMAX_HIDES = " of x and 0. Same curve as the pick."   # pass 84 (r83 Clarity, Picture): two short sentences   # r78: in general it is sigmoid(yes − no)
+SOFTMAX_HIDES = ", the 'no' sum held at 0. Same curve as the pick."   # pass 91 (r92 Clarity: "of x and 0")   # pass 84 (r83 Clarity, Picture): two short sentences   # r78: in general it is sigmoid(yes − no)
 # pass 83 (r81 Picture): the small copy of a second that lies on the pick (pass 75) is gone: with no axes it only
 # repeated the dashed curve; the legend says "same curve as the pick", and the dashes show on the pick's pale band
 PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
@@ -1315,7 +1315,8 @@ NUDGE_FORGET, NUDGE_START, NUDGE_FIG, NUDGE_LIMITS = 0.99, 0.90, (620, 380), (1e
 NUDGE_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"))
 # pass 50 (r45): the dashed line's steep right end named on the picture: there the memory is still big (h 0.80)
 # pass 88c (r88 Correctness: "memory big" with no start given): the note says where the memory starts
-NUDGE_STEEP_NOTE = f"start of the sequence: memory\nstarts at {decisions.MEMORY_START:g} (big), so slope small"
+# pass 91 (r92 Clarity: "(big), so slope small" was shorthand): two plain sentences
+NUDGE_STEEP_NOTE = f"start of the sequence: memory is {decisions.MEMORY_START:g}.\nTanh is flatter there: less nudge passes."
 NUDGE_STEEP_AT, NUDGE_NOTE_XY = 98, (83, 9e-10)
 
 
@@ -1366,9 +1367,16 @@ def loop_fade(growth=MEMORY_ASKED):
     if not passed < 1 < at_zero or f"{growth * h:.2f}" != f"{growth * round(h, 2):.2f}" \
             or f"{growth * round(s, 3):.2f}" != f"{passed:.2f}":
         raise ValueError("the words say the settled step passes on less than 1, and more than 1 near memory 0")
+    # pass 91 (r92 Correctness: 0.50 and 0.55 rounded, 0.747 not): three decimals throughout, and why it settles
+    # there: the loop's fixed point, where a step gives the memory back unchanged (the printed check must hold)
+    fixed = decisions.loop_fixed_point("tanh", growth)
+    if f"{fixed:.3f}" != f"{h:.3f}" or f"{growth * round(h, 3):.3f}" != f"{x:.3f}" \
+            or f"{np.tanh(round(x, 3)):.3f}" != f"{h:.3f}":
+        raise ValueError("the words say the memory settles where a step gives it back unchanged")
     body = (f"The dashed line is the whispered message again. Why does it fade?\n"
-            f"The memory settles near {h:.2f}.\n"
-            f"So tanh gets {growth:g} × {h:.2f} = {x:.2f}. Its slope there is {s:.3f}.\n"
+            f"The memory settles near {h:.3f}: there, a step leaves it unchanged.\n"
+            f"Check: tanh({growth:g} × {h:.3f}) = tanh({x:.3f}) = {h:.3f}.\n"
+            f"Tanh's slope at {x:.3f} is {s:.3f}.\n"
             f"Each step back passes on {growth:g} × {s:.3f} ≈ {passed:.2f} of the nudge.\n"
             f"Near memory 0, tanh's slope is {at_zero / growth:g}: a step would pass on × {at_zero:g}.\n"
             f"So the fade depends on where the memory sits.")
@@ -1529,6 +1537,28 @@ def gate_question():
           "Right: sigmoid stays between 0 and 1. Near 0 the gate forgets the old memory; near 1 it keeps almost all.")],
         "Question: which bend for the forget gate? (run the notebook to answer)")
     # pass 53 (r47): the same promise as the other two questions, and in a static render each answer in its own fold
+    q.feedback.value = GATE_HINT
+    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
+    return q
+
+
+def dead_question():
+    """The side arrow's click quiz (pass 91, r92 Interaction: no quiz tested the map's Leaky ReLU line): many ReLU
+    units are dead, what to try; Leaky ReLU is right, and each wrong option's feedback names its misconception. The
+    numbers (sigmoid's top slope, the leak) come from facts, not typed."""
+    f = decisions.facts()
+    q = choice_question(
+        "Many ReLU units are dead. What do you try?",
+        [("Sigmoid", False,
+          f"A common wrong answer: sigmoid, whose slope is never 0. In fact, its slope is at most "
+          f"{f['sigmoid_peak']:g}. Through many layers, the nudge fades to almost nothing."),
+         ("Leaky ReLU", True,
+          f"Right: left of 0, its leak keeps a small slope, {f['leaky_slope']:g}. So a stuck unit still gets a "
+          f"nudge and can learn again."),
+         ("Softmax", False,
+          "A common wrong answer: softmax, whose shares are never 0. In fact, it belongs at the output. It splits 1 "
+          "among the classes.")],
+        "Question: what to try when many ReLU units are dead? (run the notebook to answer)")
     q.feedback.value = GATE_HINT
     q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
     return q
