@@ -2028,8 +2028,9 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     convex in (w, b) and, by XOR's symmetry, least at w = 0, b = 0."""
     prompt = quiz.get("xor_no_bend_chance").prompt
     # pass 22: short sentences; r58: score and rule said first; r59 (Clarity): two sentences, score in the word list
-    assert prompt.startswith("A network with no bend between its layers (a straight rule), then a sigmoid, is trained "
-                             "on XOR.") and "**score**: the number a network puts out" in _words()
+    # p91 (r92 Clarity): split into short sentences
+    assert prompt.startswith("A network is trained on XOR. Its layers have no bend between them (a straight rule). "
+                             "Its output goes through a sigmoid.") and "**score**: the number a network puts out" in _words()
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
     rng = np.random.default_rng(0)
@@ -2265,7 +2266,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     chapter 01's ten no-bend runs all end at one half on every point."""
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
-    assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
+    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
     # pass 55 (r49): not "there"; pass 60 (r54): the section of chapter 01 that shows them is named
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
@@ -2525,7 +2526,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
             "enough short pieces, it can follow any unbroken curve on a limited stretch, as closely as you like.") in right("relu_corners").why
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
-    assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
+    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
     # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
     # pass 49 (r44 Clarity 1): step 1 names the pairs; step 2 says how a score becomes a loss, so 1.39 can be checked
@@ -2540,7 +2541,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pass 63 (r58 Clarity and Correctness): "tilt" said first, one idea a sentence, "in the picture" (it tries one
     # kind of tilt), and the other kind (lift both) said too, its numbers in the fold
     # r59 (Clarity): a two-sentence prompt; the open key keeps the no-tilt idea and the picture, lift-both is folded
-    assert xor.prompt.count(". ") + xor.prompt.count("? ") == 1 and xor.prompt.endswith("?")
+    # p91 (r92 Clarity: still crowded): one idea a sentence, each under 12 words
+    assert xor.prompt.endswith("?") and max(len(t.split()) for t in re.split(r"(?<=[.?])\s+", xor.prompt)) < 12
     # p70 (r65 Clarity): a short plain argument (no bend: one straight rule; it cannot raise both 1-points without
     # raising a 0-point; a tilt only adds loss), the runs' pointer in the fold
     # p72 (r68 Correctness): "higher" said than what, and the "So" did not follow from one kind of tilt: the key
@@ -2691,7 +2693,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
         hint = quiz.placeholder(q)
         kept = {1: "0.4 (one digit)", 2: "0.43 (two digits)", 3: "0.427 (three digits)"}[q.digits]
         if 0 < abs(q.answer) < 0.095:   # pass 49 (r44): under a small key the example has its size, zeros said
-            kept = f"{quiz.digits_example(q)} ({quiz.DIGIT_WORDS[q.digits]}: zeros in front do not count)"
+            kept = f"{quiz.digits_example(q)} ({quiz.DIGIT_WORDS[q.digits]})"   # p91 (r92): the example shows the zeros
             assert math.floor(math.log10(float(quiz.digits_example(q)))) == math.floor(math.log10(abs(float(f"{q.answer:.{q.digits}g}")))), q.id
         assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "a decimal, or 1 in N"
                         if q.id == "chain_sigmoid_10" else f"e.g. {kept}"), q.id   # pass 28: Q20's own forms
@@ -2706,7 +2708,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
     box = ch07_quiz.numeric_widget("unit_outputs", 9, learner)
     assert box.text.placeholder == "a whole number, e.g. 2"
     assert ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner).text.placeholder == "e.g. 0.43 (two digits)"
-    assert ch07_quiz.numeric_widget("tanh_slope_3_about", 21, learner).text.placeholder == "e.g. 0.03 (one digit: zeros in front do not count)"   # pass 49 (r44): its size
+    assert ch07_quiz.numeric_widget("tanh_slope_3_about", 21, learner).text.placeholder == "e.g. 0.03 (one digit)"   # pass 49 (r44): its size
     assert "0.25" not in quiz.check("sigmoid_slope_0", "a quarter").message
     assert quiz.check("unit_outputs", "one").message.endswith("Write a whole number, e.g. 2.")
     key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
@@ -2827,7 +2829,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     texts = " ".join(quiz.used_text(q) for q in quiz.questions()) + race
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
-    assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
+    assert q12.prompt.endswith("Take the input point (1, 0). What chance does it give that the answer is 1?")
     # pass 53 (r47): the general proof left the open key (pass 61: step 2 of the fold for the curious says "fixed total")
     assert "fixed total" not in "\n".join(l for l in q12.explanation.split("\n") if not l.startswith(quiz.FOLD))
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
@@ -3429,7 +3431,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights. They average 0, with SELU's start spread (word list). Layer" in quiz.get("selu_steady").prompt   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights. They average 0. Their spread is 1 over the square root of n." in quiz.get("selu_steady").prompt   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3791,7 +3793,7 @@ def test_pass37_each_number_question_says_the_digits_its_checker_keeps_and_its_s
         if float(q.answer).is_integer():
             assert "<i>Give" not in head, q.id
         elif q.form:   # p86 (r85 Clarity): Q20 asks "About 1 in how many?"; its box says N may be rounded to one digit
-            assert head.endswith(f"<i>{ch07_quiz.ONE_IN_ASKED}</i>") and "<i>Give" not in head, q.id
+            assert head.endswith(f"<i>{ch07_quiz.ONE_IN_ASKED}</i></div>") and "<i>Give" not in head, q.id   # p91: a block
         else:
             link = f"<a href='{ch07_quiz.RULE_ANCHOR}'>{ch07_quiz._DIGITS[q.digits]}</a>"   # pass 46: links the rule
             assert f"<i>Give {link}" in head, q.id
@@ -3873,10 +3875,12 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # r87 (Correctness: without the weights' size the claim is incomplete): said in words; 1/√n stays in the key
     # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the rule itself, in plain words, no symbol
     # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
-    assert selu.prompt == ("A SELU network starts with random weights. They average 0, with SELU's start spread "
-                           "(word list). Layer after layer, SELU pulls two numbers toward fixed values. Which two?")
+    # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
+    assert selu.prompt == ("A SELU network starts with random weights. They average 0. Their spread is 1 over the "
+                           "square root of n. Here n is a unit's number of inputs. Layer after layer, SELU pulls two "
+                           "numbers toward fixed values. Which two?")
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
-    assert "- **SELU's start spread**: 1 over the square root of n. Here n is how many inputs a unit has.\n" in words
+    assert "start spread" not in words and "word list" not in selu.prompt
     assert "smaller when" not in selu.prompt and "√" not in selu.prompt
     assert max(len(t.split()) for t in re.split(r"(?<=[.?])\s+", selu.prompt)) <= 11   # one short idea a sentence
     assert any("spread" in o.text for o in selu.options if not o.correct)   # so its gloss sits under the prompt
@@ -4453,7 +4457,7 @@ def test_pass49_q21_box_example_has_the_answers_size_and_q22_bounds_the_slope_bo
     example has the key's size and says zeros in front do not count; the example itself is wrong, the key's form right.
     Q22 said "slope's size" without saying it ignores the sign: now 'between −0.01 and 0.01', the sketch's words."""
     q = quiz.get("tanh_slope_3_about")
-    assert quiz.placeholder(q) == "e.g. 0.03 (one digit: zeros in front do not count)"
+    assert quiz.placeholder(q) == "e.g. 0.03 (one digit)"   # p91 (r92 Clarity): the rule confused; the example shows it
     learner = ch07_quiz.Learner(review.Store(None))
     assert ch07_quiz.numeric_widget(q.id, 21, learner).text.placeholder == quiz.placeholder(q)
     assert not quiz.check(q.id, "0.03").correct and quiz.check(q.id, "0.01").correct
@@ -4709,8 +4713,10 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # p73 (r70 Clarity): it says it differs from ReLU, still not where or how (only leaky_alive's right option says
     # "left side", so naming the side would give it away; test_pass57_... forbids it)
     # p78 (r75 Clarity: "tells me nothing"): it says why the change is not named here
-    assert ("- **Leaky ReLU**: ReLU with one change to its shape (chapter 04). What changes is one of the questions.\n"
-            in words and "stuck" not in words)
+    # p91 (r92 Clarity: "defines nothing"): a true line that leaves the left side (leaky_alive's answer) unsaid
+    assert ("- **Leaky ReLU**: ReLU with one change (chapter 04). Right of 0, the two are the same.\n"
+            in words and "stuck" not in words and "left" not in words[words.index("**Leaky ReLU**"):].split("\n")[0])
+    assert np.array_equal(activations.get("leaky_relu")(np.linspace(0, 5, 11)), activations.get("relu")(np.linspace(0, 5, 11)))
     assert not re.search(r"slope|nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
     assert "leaky_relu" in ch07_quiz.SHAPES
     # p73 (r70 Picture) labelled Leaky ReLU's left slope in the shapes grid; session 31 (r71): that fold is opened
@@ -5745,3 +5751,18 @@ def test_exercise_07_feedback_never_points_at_a_picture_it_does_not_draw():
         assert quiz.check(q.id, 0.7).message == "Not quite. " + quiz.explained(q)   # the chapter keeps it
     for q in pictured:
         assert quiz.explained(q).startswith("In the picture, ") and quiz.explained(q, picture=False) == q.explanation
+
+
+def test_pass91_words_under_a_question_start_their_own_line_in_a_text_reading():
+    """r92 Clarity: the export read "…inside the layer?Words: softmax: …": the prompt ran on as bare text straight
+    into the label's div, so only a browser's block layout broke the line. The prompt is now a block of its own, so
+    even a reading that breaks lines only where a block closes puts "Words:" on a line of its own."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    seen = 0
+    for qid, n in learner.numbers.items():
+        head = ch07_quiz._head(quiz.get(qid), n, learner)
+        text = re.sub(r"<[^>]+>", "", re.sub(r"</div>|<br\s*/?>", "\n", head))
+        lines = text.split("\n")
+        assert lines[0].startswith(f"Q{n}.") and "Words:" not in lines[0], (qid, lines[0])
+        seen += "Words:" in lines
+    assert seen >= 10   # most questions carry word lines under them

@@ -305,8 +305,10 @@ def _bank():
            ("No single layer can do it.", "two layers feel stronger than one, but here they are not. Put the first rule into "
             "the second: y = w₂(w₁x + b₁) + b₂ = w₂w₁x + (w₂b₁ + b₂). That is one stretch and one shift.")),
         # r59 (Clarity): two sentences; the word list says score and ln
-        Numeric("xor_no_bend_chance", "01", "A network with no bend between its layers (a straight rule), then a "
-                "sigmoid, is trained on XOR. At the input point (1, 0), about what chance does it give that the answer is 1?",
+        # p91 (r92 Clarity: a crowded stem): one idea a sentence
+        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR. Its layers have no bend between them (a "
+                "straight rule). Its output goes through a sigmoid. Take the input point (1, 0). "
+                "What chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
                 # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
@@ -491,8 +493,9 @@ def _bank():
         # and 1/√n (not needed to answer) is left to the key
         # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
         # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the weights' spread in plain words
-        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0, with SELU's start spread "
-                                 "(word list). Layer after layer, SELU "
+        # p91 (r92 Clarity: "(word list)" sent the learner away): the spread's rule back in place, in words
+        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0. Their spread is 1 over "
+                                 "the square root of n. Here n is a unit's number of inputs. Layer after layer, SELU "
                                  "pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -944,7 +947,6 @@ WORDS_EXAMPLES = ("0.005", "1 in 200")   # the unreadable-answer message's word 
 # r62 (Focus): the rounding rule was plumbing; the checker is lenient (half a step), so N may be typed as it comes
 WORDS_FORM = "a decimal, or “1 in N”, with N in digits or words"
 WORDS_BOX = "a decimal, or 1 in N"
-LEADING_ZEROS = "zeros in front do not count"
 
 
 def _counts(q):
@@ -958,9 +960,8 @@ def placeholder(q):
         return f"a whole number, e.g. {COUNT_EXAMPLE}"
     if q.form:   # the box shows the two forms its question names
         return WORDS_BOX
-    example = digits_example(q)
-    zeros = f": {LEADING_ZEROS}" if example.startswith("0.0") else ""
-    return f"e.g. {example} ({DIGIT_WORDS[q.digits]}{zeros})"
+    # p91 (r92 Clarity: "one digit: zeros in front do not count" confused): the example's own zeros show it
+    return f"e.g. {digits_example(q)} ({DIGIT_WORDS[q.digits]})"
 
 
 def digits_example(q):

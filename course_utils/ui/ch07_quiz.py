@@ -153,7 +153,9 @@ def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
     the page to use, and one line on each bend it is the first in its round to name (p82)."""
     bends = learner.bends.get(q.id, []) if learner is not None else []
-    return (f"<b>Q{number}.</b> {_html.escape(q.prompt)}{digits_asked(q)}"
+    # p91 (r92 Clarity: "…inside the layer?Words: …"): the question is a block of its own, so its word lines start
+    # on a new line in any reader, not only where the label's own div breaks the line
+    return (f"<div class='q-prompt'><b>Q{number}.</b> {_html.escape(q.prompt)}{digits_asked(q)}</div>"
             + _word_help(glosses(q, learner, "head") + bends))
 
 
