@@ -4263,7 +4263,9 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch07_quiz.shapes_fold()")
     assert k == how + 1 < first_round and sum(_src(c) == "ch07_quiz.shapes_fold()" for c in cells) == 1
     shapes = _src({"source": cells[k]["outputs"][0]["data"]["text/html"]})
-    assert shapes.startswith("<details><summary>Forgot a shape? Open this during any round.</summary>")
+    # p91 (r92 Interaction: "during any round" invited a peek, against "Peeking is rereading"): after you answer
+    assert shapes.startswith("<details><summary>Forgot a shape? Open this after you answer, to check.</summary>")
+    assert "during" not in ch07_quiz.SHAPES_SUMMARY and "after you answer" in ch07_quiz.SHAPES_SUMMARY
     # p72 (r68 Picture): every bend the questions name, on the same y scale, named as the word list names them
     assert ("<pre>ReLU, GELU, Sigmoid, Tanh, Leaky ReLU, SiLU, Mish and SELU, on one y scale.</pre><img" in shapes
             and shapes.endswith("</details>"))

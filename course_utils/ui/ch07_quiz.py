@@ -446,7 +446,8 @@ def worked_unit_check(inputs):
 # p72 (r68 Picture): every bend the questions name, not only the first four: a second row of four
 SHAPES = ("relu", "gelu", "sigmoid", "tanh", "leaky_relu", "silu", "mish", "selu")
 SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-2.0, 3.3)   # room for SELU's floor and its top
-SHAPES_SUMMARY = "Forgot a shape? Open this during any round."   # p90 (r91): before the first round
+# p91 (r92 Interaction: "during any round" contradicted "Peeking is rereading"): open it after answering
+SHAPES_SUMMARY = "Forgot a shape? Open this after you answer, to check."   # p90 (r91): before the first round
 SHAPES_ROWS = 2
 
 
