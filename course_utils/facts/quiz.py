@@ -167,39 +167,6 @@ def _xor_loss(point, answer, rule=XOR_TRY):
     return math.log1p(math.exp(-s if answer else s))
 
 
-XOR_SURE = 0.9   # Q11's worked number (p83, r81 Clarity): the chance a rule gives both 1s, and so at least one 0
-
-
-def xor_sure_costs(sure=XOR_SURE):
-    """Q11's worked number: (a 1's loss at chance `sure`, a 50-50 guess's loss, a 0's loss when it too gets `sure`
-    for answer 1, the four points' least total loss once both 1s get `sure`, the four points' loss at ½ everywhere)."""
-    hit, half, miss = -math.log(sure), math.log(2), -math.log(1 - sure)
-    return hit, half, miss, 2 * hit + 2 * miss, 4 * half
-
-
-def _xor_sure_lines():
-    """Q11's why, in a fold: the U-curve (total loss against p, lowest at ½), then one plain sentence tying it to
-    the first picture's equal totals (p90, r91 Clarity: the x₁/x₂ bookkeeping and the nested numbers fold left).
-    No 0.69 or ln 2 beside "50-50": that is Q6's answer, asked in another round."""
-    return (f"{FOLD}Why not lift the 1s anyway?\n"
-            f"{FOLD}{XOR_CURVE}\n"
-            f"{FOLD}In the picture, all four points get one chance p of answer 1.\n"
-            f"{FOLD}Their total loss is lowest at p = ½.\n"
-            # p90 (r91 Clarity): the reader's one plain sentence, in two, naming the first picture's label
-            f"{FOLD}Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n"
-            f"{FOLD}So ½ each is the least wrong.\n")
-
-
-def xor_total_loss(p):
-    """Q11's curve: the four XOR points' total loss when each gets the chance p of answer 1 (the two 1s lose −ln p
-    each, the two 0s −ln(1 − p) each): −2 ln p − 2 ln(1 − p), lowest at p = ½ (4 ln 2)."""
-    p = np.asarray(p, dtype=float)
-    return -2 * np.log(p) - 2 * np.log1p(-p)
-
-
-XOR_CURVE = "[picture: the total loss against p]"   # p89: a why line that chapter 07 draws as Q11's curve
-
-
 def _pair_loss(s1, s2):
     """Log loss summed over two points whose answer is 1, scored s1 and s2: −ln σ(s1) − ln σ(s2) (Q11's key)."""
     return sum(math.log1p(math.exp(-s)) for s in (s1, s2))
@@ -327,7 +294,10 @@ def _bank():
 
                 # p82 (r80 Clarity): why ½ is least wrong: lifting the 1s lifts the 0s, and the loss is lopsided
                 # p83 (r81 Clarity): that was stated, not shown: a worked number, one idea a sentence (xor_sure_costs)
-                + _xor_sure_lines().rstrip("\n"),   # p85 (r84 Focus): the working all folded   # r78: ½ comes from the loss, not the totals alone
+                # p91 (r92 Focus, Correctness): the fold "Why not lift the 1s anyway?" (a second argument, the U-curve)
+                # left; one open sentence finishes the first: equal totals, so a lift for the 1s lifts the 0s too
+                + "Equal totals: lifting the 1s lifts the 0s just as much.\n"
+                "So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
