@@ -2136,7 +2136,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
-    assert "then a sigmoid, is trained on XOR" in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name
+    assert "Its output goes through a sigmoid." in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name   # p91: own sentence
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
     assert round(lam * alpha, 2) == 1.76 and round(lam, 2) == 1.05 and round(alpha, 2) == 1.67
@@ -2271,7 +2271,8 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # still checked below
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
-    assert ("+ Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n" in q.explanation
+    # p91 (r92 Focus, Correctness): the fold left; the equal totals, and what follows, are two open sentences
+    assert ("\nEqual totals: lifting the 1s lifts the 0s just as much.\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
