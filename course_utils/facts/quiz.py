@@ -167,39 +167,6 @@ def _xor_loss(point, answer, rule=XOR_TRY):
     return math.log1p(math.exp(-s if answer else s))
 
 
-XOR_SURE = 0.9   # Q11's worked number (p83, r81 Clarity): the chance a rule gives both 1s, and so at least one 0
-
-
-def xor_sure_costs(sure=XOR_SURE):
-    """Q11's worked number: (a 1's loss at chance `sure`, a 50-50 guess's loss, a 0's loss when it too gets `sure`
-    for answer 1, the four points' least total loss once both 1s get `sure`, the four points' loss at ½ everywhere)."""
-    hit, half, miss = -math.log(sure), math.log(2), -math.log(1 - sure)
-    return hit, half, miss, 2 * hit + 2 * miss, 4 * half
-
-
-def _xor_sure_lines():
-    """Q11's why, in a fold: the U-curve (total loss against p, lowest at ½), then one plain sentence tying it to
-    the first picture's equal totals (p90, r91 Clarity: the x₁/x₂ bookkeeping and the nested numbers fold left).
-    No 0.69 or ln 2 beside "50-50": that is Q6's answer, asked in another round."""
-    return (f"{FOLD}Why not lift the 1s anyway?\n"
-            f"{FOLD}{XOR_CURVE}\n"
-            f"{FOLD}In the picture, all four points get one chance p of answer 1.\n"
-            f"{FOLD}Their total loss is lowest at p = ½.\n"
-            # p90 (r91 Clarity): the reader's one plain sentence, in two, naming the first picture's label
-            f"{FOLD}Raising the 1s' scores raises the 0s' just as much (“equal totals”).\n"
-            f"{FOLD}So ½ each is the least wrong.\n")
-
-
-def xor_total_loss(p):
-    """Q11's curve: the four XOR points' total loss when each gets the chance p of answer 1 (the two 1s lose −ln p
-    each, the two 0s −ln(1 − p) each): −2 ln p − 2 ln(1 − p), lowest at p = ½ (4 ln 2)."""
-    p = np.asarray(p, dtype=float)
-    return -2 * np.log(p) - 2 * np.log1p(-p)
-
-
-XOR_CURVE = "[picture: the total loss against p]"   # p89: a why line that chapter 07 draws as Q11's curve
-
-
 def _pair_loss(s1, s2):
     """Log loss summed over two points whose answer is 1, scored s1 and s2: −ln σ(s1) − ln σ(s2) (Q11's key)."""
     return sum(math.log1p(math.exp(-s)) for s in (s1, s2))
@@ -305,8 +272,10 @@ def _bank():
            ("No single layer can do it.", "two layers feel stronger than one, but here they are not. Put the first rule into "
             "the second: y = w₂(w₁x + b₁) + b₂ = w₂w₁x + (w₂b₁ + b₂). That is one stretch and one shift.")),
         # r59 (Clarity): two sentences; the word list says score and ln
-        Numeric("xor_no_bend_chance", "01", "A network with no bend between its layers (a straight rule), then a "
-                "sigmoid, is trained on XOR. At the input point (1, 0), about what chance does it give that the answer is 1?",
+        # p91 (r92 Clarity: a crowded stem): one idea a sentence
+        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR. Its layers have no bend between them (a "
+                "straight rule). Its output goes through a sigmoid. Take the input point (1, 0). "
+                "What chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
                 # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
@@ -325,7 +294,10 @@ def _bank():
 
                 # p82 (r80 Clarity): why ½ is least wrong: lifting the 1s lifts the 0s, and the loss is lopsided
                 # p83 (r81 Clarity): that was stated, not shown: a worked number, one idea a sentence (xor_sure_costs)
-                + _xor_sure_lines().rstrip("\n"),   # p85 (r84 Focus): the working all folded   # r78: ½ comes from the loss, not the totals alone
+                # p91 (r92 Focus, Correctness): the fold "Why not lift the 1s anyway?" (a second argument, the U-curve)
+                # left; one open sentence finishes the first: equal totals, so a lift for the 1s lifts the 0s too
+                + "Equal totals: lifting the 1s lifts the 0s just as much.\n"
+                "So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -491,8 +463,9 @@ def _bank():
         # and 1/√n (not needed to answer) is left to the key
         # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
         # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the weights' spread in plain words
-        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0, with SELU's start spread "
-                                 "(word list). Layer after layer, SELU "
+        # p91 (r92 Clarity: "(word list)" sent the learner away): the spread's rule back in place, in words
+        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0. Their spread is 1 over "
+                                 "the square root of n. Here n is a unit's number of inputs. Layer after layer, SELU "
                                  "pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -944,7 +917,6 @@ WORDS_EXAMPLES = ("0.005", "1 in 200")   # the unreadable-answer message's word 
 # r62 (Focus): the rounding rule was plumbing; the checker is lenient (half a step), so N may be typed as it comes
 WORDS_FORM = "a decimal, or “1 in N”, with N in digits or words"
 WORDS_BOX = "a decimal, or 1 in N"
-LEADING_ZEROS = "zeros in front do not count"
 
 
 def _counts(q):
@@ -958,9 +930,8 @@ def placeholder(q):
         return f"a whole number, e.g. {COUNT_EXAMPLE}"
     if q.form:   # the box shows the two forms its question names
         return WORDS_BOX
-    example = digits_example(q)
-    zeros = f": {LEADING_ZEROS}" if example.startswith("0.0") else ""
-    return f"e.g. {example} ({DIGIT_WORDS[q.digits]}{zeros})"
+    # p91 (r92 Clarity: "one digit: zeros in front do not count" confused): the example's own zeros show it
+    return f"e.g. {digits_example(q)} ({DIGIT_WORDS[q.digits]})"
 
 
 def digits_example(q):

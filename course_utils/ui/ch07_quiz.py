@@ -153,7 +153,9 @@ def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
     the page to use, and one line on each bend it is the first in its round to name (p82)."""
     bends = learner.bends.get(q.id, []) if learner is not None else []
-    return (f"<b>Q{number}.</b> {_html.escape(q.prompt)}{digits_asked(q)}"
+    # p91 (r92 Clarity: "…inside the layer?Words: …"): the question is a block of its own, so its word lines start
+    # on a new line in any reader, not only where the label's own div breaks the line
+    return (f"<div class='q-prompt'><b>Q{number}.</b> {_html.escape(q.prompt)}{digits_asked(q)}</div>"
             + _word_help(glosses(q, learner, "head") + bends))
 
 
@@ -444,7 +446,8 @@ def worked_unit_check(inputs):
 # p72 (r68 Picture): every bend the questions name, not only the first four: a second row of four
 SHAPES = ("relu", "gelu", "sigmoid", "tanh", "leaky_relu", "silu", "mish", "selu")
 SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-2.0, 3.3)   # room for SELU's floor and its top
-SHAPES_SUMMARY = "Forgot a shape? Open this during any round."   # p90 (r91): before the first round
+# p91 (r92 Interaction: "during any round" contradicted "Peeking is rereading"): open it after answering
+SHAPES_SUMMARY = "Forgot a shape? Open this after you answer, to check."   # p90 (r91): before the first round
 SHAPES_ROWS = 2
 
 
@@ -1148,7 +1151,7 @@ def xor_rule_text(rule=quiz.XOR_WORKED):
 XOR_TOTALS_TITLE = "equal totals"   # p88 (r87 Picture): said large, not in a long title beside brackets
 XOR_BIG = 14   # points: the title and each row's total
 XOR_TOTAL_X = 1.03   # where the bracket joining the two totals stands, in the left panel's width
-XOR_EQUAL_MARK = "="   # drawn upright between the two stacked totals
+XOR_EQUAL_MARK = "="   # drawn between the two stacked totals, level (p91, r92: turned, it read as "||")
 
 
 def _xor_pair_totals(ax):
@@ -1169,7 +1172,7 @@ def _xor_pair_totals(ax):
     ax.plot([XOR_TOTAL_X + 0.02, XOR_TOTAL_X, XOR_TOTAL_X, XOR_TOTAL_X + 0.02], [1, 1, 0, 0], color="black", lw=1.5,
             transform=ax.get_yaxis_transform(), clip_on=False)
     ax.text(XOR_TOTAL_X + 0.16, 0.5, XOR_EQUAL_MARK, transform=ax.get_yaxis_transform(), ha="center", va="center",
-            fontsize=XOR_BIG + 8, fontweight="bold", rotation=90)
+            fontsize=XOR_BIG + 8, fontweight="bold")
     ax.set_yticks([0, 1], ["0", "1"])
     ax.set_ylabel("answer", fontsize=10)
     ax.set_ylim(-0.4, 1.6)   # room above the top row for its two-line tags (the point, then its score)
@@ -1252,40 +1255,6 @@ def _guess_loss(ax):
                     arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set(xlim=(0, 1.02), ylim=(0, 3.6), xlabel="chance it gives the right answer", ylabel="that point's loss")
     ax.legend(fontsize=9, loc="upper right")
-
-
-def _xor_loss_curve(ax):
-    """Q11's fold (p89, r89 Clarity: lines of logs, no picture): the four points' total loss against the one chance
-    p of answer 1 they all get; a dot at its lowest, p = ½, and a ring at the worked p = 0.9."""
-    p = np.linspace(0.02, 0.98, 481)
-    ax.plot(p, quiz.xor_total_loss(p), color="black", lw=2, label="total loss of the four points")
-    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
-    ax.plot([0.5], [halves], "o", color="black", ms=7)
-    ax.annotate(f"lowest: p = ½, total {halves:.2f}", (0.5, halves), xytext=(0.3, 5.2), fontsize=10,
-                arrowprops=dict(arrowstyle="->", lw=0.8))
-    ax.plot([quiz.XOR_SURE], [lifted], "o", mfc="white", mec="black", ms=7)
-    ax.annotate(f"p = {quiz.XOR_SURE:g}: total {lifted:.2f}", (quiz.XOR_SURE, lifted), xytext=(0.6, 7.2),
-                fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
-    ax.set(xlim=(0, 1), ylim=(0, 9), xlabel="p: the chance each point gets for answer 1",
-           ylabel="total loss of the four points")
-    ax.spines[["top", "right"]].set_visible(False)
-
-
-_xor_loss_curve.own_axes = True
-
-
-def xor_curve_alt():
-    """Q11's curve in words, from the numbers it draws."""
-    _hit, _half, _miss, lifted, halves = quiz.xor_sure_costs()
-    return (f"The four points' total loss against p, the chance each gets for answer 1. A U-shaped curve, lowest at "
-            f"p = ½ (total {halves:.2f}, a dot). It rises on both sides: {lifted:.2f} at p = {quiz.XOR_SURE:g} "
-            "(a ring).")
-
-
-@lru_cache(maxsize=None)
-def xor_curve_html():
-    """Q11's curve as an <img> with its alt text, for the line quiz.XOR_CURVE of its why."""
-    return _img_html(_small(_xor_loss_curve), xor_curve_alt())
 
 
 GATE_BENDS = ("sigmoid", "tanh", "relu")   # Q32's picture: the three bends its options name as curves
@@ -1471,7 +1440,7 @@ def _xor_pair_alt():
     return (f"Left: XOR's four points on the score line of one straight rule, {xor_rule_text()}. Answer 1 "
             f"(circles, top row): {said[1]}; total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
             f"total {total[0]:g}. In large type: equal totals, {above}{tail}. A bracket joins the two totals, "
-            f"with an upright = sign between them. Right: {runs} trained runs with no "
+            f"with an = sign between them. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
             + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
@@ -1967,8 +1936,8 @@ def _steps_html(lines, line_html, block=lambda html: html):
 
 
 def _why_line(line):
-    """One line of a why, escaped; the line quiz.XOR_CURVE is drawn: Q11's curve (p89)."""
-    return xor_curve_html() if line == quiz.XOR_CURVE else _html.escape(line)
+    """One line of a why, escaped (p91: Q11's curve, the one line drawn, left with its fold)."""
+    return _html.escape(line)
 
 
 def why_html(text, nested=False):
