@@ -4518,7 +4518,8 @@ def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
     facing = np.array([np.cos(a), np.sin(a)])
     ax = ch01_collapse.turn_shift_sketch().axes[0]
     (seg,) = [t for t in ax.texts if t.get_gid() == "shift"]
-    np.testing.assert_allclose(seg.xy, shift * facing) and np.testing.assert_allclose(seg.xyann, (0, 0))
+    np.testing.assert_allclose(seg.xy, shift * facing)
+    np.testing.assert_allclose(seg.xyann, (0, 0))
     (line,) = [l for l in ax.lines if l.get_gid() == "line"]
     np.testing.assert_allclose(line.get_xydata() @ facing, shift)   # every point of the line: the shift along the arrow
     (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]

@@ -3686,9 +3686,12 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     ax = ch02.split_picture().axes[0]   # r47: the split is on the main path; pass 73: the swing picture is cut
     arrows = [(np.asarray(q.get_offsets())[0], np.array([q.U[0], q.V[0]])) for q in ax.collections]
     (start, step), (t0, together), (a0, apart) = arrows
-    np.testing.assert_allclose(step, [2.0, 1.0]) and np.testing.assert_allclose(start, [0, 0])
-    np.testing.assert_allclose(together, [1.5, 1.5]) and np.testing.assert_allclose(apart, [0.5, -0.5])
-    np.testing.assert_allclose(t0, [0, 0]) and np.testing.assert_allclose(a0, together)   # head to tail
+    np.testing.assert_allclose(step, [2.0, 1.0])
+    np.testing.assert_allclose(start, [0, 0])
+    np.testing.assert_allclose(together, [1.5, 1.5])
+    np.testing.assert_allclose(apart, [0.5, -0.5])
+    np.testing.assert_allclose(t0, [0, 0])
+    np.testing.assert_allclose(a0, together)   # head to tail
     np.testing.assert_allclose(together + apart, step)
     for c in (0.5, 0.0):
         h = zigzag.independent_inputs(c, 200000)

@@ -1080,8 +1080,10 @@ def test_the_chapters_race_is_the_recipe_the_tests_check(monkeypatch):
     ch05_race.chapter_race(*ch05_race.track())
     assert tuple(seen["names"]) == ch05_race.CONTESTANTS and tuple(seen["seeds"]) == SEEDS
     assert {k: seen[k] for k in RECIPE} == RECIPE
-    np.testing.assert_array_equal(seen["X"], X) and np.testing.assert_array_equal(seen["X_test"], X_TEST)
-    np.testing.assert_array_equal(seen["y"], Y) and np.testing.assert_array_equal(seen["y_test"], Y_TEST)
+    np.testing.assert_array_equal(seen["X"], X)
+    np.testing.assert_array_equal(seen["X_test"], X_TEST)
+    np.testing.assert_array_equal(seen["y"], Y)
+    np.testing.assert_array_equal(seen["y_test"], Y_TEST)
 
 
 def test_the_chapters_race_shows_a_progress_bar_that_moves(monkeypatch):
