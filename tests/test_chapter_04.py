@@ -748,7 +748,7 @@ def test_softmax_opens_with_its_bars_and_folds_the_overflow():
     fold = ch04_zoo.overflow_fold((1000.0, 999.0, 998.0)).data
     with np.errstate(all="ignore"):
         straight = np.exp([1000.0, 999.0, 998.0]) / np.exp([1000.0, 999.0, 998.0]).sum()
-    assert np.isnan(straight).all() and fold.startswith("<details><summary>For the curious")
+    assert np.isnan(straight).all() and fold.startswith("<details><summary>Optional: very big scores")
     assert "for scores 1000, 999, 998 every share comes out `nan` (not a number)." in fold   # pass 46: no table
     assert ", ".join(f"{v:g}" for v in np.round(special.softmax([2.0, 1.0, 0.0]), 3)) in fold
     assert "e^{1000}" not in _markdown()   # the overflow story only lives in the fold
@@ -1388,7 +1388,7 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     # pass 31: the conditions are said in full in the SELU section; the mistake line names them short
     assert SCOPE in ch04_zoo.selu_why_fold().data and "Among them" not in text and "It also needs plain" not in text and "proved only" not in text
     k = _index("ch04.selu_spread(")
-    assert "**Predict:** the spread starts at 1. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    assert "**Predict:** the spread starts at 0.5. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
     assert answer.startswith("<details><summary>Check your prediction</summary>")
     # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
@@ -2404,8 +2404,10 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     assert "**block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
     assert "**weight table**" not in "".join(cells[k - 1]["source"])
     # pass 24: a click-an-answer question sits between the picture and the text that answers it
-    assert "ch04.gated_weights_question()" in "".join(cells[k + 3]["source"])
-    assert "**Predict:**" not in "".join(cells[k + 1]["source"]) and "".join(cells[k + 2]["source"]).startswith("**Predict:**")
+    # r92 (pass 91, Focus): the count is optional; its heading cell sits between the tables' names and the Predict
+    assert "".join(cells[k + 2]["source"]) == "### Counting the weights (optional)"
+    assert "ch04.gated_weights_question()" in "".join(cells[k + 4]["source"])
+    assert "**Predict:**" not in "".join(cells[k + 1]["source"]) and "".join(cells[k + 3]["source"]).startswith("**Predict:**")
     assert "A gated block needs one more table." in "".join(cells[k + 1]["source"])   # pass 30: the prose count cut
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
 
@@ -2460,7 +2462,7 @@ def test_every_family_says_what_it_fixes_or_is_good_for_and_what_it_costs():
     assert "**Good for:** a last layer that chooses one of several answers. After training, each share is read roughly as a chance." in soft
     # r48: "the fold" was jargon; the box is named by its title
     assert ("**Costs:** one $e^x$ per score. Very big scores need the largest subtracted first "
-            "(**For the curious** below).") in soft   # r54: shorter
+            "(**Optional** below).") in soft   # r54: shorter
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(1000.0))
     k = _index("**Costs:** one $e^x$ per score")
@@ -2473,13 +2475,16 @@ def test_opening_and_relu_family_name_what_they_point_at():
     text = _markdown()
     # r85 (pass 86): why the fourth family is not drawn, before the picture
     # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
-    assert ("The zoo holds many more. Below, three families share one scale.\n"
+    # r92 (pass 91, Clarity): one idea a line: the older bends and the zoo, then the picture and its zoom
+    assert ("The zoo holds many more.\nBelow, three families share one scale. "
             "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
-    gated = "Gated units (last row below) use two sums: no single curve."
+    # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
+    gated = "Gated units (the last row of the table below) use two sums: no single curve.\n\n| family |"
     opening = "".join(_cells()[0]["source"])
-    assert opening.rstrip().endswith(gated) and "four families" not in text
-    assert "gate" not in opening.replace(gated, "").lower()
+    assert "".join(_cells()[_index("| family | what it fixes")]["source"]).startswith(gated) and "four families" not in text
+    assert "gate" not in opening.lower() and "last row below" not in text
+    assert len(opening.strip().split("\n")) == 6   # the title, a blank line, then four lines of one idea each
     # r80 (pass 82): "dips" said in words where it is first used
     assert "**dips**: a curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
     assert text.lower().index("dip") == text.index("**dips**") + 2
@@ -2695,9 +2700,11 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r88 (pass 88c): "how sharp the corner is" came right after the corner was rounded off: the knob says how closely
     # Swish hugs ReLU's corner (x·sigmoid(βx): a bigger knob, a smaller largest gap to ReLU)
     # r91 (pass 90, Clarity): "a family with a knob" never said what the knob multiplies: x·σ(βx), σ named there
-    swish = ("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$, with $\\sigma$ the sigmoid.\n"
-             "Its knob β (beta) multiplies the input inside $\\sigma$.\n"
-             "SiLU is the one with β = 1. A bigger β hugs ReLU's corner.")
+    # r92 (pass 91, Clarity): "SiLU is Swish with β = 1" said plainly; "a bigger β hugs ReLU's corner" had no
+    # picture and is cut (the fact stays checked below)
+    swish = ("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: $\\sigma$ is the sigmoid, β (beta) a knob.\n"
+             "SiLU is Swish with β = 1.")
+    assert "hugs" not in text
     assert "how sharp the corner" not in text
     xs = np.linspace(-6, 6, 2401)
     gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
@@ -2711,7 +2718,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     assert "At β = 1 it is SiLU." in glossary
     # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
     # r85 (pass 86): named a second time only to unpack SwiGLU's name (Swi = Swish)
-    assert text.count("Swish") == 2 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
+    # r92 (pass 91, Clarity): "SiLU is Swish with β = 1" said plainly, beside Swish's formula: a third mention
+    assert text.count("Swish") == 3 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
+    assert "SiLU is Swish with β = 1." in text
     assert text.count("(Swi = Swish)") == 1
     assert "SiLU (also called Swish)" not in text
 
@@ -2874,8 +2883,8 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     k = _index("ch04.selu_spread(")
     # pass 30: opened at 1; r84 (pass 85) opened it at 2, where its stored readout answered the Predict (r86 and the
     # s36 code review): at 1 again, and the Predict says to drag it to 2
-    assert "ch04.selu_spread(start=1.0, depth=30)" in "".join(_cells()[k]["source"])
-    assert "**Predict:** the spread starts at 1. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    assert "ch04.selu_spread(start=0.5, depth=30)" in "".join(_cells()[k]["source"])   # r92 (pass 91): see below
+    assert "**Predict:** the spread starts at 0.5. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
     assert "### Try it: a spread that starts too big or too small" in _markdown()
     w = ch04_zoo.selu_spread(start=2.0)
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
@@ -2908,7 +2917,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
     assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text
-    assert text.count("β") == opening.count("β") == 3   # r91 (pass 90): β only in Swish's own lines
+    assert text.count("β") == opening.count("β") == 2   # r91 (pass 90): β only in Swish's own lines (r92: "hugs" cut)
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -2949,10 +2958,12 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     k = _index("ch04.selu_spread(")
     # s36 (r86, code review): at 2 the stored readout showed SELU near 1 and ReLU at 0.00, the Predict's answers; it
     # opens at 1, where SELU's spread stays 1 whatever happens at 2
-    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
+    # r92 (pass 91): at 1 the first picture was a flat line; at 0.5 SELU's lines visibly rise to 1, while the Predict
+    # asks about a start of 2 (pulled down, or kept?) and ReLU stays hidden until ticked
+    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=0.5")
     ask = "".join(cells[k - 1]["source"])
     # r89 (pass 89): "Then drag it to 0.5" made step 1 two asks (the Check says that move); each step one question
-    assert "**Predict:** the spread starts at 1. Drag it to 2." in ask and "Then drag it to 0.5." not in ask
+    assert "**Predict:** the spread starts at 0.5. Drag it to 2." in ask and "Then drag it to 0.5." not in ask
     # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
     assert ask.endswith("Drag it to 2.\n\n1. After 30 layers, is SELU's spread near 2 or near 1?\n"
                         "2. Is ReLU's spread steady, growing or fading? Then tick **show ReLU**.")
@@ -3157,7 +3168,7 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     assert "lecun_fade_note" not in json.dumps(cells) and "## Optional" not in _markdown()
     # r80 (pass 82): the fold of why ReLU fades (average square, 0.71 a layer, He's line) is cut
     assert not hasattr(ch04_zoo, "lecun_fade_note") and "**Why ReLU fades" not in _stored_text()
-    assert "he_layer_one_note" not in json.dumps(cells) and _markdown().count("Optional") == 1
+    assert "he_layer_one_note" not in json.dumps(cells) and _markdown().count("Optional") == 3   # r92 (pass 91): + the map and the overflow pointer
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -3670,7 +3681,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     # r75 (pass 78): said plainly ("by about layer 12, every line has settled into the grey band"); the numbers stay checked above
     # r78 (pass 81): the Check points at the widget (the still waits in a fold for a reader without a kernel)
     assert (f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
-            "  Drag the spread down to 0.5, and watch the lines rise into the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
+            "  From 0.5, as the widget opened, the lines rise into the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index("ch04.signal_answer(depth=30)")
@@ -3787,7 +3798,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert words == ("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                      "Its sign says which way to step. Both nudges get that sign.\n"
-                     "Follow the arrows for **all above 0**:")
+                     "Click **all above 0**, then follow its arrows:")   # r92 (pass 91): the toggle opens on the other mode
     assert "".join(cells[k + 2]["source"]) == "ch04.zigzag_text()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
@@ -3816,7 +3827,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert after == ("The star needs weight 1 to grow and weight 2 to shrink.\n"
                      "No single step does both. So the path zig-zags.\n"
                      "Centred inputs can move one weight up and the other down.\n"
-                     "This holds when training steps on one example at a time.\n"
+                     "The zig-zag holds when training steps on one example at a time.\n"
                      "Averaging several examples' nudges (a **batch**) can mix the signs, which softens this.")
     words += after
     batch = np.array([[1.0, 0.1], [0.1, 1.0]]) * np.array([[-1.0], [1.0]])   # inputs above 0, signals −1 and +1
@@ -4270,7 +4281,8 @@ def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
     assert "the inputs' spread: 2." in w.describe() and w.image.tooltip == w.describe()
     cells = _cells()
     out = next(o for o in cells[_index("ch04.selu_spread(")]["outputs"] if "image/png" in o.get("data", {}))
-    assert out["metadata"]["image/png"]["alt"] == alt   # s36: the widget opens at 1 again (its stored alt is 1's)
+    # s36: the widget opened at 1 again; r92 (pass 91): it opens at 0.5, and its stored alt is 0.5's
+    assert out["metadata"]["image/png"]["alt"] == ch04_zoo.selu_spread(start=0.5, depth=30).describe()
     w.sliders["start"].value = 1.0
     w.checkboxes["relu"].value = True
     assert f"SELU's lines end at {min(selu):.2f} to {max(selu):.2f}; ReLU's end at 0.00." in w.describe()
@@ -4445,3 +4457,45 @@ def test_zigzag_toggle_switches_the_drawn_path_between_the_two_runs():
              and a.get_text() == ""]
     assert [tuple(a.xy) for a in shown] == [tuple(b) for b in runs["sigmoid"][1:]]   # only the chosen run's arrows
     assert ch04_zoo.ZIGZAG_TOGGLE_LABEL.startswith("Click")   # how to use it sits in the widget, not the prose
+
+
+# ---- r92 (pass 91): a map with the core path; the optional parts marked; widgets open on their point ----
+
+def test_map_near_the_top_names_the_core_path_and_each_optional_part_is_marked():
+    """Check (r92 Focus): a short map follows the first table; each optional part it lists carries "Optional" in its
+    heading or fold title, so a first reader can skip it."""
+    k = _index("**Map.**")
+    assert k == _index("| family | what it fixes") + 1 < _index("## The ReLU family")
+    said = "".join(_cells()[k]["source"])
+    assert "The core path: each family's section, then the zoo table." in said
+    for part in ("why SELU works", "GELU against SiLU", "very big scores", "counting the weights"):
+        assert f"- {part}" in said, part
+    assert ch04_zoo.selu_why_fold().data.startswith("<details><summary>Optional: why SELU pulls back")
+    assert ch04_zoo.overflow_fold().data.startswith("<details><summary>Optional: very big scores")
+    assert "### Try it (optional): GELU against SiLU" in _markdown()
+    heading = _index("### Counting the weights (optional)")
+    assert heading + 1 == _index("**Predict:** click the answer you believe. Every table")
+
+
+def test_gelu_silu_widget_offers_only_the_smooth_family():
+    """Check (r92 Focus): two 12-item menus for a two-bend question were too many; the chapter's call offers the
+    four smooth bends, and the function still offers every bend by default."""
+    call = next("".join(c["source"]) for c in _cells() if "".join(c["source"]).startswith('ch04.where_they_differ("gelu"'))
+    assert "menu=ch04.SMOOTH" in call and ch04_zoo.SMOOTH == ("gelu", "silu", "mish", "softplus")
+    narrow = ch04_zoo.where_they_differ("gelu", "silu", menu=ch04_zoo.SMOOTH, x=0.8)
+    wide = ch04_zoo.where_they_differ("gelu", "silu", x=0.8)
+    assert [len(d.options) for d in narrow.picks.values()] == [4, 4]
+    assert all(len(d.options) > 4 for d in wide.picks.values())
+
+
+def test_selu_widget_opens_on_a_start_whose_lines_move_and_hides_the_predicts_answers():
+    """Check (r92 Interaction): the SELU widget's first picture is no flat line: from its opening start SELU's spread
+    visibly rises to about 1; the Predict's start 2 is not drawn and ReLU stays hidden, the table waiting."""
+    k = _index("ch04.selu_spread(")
+    start = float(re.search(r"start=([\d.]+)", "".join(_cells()[k]["source"])).group(1))
+    assert start != 2.0
+    for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
+        assert s[0] == start and s[-1] - s[0] > 0.3 and abs(s[-1] - 1) < 0.05
+    w = ch04_zoo.selu_spread(start=start)
+    assert not w.checkboxes["relu"].value and "<table" not in w.readout.value
+    assert f"spread: {start:g}." in w.describe() and "SELU's lines (thick, solid) end at" in w.describe()

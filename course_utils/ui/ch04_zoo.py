@@ -30,6 +30,9 @@ FAMILIES = {
     "squashers": ("sigmoid", "tanh", "softmax"),
     "gated units": ("swiglu",),
 }
+# r92 (pass 91, Focus): the GELU-vs-SiLU widget's menus offer the smooth family only: two 12-item menus were too many
+# for its one question
+SMOOTH = FAMILIES["smooth family"]
 # The zoo table shows each bend's family (the chapter's big idea) instead of the registry's "typical use", whose
 # model names and jargon the table's readers tripped on; the registry keeps that text for other chapters
 COLUMNS = ("bend", "family", "range", "zero-centred", "smoothness", "monotonic")
@@ -1868,11 +1871,12 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     # r75 (pass 78): "all 5 lines are within 0.07 of 1 ... from layer 12 on" read like an audit; said plainly (the
     # settle layer, within SETTLE_CLEAR, is still computed and tested)
     # r78 (pass 81): the still sat in the Check itself, so dragging added nothing; the Check points at the widget,
-    # and the still waits in its own fold for a reader without a kernel (the widget's stored picture shows start 1)
+    # and the still waits in its own fold for a reader without a kernel (the widget's stored picture shows start 0.5)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
              f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
-             # r84 (pass 85): the widget opens at 2, so the learner drags down to 0.5
-             "  Drag the spread down to 0.5, and watch the lines rise into the band.\n"
+             # r92 (pass 91): the widget opens at 0.5 (its first picture shows SELU lifting the spread), so the Check
+             # points back at that opening picture instead of asking for a drag down
+             f"  From {low:g}, as the widget opened, the lines rise into the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
@@ -1988,7 +1992,7 @@ In fact, the shares still add up to 1. What one share gains, the others lose.
 
 
 def overflow_fold(scores=(1000.0, 999.0, 998.0)):
-    """'For the curious': why softmax as written breaks on big scores, and the fix, with both results computed."""
+    """'Optional': why softmax as written breaks on big scores, and the fix, with both results computed."""
     scores = np.asarray(scores, dtype=float)
     with np.errstate(all="ignore"):
         straight = np.exp(scores) / np.exp(scores).sum()
@@ -1999,7 +2003,7 @@ def overflow_fold(scores=(1000.0, 999.0, 998.0)):
     show = ", ".join(f"{v:g}" for v in scores)
     # r61 (pass 66): "too big for a computer" was too broad; the limit is the usual 64-bit number's, read from NumPy
     mant, power = f"{np.finfo(float).max:.1e}".split("e+")
-    return fold("For the curious: very big scores", f"""
+    return fold("Optional: very big scores", f"""
 $e^{{{scores.max():g}}}$ is too big for NumPy's usual numbers: the largest is about ${mant} \\times 10^{{{int(power)}}}$.
 So for scores {show} every share comes out `nan` (not a number).
 Subtract the largest score first. The shares do not change, and now they compute: {", ".join(f"{v:.3f}" for v in fixed)}.
