@@ -1760,6 +1760,8 @@ def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
     # pass 49 (r44 reader: where does 72 come from?): the sum is said in the fold, just before the 7200
     assert ("So 100 layers store 7200 numbers, yet do no more than one layer's 72 (8 × 8 = 64 weights + 8 biases)."
             in text)
+    # pass 92 (r93 Clarity: 72 came from nowhere): the set-up says 8 units, each reading all 8 numbers
+    assert "Take stacks of 2, 10 and 100 layers, 8 units each.\n" in text and "Each unit reads all 8 numbers.\n" in text
     assert "They just store 7200 numbers instead of 72." not in text
 
 
@@ -2003,7 +2005,9 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        "where the first output runs from 16 to 22.\n"
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
                        # pass 91 (r92 Correctness): it is this draw, not a rule
-                       "Far from 0: here, the 100 random shifts happen to add up to about 20.\n"
+                       # pass 92 (r93 Correctness): the shifts do not simply add: later layers turn each one
+                       "Far from 0: later layers turn each shift again.\n"
+                       "Here the turned shifts happen to land about 20 out.\n"
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
@@ -2053,7 +2057,8 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
     # the answer and a few short lines; pass 43: the depth fold also says where its tiny gap comes from
     # r54: the depth fold's rounding sentence split in three (one idea a sentence), so it has 5 short ones
     # pass 86 (r85 reader: wrong options left unexplained in writing): two short sentences for each wrong option
-    cap = 5 if make == "depth_question" else 2 + 2 * (len(q.options) - 1)
+    # pass 92 (r93 Correctness): the shifts' line is two (later layers turn each shift; where they land)
+    cap = 6 if make == "depth_question" else 2 + 2 * (len(q.options) - 1)
     assert len(re.findall(r"[.!?](\s|$)", inside)) <= cap
 
 
@@ -2474,9 +2479,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 89 (r89 Clarity: "turns its 8 numbers" could not be pictured): a turn keeps every square's size
     # pass 91 (r92 Focus: 10 set-up sentences before the question): four; the grid-sheet picture and the axes go
     # (the axes are on the plot, test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_rest)
-    assert ("Each layer turns the points at random, then shifts them.\n"
+    # pass 92 (r93 Clarity): 8 units a layer, and the turn is the sheet's turn in 8 numbers
+    assert ("We push 200 random inputs, 8 numbers each, through every stack.\n"
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
-            "We push 200 random inputs, 8 numbers each, through every stack.\n") in text
+            "Each unit reads all 8 numbers.\nEach layer turns them like the sheet, then shifts them.\n") in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
@@ -4417,7 +4423,8 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22.\nFar from 0: here, the 100 random shifts happen to add up to about 20.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
+    assert ("runs from 16 to 22.\nFar from 0: later layers turn each shift again.\n"
+            "Here the turned shifts happen to land about 20 out.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
     out, _one, _stored, _n = ch01_collapse.deep_stack(100)
@@ -4583,7 +4590,7 @@ def test_r87_train_longer_has_a_written_check_that_every_choice_bears_out():
 # ---- pass 90 (r91 reader) ----
 
 def test_pass90_hundred_shifts_add_about_20_to_the_first_output():
-    """Check the depth fold's 'Far from 0: the 100 random shifts add up to about 20.': the plotted 100-layer stack's one-layer bias, first output, is within 1 of 20, while the turns
+    """Check the depth fold's 'the turned shifts happen to land about 20 out' (pass 92 wording): the plotted 100-layer stack's one-layer bias, first output, is within 1 of 20, while the turns
     keep the inputs' own part small (under 4 either way), so the dots read 16 to 22."""
     rng = np.random.default_rng(1)   # deep_stack's own draws, in its order
     inputs = rng.normal(size=(8, 200))
@@ -4706,11 +4713,30 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     setup = _src(cells[head]).split("\n\n")[1]
     assert _src(cells[head]).split("\n\n")[2].startswith("**Predict:**")
     sentences = [t for t in re.split(r"(?<=\.)\s+", setup.strip()) if t]
-    assert len(sentences) <= 4 and all(len(t.split()) < 12 for t in sentences), sentences
+    # pass 92 (r93 Clarity): a fifth short sentence, each unit reads all 8 numbers, so one layer's 72 is no surprise
+    assert len(sentences) <= 5 and all(len(t.split()) < 12 for t in sentences), sentences
     fig = ch01_collapse.deep_stack_picture()
     assert all(ax.get_xlabel() == "first output, layer by layer" for ax in fig.axes)
     assert fig.axes[0].get_ylabel().startswith("same output, one collapsed layer\n")
     assert "across, its first output layer by layer; up, the same output from the one collapsed layer" in fig.get_label()
     fold = _src(cells[head + 2])
-    assert "Far from 0: here, the 100 random shifts happen to add up to about 20." in fold
+    assert "Here the turned shifts happen to land about 20 out." in fold   # pass 92: turned, not simply added
+    assert "Far from 0: later layers turn each shift again." in fold and "add up to about 20" not in fold
     assert "Far from 0: the 100" not in fold
+
+
+# ---- pass 92 (r93 reader) ----
+
+def test_pass92_each_shift_is_turned_by_later_layers_so_the_shifts_do_not_simply_add():
+    """Check r93 Correctness item: the collapsed bias is each layer's shift, turned by every layer after it, then
+    added; the plain sum of the 100 shifts is not what lands about 20 out."""
+    rng = np.random.default_rng(1)   # deep_stack's own draws, in its order
+    rng.normal(size=(8, 200))
+    layers = ch01_collapse.random_stack(100, 8, rng)
+    _W, b = mlp.compose_affine(layers)
+    turned = np.zeros((8, 1))
+    for W_k, b_k in layers:
+        turned = W_k @ turned + np.reshape(b_k, (8, 1))
+    np.testing.assert_allclose(np.ravel(turned), np.ravel(b), atol=1e-9)
+    plain = sum(np.reshape(b_k, (8, 1)) for _W_k, b_k in layers)
+    assert abs(float(turned[0, 0]) - 20) < 1 and abs(float(plain[0, 0]) - 20) > 3
