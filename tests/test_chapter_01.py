@@ -430,7 +430,11 @@ def test_no_heading_or_title_states_an_answer_before_its_question():
     assert ch01_collapse.xor_puzzle().axes[0].get_title() == "Three straight lines tried"
     recall = next(k for k, (_, t) in enumerate(_markdown_cells()) if "need not be one straight line" in t)
     question = next(k for k, (i, t) in enumerate(_markdown_cells()) if "which of these networks can solve XOR" in t)
-    assert recall > question  # the recall that names the answer comes after the question
+    # pass 92 (r93 Retention: the question came right after its answer, the crease demo): the question moved to
+    # just before "What to remember", after the pause box; that box names the answer only inside its closed fold
+    assert question == recall + 1
+    box = _markdown_cells()[recall][1]
+    assert box.index("<details><summary>Answer</summary>") < box.index("need not be one straight line")
 
 
 def test_setup_and_widget_calls_are_folded_and_said_so():
@@ -1340,7 +1344,9 @@ def test_no_bend_map_is_evenly_near_white():
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             # pass 86 (r85 reader: the hand-set ramps were a second explanation): their reading moved into their
             # optional fold (test_pass86_hand_set_ramps_are_optional_and_read_from_spot_a)
-            "Added up, they bend the boundary.\n\n"
+            "Added up, they bend the boundary.\n"
+            # pass 92 (r93 Clarity: too compressed): one line points at the picture that shows it
+            "See spot A in the [optional picture](#Optional:-why-the-tanh-map's-boundary-curves) at the end.\n\n"
             "</details>") in text
     assert "0-line" not in text and "hand-set ramps" not in text
     reading = ch01_collapse.RAMPS_READING
@@ -1896,7 +1902,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 84 (r83 reader: curving up against the score is not yet a bowl in u, v, b): the missing step
                     # pass 89b (r90 Correctness: one corner's loss is flat where its score does not change)
                     "5. The score is a straight-line mix of $u$, $v$ and $b$.\n"
-                    "6. Some moves leave one corner's score unchanged. Its loss stays flat along them.\n"
+                    # pass 92 (r93 Clarity: abstract): one concrete move (test_pass92_changing_u_only_...)
+                    "6. Some moves leave one corner's score unchanged.\n"
+                    "   Change only $u$: corner (0, 1)'s score $v + b$ stays the same.\n"
+                    "   That corner's loss stays flat along such moves.\n"
                     "7. No move leaves all four scores unchanged.\n"
                     "8. So every move bends some corner's loss up, and none down.\n"
                     "9. Added up, the four losses make a bowl. Its one lowest point is where the pulls cancel.\n\n"
@@ -3330,8 +3339,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert wins and all(-90 <= a <= -45 for a, _ in wins)
     # pass 49 (r44 reader): the old hint's ends (-45, -90) and the tanh answer (-20, 0.7) had (almost) no margin
     # r54: three numbered steps, one instruction each, then one fold with both hints
+    # pass 92 (r93 Interaction: the buttons could be clicked through): ask where the line must go first
     steps = ("1. Click **ReLU**. Predict: after the crease, can one straight line split the squares from the circles? "
-             "Then try the four lines.\n"
+             "Where must it go? Then try the four lines.\n"
              "2. Keep ReLU. Drag the slider **bias of $h_2$** up to 0. Predict: can a line still split them?\n"
              "3. Set the bias of $h_2$ back to −1. Click **tanh**. Predict: can a line split them now?\n")
     assert steps in text
@@ -3719,7 +3729,7 @@ def test_pass57_one_table_picture_shows_rows_as_units_and_columns_as_inputs():
 def test_pass57_deep_stacks_are_the_three_depths_drawn():
     """Check 'deep stacks of 2, 10 and 100 layers' (r51: 'up to 100' promised a depth control there is none of)."""
     text = _text()
-    assert "Take stacks of 2, 10 and 100 layers." in text  # pass 86 (cut): "Does the proof hold for deep stacks?"
+    assert "Take stacks of 2, 10 and 100 layers, 8 units each." in text  # pass 86 (cut): "Does the proof hold for deep stacks?"
     fig = ch01_collapse.deep_stack_picture()
     assert [ax.get_title().split(" layers")[0] for ax in fig.axes[:3]] == ["2", "10", "100"]
 
@@ -4238,8 +4248,9 @@ def test_pass82_xor_demo_ready_made_lines_split_only_where_a_line_can():
     h₂ at 0, no button does. The readout names the corners right and wrong, never axis crossings or arrow legs."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     assert list(w.presets) == [name for name, _t, _s in ch01_collapse.LINE_PRESETS]
-    assert all(w.presets[n].tooltip == f"the {n} line: spin {ch01_collapse._num(t)}, slide {v:g}"
-               for n, t, v in ch01_collapse.LINE_PRESETS)
+    # pass 92 (r93 Clarity): the tooltips name the line only; spin and slide are explained in the closed block
+    assert all(w.presets[n].tooltip == f"try the {n} line" for n, _t, _v in ch01_collapse.LINE_PRESETS)
+    assert not any("spin" in b.tooltip or "slide" in b.tooltip for b in w.presets.values())
 
     def splitters():
         found = []
@@ -4740,3 +4751,27 @@ def test_pass92_each_shift_is_turned_by_later_layers_so_the_shifts_do_not_simply
     np.testing.assert_allclose(np.ravel(turned), np.ravel(b), atol=1e-9)
     plain = sum(np.reshape(b_k, (8, 1)) for _W_k, b_k in layers)
     assert abs(float(turned[0, 0]) - 20) < 1 and abs(float(plain[0, 0]) - 20) > 3
+
+
+def test_pass92_changing_u_only_leaves_corner_0_1_score_and_loss_unchanged():
+    """Check Step 2's concrete move: change only u, and corner (0, 1)'s score v + b, so its loss, stays the same;
+    corner (1, 0)'s score u + b changes. The link to the optional picture names a heading that exists."""
+    score = lambda u, v, b, x1, x2: u * x1 + v * x2 + b
+    for u, v, b, du in [(0.3, -0.7, 0.2, 1.5), (-2.0, 1.0, 0.5, -0.4)]:
+        assert score(u, v, b, 0, 1) == score(u + du, v, b, 0, 1) == v + b
+        assert score(u, v, b, 1, 0) != score(u + du, v, b, 1, 0)
+    heads = [_src(c).splitlines()[0] for c in _cells() if c["cell_type"] == "markdown" and _src(c).startswith("## ")]
+    assert "## Optional: why the tanh map's boundary curves" in heads
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "](#Optional:-why-the-tanh-map's-boundary-curves)" in text
+
+
+def test_pass92_xor_recall_comes_after_a_pause_not_right_after_its_answer():
+    """Check r93 Retention item: the XOR recall question does not follow the crease demo's picture directly: the
+    'Pause and recall' box sits between them, and the recall is the last thing before 'What to remember'."""
+    cells = _cells()
+    ask = next(i for i, c in enumerate(cells) if _src(c).startswith("**Recall:** which of these networks"))
+    assert _src(cells[ask - 1]).startswith("> **Pause and recall.** Why is a 100-layer network")
+    assert _src(cells[ask - 2]).strip() == "ch01.folded_fold_picture()"
+    assert _src(cells[ask + 1]).strip() == "ch01.xor_question()"
+    assert _src(cells[ask + 3]).startswith("## What to remember")

@@ -1434,8 +1434,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             return put
 
         for name, turn, shift in LINE_PRESETS:
-            presets[name] = widgets.Button(description=name, tooltip=f"the {name} line: spin {_num(turn)}, "
-                                           f"slide {shift:g}", layout=widgets.Layout(width="90px"))
+            # pass 92 (r93 Clarity): no spin and slide numbers in view before the closed block says what they are
+            presets[name] = widgets.Button(description=name, tooltip=f"try the {name} line",
+                                           layout=widgets.Layout(width="90px"))
             presets[name].on_click(preset_line(turn, shift))
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
             widgets.HBox([sliders["b1"], sliders["b2"], reset])]
