@@ -1346,7 +1346,7 @@ def test_no_bend_map_is_evenly_near_white():
             # optional fold (test_pass86_hand_set_ramps_are_optional_and_read_from_spot_a)
             "Added up, they bend the boundary.\n"
             # pass 92 (r93 Clarity: too compressed): one line points at the picture that shows it
-            "See spot A in the [optional picture](#Optional:-why-the-tanh-map's-boundary-curves) at the end.\n\n"
+            "See spot A in the [optional picture](#Optional:-why-the-tanh-map's-boundary-curves).\n\n"
             "</details>") in text
     assert "0-line" not in text and "hand-set ramps" not in text
     reading = ch01_collapse.RAMPS_READING
