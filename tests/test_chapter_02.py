@@ -1246,7 +1246,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     # pass 28: the multiplication by the slope is the answer (option B), so it is said only after the click
     assert "multiplies" not in before
     assert ("The learning signal passes back through every layer.\n\n"
-            "**Predict:** click the answer you believe. Which weakness of sigmoid does each extra layer make worse?") in before
+            "**Predict:** click the answer you believe. Which weakness shrinks the learning signal more with each extra layer?") in before
+    assert "make worse" not in before   # pass 92 (r93): "make worse" fitted C too (every layer's outputs are positive)
     assert "does that make worse" not in before   # pass 41 (r37): "that" pointed at nothing named: the passing back is
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
     # pass 68 (r63 Correctness: "most networks avoid sigmoid" had no source): asked, not claimed; hidden layers said
@@ -1285,7 +1286,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
                                    "**Weakness:** inside deep networks, its small slope shrinks the learning signal layer by layer.")
     q = ch02.sigmoid_question()
     assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
-    assert "Which weakness of sigmoid does each extra layer make worse?" in q.static_html
+    assert "Which weakness shrinks the learning signal more with each extra layer?" in q.static_html
+    assert "make worse" not in q.static_html
     for i in (0, 2):   # each wrong option's feedback says nothing multiplies it
         q.buttons[i].click()
         assert "nothing multiplies" in q.feedback.value
