@@ -4346,7 +4346,9 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     share of a bell curve left of x (it was only inside the closed fold)."""
     cells = chapter()["cells"]
     pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
-    assert "Subtracting $k$ moves ReLU's corner from 0 to $x = k$ (lower panel)." in pieces
+    # pass 92 (r93 Picture first): "(lower panel)" pointed at a panel two cells later; the pointer now says where
+    assert ("Subtracting $k$ moves ReLU's corner from 0 to $x = k$.\n"
+            "The widget's lower panel, below, draws each piece.") in pieces and "(lower panel)" not in pieces
     assert _cell_index("Each piece has a corner") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
     relu = activations.get("relu")
