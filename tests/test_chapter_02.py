@@ -857,8 +857,10 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     # pass 47 (r42, Focus): the paper audit goes; the fold says what the chapter shows, and why A tempts but is wrong
     assert ("D: just left of 0, GELU still sends some learning signal back.\n"
             "A ReLU unit there sends none.\n"
-            "A is wrong: enough ReLU corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
-            "B and C are wrong: GELU costs more, and it dips below 0.\n") in after
+            # pass 92 (r93): A's line shortened to keep the chapter's length (A's button and 'Corners add up' say it whole)
+            "A is wrong: ReLU corners follow curves too.\n"
+            "B and C are wrong: GELU costs more and dips below 0.\n") in after
+    assert "follow any unbroken curve over a limited stretch of x" in ch02.gelu_question().options[0][2]
     assert "Hendrycks" not in after and "did not test" not in after and "every test" not in after
     assert activations.get("relu").derivative(-0.01) == 0 and activations.get("gelu").derivative(-0.01) > 0.4
     assert "Hendrycks" in activations.get("gelu").origin and "2016" in activations.get("gelu").origin
@@ -2579,7 +2581,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
     assert "**In plain words.** GELU is built on the bell below." in text and "dimmer" not in text
     assert ("Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
-            "We count errors in **usual errors**: 2 is twice the usual.\n"
+            # pass 92 (r93 Clarity): one usual error said in plain words before errors are counted in it
+            "A weighing typically misses by about one **usual error**.\n"
+            "We count errors in usual errors: 2 is twice the usual.\n"
             "Small errors are common, big ones rare.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
@@ -2589,7 +2593,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
     story = text.split("**In plain words.** GELU is built", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
-    assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual errors**") == 1
+    assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual error**") == 1
+    assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
     folded = str(ch02.phi_name().data)
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "2 in 3" not in text
