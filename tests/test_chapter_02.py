@@ -857,8 +857,10 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     # pass 47 (r42, Focus): the paper audit goes; the fold says what the chapter shows, and why A tempts but is wrong
     assert ("D: just left of 0, GELU still sends some learning signal back.\n"
             "A ReLU unit there sends none.\n"
-            "A is wrong: enough ReLU corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
-            "B and C are wrong: GELU costs more, and it dips below 0.\n") in after
+            # pass 92 (r93): A's line shortened to keep the chapter's length (A's button and 'Corners add up' say it whole)
+            "A is wrong: ReLU corners follow curves too.\n"
+            "B and C are wrong: GELU costs more and dips below 0.\n") in after
+    assert "follow any unbroken curve over a limited stretch of x" in ch02.gelu_question().options[0][2]
     assert "Hendrycks" not in after and "did not test" not in after and "every test" not in after
     assert activations.get("relu").derivative(-0.01) == 0 and activations.get("gelu").derivative(-0.01) > 0.4
     assert "Hendrycks" in activations.get("gelu").origin and "2016" in activations.get("gelu").origin
@@ -1246,7 +1248,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     # pass 28: the multiplication by the slope is the answer (option B), so it is said only after the click
     assert "multiplies" not in before
     assert ("The learning signal passes back through every layer.\n\n"
-            "**Predict:** click the answer you believe. Which weakness of sigmoid does each extra layer make worse?") in before
+            "**Predict:** click the answer you believe. Which weakness shrinks the learning signal more with each extra layer?") in before
+    assert "make worse" not in before   # pass 92 (r93): "make worse" fitted C too (every layer's outputs are positive)
     assert "does that make worse" not in before   # pass 41 (r37): "that" pointed at nothing named: the passing back is
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
     # pass 68 (r63 Correctness: "most networks avoid sigmoid" had no source): asked, not claimed; hidden layers said
@@ -1285,7 +1288,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
                                    "**Weakness:** inside deep networks, its small slope shrinks the learning signal layer by layer.")
     q = ch02.sigmoid_question()
     assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
-    assert "Which weakness of sigmoid does each extra layer make worse?" in q.static_html
+    assert "Which weakness shrinks the learning signal more with each extra layer?" in q.static_html
+    assert "make worse" not in q.static_html
     for i in (0, 2):   # each wrong option's feedback says nothing multiplies it
         q.buttons[i].click()
         assert "nothing multiplies" in q.feedback.value
@@ -2577,7 +2581,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
     assert "**In plain words.** GELU is built on the bell below." in text and "dimmer" not in text
     assert ("Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
-            "We count errors in **usual errors**: 2 is twice the usual.\n"
+            # pass 92 (r93 Clarity): one usual error said in plain words before errors are counted in it
+            "A weighing typically misses by about one **usual error**.\n"
+            "We count errors in usual errors: 2 is twice the usual.\n"
             "Small errors are common, big ones rare.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
@@ -2587,7 +2593,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
     story = text.split("**In plain words.** GELU is built", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
-    assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual errors**") == 1
+    assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual error**") == 1
+    assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
     folded = str(ch02.phi_name().data)
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "2 in 3" not in text
@@ -4344,7 +4351,9 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     share of a bell curve left of x (it was only inside the closed fold)."""
     cells = chapter()["cells"]
     pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
-    assert "Subtracting $k$ moves ReLU's corner from 0 to $x = k$ (lower panel)." in pieces
+    # pass 92 (r93 Picture first): "(lower panel)" pointed at a panel two cells later; the pointer now says where
+    assert ("Subtracting $k$ moves ReLU's corner from 0 to $x = k$.\n"
+            "The widget's lower panel, below, draws each piece.") in pieces and "(lower panel)" not in pieces
     assert _cell_index("Each piece has a corner") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
     relu = activations.get("relu")

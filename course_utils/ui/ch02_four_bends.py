@@ -951,11 +951,11 @@ def tanh_question():
 
 
 def sigmoid_question():
-    """Which problem of sigmoid in hidden layers is multiplied again by every extra layer: only the small slope is
+    """Which weakness of sigmoid shrinks the learning signal more with each extra layer: only the small slope does
     (each layer multiplies the learning signal by at most a quarter); speed and all-positive outputs cost the same in each
-    layer. Three options of equal length, one feedback line each (notebook 02)."""
+    layer and shrink no signal (pass 92, r93: "which weakness does each extra layer make worse?" fitted C too). Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
-        "Which weakness of sigmoid does each extra layer make worse?",
+        "Which weakness shrinks the learning signal more with each extra layer?",
         [("It is slow: each value needs e to a power.", False,
           "No: each layer adds the same small extra time. The times add up, but nothing multiplies them."),
          ("Its slope is small, even where it is steepest.", True,
@@ -963,7 +963,7 @@ def sigmoid_question():
            "Unless those are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
           "No: it slows how the next layer's weights learn (they zig-zag: optional section, end), but nothing multiplies it.")],
-        "Question: which weakness of sigmoid does each extra layer make worse? (run the notebook to answer)")
+        "Question: which weakness shrinks the learning signal more with each extra layer? (run the notebook to answer)")
 
 
 SIGNAL_LAYERS = 5   # the sigmoid answer's "after 5 layers"
