@@ -2666,8 +2666,13 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
     # pass 90 (r91 Clarity: three steps at once; Picture: the x1.41 undrawn): the plan first, the squares drawn
     # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
-    assert ("He weights grow the signal $\\times 1.41$ on purpose. ReLU's $\\times 0.71$ cancels it."
+    # pass 92 (r93 Clarity: the plan came before the picture that explains it): the picture first, the plan after
+    # ReLU's 0.71 is drawn; the section opens on why all four bends share the He weights
+    assert ("All four bends get the same He starting weights, so the race is fair."
             in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
+    assert "1.41" not in cells[flow - 8]
+    assert " ".join(cells[flow - 4].split()).endswith("So ReLU acts like a slope of $0.71$. "
+                                                       "The He weights' $\\times 1.41$ cancels it, on purpose.")
     assert ("- Each term's square is $(\\sqrt{2/32})^2 = \\frac{2}{32}$. " + "- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
     assert lead_in.count("sqrt{2/") == 1 and "section below" not in lead_in   # pass 89: only in the arithmetic
@@ -2988,7 +2993,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
+            "The same size then works going back.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3884,7 +3890,10 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
-            "Roughly, every bend acts like its slopes' typical size. ReLU does so in the picture above. "   # pass 91
+            "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
+            "Roughly, every bend acts like its slopes' typical size. "   # pass 91
+            "Say tanh's slopes are $0.9, 0.5, 0.8, 0.6$. Their squares average $0.515$, so their typical size is "
+            "about $0.72$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
             "As in the coin-flip walk, the squares add. The fold below says why. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
@@ -4322,7 +4331,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We find it going forward.") in flat
+            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
+            "The same size then works going back.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
@@ -4645,7 +4655,7 @@ def test_pass90_he_weights_squares_are_drawn_adding_to_2():
     assert "adds up to 2" in fig.get_label() and "1.41" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.he_squares_picture()")
-    assert cells[at - 1].split("\n\n")[-2].endswith("ReLU's $\\times 0.71$ cancels it.")
+    assert cells[at - 1].split("\n\n")[-2].endswith("so the race is fair.")   # pass 92: the plan after the pictures
     assert cells[at + 1].startswith("- Each term's square is") and cells[at + 1].count("\n- ") == 3
 
 
