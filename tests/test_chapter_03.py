@@ -430,8 +430,10 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "Most: 77 of the 96, including every unit of layers 2 and 3." in flat
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert ("In the Leaky panel, 77 are ringed. Each still passes 0.01 of the signal: it learns slowly, but never "
-            "stops.") in flat
+    # pass 92 (r93 Correctness: 77 ringed, the same count as ReLU's, unexplained): the same units, unit for unit
+    assert np.array_equal(relu == 0, leaky <= 0.01 + 1e-12)
+    assert ("In the Leaky panel, the same 77 units are ringed. Its small $0.01x$ outputs save none of them. "
+            "Each still passes 0.01 of the signal: it learns slowly, but never stops.") in flat
     assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
     assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
     assert "so it can still learn" not in flat
@@ -2050,7 +2052,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 88c (r88 Correctness): GELU needs erf or a tanh formula, so "as much" was loose, and tanh is rarely the main
     # hidden bend of deep networks: GELU alone, "at least as much"
     # pass 91 (r92 Correctness: "many big networks" named none): two, each with its source in the deployments table
-    assert "GELU costs at least as much, yet BERT and GPT-2 use it." in said[0] and "Tanh and GELU" not in said[0]
+    assert "GELU costs at least as much, yet large language models such as BERT and GPT-2 use it." in said[0] and "Tanh and GELU" not in said[0]
     named = {d.model: d for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")}
     assert set(named) == {"BERT", "GPT-2"} and all(d.registry.startswith("gelu") and d.citation for d in named.values())
     assert "sharp point" in said[1] and "slope jumps" in said[1]
@@ -3042,7 +3044,8 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 89 (r89 Focus: "same for everyone" read as tool plumbing): cut; the presses' counts stay
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
-    assert ("tanh stays above the band, up to 30 layers. Your 10 starts are fixed, so your count matches the answer. "
+    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your count "
+            "with this. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
             "At 30 layers, all 10 put sigmoid's layer 1 in the band. Tanh's, none.") in text
     assert "The button always gives" not in text
     assert "same for everyone" not in text
@@ -4467,7 +4470,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
     assert f"{stretch:.2f}" == "1.36"   # lead 88: the fold writes all three measured numbers, so a reader can multiply
-    assert "GELU costs at least as much, yet BERT and GPT-2 use it." in prose()   # the check under the question
+    assert "GELU costs at least as much, yet large language models such as BERT and GPT-2 use it." in prose()   # the check under the question
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
