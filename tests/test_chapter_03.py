@@ -150,7 +150,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             else:
                 assert np.all((0.03 < rel) & (rel < 20)), (name, depth)   # "never reach the grey band" (pass 46: the signal)
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
-    assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵" and "e-16" not in printed()
+    assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵ ▼" and "e-16" not in printed()
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -636,7 +636,7 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             xs, ys = w.lines[name].get_data()
             assert list(xs) == list(range(1, depth + 1)) and w.lines[name].get_markersize() <= 5
             assert list(w.firsts[name].get_data()[1]) == pytest.approx([norms[0] / norms[-1]])
-            assert w.notes[name].get_text() == f"layer 1's signal: {ch03_gradients.power_text(norms[0] / norms[-1])}"
+            assert w.notes[name].get_text().removesuffix(" ▼") == f"layer 1's signal: {ch03_gradients.power_text(norms[0] / norms[-1])}"
             assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
     assert any("under a hundredth of the last layer's" in t for t in labels)   # "plain steps" come at training
@@ -3895,8 +3895,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
-            "Say tanh's slopes are $0.9, 0.5, 0.8, 0.6$. Their squares average $0.515$, so their typical size is "
-            "about $0.72$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
+            "Say tanh's slopes are $0.9, 0.7, 0.5, 0.3$. Their squares average $0.41$, so their typical size is "
+            "about $0.64$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
             "As in the coin-flip walk, the squares add. The fold below says why. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
@@ -4694,3 +4694,35 @@ def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
     assert f"ReLU's panel above ends at ${ch03_gradients.power_text(relu[0] / relu[-1])}$." in fold.words
     assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
         t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]
+
+
+# ---- pass 92: the r93 reading ----
+
+def test_pass92_flow_axis_is_narrow_and_marks_sigmoids_layer_1_off_the_axis():
+    """Check r93 Picture: the flow panels no longer run to 10^-18 (tanh, ReLU and GELU sat in the top strip): the
+    axis holds every bend's layers at depth 10 and all but sigmoid's at 30, over the button's first 20 starts; when
+    sigmoid's layer 1 falls below, a triangle sits on the bottom edge at layer 1 and the note says its value with the
+    same triangle; above the axis there is no triangle. Ticks stay 10^0, 10^-3, 10^-6 (one label style)."""
+    low, high = ch03_gradients.FLOW_LIMITS
+    assert low >= 1e-6 and high <= 10
+    for seed in range(20):
+        for name in ("tanh", "relu", "gelu"):
+            for depth in (10, 30):
+                norms = gradients.signal_flow(name, depth, seed=seed)
+                assert low < (norms / norms[-1]).min() and (norms / norms[-1]).max() < high
+    w = ch03_gradients.gradient_flow(depth=10)
+    w.live.figure.canvas.draw()
+    assert [t.get_text() for t in w.live.axes[0].get_yticklabels()] == [
+        "$\\mathdefault{10^{-6}}$", "$\\mathdefault{10^{-3}}$", "$\\mathdefault{10^{0}}$"]
+    for depth in (10, 30):
+        w.sliders["depth"].value = depth
+        for name in ch03_gradients.NAMES:
+            norms = gradients.signal_flow(name, depth)
+            share = norms[0] / norms[-1]
+            xs, ys = w.exits[name].get_data()
+            if share < low:
+                assert (name, depth) == ("sigmoid", 30) and list(xs) == [1] and list(ys) == [low]
+                assert w.notes[name].get_text() == f"layer 1's signal: {ch03_gradients.power_text(share)} ▼"
+                assert w.exits[name].get_marker() == "v" and w.notes[name].get_position()[1] > 0.5
+            else:
+                assert len(xs) == 0 and "▼" not in w.notes[name].get_text()
