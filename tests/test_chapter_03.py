@@ -432,7 +432,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
     # pass 92 (r93 Correctness: 77 ringed, the same count as ReLU's, unexplained): the same units, unit for unit
     assert np.array_equal(relu == 0, leaky <= 0.01 + 1e-12)
-    assert ("In the Leaky panel, the same 77 units are ringed. Its small $0.01x$ outputs save none of them. "
+    assert ("In the Leaky panel, the same 77 are ringed. Its small $0.01x$ outputs save none of them. "
             "Each still passes 0.01 of the signal: it learns slowly, but never stops.") in flat
     assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
     assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
@@ -644,8 +644,9 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
     assert "each labelled step down is 1,000 times smaller" in " ".join(prose().split())
     # pass 44 (r39): the flow plot says its own ticks, why it now plots nudges, and labels the band's 0.01 edge
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
-    assert ("A dot's height is the typical size of that layer's backward signals, as a share of the last layer's." in lead
-            and "Again, each labelled step down is 1,000 times smaller." in lead)   # pass 46: the signal, not nudges
+    assert ("A dot's height is the typical size of that layer's backward signals, as a share of the last layer's." in lead)   # pass 46: the signal, not nudges
+    # pass 92 (words paid back): the 1,000x reminder is said at the chain and the He slider, not a third time here
+    assert "1,000 times smaller" not in lead and "1,000 times smaller" in _markdown_above("ch03.he_slider()")
     # r45: the edge's label sat on the line (struck through) and covered sigmoid's dots; every spot on the edge is crossed
     # by sigmoid's dots at some depth, so the edge is named once under the panels, and no panel text sits in the band
     assert "grey band: below the solid grey line at 0.01" in w.figure._supxlabel.get_text()
@@ -3895,9 +3896,9 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
-            "Say tanh's slopes are $0.9, 0.7, 0.5, 0.3$. Their squares average $0.41$, so their typical size is "
+            "Say tanh's slopes are $0.9, 0.7, 0.5, 0.3$. Their squares average $0.41$: typical size "
             "about $0.64$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
-            "As in the coin-flip walk, the squares add. The fold below says why. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
+            "As in the coin-flip walk, the squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded

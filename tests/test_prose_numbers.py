@@ -91,5 +91,5 @@ def test_chapter_03_worked_typical_size_is_computed():
     assert f"{sum(s * s for s in slopes) / 4:.2f}" == "0.41" and f"{typical_size(slopes):.2f}" == "0.64"
     nb = nbformat.read(str(next(p for p in course_notebooks() if p.name == "03_gradient_table.ipynb")), as_version=4)
     said = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
-    assert ("Say tanh's slopes are $0.9, 0.7, 0.5, 0.3$. Their squares average $0.41$, so their typical size is "
+    assert ("Say tanh's slopes are $0.9, 0.7, 0.5, 0.3$. Their squares average $0.41$: typical size "
             "about $0.64$.") in said
