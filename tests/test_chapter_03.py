@@ -646,7 +646,9 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
     assert ("A dot's height is the typical size of that layer's backward signals, as a share of the last layer's." in lead)   # pass 46: the signal, not nudges
     # pass 92 (words paid back): the 1,000x reminder is said at the chain and the He slider, not a third time here
-    assert "1,000 times smaller" not in lead and "1,000 times smaller" in _markdown_above("ch03.he_slider()")
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    flow = cells.index("ch03.gradient_flow(depth=10)")
+    assert "1,000 times smaller" not in cells[flow - 1] and "1,000 times smaller" in _markdown_above("ch03.he_slider()")
     # r45: the edge's label sat on the line (struck through) and covered sigmoid's dots; every spot on the edge is crossed
     # by sigmoid's dots at some depth, so the edge is named once under the panels, and no panel text sits in the band
     assert "grey band: below the solid grey line at 0.01" in w.figure._supxlabel.get_text()
@@ -3896,8 +3898,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
-            "Say tanh's slopes are $0.9, 0.7, 0.5, 0.3$. Their squares average $0.41$: typical size "
-            "about $0.64$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
+            "Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
+            "about $0.62$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
             "As in the coin-flip walk, the squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
@@ -4065,7 +4067,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert "They partly cancel, so their squares add." in src[at + 2].split("<details>")[1]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
     assert src[at + 1] == ("Right: their squares add to 2, as four $0.71$s do.\n"
-                           "So ReLU acts like a slope of $0.71$.")
+                           "So ReLU acts like a slope of $0.71$.\n"
+                           "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
@@ -4408,7 +4411,7 @@ def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
     assert "Far less: at 30 layers, the first random start gives under a billionth." in flat and "10^{-15}" not in flat
     w = ch03_gradients.gradient_flow(depth=10)
     w.sliders["depth"].value = 30
-    assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵"
+    assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵ ▼"
 
 
 def test_pass83_half_off_bars_stand_side_by_side():

@@ -84,12 +84,12 @@ def test_a_widget_readout_backs_a_number():
 
 def test_chapter_03_worked_typical_size_is_computed():
     """Check ch03's worked case (pass 92, r93 Clarity), typed in a formula so the scan above skips it: tanh slopes
-    0.9, 0.7, 0.5, 0.3 have squares averaging 0.41 and a typical size of about
-    0.64 (not their plain average, 0.6), by the chapter's own helper."""
+    1, 0.6, 0.4, 0.2 have squares averaging 0.39 and a typical size of about
+    0.62 (not their plain average, 0.55), by the chapter's own helper."""
     from course_utils.ui.ch03_gradients import typical_size
-    slopes = [0.9, 0.7, 0.5, 0.3]
-    assert f"{sum(s * s for s in slopes) / 4:.2f}" == "0.41" and f"{typical_size(slopes):.2f}" == "0.64"
+    slopes = [1, 0.6, 0.4, 0.2]
+    assert f"{sum(s * s for s in slopes) / 4:.2f}" == "0.39" and f"{typical_size(slopes):.2f}" == "0.62"
     nb = nbformat.read(str(next(p for p in course_notebooks() if p.name == "03_gradient_table.ipynb")), as_version=4)
     said = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
-    assert ("Say tanh's slopes are $0.9, 0.7, 0.5, 0.3$. Their squares average $0.41$: typical size "
-            "about $0.64$.") in said
+    assert ("Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
+            "about $0.62$.") in said
