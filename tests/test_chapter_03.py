@@ -150,7 +150,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             else:
                 assert np.all((0.03 < rel) & (rel < 20)), (name, depth)   # "never reach the grey band" (pass 46: the signal)
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
-    assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵" and "e-16" not in printed()
+    assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵ ▼" and "e-16" not in printed()
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -430,8 +430,10 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert "Most: 77 of the 96, including every unit of layers 2 and 3." in flat
     leaky = gradients.unit_slopes("leaky_relu", 1.0)
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
-    assert ("In the Leaky panel, 77 are ringed. Each still passes 0.01 of the signal: it learns slowly, but never "
-            "stops.") in flat
+    # pass 92 (r93 Correctness: 77 ringed, the same count as ReLU's, unexplained): the same units, unit for unit
+    assert np.array_equal(relu == 0, leaky <= 0.01 + 1e-12)
+    assert ("In the Leaky panel, the same 77 are ringed. Its small $0.01x$ outputs save none of them. "
+            "Each still passes 0.01 of the signal: it learns slowly, but never stops.") in flat
     assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
     assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
     assert "so it can still learn" not in flat
@@ -634,7 +636,7 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             xs, ys = w.lines[name].get_data()
             assert list(xs) == list(range(1, depth + 1)) and w.lines[name].get_markersize() <= 5
             assert list(w.firsts[name].get_data()[1]) == pytest.approx([norms[0] / norms[-1]])
-            assert w.notes[name].get_text() == f"layer 1's signal: {ch03_gradients.power_text(norms[0] / norms[-1])}"
+            assert w.notes[name].get_text().removesuffix(" ▼") == f"layer 1's signal: {ch03_gradients.power_text(norms[0] / norms[-1])}"
             assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
     assert any("under a hundredth of the last layer's" in t for t in labels)   # "plain steps" come at training
@@ -642,8 +644,11 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
     assert "each labelled step down is 1,000 times smaller" in " ".join(prose().split())
     # pass 44 (r39): the flow plot says its own ticks, why it now plots nudges, and labels the band's 0.01 edge
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
-    assert ("A dot's height is the typical size of that layer's backward signals, as a share of the last layer's." in lead
-            and "Again, each labelled step down is 1,000 times smaller." in lead)   # pass 46: the signal, not nudges
+    assert ("A dot's height is the typical size of that layer's backward signals, as a share of the last layer's." in lead)   # pass 46: the signal, not nudges
+    # pass 92 (words paid back): the 1,000x reminder is said at the chain and the He slider, not a third time here
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    flow = cells.index("ch03.gradient_flow(depth=10)")
+    assert "1,000 times smaller" not in cells[flow - 1] and "1,000 times smaller" in _markdown_above("ch03.he_slider()")
     # r45: the edge's label sat on the line (struck through) and covered sigmoid's dots; every spot on the edge is crossed
     # by sigmoid's dots at some depth, so the edge is named once under the panels, and no panel text sits in the band
     assert "grey band: below the solid grey line at 0.01" in w.figure._supxlabel.get_text()
@@ -2050,7 +2055,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 88c (r88 Correctness): GELU needs erf or a tanh formula, so "as much" was loose, and tanh is rarely the main
     # hidden bend of deep networks: GELU alone, "at least as much"
     # pass 91 (r92 Correctness: "many big networks" named none): two, each with its source in the deployments table
-    assert "GELU costs at least as much, yet BERT and GPT-2 use it." in said[0] and "Tanh and GELU" not in said[0]
+    assert "GELU costs at least as much, yet large language models such as BERT and GPT-2 use it." in said[0] and "Tanh and GELU" not in said[0]
     named = {d.model: d for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")}
     assert set(named) == {"BERT", "GPT-2"} and all(d.registry.startswith("gelu") and d.citation for d in named.values())
     assert "sharp point" in said[1] and "slope jumps" in said[1]
@@ -2666,8 +2671,13 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
     # pass 90 (r91 Clarity: three steps at once; Picture: the x1.41 undrawn): the plan first, the squares drawn
     # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
-    assert ("He weights grow the signal $\\times 1.41$ on purpose. ReLU's $\\times 0.71$ cancels it."
+    # pass 92 (r93 Clarity: the plan came before the picture that explains it): the picture first, the plan after
+    # ReLU's 0.71 is drawn; the section opens on why all four bends share the He weights
+    assert ("All four bends get the same He starting weights, so the race is fair."
             in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
+    assert "1.41" not in cells[flow - 8]
+    assert " ".join(cells[flow - 4].split()).endswith("So ReLU acts like a slope of $0.71$. "
+                                                       "The He weights' $\\times 1.41$ cancels it, on purpose.")
     assert ("- Each term's square is $(\\sqrt{2/32})^2 = \\frac{2}{32}$. " + "- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
     assert lead_in.count("sqrt{2/") == 1 and "section below" not in lead_in   # pass 89: only in the arithmetic
@@ -2988,7 +2998,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
+            "The same size then works going back.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3036,7 +3047,8 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 89 (r89 Focus: "same for everyone" read as tool plumbing): cut; the presses' counts stay
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
-    assert ("tanh stays above the band, up to 30 layers. Your 10 starts are fixed, so your count matches the answer. "
+    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your count "
+            "with this. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
             "At 30 layers, all 10 put sigmoid's layer 1 in the band. Tanh's, none.") in text
     assert "The button always gives" not in text
     assert "same for everyone" not in text
@@ -3884,8 +3896,11 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
-            "Roughly, every bend acts like its slopes' typical size. ReLU does so in the picture above. "   # pass 91
-            "As in the coin-flip walk, the squares add. The fold below says why. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
+            "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
+            "Roughly, every bend acts like its slopes' typical size. "   # pass 91
+            "Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
+            "about $0.62$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
+            "As in the coin-flip walk, the squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
@@ -4052,7 +4067,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert "They partly cancel, so their squares add." in src[at + 2].split("<details>")[1]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
     assert src[at + 1] == ("Right: their squares add to 2, as four $0.71$s do.\n"
-                           "So ReLU acts like a slope of $0.71$.")
+                           "So ReLU acts like a slope of $0.71$.\n"
+                           "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
@@ -4322,7 +4338,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We find it going forward.") in flat
+            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
+            "The same size then works going back.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
@@ -4394,7 +4411,7 @@ def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
     assert "Far less: at 30 layers, the first random start gives under a billionth." in flat and "10^{-15}" not in flat
     w = ch03_gradients.gradient_flow(depth=10)
     w.sliders["depth"].value = 30
-    assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵"
+    assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵ ▼"
 
 
 def test_pass83_half_off_bars_stand_side_by_side():
@@ -4457,7 +4474,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
     assert f"{stretch:.2f}" == "1.36"   # lead 88: the fold writes all three measured numbers, so a reader can multiply
-    assert "GELU costs at least as much, yet BERT and GPT-2 use it." in prose()   # the check under the question
+    assert "GELU costs at least as much, yet large language models such as BERT and GPT-2 use it." in prose()   # the check under the question
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
@@ -4645,7 +4662,7 @@ def test_pass90_he_weights_squares_are_drawn_adding_to_2():
     assert "adds up to 2" in fig.get_label() and "1.41" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.he_squares_picture()")
-    assert cells[at - 1].split("\n\n")[-2].endswith("ReLU's $\\times 0.71$ cancels it.")
+    assert cells[at - 1].split("\n\n")[-2].endswith("so the race is fair.")   # pass 92: the plan after the pictures
     assert cells[at + 1].startswith("- Each term's square is") and cells[at + 1].count("\n- ") == 3
 
 
@@ -4681,3 +4698,35 @@ def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
     assert f"ReLU's panel above ends at ${ch03_gradients.power_text(relu[0] / relu[-1])}$." in fold.words
     assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
         t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]
+
+
+# ---- pass 92: the r93 reading ----
+
+def test_pass92_flow_axis_is_narrow_and_marks_sigmoids_layer_1_off_the_axis():
+    """Check r93 Picture: the flow panels no longer run to 10^-18 (tanh, ReLU and GELU sat in the top strip): the
+    axis holds every bend's layers at depth 10 and all but sigmoid's at 30, over the button's first 20 starts; when
+    sigmoid's layer 1 falls below, a triangle sits on the bottom edge at layer 1 and the note says its value with the
+    same triangle; above the axis there is no triangle. Ticks stay 10^0, 10^-3, 10^-6 (one label style)."""
+    low, high = ch03_gradients.FLOW_LIMITS
+    assert low >= 1e-6 and high <= 10
+    for seed in range(20):
+        for name in ("tanh", "relu", "gelu"):
+            for depth in (10, 30):
+                norms = gradients.signal_flow(name, depth, seed=seed)
+                assert low < (norms / norms[-1]).min() and (norms / norms[-1]).max() < high
+    w = ch03_gradients.gradient_flow(depth=10)
+    w.live.figure.canvas.draw()
+    assert [t.get_text() for t in w.live.axes[0].get_yticklabels()] == [
+        "$\\mathdefault{10^{-6}}$", "$\\mathdefault{10^{-3}}$", "$\\mathdefault{10^{0}}$"]
+    for depth in (10, 30):
+        w.sliders["depth"].value = depth
+        for name in ch03_gradients.NAMES:
+            norms = gradients.signal_flow(name, depth)
+            share = norms[0] / norms[-1]
+            xs, ys = w.exits[name].get_data()
+            if share < low:
+                assert (name, depth) == ("sigmoid", 30) and list(xs) == [1] and list(ys) == [low]
+                assert w.notes[name].get_text() == f"layer 1's signal: {ch03_gradients.power_text(share)} ▼"
+                assert w.exits[name].get_marker() == "v" and w.notes[name].get_position()[1] > 0.5
+            else:
+                assert len(xs) == 0 and "▼" not in w.notes[name].get_text()

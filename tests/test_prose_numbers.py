@@ -80,3 +80,16 @@ def test_a_widget_readout_backs_a_number():
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
         "state": {"m1": {"state": {"value": "layer 1 gets <b>0.044</b>"}}}}}
     assert unbacked_numbers(nb) == ["0.25"]
+
+
+def test_chapter_03_worked_typical_size_is_computed():
+    """Check ch03's worked case (pass 92, r93 Clarity), typed in a formula so the scan above skips it: tanh slopes
+    1, 0.6, 0.4, 0.2 have squares averaging 0.39 and a typical size of about
+    0.62 (not their plain average, 0.55), by the chapter's own helper."""
+    from course_utils.ui.ch03_gradients import typical_size
+    slopes = [1, 0.6, 0.4, 0.2]
+    assert f"{sum(s * s for s in slopes) / 4:.2f}" == "0.39" and f"{typical_size(slopes):.2f}" == "0.62"
+    nb = nbformat.read(str(next(p for p in course_notebooks() if p.name == "03_gradient_table.ipynb")), as_version=4)
+    said = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
+    assert ("Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
+            "about $0.62$.") in said

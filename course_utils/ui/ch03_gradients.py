@@ -19,7 +19,9 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
-FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
+FLOW_LIMITS = (1e-6, 1e1)                     # one log scale for every bend and depth in gradient_flow
+# pass 92 (r93 Picture: down to 10^-18 squeezed tanh, ReLU and GELU into the top strip): down to 10^-6 only; when
+# sigmoid's layer 1 falls below, a triangle on the bottom edge marks it and the corner note says its value
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
 HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from half sqrt(1/n) to twice it, in 1,000x steps (r70: as the other two)
 # dead_units: one map, both panels, on an even scale (r61: a square-root scale hid 0.25 against 0.5); white only at
@@ -385,8 +387,8 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor: it costs little. GELU costs at least as much, yet BERT and "
-          "GPT-2 use it. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
+          "True, but minor: it costs little. GELU costs at least as much, yet large language "
+          "models such as BERT and GPT-2 use it. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
           "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named; pass 88c (r88
           # Correctness): not "tanh and GELU cost as much": GELU needs erf (or a tanh formula), and tanh is rarely the
           # main hidden bend of deep networks
@@ -408,7 +410,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     """A real random network: each layer's backward signal against the last layer's, one wide panel per bend (2 x 2) on one
     shared, fixed log y-axis; one small dot per layer, and layer 1 ringed and labelled with its share (notebook 03)."""
     live = LiveFigure(680, 470, 2, 2, sharex=True, sharey=True, fast_axes=True)  # ticks painted once by tickpainter
-    lines, firsts, notes = {}, {}, {}
+    lines, firsts, notes, exits = {}, {}, {}, {}
     for ax, n in zip(live.axes, NAMES):
         ax.set_yscale("log")
         ax.set(xlim=depth_limits(depth), ylim=FLOW_LIMITS)
@@ -420,12 +422,14 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
         lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLE)[0])
         firsts[n] = live.moving(ax.plot([], [], "o", ms=11, mfc="none", mec="#222222", mew=1.8)[0])
+        exits[n] = live.moving(ax.plot([], [], "v", ms=12, color="#222222", clip_on=False)[0])   # layer 1 off the axis
+        exits[n].set_in_layout(False)   # an unclipped artist would otherwise collapse the constrained layout
         # r68: on a log scale down to 10^-18, 0.92, 0.41 and 0.34 looked alike: layer 1's share is printed large
         # r72: the large boxed label covered the panel: a small one-line label in the empty bottom-right corner
         notes[n] = live.moving(ax.text(0.97, 0.04, "", transform=ax.transAxes, ha="right", va="bottom",
                                        fontsize=FLOW_NOTE_SIZE, fontweight="bold", color="#222222"))
         ax.set_xticks(depth_ticks(depth))
-        ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
+        ax.set_yticks(10.0 ** np.arange(-6, 1, 3))   # each labelled step down is 1,000 times smaller
         ax.minorticks_off()
     live.figure.supylabel("backward signal, as a share of the last layer's", fontsize=10)   # one label: two overlapped
     live.figure.supxlabel("layer (1 = nearest the input, ringed; the last layer is nearest the output)\n"
@@ -450,7 +454,13 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
             rel = norms / norms[-1]
             lines[n].set_data(np.arange(1, d + 1), rel)
             firsts[n].set_data([1], [rel[0]])
-            notes[n].set_text(f"layer 1's signal: {power_text(rel[0])}")
+            below = rel[0] < FLOW_LIMITS[0]
+            exits[n].set_data([1] if below else [], [FLOW_LIMITS[0]] if below else [])
+            notes[n].set_text(f"layer 1's signal: {power_text(rel[0])}" + (" ▼" if below else ""))
+            # off the axis, the line rises through the bottom-right corner: the note moves to the empty top left
+            notes[n].set_position((0.03, 0.96) if below else (0.97, 0.04))
+            notes[n].set_horizontalalignment("left" if below else "right")
+            notes[n].set_verticalalignment("top" if below else "bottom")
             rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}", power_text(rel[0])))
         live.render()
         readout.value = (f"Random start {start['seed'] - seed + 1}. "
@@ -467,7 +477,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     return LiveWidget(
         [widgets.HBox([sliders["depth"], redraw]), readout, live.image], live,
         "Gradient flow: drag the depth, or draw a new random start (static picture below)",
-        sliders=sliders, readout=readout, lines=lines, legend=legend, firsts=firsts, notes=notes, redraw=redraw,
+        sliders=sliders, readout=readout, lines=lines, legend=legend, firsts=firsts, notes=notes, exits=exits, redraw=redraw,
         start=start,
     )
 
