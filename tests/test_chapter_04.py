@@ -200,7 +200,8 @@ def test_every_widget_answer_is_folded_after_the_widget():
             assert "Stretch the sigmoid to twice the height" in "".join(cells[i + 2]["outputs"][0]["data"]["text/markdown"])
         elif "straight path or zig-zag" in ask:
             # pass 90 (r91 Interaction): the toggle, then the words that answer it (the nudges of one sign)
-            assert "ch04.zigzag_toggle()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
+            assert "ch04.zigzag_toggle()" in "".join(cells[i + 1]["source"]) and cells[i + 3]["cell_type"] == "markdown"
+            assert "".join(cells[i + 2]["source"]) == "ch04.zigzag_still_fold()"   # pass 92: the still, folded
         elif "raise the second score" in ask:
             # pass 30: the cell the learner runs after this Predict prints the shares (a run with nothing to see was
             # an act without a result); the fold below still gives the why
@@ -3790,7 +3791,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         "**Predict:** inputs all above 0: straight path or zig-zag?")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "heads down-right" in out["metadata"]["image/png"]["alt"]   # opens centred
-    words = "".join(cells[k + 1]["source"])
+    assert "".join(cells[k + 1]["source"]) == "ch04.zigzag_still_fold()"   # pass 92 (r93): the still, folded
+    words = "".join(cells[k + 2]["source"])
     # r56 (pass 62): each pronoun named; r64 (pass 69): the star needs one weight up, one down; r68 (pass 72): one
     # example at a time, said as a condition, with the batch case; r83 (pass 84): one paragraph of about seven ideas,
     # whose example only went down: now the rule, then numbered steps computed from the picture's own arrows (one
@@ -3799,7 +3801,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                      "Its sign says which way to step. Both nudges get that sign.\n"
                      "Click **all above 0**, then follow its arrows:")   # r92 (pass 91): the toggle opens on the other mode
-    assert "".join(cells[k + 2]["source"]) == "ch04.zigzag_text()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join(cells[k + 3]["source"]) == "ch04.zigzag_text()" and cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
         "1. Arrow 1: inputs 0.6 and 0.2, backward signal +1.\n   Nudges: +0.6 and +0.2. So both up: up-right.\n"
@@ -3823,7 +3825,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert all(dx > 0 > dy for dx, dy in np.diff(runs["tanh"], axis=0))
     assert "so each heads down-right, towards the star" in ch04_zoo._zigzag_alt()
     assert "nearly straight" not in ch04_zoo._zigzag_alt()
-    after = "".join(cells[k + 3]["source"])
+    after = "".join(cells[k + 4]["source"])
     assert after == ("The star needs weight 1 to grow and weight 2 to shrink.\n"
                      "No single step does both. So the path zig-zags.\n"
                      "Centred inputs can move one weight up and the other down.\n"
@@ -4499,3 +4501,22 @@ def test_selu_widget_opens_on_a_start_whose_lines_move_and_hides_the_predicts_an
     w = ch04_zoo.selu_spread(start=start)
     assert not w.checkboxes["relu"].value and "<table" not in w.readout.value
     assert f"spread: {start:g}." in w.describe() and "SELU's lines (thick, solid) end at" in w.describe()
+
+
+# ---- r93 (pass 92): a reader who cannot click sees both runs ----
+
+def test_zigzag_toggle_is_followed_by_a_closed_fold_with_both_runs_side_by_side():
+    """Check (r93 Picture first, pass 92): the toggle opens on the centred run, but the words below it walk through
+    the all-above-0 arrows. Right after the toggle, a closed fold "Can't click? Both runs side by side" holds the
+    two-panel still (zigzag_sketch), with its alt text, like the SELU widget's "Can't move the slider?" fold."""
+    cells = _cells()
+    k = _index("ch04.zigzag_toggle()")
+    cell = cells[k + 1]
+    assert "".join(cell["source"]) == "ch04.zigzag_still_fold()" and cell["metadata"]["jupyter"]["source_hidden"]
+    stored = _stored_markdown("ch04.zigzag_still_fold()")
+    assert stored.startswith("<details><summary>Can't click? Both runs side by side</summary>")   # closed: no "open"
+    assert stored.rstrip().endswith("</details>") and stored.count("<img ") == 1 and "data:image/png;base64," in stored
+    assert f"alt='{html.escape(ch04_zoo._zigzag_alt(), quote=True)}'" in stored   # both panels, said in words
+    assert "a zig-zag" in ch04_zoo._zigzag_alt() and "heads down-right" in ch04_zoo._zigzag_alt()
+    fresh = ch04_zoo.zigzag_still_fold().data
+    assert fresh.split("<img ")[0] == stored.split("<img ")[0] and ch04_zoo.ZIGZAG_STILL_SUMMARY in fresh
