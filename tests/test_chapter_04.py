@@ -943,7 +943,8 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # keeps the weights' share out of the 0.25 ** 10
     assert ("**Costs:** away from 0, both go flat.\n"
             "Each layer multiplies the backward signal by its slope.\n"
-            "Sigmoid's is never above 0.25. Ten layers, weights aside: $0.25^{10}$, about one in a million (chapter 03).") in text
+            "Sigmoid's is never above 0.25. Ten layers, ignoring the weights: $0.25^{10}$, about one in a million (chapter 03).") in text
+    assert "weights aside" not in text   # r93 (pass 92, Clarity): said in plain words
     assert "usual-sized" not in text and "a whisper" not in text
     top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-10, 10, 20001))))
     assert top == pytest.approx(0.25) and 0.5e-6 < top ** 10 < 1.5e-6   # about one in a million
@@ -2481,7 +2482,10 @@ def test_opening_and_relu_family_name_what_they_point_at():
             "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
-    gated = "Gated units (the last row of the table below) use two sums: no single curve.\n\n| family |"
+    # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
+    gated = ("Gated units (last table row) multiply two weighted sums.\n"
+             "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n| family |")
+    assert "## Gated units: a bend as a gate\n" in text and "use two sums" not in text   # the link's target
     opening = "".join(_cells()[0]["source"])
     assert "".join(_cells()[_index("| family | what it fixes")]["source"]).startswith(gated) and "four families" not in text
     assert "gate" not in opening.lower() and "last row below" not in text
@@ -2703,16 +2707,16 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r91 (pass 90, Clarity): "a family with a knob" never said what the knob multiplies: x·σ(βx), σ named there
     # r92 (pass 91, Clarity): "SiLU is Swish with β = 1" said plainly; "a bigger β hugs ReLU's corner" had no
     # picture and is cut (the fact stays checked below)
-    swish = ("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: $\\sigma$ is the sigmoid, β (beta) a knob.\n"
-             "SiLU is Swish with β = 1.")
+    # r93 (pass 92, Clarity): β was never used again: SiLU is one member of the Swish family, said in plain words
+    swish = "SiLU is one member of the [Swish](91_glossary.ipynb#Glossary) family: $x$ times a sigmoid."
     assert "hugs" not in text
     assert "how sharp the corner" not in text
     xs = np.linspace(-6, 6, 2401)
     gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
-    assert text.index("Swish") == text.index(swish) + 1 and swish in opening_cell()
+    assert text.index("Swish") == text.index(swish) + len("SiLU is one member of the [") and swish in opening_cell()
     assert "SiLU is one case of" not in text
-    assert SWISH_LINE in text and text.index("β") > text.index(swish)   # β first said in Swish's own lines
+    assert SWISH_LINE in text and "β" not in text and "knob" not in text   # r93 (pass 92): β left to the glossary
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
@@ -2720,8 +2724,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
     # r85 (pass 86): named a second time only to unpack SwiGLU's name (Swi = Swish)
     # r92 (pass 91, Clarity): "SiLU is Swish with β = 1" said plainly, beside Swish's formula: a third mention
-    assert text.count("Swish") == 3 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
-    assert "SiLU is Swish with β = 1." in text
+    # r93 (pass 92, Clarity): β dropped, so the β = 1 line went: two mentions
+    assert text.count("Swish") == 2 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
+    assert "SiLU is Swish with β = 1." not in text
     assert text.count("(Swi = Swish)") == 1
     assert "SiLU (also called Swish)" not in text
 
