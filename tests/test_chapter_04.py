@@ -2485,7 +2485,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
     gated = ("Gated units (last table row) multiply two weighted sums.\n"
              "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n| family |")
-    assert "## Gated units: a bend as a gate\n" in text and "use two sums" not in text   # the link's target
+    assert "## Gated units: a bend as a gate" in text and "use two sums" not in text   # the link's target
     opening = "".join(_cells()[0]["source"])
     assert "".join(_cells()[_index("| family | what it fixes")]["source"]).startswith(gated) and "four families" not in text
     assert "gate" not in opening.lower() and "last row below" not in text
@@ -2716,7 +2716,7 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
     assert text.index("Swish") == text.index(swish) + len("SiLU is one member of the [") and swish in opening_cell()
     assert "SiLU is one case of" not in text
-    assert SWISH_LINE in text and "β" not in text and "knob" not in text   # r93 (pass 92): β left to the glossary
+    assert SWISH_LINE in text and "β" not in text and "β (beta) a knob" not in text   # r93 (pass 92): β left to the glossary
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
@@ -2919,11 +2919,12 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
     # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    assert "β" not in switch and "Swish" not in switch and "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$" in opening and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "SiLU is one member of the [Swish](91_glossary.ipynb#Glossary) family" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
     assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text
-    assert text.count("β") == opening.count("β") == 2   # r91 (pass 90): β only in Swish's own lines (r92: "hugs" cut)
+    # r93 (pass 92, Clarity): β was never used again, so it is left to the glossary
+    assert text.count("β") == opening.count("β") == 0 and "Swish" in opening
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
