@@ -200,7 +200,8 @@ def test_every_widget_answer_is_folded_after_the_widget():
             assert "Stretch the sigmoid to twice the height" in "".join(cells[i + 2]["outputs"][0]["data"]["text/markdown"])
         elif "straight path or zig-zag" in ask:
             # pass 90 (r91 Interaction): the toggle, then the words that answer it (the nudges of one sign)
-            assert "ch04.zigzag_toggle()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
+            assert "ch04.zigzag_toggle()" in "".join(cells[i + 1]["source"]) and cells[i + 3]["cell_type"] == "markdown"
+            assert "".join(cells[i + 2]["source"]) == "ch04.zigzag_still_fold()"   # pass 92: the still, folded
         elif "raise the second score" in ask:
             # pass 30: the cell the learner runs after this Predict prints the shares (a run with nothing to see was
             # an act without a result); the fold below still gives the why
@@ -942,7 +943,8 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # keeps the weights' share out of the 0.25 ** 10
     assert ("**Costs:** away from 0, both go flat.\n"
             "Each layer multiplies the backward signal by its slope.\n"
-            "Sigmoid's is never above 0.25. Ten layers, weights aside: $0.25^{10}$, about one in a million (chapter 03).") in text
+            "Sigmoid's is never above 0.25. Ten layers, ignoring the weights: $0.25^{10}$, about one in a million (chapter 03).") in text
+    assert "weights aside" not in text   # r93 (pass 92, Clarity): said in plain words
     assert "usual-sized" not in text and "a whisper" not in text
     top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-10, 10, 20001))))
     assert top == pytest.approx(0.25) and 0.5e-6 < top ** 10 < 1.5e-6   # about one in a million
@@ -2480,7 +2482,10 @@ def test_opening_and_relu_family_name_what_they_point_at():
             "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
-    gated = "Gated units (the last row of the table below) use two sums: no single curve.\n\n| family |"
+    # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
+    gated = ("Gated units (last table row) multiply two weighted sums.\n"
+             "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n| family |")
+    assert "## Gated units: a bend as a gate" in text and "use two sums" not in text   # the link's target
     opening = "".join(_cells()[0]["source"])
     assert "".join(_cells()[_index("| family | what it fixes")]["source"]).startswith(gated) and "four families" not in text
     assert "gate" not in opening.lower() and "last row below" not in text
@@ -2702,16 +2707,16 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r91 (pass 90, Clarity): "a family with a knob" never said what the knob multiplies: x·σ(βx), σ named there
     # r92 (pass 91, Clarity): "SiLU is Swish with β = 1" said plainly; "a bigger β hugs ReLU's corner" had no
     # picture and is cut (the fact stays checked below)
-    swish = ("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: $\\sigma$ is the sigmoid, β (beta) a knob.\n"
-             "SiLU is Swish with β = 1.")
+    # r93 (pass 92, Clarity): β was never used again: SiLU is one member of the Swish family, said in plain words
+    swish = "SiLU is one member of the [Swish](91_glossary.ipynb#Glossary) family: $x$ times a sigmoid."
     assert "hugs" not in text
     assert "how sharp the corner" not in text
     xs = np.linspace(-6, 6, 2401)
     gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
-    assert text.index("Swish") == text.index(swish) + 1 and swish in opening_cell()
+    assert text.index("Swish") == text.index(swish) + len("SiLU is one member of the [") and swish in opening_cell()
     assert "SiLU is one case of" not in text
-    assert SWISH_LINE in text and text.index("β") > text.index(swish)   # β first said in Swish's own lines
+    assert SWISH_LINE in text and "β" not in text and "β (beta) a knob" not in text   # r93 (pass 92): β left to the glossary
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
@@ -2719,8 +2724,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
     # r85 (pass 86): named a second time only to unpack SwiGLU's name (Swi = Swish)
     # r92 (pass 91, Clarity): "SiLU is Swish with β = 1" said plainly, beside Swish's formula: a third mention
-    assert text.count("Swish") == 3 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
-    assert "SiLU is Swish with β = 1." in text
+    # r93 (pass 92, Clarity): β dropped, so the β = 1 line went: two mentions
+    assert text.count("Swish") == 2 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
+    assert "SiLU is Swish with β = 1." not in text
     assert text.count("(Swi = Swish)") == 1
     assert "SiLU (also called Swish)" not in text
 
@@ -2913,11 +2919,12 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
     # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    assert "β" not in switch and "Swish" not in switch and "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$" in opening and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "SiLU is one member of the [Swish](91_glossary.ipynb#Glossary) family" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
     assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text
-    assert text.count("β") == opening.count("β") == 2   # r91 (pass 90): β only in Swish's own lines (r92: "hugs" cut)
+    # r93 (pass 92, Clarity): β was never used again, so it is left to the glossary
+    assert text.count("β") == opening.count("β") == 0 and "Swish" in opening
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -3790,7 +3797,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         "**Predict:** inputs all above 0: straight path or zig-zag?")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "heads down-right" in out["metadata"]["image/png"]["alt"]   # opens centred
-    words = "".join(cells[k + 1]["source"])
+    assert "".join(cells[k + 1]["source"]) == "ch04.zigzag_still_fold()"   # pass 92 (r93): the still, folded
+    words = "".join(cells[k + 2]["source"])
     # r56 (pass 62): each pronoun named; r64 (pass 69): the star needs one weight up, one down; r68 (pass 72): one
     # example at a time, said as a condition, with the batch case; r83 (pass 84): one paragraph of about seven ideas,
     # whose example only went down: now the rule, then numbered steps computed from the picture's own arrows (one
@@ -3799,7 +3807,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                      "Its sign says which way to step. Both nudges get that sign.\n"
                      "Click **all above 0**, then follow its arrows:")   # r92 (pass 91): the toggle opens on the other mode
-    assert "".join(cells[k + 2]["source"]) == "ch04.zigzag_text()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join(cells[k + 3]["source"]) == "ch04.zigzag_text()" and cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
         "1. Arrow 1: inputs 0.6 and 0.2, backward signal +1.\n   Nudges: +0.6 and +0.2. So both up: up-right.\n"
@@ -3823,7 +3831,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert all(dx > 0 > dy for dx, dy in np.diff(runs["tanh"], axis=0))
     assert "so each heads down-right, towards the star" in ch04_zoo._zigzag_alt()
     assert "nearly straight" not in ch04_zoo._zigzag_alt()
-    after = "".join(cells[k + 3]["source"])
+    after = "".join(cells[k + 4]["source"])
     assert after == ("The star needs weight 1 to grow and weight 2 to shrink.\n"
                      "No single step does both. So the path zig-zags.\n"
                      "Centred inputs can move one weight up and the other down.\n"
@@ -4499,3 +4507,22 @@ def test_selu_widget_opens_on_a_start_whose_lines_move_and_hides_the_predicts_an
     w = ch04_zoo.selu_spread(start=start)
     assert not w.checkboxes["relu"].value and "<table" not in w.readout.value
     assert f"spread: {start:g}." in w.describe() and "SELU's lines (thick, solid) end at" in w.describe()
+
+
+# ---- r93 (pass 92): a reader who cannot click sees both runs ----
+
+def test_zigzag_toggle_is_followed_by_a_closed_fold_with_both_runs_side_by_side():
+    """Check (r93 Picture first, pass 92): the toggle opens on the centred run, but the words below it walk through
+    the all-above-0 arrows. Right after the toggle, a closed fold "Can't click? Both runs side by side" holds the
+    two-panel still (zigzag_sketch), with its alt text, like the SELU widget's "Can't move the slider?" fold."""
+    cells = _cells()
+    k = _index("ch04.zigzag_toggle()")
+    cell = cells[k + 1]
+    assert "".join(cell["source"]) == "ch04.zigzag_still_fold()" and cell["metadata"]["jupyter"]["source_hidden"]
+    stored = _stored_markdown("ch04.zigzag_still_fold()")
+    assert stored.startswith("<details><summary>Can't click? Both runs side by side</summary>")   # closed: no "open"
+    assert stored.rstrip().endswith("</details>") and stored.count("<img ") == 1 and "data:image/png;base64," in stored
+    assert f"alt='{html.escape(ch04_zoo._zigzag_alt(), quote=True)}'" in stored   # both panels, said in words
+    assert "a zig-zag" in ch04_zoo._zigzag_alt() and "heads down-right" in ch04_zoo._zigzag_alt()
+    fresh = ch04_zoo.zigzag_still_fold().data
+    assert fresh.split("<img ")[0] == stored.split("<img ")[0] and ch04_zoo.ZIGZAG_STILL_SUMMARY in fresh

@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
-           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_toggle", "zigzag_describe", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
+           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_still_fold", "zigzag_toggle", "zigzag_describe", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
            "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
@@ -1636,6 +1636,18 @@ def zigzag_toggle(inputs="tanh", rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
     widget.describe = lambda: zigzag_describe(choice.value, rate, goal)
     update()
     return widget
+
+
+# pass 92 (r93 Picture first): the toggle opens on the centred run, so a reader who cannot click saw other arrows
+# than the words below it walk through; the two-panel still waits in a closed fold, like the SELU widget's
+ZIGZAG_STILL_SUMMARY = "Can't click? Both runs side by side"
+
+
+def zigzag_still_fold():
+    """The toggle's two runs in one still picture (zigzag_sketch), with its alt text, in a closed fold (notebook 04)."""
+    fig = zigzag_sketch()
+    picture = tables.image(figure_png(fig), figure_alt(fig), ZIGZAG_SIZE[0])
+    return fold(ZIGZAG_STILL_SUMMARY, "\n" + picture + "\n")
 
 
 def _plus_minus(v):
