@@ -438,7 +438,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert ("First: inside the network, or at the output?\n"
             "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
     after = _src(cells[k + 1])
-    assert after.startswith("### The top row's words\n\n- A **plain network**")
+    assert after.startswith("### Words on the map\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
     # pass 86 (r85 Clarity: eight terms at once): only what the map needs first (plain network, CNN, transformer,
@@ -451,12 +451,12 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert after.rstrip().endswith("It slides small pattern-finders across the photo.") and "below" not in after
     md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
     home = {"transformer": "## The transformer row", "feed-forward block": "## The transformer row",
-            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "Read the map left to right",
-            "softmax": "**Softmax** gives each class"}   # pass 90 (r91 Focus: class defined twice): once, under the map
+            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "A **class** is one kind",
+            "softmax": "A **class** is one kind"}   # pass 92 (r93 Clarity): class said with softmax, where first used   # pass 90 (r91 Focus: class defined twice): once, under the map
     for word, cell in home.items():   # said once, in bold, in its own row's section
         assert [t for t in md if f"**{word}**" in t.lower()] == [next(t for t in md if t.startswith(cell))], word
     out = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output"))
-    assert _src(cells[out + 1]) == "ch06.output_ranges()" and _src(cells[out + 2]).startswith("**Softmax** gives each class")
+    assert _src(cells[out + 1]) == "ch06.output_ranges()" and "\n**Softmax** gives each class" in _src(cells[out + 2])
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
     assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SWIGLU_WORDS
@@ -502,7 +502,10 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert "A gate is a dimmer" in line4 and "New content: the fresh number each step adds to the memory." in line4
     # pass 56 (r50): "dead" is said once in the rule, beside the side arrow that names it, not as a row of its own
-    assert "**dead**" not in after and "The side arrow is for **dead** ReLU units: stuck at 0, they stop learning." in rule
+    # pass 92 (r93 Clarity: eleven definitions under the map): "dead" moved to the side arrow's own section
+    side_head = next(_src(c) for c in cells if _src(c).startswith("### The side arrow: dead units"))
+    assert "**dead**" not in after and "**dead**" not in rule
+    assert "The side arrow is for **dead** ReLU units: stuck at 0, they stop learning." in side_head
     assert "(below)" not in rule   # pass 88 (r87 Clarity: two forward pointers under the map)
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
@@ -1864,7 +1867,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
     # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
-    assert _src(cells[k + 6]).startswith("**Softmax** gives each class a share")   # pass 90: class is said under the map
+    assert _src(cells[k + 6]).startswith("A **class** is one kind of answer, such as \"cat\".\n**Softmax** gives each class a share")   # pass 92   # pass 90: class is said under the map
     assert _src(cells[k + 7]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 8])   # pass 71; pass 84: reworded
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
@@ -2232,7 +2235,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
     assert ("At the output, one bend multiplies the nudge once.\n"   # r28: not "counts"
             "There, what matters first is which values the answer can take.\n"   # pass 71 (r65 Correctness): "most"
             "A chance must stay between 0 and 1, so the bend must too.") in text
-    for heading in ("### The top row's words", "### Why does the place matter?", "### The side arrow: dead units"):
+    for heading in ("### Words on the map", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
     assert "- A **plain network** is layers in a row, like rows of people passing notes forward." in text
     assert "as in this course" not in text
@@ -2757,7 +2760,7 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     from course_utils.facts import activations
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = _src(cells[k + 2])   # pass 88c: the map's rule, under its words
+    words = _src(next(c for c in cells if _src(c).startswith("### The side arrow: dead units")))   # pass 92 (r93)
     alpha = activations.get("leaky_relu").params["alpha"].default
     times = ch06_decisions.MINI["dying_units"][0][1]["alpha"] / alpha
     # pass 56 (r50 change 3): said once, short, beside the side arrow in the map's rule; the full definition is the
@@ -2914,7 +2917,7 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     # pass 71 (r65 Clarity 1): map, its rule, its words, then the Predict
     # pass 88c (r88 Clarity): map, its words, its rule, then the Predict
     assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("Read the map left to right")
-    assert _src(cells[k - 3]).startswith("### The top row's words")
+    assert _src(cells[k - 3]).startswith("### Words on the map")
     hidden, number = (decisions.decision(r) for r in ch06_decisions.MAP_TRACED)
     assert "plain network" in hidden.where and "temperature" in number.where and "even below 0" in number.reason
     assert f"Hidden layers: **{decisions._label(hidden.pick)}**." in fold and number.pick == "identity"
@@ -3126,7 +3129,7 @@ def test_pass71_the_map_comes_before_its_words():
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert _src(cells[k - 1]).startswith("## The map: where does the bend sit?")
     assert _src(cells[k + 2]).startswith("Read the map left to right")   # pass 88c (r88): the words right under the map
-    assert _src(cells[k + 1]).startswith("### The top row's words\n\n- A **plain network**")
+    assert _src(cells[k + 1]).startswith("### Words on the map\n\n- A **plain network**")
     assert _src(cells[k + 3]).startswith("**Predict:** a plain network")
 
 
@@ -3247,21 +3250,18 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # pass 76 (r73 Clarity: "the grey bars: three shares" was cryptic): said as a sentence, after the x range; the
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
     # pass 88 (r87 Clarity: "(below)" pointed ahead): the grey bars are said where softmax is, in the map's words
-    assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 2])
-    # pass 89b (r90 Clarity: the lower rows' words came before their sections): said so by the map; class glossed
-    # pass 90 (r91 Focus: class was defined here and again under the output's picture): defined once, here, in bold
-    assert ("A **class** is one kind of answer, such as \"cat\".\n"
-            "The lower rows' other words each get their own section below.") in _src(cells[k + 2])
+    # pass 92 (r93 Clarity 8, Focus: eleven one-line ideas under the map; "gates" used before it was said; the
+    # drawings' x range and bars described though the axes show them): under the map only its two questions and a
+    # pointer; dead, class and softmax in the sections that use them; the leak and the gate in their own sections
+    rule = _src(cells[k + 2])
+    assert rule == ("Read the map left to right, like signposts at a fork.\n"
+                    "First: inside the network, or at the output?\n"
+                    "Then: what kind of network, or what kind of answer?\n"
+                    "The other words each get their own section below.")
+    assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
-    # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
-    # pass 91 (r92 Clarity, Correctness: softmax named on the map before it was said; its drawing is bars, not a
-    # bend over sums): one plain line each for leak, gate and softmax, and the bars said, before the first Predict
-    assert ("The side arrow is for **dead** ReLU units: stuck at 0, they stop learning.\n"
-            "Leaky ReLU leaks: below 0, it gives a little, not 0.\n"
-            "Sigmoid gates are dimmers: each sets a share, from 0 to 1.\n"
-            "Softmax splits 1 into shares, one per possible answer.\n"
-            "Each small drawing shows its bend for sums from −3 to 3.\n"
-            "Softmax's drawing shows its shares as bars instead.\n") in _src(cells[k + 2])
+    first_gate = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and re.search(r"\bgates?\b", _src(c)))
+    assert "The bent sum is the **gate**." in _src(cells[first_gate])   # said where first used
     assert _src(cells[k + 3]).startswith("**Predict:**") and "The shares add up to 1: the map's grey bars." not in _md_text()
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
