@@ -2348,13 +2348,18 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 90 (r91 Clarity: why does a loop that multiplies by 1.1 lose the nudge?): the settled memory, tanh's slope
     # there and their product, computed from the loop the picture runs, in loop_fade's cell right after the answer fold
     fade = ch06_decisions.loop_fade().data
-    assert fade == ("The dashed line is the whispered message again. Why does it fade?\n"
-                    "The memory settles near 0.503: there, a step leaves it unchanged.\n"
+    # pass 92 (r93 Clarity 8): the reason in one line first; the fixed-point arithmetic waits in a closed fold
+    lead, numbers = fade.split("\n\n<details><summary>The numbers</summary>\n\n")
+    assert lead == ("The dashed line is the whispered message again. Why does it fade?\n"
+                    "Where the memory settles, tanh is flatter than at 0.\n"
+                    "So each step back passes on only about 0.82 of the nudge.")
+    assert "0.503" not in lead and "<details open" not in fade and fade.endswith("\n\n</details>")
+    assert numbers == ("The memory settles near 0.503: there, a step leaves it unchanged.\n"
                     "Check: tanh(1.1 × 0.503) = tanh(0.553) = 0.503.\n"
                     "Tanh's slope at 0.553 is 0.747.\n"
                     "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge.\n"
                     "Near memory 0, tanh's slope is 1: a step would pass on × 1.1.\n"
-                    "So the fade depends on where the memory sits.")
+                    "So the fade depends on where the memory sits.\n\n</details>")
     assert _src(cells[k + 2]) == "ch06.loop_fade()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
     assert "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k + 2]["outputs"]) == fade
     h, x, s, passed = decisions.settled_loop("tanh", ch06_decisions.MEMORY_ASKED)

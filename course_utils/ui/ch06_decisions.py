@@ -1361,7 +1361,8 @@ def nudge_check(forget=NUDGE_FORGET):
 def loop_fade(growth=MEMORY_ASKED):
     """Why the dashed line fades (r91 Clarity: "× 0.82" came from nowhere): where the loop's memory settles, what tanh
     gets there, its slope and the product each step passes back, all from the loop the picture runs; and that near
-    memory 0 the same step would pass on × growth, so the fade depends on where the memory sits."""
+    memory 0 the same step would pass on × growth, so the fade depends on where the memory sits. Pass 92: the reason
+    first, the arithmetic in a closed fold."""
     h, x, s, passed = decisions.settled_loop("tanh", growth, MEMORY_STEPS)
     at_zero = growth * float(activations.get("tanh").derivative(0.0))
     if not passed < 1 < at_zero or f"{growth * h:.2f}" != f"{growth * round(h, 2):.2f}" \
@@ -1373,14 +1374,18 @@ def loop_fade(growth=MEMORY_ASKED):
     if f"{fixed:.3f}" != f"{h:.3f}" or f"{growth * round(h, 3):.3f}" != f"{x:.3f}" \
             or f"{np.tanh(round(x, 3)):.3f}" != f"{h:.3f}":
         raise ValueError("the words say the memory settles where a step gives it back unchanged")
-    body = (f"The dashed line is the whispered message again. Why does it fade?\n"
-            f"The memory settles near {h:.3f}: there, a step leaves it unchanged.\n"
+    # pass 92 (r93 Clarity 8: the fixed-point arithmetic packed into the main path): the reason in one line, then
+    # the arithmetic in a closed fold, "The numbers"
+    lead = (f"The dashed line is the whispered message again. Why does it fade?\n"
+            f"Where the memory settles, tanh is flatter than at 0.\n"
+            f"So each step back passes on only about {passed:.2f} of the nudge.")
+    body = (f"The memory settles near {h:.3f}: there, a step leaves it unchanged.\n"
             f"Check: tanh({growth:g} × {h:.3f}) = tanh({x:.3f}) = {h:.3f}.\n"
             f"Tanh's slope at {x:.3f} is {s:.3f}.\n"
             f"Each step back passes on {growth:g} × {s:.3f} ≈ {passed:.2f} of the nudge.\n"
             f"Near memory 0, tanh's slope is {at_zero / growth:g}: a step would pass on × {at_zero:g}.\n"
             f"So the fade depends on where the memory sits.")
-    return Markdown(body)
+    return Markdown(f"{lead}\n\n<details><summary>{WORKED_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
 def nudge_legend(forget):
