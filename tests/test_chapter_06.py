@@ -133,17 +133,23 @@ def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
         assert "](" not in row and "Seen in" not in row   # pass 75 (r72 Focus): the links sit in one line of their own
     # pass 75 (r72 Focus: a "Seen in" link after every line): one "Seen in" line lists them, each with its line
     # pass 77 (r74 Focus: plumbing): that line left the list's fold for links_and_sources's, at the chapter's end
-    assert ch06_decisions.SEEN_HEAD not in text and "](" not in fold
+    # pass 92 (r93 Focus: a "Seen in" list of nine section links read like an audit): one sentence in the end fold
+    # links each chapter the lines cite (s36 code review: every such chapter stays linked from this one)
+    assert "Seen in" not in text and "](" not in fold
     ends = ch06_decisions.links_and_sources().data
-    seen = ends.split(f"- **{ch06_decisions.SEEN_HEAD}** ")[1].split("\n")[0]
-    # s36 code review: every line links its evidence (the picker's card no longer does), so every chapter the
-    # decisions cite is linked from this chapter: 02 · sigmoid and 02 · tanh were linked nowhere
-    assert ends.count(ch06_decisions.SEEN_HEAD) == 1 and seen.count("](") == 9
-    for i, line in enumerate(decisions.lines(), 1):
-        assert f"line {i}, [{line.evidence[0][0]}]({line.evidence[0][1]})" in seen or (
-            i in ch06_decisions.SEEN_BELOW and f"line {i}, [{ch06_decisions.SEEN_BELOW[i][0]}]" in seen)
-    for _text, link in decisions.lines()[3].evidence:   # line 4 links this chapter's section and both of 02's
-        assert f"]({link})" in seen, link
+    assert "Seen in" not in ends and not hasattr(ch06_decisions, "seen_in")
+    shown = ch06_decisions.shown_in()
+    assert shown == ("Lines 1 to 6 were first shown in chapters [02](02_four_bends.ipynb), "
+                     "[03](03_gradient_table.ipynb) and [04](04_activation_zoo.ipynb).")
+    assert f"</summary>\n\n{shown}\n\n<small>" in ends and ends.count("](") == 3
+    for line in decisions.lines()[:6]:
+        assert all(f"]({link.split('#')[0]})" in shown for _, link in line.evidence), line.when
+    import dataclasses
+    from unittest import mock
+    gap = list(decisions.lines())
+    gap[1] = dataclasses.replace(gap[1], evidence=(("glossary", "91_glossary.ipynb#Glossary"),))
+    with mock.patch.object(decisions, "lines", return_value=gap), pytest.raises(ValueError, match="in a row"):
+        ch06_decisions.shown_in()   # line 2 shown nowhere earlier: "lines 1 to 6" would be wrong
     assert decisions.lines()[3].evidence[0] == decisions.lines()[4].evidence[0]   # both: 02 · sigmoid
 
 
@@ -438,7 +444,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert ("First: inside the network, or at the output?\n"
             "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
     after = _src(cells[k + 1])
-    assert after.startswith("### The top row's words\n\n- A **plain network**")
+    assert after.startswith("### Words on the map\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
     # pass 86 (r85 Clarity: eight terms at once): only what the map needs first (plain network, CNN, transformer,
@@ -451,12 +457,12 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert after.rstrip().endswith("It slides small pattern-finders across the photo.") and "below" not in after
     md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
     home = {"transformer": "## The transformer row", "feed-forward block": "## The transformer row",
-            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "Read the map left to right",
-            "softmax": "**Softmax** gives each class"}   # pass 90 (r91 Focus: class defined twice): once, under the map
+            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "A **class** is one kind",
+            "softmax": "A **class** is one kind"}   # pass 92 (r93 Clarity): class said with softmax, where first used   # pass 90 (r91 Focus: class defined twice): once, under the map
     for word, cell in home.items():   # said once, in bold, in its own row's section
         assert [t for t in md if f"**{word}**" in t.lower()] == [next(t for t in md if t.startswith(cell))], word
     out = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output"))
-    assert _src(cells[out + 1]) == "ch06.output_ranges()" and _src(cells[out + 2]).startswith("**Softmax** gives each class")
+    assert _src(cells[out + 1]) == "ch06.output_ranges()" and "\n**Softmax** gives each class" in _src(cells[out + 2])
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
     assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SWIGLU_WORDS
@@ -502,7 +508,10 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert "A gate is a dimmer" in line4 and "New content: the fresh number each step adds to the memory." in line4
     # pass 56 (r50): "dead" is said once in the rule, beside the side arrow that names it, not as a row of its own
-    assert "**dead**" not in after and "The side arrow is for **dead** ReLU units: stuck at 0, they stop learning." in rule
+    # pass 92 (r93 Clarity: eleven definitions under the map): "dead" moved to the side arrow's own section
+    side_head = next(_src(c) for c in cells if _src(c).startswith("### The side arrow: dead units"))
+    assert "**dead**" not in after and "**dead**" not in rule
+    assert "The side arrow is for **dead** ReLU units: stuck at 0, they stop learning." in side_head
     assert "(below)" not in rule   # pass 88 (r87 Clarity: two forward pointers under the map)
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
@@ -838,7 +847,8 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # pass 79 (r76 Clarity 2): in plain words, what was trained, then who won
     # pass 83 (r81 Focus, Clarity: five gated names at once): the split of all 8 waits in the optional end's fold
     fold = ch06_decisions.gate_test_fold().data
-    assert len(study.gated) == 5 and "All 5 blocks with a gate were less wrong than all 3 without.\n" in fold
+    # pass 92 (r93 Focus): the split said without the 8 bars or counts the learner cannot see
+    assert len(study.gated) == 5 and fold.rstrip().endswith("In all 8, every block with a gate beat every one without.\n\n</details>")
     assert "All 5 blocks" not in more and not any(v in more for v in ("GEGLU", "ReGLU", "Bilinear", "GLU:"))
     # pass 87 (r86 Focus: a second chart, its numbers and the scoring sat before the list): one sentence on the main
     # path, no numbers; GELU is there for being common (pass 83, r81 Correctness)
@@ -854,23 +864,24 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert not any(x in brief for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert more.count("<img") == 1 and not any(x in more for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
-    assert "Each block was scored after a shorter and a longer training run.\nThe bars show the longer run." in fold
+    assert "shorter" not in fold and "longer run" not in fold   # pass 92 (r93 Focus: study detail)
     # pass 80 (r77 Picture 2: the result had no picture); pass 87: the 3 bars, what was trained and how it was scored
     # open the optional fold, before the 8 bars, said once
-    head = ("<summary>Optional: all 8 blocks of the 2020 test</summary>\n\n"
+    head = ("<summary>Optional: the 2020 test</summary>\n\n"
             "The test trained 8 versions of one text model. Each had its own feed-forward block.\n"
             "Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better."
             # pass 86 (r85 Clarity: "lower is better", then bars where longer is better): said once, by the bars
             # pass 88 (r87 Picture: "less wrong" on the axis read as a double negative): the bars say "better"
-            "\nFirst, 3 of them. The bars show how much better than ReLU each block scored."
+            "\nHere are 3 of them. The bars show how much better than ReLU each block scored."
             "\n\n<img src='data:image/png;base64,")
     assert fold.count("how much better than ReLU") == 1 and ch06_decisions.BARS_SAID in fold
-    assert head in fold and fold.index(head) < fold.index("With a gate") < fold.index("Now all 8:")
+    assert head in fold and fold.index(head) < fold.index("With a gate") and "Now all" not in fold
     assert "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n" in fold
     # pass 90 (r91 Focus): GELU's verdict once in the body (the brief above the fold), not again inside it
     assert fold.count("not clearly") == 1 and "Without a gate" not in fold and "So alone" not in fold
-    assert fold.index("alt='Bars for 3 of the 8 feed-forward blocks of the 2020 test") < fold.index(
-        "alt='Bars for the 8 feed-forward blocks of the 2020 test")
+    # pass 92 (r93 Focus): the 3-bar picture makes the point; the 8-bar one and its four new names left
+    assert fold.count("<img") == 1 and "alt='Bars for 3 of the 8 feed-forward blocks of the 2020 test" in fold
+    assert not any(v in fold for v in ("GEGLU", "ReGLU", "Bilinear", "GLU:", "hatched blocks"))
     import dataclasses
     glu_worse = tuple((v, *(9.0 for _ in vals)) if v == "GLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="every gated block"):
@@ -1423,7 +1434,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
     assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum it multiplies by.\n" in answer
-    assert "The bent sum is the **gate**." in section and "multiplies its content by a second sum (the gate)." in ch06_decisions.gate_test_fold().data
+    assert "The bent sum is the **gate**." in section and "every block with a gate beat every one without" in ch06_decisions.gate_test_fold().data   # pass 92
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1864,7 +1875,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
     # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
-    assert _src(cells[k + 6]).startswith("**Softmax** gives each class a share")   # pass 90: class is said under the map
+    assert _src(cells[k + 6]).startswith("A **class** is one kind of answer, such as \"cat\".\n**Softmax** gives each class a share")   # pass 92   # pass 90: class is said under the map
     assert _src(cells[k + 7]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 8])   # pass 71; pass 84: reworded
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
@@ -2096,10 +2107,10 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     fold = ch06_decisions.gate_test_fold().data   # pass 83 (r81 Focus): the gates' bends wait in the optional end
     assert "Its score says how wrong it was: lower is better." in fold and "bent sum" not in more + fold
     # pass 84 (r83 Clarity: what multiplies what?): the content times the gate; Bilinear's gate has no bend
-    assert ("Each of the 5 hatched blocks multiplies its content by a second sum (the gate).\n"
-            "Most bend that gate first. The gate's bend:\n\n"
-            "- GEGLU: GELU\n- SwiGLU: SiLU\n- ReGLU: ReLU\n- Bilinear: no bend\n- GLU: sigmoid\n\n") in fold
-    assert fold.index("<img src='data:image/png;base64,") < fold.index("5 hatched") and "5 hatched" not in more
+    # pass 92 (r93 Focus): the gates' bends left the fold with the 8 bars; gate_bends_said still checks the data
+    assert ch06_decisions.gate_bends_said(study) == [
+        "- GEGLU: GELU", "- SwiGLU: SiLU", "- ReGLU: ReLU", "- Bilinear: no bend", "- GLU: sigmoid"]
+    assert "5 hatched" not in fold and "5 hatched" not in more
     assert dict(study.gate_bends) == {"GEGLU": "gelu", "SwiGLU": "silu", "ReGLU": "relu", "Bilinear": "identity",
                                       "GLU": "sigmoid"} and set(dict(study.gate_bends)) == set(study.gated)
     a, b = np.array([-1.5, 0.3, 2.0]), np.array([0.7, -2.0, 1.1])   # SwiGLU's gate is SiLU, as the list says
@@ -2122,7 +2133,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
     assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
-    assert f"line 6, [04 · softmax]({link})" in ch06_decisions.links_and_sources().data   # pass 77: the links fold at the end
+    assert "[04](04_activation_zoo.ipynb)" in ch06_decisions.links_and_sources().data   # pass 92: chapter links only
 
 
 
@@ -2214,7 +2225,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     assert who.count("<details>") == 1 and who.rstrip().endswith("a language model like GPT-2.\n\n</details>")
     ends = ch06_decisions.links_and_sources().data
     assert ends.startswith(f"<details><summary>{ch06_decisions.LINKS_SUMMARY}</summary>") and ends.count("<details>") == 1
-    assert ends.index(ch06_decisions.SEEN_HEAD) < ends.index("<small>") < ends.index(f"**{ch06_decisions.SOURCES_HEAD}**")
+    assert ends.index(ch06_decisions.shown_in()) < ends.index("<small>") < ends.index(f"**{ch06_decisions.SOURCES_HEAD}**")
     assert ch06_decisions.SOURCES_HEAD not in who and ends.rstrip().endswith("</small>\n\n</details>")
     cells = _cells()
     k = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): after What to remember
@@ -2232,7 +2243,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
     assert ("At the output, one bend multiplies the nudge once.\n"   # r28: not "counts"
             "There, what matters first is which values the answer can take.\n"   # pass 71 (r65 Correctness): "most"
             "A chance must stay between 0 and 1, so the bend must too.") in text
-    for heading in ("### The top row's words", "### Why does the place matter?", "### The side arrow: dead units"):
+    for heading in ("### Words on the map", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
     assert "- A **plain network** is layers in a row, like rows of people passing notes forward." in text
     assert "as in this course" not in text
@@ -2345,13 +2356,18 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 90 (r91 Clarity: why does a loop that multiplies by 1.1 lose the nudge?): the settled memory, tanh's slope
     # there and their product, computed from the loop the picture runs, in loop_fade's cell right after the answer fold
     fade = ch06_decisions.loop_fade().data
-    assert fade == ("The dashed line is the whispered message again. Why does it fade?\n"
-                    "The memory settles near 0.503: there, a step leaves it unchanged.\n"
+    # pass 92 (r93 Clarity 8): the reason in one line first; the fixed-point arithmetic waits in a closed fold
+    lead, numbers = fade.split("\n\n<details><summary>The numbers</summary>\n\n")
+    assert lead == ("The dashed line is the whispered message again. Why does it fade?\n"
+                    "Where the memory settles, tanh is flatter than at 0.\n"
+                    "So each step back passes on only about 0.82 of the nudge.")
+    assert "0.503" not in lead and "<details open" not in fade and fade.endswith("\n\n</details>")
+    assert numbers == ("The memory settles near 0.503: there, a step leaves it unchanged.\n"
                     "Check: tanh(1.1 × 0.503) = tanh(0.553) = 0.503.\n"
                     "Tanh's slope at 0.553 is 0.747.\n"
                     "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge.\n"
                     "Near memory 0, tanh's slope is 1: a step would pass on × 1.1.\n"
-                    "So the fade depends on where the memory sits.")
+                    "So the fade depends on where the memory sits.\n\n</details>")
     assert _src(cells[k + 2]) == "ch06.loop_fade()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
     assert "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k + 2]["outputs"]) == fade
     h, x, s, passed = decisions.settled_loop("tanh", ch06_decisions.MEMORY_ASKED)
@@ -2418,10 +2434,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "other paths" not in text
     assert "Squashing costs more going back" not in text
     assert "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge." in ch06_decisions.loop_fade().data   # pass 90
-    seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
-    # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
-    # link sits in the small-print fold after the list; pass 75: in its one line of links)
-    assert "line 4, [above](#The-LSTM-or-GRU-row:-gates-and-new-content)" in seen   # pass 77: the fold is at the end
+    seen = ch06_decisions.links_and_sources().data   # pass 92: no in-chapter link left there; any would be checked
     assert "## The LSTM or GRU row: gates and new content" in text and "### Why gates help a memory last" in text
     headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
     for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data + seen):
@@ -2757,7 +2770,7 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     from course_utils.facts import activations
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = _src(cells[k + 2])   # pass 88c: the map's rule, under its words
+    words = _src(next(c for c in cells if _src(c).startswith("### The side arrow: dead units")))   # pass 92 (r93)
     alpha = activations.get("leaky_relu").params["alpha"].default
     times = ch06_decisions.MINI["dying_units"][0][1]["alpha"] / alpha
     # pass 56 (r50 change 3): said once, short, beside the side arrow in the map's rule; the full definition is the
@@ -2914,7 +2927,7 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     # pass 71 (r65 Clarity 1): map, its rule, its words, then the Predict
     # pass 88c (r88 Clarity): map, its words, its rule, then the Predict
     assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("Read the map left to right")
-    assert _src(cells[k - 3]).startswith("### The top row's words")
+    assert _src(cells[k - 3]).startswith("### Words on the map")
     hidden, number = (decisions.decision(r) for r in ch06_decisions.MAP_TRACED)
     assert "plain network" in hidden.where and "temperature" in number.where and "even below 0" in number.reason
     assert f"Hidden layers: **{decisions._label(hidden.pick)}**." in fold and number.pick == "identity"
@@ -3126,7 +3139,7 @@ def test_pass71_the_map_comes_before_its_words():
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert _src(cells[k - 1]).startswith("## The map: where does the bend sit?")
     assert _src(cells[k + 2]).startswith("Read the map left to right")   # pass 88c (r88): the words right under the map
-    assert _src(cells[k + 1]).startswith("### The top row's words\n\n- A **plain network**")
+    assert _src(cells[k + 1]).startswith("### Words on the map\n\n- A **plain network**")
     assert _src(cells[k + 3]).startswith("**Predict:** a plain network")
 
 
@@ -3247,21 +3260,18 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # pass 76 (r73 Clarity: "the grey bars: three shares" was cryptic): said as a sentence, after the x range; the
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
     # pass 88 (r87 Clarity: "(below)" pointed ahead): the grey bars are said where softmax is, in the map's words
-    assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 2])
-    # pass 89b (r90 Clarity: the lower rows' words came before their sections): said so by the map; class glossed
-    # pass 90 (r91 Focus: class was defined here and again under the output's picture): defined once, here, in bold
-    assert ("A **class** is one kind of answer, such as \"cat\".\n"
-            "The lower rows' other words each get their own section below.") in _src(cells[k + 2])
+    # pass 92 (r93 Clarity 8, Focus: eleven one-line ideas under the map; "gates" used before it was said; the
+    # drawings' x range and bars described though the axes show them): under the map only its two questions and a
+    # pointer; dead, class and softmax in the sections that use them; the leak and the gate in their own sections
+    rule = _src(cells[k + 2])
+    assert rule == ("Read the map left to right, like signposts at a fork.\n"
+                    "First: inside the network, or at the output?\n"
+                    "Then: what kind of network, or what kind of answer?\n"
+                    "The other words each get their own section below.")
+    assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
-    # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
-    # pass 91 (r92 Clarity, Correctness: softmax named on the map before it was said; its drawing is bars, not a
-    # bend over sums): one plain line each for leak, gate and softmax, and the bars said, before the first Predict
-    assert ("The side arrow is for **dead** ReLU units: stuck at 0, they stop learning.\n"
-            "Leaky ReLU leaks: below 0, it gives a little, not 0.\n"
-            "Sigmoid gates are dimmers: each sets a share, from 0 to 1.\n"
-            "Softmax splits 1 into shares, one per possible answer.\n"
-            "Each small drawing shows its bend for sums from −3 to 3.\n"
-            "Softmax's drawing shows its shares as bars instead.\n") in _src(cells[k + 2])
+    first_gate = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and re.search(r"\bgates?\b", _src(c)))
+    assert "The bent sum is the **gate**." in _src(cells[first_gate])   # said where first used
     assert _src(cells[k + 3]).startswith("**Predict:**") and "The shares add up to 1: the map's grey bars." not in _md_text()
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
@@ -3580,7 +3590,7 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
     first = {v: vals[0] for v, *vals in study.scores}
     assert round(first["ReLU"] - first["GELU"], 3) == 0.014
     assert "GPT-2" in {d.model for d in deployments.DEPLOYMENTS if d.registry in ("gelu", "gelu_tanh")}
-    assert "GEGLU, whose gate is bent by GELU, did best: 0.044 less wrong." in ch06_decisions.gate_test_fold().data
+    assert "GEGLU" not in ch06_decisions.gate_test_fold().data   # pass 92 (r93 Focus): the best gate's name left
     alt = ch06_decisions.gate_test_picture(study).get_label()
     assert all(x in alt for x in ("1.677", "0.044", "GELU scored 0.002 worse than ReLU"))
     main = ch06_decisions.gate_test_picture(study, only=ch06_decisions.MAIN_BLOCKS).get_label()
@@ -3606,10 +3616,9 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
     monkeypatch.setattr(deployments, "comparison", lambda _name: dataclasses.replace(study, scores=behind))
     with pytest.raises(ValueError, match="ahead after the shorter run"):   # pass 84: the fold that says both runs
         ch06_decisions.gate_test_fold()
-    swapped = tuple((v, b if v not in ("GEGLU", "SwiGLU") else {"GEGLU": "silu", "SwiGLU": "gelu"}[v])
-                    for v, b in study.gate_bends)
-    monkeypatch.setattr(deployments, "comparison", lambda _name: dataclasses.replace(study, gate_bends=swapped))
-    with pytest.raises(ValueError, match="GELU gate did best"):
+    glu_worse = tuple((v, *(9.0 for _ in vals)) if v == "GLU" else (v, *vals) for v, *vals in study.scores)
+    monkeypatch.setattr(deployments, "comparison", lambda _name: dataclasses.replace(study, scores=glu_worse))
+    with pytest.raises(ValueError, match="every gated block"):   # pass 92: "every block with a gate beat every one"
         ch06_decisions.gate_test_fold()
 
 
@@ -3635,7 +3644,7 @@ def test_pass83_line_3s_main_bars_are_relu_gelu_and_swiglu_with_their_gains_writ
     fold = ch06_decisions.gate_test_fold().data
     # pass 90 (r91 Focus): the brief (gate_in_one_line) opens the cell, then the fold
     assert fold.startswith(ch06_decisions.gate_in_one_line(study) + f"\n\n<details><summary>{ch06_decisions.GATE_FOLD_SUMMARY}</summary>")
-    assert ch06_decisions.GATE_FOLD_SUMMARY == f"Optional: all {len(study.compared)} blocks of the 2020 test"
+    assert ch06_decisions.GATE_FOLD_SUMMARY == f"Optional: the {study.year} test"   # pass 92: 3 bars, not all 8
 
 
 def test_pass82_the_picker_marks_a_second_for_another_task_and_speaks_one_idea_a_line():
@@ -3673,7 +3682,7 @@ def test_pass86_the_picker_card_shows_the_pick_the_dashed_and_the_dotted_line_an
             heads.append(f"<b>{ch06_decisions.AVOID_HEAD}</b> {decisions._label(d.avoid)}: ")
         at = [view.index(h) for h in heads]
         assert at == sorted(at), d.role
-    assert "Seen in" in ch06_decisions.links_and_sources().data
+    assert "[02](02_four_bends.ipynb)" in ch06_decisions.links_and_sources().data   # pass 92: chapters, not sections
 
 
 def test_pass87_the_gateless_loop_is_drawn_before_its_words():

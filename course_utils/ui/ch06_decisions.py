@@ -428,13 +428,14 @@ def _history():
 
 
 def links_and_sources():
-    """One optional fold at the chapter's end (pass 77, r74 Focus: plumbing for this learner): the "Seen in" line of
-    links to where each line was shown (it left the list's small print) and the history's sources, in small type.
+    """One optional fold at the chapter's end (pass 77, r74 Focus: plumbing for this learner): one sentence linking
+    the chapters that showed the lines (pass 92, r93 Focus: it was a "Seen in" list of nine section links) and the
+    history's sources, in small type.
     Pass 72 (r68 Focus): the sources one line; pass 75 (r72 Focus): authors and year only, the titles stay in
     deployments.py (the 2020 test's title is in the history's words)."""
     _, cited = _history()
     sources = "; ".join(f"{learner_source(d.citation)}{titled(d)} ({who})" for who, d in cited)
-    return Markdown(f"<details><summary>{LINKS_SUMMARY}</summary>\n\n- **{SEEN_HEAD}** {'; '.join(seen_in())}.\n\n"
+    return Markdown(f"<details><summary>{LINKS_SUMMARY}</summary>\n\n{shown_in()}\n\n"
                     f"<small>\n\n**{SOURCES_HEAD}**: {sources}.\n\n</small>\n\n</details>")
 
 
@@ -773,53 +774,36 @@ CHECK_SUMMARY = "Check your prediction"
 BARS_SAID = "The bars show how much better than ReLU each block scored."   # pass 86 (r85 Clarity); pass 88 (r87)
 
 
-GATE_FOLD_SUMMARY = "Optional: all 8 blocks of the 2020 test"
+GATE_FOLD_SUMMARY = "Optional: the 2020 test"   # pass 92 (r93 Focus): its 3 bars only
 
 
 def gate_test_fold():
     """The 2020 test in a few short lines (gate_in_one_line: the one place the chapter's body gives GELU's verdict),
-    then in full, in an optional fold at the chapter's end (pass 83, r81 Focus: five gated names at once on the main
-    path): all eight bars, each gate's bend, that every gated block beat every plain one, and that the GELU gate
-    (GEGLU) did best, by how much. Pass 90 (r91 Focus): one cell, the brief and the fold (they were two)."""
+    then, in an optional fold at the chapter's end, what was trained and scored, the three main bars and their
+    numbers, and that every gated block beat every plain one (gate_won checks it). Pass 90 (r91 Focus): one cell, the
+    brief and the fold. Pass 92 (r93 Focus: four new names, GEGLU, ReGLU, Bilinear and GLU, and study detail): the
+    8-bar picture, the gates' bends and the two training runs left; the 3-bar picture makes the point."""
     study = deployments.comparison("Shazeer")
     if study.why_said or "feed-forward" not in study.where:
         raise ValueError("the words say the 2020 test swapped feed-forward blocks, and no reason was given")
     if "filling in missing stretches of text" not in study.test or "perplexity" not in study.test:
         raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
+    if f"the {study.year} test" not in GATE_FOLD_SUMMARY:
+        raise ValueError("the fold's summary names the test")
     main = gate_test_picture(study, only=MAIN_BLOCKS)
     main_img = tables.image(figure_png(main), figure_alt(main), *MAIN_FIG)
-    n = gate_gain(study)
-    if dict(study.gate_bends).get(n["best"]) != "gelu":
-        raise ValueError("the words say the GELU gate did best")
-    if f"{len(study.compared)} blocks" not in GATE_FOLD_SUMMARY:
-        raise ValueError("the fold's summary counts the blocks of the test")
-    bars = gate_test_picture(study)
-    img = tables.image(figure_png(bars), figure_alt(bars), *GATE_FIG)
-    gates = "\n".join(gate_bends_said(study))
+    gate_won(study)   # "every block with a gate beat every one without": raises when the scores disagree
     gelu_runs(study)   # "not clearly better" holds after both runs (pass 90, r91 Focus: their digits cut)
     # pass 87 (r86 Focus): the test, its three main bars and their numbers moved here from line 3's main path
     body = f"""The test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
 Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better.
-First, {len(MAIN_BLOCKS)} of them. {BARS_SAID}
+Here are {len(MAIN_BLOCKS)} of them. {BARS_SAID}
 
 {main_img}
 
 {gate_result(study)}
 
-Now all {len(study.compared)}:
-
-{img}
-
-Each of the {len(study.gated)} hatched blocks multiplies its content by a second sum (the gate).
-Most bend that gate first. The gate's bend:
-
-{gates}
-
-{gate_won(study).capitalize()}.
-{n["best"]}, whose gate is bent by GELU, did best: {n["gain"]:.3f} less wrong.
-
-Each block was scored after a shorter and a longer training run.
-The bars show the longer run."""
+In all {len(study.compared)}, every block with a gate beat every one without."""
     return Markdown(f"{gate_in_one_line(study)}\n\n<details><summary>{GATE_FOLD_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
@@ -882,9 +866,6 @@ def writes_fold():
     return Markdown(f"<details><summary>{WRITES_SUMMARY}</summary>\n\n{img}\n\n</details>")
 
 
-# Every line links where it was shown (s36 code review: pass 86 took the links off the picker's card, which had kept
-# lines 4, 5 and 7's, so 02 · sigmoid and 02 · tanh were linked nowhere in the chapter)
-SEEN_BELOW = {4: ("above", "#The-LSTM-or-GRU-row:-gates-and-new-content")}   # line 4: this chapter says why (pass 77: the links sit at the end, so "above")
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
 # pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
@@ -924,17 +905,19 @@ def _rule(line):
 
 
 SMALL_PRINT_SUMMARY = "Small print: examples and limits"
-SEEN_HEAD = "Seen in:"
-
-
-def seen_in():
-    """One link a line, to the chapter or section that showed it: "line 1, [03 · slopes multiply](...)". Pass 75
-    (r72 Focus: a "Seen in" after every line): one line of links; pass 77 (r74 Focus): in links_and_sources's fold."""
-    seen = []
-    for i, line in enumerate(decisions.lines(), 1):
-        links = ([SEEN_BELOW[i]] + list(line.evidence)) if i in SEEN_BELOW else [line.evidence[0]]
-        seen.append(f"line {i}, " + ", ".join(f"[{text}]({link})" for text, link in links))
-    return seen
+def shown_in():
+    """One sentence pointing to the chapters that showed the list's lines (pass 92, r93 Focus: a "Seen in" list of nine
+    section links read like an audit): 'Lines 1 to 6 were first shown in chapters [02](...), [03](...) and [04](...).',
+    each chapter linked once, from the lines' evidence in decisions.py (s36 code review: every chapter they cite stays
+    linked). Raises unless the lines with a chapter's evidence are the first ones, in a row."""
+    cited = [sorted({link.split("#")[0] for _, link in line.evidence if re.match(r"0\d_", link)})
+             for line in decisions.lines()]
+    shown = [i for i, books in enumerate(cited, 1) if books]
+    if shown != list(range(1, len(shown) + 1)) or len(shown) < 2:
+        raise ValueError("the words say lines 1 to n were shown in earlier chapters, in a row")
+    books = sorted({b for bs in cited for b in bs})
+    said = [f"[{b[:2]}]({b})" for b in books]
+    return f"Lines 1 to {len(shown)} were first shown in chapters {', '.join(said[:-1])} and {said[-1]}."
 
 
 def short_list():
@@ -1361,7 +1344,8 @@ def nudge_check(forget=NUDGE_FORGET):
 def loop_fade(growth=MEMORY_ASKED):
     """Why the dashed line fades (r91 Clarity: "× 0.82" came from nowhere): where the loop's memory settles, what tanh
     gets there, its slope and the product each step passes back, all from the loop the picture runs; and that near
-    memory 0 the same step would pass on × growth, so the fade depends on where the memory sits."""
+    memory 0 the same step would pass on × growth, so the fade depends on where the memory sits. Pass 92: the reason
+    first, the arithmetic in a closed fold."""
     h, x, s, passed = decisions.settled_loop("tanh", growth, MEMORY_STEPS)
     at_zero = growth * float(activations.get("tanh").derivative(0.0))
     if not passed < 1 < at_zero or f"{growth * h:.2f}" != f"{growth * round(h, 2):.2f}" \
@@ -1373,14 +1357,18 @@ def loop_fade(growth=MEMORY_ASKED):
     if f"{fixed:.3f}" != f"{h:.3f}" or f"{growth * round(h, 3):.3f}" != f"{x:.3f}" \
             or f"{np.tanh(round(x, 3)):.3f}" != f"{h:.3f}":
         raise ValueError("the words say the memory settles where a step gives it back unchanged")
-    body = (f"The dashed line is the whispered message again. Why does it fade?\n"
-            f"The memory settles near {h:.3f}: there, a step leaves it unchanged.\n"
+    # pass 92 (r93 Clarity 8: the fixed-point arithmetic packed into the main path): the reason in one line, then
+    # the arithmetic in a closed fold, "The numbers"
+    lead = (f"The dashed line is the whispered message again. Why does it fade?\n"
+            f"Where the memory settles, tanh is flatter than at 0.\n"
+            f"So each step back passes on only about {passed:.2f} of the nudge.")
+    body = (f"The memory settles near {h:.3f}: there, a step leaves it unchanged.\n"
             f"Check: tanh({growth:g} × {h:.3f}) = tanh({x:.3f}) = {h:.3f}.\n"
             f"Tanh's slope at {x:.3f} is {s:.3f}.\n"
             f"Each step back passes on {growth:g} × {s:.3f} ≈ {passed:.2f} of the nudge.\n"
             f"Near memory 0, tanh's slope is {at_zero / growth:g}: a step would pass on × {at_zero:g}.\n"
             f"So the fade depends on where the memory sits.")
-    return Markdown(body)
+    return Markdown(f"{lead}\n\n<details><summary>{WORKED_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
 def nudge_legend(forget):
