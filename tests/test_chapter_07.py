@@ -732,9 +732,7 @@ def test_the_predicted_score_box_starts_empty_and_counts_only_a_whole_number_in_
     assert ch07_quiz.predicted("0", 4) == 0 and ch07_quiz.predicted("-1", 4) is None and ch07_quiz.predicted("x", 4) is None
 
 
-QUIZ_TOPICS = {"00": "what a unit does", "01": "networks without bends", "02": "the bends' shapes",
-               "03": "slopes, going backward", "04": "other bends, and softmax", "05": "the training race",
-               "06": "which bend goes where"}
+QUIZ_TOPICS = quiz.CHAPTER_TOPICS   # p92: one copy, in facts; the chapter box labels its options with it too
 
 
 def test_the_quiz_headings_name_the_chapter_and_a_topic_that_gives_no_answer_away():
@@ -5214,6 +5212,10 @@ def test_p82_the_rounds_record_the_question_you_expect_to_miss_and_the_mixed_rou
         row = item.children[1]
         assert row.children == (item.pick, item.verdict) and item.pick.description == ch07_quiz.CHAPTER_PICK
         assert item.pick.value is None and item.verdict.value == ""
+        # p92 (r93 Clarity): each option names its chapter's topic, the heading's words; the value stays the number
+        assert item.pick.options == ((ch07_quiz.NO_PICK, None),) + tuple(
+            (f"{ch} · {QUIZ_TOPICS[ch]}", ch) for ch in quiz.CHAPTERS)
+    assert ch07_quiz.chapter_label("03") == "03 · slopes, going backward"
     first, second = mixed.items[:2]
     true, other = first.question.chapter, next(ch for ch in quiz.CHAPTERS if ch != first.question.chapter)
     first.pick.value = other

@@ -23,6 +23,12 @@ import numpy as np
 from course_utils.facts import activations, deployments
 
 CHAPTERS = ("00", "01", "02", "03", "04", "05", "06")
+# Each chapter's topic, in the quiz's own words: the headings of chapter 07's rounds and the labels of the mixed
+# round's "From chapter:" box (p92, r93 Clarity: bare numbers '03' asked to recall a number, not a topic).
+# tests/test_chapter_07.py checks the headings against these; none names a word only a right option uses.
+CHAPTER_TOPICS = {"00": "what a unit does", "01": "networks without bends", "02": "the bends' shapes",
+                  "03": "slopes, going backward", "04": "other bends, and softmax", "05": "the training race",
+                  "06": "which bend goes where"}
 
 # What chapter 05's race measured (seeds 0-4, Adam, learning rate 0.01, 400 epochs; loss under 0.1), for Q30's key.
 # The facts layer cannot run the race: tests/test_chapter_07.py reruns it and checks these numbers.

@@ -1778,13 +1778,18 @@ def pick_verdict(qid, picked):
     return "Right chapter." if picked == true else f"You said chapter {picked}; it is from chapter {true}."
 
 
+def chapter_label(chapter):
+    """'03 · slopes, going backward': a chapter box option, its number and topic (p92, r93 Clarity)."""
+    return f"{chapter} · {quiz.CHAPTER_TOPICS[chapter]}"
+
+
 def _chapter_pick(item, learner):
     """A chapter box under the item's prompt (the mixed round). The first answer locks it (a pick made after the
     key is open is no recall) and its verdict shows beside it. Returns the box."""
     qid = item.question.id
-    pick = widgets.Dropdown(options=[(NO_PICK, None)] + [(ch, ch) for ch in quiz.CHAPTERS], value=None,
-                            description=CHAPTER_PICK, style={"description_width": "initial"},
-                            layout=widgets.Layout(width="170px"))
+    pick = widgets.Dropdown(options=[(NO_PICK, None)] + [(chapter_label(ch), ch) for ch in quiz.CHAPTERS],
+                            value=None, description=CHAPTER_PICK, style={"description_width": "initial"},
+                            layout=widgets.Layout(width="330px"))
     verdict = widgets.HTML()
 
     def show():
