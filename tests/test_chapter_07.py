@@ -3910,6 +3910,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
     assert ("**Numbers:** round to the digits asked. Close counts.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
+            "**Digits** means digits that count: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
+            "Zeros in front do not count: 0.012 is already two digits.\n"
             "Point at an answer box to see what else you may type.") in _src(cells[k])
     assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
@@ -5055,7 +5057,7 @@ def test_p82_how_it_works_says_the_number_rule_and_its_example_before_the_first_
     lines = ch07_quiz.how_close_example().split("\n")
     # p87 (r86 Focus): down to "Close counts." (two lines); the worked example left the page (the checker still
     # judges it in test_pass36_...), the digit rule is the tooltip's
-    assert len(lines) == 2 and k < first and all(line in _src(cells[k]) for line in lines)
+    assert len(lines) == 3 and k < first   # p92 (r93 Clarity): plus the digits line (test_p92_...) and all(line in _src(cells[k]) for line in lines)
     assert "Example:" not in _src(cells[k]) and "0.3127" not in _src(cells[k])
     tip = ch07_quiz.how_close_rule()   # p84: the box's tooltip; the rule and its example are not said again there
     assert "Example:" not in tip and "Round the exact answer" not in tip and "<" not in tip
@@ -5691,3 +5693,25 @@ def test_pass91_words_under_a_question_start_their_own_line_in_a_text_reading():
         assert lines[0].startswith(f"Q{n}.") and "Words:" not in lines[0], (qid, lines[0])
         seen += "Words:" in lines
     assert seen >= 10   # most questions carry word lines under them
+
+
+# ---------------------------------------------------------------- pass 92: the r93 reader's items
+def test_p92_how_it_works_shows_digits_that_count_with_examples_the_grader_agrees_with(monkeypatch):
+    """r93 Clarity: "Give two digits" read as digits after the point. "How it works" shows digits that count with two
+    examples kept by the quiz's own rounding; the grader accepts each kept form and rejects 0.01 for 0.012 at two
+    digits (zeros in front counted as digits)."""
+    line = ch07_quiz.digits_line()
+    assert line in _how_it_works() and line in ch07_quiz.how_close_example()
+    assert line == ("**Digits** means digits that count: 2.72 to two digits is 2.7. "
+                    "Zeros in front do not count: 0.012 is already two digits.")
+    assert quiz.kept(2.72, 2) == "2.7" and quiz.kept(0.012, 2) == "0.012" and quiz.kept(0.0099, 1) == "0.01"
+    keys = [q.answer for q in quiz.questions() if isinstance(q, quiz.Numeric)]
+    verdicts = {}
+    for value, digits in ch07_quiz.DIGITS_SHOWN:
+        assert all(abs(key) != value for key in keys)   # no key given away
+        q = quiz.Numeric("digits_shown", "07", "", value, digits, "", ())
+        monkeypatch.setattr(quiz, "get", lambda _qid, q=q: q)   # the checker the quiz widgets call
+        verdicts[value] = {t: quiz.check("digits_shown", t).correct for t in (quiz.kept(value, digits), "0.01", "3")}
+        monkeypatch.undo()
+    # the kept forms are right; "0.01" (zeros in front counted as digits) is wrong for 0.012 at two digits
+    assert verdicts == {2.72: {"2.7": True, "0.01": False, "3": False}, 0.012: {"0.012": True, "0.01": False, "3": False}}

@@ -975,6 +975,12 @@ def parse_number(text):
     return num
 
 
+def kept(value, digits):
+    """value kept to `digits` digits that count, as the grader keeps a key (see step): kept(2.72, 2) -> '2.7',
+    kept(0.012, 2) -> '0.012' (zeros in front are no digits)."""
+    return f"{float(f'{value:.{digits}g}'):g}"
+
+
 def step(q):
     """One unit in the last digit the key keeps: 0.01 for 0.3127 kept to 2 digits (leading zeros are no digits).
     The kept key sets it, as chapter 07's rule says: 0.00000095 kept to one digit is 0.000001, so its step is
