@@ -290,10 +290,12 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     assert right.why.endswith("That keeps the memory from growing fast.")
     assert "copy read out" not in right.why
     # pass 40 (r36 reader): one sentence; the memory and the write gate moved into a gloss line under it
-    assert q.prompt == "What is one reason an LSTM passes new content through tanh before its write gate scales it?"   # r62: one reason
+    assert q.prompt == "What is one reason an LSTM passes new content through tanh before storing it?"   # p92 (r93): no gate set-up   # r62: one reason
     learner = ch07_quiz.Learner(review.Store(None))
     gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
-    assert "a running number" in gloss and ch07_quiz.gloss_line(gloss) in ch07_quiz._head(q, 34, learner)
+    # p92 (r93 Clarity: the set-up was long): two short sentences, in the key, where the why first names the gate
+    assert "new content added to the memory" in gloss and ch07_quiz.gloss_line(gloss) in ch07_quiz.key_fold_html(
+        q.id, 34, learner, pictures=False)
     assert "squash" not in right.why and "bounds" not in right.text
     assert right.text == "It keeps new content within ±1, so each step adds a limited amount."
     assert len(re.findall(r"[.!?](?:\s|$)", right.why)) == 2   # pass 29: was 4 sentences (the reader's Q34)
@@ -732,9 +734,7 @@ def test_the_predicted_score_box_starts_empty_and_counts_only_a_whole_number_in_
     assert ch07_quiz.predicted("0", 4) == 0 and ch07_quiz.predicted("-1", 4) is None and ch07_quiz.predicted("x", 4) is None
 
 
-QUIZ_TOPICS = {"00": "what a unit does", "01": "networks without bends", "02": "the bends' shapes",
-               "03": "slopes, going backward", "04": "other bends, and softmax", "05": "the training race",
-               "06": "which bend goes where"}
+QUIZ_TOPICS = quiz.CHAPTER_TOPICS   # p92: one copy, in facts; the chapter box labels its options with it too
 
 
 def test_the_quiz_headings_name_the_chapter_and_a_topic_that_gives_no_answer_away():
@@ -1315,7 +1315,6 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
         assert line in keys[first], term
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
     assert quiz.PAGE_WORDS["SiLU"].startswith("x times sigmoid(x)")   # pass 26: Swish is a family; pass 62: the word list says it
-    assert glossed["softplus"].startswith("softplus: ReLU with its corner rounded off")   # pass 24: no e^x before its gloss
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
     assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
     assert quiz.check("swiglu_gate", quiz.answer_key("swiglu_gate")).message == "Right. " + why14 and "\n" not in why14
@@ -1382,7 +1381,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     assert quiz.get("why_sigmoid_stalled").prompt.startswith("What is one main reason")
     why21 = next(o.why for o in quiz.get("leaky_alive").options if "corner" in o.text)
-    assert "GELU and softplus are smooth ones." in why21 and "the smooth ones" not in why21
+    assert "Smooth bends, such as GELU, have none." in why21 and "the smooth ones" not in why21   # p92: no softplus
     x = np.linspace(-3, 3, 601)
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
@@ -1475,7 +1474,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     (r87): the nudge is glossed again, once a page, at its first use."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate",
-                          "softplus", "Mish", "e^x", "learning rate",
+                          "Mish", "e^x", "learning rate",   # p92 (r93 Focus): softplus left with Q24's
                           "SELU", "spread", "softmax", "shares", "σ", "nudge"}
     # p88 (r87 Clarity): the nudge is back, once a page (p84), so no box repeats it round after round
     assert set(terms) & set(quiz.PAGE_WORDS) == {"nudge"}
@@ -2624,8 +2623,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert all(tilt(0, 0, 0) < tilt(w1, w2, 0) for w1, w2 in ((0.5, 0.0), (0.0, -0.5), (0.3, 0.3), (1.0, -1.0)))
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
     # r51: it answers the stem's why; pass 62 (r56 Clarity 2): one idea in the option, the division said in the why
-    assert right("why_adam").text == ("Adam compares a weight's nudge with the typical size of its nudges, so a "
-                                     "steady tiny nudge still gives a normal step.")
+    # p92 (r93 Clarity): one idea, 12 words; the steady tiny nudge's normal step is the why's
+    assert right("why_adam").text == "Adam compares each nudge with the typical size of that weight's nudges."
+    assert "tiny but not vanishing, that gives about 1 in size" in right("why_adam").why
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
     # pass 29: a running average said in place; the square root of the second is the nudges' usual size
     # pass 30: the key no longer repeats the option; it says what the usual size is ("running average" is gone)
@@ -2834,8 +2834,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     sig, soft = activations.get("sigmoid"), activations.get("softmax")
     for gap in (1.0, 2.0):
         assert float(np.asarray(soft(np.array([gap, 0.0])))[0]) == pytest.approx(float(sig(np.array([gap]))[0]))
-    sp = {t: g for t, _p, g in quiz.GLOSSES}["softplus"]   # said in words: e^x is glossed only later (Q25)
-    assert "e^x" not in sp and "ReLU with its corner rounded off" in sp
+    assert not any("softplus" in quiz.used_text(q) for q in quiz.questions())   # p92 (r93 Focus): no longer needed
 
 
 def test_pass24_key_pictures_for_dead_relu_collapsing_layers_and_the_fading_nudge():
@@ -3426,7 +3425,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights. They average 0. Their spread is 1 over the square root of n." in quiz.get("selu_steady").prompt   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert quiz.get("selu_steady").prompt.startswith("Layer after layer,")   # p92 (r93 Clarity): the start weights are the key's   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3585,7 +3584,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     assert quiz.PAGE_WORDS["SiLU"] == "x times sigmoid(x), a smooth bend."   # pass 62: the page's word list says it
     assert glossed["Mish"] == "Mish: another smooth bend from chapter 04, close to SiLU."
     assert "Adam divides" not in glossed["Adam"] and "how far each weight moves" in glossed["Adam"]   # what Adam does, not Q31's answer
-    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("Mish", "softplus"))
+    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("Mish",))   # p92: softplus left the quiz
     assert not re.search(r"below|dip|negative|under 0|deep|lowest|GELU|Mish", quiz.PAGE_WORDS["SiLU"])
     assert "bent" not in quiz.PAGE_WORDS["SwiGLU"]
     x = np.linspace(-6, 0, 601)
@@ -3869,9 +3868,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the rule itself, in plain words, no symbol
     # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
     # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
-    assert selu.prompt == ("A SELU network starts with random weights. They average 0. Their spread is 1 over the "
-                           "square root of n. Here n is a unit's number of inputs. Layer after layer, SELU pulls two "
-                           "numbers toward fixed values. Which two?")
+    # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights are in the key
+    assert selu.prompt == "Layer after layer, SELU pulls two numbers toward fixed values. Which two?"
+    assert "average 0 and spread 1/√n" in selu.options[quiz.answer_key("selu_steady")].why
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
     assert "start spread" not in words and "word list" not in selu.prompt
     assert "smaller when" not in selu.prompt and "√" not in selu.prompt
@@ -3912,6 +3911,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
     assert ("**Numbers:** round to the digits asked. Close counts.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
+            "**Digits** means digits that count: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
+            "Zeros in front do not count: 0.012 is already two digits.\n"
             "Point at an answer box to see what else you may type.") in _src(cells[k])
     assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
@@ -4372,7 +4373,7 @@ def test_pass48_q17_and_every_round_meet_silu_said_above_every_round():
 def test_pass48_write_gate_gives_its_usual_name():
     """r43 Clarity 4: other texts call the write gate the input gate."""
     gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
-    assert gloss.startswith("write gate: ") and "The write gate (usually called the input gate), from 0 to 1," in gloss
+    assert gloss.startswith("write gate: a number from 0 to 1 (usually called the input gate). ")   # p92: shorter
 
 
 def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_totals():
@@ -5057,7 +5058,7 @@ def test_p82_how_it_works_says_the_number_rule_and_its_example_before_the_first_
     lines = ch07_quiz.how_close_example().split("\n")
     # p87 (r86 Focus): down to "Close counts." (two lines); the worked example left the page (the checker still
     # judges it in test_pass36_...), the digit rule is the tooltip's
-    assert len(lines) == 2 and k < first and all(line in _src(cells[k]) for line in lines)
+    assert len(lines) == 3 and k < first   # p92 (r93 Clarity): plus the digits line (test_p92_...) and all(line in _src(cells[k]) for line in lines)
     assert "Example:" not in _src(cells[k]) and "0.3127" not in _src(cells[k])
     tip = ch07_quiz.how_close_rule()   # p84: the box's tooltip; the rule and its example are not said again there
     assert "Example:" not in tip and "Round the exact answer" not in tip and "<" not in tip
@@ -5214,6 +5215,10 @@ def test_p82_the_rounds_record_the_question_you_expect_to_miss_and_the_mixed_rou
         row = item.children[1]
         assert row.children == (item.pick, item.verdict) and item.pick.description == ch07_quiz.CHAPTER_PICK
         assert item.pick.value is None and item.verdict.value == ""
+        # p92 (r93 Clarity): each option names its chapter's topic, the heading's words; the value stays the number
+        assert item.pick.options == ((ch07_quiz.NO_PICK, None),) + tuple(
+            (f"{ch} · {QUIZ_TOPICS[ch]}", ch) for ch in quiz.CHAPTERS)
+    assert ch07_quiz.chapter_label("03") == "03 · slopes, going backward"
     first, second = mixed.items[:2]
     true, other = first.question.chapter, next(ch for ch in quiz.CHAPTERS if ch != first.question.chapter)
     first.pick.value = other
@@ -5300,7 +5305,7 @@ def test_p83_a_keys_word_lines_sit_under_a_new_word_label():
     letter = ch07_quiz.LETTERS[learner.order["where_bend"].index(quiz.answer_key("where_bend"))]
     assert fold.index(label) < fold.index(ch07_quiz.gloss_line(xor)) < fold.index(f"<b>{letter}: ")   # then the answer
     assert ch07_quiz.key_words([]) == ""
-    two = [xor, {t: g for t, _p, g in quiz.GLOSSES}["softplus"]]
+    two = [xor, {t: g for t, _p, g in quiz.GLOSSES}["Mish"]]
     assert ch07_quiz.key_words(two).startswith(ch07_quiz.NEW_WORD_LABEL.format("New words:"))
     for qid in quiz.ids():   # every key with word lines labels them; none without
         f = ch07_quiz.key_fold_html(qid, 1, learner, pictures=False)
@@ -5689,3 +5694,49 @@ def test_pass91_words_under_a_question_start_their_own_line_in_a_text_reading():
         assert lines[0].startswith(f"Q{n}.") and "Words:" not in lines[0], (qid, lines[0])
         seen += "Words:" in lines
     assert seen >= 10   # most questions carry word lines under them
+
+
+# ---------------------------------------------------------------- pass 92: the r93 reader's items
+def test_p92_how_it_works_shows_digits_that_count_with_examples_the_grader_agrees_with(monkeypatch):
+    """r93 Clarity: "Give two digits" read as digits after the point. "How it works" shows digits that count with two
+    examples kept by the quiz's own rounding; the grader accepts each kept form and rejects 0.01 for 0.012 at two
+    digits (zeros in front counted as digits)."""
+    line = ch07_quiz.digits_line()
+    assert line in _how_it_works() and line in ch07_quiz.how_close_example()
+    assert line == ("**Digits** means digits that count: 2.72 to two digits is 2.7. "
+                    "Zeros in front do not count: 0.012 is already two digits.")
+    assert quiz.kept(2.72, 2) == "2.7" and quiz.kept(0.012, 2) == "0.012" and quiz.kept(0.0099, 1) == "0.01"
+    keys = [q.answer for q in quiz.questions() if isinstance(q, quiz.Numeric)]
+    verdicts = {}
+    for value, digits in ch07_quiz.DIGITS_SHOWN:
+        assert all(abs(key) != value for key in keys)   # no key given away
+        q = quiz.Numeric("digits_shown", "07", "", value, digits, "", ())
+        monkeypatch.setattr(quiz, "get", lambda _qid, q=q: q)   # the checker the quiz widgets call
+        verdicts[value] = {t: quiz.check("digits_shown", t).correct for t in (quiz.kept(value, digits), "0.01", "3")}
+        monkeypatch.undo()
+    # the kept forms are right; "0.01" (zeros in front counted as digits) is wrong for 0.012 at two digits
+    assert verdicts == {2.72: {"2.7": True, "0.01": False, "3": False}, 0.012: {"0.012": True, "0.01": False, "3": False}}
+
+
+def test_p92_dense_questions_are_trimmed_to_one_idea_a_choice_and_keep_their_whys():
+    """r93 Clarity/Focus: Q28's stem held five ideas before its question; Q31's choices ran to 20 words and more;
+    Q34's write gate came with a long set-up; Q24 needed "softplus" only to rule out one option. Each is trimmed, and
+    every option keeps its why."""
+    words = lambda text: len(text.split())   # noqa: E731
+    selu = quiz.get("selu_steady")
+    assert words(selu.prompt) <= 12 and "weights" not in selu.prompt
+    assert "start weights have average 0 and spread 1/√n" in selu.options[quiz.answer_key("selu_steady")].why
+    adam = quiz.get("why_adam")
+    assert all(words(o.text) < 14 and " so " not in o.text for o in adam.options)   # one idea: no "so ..." clause
+    assert all(o.why for o in adam.options) and "gives about 1 in size" in adam.options[quiz.answer_key("why_adam")].why
+    rnn = quiz.get("tanh_in_rnns")
+    assert "write gate" not in rnn.prompt and words(rnn.prompt) <= 14
+    gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
+    assert all(words(s) < 12 for s in re.split(r"(?<=\.) ", gloss.split(": ", 1)[1]))
+    learner = ch07_quiz.Learner(review.Store(None))
+    n = learner.numbers["tanh_in_rnns"]
+    assert "write gate" not in ch07_quiz._head(rnn, n, learner)   # its word line moved to the key, with the gate
+    assert ch07_quiz.gloss_line(gloss) in ch07_quiz.key_fold_html("tanh_in_rnns", n, learner, pictures=False)
+    leaky = quiz.get("leaky_alive")
+    assert not any("softplus" in t for o in leaky.options for t in (o.text, o.why)) and all(o.why for o in leaky.options)
+    assert "New word" not in ch07_quiz.key_fold_html("leaky_alive", learner.numbers["leaky_alive"], learner, pictures=False)

@@ -23,6 +23,12 @@ import numpy as np
 from course_utils.facts import activations, deployments
 
 CHAPTERS = ("00", "01", "02", "03", "04", "05", "06")
+# Each chapter's topic, in the quiz's own words: the headings of chapter 07's rounds and the labels of the mixed
+# round's "From chapter:" box (p92, r93 Clarity: bare numbers '03' asked to recall a number, not a topic).
+# tests/test_chapter_07.py checks the headings against these; none names a word only a right option uses.
+CHAPTER_TOPICS = {"00": "what a unit does", "01": "networks without bends", "02": "the bends' shapes",
+                  "03": "slopes, going backward", "04": "other bends, and softmax", "05": "the training race",
+                  "06": "which bend goes where"}
 
 # What chapter 05's race measured (seeds 0-4, Adam, learning rate 0.01, 400 epochs; loss under 0.1), for Q30's key.
 # The facts layer cannot run the race: tests/test_chapter_07.py reruns it and checks these numbers.
@@ -421,7 +427,8 @@ def _bank():
             f"The slope on the left is small: {leak:g} by default in PyTorch, a popular Python toolkit for building networks. A stuck unit can "
             "climb back, slowly."),
            ("It rounds off ReLU's corner, so the slope never jumps.",
-            "Leaky ReLU still has a corner at 0. GELU and softplus are smooth ones."),
+            # p92 (r93 Focus): "softplus" needed a word line of its own to rule out one option; GELU alone serves
+            "Leaky ReLU still has a corner at 0. Smooth bends, such as GELU, have none."),
            ("Its outputs are never negative, so its units never switch off.",
             "its left side gives small negative outputs, along a small slope. That slope is the leak.")),
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
@@ -464,9 +471,9 @@ def _bank():
         # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
         # p89 (r89 Clarity: "smaller when a unit has more inputs" was vague): the weights' spread in plain words
         # p91 (r92 Clarity: "(word list)" sent the learner away): the spread's rule back in place, in words
-        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0. Their spread is 1 over "
-                                 "the square root of n. Here n is a unit's number of inputs. Layer after layer, SELU "
-                                 "pulls two numbers toward fixed values. Which two?",
+        # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights (average 0,
+        # spread 1/√n) are the right option's key alone
+        _c("selu_steady", "04", "Layer after layer, SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
@@ -528,18 +535,18 @@ def _bank():
            ("Each seed gives the network new training data.",
             "in the race, a seed fixes only the random start weights. Every run trains on the same spiral points, all of them at each step.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
-           ("Adam compares a weight's nudge with the typical size of its nudges, so a steady tiny nudge still gives "
-            "a normal step.",
+           # p92 (r93 Clarity: 20-word options): one idea each, the rest in the whys
+           ("Adam compares each nudge with the typical size of that weight's nudges.",
             "Think of a friend who always whispers: you judge their voice against their usual voice, not against a "
             "shout. Adam divides a weight's recent average nudge by its nudges' typical size (the square root of "
             "their average square). For a steady nudge, tiny but not vanishing, that gives about 1 in size. "
             "So each step is about the learning rate (0.01)."),
            # p82 (r80 Correctness): the old why did not refute "always bigger": the rate is chosen, and a bigger one
            # stretches every step alike, so it cannot single out a tiny nudge
-           ("Adam always uses a bigger learning rate than plain steps do, so every step is longer.",
+           ("Adam always uses a bigger learning rate than plain steps do.",
             "the learning rate is a number you choose, with Adam or without. The race chose 0.01. A bigger rate "
             "lengthens all steps alike: tiny nudges still give the smallest steps. Adam rescales each weight's step on its own."),
-           ("With Adam, the network no longer needs a bend, so no nudge ever fades on its way back.", "without a bend the layers still collapse into one.")),
+           ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
         _c("lstm_gates", "06", "An LSTM's gates are numbers that other signals are multiplied by. Which of these makes them?",
            ("Sigmoid.", "Sigmoid is a dimmer from 0 (shut) to 1 (open)."),
@@ -562,7 +569,8 @@ def _bank():
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax turns scores into chances; it is not the feed-forward block's bend.")),   # p81 (r78): no unexplained "attention"
         # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it
-        _c("tanh_in_rnns", "06", "What is one reason an LSTM passes new content through tanh before its write gate scales it?",   # r62: one reason, not the
+        # p92 (r93 Clarity: the write gate's set-up was long): the stem says no gate; the key says how it scales
+        _c("tanh_in_rnns", "06", "What is one reason an LSTM passes new content through tanh before storing it?",   # r62: one reason, not the
            # only one; p76 (r73 Clarity): "still uses" compared with nothing
            ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
@@ -771,10 +779,9 @@ GLOSSES = (
               "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method. It sets how far each weight moves at each step."),
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
-    ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
-                                      "number. The write gate (usually called the input gate), from 0 to 1, sets how much."),
+    ("write gate", r"\bwrite gate\b", "write gate: a number from 0 to 1 (usually called the input gate). Each step, it "
+                                      "scales the new content added to the memory."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
-    ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
     # p85 (r84 Clarity): keys say "the e-powers" for several e^s; the gloss names them and fires on them too
     ("e^x", r"\be(\^|-power)", "e^x: the number e (about 2.72) to the power x, an e-power. It is always above 0 and "
@@ -804,7 +811,7 @@ GLOSSES = (
 # again once a round (round_glosses, r51) never added a line on any learner's page, and is gone. The page's word list
 # (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest.
 DEFINED_IN = {"learning rate": ("00", "05"), "nudge": ("03", "04"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
-              "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
+              "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
               "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
 
@@ -967,6 +974,12 @@ def parse_number(text):
         den = float(Fraction(m.group(2)))
         return None if den == 0 else num / den
     return num
+
+
+def kept(value, digits):
+    """value kept to `digits` digits that count, as the grader keeps a key (see step): kept(2.72, 2) -> '2.7',
+    kept(0.012, 2) -> '0.012' (zeros in front are no digits)."""
+    return f"{float(f'{value:.{digits}g}'):g}"
 
 
 def step(q):

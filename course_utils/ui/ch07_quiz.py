@@ -1704,11 +1704,26 @@ def typing_hint(q):
     return rule
 
 
+# p92 (r93 Clarity: "two digits" read as digits after the point): one line under "How it works" shows digits that
+# count, each example kept by the quiz's own rounding (quiz.kept) and judged by the grader in the tests. Neither
+# number is a key: e (2.72, the softmax gloss) and GELU's slope at −3 (0.012, the dip picture's alt text).
+DIGITS_SHOWN = ((2.72, 2), (0.012, 2))
+
+
+def digits_line():
+    """'**Digits** means digits that count: 2.72 to two digits is 2.7. Zeros in front do not count: 0.012 is already
+    two digits.'"""
+    (big, n_big), (small, n_small) = DIGITS_SHOWN
+    return (f"**Digits** means digits that count: {big} to {_DIGITS[n_big]} is {quiz.kept(big, n_big)}. "
+            f"Zeros in front do not count: {quiz.kept(small, n_small)} is already {_DIGITS[n_small]}.")
+
+
 def how_close_example():
     """The lines "How it works" says before the first typed answer (p82, r80 Clarity; tests/test_chapter_07.py
     compares the notebook's lines with these). p87 (r86 Focus): down to "Close counts."; the digit rule is each answer
     box's tooltip (how_close_rule), and HOW_CLOSE stays the checker's worked case in the tests."""
     return ("**Numbers:** round to the digits asked. Close counts.\n"
+            f"{digits_line()}\n"
             f"{TYPING_LINE}")
 
 
@@ -1778,13 +1793,18 @@ def pick_verdict(qid, picked):
     return "Right chapter." if picked == true else f"You said chapter {picked}; it is from chapter {true}."
 
 
+def chapter_label(chapter):
+    """'03 · slopes, going backward': a chapter box option, its number and topic (p92, r93 Clarity)."""
+    return f"{chapter} · {quiz.CHAPTER_TOPICS[chapter]}"
+
+
 def _chapter_pick(item, learner):
     """A chapter box under the item's prompt (the mixed round). The first answer locks it (a pick made after the
     key is open is no recall) and its verdict shows beside it. Returns the box."""
     qid = item.question.id
-    pick = widgets.Dropdown(options=[(NO_PICK, None)] + [(ch, ch) for ch in quiz.CHAPTERS], value=None,
-                            description=CHAPTER_PICK, style={"description_width": "initial"},
-                            layout=widgets.Layout(width="170px"))
+    pick = widgets.Dropdown(options=[(NO_PICK, None)] + [(chapter_label(ch), ch) for ch in quiz.CHAPTERS],
+                            value=None, description=CHAPTER_PICK, style={"description_width": "initial"},
+                            layout=widgets.Layout(width="330px"))
     verdict = widgets.HTML()
 
     def show():
