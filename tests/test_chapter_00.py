@@ -3070,13 +3070,18 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     last; a too-big rate (2.2) jumps over the bottom and lands higher; moving the rate starts again at the dot."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_steps()")
-    # Pass 82 (r80 Interaction 6): the first landing (2) is worked above and ringed on the picture, so the Predict
-    # gives it and asks for the two not yet shown.
+    # Pass 82 (r80 Interaction 6): the first landing (2) is worked above, so the Predict gives it and asks for the
+    # two not yet shown.
     assert ("**Predict:** from $3$ at learning rate $0.5$, the first press lands on $2$. Where do the next two land? "
             "Do the steps grow or shrink?") in cells[q - 1].source
     assert "So the weight goes from $3$ to $2$." in cells[q - 2].source
-    ring = ch00_start_here.hill_steps().lines["ahead"]
-    assert np.asarray(ring.get_xdata(), float).tolist() == [2.0]   # the ring, before any press, at the given landing
+    # Pass 92 (r93 Interaction): no ring before the first press, so the widget never answers a Predict first.
+    first = ch00_start_here.hill_steps()
+    assert not first.lines["ahead"].get_visible() and "next move" not in first.readout.value
+    assert first.lines["ahead"].get_label() == "where the next step lands (after a press)"   # the legend says when
+    first.step()
+    assert first.lines["ahead"].get_visible()
+    assert np.asarray(first.lines["ahead"].get_xdata(), float).tolist() == [1.5]   # the next landing, after 3 → 2
     answer = cells[q + 1].source
     assert answer.index("<details>") < answer.index("$3 \\to 2 \\to 1.5 \\to 1.25$") < answer.index("</details>")
     w = ch00_start_here.hill_steps()
@@ -3113,6 +3118,9 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [1.25]
     w.sliders["rate"].value = 2.2   # a new rate starts again from the dot
     assert w.walk == [3.0] == [ch00_start_here.HILL_DOT]
+    # Pass 92 (r93 Interaction): at the new rate, neither the ring nor the readout shows the Predict's −1.4 or −4.4.
+    assert not w.lines["ahead"].get_visible()
+    assert "4.4" not in w.readout.value and "1.4" not in w.readout.value
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [3.0]
     assert "where you stand</b>: 3<br>" in w.readout.value   # pass 88c (r88): before any step, "stand", not "stood"
     w.step()
