@@ -1187,7 +1187,8 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
         # Pass 88c (r88): before any step the readout names where you stand, not where you stood.
         where = "where you stand" if len(walk) == 1 else "your path so far"
         move = (f"next move = −({r:.1f} × {_minus(round(k, 3)) if k >= 0 else '(' + _minus(round(k, 3)) + ')'}) = "
-                f"{_minus(round(nxt - here, 3))}" if len(walk) > 1 else "press take one step to see the move")
+                f"{_minus(round(nxt - here, 3))}" if len(walk) > 1
+                else f"press take one step to see the move at rate {r:.1f}")
         readout.value = f"<b>{where}</b>: {path}{off}<br>here: hill slope {_minus(round(k, 3))}; {move}"
 
     def restart():
