@@ -1932,9 +1932,10 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     # pass 74 (r71 Picture): the timeline before the text that walks along it
     # pass 90 (r91 Picture first): one lead-in sentence right before the timeline, its walk-through after it
-    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5
-    assert src[history_cell + 4] == "The timeline below shows which bends were common, and when."
-    assert src[history_cell + 3] == "ch00.fading_signal_picture()"
+    # pass 92 (r93 Clarity): the text before the bars is two cells (sigmoid's quarter; ReLU and the grid)
+    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 6
+    assert src[history_cell + 5] == "The timeline below shows which bends were common, and when."
+    assert src[history_cell + 4] == "ch00.fading_signal_picture()"
     assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
     assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 1]
@@ -2466,18 +2467,21 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 43 (r38 Picture 1): the fading signal's bars after the steepness cell, then the rest of the story.
     # Pass 74 (r71 Picture): the timeline first, then the text that walks along it.
     # Pass 90 (r91 Picture first): a one-sentence lead-in right before the timeline.
-    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 6].cell_type == "markdown"
-    assert cells[h + 4].source.startswith("The timeline below shows") and len(chapter_metrics.prose(cells[h + 4].source)) == 1
-    assert cells[h + 5].source.strip() == "ch00.history_timeline()" and cells[h + 8].source.startswith("## The course map")
+    # Pass 92 (r93 Clarity): two text cells before the bars, so everything after them is one cell later.
+    assert cells[h + 3].cell_type == "markdown" and cells[h + 3].source.startswith("ReLU's ramp")
+    assert cells[h + 4].source.strip() == "ch00.fading_signal_picture()" and cells[h + 7].cell_type == "markdown"
+    assert cells[h + 5].source.startswith("The timeline below shows") and len(chapter_metrics.prose(cells[h + 5].source)) == 1
+    assert cells[h + 6].source.strip() == "ch00.history_timeline()" and cells[h + 9].source.startswith("## The course map")
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
-    assert cells[h + 7].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
+    assert cells[h + 8].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
     # Pass 58 (r52 change 3): the recall says the bars' setting, every weight 1 (bigger weights can grow the signal).
-    assert "Ten sigmoids, each at its steepest, every weight 1:" in cells[h + 7].source
+    assert "Ten sigmoids, each at its steepest, every weight 1:" in cells[h + 8].source
     assert "every weight set to 1" in ch00_start_here.FADE_TITLE
     k = ch00_start_here.fade_factors()
     assert k["sigmoid"] ** 10 < 1e-6 < 1e-3 and (5.0 * k["sigmoid"]) ** 10 > 1   # weight 5 each: no shrinking
-    assert chapter_metrics.prose(cells[h + 7].source) == []
-    sentences = [s for k in (h, h + 2, h + 5) for s in chapter_metrics.prose(cells[k].source)]
+    assert chapter_metrics.prose(cells[h + 8].source) == []
+    # Pass 92 (r93 Clarity): the text before the bars is now two cells, h + 2 and h + 3 (h + 5 was a code cell).
+    sentences = [s for k in (h, h + 2, h + 3) for s in chapter_metrics.prose(cells[k].source)]
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
     # Pass 43: the weights' and the steepest point's sentence split in two for the bars, 2006's and GELU's too: 13.
@@ -2516,13 +2520,16 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 73 (r70 Correctness): "sigmoid at its steepest, every weight 1" (bigger weights could grow the signal).
     # Session 31 (r71 Correctness): said as a supposition (weight 1 alone would put the next sigmoid at 0.5, off its
     # middle; the biases are what set each at its middle).
+    # Pass 92 (r93 Clarity): split by idea: sigmoid's quarter in one cell, ReLU and how to read the bars in the next.
     assert ("Below, suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
             "There its slope is $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
+            "This fading signal is one reason deep sigmoid networks learned slowly."
+            in cells[h + 2].source
             # Pass 91 (r92 Picture): the crosses are named as the bars' own, the picture that follows.
-            "ReLU's ramp (slope 1) keeps the whole signal.\n"
-            "Its flat side passes back 0 (the crosses in the bars below)."
-            in cells[h + 2].source and "left out" not in _markdown()
+            and cells[h + 3].source.startswith("ReLU's ramp (slope 1) keeps the whole signal.\n"
+                                               "Its flat side passes back 0 (the crosses in the bars below).")
+            and "ReLU" not in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
             and _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
@@ -2734,7 +2741,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
     # Pass 46: the timeline names what came after ReLU. Pass 48 (r43 Clarity 3): one sentence says what the
     # timeline's GELU and transformers are, both bolded where they are first said.
-    assert cells[h + 6].source.count("GELU") == 1 and "**Transformers**" in cells[h + 6].source   # pass 74: after the timeline
+    assert cells[h + 7].source.count("GELU") == 1 and "**Transformers**" in cells[h + 7].source   # pass 74; 92: +1 cell
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -2819,8 +2826,10 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
     assert ("suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
             "There its slope is $0.25$") in text and "best case" not in text
-    assert ("passes back 0 (the crosses in the bars below).\n"   # pass 91: the crosses named as the bars'
+    # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
+    assert ("keeps at most a quarter.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly.") in text
+    assert "passes back 0 (the crosses in the bars below).\n" in text
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
         "better-sized random starting weights"]   # the sources behind "one reason", in the course's data
@@ -2952,8 +2961,10 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps at most a quarter." in cells[i - 1].source
-    assert f"In the bars below, each grid line down is {ch00_start_here.grid_step():,} times smaller." in cells[i - 1].source   # pass 80; the number from the ticks
+    # Pass 92 (r93 Clarity): two cells before the bars, one idea each: sigmoid's quarter, then ReLU and the grid.
+    assert cells[i - 2].source.startswith("In the 1990s") and "So each sigmoid keeps at most a quarter." in cells[i - 2].source
+    assert cells[i - 1].source.startswith("ReLU's ramp")
+    assert cells[i - 1].source.endswith(f"\nEach grid line down is {ch00_start_here.grid_step():,} times smaller.")   # pass 80; the number from the ticks
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -3070,13 +3081,18 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     last; a too-big rate (2.2) jumps over the bottom and lands higher; moving the rate starts again at the dot."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_steps()")
-    # Pass 82 (r80 Interaction 6): the first landing (2) is worked above and ringed on the picture, so the Predict
-    # gives it and asks for the two not yet shown.
+    # Pass 82 (r80 Interaction 6): the first landing (2) is worked above, so the Predict gives it and asks for the
+    # two not yet shown.
     assert ("**Predict:** from $3$ at learning rate $0.5$, the first press lands on $2$. Where do the next two land? "
             "Do the steps grow or shrink?") in cells[q - 1].source
     assert "So the weight goes from $3$ to $2$." in cells[q - 2].source
-    ring = ch00_start_here.hill_steps().lines["ahead"]
-    assert np.asarray(ring.get_xdata(), float).tolist() == [2.0]   # the ring, before any press, at the given landing
+    # Pass 92 (r93 Interaction): no ring before the first press, so the widget never answers a Predict first.
+    first = ch00_start_here.hill_steps()
+    assert not first.lines["ahead"].get_visible() and "next move" not in first.readout.value
+    assert first.lines["ahead"].get_label() == "where the next step lands (after a press)"   # the legend says when
+    first.step()
+    assert first.lines["ahead"].get_visible()
+    assert np.asarray(first.lines["ahead"].get_xdata(), float).tolist() == [1.5]   # the next landing, after 3 → 2
     answer = cells[q + 1].source
     assert answer.index("<details>") < answer.index("$3 \\to 2 \\to 1.5 \\to 1.25$") < answer.index("</details>")
     w = ch00_start_here.hill_steps()
@@ -3113,6 +3129,9 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [1.25]
     w.sliders["rate"].value = 2.2   # a new rate starts again from the dot
     assert w.walk == [3.0] == [ch00_start_here.HILL_DOT]
+    # Pass 92 (r93 Interaction): at the new rate, neither the ring nor the readout shows the Predict's −1.4 or −4.4.
+    assert not w.lines["ahead"].get_visible()
+    assert "4.4" not in w.readout.value and "1.4" not in w.readout.value
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [3.0]
     assert "where you stand</b>: 3<br>" in w.readout.value   # pass 88c (r88): before any step, "stand", not "stood"
     w.step()

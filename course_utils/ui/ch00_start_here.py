@@ -1153,7 +1153,8 @@ def take_step(w, rate):
 
 def hill_steps(rate=STEP_RATE, start=HILL_DOT):
     """Take one step downhill per button press and watch the dot walk (notebook 00, after the first move). The rate slider
-    starts the walk again from the start; the hollow circle shows where the next press will land."""
+    starts the walk again from the start; after the first press at a rate, the hollow circle shows where the next press
+    will land (pass 92, r93 Interaction: before it, the ring and the readout's next move would answer the Predict)."""
     live = LiveFigure(600, 340)
     ax = live.axes[0]
     w = np.linspace(*STEP_XLIM, 241)
@@ -1162,7 +1163,7 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
     trail = live.moving(ax.plot([], [], "o-", color=plots.MUTED, ms=5, lw=1, label="where you stood before")[0])
     dot = live.moving(ax.plot([], [], "o", color="black", ms=9, zorder=4, label="where you stand now")[0])
     ahead = live.moving(ax.plot([], [], "o", mfc="none", mec=plots.color("sigmoid"), mew=2, ms=10, zorder=4,
-                                label="where the next step lands")[0])
+                                label="where the next step lands (after a press)")[0])
     title = live.moving(ax.set_title(""))
     ax.legend(loc="upper center", fontsize=9)
     sliders = {"rate": slider("learning rate", rate, *STEP_RATES, 0.1, fmt=".1f")}
@@ -1177,6 +1178,7 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
         trail.set_visible(len(walk) > 1)   # no trail before the first step
         dot.set_data([here], [float(hill(here))])
         ahead.set_data([nxt], [float(hill(nxt))])
+        ahead.set_visible(len(walk) > 1)   # pass 92 (r93): no ring before the first press at this rate
         title.set_text(f"Steps downhill, learning rate {r:.1f}: {len(walk) - 1} taken")
         live.render()
         path = " → ".join(f"{v:.3g}" for v in walk).replace("-", "−")
@@ -1184,9 +1186,10 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
         off = "" if STEP_XLIM[0] <= here <= STEP_XLIM[1] else " (off the picture)"
         # Pass 88c (r88): before any step the readout names where you stand, not where you stood.
         where = "where you stand" if len(walk) == 1 else "your path so far"
-        readout.value = (f"<b>{where}</b>: {path}{off}<br>"
-                         f"here: hill slope {_minus(round(k, 3))}; next move = "
-                         f"−({r:.1f} × {_minus(round(k, 3)) if k >= 0 else '(' + _minus(round(k, 3)) + ')'}) = {_minus(round(nxt - here, 3))}")
+        move = (f"next move = −({r:.1f} × {_minus(round(k, 3)) if k >= 0 else '(' + _minus(round(k, 3)) + ')'}) = "
+                f"{_minus(round(nxt - here, 3))}" if len(walk) > 1
+                else f"press take one step to see the move at rate {r:.1f}")
+        readout.value = f"<b>{where}</b>: {path}{off}<br>here: hill slope {_minus(round(k, 3))}; {move}"
 
     def restart():
         del walk[1:]
