@@ -2633,7 +2633,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # verdict, the caveat in one bullet and a one-line answer with what is still open (r57 Clarity 3)
     # pass 88c (r88 Focus): the folded zoom and its numbers sit between the verdict and the caveats
     # pass 89b (r90 Clarity): the two suspects and "what the race cannot tell" are cells of their own, around the zoom
-    caveat = re.sub(r"\s+", " ", "".join(cells[v + 5]["source"]))
+    # pass 92 (r93 Retention): the slope recall sits between "what the race cannot tell" and the caveats
+    caveat = re.sub(r"\s+", " ", "".join(cells[v + 6]["source"]))
     assert caveat.startswith("### What the race does not show")
     # pass 76 (r73 Focus 1): the fine print's two bullets that repeated the verdict (fading less; bigger weights and
     # steps, "Still open") are cut; the bigger-weights side effect is the optional section's own
@@ -2731,7 +2732,7 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds and the tries' test)."""
     # pass 40 (r36 Focus): the recall repeated the friend's Check a few cells above; the Check asks it, and the
     # closing table's first row says it again ("Adam resizes the steps")
-    cell = next(s for s in _cells("markdown") if "**Pause and recall.**" in s)
+    cell = next(s for s in _cells("markdown") if "**Pause and recall.** What does a loss of 0.69 mean?" in s)
     assert "Under Adam" not in cell and "Adam resizes each step" not in cell
     # pass 52: the friend's Check and the closing table are cut; the verdict is no firmer than "does not show"
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
