@@ -59,9 +59,13 @@ DETOUR_READ = ("On the left, each step moves the two weights the same way, never
 # pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
 # pass 88c (r88 Clarity: five ideas before the race was shown): the race first; what it cannot split is said in the
 # verdict, after it, with one line setting the two suspects apart (backward against forward)
-SUSPECTS_PLAN = "This race cannot say which did the work. *Going further* looks closer at Fading."
+# pass 92 (r93 Clarity: "which did the work" named neither; Correctness: Going further does not look closer at
+# Fading, it splits "steeper" into a bigger start and bigger steps): both named, and the signpost says the split
+SUSPECTS_PLAN = ('Which helped: less fading, or bigger output moves? This race cannot say. *Going further* splits '
+                 '"steeper" into a bigger start and bigger steps.')
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
-BACK_AND_FORTH = ("One slope, at most 1/4, causes both suspects. Fading is like a whisper passed back, fainter at each person. "
+# pass 92 (r93 Clarity: "both suspects" just after three were named): the two it causes, by name
+BACK_AND_FORTH = ("One thing causes Fading and Gentle slope: the slope, at most 1/4. Fading is like a whisper passed back, fainter at each person. "
                   "Gentle slope is like a low bike gear: pedal hard, move little.")
 LIKE_RATE = ("That is about like learning rate 0.04, at every step. This holds for the weights into the steep units. "
              "The last weight layer, into the output, is not made steeper.")   # pass 90 (r91 Clarity): two short sentences
@@ -620,14 +624,15 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     assert "Plain steps only slow" not in together and "Only the optimizer changed" not in together
     assert ('A common wrong guess: "A bigger learning rate helps every runner alike." In fact: sigmoid does not creep. '
             "Its loss stays on the shrug line. "
-            "ReLU is slower than with Adam, but it still crosses "
-            "0.1. Its curve is jagged: at this learning rate, some steps "
+            "ReLU still crosses 0.1, but later: near epoch 1100. With Adam, it crossed at 176. Its curve is jagged: at this learning rate, some steps "
             "are too big. They overshoot, and the loss jumps up.") in folds[3]
     assert "not measured" not in folds[3] and "1000" not in folds[3]
     # pass 91 (r92 Correctness): no cause the chapter does not show (LIMITS lists why sigmoid stays put)
     assert "tiny step" not in folds[3] and "Why sigmoid stays put with plain steps (Try B)" in ch05_race.LIMITS
     relu_plain = race.epochs_to(longer["plain"]["relu"].loss, 0.1)[0]
     assert race.epochs_to(chapter_race["relu"].loss, 0.1)[0] < relu_plain < np.inf   # "slower than with Adam"
+    # pass 92 (r93 Correctness: "slower than with Adam" had no number): both crossings, from these stored runs
+    assert round(relu_plain, -2) == 1100 and race.epochs_to(longer["adam"]["relu"].loss, 0.1)[0] == 176
     assert folds[3].rstrip().endswith("They overshoot, and the loss jumps up.")
     assert "Why a rate" not in folds[3] and "under Adam" not in folds[3]
     assert "plain steps of 0.01" not in folds[3]   # pass 25: 0.01 is the learning rate, not the step
@@ -1560,7 +1565,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
             "it.") in flat and SUSPECTS_PLAN in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
-    assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
+    assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 1 and "cannot tell" not in flat
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam divides each nudge by its typical size, so a '
             "tiny steady nudge still steps about 0.01.") in flat and "A friend says" not in flat
     assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
@@ -1787,7 +1792,7 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): the confound in one bullet, then what is known and what is still open
     # pass 76 (r73 Focus: hedges piled up at the end): the verdict names the rival causes once; no "Still open" bullet
-    assert ("This race cannot say which did the work.") in prose and prose.count("Still open") == 0
+    assert SUSPECTS_PLAN in re.sub(r"\s+", " ", prose) and prose.count("Still open") == 0
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -1965,7 +1970,7 @@ def test_the_five_run_check_says_which_bends_spread_as_the_table_shows(chapter_r
     # the live race's seed box (0 to 4) to step by hand before the picture; the answer "No" holds
     # pass 82 (r80 Interaction: five reruns asked for before a ready answer): the reruns are optional
     assert ("**Predict:** will ReLU's five runs all cross 0.1 within 50 epochs of each other? Will the same bend cross "
-            "first every time? Optional: first rerun the live race above at seeds 1 to 4.") in prose
+            "first every time?") in prose and "Optional: first rerun" not in prose   # pass 92: cut to pay for a recall
     assert "in turn" not in prose
     assert np.ptp(race.epochs_to(chapter_race["relu"].loss, 0.1)) > 50 and "No. ReLU, Leaky ReLU and ELU spread the most." in prose
     assert ch05_race.first_at(chapter_race, "relu", "tanh") and ch05_race.first_at(chapter_race, "tanh", "relu")
@@ -1993,7 +1998,7 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "> - **finish line** (dashed): 0.1. Below it, most training points are right.",   # pass 67 (r62)
                  "> - **epoch**: one step, after a look at all the points. The race runs 400.",
                  "> - **seed**: the number that picks the random starting weights: 0.",
-                 "> - **optimizer**: Adam; the other is plain gradient descent.",
+                 "> - **optimizer**: Adam.",   # pass 92: the dropdown shows the other; cut to pay for a recall
                  "> - **learning rate**: 0.01. With Adam, a steady nudge gives steps about this size.",
                  "Leave the settings as they are at first."):
         assert said in cell, said
@@ -2585,8 +2590,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 82 (r80 Correctness: "Suspect 3: centred and 4× steeper, it learned", though the steeper curve also fades
     # less): a small table by the suspects' short names, and the verdict said as suspects 1 and 3 together
     # pass 91 (r92 Clarity: the suspects' names read as quantities): what a steeper curve does, in plain words
-    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did. A steeper curve fades the "
-                                     "signal less and moves the output further per step.") and "changed together" not in verdict and "should" not in verdict and \
+    # pass 92 (r93 Correctness: the mechanism read as the cause, while Going further found the start mattered more
+    # within 400 epochs): the verdict says only what the race showed; SUSPECTS_PLAN points to Going further
+    assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did.") and \
+        "fades the signal less" not in verdict and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
     assert two_suspects.strip() == (BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
@@ -2626,7 +2633,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # verdict, the caveat in one bullet and a one-line answer with what is still open (r57 Clarity 3)
     # pass 88c (r88 Focus): the folded zoom and its numbers sit between the verdict and the caveats
     # pass 89b (r90 Clarity): the two suspects and "what the race cannot tell" are cells of their own, around the zoom
-    caveat = re.sub(r"\s+", " ", "".join(cells[v + 5]["source"]))
+    # pass 92 (r93 Retention): the slope recall sits between "what the race cannot tell" and the caveats
+    caveat = re.sub(r"\s+", " ", "".join(cells[v + 6]["source"]))
     assert caveat.startswith("### What the race does not show")
     # pass 76 (r73 Focus 1): the fine print's two bullets that repeated the verdict (fading less; bigger weights and
     # steps, "Still open") are cut; the bigger-weights side effect is the optional section's own
@@ -2661,7 +2669,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert not any(c.startswith("### Suspect 2") for c in md)
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
     # pass 79 (r76 Focus: suspect 3 was already raced above): the heading reads as its follow-up, not as new
-    assert "".join(cells[j - 1]["source"]).startswith("### Gentle slope again: taller or steeper?\n\nHere are four S-curves.")
+    assert "".join(cells[j - 1]["source"]).strip() == "### Gentle slope again: taller or steeper?"   # pass 92: "Here are four S-curves." cut
     flat = re.sub(r"\s+", " ", "".join(cells[j + 1]["source"]))
     assert ("Tanh is sigmoid − 0.5 **reshaped**: squeezed sideways by 2 and made twice as tall. In symbols, tanh(x) = "
             "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1, and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
@@ -2724,14 +2732,14 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds and the tries' test)."""
     # pass 40 (r36 Focus): the recall repeated the friend's Check a few cells above; the Check asks it, and the
     # closing table's first row says it again ("Adam resizes the steps")
-    cell = next(s for s in _cells("markdown") if "**Pause and recall.**" in s)
+    cell = next(s for s in _cells("markdown") if "**Pause and recall.** What does a loss of 0.69 mean?" in s)
     assert "Under Adam" not in cell and "Adam resizes each step" not in cell
     # pass 52: the friend's Check and the closing table are cut; the verdict is no firmer than "does not show"
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 60 (r54 Focus 3): the caveat said once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): said as what is still open, under "What the race does not show"
     # pass 76 (r73 Focus): the open question said once, in the verdict, not again as "Still open"
-    assert "This race cannot say which did the work." in prose and "Still open" not in prose and "not what stops sigmoid" not in prose
+    assert SUSPECTS_PLAN in re.sub(r"\s+", " ", prose) and "Still open" not in prose and "not what stops sigmoid" not in prose
     # pass 69 (r64): not "a real difference apart from luck" (five overlapping runs rank few bends): whether a gap
     # beats the luck between runs
     recall = re.sub(r"\s+", " ", cell.replace("\n>", " "))
@@ -3667,7 +3675,7 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # the 4× weights are the optional section's
     assert ("At the middle, the steep curve's slope is 1, not 1/4. That changes two things: "
             "1. **Fading**: each unit passes back 4× more" in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
-            and flat.count("cannot say which") == 1 and "cannot tell suspect 1" not in flat)
+            and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
 
 
 # ---- pass 60 (r54): Adam's resizing drawn; suspect 2's detour drawn ----
@@ -4227,3 +4235,34 @@ def test_the_two_centred_sigmoids_have_their_own_marks_dashes_and_far_apart_colo
         assert all(ln.get_marker() not in (None, "None", "") for ln in variants)
     centred, steep = (to_rgb(ch05_race._runner_colour(n, 0)) for n in ("sigmoid − 0.5", "sigmoid(4x) − 0.5"))
     assert sum(abs(a - b) for a, b in zip(centred, steep)) > 0.9   # pink against navy, not pink against purple
+
+
+# ---- pass 92 (r93) ----
+
+def test_try1_picture_says_sigmoid_not_sigma(monkeypatch):
+    """Check r93 Clarity: try 1's three-move picture titles its curves "sigmoid(2x)", not "σ(2x)": this chapter never
+    names σ. Chapter 02's own picture keeps σ, which chapter 02 introduces."""
+    shown = []
+    monkeypatch.setattr(ch05_race, "figure_png", lambda fig: shown.append(fig) or b"")
+    monkeypatch.setattr(ch05_race.tables, "image", lambda *a, **k: "")
+    ch05_race._tanh_moves_picture()
+    titles = [ax.get_title() for ax in shown[0].axes]
+    assert titles == ["1. squeeze sideways: sigmoid(2x)", "2. stretch up: 2·sigmoid(2x)",
+                      "3. shift down: 2·sigmoid(2x) − 1"]
+    assert "σ" not in " ".join(_cells("markdown"))
+    from course_utils.ui import ch02_four_bends
+    assert ch02_four_bends.tanh_from_sigmoid().axes[0].get_title() == "1. squeeze sideways: σ(2x)"
+
+
+def test_a_recall_follows_the_sigmoid_diagnosis():
+    """Check r93 Retention: right after the verdict's plan (SUSPECTS_PLAN), a Pause and recall asks what the slope of
+    at most 1/4 causes, answers with both suspects by name, and corrects a likely wrong answer."""
+    md = [re.sub(r"\s+", " ", s) for s in _cells("markdown")]
+    plan = next(i for i, s in enumerate(md) if SUSPECTS_PLAN in s)
+    recall = md[plan + 1]
+    assert recall.startswith("> **Pause and recall.** Sigmoid's slope is at most 1/4. Which two suspects does that cause?")
+    assert "> **Fading**: each bend passes back at most 1/4 of the signal." in recall
+    assert "> **Gentle slope**: a step moves the output 1/4 as far, at most." in recall
+    assert ('> A common wrong answer: "It only weakens the signal passed back." > In fact: it also shrinks how far '
+            "each step moves the output.") in recall
+    assert md[plan + 2].startswith("### What the race does not show")

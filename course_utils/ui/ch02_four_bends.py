@@ -298,13 +298,15 @@ def all_slopes(window=5.0):
 
 
 @plots.styled
-def tanh_from_sigmoid(window=4.0):
-    """Three moves turn sigmoid into tanh: squeeze sideways, stretch up, shift down (notebook 02)."""
+def tanh_from_sigmoid(window=4.0, name="σ"):
+    """Three moves turn sigmoid into tanh: squeeze sideways, stretch up, shift down (notebook 02). `name` spells
+    sigmoid in the titles: chapter 05 never introduces σ, so it passes "sigmoid" (pass 92, r93 Clarity)."""
     sig = activations.get("sigmoid")
     x = np.linspace(-window, window, 401)
-    steps = [("1. squeeze sideways: σ(2x)", sig(x), sig(2 * x)),
-             ("2. stretch up: 2σ(2x)", sig(2 * x), 2 * sig(2 * x)),
-             ("3. shift down: 2σ(2x) − 1", 2 * sig(2 * x), 2 * sig(2 * x) - 1)]
+    two = "2" if len(name) == 1 else "2·"
+    steps = [(f"1. squeeze sideways: {name}(2x)", sig(x), sig(2 * x)),
+             (f"2. stretch up: {two}{name}(2x)", sig(2 * x), 2 * sig(2 * x)),
+             (f"3. shift down: {two}{name}(2x) − 1", 2 * sig(2 * x), 2 * sig(2 * x) - 1)]
     fig, axes = plots.new_figure(900, 260, 1, 3, sharey=True)
     for i, (ax, (title, before, after)) in enumerate(zip(axes, steps)):
         ax.plot(x, before, color=plots.MUTED, ls=":", label="before")

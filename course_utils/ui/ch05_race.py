@@ -577,15 +577,18 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     three = (("not stuck. It keeps creeping down. " if creeps else "stuck. Its curve stays flat. ")
              + "It stays far above 0.1.")
     relu_at = race.epochs_to(plain["relu"].loss, threshold)[0]
+    adam_at = race.epochs_to(longer["adam"]["relu"].loss, threshold)[0]
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
     five = (("sigmoid does not creep. " if stalls else "sigmoid creeps a little. ")
             + ("Its loss stays on the shrug line. " if stalls else
                f"Its loss ends at {plain['sigmoid'].final_loss[0]:.2f}. ")
             # pass 91 (r92 Correctness: "a tiny nudge means a tiny step" was a cause LIMITS lists as not shown, and
             # weight layer 4's nudge is near 0.05): only the result is said
-            # pass 90 (r91 Focus): the unmeasured why moved to LIMITS; ReLU's crossing said without an epoch no
-            # picture shows (the learner's own run draws it)
-            + ("ReLU is slower than with Adam, but it still crosses 0.1. "
+            # pass 90 (r91 Focus): the unmeasured why moved to LIMITS
+            # pass 92 (r93 Correctness: "slower than with Adam" had no number behind it): both crossings said, plain
+            # steps' in whole hundreds (the last bit of the start moves it by tens), Adam's from the same seed
+            + (f"ReLU still crosses 0.1, but later: near epoch {round(relu_at, -2):.0f}. "
+               f"With Adam, it crossed at {adam_at:.0f}. "
                if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
             + "Its curve is jagged: at this learning rate, some steps are too big. They overshoot, "
@@ -622,8 +625,9 @@ TANH_MOVES_ALT = ("Three panels: sigmoid squeezed sideways by 2, stretched up by
 
 
 def _tanh_moves_picture():
-    """Try 1's answer drawn (r71 Picture 4: it was words only): chapter 02's three moves from sigmoid to tanh."""
-    return tables.image(figure_png(ch02_four_bends.tanh_from_sigmoid()), TANH_MOVES_ALT, 720)
+    """Try 1's answer drawn (r71 Picture 4: it was words only): chapter 02's three moves from sigmoid to tanh, titled
+    with "sigmoid", not σ, which this chapter never names (pass 92, r93 Clarity)."""
+    return tables.image(figure_png(ch02_four_bends.tanh_from_sigmoid(name="sigmoid")), TANH_MOVES_ALT, 720)
 
 
 TANH_COPY = (1.0, 3.0)   # try 1's worked example: a tanh unit's weight in and weight out
