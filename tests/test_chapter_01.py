@@ -2491,7 +2491,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 92 (r93 Clarity): 8 units a layer, and the turn is the sheet's turn in 8 numbers
     assert ("We push 200 random inputs, 8 numbers each, through every stack.\n"
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
-            "Each unit reads all 8 numbers.\nEach layer turns them like the sheet, then shifts them.\n") in text
+            "Each unit reads all 8 numbers.\nEach layer only turns them (no stretch), then shifts them.\n") in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)

@@ -3812,7 +3812,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert steps == ch04_zoo.zigzag_text().data == (
         "1. Arrow 1: inputs 0.6 and 0.2, backward signal +1.\n   Nudges: +0.6 and +0.2. So both up: up-right.\n"
         "2. Arrow 2: inputs 0.2 and 0.6, backward signal −1.6.\n   Nudges: −0.32 and −0.96. So both down: down-left.\n"
-        "3. Arrows 3 and 4 do the same again.\n")
+        "3. Arrows 3 and 4 repeat the pattern: up-right, then down-left.\n")
     first, second = ch04_zoo.zigzag_steps("sigmoid")[:2]
     assert first[1] == pytest.approx(1.0) and second[1] == pytest.approx(-1.6)
     np.testing.assert_allclose(first[2], [0.6, 0.2], atol=1e-12)
@@ -3824,7 +3824,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         np.testing.assert_allclose(ch04_zoo.zigzag_runs()[name], walked, rtol=1e-12, atol=1e-12)
     runs = ch04_zoo.zigzag_runs()
     ways = {n: [ch04_zoo.zigzag_way(m) for m in np.diff(p, axis=0)] for n, p in runs.items()}
-    assert ways["sigmoid"] == ["up-right", "down-left", "up-right", "down-left"]   # "Arrows 3 and 4 do the same again."
+    assert ways["sigmoid"] == ["up-right", "down-left", "up-right", "down-left"]   # "Arrows 3 and 4 repeat the pattern: up-right, then down-left."
     assert set(ways["tanh"]) == {"one up, one down"}
     # code review s36: the centred arrows turn between about −27° and −63°, so the alt says where each heads, not
     # "a nearly straight path"

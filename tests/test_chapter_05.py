@@ -1003,7 +1003,7 @@ def test_the_chapter_defines_its_words_before_using_them():
     # the answer then doubts ("that may not be why"); it is cut, and with it the word "active" it defined
     assert "relu's slope is 1 wherever" not in low and not re.search(r"\bactive\b", low)
     # pass 75 (r72 Focus 1): the worked division cut to one line
-    assert "a steady nudge divided by its own size is 1, so with adam both nudges step 0.01." in low and "its learning rate)" not in low   # pass 80: after the chart
+    assert "a steady nudge divided by its own size is 1, so with adam both nudges step about 0.01." in low and "its learning rate)" not in low   # pass 80: after the chart
     assert "**gradient**" not in text and "zero-centred" not in low   # pass 30: cut from the opening (glossary has it)
     assert "noise" not in low and "random start:" not in low and "random start." not in low
     assert "≥" not in text and "sample sd" not in text
@@ -3711,7 +3711,7 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     assert after == ("A plain step is the nudge × 0.01: the big nudge steps further. The other rule, **Adam**, a common "
                      "recipe, averages each weight's recent nudges. Then it divides by their typical size: how big they "
                      "were, sign ignored. A steady nudge divided by its own size is 1, so with Adam both nudges step "
-                     "0.01. On a steady nudge, Adam is like a walker with a "
+                     "about 0.01. On a steady nudge, Adam is like a walker with a "
                      "fixed stride. The nudge only tells it which way. A nudge that keeps flipping makes the walker "
                      "shuffle: Adam's steps shrink. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
     # pass 61 (r55 Picture 2): the picture shows one step per rule, so the text does not count ten

@@ -1658,13 +1658,17 @@ def _plus_minus(v):
 def zigzag_text(name="sigmoid"):
     """The left panel's first two arrows as numbered steps, each nudge computed: one up-right, one down-left."""
     steps = zigzag_steps(name)
-    lines = []
+    lines, ways = [], []
     for k, (h, signal, nudge, _) in enumerate(steps[:2], start=1):
         way = zigzag_way(nudge)
+        ways.append(way)
         both = "both up" if way == "up-right" else "both down"
         lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}, backward signal {_plus_minus(signal)}.\n"
                      f"   Nudges: {_plus_minus(nudge[0])} and {_plus_minus(nudge[1])}. So {both}: {way}.")
-    return Markdown("\n".join(lines) + "\n3. Arrows 3 and 4 do the same again.\n")
+    # r94 (Correctness): arrows 3 and 4 repeat the directions, not the lengths (arrow 4 is much shorter than 2)
+    if [zigzag_way(s[2]) for s in steps[2:4]] != ways:
+        raise ValueError("arrows 3 and 4 no longer repeat arrows 1 and 2's directions")
+    return Markdown("\n".join(lines) + f"\n3. Arrows 3 and 4 repeat the pattern: {ways[0]}, then {ways[1]}.\n")
 
 
 @plots.styled
