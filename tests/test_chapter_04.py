@@ -4526,3 +4526,16 @@ def test_zigzag_toggle_is_followed_by_a_closed_fold_with_both_runs_side_by_side(
     assert "a zig-zag" in ch04_zoo._zigzag_alt() and "heads down-right" in ch04_zoo._zigzag_alt()
     fresh = ch04_zoo.zigzag_still_fold().data
     assert fresh.split("<img ")[0] == stored.split("<img ")[0] and ch04_zoo.ZIGZAG_STILL_SUMMARY in fresh
+
+
+def test_zigzag_text_says_arrows_3_and_4_repeat_the_directions_it_computed(monkeypatch):
+    """r94 (Correctness): 'Arrows 3 and 4 do the same again' read as same lengths (arrow 4 is shorter than 2); the
+    line names the repeated directions from the computed steps and refuses when steps 3 and 4 stop repeating them."""
+    text = ch04_zoo.zigzag_text().data
+    ways = [ch04_zoo.zigzag_way(s[2]) for s in ch04_zoo.zigzag_steps("sigmoid")]
+    assert f"3. Arrows 3 and 4 repeat the pattern: {ways[0]}, then {ways[1]}.\n" in text and ways[2:4] == ways[:2]
+    real = ch04_zoo.zigzag_steps("sigmoid")
+    flipped = real[:2] + [(h, s, -n, x) for h, s, n, x in real[2:]]
+    monkeypatch.setattr(ch04_zoo, "zigzag_steps", lambda name="sigmoid": flipped)
+    with pytest.raises(ValueError, match="no longer repeat"):
+        ch04_zoo.zigzag_text()
