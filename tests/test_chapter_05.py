@@ -593,6 +593,11 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     np.testing.assert_array_equal(slow["relu"].loss[:, :400], chapter_race["relu"].loss[:1])   # the race's run, longer
     relu_at = race.epochs_to(plain["relu"].loss, 0.1)[0]
     assert 1000 < relu_at < 1500 and int(relu_at // 500 * 500) == 1000
+    # lead (portable outputs): the fold says "over 5 times Adam's epochs", a floor that holds with room to spare
+    adam_at = race.epochs_to(slow["relu"].loss, 0.1)[0]
+    assert relu_at > 6 * adam_at and ch05_race._times_floor(relu_at, adam_at) == ch05_race.PLAIN_LATER == 5
+    with pytest.raises(ValueError, match="no longer over 5 times"):
+        ch05_race._times_floor(4.9 * adam_at, adam_at)
     rises = np.sum(plain["relu"].loss[0, 1:] > 1.5 * plain["relu"].loss[0, :-1])
     assert rises > 10   # jagged: many steps overshoot, the loss jumps up by half
     on_line = plain["sigmoid"].loss[0, 50:]
@@ -624,7 +629,7 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     assert "Plain steps only slow" not in together and "Only the optimizer changed" not in together
     assert ('A common wrong guess: "A bigger learning rate helps every runner alike." In fact: sigmoid does not creep. '
             "Its loss stays on the shrug line. "
-            "ReLU still crosses 0.1, but later: near epoch 1100. With Adam, it crossed at 176. Its curve is jagged: at this learning rate, some steps "
+            "ReLU still crosses 0.1, but later. It takes over 5 times Adam's 176 epochs. Its curve is jagged: at this learning rate, some steps "
             "are too big. They overshoot, and the loss jumps up.") in folds[3]
     assert "not measured" not in folds[3] and "1000" not in folds[3]
     # pass 91 (r92 Correctness): no cause the chapter does not show (LIMITS lists why sigmoid stays put)

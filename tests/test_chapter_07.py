@@ -2131,7 +2131,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it." in why8   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
@@ -3086,7 +3086,7 @@ def test_pass26_keys_name_what_they_use():
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
     unit = " ".join(o.why for o in quiz.get("unit_steps").options)
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."   # p90 (r91 Clarity): an example in unit
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it." in unit   # p90 (r91 Clarity): an example in unit
     far = float(activations.get("gelu").derivative(-3.2))
     assert abs(far) < 0.01   # far left, GELU's slope is nearly 0: the added sentence holds
     assert any("far left its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
