@@ -1771,7 +1771,9 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 83 (r81 Clarity 1): the three slopes' box right after the hill slope is first met (see its own test).
     # Pass 86 (r85 Clarity): the box moved up to the bend; the fog follows the worked hill slope again.
     # Pass 88c (r88 Clarity 8): the three slopes' box back, right after the hill slope is named (see its own test).
-    worked, box, fog, after = src[hill + 1], src[hill + 2], src[hill + 3], src[hill + 4]
+    # Pass 93 (r94 Clarity): the rule's two-point check (HILL_CHECK and its reading) between the worked slope and the box.
+    assert src[hill + 2] == HILL_CHECK and src[hill + 3].startswith("A $0.1$ move raised the wrongness")
+    worked, box, fog, after = src[hill + 1], src[hill + 4], src[hill + 5], src[hill + 6]
     assert box.startswith("> **One idea, three graphs.**")   # pass 90 (r91 Clarity)
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at $3$," in worked and "The line climbs $2$ per step right (the triangle): hill slope $2$." in worked   # pass 89: shorter
@@ -2200,6 +2202,8 @@ def _section(heading):
 # Pass 82 (r80 Clarity 3): the visible cell that checks the ½'s claim with numbers (output 24, then 24.1).
 HALF_CHECK = ('for output in [24, 24.1]:\n'
               '    print(f"output {output}: ½ × ({output} − 23)² = {0.5 * (output - 23) ** 2:.3f}")')
+HILL_CHECK = ('for weight in [3, 3.1]:\n'
+              '    print(f"weight {weight}: ½ × ({weight} − 1)² + 0.3 = {0.5 * (weight - 1) ** 2 + 0.3:.3f}")')
 
 
 def test_pass82_the_halfs_claim_is_checked_with_numbers_a_cell_computes():
@@ -2299,7 +2303,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # pass 70 (r63-r65): the chain picture, then the same chain with sliders
     # pass 74 (r71 Picture): the output's bowl drawn after the chain's forward move
     # pass 82 (r80 Clarity 3): the ½'s claim checked with numbers, in a short visible cell after the bowls
-    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.output_hill_picture()",
+    # pass 93 (r94 Clarity): the hill slope's rule checked the same way, right after the valley
+    assert code == ["ch00.hill_picture()", HILL_CHECK, "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.output_hill_picture()",
                     HALF_CHECK, "ch00.signal_chain_picture()", "ch00.signal_chain()"]
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
@@ -2451,8 +2456,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert 1.0 * float(sig.slope_fn(np.array([0.0]))[0]) == pytest.approx(0.25)
     assert "hill shifts" not in section and "finds all their slopes" not in section
     # Pass 52: 1.5 and 1.25 are back, as the stepper's landings (its answer fold), not as the old pass back's arrows.
-    for gone in ("S-curve", "sigmoid", "1.5 arrow", "2.5", "thick arrows"):
+    for gone in ("S-curve", "sigmoid", "1.5 arrow", "thick arrows"):
         assert gone not in section, gone
+    # pass 93: 2.505 (the hill slope's check) is a number of its own; the old arrow's 2.5 stays gone
+    assert not re.search(r"(?<![\d.])2\.5(?!\d)", section)
     for name in ("backward_signal_picture", "backward_unit_picture", "sigmoid_layers", "slope_question", "fade_question"):
         assert not hasattr(ch00_start_here, name), name
 
@@ -3876,7 +3883,8 @@ def test_pass88c_three_slopes_named_apart_where_hill_slope_is_met():
     box names a line's slope, the bend's slope and the hill slope, one example each, each example true."""
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
-    box = cells[k + 1].source
+    # Pass 93 (r94 Clarity): the rule's two-point check (a code cell and its reading) sits between them.
+    box = cells[k + 3].source
     lines = [line for line in box.splitlines() if line.startswith("> - ")]
     # Pass 90 (r91 Clarity): one idea (steps up per one step right), read off three graphs; no "third kind".
     assert box.startswith("> **One idea, three graphs.** A slope is steps up per one step right.\n") and len(lines) == 3
@@ -3988,3 +3996,27 @@ def test_pass91_the_learning_section_says_each_thing_once():
     assert "twice as far" not in section and "the number the unit bends, grows" not in section
     assert "read off three different graphs" not in section and "filled box" not in section
     assert section.count("bend's slope:") == 1   # in the three-graphs box only, not again in the words box
+
+
+# ---- pass 93 ----
+
+def _printed(cell):
+    return "".join(o.get("text", "") for o in cell.get("outputs", []))
+
+
+def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
+    """Check r94 Clarity: "hill slope = weight minus 1" is checked with numbers, as the output's is: the weight moves
+    from 3 to 3.1, the printed wrongness is the drawn valley's, and its rise is about hill slope × the move."""
+    cells = _nb().cells
+    h = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
+    assert cells[h].source.endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.")
+    code, read = cells[h + 1], cells[h + 2]
+    assert code.cell_type == "code" and read.cell_type == "markdown"
+    dot, move = ch00_start_here.HILL_DOT, 0.1
+    said = [float(line.rsplit("= ", 1)[1]) for line in _printed(code).splitlines()]
+    assert said == [round(float(ch00_start_here.hill(w)), 3) for w in (dot, dot + move)] == [2.3, 2.505]
+    rise = round(said[1] - said[0], 3)
+    assert rise == 0.205 and abs(rise / move - float(ch00_start_here.hill_slope(dot))) < 0.1
+    slope = float(ch00_start_here.hill_slope(dot))
+    assert slope == 2
+    assert read.source == f"A $0.1$ move raised the wrongness $2.505 - 2.3 = 0.205$: about ${slope:g} \\cdot 0.1$."
