@@ -7,6 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import matplotlib.colors
+import matplotlib.patches
 import nbformat
 import numpy as np
 import pytest
@@ -4020,3 +4021,40 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     slope = float(ch00_start_here.hill_slope(dot))
     assert slope == 2
     assert read.source == f"A $0.1$ move raised the wrongness $2.505 - 2.3 = 0.205$: about ${slope:g} \\cdot 0.1$."
+
+
+def test_pass93_the_wide_diagram_writes_each_units_bias_above_it():
+    """Check r94 Picture first: the wide diagram showed the corners but not their cause. Each unit's bias is written
+    just above its unit, and the bias puts the corner where the label beside it says (ReLU(x + b) bends at x = −b)."""
+    fig = ch00_start_here.wide_diagram()
+    texts = fig.axes[0].texts
+    said = {t.get_text(): t.get_position() for t in texts}
+    assert [t.get_text() for t in texts if t.get_text().startswith("bias")] == ["bias +2", "bias 0", "bias −2"]
+    corners = [t for t in texts if t.get_text().startswith("corner")]
+    for (sign, shift, _h), corner in zip(ch00_start_here.TENT, corners):
+        bias = said[ch00_start_here.bias_text(shift)]
+        assert corner.get_text() == f"corner at x = {-shift / sign + 0.0:g}".replace("-", "−")
+        assert bias[0] == 4.0   # at the unit's x
+    units = sorted((p for p in fig.axes[0].patches if isinstance(p, matplotlib.patches.Circle) and p.center[0] == 4.0),
+                   key=lambda p: -p.center[1])
+    biases = [said[ch00_start_here.bias_text(shift)] for _s, shift, _h in ch00_start_here.TENT]
+    assert len(units) == 3 and all(u.center[1] + u.radius < y < u.center[1] + 1.2 for u, (_x, y) in zip(units, biases))
+    assert "adds a bias: +2, 0 and −2" in fig.get_label()
+    assert ch00_start_here.bias_text(-2.0) == "bias −2" and ch00_start_here.bias_text(0.0) == "bias 0"
+
+
+def test_pass93_the_stack_marks_the_three_points_the_text_reads():
+    """Check r94 Picture first: "read three points off the thick line" had nothing to read. Dots with their values sit
+    on the stack at x = 0, 1 and 2 (the text's 13, 21 and 29) and follow it when rule 2's sliders move."""
+    w = ch00_start_here.flat_pile()
+    dots, tags = w.lines["read points"], w.texts["read points"]
+    assert dots.get_marker() == "o" and dots.get_linestyle() == "None"   # marks, not a colour
+    assert list(dots.get_xdata()) == [0.0, 1.0, 2.0] and list(dots.get_ydata()) == [13.0, 21.0, 29.0]
+    assert [t.get_text() for t in tags] == ["(0, 13)", "(1, 21)", "(2, 29)"]
+    assert "dots at x = 0, 1 and 2" in w.summary
+    w.sliders["w2"].value, w.sliders["b2"].value = -2.0, 0.5
+    x, y = (np.asarray(v, float) for v in w.lines["pile"].get_data())
+    for xv, yv, tag in zip(dots.get_xdata(), dots.get_ydata(), tags):
+        assert yv == pytest.approx(np.interp(xv, x, y))   # on the thick line
+        assert tag.get_text() == f"({xv:g}, {yv:g})".replace("-", "−")
+    assert [t.get_text() for t in tags] == ["(0, −5.5)", "(1, −9.5)", "(2, −13.5)"]

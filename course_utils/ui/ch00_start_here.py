@@ -355,6 +355,7 @@ PILE_LW, DASH_LW = 6.0, 1.6
 # in sight.
 PILE_YLIM = (-20, 40)
 PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
+PILE_READ_AT = (0.0, 1.0, 2.0)   # the three inputs the text reads off the stack, marked with dots (pass 93, r94)
 ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
 
@@ -415,10 +416,15 @@ def stack_diagram(rules=PILE):
     return fig
 
 
+def bias_text(shift):
+    """A unit's bias as the wide diagram writes it: 'bias +2', 'bias 0', 'bias −2'."""
+    return f"bias {'+' if shift > 0 else ''}{shift + 0.0:g}".replace("-", "−")
+
+
 @plots.styled
 def wide_diagram(units=TENT):
     """Three bent units side by side in one hidden layer, fed x with weight 1; the output weights 1, m, 1 (notebook 00)."""
-    fig, ax = _diagram(600, 300, (-0.4, 10.4), (-2.2, 3.2), "One hidden layer of three bent units")
+    fig, ax = _diagram(600, 300, (-0.4, 10.4), (-2.2, 3.6), "One hidden layer of three bent units")
     ys, mid = (2.4, 0.7, -1.0), 0.7
     x_in, x_u, x_out = 0.6, 4.0, 9.6
 
@@ -440,10 +446,12 @@ def wide_diagram(units=TENT):
         _glyph(ax, (x_u, y), bent=True)
         label(x_u, y, x_out, mid, x_u + 2.15, f"corner at x = {-shift / sign + 0.0:g}".replace("-", "−"), below,
               fontsize=9.5)
-    _layer_box(ax, x_u, -1.55, 2.95, "hidden layer:\n3 bent units", -1.75)
+        # Pass 93 (r94 Picture first): each unit's bias, the cause of its corner, written just above it.
+        ax.text(x_u, y + 0.47, bias_text(shift), ha="center", va="bottom", fontsize=9.5)
+    _layer_box(ax, x_u, -1.55, 3.35, "hidden layer:\n3 bent units", -1.75)
     fig.set_label("Input x links with weight 1 to each of three units in one hidden layer. Each unit holds a small "
-                  "ReLU shape (flat, then up); their corners sit at x = −2, 0 and 2. The three link to the output y "
-                  "with weights 1, m and 1.")
+                  "ReLU shape (flat, then up) and adds a bias: +2, 0 and −2. So their corners sit at x = −2, 0 "
+                  "and 2. The three link to the output y with weights 1, m and 1.")
     return fig
 
 
@@ -502,6 +510,10 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     # Thin long dashes on the thick black line: both show, the black around and between the dashes.
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
                               label="one rule (from the readout):\ndrawn on top of the stack")[0])
+    # Pass 93 (r94 Picture first): the three points the text reads off the stack, as hollow dots with their values.
+    read_x = np.asarray(PILE_READ_AT)
+    dots = live.moving(ax.plot([], [], ls="none", marker="o", ms=7, mfc="white", mec="black", mew=1.6, zorder=6)[0])
+    tags = [live.moving(ax.text(0, 0, "", ha="left", va="top", fontsize=9.5, clip_on=True, zorder=6)) for _ in read_x]
     ax.set(title="2 straight (unbent) rules in a stack", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=PILE_YLIM)
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
@@ -515,6 +527,11 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         W, B = pile_rule(wv, bv)
         pile.set_data(x, ys)
         one.set_data(x, W * x + B)
+        read_y = wv * (w1 * read_x + b1) + bv
+        dots.set_data(read_x, read_y)
+        for tag, xv, yv in zip(tags, read_x, read_y):
+            tag.set_position((xv + 0.12, yv - 1.2))
+            tag.set_text(f"({xv:g}, {yv:g})".replace("-", "−"))
         live.render()
         # Pass 57: the same slopes row as the bend's readout (one slope, 8 at the start: straight).
         rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
@@ -526,8 +543,10 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     on_change(sliders.values(), update)
     update()
     return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
-                      "Two straight rules in a stack: drag rule 2's w and b (static picture below)",
-                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
+                      "Two straight rules in a stack, dots at x = 0, 1 and 2: drag rule 2's w and b "
+                      "(static picture below)",
+                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one, "read points": dots},
+                      texts={"read points": tags})
 
 
 PIECE_COLOUR, PIECE_DASH = "#555555", (0, (4, 3))
