@@ -1929,7 +1929,9 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # pass 68 (r63 item 1): the U shape is said to be a bowl we chose; "least wrong" marks its bottom on the picture
     # pass 69 (r64 item 1): "a hill: a bowl" contradicted itself (a hill sticks up); the curve is a valley again,
     # shaped like a bowl, and why the bowl is said; "hill slope" stays, the slope of the ground where you stand
-    assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a valley, shaped like a bowl.\n")
+    # pass 93 (r94 Clarity/Focus): what training is, moved from the opening, comes first, then the valley
+    assert src[hill - 1].startswith("## How a network learns\n\n**Training** tunes every weight and bias")
+    assert "\n\nThe picture is a valley, shaped like a bowl.\n" in src[hill - 1]
     assert "Real valleys are lumpier." in src[hill - 1]   # pass 87: shorter
     assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
@@ -2360,7 +2362,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # sits 1 below paid for from it): 70 sentences, 606 words; the cap follows the cut, with a little room.
     # Pass 87 (r86 Interaction): the 2.2 answer's second press and its common wrong answer (+3 sentences), paid for
     # mostly here (the bowl's rule, the chain's biases, "How far?" shorter) and the rest elsewhere: the page's total cap holds.
-    assert len(said) <= 72 and sum(chapter_metrics.words(s) for s in said) <= 620, said
+    # Pass 93 (r94 Clarity/Focus): the two training sentences moved here from the opening (the page does not grow);
+    # the hill slope's two-point check (+1) paid for elsewhere on the page: at most 74 sentences, 645 words.
+    assert len(said) <= 74 and sum(chapter_metrics.words(s) for s in said) <= 645, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -3776,8 +3780,10 @@ def test_pass87_the_network_words_and_the_opened_unit_are_two_cells():
     for word in ("**inputs**", "**link**", "**weight**", "**unit**", "**hidden layer**"):
         assert word in left and word not in right, word
     assert right.startswith("On the right, one unit opened up: three steps, numbered as in the picture.")
-    for word in ("**bias**", "**activation function**", "ReLU", "**Training**", "Pause and recall"):
+    # Pass 93 (r94 Clarity/Focus): training moved out of this cell, to open "How a network learns" (its own test).
+    for word in ("**bias**", "**activation function**", "ReLU", "Pause and recall"):
         assert word in right and word not in left, word
+    assert "**Training**" not in right
     names = re.findall(r"^(\d)\. \*\*(.+?)\*\*", right, re.M)
     ax_u = ch00_start_here.network_picture().axes[1]
     labels = {t.get_text() for t in ax_u.texts}
@@ -4058,3 +4064,17 @@ def test_pass93_the_stack_marks_the_three_points_the_text_reads():
         assert yv == pytest.approx(np.interp(xv, x, y))   # on the thick line
         assert tag.get_text() == f"({xv:g}, {yv:g})".replace("-", "−")
     assert [t.get_text() for t in tags] == ["(0, −5.5)", "(1, −9.5)", "(2, −13.5)"]
+
+
+def test_pass93_training_is_said_where_learning_starts_after_a_break():
+    """Check r94 Clarity/Focus: the opening unit cell carried training too, which came back only much later. The two
+    training sentences now open "How a network learns", and a break marker (a rule and a line) sits just before it."""
+    cells = _nb().cells
+    training = ("**Training** tunes every weight and bias until the outputs are close to right. "
+                "The network learns from training examples: inputs, each with its right answer.")
+    k = next(i for i, c in enumerate(cells) if c.source.startswith("## How a network learns"))
+    assert cells[k].source.startswith("## How a network learns\n\n" + training + "\n\n")
+    assert "Training" not in _cell("On the right, one unit opened up")
+    assert _markdown().count("**Training**") == 1
+    assert cells[k - 1].cell_type == "markdown" and cells[k - 1].source == "---\n\n**Take a break here.**"
+    assert cells[k - 2].source.startswith("> **Pause and recall.** The output adds up three bent units.")
