@@ -1998,8 +1998,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
                        # pass 91 (r92 Correctness): it is this draw, not a rule
                        # pass 92 (r93 Correctness): the shifts do not simply add: later layers turn each one
-                       "Far from 0: later layers turn each shift again.\n"
-                       "Here the turned shifts happen to land about 20 out.\n"
+                       # pass 93 (r94 Clarity): the "about 20 out" aside cut; "only turns" is said before the Predict
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
@@ -4419,8 +4418,8 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22.\nFar from 0: later layers turn each shift again.\n"
-            "Here the turned shifts happen to land about 20 out.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
+    assert ("runs from 16 to 22.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
+            "Not in one heap: turns and shifts keep inputs as far apart as before.\n") in text
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
     out, _one, _stored, _n = ch01_collapse.deep_stack(100)
@@ -4715,9 +4714,9 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     assert fig.axes[0].get_ylabel().startswith("same output, one collapsed layer\n")
     assert "across, its first output layer by layer; up, the same output from the one collapsed layer" in fig.get_label()
     fold = _src(cells[head + 2])
-    assert "Here the turned shifts happen to land about 20 out." in fold   # pass 92: turned, not simply added
-    assert "Far from 0: later layers turn each shift again." in fold and "add up to about 20" not in fold
-    assert "Far from 0: the 100" not in fold
+    # pass 93 (r94 Clarity: it answered a question the learner never asked): the "about 20 out" aside is cut
+    assert "Far from 0" not in fold and "20 out" not in fold and "add up to about 20" not in fold
+    assert "Each layer only turns them (no stretch), then shifts them." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
