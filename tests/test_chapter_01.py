@@ -1124,7 +1124,14 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
-    assert "2. Stacked layers need a bend between them to split XOR: without one, the boundary is a straight line (or none), and no straight line splits its corners." in text
+    # pass 93 (r94 Retention): the reason, in the XOR puzzle's own symbols (u, v, b), defined before this line
+    assert ("2. Stacked layers need a bend between them to split XOR. Without one, the boundary is a straight line "
+            "(or none).\n   Each label's two corners score the same total, $u + v + 2b$. So no line scores one label's "
+            "corners above 0, the other's below.\n") in text
+    assert text.index("$s = u\\,x_1 + v\\,x_2 + b$") < text.index("## What to remember")
+    # the total, as said: (0,1) and (1,0) score (v + b) + (u + b); (0,0) and (1,1) score b + (u + v + b)
+    for u, v, b in [(1.0, 1.0, -0.5), (0.3, -2.0, 0.7)]:
+        assert (v + b) + (u + b) == b + (u + v + b) == pytest.approx(u + v + 2 * b)
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
@@ -3919,7 +3926,7 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     assert ("1. Each corner pulls $u$, $v$, $b$ to lower its own loss.\n"
             "   At one half everywhere, the pulls cancel.") in text and "nudge" not in text
     assert "(−0.87 up)" not in text and "pushes" not in text
-    assert "without one, the boundary is a straight line" in text
+    assert "Without one, the boundary is a straight line" in text   # pass 93: its own sentence
 
 
 # ---- pass 66 (r61 reader) ----
