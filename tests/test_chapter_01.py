@@ -4663,6 +4663,30 @@ def test_pass91_line_block_says_the_arrow_is_at_right_angles_so_spin_0_is_uprigh
     assert "arrow at spin 0" in [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]
 
 
+def test_pass93_the_flat_arm_words_sit_clear_of_the_dashed_line_and_the_bent_line():
+    """Check r94 Picture (minor): in the crease picture the "flat arm" words no longer sit on the dashed line; their
+    box, as drawn, holds no point of the dashed line nor of the thick bent line."""
+    fig = ch01_collapse.xor_fold_picture()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    (words,) = [t for t in ax.texts if t.get_text() == "flat arm"]
+    box = words.get_bbox_patch().get_window_extent()
+    dashed = [l for l in ax.lines if l.get_linestyle() == "--"]
+    bent = [l for l in ax.lines if l.get_label() == "the creased sheet: a bent line"]
+    assert len(dashed) == 1 and len(bent) == 1
+    for line in dashed + bent:
+        x, y = line.get_xydata().T
+        t = np.linspace(0, 1, 400)[:, None]   # dense points along each drawn segment
+        pts = np.column_stack([x, y])
+        dense = np.concatenate([p0 + t * (p1 - p0) for p0, p1 in zip(pts[:-1], pts[1:])])
+        shown = ax.transData.transform(dense)
+        inside = (shown[:, 0] >= box.x0) & (shown[:, 0] <= box.x1) & (shown[:, 1] >= box.y0) & (shown[:, 1] <= box.y1)
+        assert not inside.any(), line.get_label()
+    for other in ax.texts:   # nor on another label's words
+        if other is not words and other.get_text():
+            assert not box.overlaps(other.get_window_extent()), other.get_text()
+
+
 def test_pass93_the_bowl_is_drawn_before_four_plain_steps_and_its_numbers_are_true():
     """Check r94 Clarity/Correctness item 1: the optional section draws the whole loss bowl (over both weights, kept
     equal, and the bias) before at most 4 short steps, and ends on the claim about loss. The drawing is true: the

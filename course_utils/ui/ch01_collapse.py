@@ -719,7 +719,8 @@ def xor_fold_picture():
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
             label="the creased sheet: a bent line")
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # r47: words stay readable on the dotted side
-    ax.text(0.5, -0.08, "flat arm", ha="center", va="top", fontsize=9.5, bbox=box)
+    # pass 93 (r94 Picture: under the arm the words sat on the dashed line): above the flat arm, clear of both lines
+    ax.text(0.36, 0.06, "flat arm", ha="center", va="bottom", fontsize=9.5, bbox=box, gid="flat arm")
     ax.text(1.0, 0.5, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45,  # r52: off the thick arm
             rotation_mode="anchor")
     for k in (0, 1):
