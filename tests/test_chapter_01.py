@@ -834,8 +834,10 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 91 (r92 reader: the bowl argument too abstract): Step 2 in checkable steps under one corner's loss picture
     # ("its loss against its score", "its loss stays flat", "some corner's loss up", "the four losses"; "each
     # corner's loss ... curves up" goes): + 2
-    assert len(re.findall(r"\bloss", text, re.I)) == 12 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 12  # pass 73: the bowl's one lowest point
+    # pass 93 (r94 Clarity: 4 plain steps after the drawn bowl): "lower its own loss", "corner's loss curves up",
+    # "the four losses", "average loss below 0.69", "the loss of saying one half": - 1
+    assert len(re.findall(r"\bloss", text, re.I)) == 11 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 11  # pass 73: the bowl's one lowest point
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1122,7 +1124,14 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
-    assert "2. Stacked layers need a bend between them to split XOR: without one, the boundary is a straight line (or none), and no straight line splits its corners." in text
+    # pass 93 (r94 Retention): the reason, in the XOR puzzle's own symbols (u, v, b), defined before this line
+    assert ("2. Stacked layers need a bend between them to split XOR. Without one, the boundary is a straight line "
+            "(or none).\n   Each label's two corners score the same total, $u + v + 2b$. So no line scores one label's "
+            "corners above 0, the other's below.\n") in text
+    assert text.index("$s = u\\,x_1 + v\\,x_2 + b$") < text.index("## What to remember")
+    # the total, as said: (0,1) and (1,0) score (v + b) + (u + b); (0,0) and (1,1) score b + (u + v + b)
+    for u, v, b in [(1.0, 1.0, -0.5), (0.3, -2.0, 0.7)]:
+        assert (v + b) + (u + b) == b + (u + v + b) == pytest.approx(u + v + 2 * b)
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
@@ -1848,16 +1857,16 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # together at the end
     # pass 89b (r90 Clarity: an 18-claim chain): the argument split into two headed steps, one cell each
     # pass 91 (r92 Clarity: "a trough, not a bowl" too abstract): Step 2 gets one corner's loss picture, then its steps
-    assert head == len(cells) - 9 and _src(cells[head - 3]).startswith("## What to remember")
+    # pass 93 (r94 Clarity: 9 packed steps): the whole bowl drawn (ch01.bowl_picture), then 4 plain steps
+    assert head == len(cells) - 7 and _src(cells[head - 3]).startswith("## What to remember")
     assert _src(cells[head - 1]) == "ch01.folded_ramps_picture()"
     kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
     assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
-                     ("code", "ch01.three_right_line()"), ("markdown", ""), ("markdown", ""), ("markdown", ""),
-                     ("code", "ch01.corner_loss_picture()"), ("markdown", "")]
-    assert _src(cells[head + 5]).startswith("**Step 1: the pulls cancel.**\n")
-    assert _src(cells[head + 6]).startswith("**Step 2: why that is lowest.**\n")
+                     ("code", "ch01.three_right_line()"), ("markdown", ""), ("code", "ch01.bowl_picture()"),
+                     ("markdown", "")]
     said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")
-    assert "below" not in said
+    # pass 93 (r94: "sits lower than one half everywhere" read as chances below one half): the claim is about loss
+    assert "lower than one half" not in said and "below one half" not in said and said.count("below") == 1
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
     # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
     # pass 61 (word budget): the opening question cut (the heading asks it); the chances are read off the table
@@ -1879,37 +1888,18 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "So its loss is big.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
-                    "**Step 1: the pulls cancel.**\n"  # pass 89b (r90): two headed steps
-                    # pass 63 (r58 reader): what a pull is, in plain words (the downhill way for that corner's loss)
-                    # pass 72 (r68 reader): the letters it moves, said; "pull" kept: the glossary's word for one
-                    # data point's share of a step ("nudge" is the whole step's, so it would collide)
-                    "Each corner pulls $u$, $v$, $b$ in the direction that lowers its own loss.\n"
-                    "At one half everywhere, they all pull equally hard.\n"
-                    "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
-                    "(1, 1) down. $v$ likewise.\n"
-                    "They cancel, so training stops there.\n"
-                    "**Step 2: why that is lowest.**\n"
-                    # pass 91 (r92 Clarity): one corner's loss drawn first (ch01.corner_loss_picture), then the steps
-                    "Take one corner. Here is its loss against its score:\n"
-                    "Check each step on the picture:\n\n"
-                    # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
-                    # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
-                    # pass 85 (r84 reader: "one can show" was asserted without support): the one-line reason
-                    "1. Raise a label-1 corner's score a little. Its loss drops.\n"
-                    "2. The drop is about the rise times (1 − its chance).\n"
-                    "3. As the chance climbs, the drops shrink. So the curve bends up.\n"
-                    "4. Label 0 is the mirror image. It bends up too.\n"
-                    # pass 84 (r83 reader: curving up against the score is not yet a bowl in u, v, b): the missing step
-                    # pass 89b (r90 Correctness: one corner's loss is flat where its score does not change)
-                    "5. The score is a straight-line mix of $u$, $v$ and $b$.\n"
-                    # pass 92 (r93 Clarity: abstract): one concrete move (test_pass92_changing_u_only_...)
-                    "6. Some moves leave one corner's score unchanged.\n"
-                    "   Change only $u$: corner (0, 1)'s score $v + b$ stays the same.\n"
-                    "   That corner's loss stays flat along such moves.\n"
-                    "7. No move leaves all four scores unchanged.\n"
-                    "8. So every move bends some corner's loss up, and none down.\n"
-                    "9. Added up, the four losses make a bowl. Its one lowest point is where the pulls cancel.\n\n"
-                    "So no network without a bend sits lower than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
+                    "Here is the whole bowl, with both weights kept equal:\n"
+                    # pass 93 (r94 Clarity/Correctness): the bowl drawn first, then 4 plain steps, then the claim
+                    # about loss (test_pass93_...); pass 89b's pulls and pass 91's corner curve fold into steps 1-2
+                    "**Why nothing beats one half, in four steps.**\n\n"
+                    "1. Each corner pulls $u$, $v$, $b$ to lower its own loss.\n"
+                    "   At one half everywhere, the pulls cancel. So training stops there.\n"
+                    "2. Each corner's loss curves up, never down, as its score changes.\n"
+                    "3. Any change of $u$, $v$ or $b$ moves some corner's score.\n"
+                    "   So the four losses add up to a bowl.\n"
+                    "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n"
+                    "So no network without a bend gets an average loss below 0.69, "
+                    "the loss of saying one half everywhere.")
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
     s = np.linspace(-6, 6, 1201)
@@ -2015,8 +2005,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
                        # pass 91 (r92 Correctness): it is this draw, not a rule
                        # pass 92 (r93 Correctness): the shifts do not simply add: later layers turn each one
-                       "Far from 0: later layers turn each shift again.\n"
-                       "Here the turned shifts happen to land about 20 out.\n"
+                       # pass 93 (r94 Clarity): the "about 20 out" aside cut; "only turns" is said before the Predict
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
@@ -2909,7 +2898,8 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     text = _text()
     # pass 46 (cut): the optional section says the pushes cancel; the pulls' sums are checked above, not worded
     # pass 61 (r55 reader): worded again, briefly: b's four pulls, u's two (the corners with x1 = 1), all one size
-    assert "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, (1, 1) down." in text
+    # pass 93 (r94 Clarity: at most 4 plain steps): the who-pulls-which-way detail cut; the sums stay checked here
+    assert "At one half everywhere, the pulls cancel. So training stops there." in text
     half = _straight_pulls(np.zeros(4), y)
     assert len(set(np.abs(half).tolist())) == 1  # "all equally hard"
     assert sorted(half.tolist()) == [-0.5, -0.5, 0.5, 0.5]  # b: two up, two down
@@ -3025,7 +3015,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     assert "scores better" not in said  # pass 82 (r80 reader): "score" is s; 0.69 is a loss, lower is better
     for line in ("The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.",
-                 "They cancel, so training stops there.", "**Step 1: the pulls cancel.**"):
+                 "At one half everywhere, the pulls cancel. So training stops there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
     # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
@@ -3932,10 +3922,11 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     # pass 62 (r56): the square side's place on screen is said from where the arrow points; pass 68 (r63): the
     # shadow and its distance along the arrow are cut with the reach
     assert "the shadow falls" not in text and "below the line, where the arrow points" in text
-    assert ("Each corner pulls $u$, $v$, $b$ in the direction that lowers its own loss.\n"
-            "At one half everywhere, they all pull equally hard.") in text and "nudge" not in text
+    # pass 93 (r94: 4 plain steps): the pull said in step 1, where it is used
+    assert ("1. Each corner pulls $u$, $v$, $b$ to lower its own loss.\n"
+            "   At one half everywhere, the pulls cancel.") in text and "nudge" not in text
     assert "(−0.87 up)" not in text and "pushes" not in text
-    assert "without one, the boundary is a straight line" in text
+    assert "Without one, the boundary is a straight line" in text   # pass 93: its own sentence
 
 
 # ---- pass 66 (r61 reader) ----
@@ -4434,8 +4425,8 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22.\nFar from 0: later layers turn each shift again.\n"
-            "Here the turned shifts happen to land about 20 out.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
+    assert ("runs from 16 to 22.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
+            "Not in one heap: turns and shifts keep inputs as far apart as before.\n") in text
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
     out, _one, _stored, _n = ch01_collapse.deep_stack(100)
@@ -4672,48 +4663,71 @@ def test_pass91_line_block_says_the_arrow_is_at_right_angles_so_spin_0_is_uprigh
     assert "arrow at spin 0" in [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]
 
 
-def test_pass91_step_2_shows_one_corners_loss_against_its_score_and_both_curves_bend_up():
-    """Check r92 Clarity item 2: optional Step 2 shows one corner's loss against its score before its steps. The
-    picture is true: label 1 (solid, dotted at whole scores) falls, each rise of 1 giving a smaller drop (step 3); label
-    0 (dashed) is its mirror image (step 4); both bend up everywhere and meet at score 0, loss 0.69; the alt text's
-    numbers are the drawn ones; labels and line styles, not colour alone, tell the curves apart."""
+def test_pass93_the_flat_arm_words_sit_clear_of_the_dashed_line_and_the_bent_line():
+    """Check r94 Picture (minor): in the crease picture the "flat arm" words no longer sit on the dashed line; their
+    box, as drawn, holds no point of the dashed line nor of the thick bent line."""
+    fig = ch01_collapse.xor_fold_picture()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    (words,) = [t for t in ax.texts if t.get_text() == "flat arm"]
+    box = words.get_bbox_patch().get_window_extent()
+    dashed = [l for l in ax.lines if l.get_linestyle() == "--"]
+    bent = [l for l in ax.lines if l.get_label() == "the creased sheet: a bent line"]
+    assert len(dashed) == 1 and len(bent) == 1
+    for line in dashed + bent:
+        x, y = line.get_xydata().T
+        t = np.linspace(0, 1, 400)[:, None]   # dense points along each drawn segment
+        pts = np.column_stack([x, y])
+        dense = np.concatenate([p0 + t * (p1 - p0) for p0, p1 in zip(pts[:-1], pts[1:])])
+        shown = ax.transData.transform(dense)
+        inside = (shown[:, 0] >= box.x0) & (shown[:, 0] <= box.x1) & (shown[:, 1] >= box.y0) & (shown[:, 1] <= box.y1)
+        assert not inside.any(), line.get_label()
+    for other in ax.texts:   # nor on another label's words
+        if other is not words and other.get_text():
+            assert not box.overlaps(other.get_window_extent()), other.get_text()
+
+
+def test_pass93_the_bowl_is_drawn_before_four_plain_steps_and_its_numbers_are_true():
+    """Check r94 Clarity/Correctness item 1: the optional section draws the whole loss bowl (over both weights, kept
+    equal, and the bias) before at most 4 short steps, and ends on the claim about loss. The drawing is true: the
+    surface is the four corners' average loss, it curves up along every cut, its lowest point is u = v = b = 0 with
+    loss 0.69, and the worked line 2x₁ + 2x₂ − 1 sits at 1.00; marks differ by shape, not colour alone."""
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch01.corner_loss_picture()")
-    assert _src(cells[k - 1]).startswith("**Step 2: why that is lowest.**\n")
-    assert _src(cells[k - 1]).endswith("Here is its loss against its score:")
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch01.bowl_picture()")
+    assert _src(cells[k - 1]).endswith("Here is the whole bowl, with both weights kept equal:")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     out = json.dumps(cells[k]["outputs"])
-    assert "image/png" in out and "Two curves of one corner" in out
+    assert "image/png" in out and "A bowl-shaped surface" in out
     steps = _src(cells[k + 1])
-    assert steps.startswith("Check each step on the picture:") and "trough" not in steps
-    items = re.findall(r"^\d\. (.*)$", steps, re.M)
-    assert len(items) == 9
-    assert all(len(t.split()) < 12 for item in items for t in re.split(r"(?<=\.) ", item))   # short, checkable
-    fig = ch01_collapse.corner_loss_picture()
+    items = re.findall(r"^\d\. ", steps, re.M)
+    assert 1 <= len(items) <= 4 and k + 1 == len(cells) - 1
+    body = steps.rsplit("\n\n", 1)[0].split("\n\n", 1)[1]
+    assert all(len(t.split()) < 12 for t in re.split(r"(?<=\.)\s+", body) if t.strip())
+    assert steps.endswith("So no network without a bend gets an average loss below 0.69, "
+                          "the loss of saying one half everywhere.")
+    # step 3: no change of (u, v, b) leaves all four scores unchanged (the corners' table has full rank)
+    X, y = ch01_collapse._xor_corners()
+    assert np.linalg.matrix_rank(np.column_stack([np.asarray(X, float), np.ones(4)])) == 3
+    fig = ch01_collapse.bowl_picture()
     ax = fig.axes[0]
-    one, zero = [l for l in ax.lines if l.get_label().startswith("a label-")]
-    assert one.get_label() == "a label-1 corner" and one.get_linestyle() == "-"
-    assert zero.get_label().startswith("a label-0 corner") and zero.get_linestyle() == "--"
-    s1, l1 = one.get_xydata().T
-    s0, l0 = zero.get_xydata().T
-    np.testing.assert_allclose(l1, -np.log(1 / (1 + np.exp(-s1))), atol=1e-9)   # −ln of its chance for label 1
-    np.testing.assert_allclose(l0, -np.log(1 - 1 / (1 + np.exp(-s0))), atol=1e-9)
-    np.testing.assert_allclose(l0, l1[::-1])   # the mirror image
-    np.testing.assert_allclose(s0, -s1[::-1])
-    assert np.all(np.diff(l1, 2) > 0) and np.all(np.diff(l0, 2) > 0)   # both bend up everywhere
-    assert np.all(np.diff(l1) < 0)   # raising a label-1 corner's score lowers its loss
-    (dots,) = [l for l in ax.lines if l.get_gid() == "whole scores"]
-    assert list(dots.get_xdata()) == [-3, -2, -1, 0, 1, 2, 3]
-    drops = -np.diff(dots.get_ydata())
-    assert np.all(drops > 0) and np.all(np.diff(drops) < 0)   # equal rises, smaller drops
-    np.testing.assert_allclose(drops, ch01_collapse.corner_drops())
-    chance = 1 / (1 + np.exp(-dots.get_xdata()))
-    assert np.all(drops < 1 - chance[:-1]) and np.all(drops > 1 - chance[1:])   # about rise × (1 − chance)
-    label = fig.get_label()
-    assert f"from {drops[0]:.2f} to {drops[-1]:.2f}" in label
-    assert "Dashed: a label-0 corner, the mirror image" in label and "loss 0.69" in label
-    assert "score 0: chance ½, loss 0.69" in [t.get_text() for t in ax.texts]
-    assert ax.get_xlabel() == "the corner's score" and ax.get_ylabel() == "the corner's loss"
+    (low,) = [l for l in ax.lines if l.get_gid() == "lowest"]
+    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
+    assert low.get_marker() == "o" and line.get_marker() == "s"   # told apart by shape
+    w, b = np.meshgrid(np.linspace(-2, 2, 41), np.linspace(-2, 2, 41))
+    grid = ch01_collapse.bowl_loss(w, b)
+    assert np.unravel_index(np.argmin(grid), grid.shape) == (20, 20) and f"{grid.min():.2f}" == "0.69"
+    assert grid.min() == pytest.approx(np.log(2))
+    assert np.all(np.diff(grid, 2, axis=0) > 0) and np.all(np.diff(grid, 2, axis=1) > 0)   # curves up both ways
+    assert np.all(np.diff(np.diagonal(grid), 2) > 0) and np.all(np.diff(np.diagonal(grid[::-1]), 2) > 0)
+    chance = lambda s: 1 / (1 + np.exp(-s))  # noqa: E731
+    s = np.asarray(X, float).sum(axis=1) * 2 - 1
+    right = np.where(np.asarray(y) == 1, chance(s), 1 - chance(s))
+    assert float(ch01_collapse.bowl_loss(2.0, -1.0)) == pytest.approx(np.mean(-np.log(right)))
+    assert f"{float(ch01_collapse.bowl_loss(2.0, -1.0)):.2f}" == "1.00"
+    names = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert names == ["lowest: chance ½ everywhere, loss 0.69", "the score 2x₁ + 2x₂ − 1: loss 1.00"]
+    assert "loss is 0.69" in fig.get_label() and "loss 1.00" in fig.get_label()
+    assert not hasattr(ch01_collapse, "corner_loss_picture")
 
 
 def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_rest():
@@ -4731,9 +4745,9 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     assert fig.axes[0].get_ylabel().startswith("same output, one collapsed layer\n")
     assert "across, its first output layer by layer; up, the same output from the one collapsed layer" in fig.get_label()
     fold = _src(cells[head + 2])
-    assert "Here the turned shifts happen to land about 20 out." in fold   # pass 92: turned, not simply added
-    assert "Far from 0: later layers turn each shift again." in fold and "add up to about 20" not in fold
-    assert "Far from 0: the 100" not in fold
+    # pass 93 (r94 Clarity: it answered a question the learner never asked): the "about 20 out" aside is cut
+    assert "Far from 0" not in fold and "20 out" not in fold and "add up to about 20" not in fold
+    assert "Each layer only turns them (no stretch), then shifts them." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----

@@ -719,7 +719,8 @@ def xor_fold_picture():
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
             label="the creased sheet: a bent line")
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # r47: words stay readable on the dotted side
-    ax.text(0.5, -0.08, "flat arm", ha="center", va="top", fontsize=9.5, bbox=box)
+    # pass 93 (r94 Picture: under the arm the words sat on the dashed line): above the flat arm, clear of both lines
+    ax.text(0.36, 0.06, "flat arm", ha="center", va="bottom", fontsize=9.5, bbox=box, gid="flat arm")
     ax.text(1.0, 0.5, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45,  # r52: off the thick arm
             rotation_mode="anchor")
     for k in (0, 1):
@@ -1804,47 +1805,6 @@ def bias_loss_picture():
     return fig
 
 
-# pass 91 (r92 Clarity: "a trough, not a bowl" was too abstract): one corner's loss drawn against its score, so the
-# bowl argument's steps can be checked on a picture. Label 1 solid with dots at whole scores (equal rises, smaller
-# drops), label 0 dashed, its mirror image; both meet at score 0 (chance one half, loss ln 2).
-CORNER_LOSS_PX = (560, 300)
-CORNER_LOSS_STEPS = (-3, -2, -1, 0, 1, 2, 3)   # the whole scores dotted on the label-1 curve
-
-
-def corner_loss(s, label):
-    """One corner's loss, −ln of the chance it gives its right label, for a score s (label 1 or 0)."""
-    s = np.asarray(s, float)
-    return np.logaddexp(0.0, -s) if label == 1 else np.logaddexp(0.0, s)
-
-
-def corner_drops(steps=CORNER_LOSS_STEPS):
-    """How much a label-1 corner's loss drops for each rise of its score by 1, between the dotted whole scores."""
-    return -np.diff(corner_loss(np.array(steps, float), 1))
-
-
-@plots.styled
-def corner_loss_picture():
-    """One corner's loss against its score (notebook 01, optional Step 2): both curves bend up everywhere."""
-    fig, ax = plots.new_figure(*CORNER_LOSS_PX)
-    s = np.linspace(-4, 4, 401)
-    ax.plot(s, corner_loss(s, 1), color=plots.ACCENT, lw=2.5, label="a label-1 corner")
-    ax.plot(s, corner_loss(s, 0), color="black", ls="--", lw=2, label="a label-0 corner (mirror image)")
-    steps = np.array(CORNER_LOSS_STEPS, float)
-    ax.plot(steps, corner_loss(steps, 1), "o", color=plots.ACCENT, ms=6, gid="whole scores")
-    low = float(corner_loss(0.0, 1))
-    ax.annotate(f"score 0: chance ½, loss {low:.2f}", (0, low), (-3.9, 0.75), fontsize=9.5, va="bottom",
-                arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
-    ax.set(xlabel="the corner's score", ylabel="the corner's loss", xlim=(-4, 4), ylim=(0, 4.3),
-           title="One corner: its loss bends up as its score changes")
-    ax.legend(loc="upper center", fontsize=9)
-    drops = corner_drops()
-    fig.set_label(f"Two curves of one corner's loss against its score, from −4 to 4. Solid: a label-1 corner; its "
-                  f"loss falls as the score rises, steeply at first, then flatter. Dots at the whole scores show each "
-                  f"rise of 1 giving a smaller drop, from {drops[0]:.2f} to {drops[-1]:.2f}. Dashed: a label-0 "
-                  f"corner, the mirror image. Both bend up everywhere and cross at score 0, loss {low:.2f}.")
-    return fig
-
-
 def runs_question(runs=None):
     """Ten runs with no bend: how many solve XOR? Each wrong choice names its misconception (notebook 01, after the
     silent training). runs: train_xor's XorRuns; its printout and seeds picture appear only after a click.
@@ -1866,3 +1826,43 @@ def runs_question(runs=None):
        "score. Its boundary is a straight line, and no straight line splits XOR. So no run can solve it, "
        "however long it trains.",
         "Question: how many of ten no-bend runs solve XOR?", shown)
+
+
+# pass 93 (r94 Clarity: the 9-step argument was too packed): the bowl itself, drawn over one weight and the bias
+# (both weights equal, u = v), before the 4 plain steps. Its lowest point is chance one half everywhere; the worked
+# line s = 2x₁ + 2x₂ − 1 sits up its wall.
+BOWL_PX = (560, 420)
+BOWL_LINE = (2.0, -1.0)   # the worked line's weight (u = v) and bias
+
+
+def bowl_loss(w, b):
+    """The average loss over the four XOR corners of the straight score w·x1 + w·x2 + b (mlp.bce), for arrays w, b."""
+    X, y = _xor_corners()
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    s = np.multiply.outer(np.asarray(w, float), X.sum(axis=1)) + np.asarray(b, float)[..., None]
+    return np.mean(np.logaddexp(0.0, s) - y * s, axis=-1)   # −ln of each corner's chance for its right label
+
+
+@plots.styled
+def bowl_picture():
+    """The average loss as a bowl over the weights (u = v) and the bias b (notebook 01, optional section): lowest at
+    u = v = b = 0, chance one half everywhere; the worked line sits higher up."""
+    fig, ax = plots.new_figure(*BOWL_PX, subplot_kw={"projection": "3d"})
+    w, b = np.meshgrid(np.linspace(-2, 2, 21), np.linspace(-2, 2, 21))
+    ax.plot_surface(w, b, bowl_loss(w, b), color=plots.ACCENT, alpha=0.35, edgecolor="black", lw=0.3)
+    low = float(bowl_loss(0.0, 0.0))
+    line = float(bowl_loss(*BOWL_LINE))
+    ax.plot([0], [0], [low], "o", color="black", ms=9, gid="lowest",
+            label=f"lowest: chance ½ everywhere, loss {low:.2f}")
+    ax.plot([BOWL_LINE[0]], [BOWL_LINE[1]], [line], "s", color="white", mec="black", mew=2, ms=9, gid="line",
+            label=f"the score 2x₁ + 2x₂ − 1: loss {line:.2f}")
+    ax.set(xlabel="both weights, u = v", ylabel="the bias b", zlabel="average loss", xlim=(-2, 2), ylim=(-2, 2),
+           zlim=(0, 2.1), xticks=[-2, 0, 2], yticks=[-2, 0, 2], zticks=[0, 1, 2], title="The loss bowl: one lowest point")
+    ax.view_init(elev=22, azim=-50)
+    ax.set_box_aspect(None, zoom=0.85)   # room for the axis names
+    ax.legend(loc="upper center", fontsize=9)
+    fig.set_label(f"A bowl-shaped surface: the average loss of the four corners over both weights (u = v, from −2 to "
+                  f"2) and the bias b (from −2 to 2). It curves up in every direction from one lowest point, a black "
+                  f"dot at u = v = b = 0, where every chance is one half and the loss is {low:.2f}. A white square "
+                  f"higher up its wall marks the score 2x₁ + 2x₂ − 1, loss {line:.2f}.")
+    return fig
