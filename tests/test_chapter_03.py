@@ -2417,7 +2417,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "bend's size × $1.4$. Near 1, the signal holds.",   # pass 90
+                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "its slopes' typical size × $1.4$. Near 1, the signal holds.",   # pass 90; pass 93 (r94): "its slopes'"
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2676,7 +2676,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     assert ("All four bends get the same He starting weights, so the race is fair."
             in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
     assert "1.41" not in cells[flow - 8]
-    assert " ".join(cells[flow - 4].split()).endswith("So ReLU acts like a slope of $0.71$. "
+    assert " ".join(cells[flow - 4].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
                                                        "The He weights' $\\times 1.41$ cancels it, on purpose.")
     assert ("- Each term's square is $(\\sqrt{2/32})^2 = \\frac{2}{32}$. " + "- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
@@ -3207,7 +3207,7 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 84 (r83 Correctness: no picture showed the 0.96): the sentence is cut; the picture's 1.00 -> 0.68 stays
     # pass 86 (r85 Clarity: the reason sat in the fold): the fold keeps only the picture's one point
     # pass 88 (r87 Focus): one fold holds why squares and this one point
-    assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat
+    assert "<summary>Why squares, not the average of $1, 0, 1, 0$: $0.5$?</summary>" in flat   # pass 93 (r94)
     # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
     assert ("The layer-4 picture (16 of 32 off) shows it. There the "
             "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
@@ -3897,13 +3897,15 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
+            # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
+            "<details><summary>Why squares, not the average of $1, 0, 1, 0$: $0.5$?</summary> Going back, a unit's "
+            "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
+            "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
+            " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
             "Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
             "about $0.62$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
-            "As in the coin-flip walk, the squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
-            "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
-            "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
-            ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
+            "As in the coin-flip walk, the squares add.") in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
@@ -3923,8 +3925,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
     assert "Roughly, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
-    assert " ".join(rule.split()) == ("So each step back multiplies the signal by the bend's size × $1.4$. Near 1, the "
-                                      "signal holds. Below 1, it fades.")   # pass 85: the bars' own lead says the product
+    assert " ".join(rule.split()) == ("Take any bend. Each step back multiplies the signal by its slopes' typical size "
+                                      "× $1.4$. Near 1, the signal holds. Below 1, it fades.")   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.other_bends_fold()") > cells.index("ch03.gradient_flow(depth=10)") > pic   # pass 90
 
@@ -4064,9 +4066,10 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     # pass 87: the coin-flip walk on the main path; pass 88 (r87 Focus): one sentence there, the steps folded
     assert "As in the coin-flip walk, the squares add." in src[at + 2].split("<details>")[0]
-    assert "They partly cancel, so their squares add." in src[at + 2].split("<details>")[1]
+    assert "They partly cancel, so their squares add." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
+    assert "<details>" not in src[at + 2] and "1, 0, 1, 0" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
-    assert src[at + 1] == ("Right: their squares add to 2, as four $0.71$s do.\n"
+    assert src[at + 1].split("\n\n<details>")[0] == ("Right: their squares add to 2, as four $0.71$s do.\n"
                            "So ReLU acts like a slope of $0.71$.\n"
                            "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
@@ -4154,7 +4157,7 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
     assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
-    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 2]   # pass 87: own cell   # pass 80
+    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 93: under ReLU's cell   # pass 87: own cell   # pass 80
     assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
@@ -4340,7 +4343,7 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
             "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
             "The same size then works going back.") in flat
-    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
+    assert ("<details><summary>Why squares, not the average of $1, 0, 1, 0$: $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
