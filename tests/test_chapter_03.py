@@ -2996,7 +2996,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
+            "adds $n$ terms: - Forward: input × weight (solid arrows, left). - Back: signal × weight (dashed arrows, right). "   # pass 93 (r94)
+            "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
             "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
             "The same size then works going back.") in flat and "(#Watching-it-in-a-real-network)" not in flat
@@ -3158,13 +3159,15 @@ def test_pass52_worked_case_is_exact():
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
                   # pass 80 (r77 Picture): the half stack drawn between the two sentences
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
-                  "squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from before. "   # pass 90 (r91)
+                  # pass 93 (r94 Clarity: the 1/8 came before n = 8 was said; the cell before says 32): n = 8 first
+                  "squares are left: As drawn, $n = 8$: keep the $\\sqrt{1/8}$ weights from before. "
+                  "Say each input that is on is 1. "   # pass 90 (r91)
                   "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   # pass 91 (r92 Clarity: "Half the units off → weights × √2" was compressed): said in steps
                   "Half the squares are gone. Each remaining square must double, so each weight grows by $\\sqrt 2$.",
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
-                  "As drawn, $n = 8$. The 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
+                  "The 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
@@ -4162,8 +4165,8 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
     flat = " ".join(prose().split())
-    assert ("only half the squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from "
-            "before. The sum's typical size is then $0.71$ "   # pass 90 (r91 Clarity: which weights)
+    assert ("only half the squares are left: As drawn, $n = 8$: keep the $\\sqrt{1/8}$ weights from "   # pass 93 (r94)
+            "before. Say each input that is on is 1. The sum's typical size is then $0.71$ "   # pass 90 (r91 Clarity: which weights)
             "again: the same shrink, for a different reason.") in flat
 
 
@@ -4339,7 +4342,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
+            "adds $n$ terms: - Forward: input × weight (solid arrows, left). - Back: signal × weight (dashed arrows, right). "   # pass 93 (r94)
+            "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
             "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
             "The same size then works going back.") in flat
