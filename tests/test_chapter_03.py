@@ -2545,7 +2545,8 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
     # pass 46: the unit, where first used; r56 (sweep): defined before the signal is said to hold one number per unit
     assert after.startswith("A layer is a row of small calculators, each called a **unit**.") and "unit" not in hill
     # r62: the unit and its bias are their own block; the signal's one number per unit is the next cell
-    k = cells.index(next(c for c in cells if "its own **nudge**" in c)) + 2
+    k = cells.index(next(c for c in cells if "its own **nudge**" in c)) + 3   # pass 93: + the layer's picture
+    assert cells[k - 1] == "ch03.unit_layer_picture()"
     assert "**unit**" not in cells[k] and cells[k].startswith("The backward signal holds one number per unit:")
     assert "times its input" not in hill and "many numbers" not in hill
     for depth in (2, 10, 30):
@@ -4740,3 +4741,27 @@ def test_pass92_flow_axis_is_narrow_and_marks_sigmoids_layer_1_off_the_axis():
                 assert w.exits[name].get_marker() == "v" and w.notes[name].get_position()[1] > 0.5
             else:
                 assert len(xs) == 0 and "▼" not in w.notes[name].get_text()
+
+
+# ---- pass 93: the r94 reading ----
+
+def test_pass93_a_layer_of_units_is_drawn_before_the_backward_signal_is_said():
+    """Check r94 Picture: 'unit' and 'backward signal' were words only. Right after the unit is defined, a hidden cell
+    draws one layer: every input reaches every unit along a solid arrow, and one dashed arrow per unit brings back
+    its signal, labelled with its number; the alt text says both ways and lists the signals."""
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    at = src.index("ch03.unit_layer_picture()")
+    assert src[at - 1].startswith("A layer is a row of small calculators") and cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert src[at + 1].startswith("The backward signal holds one number per unit:")
+    fig = ch03_gradients.unit_layer_picture()
+    arrows = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+    solid = [p for p in arrows if p.get_linestyle() in ("-", "solid")]
+    dashed = [p for p in arrows if p.get_linestyle() == "--"]
+    assert (len(solid), len(dashed)) == (9, 3)   # 3 inputs into each of 3 units; one signal back per unit
+    shown = [t.get_text() for t in fig.axes[0].texts]
+    assert [t for t in shown if t.startswith("signal")] == ["signal +0.5", "signal -0.2", "signal +0.1"]
+    assert shown.count("unit: sum,\nthen bend") == 3
+    assert "dashed arrow per unit brings back its signal: +0.5, -0.2, +0.1" in fig.get_label()
+    other = ch03_gradients.unit_layer_picture(signals=(1, 2, 3))   # the labels come from the numbers given
+    assert "signal +3" in [t.get_text() for t in other.axes[0].texts]
