@@ -2997,7 +2997,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight (solid arrows, left). - Back: signal × weight (dashed arrows, right). "   # pass 93 (r94)
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
             "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
@@ -3050,8 +3050,7 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
     # pass 93 (r94 Interaction: ten presses were tedious): three presses, the same question
-    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your answers "
-            "with this. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
+    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your answers. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
             "At 30 layers, all 3 presses put sigmoid's layer 1 in the band. Tanh's, none.") in text
     assert "10 times" not in text and "all 10" not in text
     assert "The button always gives" not in text
@@ -3124,7 +3123,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("one unit, shaded by its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
-    assert "Press *new random start* 3 times. Each time, is it in the band?" in flat   # pass 93 (r94); r68; r63: "One random start at a time." cut; r48; r49: how far one start wanders is said after the widget
+    assert "Press *new random start* 3 times. Is it ever in the band?" in flat   # pass 93 (r94); r68; r63: "One random start at a time." cut; r48; r49: how far one start wanders is said after the widget
 
 
 # ---- pass 52: the He argument counts a unit's inputs; a worked case first; a new random start ----
@@ -3213,7 +3212,7 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 84 (r83 Correctness: no picture showed the 0.96): the sentence is cut; the picture's 1.00 -> 0.68 stays
     # pass 86 (r85 Clarity: the reason sat in the fold): the fold keeps only the picture's one point
     # pass 88 (r87 Focus): one fold holds why squares and this one point
-    assert "<summary>Why squares, not the average of $1, 0, 1, 0$: $0.5$?</summary>" in flat   # pass 93 (r94)
+    assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat   # pass 93 (r94)
     # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
     assert ("The layer-4 picture (16 of 32 off) shows it. There the "
             "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
@@ -3257,7 +3256,7 @@ def test_pass52_flow_button_draws_a_new_random_start():
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
     # r68 (Interaction): "in none of 200 starts" was not the learner's to check: 10 presses, counted
     # pass 93 (r94 Interaction: ten presses were tedious, and nothing varied): three presses, each answered
-    assert "Press *new random start* 3 times. Each time, is it in the band? Is sigmoid's?" in lead
+    assert "Press *new random start* 3 times. Is it ever in the band? Sigmoid's?" in lead
     presses = range(1, 4)   # the button's first 3 presses (starts 2 to 4): what the learner sees
     assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 3
     text = " ".join(markdown_of("03_gradient_table").split())
@@ -3905,7 +3904,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
-            "<details><summary>Why squares, not the average of $1, 0, 1, 0$: $0.5$?</summary> Going back, a unit's "
+            "<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
@@ -4074,7 +4073,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     # pass 87: the coin-flip walk on the main path; pass 88 (r87 Focus): one sentence there, the steps folded
     assert "As in the coin-flip walk, the squares add." in src[at + 2].split("<details>")[0]
     assert "They partly cancel, so their squares add." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
-    assert "<details>" not in src[at + 2] and "1, 0, 1, 0" in src[at + 1].split("<details>")[1].split("</summary>")[0]
+    assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
     assert src[at + 1].split("\n\n<details>")[0] == ("Right: their squares add to 2, as four $0.71$s do.\n"
                            "So ReLU acts like a slope of $0.71$.\n"
@@ -4346,12 +4345,12 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight (solid arrows, left). - Back: signal × weight (dashed arrows, right). "   # pass 93 (r94)
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
             "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
             "The same size then works going back.") in flat
-    assert ("<details><summary>Why squares, not the average of $1, 0, 1, 0$: $0.5$?</summary> Going back, a unit's signal adds $n$ "
+    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
