@@ -2417,7 +2417,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "bend's size × $1.4$. Near 1, the signal holds.",   # pass 90
+                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "its slopes' typical size × $1.4$. Near 1, the signal holds.",   # pass 90; pass 93 (r94): "its slopes'"
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2545,7 +2545,8 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
     # pass 46: the unit, where first used; r56 (sweep): defined before the signal is said to hold one number per unit
     assert after.startswith("A layer is a row of small calculators, each called a **unit**.") and "unit" not in hill
     # r62: the unit and its bias are their own block; the signal's one number per unit is the next cell
-    k = cells.index(next(c for c in cells if "its own **nudge**" in c)) + 2
+    k = cells.index(next(c for c in cells if "its own **nudge**" in c)) + 3   # pass 93: + the layer's picture
+    assert cells[k - 1] == "ch03.unit_layer_picture()"
     assert "**unit**" not in cells[k] and cells[k].startswith("The backward signal holds one number per unit:")
     assert "times its input" not in hill and "many numbers" not in hill
     for depth in (2, 10, 30):
@@ -2676,7 +2677,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     assert ("All four bends get the same He starting weights, so the race is fair."
             in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
     assert "1.41" not in cells[flow - 8]
-    assert " ".join(cells[flow - 4].split()).endswith("So ReLU acts like a slope of $0.71$. "
+    assert " ".join(cells[flow - 4].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
                                                        "The He weights' $\\times 1.41$ cancels it, on purpose.")
     assert ("- Each term's square is $(\\sqrt{2/32})^2 = \\frac{2}{32}$. " + "- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
@@ -2996,7 +2997,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
+            "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
             "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
             "The same size then works going back.") in flat and "(#Watching-it-in-a-real-network)" not in flat
@@ -3047,13 +3049,14 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 89 (r89 Focus: "same for everyone" read as tool plumbing): cut; the presses' counts stay
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
-    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your count "
-            "with this. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
-            "At 30 layers, all 10 put sigmoid's layer 1 in the band. Tanh's, none.") in text
+    # pass 93 (r94 Interaction: ten presses were tedious): three presses, the same question
+    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your answers. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
+            "At 30 layers, all 3 presses put sigmoid's layer 1 in the band. Tanh's, none.") in text
+    assert "10 times" not in text and "all 10" not in text
     assert "The button always gives" not in text
     assert "same for everyone" not in text
-    presses = range(1, 11)   # the 10 presses: seeds 1 to 10, after the first start (seed 0)
-    assert in_band_at_30("sigmoid", presses) == 10 and in_band_at_30("tanh", presses) == 0
+    presses = range(1, 4)   # pass 93: the 3 presses: seeds 1 to 3, after the first start (seed 0)
+    assert in_band_at_30("sigmoid", presses) == 3 and in_band_at_30("tanh", presses) == 0
     assert "none of 200" not in text   # the 200 starts below stay checked, not claimed
     assert in_band_at_30("tanh", tried) == 0 and in_band_at_30("relu", tried) == 0
     assert "same on every computer" not in text and "In starts 2 to" not in text
@@ -3120,7 +3123,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("one unit, shaded by its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
-    assert "Press *new random start* 10 times and count" in flat   # r68; r63: "One random start at a time." cut; r48; r49: how far one start wanders is said after the widget
+    assert "Press *new random start* 3 times. Is it ever in the band?" in flat   # pass 93 (r94); r68; r63: "One random start at a time." cut; r48; r49: how far one start wanders is said after the widget
 
 
 # ---- pass 52: the He argument counts a unit's inputs; a worked case first; a new random start ----
@@ -3158,13 +3161,15 @@ def test_pass52_worked_case_is_exact():
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
                   # pass 80 (r77 Picture): the half stack drawn between the two sentences
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
-                  "squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from before. "   # pass 90 (r91)
+                  # pass 93 (r94 Clarity: the 1/8 came before n = 8 was said; the cell before says 32): n = 8 first
+                  "squares are left: As drawn, $n = 8$: keep the $\\sqrt{1/8}$ weights from before. "
+                  "Say each input that is on is 1. "   # pass 90 (r91)
                   "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   # pass 91 (r92 Clarity: "Half the units off → weights × √2" was compressed): said in steps
                   "Half the squares are gone. Each remaining square must double, so each weight grows by $\\sqrt 2$.",
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
-                  "As drawn, $n = 8$. The 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
+                  "The 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
@@ -3207,7 +3212,7 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 84 (r83 Correctness: no picture showed the 0.96): the sentence is cut; the picture's 1.00 -> 0.68 stays
     # pass 86 (r85 Clarity: the reason sat in the fold): the fold keeps only the picture's one point
     # pass 88 (r87 Focus): one fold holds why squares and this one point
-    assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat
+    assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat   # pass 93 (r94)
     # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
     assert ("The layer-4 picture (16 of 32 off) shows it. There the "
             "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
@@ -3250,11 +3255,12 @@ def test_pass52_flow_button_draws_a_new_random_start():
     np.testing.assert_allclose(w.lines["tanh"].get_ydata(), sizes / sizes[-1])
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
     # r68 (Interaction): "in none of 200 starts" was not the learner's to check: 10 presses, counted
-    assert "Press *new random start* 10 times and count: how often does it? And sigmoid's?" in lead
-    presses = range(1, 11)   # the button's first 10 presses (starts 2 to 11): the counts the learner can make
-    assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 10
+    # pass 93 (r94 Interaction: ten presses were tedious, and nothing varied): three presses, each answered
+    assert "Press *new random start* 3 times. Is it ever in the band? Sigmoid's?" in lead
+    presses = range(1, 4)   # the button's first 3 presses (starts 2 to 4): what the learner sees
+    assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 3
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert text.index("Press *new random start*") < text.index("At 30 layers, all 10 put sigmoid's layer 1")   # lead after r90: fixed order said
+    assert text.index("Press *new random start*") < text.index("At 30 layers, all 3 presses put sigmoid's layer 1")   # lead after r90: fixed order said
 
 
 # ---- pass 53 (r47): a readout in the first widget's picture; the four sign cases drawn before the arithmetic ----
@@ -3897,13 +3903,15 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
+            # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
+            "<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
+            "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
+            "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
+            " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
             "Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
             "about $0.62$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
-            "As in the coin-flip walk, the squares add. <details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
-            "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
-            "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
-            ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
+            "As in the coin-flip walk, the squares add.") in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
@@ -3923,8 +3931,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
     assert "Roughly, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
-    assert " ".join(rule.split()) == ("So each step back multiplies the signal by the bend's size × $1.4$. Near 1, the "
-                                      "signal holds. Below 1, it fades.")   # pass 85: the bars' own lead says the product
+    assert " ".join(rule.split()) == ("Take any bend. Each step back multiplies the signal by its slopes' typical size "
+                                      "× $1.4$. Near 1, the signal holds. Below 1, it fades.")   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.other_bends_fold()") > cells.index("ch03.gradient_flow(depth=10)") > pic   # pass 90
 
@@ -4064,9 +4072,10 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     # pass 87: the coin-flip walk on the main path; pass 88 (r87 Focus): one sentence there, the steps folded
     assert "As in the coin-flip walk, the squares add." in src[at + 2].split("<details>")[0]
-    assert "They partly cancel, so their squares add." in src[at + 2].split("<details>")[1]
+    assert "They partly cancel, so their squares add." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
+    assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
-    assert src[at + 1] == ("Right: their squares add to 2, as four $0.71$s do.\n"
+    assert src[at + 1].split("\n\n<details>")[0] == ("Right: their squares add to 2, as four $0.71$s do.\n"
                            "So ReLU acts like a slope of $0.71$.\n"
                            "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
@@ -4154,13 +4163,13 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
     assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
-    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 2]   # pass 87: own cell   # pass 80
+    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 93: under ReLU's cell   # pass 87: own cell   # pass 80
     assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
     flat = " ".join(prose().split())
-    assert ("only half the squares are left: Say each input that is on is 1. Keep the $\\sqrt{1/8}$ weights from "
-            "before. The sum's typical size is then $0.71$ "   # pass 90 (r91 Clarity: which weights)
+    assert ("only half the squares are left: As drawn, $n = 8$: keep the $\\sqrt{1/8}$ weights from "   # pass 93 (r94)
+            "before. Say each input that is on is 1. The sum's typical size is then $0.71$ "   # pass 90 (r91 Clarity: which weights)
             "again: the same shrink, for a different reason.") in flat
 
 
@@ -4336,7 +4345,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
+            "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
             "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
             "The same size then works going back.") in flat
@@ -4730,3 +4740,27 @@ def test_pass92_flow_axis_is_narrow_and_marks_sigmoids_layer_1_off_the_axis():
                 assert w.exits[name].get_marker() == "v" and w.notes[name].get_position()[1] > 0.5
             else:
                 assert len(xs) == 0 and "▼" not in w.notes[name].get_text()
+
+
+# ---- pass 93: the r94 reading ----
+
+def test_pass93_a_layer_of_units_is_drawn_before_the_backward_signal_is_said():
+    """Check r94 Picture: 'unit' and 'backward signal' were words only. Right after the unit is defined, a hidden cell
+    draws one layer: every input reaches every unit along a solid arrow, and one dashed arrow per unit brings back
+    its signal, labelled with its number; the alt text says both ways and lists the signals."""
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    at = src.index("ch03.unit_layer_picture()")
+    assert src[at - 1].startswith("A layer is a row of small calculators") and cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert src[at + 1].startswith("The backward signal holds one number per unit:")
+    fig = ch03_gradients.unit_layer_picture()
+    arrows = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+    solid = [p for p in arrows if p.get_linestyle() in ("-", "solid")]
+    dashed = [p for p in arrows if p.get_linestyle() == "--"]
+    assert (len(solid), len(dashed)) == (9, 3)   # 3 inputs into each of 3 units; one signal back per unit
+    shown = [t.get_text() for t in fig.axes[0].texts]
+    assert [t for t in shown if t.startswith("signal")] == ["signal +0.5", "signal -0.2", "signal +0.1"]
+    assert shown.count("unit: sum,\nthen bend") == 3
+    assert "dashed arrow per unit brings back its signal: +0.5, -0.2, +0.1" in fig.get_label()
+    other = ch03_gradients.unit_layer_picture(signals=(1, 2, 3))   # the labels come from the numbers given
+    assert "signal +3" in [t.get_text() for t in other.axes[0].texts]

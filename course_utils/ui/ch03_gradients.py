@@ -738,6 +738,36 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
 
 
 @plots.styled
+def unit_layer_picture(signals=(0.5, -0.2, 0.1)):
+    """A layer of three units before the words "backward signal" (pass 93, r94 Picture: unit and signal were words
+    only): inputs flow in along solid arrows, each unit sums then bends; one dashed arrow per unit brings back its
+    signal, one number each (notebook 03)."""
+    fig, ax = plots.new_figure(640, 250)
+    ys = [1.6, 0.8, 0.0]
+    for yi in ys:
+        ax.text(0.0, yi, "input", ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#333333"})
+    for yu, sig in zip(ys, signals):
+        for yi in ys:
+            ax.add_patch(FancyArrowPatch((0.45, yi), (2.15, yu), arrowstyle="-|>", mutation_scale=12,
+                                         color="#333333", lw=1.2, shrinkA=0, shrinkB=14))
+        ax.text(2.6, yu, "unit: sum,\nthen bend", ha="center", va="center", fontsize=9,
+                bbox={"boxstyle": "round,pad=0.35", "fc": "white", "ec": "#333333"})
+        ax.add_patch(FancyArrowPatch((4.6, yu), (3.25, yu), arrowstyle="-|>", mutation_scale=14,
+                                     color=plots.VANISHING, lw=2.2, ls="--"))
+        ax.text(4.7, yu, f"signal {sig:+g}", ha="left", va="center", fontsize=10, color=plots.VANISHING,
+                fontweight="bold")
+    ax.text(1.2, 2.15, "forward: weighted inputs", ha="center", fontsize=10)
+    ax.text(4.2, 2.15, "backward: one number per unit", ha="center", fontsize=10, color=plots.VANISHING)
+    ax.set(xlim=(-0.5, 5.9), ylim=(-0.4, 2.4), title="one layer: a row of units")
+    ax.set_axis_off()
+    listed = ", ".join(f"{s:+g}" for s in signals)
+    fig.set_label(f"One layer: a column of {len(ys)} units. Solid arrows carry every input into every unit; each unit "
+                  f"sums, then bends. From the right, one dashed arrow per unit brings back its signal: {listed}.")
+    return fig
+
+
+@plots.styled
 def nudge_picture(signal=0.5, given=0.4):
     """One unit, one weight: the input flows in along the weight (left to right), the backward signal arrives from the
     right, for the unit's sum (r67: "already back through the bend" came before the slope section), and the weight's
