@@ -2583,10 +2583,14 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert above.startswith("**Predict:** click the answer you believe.") and "dips deepest" in above
     # r81 (pass 83): the first picture's zoom now names each dip, so the Predict is a recall of it
     assert "dips deepest below 0?\nRecall the first picture's zoom." in above
-    assert _index("ch04.deepest_dip_question()") + 2 == _index("ch04.smooth_family()")
-    between = "".join(_cells()[_index("ch04.smooth_family()") - 1]["source"])
-    assert between == ("<details><summary>Check your answer</summary>\n\nMish, just below SiLU.\n"
-                       "A common wrong answer: Softplus. In fact, it never goes below 0.\n\n</details>")
+    # r94 (pass 93, Interaction): the separate answer fold is cut; each letter answers back, and the render without
+    # a kernel folds every letter's own feedback under the options
+    assert _index("ch04.deepest_dip_question()") + 1 == _index("ch04.smooth_family()")
+    assert "Mish, just below SiLU." not in _markdown()
+    shown = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert shown.index("</ol>") < shown.index("<details><summary>Check your answer</summary>")
+    for i, (_t, _ok, said) in enumerate(q.options):
+        assert f"<b>{'ABCD'[i]}.</b> {html.escape(said)}" in shown
     assert any(t.get_text().startswith("zoom") or "zoom" in t.get_text().lower()
                for ax in ch04_zoo.smooth_family().axes for t in [*ax.texts, ax.title])
     assert "## The smooth family" in "".join(_cells()[_index("ch04.deepest_dip_question()") - 2]["source"])
@@ -3399,23 +3403,24 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
 
 
 def test_weight_quiz_has_its_worked_answer_folded_after_it():
-    """Check (r36): the weight quiz's answer (50% more: 3 tables instead of 2) is in a fold in the cell after the
-    question, so a learner who misses the button feedback still finds it; it is not said openly."""
+    """Check (r36): the weight quiz's answer (50% more: 3 tables instead of 2) is folded after the question, so a
+    learner who misses the button feedback still finds it; it is not said openly. r94 (pass 93, Interaction): the
+    fold is the question's own (each letter's feedback), not a separate markdown cell."""
     q = ch04_zoo.gated_weights_question()
     right = [text for text, ok, _ in q.options if ok]
     cells = _cells()
     k = _index("ch04.gated_weights_question()")
-    after = "".join(cells[k + 1]["source"])
+    shown = "".join(cells[k]["outputs"][0]["data"]["text/html"])
     # r43: the fold also names the tempting 33% (one new table of 3) and why it is not the answer
-    fold = ("<details><summary>Answer</summary>\n\n50% more: 3 tables instead of 2.\n"
-            "Not 33%: one new table on top of 2 adds half.\n"
-            "Not 100%: the table out stays one.\n\n</details>\n")   # r52: the 100% option's mistake too
+    fold = shown.split("<details><summary>Check your answer</summary>")[1]
+    assert "one table of the 3 is new, so a third" in fold and "the table out stays one" in fold   # r52: 100% too
+    assert "B.</b> A common wrong answer" in fold and "C.</b> Right: with the same units" in fold
     assert 1 / 3 == pytest.approx(float(next(t for t, ok, _ in q.options if t == "33%")[:-1]) / 100, abs=0.005)
-    assert after.strip() == fold.strip() and right == ["50%"] and 3 / 2 - 1 == 0.5   # r56: the costs in the next cell
+    assert right == ["50%"] and 3 / 2 - 1 == 0.5   # r56: the costs in the next cell
     # r71 (pass 74): the same-weights picture sits between the answer and the costs it draws
-    assert "".join(cells[k + 2]["source"]) == "ch04.same_weights_tables()"
-    assert "".join(cells[k + 3]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
-    assert _markdown().count("50% more") == 1
+    assert "".join(cells[k + 1]["source"]) == "ch04.same_weights_tables()"
+    assert "".join(cells[k + 2]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
+    assert "50% more" not in _markdown()
 
 
 # ---- r38 (pass 43): the corner as a slope jump, SELU's pull-back as a picture, the Transformer glossed ----
@@ -4566,3 +4571,15 @@ def test_backward_table_leaves_the_nudge_to_its_own_step():
     k = _index("ch04.backward_example(")
     after = "".join(_cells()[k + 1]["source"])
     assert after.startswith("Next step: each weight's nudge") and "ELU's still do." in after
+
+
+def test_temperature_widget_opens_at_t_equal_1():
+    """Check (r94 Interaction, pass 93): opened at T = 2, the widget showed flatter shares before the Predict asked
+    what a small T does; it opens at T = 1, on its own outlines, so the prediction is blind."""
+    k = _index("ch04.softmax_temperature(")
+    cell = _cells()[k]
+    assert "".join(cell["source"]).strip() == "ch04.softmax_temperature(logits=tuple(scores), temperature=1.0)"
+    w = ch04_zoo.softmax_temperature(temperature=1.0)
+    assert w.sliders["temperature"].value == 1.0 and w.live.axes[0].get_title() == "T = 1.00"
+    ghosts = [p.get_height() for p in w.live.axes[0].patches if p not in w.bars]
+    np.testing.assert_allclose([b.get_height() for b in w.bars], ghosts, rtol=1e-12)

@@ -2214,7 +2214,8 @@ def deepest_dip_question():
          ("Softplus", False,
           "Not Softplus: it never goes below 0. "
           "Far left it is almost eˣ, which sinks towards 0 but never reaches it.")],
-        "Question: which smooth bend dips deepest? (run the notebook to answer)")
+        "Question: which smooth bend dips deepest? (run the notebook to answer)",
+        feedback_offline=True)   # r94 (pass 93): each letter's own feedback, even without a kernel
 
 
 def gated_weights_question():
@@ -2236,4 +2237,5 @@ def gated_weights_question():
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],
-        "Question: how many more weights has a gated block? (run the notebook to answer)")
+        "Question: how many more weights has a gated block? (run the notebook to answer)",
+        feedback_offline=True)   # r94 (pass 93): each letter's own feedback, even without a kernel
