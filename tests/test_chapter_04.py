@@ -1098,13 +1098,14 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     relu_in = np.maximum(rng.normal(size=(4000, n)), 0)
     relu_in = relu_in / relu_in.std()   # spread 1, average above 0
     assert relu_in.mean() > 0.5 and ((relu_in * rng.normal(scale=np.sqrt(1 / n), size=(4000, n))).sum(axis=1)).std() > 1.2
-    assert "\nThe lines: SELU, and ReLU to compare, both with the same weights.\n" in ask   # r47; r75 (pass 78): no name
+    # r94 (pass 93): the lines are said by the widget once ReLU's are shown (SELU's alone are drawn at first)
+    assert "The lines: SELU" not in ask and "same weights as SELU" in ch04_zoo.RELU_NOTE   # r47; r75 (pass 78): no name
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
     # r84 (pass 85): one bullet per panel; the slider and the lines are said in plain lines above them
     assert "\nThe slider sets the inputs' spread.\n" in ask
-    assert ("- Left panel: each layer's average output. ReLU's jumps at layer 1: its outputs are never below 0.\n"
-            "- Right panel: each layer's spread.\n") in ask
+    assert ("- Left panel: each layer's average output.\n"
+            "- Right panel: each layer's spread.\n") in ask and "ReLU's jumps" not in ask   # r94 (pass 93)
     assert "- spread $" not in ask
     assert "**He weights**" not in ask   # r44: He after SELU's check (r75, pass 78: LeCun-normal is named in the fold)
     assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("ch04.selu_why_fold()")
@@ -2099,7 +2100,6 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
             "Think of a coach calling to a player: \"a bit higher!\"\n"
             "The bend multiplies the call by its slope at the unit's sum.\n"
             "The result is the unit's **backward signal**.\n"
-            "Each weight's nudge is its input times that backward signal.\n"
             "Say a call of 2 reaches a unit whose sum is $x = -1$:") in text
     assert "the signal is multiplied by the bend's slope" not in text and "Each unit gets one number back" not in text
     assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
@@ -2484,10 +2484,12 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
     # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
     gated = ("Gated units (last table row) multiply two weighted sums.\n"
-             "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n| family |")
+             "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n")
     assert "## Gated units: a bend as a gate" in text and "use two sums" not in text   # the link's target
     opening = "".join(_cells()[0]["source"])
-    assert "".join(_cells()[_index("| family | what it fixes")]["source"]).startswith(gated) and "four families" not in text
+    # r94 (pass 93, Clarity): "last table row" said below the table it points to
+    table = "".join(_cells()[_index("| family | what it fixes")]["source"])
+    assert table.startswith("| family |") and gated.split("\n\n")[0] + "\n\nEach family" in table and "four families" not in text
     assert "gate" not in opening.lower() and "last row below" not in text
     assert len(opening.strip().split("\n")) == 6   # the title, a blank line, then four lines of one idea each
     # r80 (pass 82): "dips" said in words where it is first used
@@ -2581,10 +2583,14 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert above.startswith("**Predict:** click the answer you believe.") and "dips deepest" in above
     # r81 (pass 83): the first picture's zoom now names each dip, so the Predict is a recall of it
     assert "dips deepest below 0?\nRecall the first picture's zoom." in above
-    assert _index("ch04.deepest_dip_question()") + 2 == _index("ch04.smooth_family()")
-    between = "".join(_cells()[_index("ch04.smooth_family()") - 1]["source"])
-    assert between == ("<details><summary>Check your answer</summary>\n\nMish, just below SiLU.\n"
-                       "A common wrong answer: Softplus. In fact, it never goes below 0.\n\n</details>")
+    # r94 (pass 93, Interaction): the separate answer fold is cut; each letter answers back, and the render without
+    # a kernel folds every letter's own feedback under the options
+    assert _index("ch04.deepest_dip_question()") + 1 == _index("ch04.smooth_family()")
+    assert "Mish, just below SiLU." not in _markdown()
+    shown = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert shown.index("</ol>") < shown.index("<details><summary>Check your answer</summary>")
+    for i, (_t, _ok, said) in enumerate(q.options):
+        assert f"<b>{'ABCD'[i]}.</b> {html.escape(said)}" in shown
     assert any(t.get_text().startswith("zoom") or "zoom" in t.get_text().lower()
                for ax in ch04_zoo.smooth_family().axes for t in [*ax.texts, ax.title])
     assert "## The smooth family" in "".join(_cells()[_index("ch04.deepest_dip_question()") - 2]["source"])
@@ -2807,7 +2813,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     leaky = activations.get("leaky_relu")
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU).\nSELU needs special random **starting weights** (below).\n" in text   # r75 (pass 78)
-    assert "The lines: SELU, and ReLU to compare, both with the same weights.\n" in text   # r75: LeCun-normal in the fold
+    assert "ReLU's lines use the same weights as SELU's." in ch04_zoo.RELU_NOTE   # r75: LeCun-normal in the fold
     # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
     # r59 (pass 65): said in the Optional section, as the answer to "and with wider weights?"
     # r80 (pass 82): that line left with the fold of why ReLU fades (the SELU side-trip's five terms)
@@ -2977,7 +2983,7 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     assert [line.count("?") for line in ask.split("\n") if line[:2] in ("1.", "2.")] == [1, 1]
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
-    assert "The slider sets the inputs' spread.\nThe lines: SELU, and ReLU to compare, both with the same weights.\n" in ask
+    assert "The slider sets the inputs' spread.\n\n- Left panel" in ask and "ReLU" not in ask.split("**Predict:**")[0]   # r94
     assert "dashed" not in ask and "_question" not in "".join(cells[k + 1]["source"])   # r56: no He lines, no second Predict
 
 
@@ -3397,23 +3403,24 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
 
 
 def test_weight_quiz_has_its_worked_answer_folded_after_it():
-    """Check (r36): the weight quiz's answer (50% more: 3 tables instead of 2) is in a fold in the cell after the
-    question, so a learner who misses the button feedback still finds it; it is not said openly."""
+    """Check (r36): the weight quiz's answer (50% more: 3 tables instead of 2) is folded after the question, so a
+    learner who misses the button feedback still finds it; it is not said openly. r94 (pass 93, Interaction): the
+    fold is the question's own (each letter's feedback), not a separate markdown cell."""
     q = ch04_zoo.gated_weights_question()
     right = [text for text, ok, _ in q.options if ok]
     cells = _cells()
     k = _index("ch04.gated_weights_question()")
-    after = "".join(cells[k + 1]["source"])
+    shown = "".join(cells[k]["outputs"][0]["data"]["text/html"])
     # r43: the fold also names the tempting 33% (one new table of 3) and why it is not the answer
-    fold = ("<details><summary>Answer</summary>\n\n50% more: 3 tables instead of 2.\n"
-            "Not 33%: one new table on top of 2 adds half.\n"
-            "Not 100%: the table out stays one.\n\n</details>\n")   # r52: the 100% option's mistake too
+    fold = shown.split("<details><summary>Check your answer</summary>")[1]
+    assert "one table of the 3 is new, so a third" in fold and "the table out stays one" in fold   # r52: 100% too
+    assert "B.</b> A common wrong answer" in fold and "C.</b> Right: with the same units" in fold
     assert 1 / 3 == pytest.approx(float(next(t for t, ok, _ in q.options if t == "33%")[:-1]) / 100, abs=0.005)
-    assert after.strip() == fold.strip() and right == ["50%"] and 3 / 2 - 1 == 0.5   # r56: the costs in the next cell
+    assert right == ["50%"] and 3 / 2 - 1 == 0.5   # r56: the costs in the next cell
     # r71 (pass 74): the same-weights picture sits between the answer and the costs it draws
-    assert "".join(cells[k + 2]["source"]) == "ch04.same_weights_tables()"
-    assert "".join(cells[k + 3]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
-    assert _markdown().count("50% more") == 1
+    assert "".join(cells[k + 1]["source"]) == "ch04.same_weights_tables()"
+    assert "".join(cells[k + 2]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
+    assert "50% more" not in _markdown()
 
 
 # ---- r38 (pass 43): the corner as a slope jump, SELU's pull-back as a picture, the Transformer glossed ----
@@ -4077,8 +4084,10 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
     # r80 (pass 82): the backward signal's own paragraph (why the slope decides the nudge) comes between
     # r84 (pass 85): the recap comes before the Predict, so the learner knows why the slope decides the nudge
-    assert "".join(cells[k - 3]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
-    assert "".join(cells[k - 2]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"   # r89 (pass 89)
+    assert "".join(cells[k - 4]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
+    assert "".join(cells[k - 3]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"   # r89 (pass 89)
+    # r94 (pass 93, Clarity): call x slope first, with its table; the nudge is its own step after it
+    assert "".join(cells[k - 2]["source"]).startswith("Next step: each weight's nudge is its input times that backward signal.\n")
     assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
@@ -4123,10 +4132,16 @@ def test_selu_widget_says_why_relus_average_jumps():
     # r73 (pass 77): the widget also shows ReLU's average sinking back to 0 as the spread fades; said, and checked
     # r78 (pass 81): "then sinks to 0 as their spread fades" gave away the Predict's ReLU answer; the bullet keeps the
     # jump (what layer 1 shows) and the Check says the fade
-    line = "- Left panel: each layer's average output. ReLU's jumps at layer 1: its outputs are never below 0."   # r84 (pass 85)
-    assert line in bullets and "fades" not in bullets.split("**Predict:**")[0]
+    # r94 (pass 93, Clarity): ReLU's lines are hidden at first, so the why is said by the widget once they are ticked
+    line = "ReLU's average jumps at layer 1: its outputs are never below 0."
+    assert line in ch04_zoo.RELU_NOTE and "fades" not in bullets.split("**Predict:**")[0] and "ReLU's jumps" not in bullets
     assert "- **ReLU, same weights**: it fades" in ch04_zoo.signal_answer(30).data
-    assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
+    w = ch04_zoo.selu_spread(start=0.5)
+    assert w.relu_note.value == ""
+    w.checkboxes["relu"].value = True
+    assert w.relu_note.value == ch04_zoo.RELU_NOTE and w.relu_note in w.children
+    w.checkboxes["relu"].value = False
+    assert w.relu_note.value == ""
     assert float(activations.get("relu")(np.linspace(-5, 5, 101)).min()) == 0
     assert ch04_zoo.average_output("relu") > 0.3
     for start in (0.5, 1.0, 2.0):   # the widget's ReLU lines (LeCun weights): up at layer 1, near 0 with the spread at 30
@@ -4539,3 +4554,32 @@ def test_zigzag_text_says_arrows_3_and_4_repeat_the_directions_it_computed(monke
     monkeypatch.setattr(ch04_zoo, "zigzag_steps", lambda name="sigmoid": flipped)
     with pytest.raises(ValueError, match="no longer repeat"):
         ch04_zoo.zigzag_text()
+
+
+# ---- r94 (pass 93) ----
+
+def test_elu_is_spelled_out_before_its_formula():
+    """Check (r94 Clarity, pass 93): "ELU" was never spelled out; its name is said in plain words before its bullet."""
+    text = _markdown()
+    said = "ELU is the exponential linear unit: $e^x$ on the left, a straight line on the right."
+    assert said in text and text.index(said) < text.index("- **ELU**, left of 0:")
+
+
+def test_backward_table_leaves_the_nudge_to_its_own_step():
+    """Check (r94 Clarity, pass 93): call x slope (the table) and the nudge (input x signal) are two cells."""
+    assert "nudge" not in ch04_zoo.backward_example().data
+    k = _index("ch04.backward_example(")
+    after = "".join(_cells()[k + 1]["source"])
+    assert after.startswith("Next step: each weight's nudge") and "ELU's still do." in after
+
+
+def test_temperature_widget_opens_at_t_equal_1():
+    """Check (r94 Interaction, pass 93): opened at T = 2, the widget showed flatter shares before the Predict asked
+    what a small T does; it opens at T = 1, on its own outlines, so the prediction is blind."""
+    k = _index("ch04.softmax_temperature(")
+    cell = _cells()[k]
+    assert "".join(cell["source"]).strip() == "ch04.softmax_temperature(logits=tuple(scores), temperature=1.0)"
+    w = ch04_zoo.softmax_temperature(temperature=1.0)
+    assert w.sliders["temperature"].value == 1.0 and w.live.axes[0].get_title() == "T = 1.00"
+    ghosts = [p.get_height() for p in w.live.axes[0].patches if p not in w.bars]
+    np.testing.assert_allclose([b.get_height() for b in w.bars], ghosts, rtol=1e-12)

@@ -391,9 +391,7 @@ def backward_example(call=BACKWARD_CALL, x=BACKWARD_X):
     return Markdown(f"""| bend | call × slope at {x_text} = backward signal |
 |---|---|
 {lines}
-
-ReLU's weights get no nudge. ELU's still do.
-""")
+""")   # r94 (pass 93, Clarity): the nudge is the next cell's own step
 
 
 def nudge_answer(x=NUDGE_X):
@@ -682,6 +680,9 @@ MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks"
 # r89 (pass 89): the tick box that shows ReLU's lines (off at first), and the alt text while they are hidden
 SHOW_RELU = "show ReLU"
 RELU_HIDDEN = "ReLU's lines are hidden until 'show ReLU' is ticked."
+# r94 (pass 93, Clarity): the lines before the widget describe only what it first shows; ReLU is said once ticked
+RELU_NOTE = ("<i>ReLU's lines use the same weights as SELU's.<br>"
+             "ReLU's average jumps at layer 1: its outputs are never below 0.</i>")
 # r86 (pass 87): the stored readout showed the Predict's answer; until the slider moves it says only this
 # r91 (pass 90, Focus): how to read the table was said in the Check's prose; it now sits in the widget itself
 SPREAD_WAIT = ("<i>Move the slider to see the spreads after {depth} layers.<br>"
@@ -741,6 +742,7 @@ def selu_spread(start=2.0, depth=30):
     # r89 (pass 89): ReLU's lines answered the Predict's second step before any move; hidden until ticked
     show_relu = widgets.Checkbox(value=False, description=SHOW_RELU, indent=False)
     readout = widgets.HTML(SPREAD_WAIT.format(depth=depth))
+    relu_note = widgets.HTML("")
 
     def update():
         draws = {text: pairs for text, pairs in run_draws(depth, sliders["start"].value).items() if text in runs}
@@ -756,6 +758,7 @@ def selu_spread(start=2.0, depth=30):
                     line.set_visible(show_relu.value)
             for part in (legend.legend_handles[1], legend.get_texts()[1]):
                 part.set_visible(show_relu.value)
+            relu_note.value = RELU_NOTE if show_relu.value else ""
             live.invalidate()
         live.render()
         # r39: one number a cell; r81 (pass 83): the lowest and highest spread columns (r43) were one thing too many:
@@ -776,9 +779,9 @@ def selu_spread(start=2.0, depth=30):
     on_change([show_relu], update)
     update()
     return _DescribedWidget(
-        [sliders["start"], show_relu, readout, live.image], live,
+        [sliders["start"], show_relu, relu_note, readout, live.image], live,
         "SELU and the spread: drag the spread into layer 1 (static picture below)",
-        sliders=sliders, readout=readout, lines=lines, checkboxes={"relu": show_relu},
+        sliders=sliders, readout=readout, lines=lines, checkboxes={"relu": show_relu}, relu_note=relu_note,
         describe=lambda: selu_spread_alt(sliders["start"].value, state["draws"], depth, settle, show_relu.value),
     )
 
@@ -2211,7 +2214,8 @@ def deepest_dip_question():
          ("Softplus", False,
           "Not Softplus: it never goes below 0. "
           "Far left it is almost eˣ, which sinks towards 0 but never reaches it.")],
-        "Question: which smooth bend dips deepest? (run the notebook to answer)")
+        "Question: which smooth bend dips deepest? (run the notebook to answer)",
+        feedback_offline=True)   # r94 (pass 93): each letter's own feedback, even without a kernel
 
 
 def gated_weights_question():
@@ -2233,4 +2237,5 @@ def gated_weights_question():
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],
-        "Question: how many more weights has a gated block? (run the notebook to answer)")
+        "Question: how many more weights has a gated block? (run the notebook to answer)",
+        feedback_offline=True)   # r94 (pass 93): each letter's own feedback, even without a kernel
