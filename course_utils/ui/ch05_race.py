@@ -771,11 +771,8 @@ def tries_table(start, steps, threshold=0.1, later=True):
 
 
 # pass 90 (r91 Focus: caveats read like notes from the author, spread over three folds): gathered in one box
-LIMITS = ("<details><summary>What these tries do not show</summary>\n\n"
-          "- Why the bigger start helps, when Adam resizes steps.\n"
-          "- Whether bigger steps alone would finish in a longer race.\n"
-          "- Why sigmoid stays put with plain steps (Try B).\n"
-          "- Whether sigmoid would ever reach 0.1 (Try A).\n\n</details>")
+# pass 93 (r94 Focus: four open questions left threads hanging): one plain line, the question the tries leave open
+LIMITS = "**Still open:** why the bigger start helps, when Adam resizes steps."
 
 
 def _embedded(fig, width=860):
@@ -1632,7 +1629,7 @@ def step_way(move):
 def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
     """Where each of a path's first `first` steps ends, and its last ("end"): [(label, (x, y))], one label a step with
     its way, "1 ↗" (pass 88, r87 Picture: a shared "1, 2" and crowded numbers could not be checked); a step shorter
-    than `near` is marked "(tiny)" (notebook 05's detour and its sketch)."""
+    than `near` is marked "(tiny)" (notebook 05's detour)."""
     marks = []
     for k in [*range(1, first + 1), len(path) - 1]:
         move = np.asarray(path[k], float) - np.asarray(path[k - 1], float)
@@ -1645,7 +1642,8 @@ def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
 DETOUR_LABEL_GAP = 0.13   # data units from a step's end to its number (the detour's axes are equal, so any way)
 
 
-DETOUR_CHAR = 0.017   # about half a bold 9-point character's width on the detour's axes, in data units
+DETOUR_FONT = 11   # the detour's step labels and "end", in points
+DETOUR_CHAR = 0.021   # about half a bold 11-point character's width on the detour's axes, in data units (pass 93)
 
 
 def _clear_spots(path, points, avoid=(), gap=DETOUR_LABEL_GAP, bounds=((-0.45, 1.2), (-1.25, 0.3)), widths=None):
@@ -1698,11 +1696,12 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             *numbers, (last, end) = _step_numbers(path)   # the steps numbered, so the pale path can be followed
             marks = [(0.0, 0.0), (-0.15, 0.0), tuple(goal), (goal[0], goal[1] - 0.12)]   # start, star, their words
             # "end" above and right of the last step, clear of the path, which comes from the left
-            ax.text(end[0] + 0.06, end[1] + 0.05, last, fontsize=9, fontweight="bold", color="#333333", ha="left",
+            # pass 93 (r94 Picture: "2 ↗ (tiny)" and "3 ↙" crowded the arrowheads): the labels at 11 points, not 9
+            ax.text(end[0] + 0.06, end[1] + 0.05, last, fontsize=DETOUR_FONT, fontweight="bold", color="#333333", ha="left",
                     va="bottom", zorder=5)
             spots = _clear_spots(path, [p for _, p in numbers], marks, widths=[DETOUR_CHAR * len(t) for t, _ in numbers])
             for (label, point), spot in zip(numbers, spots):
-                ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=9, fontweight="bold",
+                ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=DETOUR_FONT, fontweight="bold",
                             color="#333333", ha="center", va="center", zorder=5,
                             arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
                             bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
@@ -1729,68 +1728,6 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
                      f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end. "
                      if together else "")
                   + "Right, inputs of both signs: a shorter path. Paths: " + "; ".join(said) + ".")
-    return fig
-
-
-# pass 88c (r88 Picture first: the zoomed real steps overlapped, step 2 was hidden, the star sat off the frame): the
-# main path's sketch is drawn by hand: four spaced steps, each ↗ or ↙, zig-zagging toward the star, which is in view.
-# Going further's detour_figure draws the computed path.
-OFF_CENTRE_STEPS = ((0.6, 0.15), (-0.25, -0.6), (0.6, 0.15), (-0.25, -0.6))   # flat ↗, steep ↙, twice
-OFF_CENTRE_VIEW = ((-0.35, 1.35), (-1.3, 0.45))   # the sketch's frame: weight 1, weight 2; start and star inside
-OFF_CENTRE_GAP = 0.12   # data units from a step's end to its label
-OFF_CENTRE_CHAR = 0.02   # about half a label character's width there, in data units
-
-
-def _shaft_and_head(ax, a, b, colour, ls, lw=2.6, head=0.03):
-    """One step as a shaft (solid or dashed) and a solid head at its end (a dashed head reads as broken)."""
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    ax.plot([a[0], b[0]], [a[1], b[1]], color=colour, lw=lw, ls=ls, solid_capstyle="butt", zorder=3)
-    d = (b - a) / max(np.hypot(*(b - a)), 1e-12)
-    ax.annotate("", b, b - head * d, arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, mutation_scale=18,
-                                                    shrinkA=0, shrinkB=0), zorder=4)
-
-
-@plots.styled
-def off_centre_sketch(goal=(1.0, -1.0), steps=OFF_CENTRE_STEPS):
-    """Suspect 2 on the main path (pass 88, r87 Picture/Clarity: Off-centre was words only there), as a sketch (pass
-    88c, r88 Picture first: the real first steps overlapped and the star was out of view): four spaced steps, each
-    its own arrow and label ("2 ↙"), up-right solid, down-left dashed, zig-zag toward the star, in the frame; a dotted
-    arrow shows the star's way from the start, down-right, which no step takes."""
-    goal = np.asarray(goal, float)
-    path = np.vstack([[0.0, 0.0], np.cumsum(np.asarray(steps, float), axis=0)])
-    fig, ax = plots.new_figure(470, 450)
-    ways = []
-    for a, b in zip(path[:-1], path[1:]):
-        way = step_way(b - a)
-        ways.append(way)
-        _shaft_and_head(ax, a, b, plots.VANISHING if way == "↗" else plots.ACCENT, "-" if way == "↗" else "--",
-                        head=0.06)
-    marks = [(f"{k} {w}", tuple(float(v) for v in path[k])) for k, w in enumerate(ways, start=1)]
-    spots = _clear_spots(path, [p for _, p in marks], [(0.0, 0.0), (-0.12, 0.0), tuple(goal), *((goal[0] + u, goal[1] - 0.12) for u in (-0.25, 0, 0.25)),
-                          (0.1, -0.34), (0.0, -0.34)],
-                         gap=OFF_CENTRE_GAP, bounds=OFF_CENTRE_VIEW, widths=[OFF_CENTRE_CHAR * len(t) for t, _ in marks])
-    for (label, point), spot in zip(marks, spots):
-        ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=10, fontweight="bold", color="#333333",
-                    ha="center", va="center", zorder=5,
-                    arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
-                    bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
-    ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=8, zorder=5)
-    ax.text(-0.06, 0.0, "start", ha="right", va="center", fontsize=10)
-    to_star = goal / np.hypot(*goal) * 0.35
-    ax.annotate("", tuple(to_star), (0.0, 0.0), arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2, ls=":",
-                                                                mutation_scale=14, shrinkA=6, shrinkB=0))
-    ax.text(to_star[0] - 0.02, to_star[1] - 0.04, "the star's way: ↘", ha="right", va="top", fontsize=9.5)
-    ax.plot(*goal, "*", color="black", ms=15, zorder=5)
-    star = f"the star ({goal[0]:g}, {goal[1]:g})".replace("-", "−")
-    ax.annotate(star, tuple(goal), xytext=(0, -12), textcoords="offset points", ha="center", va="top", fontsize=10)
-    ax.set(xlim=OFF_CENTRE_VIEW[0], ylim=OFF_CENTRE_VIEW[1], xlabel="weight 1", ylabel="weight 2", aspect="equal",
-           title="inputs all positive: each step ↗ or ↙")
-    ax.title.set_fontsize(11)
-    said = ", ".join(label for label, _ in marks)
-    fig.set_label(f"A sketch of two weights into one unit, whose inputs are all positive, from the start (0, 0) to a "
-                  f"star at ({goal[0]:g}, −{abs(goal[1]):g}), in view: weight 1 up, weight 2 down. A dotted arrow "
-                  f"points the star's way, down-right. {len(marks)} numbered steps zig-zag toward it: {said}. Up-right "
-                  "arrows are solid, down-left ones dashed. " + ("No step goes down-right." if "↘" not in ways else ""))
     return fig
 
 
