@@ -385,6 +385,9 @@ def test_every_prediction_is_answered_below_in_a_fold():
             if _src(cells[i + 1]) == "ch06.map_check()":   # pass 57: the fold (lit map and answer) is that cell's output
                 assert ch06_decisions.map_check().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
+            if _src(cells[i + 1]) == "ch06.swiglu_numbers()":   # pass 93 (r94): the fold's two rows are its output
+                assert ch06_decisions.swiglu_numbers().data.startswith("<details><summary>Check your prediction</summary>")
+                continue
             if _src(cells[i + 2]) == "ch06.nudge_check()":   # r54: the fold's numbers are that cell's output
                 assert ch06_decisions.nudge_check().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
@@ -742,8 +745,11 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     assert lines[3] == "4. LSTM and GRU: sigmoid gates (a share, 0 to 1), tanh for new content (capped)."
     assert "Slopes multiply" in lines[0] and "start with ReLU" in lines[0] and "try Leaky ReLU" in lines[0]
     # pass 83 (r81 Correctness: "pick GELU" rested on use alone): GELU is common, SwiGLU the measured (small) gain
-    assert lines[1] == ("2. In a transformer's feed-forward block, pick GELU or SwiGLU. GELU is common, not clearly "
-                        "better alone; SwiGLU tested a little better.")
+    # pass 93 (r94 Clarity: "not clearly better alone" read as cryptic): the model, the test and the size, plainly
+    assert lines[1] == ("2. In a transformer's feed-forward block, pick GELU or SwiGLU. GELU is common (GPT-2). In one "
+                        "2020 test, it was not clearly better than ReLU. SwiGLU was about 2 % better.")
+    fold = ch06_decisions.gate_test_fold().data   # the 2020 test's own words hold the year and the 2 %
+    assert "A 2020 test compared" in fold and "by about 2 %." in fold and decisions.facts()["gelu_models"][0] == "GPT-2"
     gain = ch06_decisions.gate_gain(ch06_decisions.deployments.comparison("Shazeer"))
     assert gain["gelu"] <= 0 < gain["swiglu"]   # plain GELU no better than ReLU; SwiGLU less wrong
     # pass 19: the loop's lesson and "several labels" left the three lines (the loop's fold and the table keep them)
@@ -833,6 +839,8 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert _src(cells[line3 + 4]) == SWIGLU_WORDS
     assert _src(cells[line3 + 5]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
     assert _src(cells[line3 + 6]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
+    # pass 93 (r94): the Predict's check (two computed rows), then the bold line that says what the rows showed
+    assert _src(cells[line3 + 7]) == "ch06.swiglu_numbers()" and _src(cells[line3 + 8]) == GATE_WORDS
     assert not any("gelu_slope(" in _src(c) or "gelu_check(" in _src(c) for c in cells)
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
@@ -1030,7 +1038,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
     who = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): line 3's words link to them
-    assert f"(#{LINE3_END.lstrip('# ').replace(' ', '-')})" in LINE3_WORDS and listed < who   # Jupyter's anchor for the heading
+    assert f"(#{LINE3_END.lstrip('# ').replace(' ', '-')})" in GATE_WORDS and listed < who   # Jupyter's anchor for the heading
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
@@ -1171,6 +1179,7 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
     # pass 23: the share of the nudge falls, not sigmoid; x = 0 is named as sigmoid's best case
     assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0): its best case.\n"
+            "Here every weight is 1, so only slopes shrink the nudge.\n"   # pass 93 (r94 Clarity): by its slider
             "After how many layers is less than 1 in 1,000 of the nudge left?") in before
     assert "does sigmoid at its steepest (x = 0) first fall" not in before
     assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
@@ -1268,7 +1277,6 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert _src(cells[named]) == ("- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
                                   # pass 89 (r89 Clarity: "two gates" read as all an LSTM has): the third in one clause
-                                  "A third, the **output gate**, sets how much memory is passed on.\n"
                                   # pass 83 (r81 Correctness: "two gates" read as all an LSTM has): the third, in a few words
                                   # pass 88c (r88 Clarity: four terms at once; the output gate never used again): cut
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
@@ -1277,7 +1285,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   "In the standard LSTM, every gate is a sigmoid.\n"   # pass 85: the GRU is its own
                                   # line (after tanh's reason); "(a number between 0 and 1)" cut: the next line says it
                                   # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
-                                  "So, unlike SwiGLU's gate (above), it stays between 0 and 1.")
+                                  # pass 93 (r94 Clarity: two senses of "gate"): the LSTM's gate is the dimmer, SwiGLU's not
+                                  "So it is a dimmer from 0 to 1, unlike SwiGLU's gate.\n\n"
+                                  # pass 93 (r94 Clarity: five terms in six lines): the output gate waits in a fold
+                                  "<details><summary>Optional: the LSTM's third gate</summary>\n\n"
+                                  "The **output gate** sets how much memory is passed on.\n\n</details>")
     assert [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)] == [named]
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1977,9 +1989,13 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 73 (r70 Clarity): one idea: the bent sum is the gate, and it can be bigger than 1; GELU's plain words moved
     # to the map's words, and GPT-2 and LLaMA to list line 3 (r70 Correctness), so they are not said twice
     # pass 77 (r74 Clarity 3: it pointed ahead to line 4): the LSTM's 0-to-1 gate is contrasted in line 4's words
-    "The bent sum is the **gate**. It can be below 0 or above 1."   # session 31 (r71): SiLU dips below 0 too
+    # pass 93 (r94 Picture, Interaction: the one main idea with no prediction): a Predict, answered by swiglu_numbers
+    "The bent sum is the **gate**.\n\n"
+    "**Predict:** can this gate flip the content's sign?")
+GATE_WORDS = (  # pass 93 (r94 Clarity: "gate" in two senses): the cell under swiglu_numbers' check, said once, bold
+    "**So this gate is no dimmer from 0 to 1.** It can scale the content up, or flip the sign.\n"
     # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
-    "\nMore: [Going further](#More-on-line-3).")
+    "More: [Going further](#More-on-line-3).")
 LINE3_END = "### More on line 3"   # pass 84 (r83 Focus): under "## Going further"   # pass 76: the heading over line 3's two optional folds, after What to remember
 
 
@@ -2055,8 +2071,9 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 56 (r50): "Here" read as a change to the network: it is the pictures' choice, said so; they multiply
     # slopes alone (weight 1), checked on the layers picture's numbers
     # pass 87 (r86 Clarity: a new idea raised and dropped): one sentence, and why 1 keeps the example fair
-    assert ("After a few, almost nothing is left.\n"
-            "Weights scale the nudge too. In this toy, every weight is 1, so only the slopes shrink it.\n") in first
+    # pass 93 (r94 Clarity: said three cells before its toy): the weights' 1 moved next to the slider it sets
+    assert "After a few, almost nothing is left.\nSo inside, you want slopes near 1." in first
+    assert "every weight is 1" not in first
     np.testing.assert_allclose(decisions.chain_left(6)["sigmoid"], 0.25 ** np.arange(1, 7))
     assert "multiply it too" not in first
     assert "for this input only" not in first
@@ -2233,7 +2250,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     # no takeaway left on the main path; pass 77 (r74 Picture 2): line 3's GELU picture and its words, then line 4
-    assert _src(cells[line3 + 3]) == "ch06.gelu_reason()" and _src(cells[line3 + 7]).startswith("## The LSTM or GRU row: gates and new content")
+    assert _src(cells[line3 + 3]) == "ch06.gelu_reason()" and _src(cells[line3 + 9]).startswith("## The LSTM or GRU row: gates and new content")
 
 
 def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_network_is_said():
@@ -2430,7 +2447,10 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # r85 Correctness: the forget gate alone scales the nudge only along the memory path
     # pass 89b (r90 Clarity): "only" is along the memory path; the nudge has other paths too
     # lead after r91 (Clarity: "other paths" named nothing the learner could follow): the aside is cut
-    assert "Along the memory path, each step back multiplies the nudge by the forget gate only.\n" in text
+    # pass 93 (r94 Clarity: "step back" never explained): the direction said at first use
+    assert ("The nudge travels back toward the sequence's start.\n"
+            "Along the memory path, each step back multiplies it by the forget gate only.\n") in text
+    assert text.index("toward the sequence's start") < text.index("steps back")
     assert "other paths" not in text
     assert "Squashing costs more going back" not in text
     assert "Each step back passes on 1.1 × 0.747 ≈ 0.82 of the nudge." in ch06_decisions.loop_fade().data   # pass 90
@@ -3067,8 +3087,9 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The transformer row:"))
     assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 6]) == LINE3_WORDS   # pass 71: the picture first
-    assert "It can be below 0 or above 1." in LINE3_WORDS and "LSTM" not in LINE3_WORDS   # pass 77: said in line 4
-    assert any("unlike SwiGLU's gate (above), it stays between 0 and 1." in _src(c) for c in cells
+    assert "**So this gate is no dimmer from 0 to 1.**" in GATE_WORDS and "LSTM" not in LINE3_WORDS + GATE_WORDS   # pass 77, 93
+    assert "It can be below 0 or above 1." not in _md_text()   # pass 93 (r94 Clarity): the bold line says it once
+    assert any("So it is a dimmer from 0 to 1, unlike SwiGLU's gate." in _src(c) for c in cells
                if c["cell_type"] == "markdown" and c is not cells[line3 + 6])
     assert _src(cells[line3 + 5]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 5]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row:"))
@@ -3747,3 +3768,28 @@ def test_pass91_a_click_quiz_tests_the_side_arrow_each_answer_saying_why():
     assert "still gets a nudge" in q.feedback.value
     recall = _src(next(c for c in cells if "Pause and recall" in _src(c)))
     assert "ReLU units die" not in recall and "Leaky ReLU:" not in recall
+
+
+def test_pass93_the_swiglu_predict_is_answered_by_two_computed_rows(monkeypatch):
+    """Check r94's SwiGLU items: under the diagram a Predict asks whether the gate can flip the content's sign; the
+    check's two rows are computed (a = 2: gate 1.76, output 5.3; a = −1: gate −0.27, output −0.8), the fold says the
+    sign flips, and the words refuse rows that would not show a scale-up and a flip."""
+    from scipy.special import expit as sig
+    rows = ch06_decisions.swiglu_rows()
+    assert [(a, b) for a, b, _, _ in rows] == [(2.0, 3.0), (-1.0, 3.0)]
+    for a, b, gate, out in rows:
+        assert abs(gate - a * sig(a)) < 1e-12 and abs(out - gate * b) < 1e-12
+    shown = ch06_decisions.swiglu_numbers().data
+    assert "| 2 | 1.76 | 3 | 5.3 |" in shown and "| −1 | −0.27 | 3 | −0.8 |" in shown
+    assert "Yes. At a = −1, the gate is −0.27, below 0.\nSo 3 comes out as −0.8: its sign flips." in shown
+    assert shown.rstrip().endswith("</details>") and shown.count("<details>") == 1
+    with monkeypatch.context() as m:   # a second row with a gate above 0 shows no flip: the words refuse it
+        m.setattr(ch06_decisions, "SWIGLU_ROWS", ((2.0, 3.0), (1.0, 3.0)))
+        with pytest.raises(ValueError, match="flips its sign"):
+            ch06_decisions.swiglu_numbers()
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.swiglu_numbers()")
+    assert _src(cells[k - 1]).endswith("**Predict:** can this gate flip the content's sign?")
+    assert _src(cells[k - 2]) == "ch06.swiglu_picture()" and cells[k]["metadata"]["jupyter"]["source_hidden"]
+    stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
+    assert "| −1 | −0.27 | 3 | −0.8 |" in stored

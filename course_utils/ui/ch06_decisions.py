@@ -513,6 +513,35 @@ def swiglu_picture():
     return fig
 
 
+SWIGLU_ROWS = ((2.0, 3.0), (-1.0, 3.0))   # pass 93 (r94 Picture, Interaction): two (a, b) under the diagram
+
+
+def swiglu_rows(rows=None):
+    """Each (a, b) of rows (default SWIGLU_ROWS) with its gate SiLU(a) and the output SiLU(a)·b: [(a, b, gate, output)]."""
+    silu = activations.get("silu")
+    return [(a, b, float(silu(a)), float(silu(a)) * b) for a, b in (SWIGLU_ROWS if rows is None else rows)]
+
+
+def _one(v):
+    """An output to 1 decimal with a true minus ('5.3', '−0.8')."""
+    return f"{v:.1f}".replace("-", "−")
+
+
+def swiglu_numbers():
+    """The check under SwiGLU's diagram (pass 93, r94 Picture, Interaction: "can this gate flip the content's sign?"):
+    two rows, a gate above 1 that scales the content up and a gate below 0 that flips its sign, in a fold."""
+    rows = swiglu_rows()
+    (a1, b1, up, out1), (a2, b2, flip, out2) = rows
+    if not (up > 1 and flip < 0 < b2 and out1 > b1 and out2 < 0):
+        raise ValueError("the words say the first gate scales the content up and the second flips its sign")
+    table = "\n".join(["| a | gate: SiLU(a) | content: b | output: gate × b |", "|---|---|---|---|"]
+                      + [f"| {_x(a)} | {_two(g)} | {_x(b)} | {_one(o)} |" for a, b, g, o in rows])
+    return Markdown(f"<details><summary>{CHECK_SUMMARY}</summary>\n\n{table}\n\n"
+                    f"Yes. At a = {_x(a2)}, the gate is {_two(flip)}, below 0.\n"
+                    f"So {_x(b2)} comes out as {_one(out2)}: its sign flips.\n"
+                    f"At a = {_x(a1)}, the gate is {_two(up)}, above 1: it scales up.\n\n</details>")
+
+
 SMOOTH = ("silu", "gelu")   # line 3's two smooth bends, drawn large with ReLU for comparison (pass 87, r86 Picture)
 SMOOTH_X, SMOOTH_FIG = (-3.0, 3.0), (640, 330)
 
