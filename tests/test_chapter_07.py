@@ -1052,7 +1052,7 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
             "gate, SiLU(g)." in right("swiglu_gate"))   # pass 56 (r50): the gate is SiLU(g), as the picture says   # pass 22: no "weight tables", no xW
     selu = activations.get("selu").params
     slope_why = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
-    assert f"its scale, about {selu['scale'].default:.2f}" in slope_why and "about 1.05" in slope_why
+    assert f"SELU(x) is x × {selu['scale'].default:.2f}" in slope_why and "scale" not in slope_why   # p93 (r94)
     # pass 32: the C key is two sentences without α; the right key says the letter's name
     why28 = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
     assert f"α (alpha, about {selu['alpha'].default:.2f})" in why28 and "about 1.67" in why28 and "α" not in slope_why
@@ -1197,7 +1197,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
-    assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
+    assert "In the picture, with usual start weights, spread 2 falls toward 1." in quiz.key_why("selu_steady")
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
@@ -1206,8 +1206,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p85 (r84 Clarity): the bare constants confused: what each side does to the spread and the average, in words
     # p88 (r87 Clarity): "stretches ... squeezes" was abstract: one large input each side, computed (checked below)
     # p88 (r89 Correctness): "SELU(3) = 3.15: stretched" explained the wrong direction for a falling spread
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU(−3) = −1.67: "
-                                           "squashed against its −1.76 floor. SELU(3) = 3.15: barely changed. "
+    # p93 (r94 Correctness): the pull holds with SELU's usual start weights, said in the key
+    assert quiz.key_why("selu_steady") == ("In the picture, with usual start weights, spread 2 falls toward 1. "
+                                           "SELU(−3) = −1.67, near its −1.76 floor. SELU(3) = 3.15: barely changed. "
                                            "Negatives keep the average near 0.")
     assert abs(float(activations.get("selu")(3.0)) / 3.0 - 1) < 0.06   # "barely changed": within 6% of its input
     assert quiz.SELU_PROBE == 3 and f"{float(activations.get('selu')(3.0)):.2f}" == "3.15"
@@ -1237,7 +1238,8 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     slope_why = next(o.why for o in q.options if o.text.startswith("Its own slope"))
     selu_scale = right
     # pass 32: two sentences (the r30 reader found three numbers and two constants too dense)
-    assert slope_why == (f"SELU's slope on the right is its scale, about {selu_scale:.2f}, not 1. "
+    # p93 (r94 Clarity): "its scale" was never explained; the right side is said as x times the number
+    assert slope_why == (f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
                          f"Just left of 0 it is steeper, about {left:.2f}, then fades towards 0.")
     assert left > 1.5 * selu_scale
     selu = activations.get("selu")
@@ -2558,7 +2560,12 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # one open sentence finishes the equal-totals argument
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "Equal totals: lifting the 1s lifts the 0s just as much.\n"
+                               "Moving off ½ costs one side more than the other gains.\n"   # p93 (r94 Clarity)
                                "So ½ for all is the least wrong.")
+    for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
+        one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
+        zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
+        assert max(one, zero) > -min(one, zero) > 0
     assert not [line for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]   # p91: no fold
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
@@ -2592,11 +2599,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 3 and all(   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
+    assert len(lines) - len(steps) == 0 and len(steps) == 4 and all(   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 3   # p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 4   # p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -4264,10 +4271,18 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     assert ("<pre>ReLU, GELU, Sigmoid, Tanh, Leaky ReLU, SiLU, Mish and SELU, on one y scale.</pre><img" in shapes
             and shapes.endswith("</details>"))
     fig = ch07_quiz.bend_shapes()
-    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and [ax.get_title() for ax in fig.axes] == [
+    panels = fig.axes
+    assert len({ax.get_ylim() for ax in panels}) == 1 and [ax.get_title() for ax in panels] == [
         "ReLU", "GELU", "Sigmoid", "Tanh", "Leaky ReLU", "SiLU", "Mish", "SELU"]
+    zoom = [c for ax in panels for c in ax.child_axes]   # p93 (r94): Leaky ReLU's leak, zoomed in, its panel's only
+    assert zoom == panels[4].child_axes and len(zoom) == 1
+    assert zoom[0].get_label() == "leak zoom" and zoom[0].get_title() == "zoomed in"
+    leak = zoom[0].lines[-1].get_ydata()
+    assert min(leak) == pytest.approx(-0.03) and zoom[0].get_ylim()[0] < min(leak) < -0.02   # the leak fills the zoom
+    assert "a zoomed view in its top left shows it falling to −0.03 at x = −3." in fig.get_label()
+    assert "0.01" not in "".join(t.get_text() for t in zoom[0].texts) + zoom[0].get_title()   # Q24 not given away
     low, high = ch07_quiz.SHAPES_Y   # every curve fits the shared scale: SELU's floor and top included
-    for ax in fig.axes:
+    for ax in panels:
         y = ax.lines[-1].get_ydata()
         assert low < min(y) and max(y) < high, ax.get_title()
     assert "**SiLU**" in _words() and "Swish" not in fig.get_label()   # one name per idea
@@ -4383,28 +4398,26 @@ def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_to
     assert ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"] is ch07_quiz._xor_pair_totals
     fig, ax = plt.subplots()
     ch07_quiz._xor_pair_totals(ax)
-    dots = {(float(l.get_xdata()[0]), float(l.get_ydata()[0])): l.get_marker() for l in ax.lines if len(l.get_xdata()) == 1}
-    want = {(quiz._xor_score(pt, quiz.XOR_WORKED), float(a)): "o" if a else "s" for pt, a in quiz.XOR_POINTS}
-    assert dots == want   # each point at its score, in its answer's row, told apart by shape, not colour alone
+    # p93 (r94 Picture first: the score line needed its caption): one bar per answer, its two scores end to end
+    bars = [(round(b.get_y() + b.get_height() / 2), b.get_x(), b.get_width(), b.get_hatch()) for b in ax.patches]
+    for answer in (1, 0):
+        mine = sorted((x, w, h) for y, x, w, h in bars if y == answer)
+        scores = [quiz._xor_score(pt, quiz.XOR_WORKED) for pt in ch07_quiz.XOR_PAIRS[answer]]
+        assert [w for _x, w, _h in mine] == scores and [x for x, _w, _h in mine] == [0.0, scores[0]]
+        assert {h for _x, _w, h in mine} == {ch07_quiz.XOR_BAR_LOOK[answer]["hatch"]}   # not colour alone
+    assert ch07_quiz.XOR_BAR_LOOK[1]["hatch"] != ch07_quiz.XOR_BAR_LOOK[0]["hatch"]
     texts = [x.get_text() for x in ax.texts]
-    assert texts.count("total 4") == 2 and "(1, 1)\n3.5" in texts   # p88 (r87 Picture): each row's total, no brackets
-    assert ax.get_xlabel() == "score = 2x₁ + x₂ + 0.5"
+    assert texts.count("total 4") == 2 and "(1, 1)" in texts and "3.5" in texts
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["the 0s ■", "the 1s ●"]
+    assert ax.get_xlabel() == "the two scores, end to end (score = 2x₁ + x₂ + 0.5)" and ax.get_xlim() == (0, 4)
     plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; total 4." in alt
-    # p89b (r90 Picture): a bracket and an upright "=" join the two totals, and the alt text says so
-    assert "A bracket joins the two totals, with an = sign between them." in alt
-    # p91 (r92 Picture): turned upright, the "=" read as "||"; it is drawn level
-    assert [x.get_rotation() for x in ax.texts if x.get_text() == ch07_quiz.XOR_EQUAL_MARK] == [0.0]
-    assert ch07_quiz.XOR_EQUAL_MARK in texts and any(len(line.get_xdata()) == 4 and not line.get_clip_on()
-                                                     for line in ax.lines)
-    # code review (session 34): the alt text's rule and its "highest" come from the scores, not typed; the axis
-    # label writes any rule as a learner would (a weight of 1 unwritten, minus signs kept)
+    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; total 4." in alt and "Left: two bars, one per answer" in alt
+    assert "Both bars end at the same place." in alt and "bracket" not in alt
     assert "so both 1s cannot score above both 0s; here (1, 1) scores highest, above both 1s." in alt
     assert "score = 2x₁ + x₂ + 0.5" in alt
     assert ch07_quiz.xor_rule_text((-1, 1, -0.5)) == "score = −x₁ + x₂ − 0.5"
     assert ch07_quiz.xor_rule_text((11, -2, 0)) == "score = 11x₁ − 2x₂"
-    assert ax.get_xlim()[0] < 0.5 and ax.get_xlim()[1] > 3.5   # every point and its tag inside
     # the sentence it illustrates holds for every straight rule, not only the drawn one
     for rule in np.random.default_rng(80).normal(0, 3, (100, 3)):
         ones = sorted(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == 1)
@@ -5241,7 +5254,8 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     get lifts the 0s as much, so ½ for all is least wrong. Both halves hold: every straight rule gives the two 1s the
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "Equal totals: lifting the 1s lifts the 0s just as much.\nSo ½ for all is the least wrong." in why
+    assert ("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p93 (r94): + the lopsided step between
+            "Moving off ½ costs one side more than the other gains.\nSo ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and quiz.FOLD not in why
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5285,7 +5299,7 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     drawn = ch07_quiz.xor_trained_chances()
     assert np.allclose(np.array([drawn[tuple(int(v) for v in x)] for x in runs.X]).T, runs.chances["no bend"])
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert alt.startswith("Left: XOR's four points") and alt.endswith(
+    assert alt.startswith("Left: two bars, one per answer") and alt.endswith(
         "Right: 10 trained runs with no bend give each of the four points the chance ½ (0.50) that the answer is 1. "
         "Under each point, its right answer, with the left panel's shape.")   # p84 (r83 Picture)
     png = ch07_quiz._settling_png("xor_no_bend_chance")
@@ -5460,7 +5474,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"\.(?:\s|$)", words)) == 4   # "Answer: 0.5." and three short sentences (p91: the fold's point)
+    assert len(re.findall(r"\.(?:\s|$)", words)) == 5   # "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5551,6 +5565,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p91 (r92): open, no fold
+                        "Moving off ½ costs one side more than the other gains.\n"   # p93 (r94): the missing step
                         "So ½ for all is the least wrong.")
     assert ch07_quiz.XOR_TOTALS_TITLE == "equal totals"   # the sentence names the first picture's label
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5615,8 +5630,8 @@ def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
     fig = ch07_quiz._xor_pair_totals.diagram()
     left = fig.axes[0]
     assert left.get_title() == "equal totals" and left.title.get_fontsize() >= 13
-    # p89b (r90 Picture: the learner had to compare the totals): one bracket joins the two totals, no bracket per pair
-    assert len([l for l in left.lines if len(l.get_xdata()) > 1]) == 1
+    # p93 (r94 Picture first): no bracket left: two bars of equal length say the totals are equal
+    assert not [l for l in left.lines if len(l.get_xdata()) > 1] and len(left.patches) == 4
     totals = [t for t in left.texts if t.get_text().startswith("total")]
     sums = {a: sum(s for _pt, s in pairs) for a, pairs in ch07_quiz.xor_pair_scores().items()}
     assert sorted(t.get_text() for t in totals) == sorted(f"total {v:g}" for v in sums.values()) == ["total 4"] * 2
@@ -5625,7 +5640,7 @@ def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
     fig.canvas.draw()
     right = fig.axes[1]   # the right panel's title fits its figure (it was cut when the totals took room)
     assert right.title.get_window_extent().x1 <= fig.bbox.x1
-    assert "total 4. In large type: equal totals" in ch07_quiz.picture_alt("xor_no_bend_chance")
+    assert "total 4. Both bars end at the same place. In large type: equal totals" in ch07_quiz.picture_alt("xor_no_bend_chance")
 
 
 def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():
@@ -5740,3 +5755,25 @@ def test_p92_dense_questions_are_trimmed_to_one_idea_a_choice_and_keep_their_why
     leaky = quiz.get("leaky_alive")
     assert not any("softplus" in t for o in leaky.options for t in (o.text, o.why)) and all(o.why for o in leaky.options)
     assert "New word" not in ch07_quiz.key_fold_html("leaky_alive", learner.numbers["leaky_alive"], learner, pictures=False)
+
+
+def test_p93_q6_key_shows_its_loss_curve_then_says_ln_in_words_before_the_formula():
+    """r94 (Clarity, Picture first): Q6's key said −ln ½ with ln explained only in the word list at the page's end, and
+    its loss curve came after the formula. The picture now comes right after the answer; the why says what ln is
+    (the power of e) before it uses −ln."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    fold = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
+    assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> ln x: the power of e", fold)
+    why = quiz.key_why("loss_at_ln2")
+    assert why.index("power of e") < why.index("−ln ½") and "e (≈ 2.72)" in why
+    assert f"{np.e:.2f}" == "2.72" and np.log(0.5) == pytest.approx(-np.log(2))
+    assert all(len(s.split()) < 12 for s in re.split(r"(?<=\.) ", why))
+
+
+def test_p93_the_empty_review_says_how_to_rerun_a_cell():
+    """r94 (Interaction): 'rerun the review cell' assumed the learner knew how; the words say Shift+Enter."""
+    assert "press Shift+Enter to rerun it" in ch07_quiz.NO_CARDS
+    assert all(len(s.split()) < 12 for s in re.split(r"(?<=\.) ", ch07_quiz.NO_CARDS))
+    review = next(_src(c) for c in _cells() if _src(c).startswith("A miss comes back today"))
+    assert "Whenever you come back, click the review cell and press Shift+Enter." in review
+    assert "Rerun the review cell" not in review

@@ -303,6 +303,8 @@ def _bank():
                 # p91 (r92 Focus, Correctness): the fold "Why not lift the 1s anyway?" (a second argument, the U-curve)
                 # left; one open sentence finishes the first: equal totals, so a lift for the 1s lifts the 0s too
                 + "Equal totals: lifting the 1s lifts the 0s just as much.\n"
+                # p93 (r94 Clarity): the missing step: a move off ½ costs the loser more than the winner gains
+                "Moving off ½ costs one side more than the other gains.\n"
                 "So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -482,7 +484,8 @@ def _bank():
             "in plain fully connected layers (each unit reads every output of the layer before) whose start weights have "
             "average 0 and spread 1/√n (n: inputs per unit)."),
            ("Its own slope, toward exactly 1 on both sides of 0.",
-            f"SELU's slope on the right is its scale, about {selu_scale:.2f}, not 1. "
+            # p93 (r94 Clarity): "its scale" was never explained; the right side said as a formula
+            f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
             f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU pulls on the outputs passed from layer to layer.")),
@@ -647,14 +650,15 @@ def key_why(qid):
             # right option's full why; the scale's slope: why not C)
             # p85 (r84 Clarity): the bare constants confused; in plain words, what each side does to the spread and
             # the average (the right side stretches by the scale; the left side's floor, −scale·α, lifts the average)
-            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. "
+            # p93 (r94 Correctness): the pull holds with SELU's usual start weights; the key says so
+            "selu_steady": "In the picture, with usual start weights, spread 2 falls toward 1. "
                            # s36 code review: "lifting the average" pointed away from the answer (average toward
                            # 0); what the left side does for the average is go below 0, which ReLU cannot
                            # p88 (r87 Clarity): the stretch and the squeeze shown on one input each side
                            # p88 (r89 Correctness): "stretched" pointed the wrong way for a falling spread: the
                            # squash against the floor first, the positive side barely changed
-                           f"SELU({typeset(f'{-SELU_PROBE:g}')}) = {typeset(f'{float(_selu(-SELU_PROBE)):.2f}')}: "
-                           f"squashed against its {typeset(f'{_SELU_FLOOR:.2f}')} floor. "
+                           f"SELU({typeset(f'{-SELU_PROBE:g}')}) = {typeset(f'{float(_selu(-SELU_PROBE)):.2f}')}, "
+                           f"near its {typeset(f'{_SELU_FLOOR:.2f}')} floor. "
                            f"SELU({SELU_PROBE:g}) = {float(_selu(SELU_PROBE)):.2f}: barely changed. "
                            "Negatives keep the average near 0.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
@@ -668,7 +672,10 @@ def key_why(qid):
                                 "layer stretches b₁ before it adds its own bias.",
             "tanh_vs_sigmoid": f"In the picture, the dots of 2σ(2x) − 1 sit on tanh. Each factor of 2 doubles the "
                                f"slope: {_slope('sigmoid', 0):g} × 2 × 2 = 1, tanh's peak slope.",
-            "loss_at_ln2": f"A 50-50 guess gives every point the chance ½, and −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
+            # p93 (r94 Clarity): ln said in words where the key first uses it (the word list is far below)
+            "loss_at_ln2": "ln x: the power of e (≈ 2.72) that gives x. "
+                           "A 50-50 guess gives each point ½. "
+                           f"Its loss: −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
     if qid in said:
         return said[qid]
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", q.options[answer_key(qid)].why)

@@ -449,6 +449,24 @@ SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-2.0, 3.3)   # room for SELU's floor and its 
 # p91 (r92 Interaction: "during any round" contradicted "Peeking is rereading"): open it after answering
 SHAPES_SUMMARY = "Forgot a shape? Open this after you answer, to check."   # p90 (r91): before the first round
 SHAPES_ROWS = 2
+LEAK_ZOOM = (0.08, 0.5, 0.42, 0.3)   # p93 (r94 Picture first): Leaky ReLU's inset (axes fraction), in its empty top left
+LEAK_ZOOM_TITLE = "zoomed in"   # no slope number: that would answer Q24 (leaky_alive) for a learner who peeks
+
+
+def leak_zoom(ax, x):
+    """Leaky ReLU's left side, zoomed into an inset: the leak the full scale hides (r94: "it looks flat")."""
+    slope = activations.get("leaky_relu").params["alpha"].default
+    left = x[x <= 0]
+    inset = ax.inset_axes(LEAK_ZOOM)
+    inset.axhline(0, color="black", lw=0.6)
+    inset.plot(left, plots.curve("leaky_relu", left), color=plots.color("leaky_relu"), lw=2)
+    low = float(plots.curve("leaky_relu", left[:1])[0])
+    inset.set(xlim=(left[0], 0), ylim=(1.5 * low, -0.5 * low), xticks=[], yticks=[])
+    inset.text(left[0], low, " " + _minus(f"{low:g}"), ha="left", va="top", fontsize=7)   # its two ends, in numbers
+    inset.text(0, 0, "0 ", ha="right", va="bottom", fontsize=7)
+    inset.set_title(LEAK_ZOOM_TITLE, fontsize=8, pad=2)
+    inset.set_label("leak zoom")
+    return inset, slope, low
 
 
 
@@ -470,6 +488,8 @@ def bend_shapes():
         ax.set_title(shape_title(name), fontsize=11)
         ax.set(xlim=SHAPES_X, ylim=SHAPES_Y)
         ax.tick_params(labelsize=9)
+        if name == "leaky_relu":
+            _inset, _slope, low = leak_zoom(ax, x)
     for ax in axes[-1]:
         ax.set_xlabel("x", fontsize=10)
     for ax in axes[:, 0]:
@@ -477,7 +497,8 @@ def bend_shapes():
     fig.set_label(_minus(f"Eight bends on one scale, x from {SHAPES_X[0]:g} to {SHAPES_X[1]:g}. ReLU: 0, then a "
                          "straight rise from a sharp corner at 0. GELU: the same rise with a rounded corner, a little "
                          "below 0 left of 0. Sigmoid: an S from near 0 up to near 1. Tanh: a steeper S from near -1 "
-                         "up to near 1. Leaky ReLU: like ReLU, its left side sloping down so gently it looks flat. "
+                         "up to near 1. Leaky ReLU: like ReLU, its left side sloping down so gently it looks flat; "
+                         f"a zoomed view in its top left shows it falling to {low:g} at x = {SHAPES_X[0]:g}. "
                          "SiLU and Mish: like GELU, with a slightly deeper dip left of 0. SELU: a straight rise right "
                          "of 0, and a curve left of 0 that flattens out well below 0."))
     return fig
@@ -1150,34 +1171,33 @@ def xor_rule_text(rule=quiz.XOR_WORKED):
 
 XOR_TOTALS_TITLE = "equal totals"   # p88 (r87 Picture): said large, not in a long title beside brackets
 XOR_BIG = 14   # points: the title and each row's total
-XOR_TOTAL_X = 1.03   # where the bracket joining the two totals stands, in the left panel's width
-XOR_EQUAL_MARK = "="   # drawn between the two stacked totals, level (p91, r92: turned, it read as "||")
+XOR_TOTAL_X = 1.03   # where each bar's "total" label stands, in the left panel's width
+XOR_BAR_LOOK = {1: dict(color=GOOD, hatch="//"), 0: dict(color=BAD, hatch="..")}   # told apart by hatch, not colour alone
+XOR_BAR_SAID = {1: "the 1s ●", 0: "the 0s ■"}   # the key says "the 1s"; the right panel's shapes
+XOR_BAR_AXIS = "the two scores, end to end"
 
 
 def _xor_pair_totals(ax):
-    """Q11: the four XOR points on the score line of one straight rule, answer 1 (circles) above answer 0 (squares);
-    each row's total, in large type at its right end, is the same for both. p88 (r87 Picture: the brackets and their
-    sums were a long read): no brackets, one large "total" a row."""
-    scores = [s for pairs in xor_pair_scores().values() for _, s in pairs]
+    """Q11: one bar per answer, its two points' scores (under one straight rule) laid end to end; both bars end at the
+    same total, in large type. p93 (r94 Picture first: the score line needed its caption to be read): two "total 4"
+    bars, the equal totals seen as equal lengths."""
     for answer, pairs in xor_pair_scores().items():
-        y = float(answer)
-        colour, mark = (GOOD, "o") if answer else (BAD, "s")
+        y, left = float(answer), 0.0
         for pt, s in pairs:
-            ax.plot([s], [y], mark, color=colour, ms=11, mec="black")
-            ax.annotate(f"{pt}\n{s:g}", (s, y), xytext=(0, 10), textcoords="offset points", ha="center", fontsize=10)
-        ax.text(XOR_TOTAL_X + 0.03, y, f"total {sum(s for _, s in pairs):g}", transform=ax.get_yaxis_transform(),
-                ha="left", va="center", fontsize=XOR_BIG, fontweight="bold")
-    # p89b (r90 Picture: the learner had to find the two totals and compare them): a bracket joins them, and a large
-    # "=" sits between them, so the equal totals are seen at a glance
-    ax.plot([XOR_TOTAL_X + 0.02, XOR_TOTAL_X, XOR_TOTAL_X, XOR_TOTAL_X + 0.02], [1, 1, 0, 0], color="black", lw=1.5,
-            transform=ax.get_yaxis_transform(), clip_on=False)
-    ax.text(XOR_TOTAL_X + 0.16, 0.5, XOR_EQUAL_MARK, transform=ax.get_yaxis_transform(), ha="center", va="center",
-            fontsize=XOR_BIG + 8, fontweight="bold")
-    ax.set_yticks([0, 1], ["0", "1"])
-    ax.set_ylabel("answer", fontsize=10)
-    ax.set_ylim(-0.4, 1.6)   # room above the top row for its two-line tags (the point, then its score)
-    ax.set_xlim(min(scores + [0]) - 0.3, max(scores) + 0.5)   # room for the end points' tags
-    ax.set_xlabel(xor_rule_text(), fontsize=10)
+            ax.barh(y, s, left=left, height=0.5, edgecolor="black", lw=1, **XOR_BAR_LOOK[answer])
+            ax.text(left + s / 2, y, f"{s:g}", ha="center", va="center", fontsize=10, fontweight="bold",
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
+            ax.text(left + s / 2, y + 0.3, str(pt), ha="center", va="bottom", fontsize=9)
+            left += s
+        ax.text(XOR_TOTAL_X, y, f"total {left:g}", transform=ax.get_yaxis_transform(), ha="left", va="center",
+                fontsize=XOR_BIG, fontweight="bold")
+    ax.set_yticks([0, 1], [XOR_BAR_SAID[0], XOR_BAR_SAID[1]], fontsize=10)
+    ax.set_ylabel("points, by answer", fontsize=10)
+    ax.tick_params(axis="y", length=0)   # no tick mark against the short 0.5 piece's label
+    ax.set_ylim(-0.5, 1.65)   # room above the top bar for its points' names
+    ax.set_xlim(0, max(sum(s for _, s in pairs) for pairs in xor_pair_scores().values()))
+    ax.set_xlabel(f"{XOR_BAR_AXIS} ({xor_rule_text()})", fontsize=10)
+    ax.grid(False, axis="y")
 
 
 _xor_pair_totals.own_axes = True
@@ -1222,7 +1242,7 @@ def _xor_trained(ax):
 
 def _xor_figure():
     """Q11's settling picture: the worked rule's scores and equal totals (left), the trained runs' ½ (right)."""
-    fig, (left, right) = plots.new_figure(*XOR_SIZE, ncols=2, width_ratios=(5, 4))
+    fig, (left, right) = plots.new_figure(*XOR_SIZE, ncols=2, width_ratios=(1, 1))   # p93: the bars need less width
     _xor_pair_totals(left)
     left.set_title(XOR_TOTALS_TITLE, fontsize=XOR_BIG, fontweight="bold")
     _xor_trained(right)
@@ -1437,10 +1457,10 @@ def _xor_pair_alt():
     trained = np.concatenate(list(xor_trained_chances().values()))
     lo, hi = f"{trained.min():.2f}", f"{trained.max():.2f}"
     runs = len(next(iter(xor_trained_chances().values())))
-    return (f"Left: XOR's four points on the score line of one straight rule, {xor_rule_text()}. Answer 1 "
-            f"(circles, top row): {said[1]}; total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
-            f"total {total[0]:g}. In large type: equal totals, {above}{tail}. A bracket joins the two totals, "
-            f"with an = sign between them. Right: {runs} trained runs with no "
+    return (f"Left: two bars, one per answer, each the two scores of its points laid end to end, under one straight "
+            f"rule, {xor_rule_text()}. The 1s (answer 1, top bar, hatched //): {said[1]}; total {total[1]:g}. The 0s (answer 0, "
+            f"bottom bar, dotted): {said[0]}; total {total[0]:g}. Both bars end at the same place. In large type: "
+            f"equal totals, {above}{tail}. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
             + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
@@ -2024,7 +2044,8 @@ def _key_line(qid, number, learner, pictures=True):
 # p83 (r81 Picture first): the keys that open "In the picture, ..." show it first too
 # p89 (r89 Picture first): Q4's, Q14's and Q20's too
 PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady",
-                 "collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10")
+                 "collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10",
+                 "loss_at_ln2")   # p93 (r94 Picture first): Q6's loss curve before its −ln formula
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
@@ -2360,7 +2381,9 @@ NOTHING_YET = "Nothing to review yet: the review starts after your first answer.
 
 # p89 (r89 Interaction): the review's check counts the learner's right first answers to today's cards itself
 REVIEW_CHECK = "<details><summary>Check your prediction</summary>{}</details>"
-NO_CARDS = "Nothing to count yet: no cards are due. Answer questions above, then rerun the review cell."
+# p93 (r94 Interaction): how to rerun a cell, said where the learner needs it
+NO_CARDS = ("Nothing to count yet: no cards are due. Answer questions above. "
+            "Then click this cell and press Shift+Enter to rerun it.")
 NO_ANSWERS = "No answers yet. Answer today's cards above, and your count shows here."
 
 
