@@ -4146,8 +4146,13 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             # centre, same difference, split into together and apart parts, computed by split(one_step(...))
             "But the centre changes only the inputs' average, not their difference.\n"
             "Take inputs (0.8, 0.4) at centre 0.5, and (0.3, −0.1) at centre 0.\n"
-            "At step size 1, their together parts are (+0.24, +0.24) and (+0.04, +0.04).\n"
-            "Their apart parts match: (+0.08, −0.08) each.\n"
+            # pass 93 (r94 Clarity: "I could not get these numbers"): the shortfall and each full step written out
+            "Both differ by 0.4, the right answer.\n"
+            "The weights start at 0, so both outputs are 0.4 short.\n"
+            "At step size 1, each weight moves 1 × its input × 0.4.\n"
+            "(0.8, 0.4) gives (+0.32, +0.16): together (+0.24, +0.24) plus apart (+0.08, −0.08).\n"
+            "(0.3, −0.1) gives (+0.12, −0.04): together (+0.04, +0.04) plus apart (+0.08, −0.08).\n"
+            "Their apart parts match.\n"
             "And the apart part is all the star needs.\n\n") in said
     assert "Say centre" not in said and "about as hard" not in said and "pull roughly" not in said
     (h_half, h_zero) = (np.array(h) for h in ch02.APART_INPUTS)
@@ -4155,6 +4160,9 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     assert h_half - h_zero == pytest.approx([0.5, 0.5])   # the same inputs, moved by the centre: same difference
     (t_half, a_half), (t_zero, a_zero) = (ch02.split(ch02.one_step(h, rate=1.0)[1]) for h in ch02.APART_INPUTS)
     np.testing.assert_allclose([t_half, t_zero, a_half, a_zero], [[0.24, 0.24], [0.04, 0.04], [0.08, -0.08], [0.08, -0.08]])
+    (m_half, s_half), (m_zero, s_zero) = (ch02.one_step(h, rate=1.0) for h in ch02.APART_INPUTS)
+    assert m_half == pytest.approx(-0.4) and m_zero == pytest.approx(-0.4)   # "both outputs are 0.4 short"
+    np.testing.assert_allclose([s_half, s_zero], [[0.32, 0.16], [0.12, -0.04]])   # each full step, as printed
     sweep = ch02.steps_sweep().axes[0]   # "solid and dashed": centre 0.5 solid, centre 0 dashed, in the chart above
     assert [(l.get_label(), l.get_linestyle()) for l in sweep.lines if l.get_label().startswith("centre 0")][:2] == [
         ("centre 0.5", "-"), ("centre 0", "--")]
