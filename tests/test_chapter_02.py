@@ -2579,19 +2579,24 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # the kitchen scale and its bell first, then Φ, in the main text; the fold keeps only the name
     # pass 91 (r92 Clarity 8: two analogies in ten sentences, all before the picture): the bell's picture first,
     # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
-    assert "**In plain words.** GELU is built on the bell below." in text and "dimmer" not in text
-    assert ("Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
+    # pass 93 (r94 Clarity/Focus: "GELU multiplies x by Φ(x)" came with no reason): ReLU and GELU bridged as x times
+    # a share before the bell; the apple cut to its usual error, its columns and Φ to pay for it
+    assert "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nThat share comes from the bell below." in text and "dimmer" not in text
+    assert "GELU is built on the bell" not in text and "twice the usual" not in text
+    xs = np.linspace(-4, 4, 81)   # the bridge holds: ReLU is x × (0 or 1), GELU is x × a share strictly between
+    np.testing.assert_allclose(activations.get("relu")(xs), xs * (xs > 0))
+    np.testing.assert_allclose(activations.get("gelu")(xs), xs * special.ndtr(xs), atol=1e-12)
+    assert np.all((special.ndtr(xs) > 0) & (special.ndtr(xs) < 1))
+    assert ("Weigh one apple a thousand times on a kitchen scale.\n"
             # pass 92 (r93 Clarity): one usual error said in plain words before errors are counted in it
             "A weighing typically misses by about one **usual error**.\n"
-            "We count errors in usual errors: 2 is twice the usual.\n"
-            "Small errors are common, big ones rare.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
             "At $x = 1$, it is the hatched area.\n"
             "The right panel draws $\\Phi(x)$ for every $x$.\n\n"
             "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
-    story = text.split("**In plain words.** GELU is built", 1)[1]
+    story = text.split("That share comes from the bell below.", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual error**") == 1
     assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
@@ -2599,7 +2604,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "2 in 3" not in text
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
-    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU is built", "ch02.bell_share()",
+    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** ReLU is $x$ × (0 or 1)", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
                                       "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
     assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
@@ -4373,7 +4378,7 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
     # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
     # pass 91 (r92 Clarity): the picture first; the scale's errors and Φ are read right under it
-    assert "".join(cells[above]["source"]) == "**In plain words.** GELU is built on the bell below."
+    assert "".join(cells[above]["source"]) == "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nThat share comes from the bell below."   # pass 93: the bridge
     assert "".join(cells[above + 2]["source"]).startswith("Weigh one apple a thousand times on a kitchen scale.\n")
     assert ("The columns form a **bell curve**.\n"
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
