@@ -2205,10 +2205,12 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # then the picture, then the word list
     # pass 43 (r38): four bare names made the Predict a coin toss; one plain line for each comes first, true of the
     # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
-    lines = ("- **ReLU**: negatives become 0; positives pass unchanged.\n"
+    # pass 93 (r94 Interaction/Picture: the quiz could only be guessed): each line gives its bend's output range, so
+    # tanh can be reasoned out; GELU's line gives only its top (none), so its dip stays the surprise in the fold
+    lines = ("- **ReLU**: 0 and up: negatives become 0, positives pass unchanged.\n"
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
-             "- **Tanh** (short for hyperbolic tangent): an S like sigmoid, steeper in the middle.\n"   # pass 83 (r81 Clarity); pass 82 (r80 Interaction): no range before the Predict
-             "- **GELU**: like ReLU, with its corner rounded off.\n\n")
+             "- **Tanh** (short for hyperbolic tangent): an S from −1 to 1. Steeper in the middle than sigmoid.\n"   # pass 83 (r81 Clarity)
+             "- **GELU**: like ReLU, with its corner rounded off; no top.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
@@ -2221,7 +2223,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert "".join(cells[at - 2]["source"]) == lines + "**Predict:** click the answer you believe. Which of the four go below 0?"
     assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
-    assert not re.search(r"−1|-1|balanced|centred", lines)   # r80: the list gave away that tanh goes below 0
+    assert [ch02.range_words(n) for n in ("relu", "sigmoid", "tanh")] == ["[0, ∞)", "(0, 1)", "(−1, 1)"]   # as listed
+    assert np.isinf(activations.get("gelu").output_range[1])   # GELU: "no top"
+    gelu_line = lines.split("- **GELU**")[1].split("\n")[0]
+    assert not re.search(r"0|−|-|up", gelu_line)   # GELU's lowest output is left to the quiz and its fold
     xs = np.linspace(-6, 6, 1201)
     relu, sig, th, ge = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
     assert (relu(xs[xs < 0]) == 0).all() and (relu(xs[xs > 0]) == xs[xs > 0]).all()
