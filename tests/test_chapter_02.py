@@ -4014,7 +4014,7 @@ def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_pa
     cells = chapter()["cells"]
     at = _cell_index("ch02.unit_diagram()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("Above is one **unit**:") == at + 1
-    assert at < _cell_index("- **ReLU**: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
+    assert at < _cell_index("- **ReLU**: 0 and up: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
     assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
 
 
@@ -4022,7 +4022,7 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.below_zero_answer()")
+    ask, pic = _cell_index("- **ReLU**: 0 and up: negatives become 0"), _cell_index("ch02.below_zero_answer()")
     assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
     assert _folded_output(cells[pic]).startswith("<details><summary>Check your prediction")
     assert f"alt='{ch02.four_bends().get_label()}'" in _folded_output(cells[pic])
