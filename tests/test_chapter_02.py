@@ -2205,10 +2205,12 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # then the picture, then the word list
     # pass 43 (r38): four bare names made the Predict a coin toss; one plain line for each comes first, true of the
     # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
-    lines = ("- **ReLU**: negatives become 0; positives pass unchanged.\n"
+    # pass 93 (r94 Interaction/Picture: the quiz could only be guessed): each line gives its bend's output range, so
+    # tanh can be reasoned out; GELU's line gives only its top (none), so its dip stays the surprise in the fold
+    lines = ("- **ReLU**: 0 and up: negatives become 0, positives pass unchanged.\n"
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
-             "- **Tanh** (short for hyperbolic tangent): an S like sigmoid, steeper in the middle.\n"   # pass 83 (r81 Clarity); pass 82 (r80 Interaction): no range before the Predict
-             "- **GELU**: like ReLU, with its corner rounded off.\n\n")
+             "- **Tanh** (short for hyperbolic tangent): an S from −1 to 1. Steeper in the middle than sigmoid.\n"   # pass 83 (r81 Clarity)
+             "- **GELU**: like ReLU, with its corner rounded off; no top.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
@@ -2221,7 +2223,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert "".join(cells[at - 2]["source"]) == lines + "**Predict:** click the answer you believe. Which of the four go below 0?"
     assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
-    assert not re.search(r"−1|-1|balanced|centred", lines)   # r80: the list gave away that tanh goes below 0
+    assert [ch02.range_words(n) for n in ("relu", "sigmoid", "tanh")] == ["[0, ∞)", "(0, 1)", "(−1, 1)"]   # as listed
+    assert np.isinf(activations.get("gelu").output_range[1])   # GELU: "no top"
+    gelu_line = lines.split("- **GELU**")[1].split("\n")[0]
+    assert not re.search(r"0|−|-|up", gelu_line)   # GELU's lowest output is left to the quiz and its fold
     xs = np.linspace(-6, 6, 1201)
     relu, sig, th, ge = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
     assert (relu(xs[xs < 0]) == 0).all() and (relu(xs[xs > 0]) == xs[xs > 0]).all()
@@ -2579,19 +2584,24 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # the kitchen scale and its bell first, then Φ, in the main text; the fold keeps only the name
     # pass 91 (r92 Clarity 8: two analogies in ten sentences, all before the picture): the bell's picture first,
     # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
-    assert "**In plain words.** GELU is built on the bell below." in text and "dimmer" not in text
-    assert ("Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
+    # pass 93 (r94 Clarity/Focus: "GELU multiplies x by Φ(x)" came with no reason): ReLU and GELU bridged as x times
+    # a share before the bell; the apple cut to its usual error, its columns and Φ to pay for it
+    assert "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nThat share comes from the bell below." in text and "dimmer" not in text
+    assert "GELU is built on the bell" not in text and "twice the usual" not in text
+    xs = np.linspace(-4, 4, 81)   # the bridge holds: ReLU is x × (0 or 1), GELU is x × a share strictly between
+    np.testing.assert_allclose(activations.get("relu")(xs), xs * (xs > 0))
+    np.testing.assert_allclose(activations.get("gelu")(xs), xs * special.ndtr(xs), atol=1e-12)
+    assert np.all((special.ndtr(xs) > 0) & (special.ndtr(xs) < 1))
+    assert ("Weigh one apple a thousand times on a kitchen scale.\n"
             # pass 92 (r93 Clarity): one usual error said in plain words before errors are counted in it
             "A weighing typically misses by about one **usual error**.\n"
-            "We count errors in usual errors: 2 is twice the usual.\n"
-            "Small errors are common, big ones rare.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
             "At $x = 1$, it is the hatched area.\n"
             "The right panel draws $\\Phi(x)$ for every $x$.\n\n"
             "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
-    story = text.split("**In plain words.** GELU is built", 1)[1]
+    story = text.split("That share comes from the bell below.", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual error**") == 1
     assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
@@ -2599,7 +2609,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "2 in 3" not in text
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
-    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU is built", "ch02.bell_share()",
+    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** ReLU is $x$ × (0 or 1)", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
                                       "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
     assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
@@ -4004,7 +4014,7 @@ def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_pa
     cells = chapter()["cells"]
     at = _cell_index("ch02.unit_diagram()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("Above is one **unit**:") == at + 1
-    assert at < _cell_index("- **ReLU**: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
+    assert at < _cell_index("- **ReLU**: 0 and up: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
     assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
 
 
@@ -4012,7 +4022,7 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.below_zero_answer()")
+    ask, pic = _cell_index("- **ReLU**: 0 and up: negatives become 0"), _cell_index("ch02.below_zero_answer()")
     assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
     assert _folded_output(cells[pic]).startswith("<details><summary>Check your prediction")
     assert f"alt='{ch02.four_bends().get_label()}'" in _folded_output(cells[pic])
@@ -4146,8 +4156,13 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             # centre, same difference, split into together and apart parts, computed by split(one_step(...))
             "But the centre changes only the inputs' average, not their difference.\n"
             "Take inputs (0.8, 0.4) at centre 0.5, and (0.3, −0.1) at centre 0.\n"
-            "At step size 1, their together parts are (+0.24, +0.24) and (+0.04, +0.04).\n"
-            "Their apart parts match: (+0.08, −0.08) each.\n"
+            # pass 93 (r94 Clarity: "I could not get these numbers"): the shortfall and each full step written out
+            "Both differ by 0.4, the right answer.\n"
+            "The weights start at 0, so both outputs are 0.4 short.\n"
+            "At step size 1, each weight moves 1 × its input × 0.4.\n"
+            "(0.8, 0.4) gives (+0.32, +0.16): together (+0.24, +0.24) plus apart (+0.08, −0.08).\n"
+            "(0.3, −0.1) gives (+0.12, −0.04): together (+0.04, +0.04) plus apart (+0.08, −0.08).\n"
+            "Their apart parts match.\n"
             "And the apart part is all the star needs.\n\n") in said
     assert "Say centre" not in said and "about as hard" not in said and "pull roughly" not in said
     (h_half, h_zero) = (np.array(h) for h in ch02.APART_INPUTS)
@@ -4155,6 +4170,9 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     assert h_half - h_zero == pytest.approx([0.5, 0.5])   # the same inputs, moved by the centre: same difference
     (t_half, a_half), (t_zero, a_zero) = (ch02.split(ch02.one_step(h, rate=1.0)[1]) for h in ch02.APART_INPUTS)
     np.testing.assert_allclose([t_half, t_zero, a_half, a_zero], [[0.24, 0.24], [0.04, 0.04], [0.08, -0.08], [0.08, -0.08]])
+    (m_half, s_half), (m_zero, s_zero) = (ch02.one_step(h, rate=1.0) for h in ch02.APART_INPUTS)
+    assert m_half == pytest.approx(-0.4) and m_zero == pytest.approx(-0.4)   # "both outputs are 0.4 short"
+    np.testing.assert_allclose([s_half, s_zero], [[0.32, 0.16], [0.12, -0.04]])   # each full step, as printed
     sweep = ch02.steps_sweep().axes[0]   # "solid and dashed": centre 0.5 solid, centre 0 dashed, in the chart above
     assert [(l.get_label(), l.get_linestyle()) for l in sweep.lines if l.get_label().startswith("centre 0")][:2] == [
         ("centre 0.5", "-"), ("centre 0", "--")]
@@ -4365,7 +4383,7 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
     # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
     # pass 91 (r92 Clarity): the picture first; the scale's errors and Φ are read right under it
-    assert "".join(cells[above]["source"]) == "**In plain words.** GELU is built on the bell below."
+    assert "".join(cells[above]["source"]) == "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nThat share comes from the bell below."   # pass 93: the bridge
     assert "".join(cells[above + 2]["source"]).startswith("Weigh one apple a thousand times on a kitchen scale.\n")
     assert ("The columns form a **bell curve**.\n"
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"

@@ -1323,9 +1323,13 @@ def zigzag_answer(goal=(1.0, -1.0)):
     narrow, spread = (np.diff(zigzag.independent_inputs(0.0, zigzag.MOST, half=h), axis=1) for h in (zigzag.HALF, zigzag.WIDE))
     if not (np.allclose(spread, 2 * narrow) and np.isclose(pushes(CENTRES[0], zigzag.WIDE)[1], 4 * pushes(CENTRES[0])[1])):
         raise ValueError("the dotted curve's inputs no longer differ twice as widely")   # r84 Correctness: the why
-    (lift_half, apart_half), (lift_zero, apart_zero) = (split(one_step(h)[1]) for h in APART_INPUTS)
+    (miss_half, step_half), (miss_zero, step_zero) = (one_step(h) for h in APART_INPUTS)
+    (lift_half, apart_half), (lift_zero, apart_zero) = split(step_half), split(step_zero)
     if not (np.allclose(apart_half, apart_zero) and abs(lift_zero[0]) < abs(lift_half[0])):
         raise ValueError("one step at each centre no longer has the same apart part")   # r92 Clarity: said concretely
+    if not np.isclose(miss_half, miss_zero):   # r94 Clarity: the shortfall is written out, one number for both
+        raise ValueError("the two examples' outputs no longer start equally short")
+    short = f"{-miss_half:.2g}"
     h_half, h_zero = (_pair(h).replace("+", "") for h in APART_INPUTS)
     times = off[one] / ctrl[one]   # r75 Focus: "9 steps against 28" as one plain ratio
     if not abs(times - round(times)) <= 0.25 or round(times) not in TIMES:
@@ -1351,8 +1355,12 @@ Up to step size {same:g}, both centres take about the same steps.
 Centre-0 arrows are shorter, so each step moves less.
 But the centre changes only the inputs' average, not their difference.
 Take inputs {h_half} at centre 0.5, and {h_zero} at centre 0.
-At step size 1, their together parts are {_pair(lift_half)} and {_pair(lift_zero)}.
-Their apart parts match: {_pair(apart_half)} each.
+Both differ by {short}, the right answer.
+The weights start at 0, so both outputs are {short} short.
+At step size 1, each weight moves 1 × its input × {short}.
+{h_half} gives {_pair(step_half)}: together {_pair(lift_half)} plus apart {_pair(apart_half)}.
+{h_zero} gives {_pair(step_zero)}: together {_pair(lift_zero)} plus apart {_pair(apart_zero)}.
+Their apart parts match.
 And the apart part is all the star needs.
 
 The dotted curve is centre 0 with the box ticked.
