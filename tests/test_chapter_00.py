@@ -1030,7 +1030,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     assert opening.index("**bend**: it turns a straight line into a line with a corner or a curve") < opening.index("Without the bend")
     # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet.
     assert "a line with a corner or a curve (see the first picture)." in opening
-    assert "then *rectified* (made one-way), so negatives become 0" in _markdown()   # pass 73: the name's origin
+    assert "then *rectified*.\n*Rectified* means only the positive part gets through: negatives become 0." in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 5   # pass 84 (r83 Retention): the old third line split, one idea an item
@@ -1061,7 +1061,7 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     """Check item 1: 'rectified' is one-way (pass 19: AlexNet's race and the zero-centring reason are gone)."""
     text = _markdown()
     assert "To measure ReLU's share" not in text and "raced it against tanh" not in text
-    assert "then *rectified* (made one-way), so negatives become 0" in text and "cut at 0" not in text
+    assert "then *rectified*.\n*Rectified* means only the positive part gets through: negatives become 0." in text and "cut at 0" not in text
     assert "each training step would push all its weights" not in text
     assert "the leftmost input. So no input lands" not in text
 
@@ -1582,8 +1582,10 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Session 31 (r71 Clarity): two sentences, not three colons in one.
     # Pass 88 (r87 Picture first): the ReLU sketch sits between the name and the words that read it.
     assert ("short for *rectified linear unit*. Here is its graph." in _cell("## Step 3: the bend")
-            and "The name says it: a *linear* (straight-line) unit, then *rectified* (made one-way), so negatives "
-                "become 0.\nIt is flat at 0 on the left.") in _markdown()
+            # Pass 94 (r95 Clarity): "made one-way" was vague; what gets through is said.
+            and "The name says it: a *linear* (straight-line) unit, then *rectified*.\n*Rectified* means only the "
+                "positive part gets through: negatives become 0.\nIt is flat at 0 on the left.") in _markdown()
+    assert "one-way" not in _markdown()
     # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
     assert "flat at 0 on the left.\nThink of a floor: anything below 0 is lifted up to it.\n" in _markdown()
     # Pass 90 (r91 Picture first): the stack drawn right under the line that names it (one unit per layer, no bend).
@@ -2403,7 +2405,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # the numbers are read off the boxes after it, then the move is walked.
     assert ("Now picture a chain, with no biases: one input, one hidden unit, one output.\n"   # pass 87: shorter
             # Pass 91 (r92 Focus): "Our weight is the filled box" cut: the box itself says "our weight: 4".
-            "Move our weight up by $0.1$, and follow the change.") in section
+            # Pass 94 (r95 Clarity): which weight is "ours" is said where the name first appears.
+            "Move *our weight*, on the link into the unit, up by $0.1$.") in section
+    assert not re.search(r"\bour weight", _markdown()[:_markdown().index("Move *our weight*, on the link")], re.I)
     assert "filled box" not in section and "our\nweight" in ch00_start_here.chain_boxes()[1]
     assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
     assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
@@ -2412,7 +2416,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.") in section
     assert (w0, worked["input"], worked["weight"]) == (4, 2, 3)
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
-    assert cells[k - 1].source.endswith("and follow the change.")
+    assert cells[k - 1].source.endswith("on the link into the unit, up by $0.1$.")   # pass 94: the move, then its picture
     assert cells[k + 1].source.startswith("Read the boxes:") and "- $z$" not in cells[k + 1].source
     assert cells[k + 2].source.startswith("- $z$")   # pass 67: the walk in its own cell, after the numbers
     assert ("- $z$ grows by $0.1 \\cdot 2 = 0.2$.\n"   # pass 91 (r92 Focus): z's gloss not repeated
@@ -3323,6 +3327,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # this cell ends at our weight's own valley, the right-hand panel, read off its triangle.
     # Pass 85 (r84 Clarity): the missing step said: the wrongness moves 1 times the output's move.
     # Pass 86 (r85 Clarity): the three "times as far" in a row made a two-row table, then the product.
+    span = ch00_start_here.WEIGHT_SPAN   # the right-hand panel's width along our weight
     assert ("| a tiny move of | moves | this many times as far |\n|---|---|---|\n"
             f"| our weight | the output | ${slope:g}$ |\n"
             f"| the output | the wrongness | ${start:g}$ (its hill slope) |\n\n"
@@ -3332,8 +3337,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # lead after r90 ("narrower" and "zoomed in" pulled against each other): the zoom follows from the narrowing
             # Pass 91 (r92 Clarity): the learner is pointed at the two panels; "one step ... 6 steps" is cut (the
             # table says it, and "step" already meant a gradient-descent step).
-            f"Compare the two panels: the same valley, ${slope:g}$ times narrower.\n"
-            "The heights stay the same.") == _cell("| a tiny move of |").strip()
+            # Pass 94 (r95 Clarity): the panels look identical, so the axes' spans are said (6 wide, 1 wide).
+            f"The panels look alike: the right one spans ${span:g}$ across, not ${slope * span:g}$.\n"
+            f"Our weight's valley is really ${slope:g}$ times narrower, just as tall.") == _cell("| a tiny move of |").strip()
+    fig = ch00_start_here.output_hill_picture()
+    widths = [float(np.diff(a.get_xlim())[0]) for a in fig.axes]
+    assert widths == pytest.approx([slope * span, span]) and (span, slope * span) == (1, 6)
     assert "steps." not in _cell("| a tiny move of |")
     assert slope == ch00_start_here.output_per_weight() == 6   # the narrowing is the panel's zoom
     assert _markdown().count("times as far") == 1   # only the table's header says it
