@@ -1030,7 +1030,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     assert opening.index("**bend**: it turns a straight line into a line with a corner or a curve") < opening.index("Without the bend")
     # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet.
     assert "a line with a corner or a curve (see the first picture)." in opening
-    assert "then *rectified*.\n*Rectified* means only the positive part gets through: negatives become 0." in _markdown()   # pass 73: the name's origin
+    assert "then *rectified*.\n*Rectified* means only the positive part gets through." in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 5   # pass 84 (r83 Retention): the old third line split, one idea an item
@@ -1039,12 +1039,16 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
     # Pass 61 (r55 Retention): the learning rate, taught and tested, joins the line: the move is rate times nudge.
     # Pass 62 (r56 Clarity): "its hill slope", the name the learning section gives that slope and keeps.
+    # Pass 94 (r95 Retention): the overshoot the 2.2 question showed joins the learning-rate line.
     assert points[2:] == ["Training moves each weight downhill: one move is the **learning rate** times its hill "
-                          "slope, sign flipped.",
+                          "slope, sign flipped. Too big a rate jumps past the bottom.",
                           "Going back, each bend multiplies the learning signal by its own slope: at most $0.25$ "
                           "for sigmoid, $1$ on ReLU's ramp.",
                           "On ReLU's flat side that slope is $0$: a unit stuck there stops learning."]   # pass 47: one word; pass 71 (r66): the flat side's 0, the fold's lesson
     rate, slope_here = 0.5, float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
+    jump = ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2)   # the 2.2 question: past the bottom, then further
+    assert jump < ch00_start_here.HILL_BOTTOM and abs(ch00_start_here.take_step(jump, 2.2) - ch00_start_here.HILL_BOTTOM) > \
+        abs(jump - ch00_start_here.HILL_BOTTOM) > 0
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, rate) == ch00_start_here.HILL_DOT + rate * -slope_here
     fade = ch00_start_here.fade_factors()
     assert fade["sigmoid"] == pytest.approx(0.25) and fade["ramp"] == 1.0
@@ -1061,7 +1065,7 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     """Check item 1: 'rectified' is one-way (pass 19: AlexNet's race and the zero-centring reason are gone)."""
     text = _markdown()
     assert "To measure ReLU's share" not in text and "raced it against tanh" not in text
-    assert "then *rectified*.\n*Rectified* means only the positive part gets through: negatives become 0." in text and "cut at 0" not in text
+    assert "then *rectified*.\n*Rectified* means only the positive part gets through." in text and "cut at 0" not in text
     assert "each training step would push all its weights" not in text
     assert "the leftmost input. So no input lands" not in text
 
@@ -1368,7 +1372,8 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     text = _markdown()
     # Pass 23: after the three steps, so "bias" is defined (step 2) before the output uses it.
     cell = _cell("On the right, one unit opened up")   # pass 87: its own cell
-    said = "The **output** $y$ does steps 1 and 2 too: it adds the units' numbers, each times a weight, plus a bias."
+    # Pass 94 (cut to pay for r95's glosses): the output's weights and bias said in fewer words.
+    said = "The **output** $y$ does steps 1 and 2 too, with its own weights and bias."
     assert said in cell and cell.index("the **bias**") < cell.index(said)
     # Pass 37 (r34 Clarity item 3): why the output has no step 3, said right after.
     # Pass 69 (r64): "Here": outputs elsewhere may bend (an S-curve for a yes/no output).
@@ -1584,7 +1589,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert ("short for *rectified linear unit*. Here is its graph." in _cell("## Step 3: the bend")
             # Pass 94 (r95 Clarity): "made one-way" was vague; what gets through is said.
             and "The name says it: a *linear* (straight-line) unit, then *rectified*.\n*Rectified* means only the "
-                "positive part gets through: negatives become 0.\nIt is flat at 0 on the left.") in _markdown()
+                "positive part gets through.\nIt is flat at 0 on the left.") in _markdown()
     assert "one-way" not in _markdown()
     # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
     assert "flat at 0 on the left.\nThink of a floor: anything below 0 is lifted up to it.\n" in _markdown()
@@ -2058,7 +2063,8 @@ def test_pass27_chapters_01_to_07_each_have_an_exercise_notebook():
     01-07 has a notebook in exercises/ (07's is the recall quiz), and no chapter 08 exists to be left out."""
     opening = next(c.source for c in _nb().cells if c.source.startswith("## How to use the course"))
     # Pass 73 (r70 Focus): the opening says they exist and where; the links sit under the course map.
-    assert ("Chapters 01 to 07 each come with an **exercise notebook** of coding tasks, with instant feedback: see the "
+    # Pass 94 (cut to pay for r95's glosses): "with instant feedback" cut.
+    assert ("Chapters 01 to 07 each come with an **exercise notebook** of coding tasks: see the "
             "course map at the end.") in opening and "exercises/" not in opening
     course_map = next(c.source for c in _nb().cells if c.source.startswith("## The course map"))
     have = sorted(p.name[:2] for p in (ROOT / "exercises").glob("0*.ipynb"))
@@ -3339,7 +3345,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # table says it, and "step" already meant a gradient-descent step).
             # Pass 94 (r95 Clarity): the panels look identical, so the axes' spans are said (6 wide, 1 wide).
             f"The panels look alike: the right one spans ${span:g}$ across, not ${slope * span:g}$.\n"
-            f"Our weight's valley is really ${slope:g}$ times narrower, just as tall.") == _cell("| a tiny move of |").strip()
+            f"Our weight's valley is ${slope:g}$ times narrower, just as tall.") == _cell("| a tiny move of |").strip()
     fig = ch00_start_here.output_hill_picture()
     widths = [float(np.diff(a.get_xlim())[0]) for a in fig.axes]
     assert widths == pytest.approx([slope * span, span]) and (span, slope * span) == (1, 6)
