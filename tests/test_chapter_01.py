@@ -4758,7 +4758,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     fold = _src(cells[head + 2])
     # pass 93 (r94 Clarity: it answered a question the learner never asked): the "about 20 out" aside is cut
     assert "Far from 0" not in fold and "20 out" not in fold and "add up to about 20" not in fold
-    assert "Each layer turns them (its table keeps lengths), then shifts them." in _src(cells[head])   # pass 94 (r95 Clarity): the why of "no stretch"
+    # pass 94 (r95 Clarity): the why of "no stretch"
+    assert "Each layer turns them (its table keeps lengths), then shifts them." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
