@@ -836,8 +836,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # corner's loss ... curves up" goes): + 2
     # pass 93 (r94 Clarity: 4 plain steps after the drawn bowl): "lower its own loss", "corner's loss curves up",
     # "the four losses", "average loss below 0.69", "the loss of saying one half": - 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 11 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 11  # pass 73: the bowl's one lowest point
+    # pass 94 (r95 Picture first: the bowl seen from above): "Each ring joins points of equal loss", + 1
+    assert len(re.findall(r"\bloss", text, re.I)) == 12 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 12  # pass 73: the bowl's one lowest point
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1888,11 +1889,13 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "So its loss is big.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
-                    "Here is the whole bowl, with both weights kept equal:\n"
+                    # pass 94 (r95 Picture first): the bowl seen from above, its rings said
+                    "Here is the bowl from above, both weights equal.\n"
+                    "Each ring joins points of equal loss:\n"
                     # pass 93 (r94 Clarity/Correctness): the bowl drawn first, then 4 plain steps, then the claim
                     # about loss (test_pass93_...); pass 89b's pulls and pass 91's corner curve fold into steps 1-2
                     "**Why nothing beats one half, in four steps.**\n\n"
-                    "1. Each corner pulls $u$, $v$, $b$ to lower its own loss.\n"
+                    "1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
                     "   At one half everywhere, the pulls cancel. So training stops there.\n"
                     "2. Each corner's loss curves up, never down, as its score changes.\n"
                     "3. Any change of $u$, $v$ or $b$ moves some corner's score.\n"
@@ -2480,7 +2483,8 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 92 (r93 Clarity): 8 units a layer, and the turn is the sheet's turn in 8 numbers
     assert ("We push 200 random inputs, 8 numbers each, through every stack.\n"
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
-            "Each unit reads all 8 numbers.\nEach layer only turns them (no stretch), then shifts them.\n") in text
+            # pass 94 (r95 Clarity: "no stretch" said no why): the reason, in one clause
+            "Each unit reads all 8 numbers.\nEach layer turns them (its table keeps lengths), then shifts them.\n") in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
@@ -2792,7 +2796,9 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # names the mirror flip
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line?\n"
             # pass 80 (r76 reader: "drag every slider" had no goal): a goal to chase, and where to drag
-            "   Try to make the title count one creased or curved line: drag $W_{12}$ to both ends, then a bias.\n"
+            # pass 94 (r95 Clarity: the try read as a task, not a test): an open test, and where to look
+            "   Try to crease a line: drag $W_{12}$ to both ends, then a bias.\n"
+            "   Watch the title's count.\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
     chase = ch01_collapse.fold_demo()  # pass 80: the goal cannot be reached with no bend: W₁₂ at both ends, a bias
@@ -3297,7 +3303,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 88 (r87 Interaction: the start was no button's line): it starts on one, said. Pass 89 (r89 Clarity: the
     # tester's description was two cells): the buttons lead, in two sentences; the sliders, spin and slide, are
     # optional, their words in the fold with the sketch (tested in test_pass87_turn_shift_sketch_...)
-    assert ("Four buttons try ready-made lines: **upright** (the start), **across**, **gentle** and **steep**.\n"
+    # pass 94 (r95 Clarity: "gentle" and "steep" used before they were described): one plain line per button
+    assert ("Four buttons try ready-made lines:\n\n"
+            "- **upright** (the start): straight up.\n- **across**: flat.\n"
+            "- **gentle**: rises slowly to the right.\n- **steep**: rises fast to the right.\n\n"
             "Each line's arrow points into its dotted **label-1 side**.") in text
     assert "**turn**" not in text and "**shift**" not in text
     assert dict((n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["gentle"] == (-60.0, 0.3)
@@ -3923,7 +3932,8 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     # shadow and its distance along the arrow are cut with the reach
     assert "the shadow falls" not in text and "below the line, where the arrow points" in text
     # pass 93 (r94: 4 plain steps): the pull said in step 1, where it is used
-    assert ("1. Each corner pulls $u$, $v$, $b$ to lower its own loss.\n"
+    # pass 94 (r95 Clarity: "pull" never defined): step 1 says what a pull is, in plain words
+    assert ("1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
             "   At one half everywhere, the pulls cancel.") in text and "nudge" not in text
     assert "(−0.87 up)" not in text and "pushes" not in text
     assert "Without one, the boundary is a straight line" in text   # pass 93: its own sentence
@@ -4694,10 +4704,11 @@ def test_pass93_the_bowl_is_drawn_before_four_plain_steps_and_its_numbers_are_tr
     loss 0.69, and the worked line 2x₁ + 2x₂ − 1 sits at 1.00; marks differ by shape, not colour alone."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch01.bowl_picture()")
-    assert _src(cells[k - 1]).endswith("Here is the whole bowl, with both weights kept equal:")
+    assert _src(cells[k - 1]).endswith("Here is the bowl from above, both weights equal.\n"
+                                       "Each ring joins points of equal loss:")   # pass 94
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     out = json.dumps(cells[k]["outputs"])
-    assert "image/png" in out and "A bowl-shaped surface" in out
+    assert "image/png" in out and "A map of the loss bowl seen from above" in out   # pass 94: top-down
     steps = _src(cells[k + 1])
     items = re.findall(r"^\d\. ", steps, re.M)
     assert 1 <= len(items) <= 4 and k + 1 == len(cells) - 1
@@ -4747,7 +4758,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     fold = _src(cells[head + 2])
     # pass 93 (r94 Clarity: it answered a question the learner never asked): the "about 20 out" aside is cut
     assert "Far from 0" not in fold and "20 out" not in fold and "add up to about 20" not in fold
-    assert "Each layer only turns them (no stretch), then shifts them." in _src(cells[head])
+    # pass 94 (r95 Clarity): the why of "no stretch"
+    assert "Each layer turns them (its table keeps lengths), then shifts them." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
@@ -4789,3 +4801,60 @@ def test_pass92_xor_recall_comes_after_a_pause_not_right_after_its_answer():
     assert _src(cells[ask - 2]).strip() == "ch01.folded_fold_picture()"
     assert _src(cells[ask + 1]).strip() == "ch01.xor_question()"
     assert _src(cells[ask + 3]).startswith("## What to remember")
+
+
+def test_pass94_the_bowl_is_seen_from_above_so_the_lowest_mark_looks_lowest():
+    """Check r95 Picture first item 1: the 3-D bowl's angle made the 1.00 square look lower than the 0.69 dot. The
+    bowl is now drawn from above: flat axes (no 3-D), rings of equal loss each labelled with its loss, the 0.69 dot
+    inside the smallest ring, the 1.00 square on the higher 1.00 ring, and each mark labelled with its own loss."""
+    fig = ch01_collapse.bowl_picture()
+    (ax,) = fig.axes
+    assert ax.name == "rectilinear"   # seen from above, not from an angle
+    rings = [t.get_text() for t in ax.texts if t.get_gid() is None]
+    assert rings == [f"{r:.2f}" for r in ch01_collapse.BOWL_RINGS] and "1.00" in rings
+    assert min(ch01_collapse.BOWL_RINGS) > ch01_collapse.bowl_loss(0.0, 0.0)   # the dot is inside every ring
+    names = {t.get_gid(): t.get_text() for t in ax.texts if t.get_gid()}
+    assert names == {"low_name": "lowest, 0.69", "line_name": "1.00"}
+    (low,) = [l for l in ax.lines if l.get_gid() == "lowest"]
+    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
+    assert (low.get_xdata()[0], low.get_ydata()[0]) == (0, 0)
+    assert tuple(map(float, (line.get_xdata()[0], line.get_ydata()[0]))) == ch01_collapse.BOWL_LINE
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    assert (x0 + x1, y0 + y1) == (0, 0)   # the lowest point at the visible centre
+    # the square lies on the 1.00 ring: its loss rounds to the ring's, and the drawn ring passes within a hair of it
+    assert f"{float(ch01_collapse.bowl_loss(*ch01_collapse.BOWL_LINE)):.2f}" == "1.00"
+    ring = ax.collections[0].get_paths()[list(ch01_collapse.BOWL_RINGS).index(1.0)]
+    assert np.min(np.hypot(*(ring.vertices - np.array(ch01_collapse.BOWL_LINE)).T)) < 0.05
+    # the 1.00 ring closes inside the map, round the dot
+    v = ring.vertices
+    assert x0 < v[:, 0].min() < 0 < v[:, 0].max() < x1 and y0 < v[:, 1].min() < 0 < v[:, 1].max() < y1
+    assert "seen from above" in fig.get_label() and "lowest point" in fig.get_label()
+
+
+def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
+    """Check r95 Clarity item 3: each button's plain line matches the line the button draws. A line at spin θ runs
+    along (−sin θ, cos θ): upright runs straight up, across lies flat, gentle rises to the right with slope below 1,
+    steep rises to the right with slope above 1. Each is described before the Predict that uses it."""
+    said = {"upright": "straight up", "across": "flat", "gentle": "rises slowly to the right",
+            "steep": "rises fast to the right"}
+    text = _text()
+    for name, turn, _shift in ch01_collapse.LINE_PRESETS:
+        assert f"- **{name}**" in text and said[name] in text.split(f"- **{name}**", 1)[1].split("\n", 1)[0]
+        assert text.index(f"- **{name}**") < text.index("1. Click **ReLU**. Predict: after the crease")
+        a = np.deg2rad(turn)
+        dx, dy = -np.sin(a), np.cos(a)
+        if name == "upright":
+            assert abs(dx) < 1e-12 and dy > 0
+        elif name == "across":
+            assert abs(dy) < 1e-12
+        else:
+            slope = dy / dx
+            assert slope > 0 and (slope < 1 if name == "gentle" else slope > 1), (name, slope)
+    # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
+    assert "Try to make the title count" not in text and "Watch the title's count." in text
+    assert "(no stretch)" not in text and "(its table keeps lengths)" in text
+    # each layer's table keeps lengths, as said: |W x| = |x| for every x
+    for W, _b in ch01_collapse.random_stack(10, 8, np.random.default_rng(1)):
+        x = np.random.default_rng(2).normal(size=(8, 50))
+        np.testing.assert_allclose(np.linalg.norm(W @ x, axis=0), np.linalg.norm(x, axis=0))

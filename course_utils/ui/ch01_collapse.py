@@ -1843,26 +1843,37 @@ def bowl_loss(w, b):
     return np.mean(np.logaddexp(0.0, s) - y * s, axis=-1)   # −ln of each corner's chance for its right label
 
 
+BOWL_RINGS = (0.75, 1.0, 1.25)   # pass 94: the loss on each drawn ring (the worked line's 1.00 is one of them)
+BOWL_SPAN = (3.0, 4.0)   # pass 94: the map shows u = v from −3 to 3 and b from −4 to 4, so the 1.00 ring closes
+
+
 @plots.styled
 def bowl_picture():
-    """The average loss as a bowl over the weights (u = v) and the bias b (notebook 01, optional section): lowest at
-    u = v = b = 0, chance one half everywhere; the worked line sits higher up."""
-    fig, ax = plots.new_figure(*BOWL_PX, subplot_kw={"projection": "3d"})
-    w, b = np.meshgrid(np.linspace(-2, 2, 21), np.linspace(-2, 2, 21))
-    ax.plot_surface(w, b, bowl_loss(w, b), color=plots.ACCENT, alpha=0.35, edgecolor="black", lw=0.3)
+    """The loss bowl seen from above (notebook 01, optional section): rings of equal average loss over the weights
+    (u = v) and the bias b. Its lowest point, u = v = b = 0 (chance one half everywhere), is the dot in the middle;
+    the worked line sits on the higher 1.00 ring. Pass 94 (r95 Picture first: from the 3-D view's angle the 1.00
+    square looked lower than the 0.69 dot): a top-down map, each mark labelled with its loss."""
+    fig, ax = plots.new_figure(*BOWL_PX)
+    (wu, bu) = BOWL_SPAN
+    w, b = np.meshgrid(np.linspace(-wu, wu, 241), np.linspace(-bu, bu, 321))
+    rings = ax.contour(w, b, bowl_loss(w, b), levels=BOWL_RINGS, colors="black", linewidths=1)
+    ax.clabel(rings, fmt="%.2f", fontsize=9, manual=[(0.28, -0.93), (0.69, -2.28), (0.97, -3.23)])
     low = float(bowl_loss(0.0, 0.0))
     line = float(bowl_loss(*BOWL_LINE))
-    ax.plot([0], [0], [low], "o", color="black", ms=9, gid="lowest",
-            label=f"lowest: chance ½ everywhere, loss {low:.2f}")
-    ax.plot([BOWL_LINE[0]], [BOWL_LINE[1]], [line], "s", color="white", mec="black", mew=2, ms=9, gid="line",
+    ax.plot([0], [0], "o", color="black", ms=9, gid="lowest", label=f"lowest: chance ½ everywhere, loss {low:.2f}")
+    ax.plot([BOWL_LINE[0]], [BOWL_LINE[1]], "s", color="white", mec="black", mew=2, ms=9, gid="line",
             label=f"the score 2x₁ + 2x₂ − 1: loss {line:.2f}")
-    ax.set(xlabel="both weights, u = v", ylabel="the bias b", zlabel="average loss", xlim=(-2, 2), ylim=(-2, 2),
-           zlim=(0, 2.1), xticks=[-2, 0, 2], yticks=[-2, 0, 2], zticks=[0, 1, 2], title="The loss bowl: one lowest point")
-    ax.view_init(elev=22, azim=-50)
-    ax.set_box_aspect(None, zoom=0.85)   # room for the axis names
-    ax.legend(loc="upper center", fontsize=9)
-    fig.set_label(f"A bowl-shaped surface: the average loss of the four corners over both weights (u = v, from −2 to "
-                  f"2) and the bias b (from −2 to 2). It curves up in every direction from one lowest point, a black "
-                  f"dot at u = v = b = 0, where every chance is one half and the loss is {low:.2f}. A white square "
-                  f"higher up its wall marks the score 2x₁ + 2x₂ − 1, loss {line:.2f}.")
+    ax.annotate(f"lowest, {low:.2f}", (0, 0), xytext=(9, -4), textcoords="offset points", fontsize=10, gid="low_name",
+                bbox={"fc": "white", "ec": "none", "pad": 1})
+    ax.annotate(f"{line:.2f}", BOWL_LINE, xytext=(9, -4), textcoords="offset points", fontsize=10,
+                gid="line_name", bbox={"fc": "white", "ec": "none", "pad": 1})
+    ax.set(xlabel="both weights, u = v", ylabel="the bias b", xlim=(-wu, wu), ylim=(-bu, bu),
+           title="The loss bowl from above: rings of equal loss")
+    ax.legend(loc="upper right", fontsize=9, framealpha=1)
+    fig.set_label(f"A map of the loss bowl seen from above: rings of equal average loss over both weights "
+                  f"(u = v, from −{wu:g} to {wu:g}) and the bias b (from −{bu:g} to {bu:g}), labelled "
+                  f"{', '.join(f'{r:.2f}' for r in BOWL_RINGS)} from the inside out. A black dot in the middle of "
+                  f"the smallest ring, at u = v = b = 0, marks the lowest point: every chance is one half and the "
+                  f"loss is {low:.2f}. A white square on the higher {line:.2f} ring marks the score 2x₁ + 2x₂ − 1, "
+                  f"loss {line:.2f}.")
     return fig
