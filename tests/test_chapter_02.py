@@ -2602,7 +2602,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert ("Weigh one apple a thousand times on a kitchen scale.\n"
             # pass 94 (r95 Clarity 8: "misses by about one usual error" explained the term with itself): a typical
             # miss in grams, and what x = 1 means on the bell's axis
-            "The **usual error** is a typical miss, say 2 g.\n"
+            "Say a weighing is typically 2 g off: that is the **usual error**.\n"
             "In the left panel, $x = 1$ means 2 g too heavy.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
