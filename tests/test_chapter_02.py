@@ -1518,7 +1518,14 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
             # pass 72 (r68 Correctness): the test's source named in the closed block, as the registry's origin gives it
             "In a 2020 test (Shazeer, \"GLU Variants Improve Transformer\"), a language model guessed missing text "
             "slightly better with SwiGLU than with ReLU or GELU.\n"
-            "All three versions had the same total number of weights (chapter 04).\n\n") in fold
+            "All three versions had the same total number of weights (chapter 04).\n"
+            # pass 94 (r95 Clarity 8: "same total number of weights" beside "twice a ReLU unit's input weights"
+            # read as a clash): equal totals with bigger units mean fewer units (the data: d_ff 2048 against 3072)
+            "A SwiGLU unit has more weights (see below).\n"
+            "So that test used fewer SwiGLU units.\n\n") in fold
+    fewer = [int(v) for v in re.findall(r"d_ff = (\d+)", deployments.comparison("Shazeer").checked)]
+    assert fewer[1] < fewer[0]   # the gated (SwiGLU) block: fewer units than the plain one
+    assert fold.index("same total number of weights") < fold.index("fewer SwiGLU units")
     study = deployments.comparison("Shazeer")   # the data's record of that test: its year, task and measure
     assert "filling in missing stretches of text" in study.test
     assert study.year == 2020 and "log-perplexity" in study.test and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
@@ -2586,15 +2593,17 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
     # pass 93 (r94 Clarity/Focus: "GELU multiplies x by Φ(x)" came with no reason): ReLU and GELU bridged as x times
     # a share before the bell; the apple cut to its usual error, its columns and Φ to pay for it
-    assert "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nThat share comes from the bell below." in text and "dimmer" not in text
+    assert "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nLike a smooth switch, it is near 0 for very negative $x$.\nFor big $x$, it is near 1.\nThat share comes from the bell below." in text and "dimmer" not in text
     assert "GELU is built on the bell" not in text and "twice the usual" not in text
     xs = np.linspace(-4, 4, 81)   # the bridge holds: ReLU is x × (0 or 1), GELU is x × a share strictly between
     np.testing.assert_allclose(activations.get("relu")(xs), xs * (xs > 0))
     np.testing.assert_allclose(activations.get("gelu")(xs), xs * special.ndtr(xs), atol=1e-12)
     assert np.all((special.ndtr(xs) > 0) & (special.ndtr(xs) < 1))
     assert ("Weigh one apple a thousand times on a kitchen scale.\n"
-            # pass 92 (r93 Clarity): one usual error said in plain words before errors are counted in it
-            "A weighing typically misses by about one **usual error**.\n"
+            # pass 94 (r95 Clarity 8: "misses by about one usual error" explained the term with itself): a typical
+            # miss in grams, and what x = 1 means on the bell's axis
+            "Say a weighing is typically 2 g off: that is the **usual error**.\n"
+            "In the left panel, $x = 1$ means 2 g too heavy.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
@@ -2605,6 +2614,10 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual error**") == 1
     assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
+    assert "misses by about one **usual error**" not in text   # pass 94: no longer the term explained by itself
+    assert ch02.bell_share().axes[0].get_xlabel() == "x: error, counted in usual errors"   # so x = 1 is one usual error
+    # pass 94 (r95 Clarity: no bridge to the bell): the share as a smooth switch, checked at both ends
+    assert special.ndtr(-4) < 0.001 and special.ndtr(4) > 0.999
     folded = str(ch02.phi_name().data)
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "2 in 3" not in text
@@ -4383,7 +4396,7 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
     # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
     # pass 91 (r92 Clarity): the picture first; the scale's errors and Φ are read right under it
-    assert "".join(cells[above]["source"]) == "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nThat share comes from the bell below."   # pass 93: the bridge
+    assert "".join(cells[above]["source"]) == "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nLike a smooth switch, it is near 0 for very negative $x$.\nFor big $x$, it is near 1.\nThat share comes from the bell below."   # pass 93: the bridge
     assert "".join(cells[above + 2]["source"]).startswith("Weigh one apple a thousand times on a kitchen scale.\n")
     assert ("The columns form a **bell curve**.\n"
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
