@@ -2951,7 +2951,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert f"{tanh_slope(1.0):.2f}" == "0.42" and tanh_slope(0.999) > 0.42
     # r47: "at most 0.25 x 1.4" mixed a bound with a typical figure: the typical step is bounded, not every step
     # pass 59 (r53): "0.35 at most" read as a strict ceiling; said as the rough product it comes from
-    assert ("Sigmoid's slope is at most 0.25; the weights add a typical $\\times 1.4$. So a typical step back keeps "
+    # pass 94 (r95 Clarity: "add" a typical x 1.4 meant multiply): said as a product
+    assert ("Sigmoid's slope is at most 0.25; the weights multiply the signal by about $1.4$. So a typical step back keeps "
             "at best about $0.25 \\times 1.4 \\approx 0.35$.") in flat and "keeps at most $0.25" not in flat
     # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
     assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
@@ -3900,7 +3901,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
-    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
+    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: In the right panel: their squares "   # pass 94 (r95: "Right" read as "correct")
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
@@ -3909,8 +3910,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
-            "Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
-            "about $0.62$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
+            "Say tanh's slopes are $1, 0.8, 0.6, 0.4$. Their squares average $0.54$: typical size "
+            "about $0.73$. "   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
             "As in the coin-flip walk, the squares add.") in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -4075,7 +4076,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert "They partly cancel, so their squares add." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
     assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
-    assert src[at + 1].split("\n\n<details>")[0] == ("Right: their squares add to 2, as four $0.71$s do.\n"
+    assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2, as four $0.71$s do.\n"
                            "So ReLU acts like a slope of $0.71$.\n"
                            "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
