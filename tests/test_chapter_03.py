@@ -432,7 +432,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
     # pass 92 (r93 Correctness: 77 ringed, the same count as ReLU's, unexplained): the same units, unit for unit
     assert np.array_equal(relu == 0, leaky <= 0.01 + 1e-12)
-    assert ("In the Leaky panel, the same 77 are ringed. Its small $0.01x$ outputs save none of them. "
+    assert ("In the Leaky panel, the same 77 are ringed. Its small $0.01x$ outputs lift none of them above 0. "   # pass 94 (r95)
             "Each still passes 0.01 of the signal: it learns slowly, but never stops.") in flat
     assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
     assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
@@ -3001,8 +3001,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
-            "The same size then works going back.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Backward, the signals play the part the inputs played forward. "   # pass 94 (r95 Clarity: the bridge)
+            "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3051,9 +3051,10 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
     # pass 93 (r94 Interaction: ten presses were tedious): three presses, the same question
-    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your answers. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
+    # pass 94 (r95 Focus: "so compare your answers" was a note about the tool): the clause cut
+    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
             "At 30 layers, all 3 presses put sigmoid's layer 1 in the band. Tanh's, none.") in text
-    assert "10 times" not in text and "all 10" not in text
+    assert "10 times" not in text and "all 10" not in text and "compare your answers" not in text
     assert "The button always gives" not in text
     assert "same for everyone" not in text
     presses = range(1, 4)   # pass 93: the 3 presses: seeds 1 to 3, after the first start (seed 0)
@@ -3910,8 +3911,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
-            "Say tanh's slopes are $1, 0.8, 0.6, 0.4$. Their squares average $0.54$: typical size "
-            "about $0.73$. "   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
+            "Say tanh's slopes are $1, 0.8, 0.6, 0.5$. Their squares average $0.56$: typical size "
+            "about $0.75$. "   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
             "As in the coin-flip walk, the squares add.") in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -4349,8 +4350,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
-            "The same size then works going back.") in flat
+            "Backward, the signals play the part the inputs played forward. "   # pass 94 (r95 Clarity: the bridge)
+            "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
