@@ -4766,3 +4766,16 @@ def test_pass93_a_layer_of_units_is_drawn_before_the_backward_signal_is_said():
     assert "dashed arrow per unit brings back its signal: +0.5, -0.2, +0.1" in fig.get_label()
     other = ch03_gradients.unit_layer_picture(signals=(1, 2, 3))   # the labels come from the numbers given
     assert "signal +3" in [t.get_text() for t in other.axes[0].texts]
+
+
+# ---- pass 94: the r95 reading ----
+
+def test_pass94_first_recall_asks_why_sigmoid_is_flat_at_3_with_a_wrong_answer():
+    """Check the first recall box (r95 Retention: "sigmoid's slope at x = 3?" only asked for a table value) asks why,
+    and answers with a common wrong answer and the fact: "near 1" is sigmoid's output at 3, not its slope."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    box = " ".join(next(c for c in cells if "Pause and recall" in c and "x = 3" in c).replace(">", " ").split())
+    assert "why is sigmoid's slope tiny at $x = 3$?" in box and "sigmoid's slope at $x = 3$?" not in box
+    assert ('Sigmoid\'s curve is almost level there. A common wrong answer: "near 1". In fact, that is its output. '
+            "ReLU's: exactly 0.") in box and "About 0.045" not in box
+    assert special.expit(3.0) > 0.95 and sigmoid_slope(3.0) < 0.05   # output near 1, slope tiny
