@@ -432,7 +432,7 @@ def test_dead_units_answer_in_the_text_matches_the_widget():
     assert leaky.min() >= 0.01 - 1e-12 and int(np.sum(leaky <= 0.01 + 1e-12)) == 77   # quiet on every point, never 0
     # pass 92 (r93 Correctness: 77 ringed, the same count as ReLU's, unexplained): the same units, unit for unit
     assert np.array_equal(relu == 0, leaky <= 0.01 + 1e-12)
-    assert ("In the Leaky panel, the same 77 are ringed. Its small $0.01x$ outputs save none of them. "
+    assert ("In the Leaky panel, the same 77 are ringed. Its small $0.01x$ outputs lift none of them above 0. "   # pass 94 (r95)
             "Each still passes 0.01 of the signal: it learns slowly, but never stops.") in flat
     assert not float(activations.get("leaky_relu").derivative(-1.0)) < activations.NEAR_FLAT_SLOPE   # on the line, not below
     assert 'nudge, our "too small" line' not in flat   # pass 23: "too small" means below 0.01; 0.01 sits right on it
@@ -2951,7 +2951,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert f"{tanh_slope(1.0):.2f}" == "0.42" and tanh_slope(0.999) > 0.42
     # r47: "at most 0.25 x 1.4" mixed a bound with a typical figure: the typical step is bounded, not every step
     # pass 59 (r53): "0.35 at most" read as a strict ceiling; said as the rough product it comes from
-    assert ("Sigmoid's slope is at most 0.25; the weights add a typical $\\times 1.4$. So a typical step back keeps "
+    # pass 94 (r95 Clarity: "add" a typical x 1.4 meant multiply): said as a product
+    assert ("Sigmoid's slope is at most 0.25; the weights multiply the signal by about $1.4$. So a typical step back keeps "
             "at best about $0.25 \\times 1.4 \\approx 0.35$.") in flat and "keeps at most $0.25" not in flat
     # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
     assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
@@ -3000,8 +3001,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
-            "The same size then works going back.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Backward, the signals play the part the inputs played forward. "   # pass 94 (r95 Clarity: the bridge)
+            "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3050,9 +3051,10 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # lead after r90 (Correctness: "every time ... never" promised random draws): the fixed order said in plain words
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
     # pass 93 (r94 Interaction: ten presses were tedious): three presses, the same question
-    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts, so compare your answers. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
+    # pass 94 (r95 Focus: "so compare your answers" was a note about the tool): the clause cut
+    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
             "At 30 layers, all 3 presses put sigmoid's layer 1 in the band. Tanh's, none.") in text
-    assert "10 times" not in text and "all 10" not in text
+    assert "10 times" not in text and "all 10" not in text and "compare your answers" not in text
     assert "The button always gives" not in text
     assert "same for everyone" not in text
     presses = range(1, 4)   # pass 93: the 3 presses: seeds 1 to 3, after the first start (seed 0)
@@ -3900,7 +3902,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
-    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: Right: their squares "   # pass 90
+    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: In the right panel: their squares "   # pass 94 (r95: "Right" read as "correct")
             "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
@@ -3909,8 +3911,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
-            "Say tanh's slopes are $1, 0.6, 0.4, 0.2$. Their squares average $0.39$: typical size "
-            "about $0.62$. "   # pass 92 (r93 Clarity: one worked case in the main text; numbers in test_prose_numbers)
+            "Say tanh's slopes are $1, 0.8, 0.6, 0.5$. Their squares average $0.56$: typical size "
+            "about $0.75$. "   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
             "As in the coin-flip walk, the squares add.") in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -4075,7 +4077,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert "They partly cancel, so their squares add." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
     assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
-    assert src[at + 1].split("\n\n<details>")[0] == ("Right: their squares add to 2, as four $0.71$s do.\n"
+    assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2, as four $0.71$s do.\n"
                            "So ReLU acts like a slope of $0.71$.\n"
                            "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
@@ -4348,8 +4350,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
             "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Same form, so the same weight size suits both. We work out the size for the forward pass. "   # pass 92 (r93)
-            "The same size then works going back.") in flat
+            "Backward, the signals play the part the inputs played forward. "   # pass 94 (r95 Clarity: the bridge)
+            "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
@@ -4764,3 +4766,16 @@ def test_pass93_a_layer_of_units_is_drawn_before_the_backward_signal_is_said():
     assert "dashed arrow per unit brings back its signal: +0.5, -0.2, +0.1" in fig.get_label()
     other = ch03_gradients.unit_layer_picture(signals=(1, 2, 3))   # the labels come from the numbers given
     assert "signal +3" in [t.get_text() for t in other.axes[0].texts]
+
+
+# ---- pass 94: the r95 reading ----
+
+def test_pass94_first_recall_asks_why_sigmoid_is_flat_at_3_with_a_wrong_answer():
+    """Check the first recall box (r95 Retention: "sigmoid's slope at x = 3?" only asked for a table value) asks why,
+    and answers with a common wrong answer and the fact: "near 1" is sigmoid's output at 3, not its slope."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    box = " ".join(next(c for c in cells if "Pause and recall" in c and "x = 3" in c).replace(">", " ").split())
+    assert "why is sigmoid's slope tiny at $x = 3$?" in box and "sigmoid's slope at $x = 3$?" not in box
+    assert ('Sigmoid\'s curve is almost level there. A common wrong answer: "near 1". In fact, that is its output. '
+            "ReLU's: exactly 0.") in box and "About 0.045" not in box
+    assert special.expit(3.0) > 0.95 and sigmoid_slope(3.0) < 0.05   # output near 1, slope tiny
