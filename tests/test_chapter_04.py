@@ -4559,10 +4559,17 @@ def test_zigzag_text_says_arrows_3_and_4_repeat_the_directions_it_computed(monke
 # ---- r94 (pass 93) ----
 
 def test_elu_is_spelled_out_before_its_formula():
-    """Check (r94 Clarity, pass 93): "ELU" was never spelled out; its name is said in plain words before its bullet."""
+    """Check (r94 Clarity, pass 93): "ELU" was never spelled out; its name is said in plain words before its bullet.
+    r95 (Correctness, pass 94): "e^x on the left" was wrong: ELU's left side is e^x - 1, which levels off at -1."""
     text = _markdown()
-    said = "ELU is the exponential linear unit: $e^x$ on the left, a straight line on the right."
+    said = ("ELU is the exponential linear unit.\n"
+            "Left of 0, it is $e^x - 1$, so it levels off at −1.\n"
+            "Right of 0, it is a straight line.")
     assert said in text and text.index(said) < text.index("- **ELU**, left of 0:")
+    assert "$e^x$ on the left" not in text
+    x = np.array([-30.0, -3.0, -1.0])
+    np.testing.assert_allclose(activations.get("elu")(x), np.expm1(x), rtol=1e-6)   # alpha = 1: e^x - 1
+    assert abs(activations.get("elu")(np.array([-30.0]))[0] + 1) < 1e-9   # levels off at -1
 
 
 def test_backward_table_leaves_the_nudge_to_its_own_step():
