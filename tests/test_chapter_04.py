@@ -2338,8 +2338,10 @@ def test_phi_is_the_standard_bell_curves_share():
     assert ("GELU's switch is $\\Phi(x)$ (capital phi). Take the standard bell curve (average 0, spread 1).\n"
             "$\\Phi(x)$ is the share of the curve's area that lies left of $x$.\n"
             # r89 (pass 89): area under a curve is beyond some learners; an everyday reading follows it
-            "Think of a crowd whose heights spread like that curve.\n"
-            "$\\Phi(x)$ is the share of the crowd shorter than $x$.") in text   # r56: "its" named
+            # r95 (pass 94): a crowd's heights were negative; plain bell-curve numbers can be
+            "Think of many numbers that pile up like that bell curve.\n"
+            "$\\Phi(x)$ is the share of those numbers below $x$.") in text   # r56: "its" named
+    assert "crowd" not in text and "heights" not in text
     assert "$\\Phi(1) \\approx 0.84$" in text and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
