@@ -377,7 +377,8 @@ def test_relu_he_average_wanders_between_047_and_081():
 def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_softplus():
     """Check: the smooth family's picture precedes the formulas, and Phi and softplus are explained in words there."""
     cells = _cells()
-    k_pic = next(i for i, c in enumerate(cells) if "smooth_family()" in "".join(c["source"]))
+    # r95 (pass 94): the picture is the dip question's answer, shown by a click on it
+    k_pic = next(i for i, c in enumerate(cells) if "deepest_dip_question()" in "".join(c["source"]))
     k_formula = next(i for i, c in enumerate(cells) if "\\Phi(x)" in "".join(c["source"]))
     assert k_pic < k_formula
     words = "".join(cells[k_formula]["source"])
@@ -2587,7 +2588,17 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert "dips deepest below 0?\nRecall the first picture's zoom." in above
     # r94 (pass 93, Interaction): the separate answer fold is cut; each letter answers back, and the render without
     # a kernel folds every letter's own feedback under the options
-    assert _index("ch04.deepest_dip_question()") + 1 == _index("ch04.smooth_family()")
+    # r95 (pass 94, Interaction): the four-curves picture showed the answer right under the buttons; now a click shows
+    # it after the feedback, and a render without a kernel folds it after the feedback's fold
+    assert not any("ch04.smooth_family()" in "".join(c["source"]) for c in _cells())
+    shown = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert q.reveal.layout.display == "none" and q.children[-1] is q.reveal and q.children[-2] is q.feedback
+    assert q.reveal.value == ch04_zoo.figure_png(ch04_zoo.smooth_family())
+    q.buttons[0].click()
+    assert q.reveal.layout.display is None
+    summary = f"<details><summary>{ch04_zoo.SMOOTH_REVEAL_SUMMARY}</summary><img "
+    assert shown.index("<details><summary>Check your answer</summary>") < shown.index(summary)
+    assert "alt='Left: GELU, SiLU, Mish and Softplus" in shown and "Deepest first: Mish (−0.31)" in shown
     assert "Mish, just below SiLU." not in _markdown()
     shown = "".join(cell["outputs"][0]["data"]["text/html"])
     assert shown.index("</ol>") < shown.index("<details><summary>Check your answer</summary>")
@@ -2622,6 +2633,7 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
     # r34: said in the right answer's feedback, not in the text right under the question (it gave the answer away)
     assert q.options[2][2].startswith("Right: with the same units, a gated block has 50% more weights.")
+    assert "It has 3 tables instead of 2, all the same size." in q.options[2][2]   # r95 (pass 94): the count, said
     assert "50% more weights" not in _markdown()
 
 
@@ -3135,7 +3147,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     assert ("A curve that never goes down as $x$ grows (or never up) is **monotonic**. "
             "These three are not.") in text and "Mish dips deepest." not in text   # pass 68: the question asks it
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
-    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.smooth_family()") + 1
+    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.deepest_dip_question()") + 1
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
     assert "- **Monotonic**: never goes down as x grows (or never up)." in text   # r79: the same definition as the smooth family's
     assert "Not monotonic: as x grows, the curve goes down in one place and up in another." in text
