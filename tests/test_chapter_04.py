@@ -377,7 +377,8 @@ def test_relu_he_average_wanders_between_047_and_081():
 def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_softplus():
     """Check: the smooth family's picture precedes the formulas, and Phi and softplus are explained in words there."""
     cells = _cells()
-    k_pic = next(i for i, c in enumerate(cells) if "smooth_family()" in "".join(c["source"]))
+    # r95 (pass 94): the picture is the dip question's answer, shown by a click on it
+    k_pic = next(i for i, c in enumerate(cells) if "deepest_dip_question()" in "".join(c["source"]))
     k_formula = next(i for i, c in enumerate(cells) if "\\Phi(x)" in "".join(c["source"]))
     assert k_pic < k_formula
     words = "".join(cells[k_formula]["source"])
@@ -2338,8 +2339,10 @@ def test_phi_is_the_standard_bell_curves_share():
     assert ("GELU's switch is $\\Phi(x)$ (capital phi). Take the standard bell curve (average 0, spread 1).\n"
             "$\\Phi(x)$ is the share of the curve's area that lies left of $x$.\n"
             # r89 (pass 89): area under a curve is beyond some learners; an everyday reading follows it
-            "Think of a crowd whose heights spread like that curve.\n"
-            "$\\Phi(x)$ is the share of the crowd shorter than $x$.") in text   # r56: "its" named
+            # r95 (pass 94): a crowd's heights were negative; plain bell-curve numbers can be
+            "Think of many numbers that pile up like that bell curve.\n"
+            "$\\Phi(x)$ is the share of those numbers below $x$.") in text   # r56: "its" named
+    assert "crowd" not in text and "heights" not in text
     assert "$\\Phi(1) \\approx 0.84$" in text and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
@@ -2585,7 +2588,17 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert "dips deepest below 0?\nRecall the first picture's zoom." in above
     # r94 (pass 93, Interaction): the separate answer fold is cut; each letter answers back, and the render without
     # a kernel folds every letter's own feedback under the options
-    assert _index("ch04.deepest_dip_question()") + 1 == _index("ch04.smooth_family()")
+    # r95 (pass 94, Interaction): the four-curves picture showed the answer right under the buttons; now a click shows
+    # it after the feedback, and a render without a kernel folds it after the feedback's fold
+    assert not any("ch04.smooth_family()" in "".join(c["source"]) for c in _cells())
+    shown = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert q.reveal.layout.display == "none" and q.children[-1] is q.reveal and q.children[-2] is q.feedback
+    assert q.reveal.value == ch04_zoo.figure_png(ch04_zoo.smooth_family())
+    q.buttons[0].click()
+    assert q.reveal.layout.display is None
+    summary = f"<details><summary>{ch04_zoo.SMOOTH_REVEAL_SUMMARY}</summary><img "
+    assert shown.index("<details><summary>Check your answer</summary>") < shown.index(summary)
+    assert "alt='Left: GELU, SiLU, Mish and Softplus" in shown and "Deepest first: Mish (−0.31)" in shown
     assert "Mish, just below SiLU." not in _markdown()
     shown = "".join(cell["outputs"][0]["data"]["text/html"])
     assert shown.index("</ol>") < shown.index("<details><summary>Check your answer</summary>")
@@ -2620,6 +2633,7 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
     # r34: said in the right answer's feedback, not in the text right under the question (it gave the answer away)
     assert q.options[2][2].startswith("Right: with the same units, a gated block has 50% more weights.")
+    assert "It has 3 tables instead of 2, all the same size." in q.options[2][2]   # r95 (pass 94): the count, said
     assert "50% more weights" not in _markdown()
 
 
@@ -3133,7 +3147,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     assert ("A curve that never goes down as $x$ grows (or never up) is **monotonic**. "
             "These three are not.") in text and "Mish dips deepest." not in text   # pass 68: the question asks it
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
-    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.smooth_family()") + 1
+    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.deepest_dip_question()") + 1
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
     assert "- **Monotonic**: never goes down as x grows (or never up)." in text   # r79: the same definition as the smooth family's
     assert "Not monotonic: as x grows, the curve goes down in one place and up in another." in text
@@ -4559,10 +4573,17 @@ def test_zigzag_text_says_arrows_3_and_4_repeat_the_directions_it_computed(monke
 # ---- r94 (pass 93) ----
 
 def test_elu_is_spelled_out_before_its_formula():
-    """Check (r94 Clarity, pass 93): "ELU" was never spelled out; its name is said in plain words before its bullet."""
+    """Check (r94 Clarity, pass 93): "ELU" was never spelled out; its name is said in plain words before its bullet.
+    r95 (Correctness, pass 94): "e^x on the left" was wrong: ELU's left side is e^x - 1, which levels off at -1."""
     text = _markdown()
-    said = "ELU is the exponential linear unit: $e^x$ on the left, a straight line on the right."
+    said = ("ELU is the exponential linear unit.\n"
+            "Left of 0, it is $e^x - 1$, so it levels off at −1.\n"
+            "Right of 0, it is a straight line.")
     assert said in text and text.index(said) < text.index("- **ELU**, left of 0:")
+    assert "$e^x$ on the left" not in text
+    x = np.array([-30.0, -3.0, -1.0])
+    np.testing.assert_allclose(activations.get("elu")(x), np.expm1(x), rtol=1e-6)   # alpha = 1: e^x - 1
+    assert abs(activations.get("elu")(np.array([-30.0]))[0] + 1) < 1e-9   # levels off at -1
 
 
 def test_backward_table_leaves_the_nudge_to_its_own_step():

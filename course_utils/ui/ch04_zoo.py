@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_still_fold", "zigzag_toggle", "zigzag_describe", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
-           "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
+           "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "smooth_reveal", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -2197,10 +2197,34 @@ def _low(name):
     return f"{y:.2f} at x = {x:.2f}".replace("-", "−")
 
 
+SMOOTH_REVEAL_SUMMARY = "The four smooth curves: the answer's picture (open it after you choose)"
+
+
+def _smooth_alt():
+    """The smooth-family picture in words, its dips computed: deepest first."""
+    lows = sorted(("gelu", "silu", "mish"), key=lambda n: activations.minimum(n)[1])
+    short = {n: label(n).split(" /")[0] for n in lows}   # "SiLU", not "SiLU / Swish"
+    dips = ", then ".join(f"{short[n]} ({activations.minimum(n)[1]:.2f})".replace("-", "−") for n in lows)
+    return ("Left: GELU, SiLU, Mish and Softplus, with ReLU dotted, x from −3 to 3. None has a corner. "
+            f"Right: a zoom on the dips below 0, each lowest point marked with a dot. Deepest first: {dips}.")
+
+
+def smooth_reveal():
+    """The smooth-family picture as the dip question's answer (r95 Interaction: it sat in view under the buttons):
+    a hidden image a click shows, and a closed fold after the feedback for a render without a kernel."""
+    fig = smooth_family()
+    png, alt = figure_png(fig), _smooth_alt()
+    shown = widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%"))
+    picture = tables.image(png, alt, round(fig.get_figwidth() * fig.dpi))
+    return shown, f"<details><summary>{SMOOTH_REVEAL_SUMMARY}</summary>{picture}</details>"
+
+
 def deepest_dip_question():
     """Which smooth bend dips deepest: Mish. r63: the old question (which never goes below 0?) was answered by the
     chapter's opening picture; this one is not (Mish and SiLU differ by 0.03 there). Options are names only (asked
-    before the formulas); each option's dip, or its floor, is computed."""
+    before the formulas); each option's dip, or its floor, is computed. r95 (pass 94): the four-curves picture, which
+    shows the answer, comes only after a click (folded after the feedback in a render without a kernel)."""
+    shown, folded = smooth_reveal()
     return choice_question(
         "Which of these dips deepest below 0?",
         [("GELU", False,
@@ -2215,7 +2239,8 @@ def deepest_dip_question():
           "Not Softplus: it never goes below 0. "
           "Far left it is almost eˣ, which sinks towards 0 but never reaches it.")],
         "Question: which smooth bend dips deepest? (run the notebook to answer)",
-        feedback_offline=True)   # r94 (pass 93): each letter's own feedback, even without a kernel
+        feedback_offline=True,   # r94 (pass 93): each letter's own feedback, even without a kernel
+        reveal=shown, reveal_html=folded)
 
 
 def gated_weights_question():
@@ -2233,7 +2258,8 @@ def gated_weights_question():
           f"{plain}: one more table on {plain} is {more}."),
          (more, True,
           f"Right: with the same units, a gated block has {more} more weights. "
-          f"The tables are the same size, and {gated} is {plain} plus half of {plain}."),
+          f"It has {gated} tables instead of {plain}, all the same size. "   # r95 (pass 94): the count, said
+          f"One more table on {plain} is half of {plain}."),
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
           "the table out stays one.")],

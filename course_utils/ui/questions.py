@@ -54,19 +54,21 @@ def static_feedback(options):
             + "</details>")
 
 
-def choice_question(prompt, options, caption, feedback_offline=False):
+def choice_question(prompt, options, caption, feedback_offline=False, reveal=None, reveal_html=""):
     """Multiple choice from (text, right?, feedback) triples; a click shows that option's feedback (chapters 02-06).
 
     A wrong option's feedback names the misconception ("A common wrong answer: ... In fact: ...").
     feedback_offline: the render without a kernel also holds every option's feedback, folded (chapter 03, r68).
+    reveal: a widget (the answer's picture) shown after the first click; reveal_html: its folded form for a render
+    without a kernel, after the feedback (chapter 04, r95).
     """
     texts = [text for text, _right, _said in options]
     head = f"<b>{html.escape(prompt)}</b> Click a letter."
-    static = static_options(head, texts) + (static_feedback(options) if feedback_offline else "")
+    static = static_options(head, texts) + (static_feedback(options) if feedback_offline else "") + reveal_html
     return lettered_question(
         head, texts, [right for _text, right, _said in options],
         lambda i: f"<b>{LETTERS[i]}.</b> {html.escape(options[i][2])}",
-        caption, static, options=options)
+        caption, static, reveal=reveal, options=options)
 
 
 def keyed_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
