@@ -525,6 +525,17 @@ def try_runs():
 PLAIN_LATER = 5   # the floor said for plain steps' crossing against Adam's (measured about 6.3 times)
 
 
+PLAIN_AFTER = 1000   # the floor said for plain steps' crossing epoch (measured 1110; over 1150 from a nudged start)
+
+
+def _after_floor(later, floor=PLAIN_AFTER):
+    """pass 94 (r95 Correctness: "over 5 times" had no epoch beside it): the plain crossing said as a floor, "after
+    epoch 1000", which another CPU's last bits cannot move; raises if the crossing is no longer after it."""
+    if not later > floor:
+        raise ValueError(f"the plain crossing ({later:.0f}) is no longer after epoch {floor}")
+    return floor
+
+
 def _times_floor(later, sooner, floor=PLAIN_LATER):
     """The floor said as 'over N times': raises if the later crossing is no longer more than N times the sooner."""
     if not later > floor * sooner:
@@ -599,8 +610,8 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
             # steps' in whole hundreds (the last bit of the start moves it by tens), Adam's from the same seed
             # lead (portable outputs: with the start nudged by 1e-13, the plain crossing moved from 1110 to over 1150,
             # so its hundred changed): said as a floor on how many times Adam's epochs it takes, which holds by a margin
-            + (f"ReLU still crosses 0.1, but later. It takes over {_times_floor(relu_at, adam_at)} times "
-               f"Adam's {adam_at:.0f} epochs. "
+            + (f"ReLU crosses 0.1 only after epoch {_after_floor(relu_at)}, over "
+               f"{_times_floor(relu_at, adam_at)} times Adam's {adam_at:.0f} epochs. "
                if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
             + "Its curve is jagged: at this learning rate, some steps are too big. They overshoot, "
@@ -741,8 +752,9 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
         picture = f"\n\n{_embedded(tries_figure(runs, steps, mine, threshold))}"
     # pass 91 (r92 Focus: the chapter ended on open questions): they sit in a closed fold before the finding, so the
     # last line a learner sees is what the race showed
+    # pass 94 (r95 Focus: "Still open" left the thread hanging): the finding closes the part, no open line
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}{picture}\n\n</details>\n\n"
-                    + LIMITS + "\n\n" + tries_table(mine, steps, threshold, later))
+                    + tries_table(mine, steps, threshold, later))
 
 
 # pass 90 (r91 Clarity: "Bigger steps act on ... The bigger start acts on ..." was four ideas at once): the two changes
@@ -763,16 +775,13 @@ def tries_table(start, steps, threshold=0.1, later=True):
     alone = ("" if max(n_start / len(start.loss), n_steps / len(steps.loss)) == 1 else
              " Neither change alone finished every run." + (f" In this race, {CENTRED_LABEL} needed both."
                                                             if n_start == n_steps == 0 else ""))
-    return ("**What this part showed.** Steeper acts like two changes at once.\n\n"
+    return ("**What this part showed.** Steeper is two changes in one.\n\n"   # pass 94: shorter
             "| change | what it does | what the race showed |\n|---|---|---|\n"
             + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
             + ("\nWith both, the steep runner crossed soonest." if later else "")
             + (f" Within {epochs} epochs, the start mattered more." if start_won else "") + alone)
 
 
-# pass 90 (r91 Focus: caveats read like notes from the author, spread over three folds): gathered in one box
-# pass 93 (r94 Focus: four open questions left threads hanging): one plain line, the question the tries leave open
-LIMITS = "**Still open:** why the bigger start helps, when Adam resizes steps."
 
 
 def _embedded(fig, width=860):
@@ -930,7 +939,7 @@ ROW_PX = 190
 # The end labels beside the loss axes: the least gap between two of them, as a share of the axes' height, and the
 # room they take on the right (pixels).
 END_GAP = 0.09
-END_PX = 190
+END_PX = 240   # pass 94: room for "straight (no bend): 0.69", the widest end label
 
 
 def spread(targets, gap, low=0.0, high=1.0):
@@ -1123,18 +1132,23 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
 
     def frame(done, trainings):
         t0 = time.perf_counter()
-        rows, last = [], []
+        rows, last, said = [], [], []
         for name, t in trainings.items():
             loss_now, acc_now = t.now()
             curve = np.append(t.losses[0], loss_now[0])
             lines[name].set_data(np.arange(len(curve)), np.clip(curve, *_LOSS_LIMITS))
             parts["heads"][name].set_data([done], [np.clip(curve[-1], *_LOSS_LIMITS)])
             last.append(np.clip(curve[-1], *_LOSS_LIMITS))
+            said.append(f"{curve[-1]:.2f}")   # as its square's "loss 0.61" says it
             p = t.predict_proba(grid)[0].reshape(resolution, resolution)
             parts["images"][name].set_data(p)
             _redraw_border(parts["live"], parts["images"][name].axes, parts["borders"], name, gx, gy, p)
             parts["notes"][name].set_text(f"loss {curve[-1]:.2f}")
             rows.append([_short(name), f"{curve[-1]:.3f}", _crossed(curve, "not yet"), f"{acc_now[0]:.0%}"])
+        # pass 94 (r95 Picture first: straight, sigmoid and the shrug line overlap near 0.6 to 0.7): once finished,
+        # each name also gives its line's last loss, rounded as its square's note rounds it
+        for name, value in zip(trainings, said):
+            parts["ends"][name][1].set_text(_short(name) + (f": {value}" if done == parts["epochs"] else ""))
         ends = [parts["ends"][n] for n in trainings]
         if done == 0:   # all lines start together: name them top to bottom in the squares' order (r38), not by a hair's loss
             ends, last = ends[::-1], [float(np.exp(np.mean(np.log(last))))] * len(last)
@@ -1642,6 +1656,8 @@ def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
 DETOUR_LABEL_GAP = 0.13   # data units from a step's end to its number (the detour's axes are equal, so any way)
 
 
+DETOUR_FADE = 0.35   # the all-positive path after its arrowed steps: faint, so the arrows carry the rule
+DETOUR_NOTE = "Here: one point a step.\nA race step averages 400 points,\nso there weights can part."
 DETOUR_FONT = 11   # the detour's step labels and "end", in points
 DETOUR_CHAR = 0.021   # about half a bold 11-point character's width on the detour's axes, in data units (pass 93)
 
@@ -1689,7 +1705,10 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
         path = zigzag.independent_path(centre, 1.0, goal, steps)
         length = zigzag.path_length(path)
         if centre:   # the whole path pale, the first steps bold: the ↗ and ↙ read at a glance
-            ax.plot(*path.T, "-", marker=mark, color=colour, lw=1.0, ms=3, alpha=0.6, label=words)
+            # pass 94 (r95 Picture first: later steps looked flat, against "the same way"): the whole path fainter,
+            # and the picture says each step here follows one point, where a race step averages 400
+            ax.plot(*path.T, "-", marker=mark, color=colour, lw=0.9, ms=2.5, alpha=DETOUR_FADE, label=words)
+            ax.text(-0.45, -1.25, DETOUR_NOTE, ha="left", va="bottom", fontsize=9, color="#333333", zorder=5)
             for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
                 ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.8, mutation_scale=20,
                                                       shrinkA=0, shrinkB=0), zorder=4)
@@ -1725,7 +1744,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     fig.set_label("Two plots of two weights on the same axes, each from the start at (0, 0) to a star at (1, −1). "
                   + ("Left, inputs all positive: every step moves both weights the same way, up-right or down-left: "
                      f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path, its first "
-                     f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end. "
+                     f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end; a note: "
+                     + DETOUR_NOTE.replace("\n", " ") + " "
                      if together else "")
                   + "Right, inputs of both signs: a shorter path. Paths: " + "; ".join(said) + ".")
     return fig
