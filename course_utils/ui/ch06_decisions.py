@@ -779,14 +779,15 @@ def gelu_reason():
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     if r != 0 or not 0 < g < 1:
         raise ValueError("the words say GELU passes back some of the nudge at x = −0.1 and ReLU none")
-    # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold
+    # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold; pass 94 (r95
+    # Interaction: the open picture's labelled dots gave the answer away): the picture waits in the fold too
     body = f"""
 **Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
-Guess first, then read the picture and open the check.
-
-{img}
+Guess first, then open the check.
 
 <details><summary>{CHECK_SUMMARY}</summary>
+
+{img}
 
 Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
 At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
