@@ -111,10 +111,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 78 (r75 Picture: the output's range was words only): its picture, one cell more
     # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
     # pass 89b (r90 Clarity): the slope and x are named after the slope picture, one cell more
-    side = _src(cells[k + 18])
+    side = _src(cells[k + 20])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert _src(cells[k + 16]).startswith("### The side arrow: dead units") and _src(cells[k + 17]) == "ch06.dead_units()"
+    # pass 94 (r95 Clarity): why ReLU is three cells: the side arrow 2 cells further
+    assert _src(cells[k + 18]).startswith("### The side arrow: dead units") and _src(cells[k + 19]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -750,7 +751,7 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     # pass 94 (r95 Correctness: "2 % better" read as "2 % more accurate"; Focus: the test told three times): what was
     # better (less wrong, the fold's score), and a pointer to the test's one home
     assert lines[1] == ("2. In a transformer's feed-forward block, pick GELU or SwiGLU. GELU is common (GPT-2). In one "
-                        "2020 test, SwiGLU was about 2 % less wrong than ReLU ([More on line 3](#More-on-line-3)).")
+                        "2020 test, SwiGLU was about 2 % less wrong than ReLU ([more](#More-on-line-3)).")
     fold = ch06_decisions.gate_test_fold().data   # the 2020 test's own words hold the year and the 2.4 %
     assert "One 2020 test measured it." in fold and "2.4 % of ReLU's score" in fold
     assert decisions.facts()["gelu_models"][0] == "GPT-2" and "2 % better" not in cell
@@ -1570,8 +1571,10 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     assert "Picture a message" not in before and "five people" not in before
     # pass 44 (r39, Focus 1): taught once: the Predict and its widget follow the whisper
     # pass 62 (r56 Clarity 2): the whisper's cell carried five ideas; why the nudge fades and why ReLU are two cells
-    assert before.startswith("**Predict:**") and _src(cells[k - 3]).startswith("#### Inside: slopes multiply")
-    assert _src(cells[k - 2]).startswith("#### Why ReLU inside\n\nSigmoid's slope is at most 0.25: the whisper's quarter.")
+    # pass 94 (r95 Clarity: five ideas in one cell): why ReLU is three one-idea cells (ReLU's 1, below 0, tanh)
+    assert before.startswith("**Predict:**") and _src(cells[k - 5]).startswith("#### Inside: slopes multiply")
+    assert _src(cells[k - 4]).startswith("#### Why ReLU inside\n\nSigmoid's slope is at most 0.25: the whisper's quarter.")
+    assert _src(cells[k - 3]).startswith("Below 0, ReLU passes none.") and _src(cells[k - 2]).startswith("Tanh's slope")
     assert "Sigmoid's slope" not in inside and "ReLU" not in inside and "Tanh" not in inside
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
@@ -1703,7 +1706,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 19))   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 21))   # pass 94: two more (why ReLU in three)   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -1888,11 +1891,12 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert _src(cells[k + 1]).startswith("#### Inside: slopes multiply\n\n")
     assert _src(cells[k + 2]).startswith("#### Why ReLU inside\n\n")   # pass 62 (r56 Clarity 2): its own cell
     # pass 44 (r39, Focus 1): the layers Predict and its fold (markdown cells) sit between inside and output
-    assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
-    assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
+    # pass 94 (r95 Clarity: five ideas in one cell): why ReLU, then below 0, then tanh: 2 cells more
+    assert _src(cells[k + 5]).startswith("**Predict:** every layer uses sigmoid")
+    assert _src(cells[k + 7]).startswith("#### At the output: the range matters\n\n")
     # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
-    assert _src(cells[k + 6]).startswith("A **class** is one kind of answer, such as \"cat\".\n**Softmax** gives each class a share")   # pass 92   # pass 90: class is said under the map
-    assert _src(cells[k + 7]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 8])   # pass 71; pass 84: reworded
+    assert _src(cells[k + 8]).startswith("A **class** is one kind of answer, such as \"cat\".\n**Softmax** gives each class a share")   # pass 92   # pass 90: class is said under the map
+    assert _src(cells[k + 9]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 10])   # pass 71; pass 84: reworded
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -2050,6 +2054,9 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert "slope" not in _src(cells[k - 2]) and " x" not in _src(cells[k - 2])
     inside = _src(cells[k + 1])
     relu = _src(cells[k + 2])   # pass 62 (r56 Clarity 2): why ReLU is its own cell, after why the nudge fades
+    # pass 94 (r95 Clarity: five ideas in one cell): one idea a cell, ReLU's 1, then below 0, then tanh
+    assert relu.count("\n") == 3 and "Tanh" not in relu and "Below 0" not in relu
+    relu = "\n".join(_src(c) for c in cells[k + 2:k + 5])
     # pass 46 (cut): tanh's top is the picture's label alone; sigmoid's quarter is tied to the whisper, ReLU's 1 or 0
     assert relu.startswith("#### Why ReLU inside\n\nSigmoid's slope is at most 0.25: the whisper's quarter.\nAbove 0, ReLU's slope is 1")
     assert "On the map" not in inside + relu
@@ -2067,7 +2074,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 49 (r44, Clarity 1): the sum changes from example to example, so the unit still learns from some
     # pass 62: "those above 0" named (the inputs that give it a sum above 0), in the chapter's word, input
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
-            "Below 0, it passes none. But a unit's sum changes from one input to the next.\n"
+            "Below 0, ReLU passes none. But a unit's sum changes from one input to the next.\n"
             "So the unit still learns from the inputs that give it a sum above 0.\n") in relu
     assert "for other examples, the sum may be above 0" not in relu
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
@@ -2318,8 +2325,11 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 56 (r50): the bound is a cell of its own after the loop's answer fold: one cell more
     # pass 68 (r63: shorten the loop): the memory path's second drawing is cut (line 4 draws it); 2 cells fewer
     # pass 74 (r71 Focus 1): the loop's slider, pictures and table are cut: the optional end opens on this Predict
-    assert _src(cells[k - 3]).startswith("### Why gates help a memory last\n")   # pass 87: then its picture, then words
-    assert _src(cells[k - 2]) == "ch06.two_loops()" and cells[k - 2]["metadata"]["jupyter"]["source_hidden"]
+    # pass 94 (r95 Clarity: one idea a cell): the loop's words, the memory path's words, then the Predict
+    assert _src(cells[k - 5]).startswith("### Why gates help a memory last\n")   # pass 87: then its picture, then words
+    assert _src(cells[k - 4]) == "ch06.two_loops()" and cells[k - 4]["metadata"]["jupyter"]["source_hidden"]
+    assert _src(cells[k - 3]).startswith("Each step, the loop") and _src(cells[k - 2]).startswith("The LSTM's memory path")
+    assert _src(cells[k - 1]).startswith("**Predict:**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -2444,6 +2454,10 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 87 (r86 Clarity: dense): one idea a sentence, under the two loops' picture
     # pass 91 (r92 Clarity: where does 1.1 come from?): it is named as the loop's weight
     assert "Each step, the loop multiplies its memory by its weight, 1.1.\nThen it bends the memory with tanh.\n" in text
+    # pass 94 (r95 Clarity: the picture's "memory is 1" was never said): where the loop's memory starts and settles
+    h = decisions.settled_loop("tanh", 1.1)[0]
+    assert "Then it bends the memory with tanh.\nIts memory starts at 1 and settles near 0.5." in text
+    assert f"{decisions.MEMORY_START:g}" == "1" and f"{h:.1f}" == "0.5" and "memory is 1" in ch06_decisions.NUDGE_STEEP_NOTE
     # pass 86 (r85 Clarity: why 1.1?): one line says it, and it holds: at growth 1 the memory shrinks toward 0, at 1.1
     # it settles away from 0 (near 0.5, as the takeaway says)
     # pass 88 (r87 Focus: set-up plumbing): the line is cut; the fact it said still holds
@@ -2683,7 +2697,8 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # pass 76 (r73 Picture: the slopes picture marked only x = 0): the dot at x = 1 there, then the next picture's line
     # (the next picture's legend says "Tanh (sum 1, slope 0.42)", so the sum it names is explained above it)
     said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot above)."
-    inside = next(_src(c) for c in cells[:k] if "#### Why ReLU inside" in _src(c))
+    i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
+    inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
     assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -3363,17 +3378,17 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     end = next(i for i, c in enumerate(cells) if _src(c) == LINE3_END)   # pass 76: line 3's folds come next
     # pass 87 (r86 Clarity: the gateless loop in words only): its picture first, then its words, one idea a line
     assert [_src(c) for c in cells[start + 1:end]] == [
-        "ch06.two_loops()", _src(cells[start + 2]), "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()",
-        "ch06.loop_fade()", _src(cells[start + 6])]   # pass 90 (r91 Clarity): why the loop's nudge fades, computed
+        "ch06.two_loops()", *(_src(cells[start + i]) for i in (2, 3, 4)), "ch06.memory_nudge(forget=0.90)",
+        "ch06.nudge_check()", "ch06.loop_fade()", _src(cells[start + 8])]   # pass 94: the words in three cells   # pass 90 (r91 Clarity): why the loop's nudge fades, computed
     assert _src(cells[start]) == ("### Why gates help a memory last\n\n"
                                   "The plainest memory has no gates: the **gateless loop** (left).")
     assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by its weight, 1.1.\n")
     # pass 80: after the picture, not before; pass 88: one plain sentence, the whispered message again
     assert ch06_decisions.loop_fade().data.startswith("The dashed line is the whispered message again.")
-    assert _src(cells[start + 6]).endswith(
+    assert _src(cells[start + 8]).endswith(
         "**Takeaway:** in this run, a bend at every step made the nudge fade; a forget gate near 1 lets it reach far "
         "back.")   # session 32 (r74 Correctness): one run, said as one
-    assert end - start == 7
+    assert end - start == 9
     for gone in ("memory_loop", "squashed_loop", "loop_numbers", "backward_steps", "first_steps"):
         assert not hasattr(ch06_decisions, gone), gone
         assert not any(f"ch06.{gone}(" in _src(c) for c in cells), gone
