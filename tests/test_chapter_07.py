@@ -1591,8 +1591,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     assert ch07_quiz.gloss_line(terms['σ'][1]) not in ch07_quiz._head(quiz.get("sigmoid_slope_0"), 13, learner)
     assert ch07_quiz.gloss_line(terms['σ'][1]) in ch07_quiz._head(quiz.get("tanh_vs_sigmoid"), 14, learner)
     assert learner.numbers["sigmoid_slope_0"] < learner.numbers["tanh_vs_sigmoid"]
-    head25 = ch07_quiz._head(quiz.get("softmax_activation"), 25, learner)   # e^x first: the shares' rule uses it
-    assert head25.index("<b>e^x</b>") < head25.index("<b>softmax&#x27;s shares</b>") and "e^s" in terms["shares"][1]
+    head25 = ch07_quiz._head(quiz.get("softmax_activation"), 25, learner)   # p94: the shares' gloss has no e-power
+    assert "<b>softmax&#x27;s shares</b>" in head25 and "<b>e^x</b>" not in head25 and "e^" not in terms["shares"][1]
+    assert ("e^x", "key") in [(g.split(":")[0], w) for g, w in quiz.first_glosses(quiz.ids())["softmax_activation"]]   # key uses it
 
 
 def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun():
@@ -3311,7 +3312,7 @@ def test_pass29_wordings_the_reader_found_ambiguous_or_wrong():
     assert "small slope" in quiz.get("leaky_alive").options[quiz.answer_key("leaky_alive")].text
     assert float(activations.get("leaky_relu")(-1.0)) < 0   # its left side does give negative outputs
     assert "saying one half" not in " ".join(o.text + o.why for o in quiz.get("loss_at_ln2").options)
-    assert {t: g for t, _p, g in quiz.GLOSSES}["shares"].startswith("softmax's shares: its chances. Take the scores 2 and 1. ")
+    assert {t: g for t, _p, g in quiz.GLOSSES}["shares"].startswith("softmax's shares: its chances, one per score.")
 
 
 def test_pass29_the_wrong_arrow_leaves_every_box_and_no_label_touches_a_line():
@@ -4398,23 +4399,23 @@ def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_to
     assert ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"] is ch07_quiz._xor_pair_totals
     fig, ax = plt.subplots()
     ch07_quiz._xor_pair_totals(ax)
-    # p93 (r94 Picture first: the score line needed its caption): one bar per answer, its two scores end to end
-    bars = [(round(b.get_y() + b.get_height() / 2), b.get_x(), b.get_width(), b.get_hatch()) for b in ax.patches]
-    for answer in (1, 0):
-        mine = sorted((x, w, h) for y, x, w, h in bars if y == answer)
-        scores = [quiz._xor_score(pt, quiz.XOR_WORKED) for pt in ch07_quiz.XOR_PAIRS[answer]]
-        assert [w for _x, w, _h in mine] == scores and [x for x, _w, _h in mine] == [0.0, scores[0]]
-        assert {h for _x, _w, h in mine} == {ch07_quiz.XOR_BAR_LOOK[answer]["hatch"]}   # not colour alone
-    assert ch07_quiz.XOR_BAR_LOOK[1]["hatch"] != ch07_quiz.XOR_BAR_LOOK[0]["hatch"]
+    # p94 (r95 Picture first: p93's stacked bars took decoding): four dots on one score line, ● the 1s, ■ the 0s
+    dots = [(l.get_xdata()[0], l.get_ydata()[0], l.get_marker()) for l in ax.lines if l.get_marker() in ("o", "s")]
+    assert sorted(dots) == sorted((quiz._xor_score(pt, quiz.XOR_WORKED), 0, "o" if a else "s")
+                                  for pt, a in quiz.XOR_POINTS)   # one line (y = 0), told apart by shape
+    ends = sorted(dots)
+    assert ends[0][2] == ends[-1][2] == "s"   # a ■ at each end: no cut puts both ● above both ■
     texts = [x.get_text() for x in ax.texts]
-    assert texts.count("total 4") == 2 and "(1, 1)" in texts and "3.5" in texts
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["the 0s ■", "the 1s ●"]
-    assert ax.get_xlabel() == "the two scores, end to end (score = 2x₁ + x₂ + 0.5)" and ax.get_xlim() == (0, 4)
+    assert {"(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"} <= set(texts) and "each pair: total 4, middle 2" in texts
+    labels = {t.get_text(): t.get_position() for t in ax.texts}
+    assert all(labels[str(pt)] == (quiz._xor_score(pt, quiz.XOR_WORKED), 0.25) for pt, _a in quiz.XOR_POINTS)   # above its dot
+    assert not ax.patches and [t.get_text() for t in ax.get_xticklabels()] == ["0.5", "1.5", "2.5", "3.5"]
+    assert ax.get_xlabel() == "score (score = 2x₁ + x₂ + 0.5)" and ax.get_xlim() == (0, 4)
     plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; total 4." in alt and "Left: two bars, one per answer" in alt
-    assert "Both bars end at the same place." in alt and "bracket" not in alt
-    assert "so both 1s cannot score above both 0s; here (1, 1) scores highest, above both 1s." in alt
+    assert "Left to right: ■ (0, 0) at 0.5, ● (0, 1) at 1.5, ● (1, 0) at 2.5, ■ (1, 1) at 3.5." in alt
+    assert "A dashed line marks each pair's middle, 2: both pairs total 4." in alt and "bar" not in alt.split("Right:")[0]
+    assert "a ■ at each end, so no cut puts both ● above both ■" in alt
     assert "score = 2x₁ + x₂ + 0.5" in alt
     assert ch07_quiz.xor_rule_text((-1, 1, -0.5)) == "score = −x₁ + x₂ − 0.5"
     assert ch07_quiz.xor_rule_text((11, -2, 0)) == "score = 11x₁ − 2x₂"
@@ -5285,7 +5286,7 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     from course_utils.ui import ch01_collapse
     fig = ch07_quiz._xor_pair_totals.diagram()
     left, right = fig.axes
-    assert [t.get_text() for t in left.texts].count("total 4") == 2   # the left panel is the one it was (p88: no brackets)
+    assert "each pair: total 4, middle 2" in [t.get_text() for t in left.texts]   # p94: the dots' panel
     bars = [p for p in right.patches if p.get_height() > 0]
     assert len(bars) == 4 and all(p.get_height() == pytest.approx(0.5, abs=1e-6) for p in bars)
     assert [t.get_text() for t in right.texts] == ["½"] * 4
@@ -5299,7 +5300,7 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     drawn = ch07_quiz.xor_trained_chances()
     assert np.allclose(np.array([drawn[tuple(int(v) for v in x)] for x in runs.X]).T, runs.chances["no bend"])
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert alt.startswith("Left: two bars, one per answer") and alt.endswith(
+    assert alt.startswith("Left: XOR's four points as dots on one score line") and alt.endswith(
         "Right: 10 trained runs with no bend give each of the four points the chance ½ (0.50) that the answer is 1. "
         "Under each point, its right answer, with the left panel's shape.")   # p84 (r83 Picture)
     png = ch07_quiz._settling_png("xor_no_bend_chance")
@@ -5413,16 +5414,18 @@ def test_p84_q6_race_claim_holds_for_every_bend_it_could_mean_and_names_none():
     assert not any(o.text.rstrip(".").lower() in done.lower() for o in quiz.get("race_loser").options)
 
 
-def test_p84_q25_shares_gloss_gives_the_example_then_two_steps():
-    """r83 Clarity: "each score s gets e^s divided by the sum of all the scores' e^s" packed softmax into one
-    sentence. The gloss now takes scores 2 and 1 first, then step 1 (e^score of each), step 2 (divide by their sum), each
-    its own sentence, and its numbers are softmax's own."""
+def test_p84_q25_shares_gloss_is_short_and_the_worked_numbers_sit_under_the_picture():
+    """r83 Clarity: softmax packed into one sentence; p84 worked it out in the word box. p94 (r95 Picture first): those
+    numbers came before any picture, so they moved into Q25's key, after its picture; the gloss just says the word."""
     gloss = {t: g for t, _p, g in quiz.GLOSSES}["shares"]
-    assert gloss == ("softmax's shares: its chances. Take the scores 2 and 1. Step 1: e^score for each: e² ≈ 7.4, "
-                     "e¹ ≈ 2.7. Step 2: divide each by their sum, 10.1. The top share is 7.4 ÷ 10.1 ≈ 0.73.")
-    assert gloss.index("2 and 1") < gloss.index("Step 1") < gloss.index("Step 2")
+    assert gloss == "softmax's shares: its chances, one per score. A bigger score gets a bigger share."
+    assert not re.search(r"\d", gloss)
+    why = quiz.key_why("softmax_activation")
+    assert why == ("In the picture, the top share grows from 0.73 to 0.88. For (2, 1): e² ≈ 7.4, e¹ ≈ 2.7. "
+                   "Top share: 7.4 ÷ (7.4 + 2.7) ≈ 0.73. Doubling widens the gap.")
+    assert (f"{math.exp(2):.1f}", f"{math.e:.1f}") == ("7.4", "2.7")
     assert f"{ch07_quiz.softmax_shares(np.array([2.0, 1.0]))[0]:.2f}" == "0.73"
-    assert all(len(sent.split()) <= 12 for sent in re.split(r"(?<=\.)\s+", gloss.partition(": ")[2]))
+    assert all(len(sent.split()) < 12 for sent in re.split(r"(?<=\.)\s+", why))
 
 
 def test_p84_q2_picture_gives_each_dip_bottom_its_own_mark_and_a_label_clear_of_the_others():
@@ -5567,7 +5570,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     assert why.endswith("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p91 (r92): open, no fold
                         "Moving off ½ costs one side more than the other gains.\n"   # p93 (r94): the missing step
                         "So ½ for all is the least wrong.")
-    assert ch07_quiz.XOR_TOTALS_TITLE == "equal totals"   # the sentence names the first picture's label
+    assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
     assert not hasattr(quiz, "xor_split_costs") and not hasattr(quiz, "NUMBERS_FOLD")
@@ -5624,23 +5627,23 @@ def test_p88_q9_picture_draws_three_boxes_merging_into_one():
     assert "in three boxes. Three arrows, one from each" in alt and "merge into one box" in alt
 
 
-def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
-    """r87 Picture (img_010): the left panel (scores with brackets and their sums) was a long read. It now has no
-    brackets: one large "total 4" at each row's right end, under a large title "equal totals"."""
+def test_p88_q11_scores_panel_says_its_point_large_with_no_brackets():
+    """r87 Picture (img_010): the left panel (scores with brackets and their sums) was a long read. p94 (r95): it is
+    four dots on one line, under a large title that says what they show; the equal totals are one dashed middle."""
     fig = ch07_quiz._xor_pair_totals.diagram()
     left = fig.axes[0]
-    assert left.get_title() == "equal totals" and left.title.get_fontsize() >= 13
-    # p93 (r94 Picture first): no bracket left: two bars of equal length say the totals are equal
-    assert not [l for l in left.lines if len(l.get_xdata()) > 1] and len(left.patches) == 4
-    totals = [t for t in left.texts if t.get_text().startswith("total")]
+    assert left.get_title() == "no cut splits ● from ■" and left.title.get_fontsize() >= 13
+    dashed = [l for l in left.lines if l.get_linestyle() == "--"]
     sums = {a: sum(s for _pt, s in pairs) for a, pairs in ch07_quiz.xor_pair_scores().items()}
-    assert sorted(t.get_text() for t in totals) == sorted(f"total {v:g}" for v in sums.values()) == ["total 4"] * 2
-    assert all(t.get_fontsize() >= 13 for t in totals) and {t.get_position()[1] for t in totals} == {0.0, 1.0}
-    assert not any("+" in t.get_text() for t in left.texts)   # no sums to read: the totals say it
+    assert sums[0] == sums[1] and len(dashed) == 1 and set(dashed[0].get_xdata()) == {sums[1] / 2}
+    assert not left.patches and not any("+" in t.get_text() for t in left.texts)   # no bars, no sums to read
     fig.canvas.draw()
     right = fig.axes[1]   # the right panel's title fits its figure (it was cut when the totals took room)
     assert right.title.get_window_extent().x1 <= fig.bbox.x1
-    assert "total 4. Both bars end at the same place. In large type: equal totals" in ch07_quiz.picture_alt("xor_no_bend_chance")
+    key = next(t for t in left.texts if t.get_text().startswith("●"))   # the shapes' key, clear of the dashed line
+    box = key.get_window_extent()
+    line = dashed[0].get_window_extent()
+    assert box.y1 < line.y0 or box.y0 > line.y1 or box.x1 < line.x0 or box.x0 > line.x1
 
 
 def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():

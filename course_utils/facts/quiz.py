@@ -661,8 +661,11 @@ def key_why(qid):
                            f"near its {typeset(f'{_SELU_FLOOR:.2f}')} floor. "
                            f"SELU({SELU_PROBE:g}) = {float(_selu(SELU_PROBE)):.2f}: barely changed. "
                            "Negatives keep the average near 0.",
-            "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
-                                  "counts. Doubling the scores doubles the gap. A wider gap gives the top score more.",
+            # p94 (r95 Picture first): softmax worked out in numbers, under the picture (it was in the word box)
+            "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. "
+                                  f"For (2, 1): e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "
+                                  f"Top share: {math.exp(2):.1f} ÷ ({math.exp(2):.1f} + {math.e:.1f}) ≈ "
+                                  f"{math.exp(2) / (math.exp(2) + math.e):.2f}. Doubling widens the gap.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
@@ -795,11 +798,8 @@ GLOSSES = (
                               "grows fast."),
     # p74 (r71 Clarity): the rule in words, then one worked case (computed)
     # p84 (r83 Clarity): the rule in one sentence was dense: the example first, then its two steps, one a sentence
-    ("shares", r"\bshares\b", "softmax's shares: its chances. Take the scores 2 and 1. "
-                              f"Step 1: e^score for each: e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "
-                              f"Step 2: divide each by their sum, {math.exp(2) + math.e:.1f}. "
-                              f"The top share is {math.exp(2):.1f} ÷ {math.exp(2) + math.e:.1f} ≈ "
-                              f"{math.exp(2) / (math.exp(2) + math.e):.2f}."),
+    # p94 (r95 Picture first): the worked numbers moved under Q25's picture (key_why); the gloss says the word
+    ("shares", r"\bshares\b", "softmax's shares: its chances, one per score. A bigger score gets a bigger share."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
                                               "weight by it times that weight's nudge."),
