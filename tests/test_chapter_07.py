@@ -1197,7 +1197,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
-    assert "In the picture, with usual start weights, spread 2 falls toward 1." in quiz.key_why("selu_steady")
+    assert "In the picture, start weights have spread 1/√(inputs per unit): LeCun normal." in quiz.key_why("selu_steady")
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
@@ -1207,9 +1207,16 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p88 (r87 Clarity): "stretches ... squeezes" was abstract: one large input each side, computed (checked below)
     # p88 (r89 Correctness): "SELU(3) = 3.15: stretched" explained the wrong direction for a falling spread
     # p93 (r94 Correctness): the pull holds with SELU's usual start weights, said in the key
-    assert quiz.key_why("selu_steady") == ("In the picture, with usual start weights, spread 2 falls toward 1. "
-                                           "SELU(−3) = −1.67, near its −1.76 floor. SELU(3) = 3.15: barely changed. "
-                                           "Negatives keep the average near 0.")
+    # p94 (r95 Correctness): the start named, LeCun normal, the picture's own (ch04_zoo runs SELU at gain 1, and
+    # signal_stats.lecun_normal divides by √fan_in); (Clarity) the reason as one cause sentence
+    assert quiz.key_why("selu_steady") == ("In the picture, start weights have spread 1/√(inputs per unit): LeCun "
+                                           "normal. Big negatives squash near −1.76, positives barely change, so the "
+                                           "spread shrinks. Negatives keep the average near 0.")
+    from course_utils.engine import signal_stats
+    from course_utils.ui import ch04_zoo
+    assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0)
+    w = signal_stats.lecun_normal(400, 400, np.random.default_rng(0))
+    assert abs(w.std() * np.sqrt(400) - 1) < 0.01
     assert abs(float(activations.get("selu")(3.0)) / 3.0 - 1) < 0.06   # "barely changed": within 6% of its input
     assert quiz.SELU_PROBE == 3 and f"{float(activations.get('selu')(3.0)):.2f}" == "3.15"
     assert f"{float(activations.get('selu')(-3.0)):.2f}" == "-1.67" and -1.76 < float(activations.get("selu")(-3.0)) + 0.1
@@ -1393,7 +1400,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
     assert quiz.PAGE_WORDS["ln"].startswith("the “ln” key on a calculator") and not any("natural log" in p for p in stems)
-    assert f"- **ln**: {quiz.PAGE_WORDS['ln']}" in _words() and "ln" not in {t for t, _p, _g in quiz.GLOSSES}
+    assert f"- **ln**: {quiz.PAGE_WORDS['ln']}" in _words() and "ln" in {t for t, _p, _g in quiz.GLOSSES}
     assert "ln 1 = 0 and ln 2 ≈ 0.69." in quiz.PAGE_WORDS["ln"] and math.log(1) == 0 and f"{math.log(2):.2f}" == "0.69"
     assert round(math.exp(math.log(2)), 9) == 2 and round(math.log(2), 2) == 0.69
     assert "large language models" in quiz.get("gelu_in_transformers").prompt
@@ -1476,10 +1483,10 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     (r87): the nudge is glossed again, once a page, at its first use."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate",
-                          "Mish", "e^x", "learning rate",   # p92 (r93 Focus): softplus left with Q24's
+                          "Mish", "e^x", "ln", "learning rate",   # p94 (r95): ln, Q6's word box; p92 (r93 Focus): softplus left with Q24's
                           "SELU", "spread", "softmax", "shares", "σ", "nudge"}
     # p88 (r87 Clarity): the nudge is back, once a page (p84), so no box repeats it round after round
-    assert set(terms) & set(quiz.PAGE_WORDS) == {"nudge"}
+    assert set(terms) & set(quiz.PAGE_WORDS) == {"nudge", "ln"}   # p94 (r95): ln also in Q6's word box
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1591,8 +1598,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     assert ch07_quiz.gloss_line(terms['σ'][1]) not in ch07_quiz._head(quiz.get("sigmoid_slope_0"), 13, learner)
     assert ch07_quiz.gloss_line(terms['σ'][1]) in ch07_quiz._head(quiz.get("tanh_vs_sigmoid"), 14, learner)
     assert learner.numbers["sigmoid_slope_0"] < learner.numbers["tanh_vs_sigmoid"]
-    head25 = ch07_quiz._head(quiz.get("softmax_activation"), 25, learner)   # e^x first: the shares' rule uses it
-    assert head25.index("<b>e^x</b>") < head25.index("<b>softmax&#x27;s shares</b>") and "e^s" in terms["shares"][1]
+    head25 = ch07_quiz._head(quiz.get("softmax_activation"), 25, learner)   # p94: the shares' gloss has no e-power
+    assert "<b>softmax&#x27;s shares</b>" in head25 and "<b>e^x</b>" not in head25 and "e^" not in terms["shares"][1]
+    assert ("e^x", "key") in [(g.split(":")[0], w) for g, w in quiz.first_glosses(quiz.ids())["softmax_activation"]]   # key uses it
 
 
 def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun():
@@ -1828,7 +1836,8 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     gloss holds any numeric key as the key says it (ln's gloss must not say 0.69: Q12 asks for it)."""
     learner = ch07_quiz.Learner(review.Store(None))
     at = {gloss.split(":")[0]: learner.numbers[q] for q, lines in learner.glosses.items() for gloss, _w in lines}
-    assert "ln" not in at and at["e^x"] == learner.numbers["softmax_activation"] == 25
+    assert at["ln x"] == learner.numbers["loss_at_ln2"] == 6   # p94 (r95): in Q6's word box, no longer in its why
+    assert at["e^x"] == learner.numbers["softmax_activation"] == 25
     assert at["learning rate"] == learner.numbers["why_adam"] == 31
     assert "a fully connected layer" not in at and "α" not in at   # pass 22: said in Q28's key itself (fewer Word lines)
     why28 = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
@@ -2051,7 +2060,7 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     from course_utils.ui import ch05_race
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     # pass 25: "overflow" was jargon in an option, explained only in the key; the option says it plainly
-    assert right("softmax_max_trick").text == "No e^score grows too big to store; shares stay the same."   # r87: s named, kept short
+    assert right("softmax_max_trick").text == "Every e^score stays small enough to store; the shares do not change."   # r87: s named, kept short
     assert "up to rounding" in right("softmax_max_trick").why
     assert not any("overflow" in o.text or "overflow" in o.why for o in quiz.get("softmax_max_trick").options
                    if not o.correct)   # a wrong answer's feedback is read without the key
@@ -2560,7 +2569,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # one open sentence finishes the equal-totals argument
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "Equal totals: lifting the 1s lifts the 0s just as much.\n"
-                               "Moving off ½ costs one side more than the other gains.\n"   # p93 (r94 Clarity)
+                               "Say a 1's chance rises to 0.6; a 0's does too.\n"   # p94 (r95 Clarity)
+                               "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
                                "So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -2599,11 +2609,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 4 and all(   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
+    assert len(lines) - len(steps) == 0 and len(steps) == 5 and all(   # p94 (r95): + the worked number   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 4   # p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 5   # p94: 5 lines; p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3311,7 +3321,7 @@ def test_pass29_wordings_the_reader_found_ambiguous_or_wrong():
     assert "small slope" in quiz.get("leaky_alive").options[quiz.answer_key("leaky_alive")].text
     assert float(activations.get("leaky_relu")(-1.0)) < 0   # its left side does give negative outputs
     assert "saying one half" not in " ".join(o.text + o.why for o in quiz.get("loss_at_ln2").options)
-    assert {t: g for t, _p, g in quiz.GLOSSES}["shares"].startswith("softmax's shares: its chances. Take the scores 2 and 1. ")
+    assert {t: g for t, _p, g in quiz.GLOSSES}["shares"].startswith("softmax's shares: its chances, one per score.")
 
 
 def test_pass29_the_wrong_arrow_leaves_every_box_and_no_label_touches_a_line():
@@ -4075,7 +4085,7 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     assert "selu_steady" in ch07_quiz.AFTER_PICTURES
     alt = ch07_quiz.picture_alt("selu_steady")
     selu_ends = [float(s[-1]) for s in runs["SELU"]]
-    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "LeCun" not in alt
+    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "start weights LeCun normal (spread 1/√(inputs per unit))" in alt
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
@@ -4398,23 +4408,23 @@ def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_to
     assert ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"] is ch07_quiz._xor_pair_totals
     fig, ax = plt.subplots()
     ch07_quiz._xor_pair_totals(ax)
-    # p93 (r94 Picture first: the score line needed its caption): one bar per answer, its two scores end to end
-    bars = [(round(b.get_y() + b.get_height() / 2), b.get_x(), b.get_width(), b.get_hatch()) for b in ax.patches]
-    for answer in (1, 0):
-        mine = sorted((x, w, h) for y, x, w, h in bars if y == answer)
-        scores = [quiz._xor_score(pt, quiz.XOR_WORKED) for pt in ch07_quiz.XOR_PAIRS[answer]]
-        assert [w for _x, w, _h in mine] == scores and [x for x, _w, _h in mine] == [0.0, scores[0]]
-        assert {h for _x, _w, h in mine} == {ch07_quiz.XOR_BAR_LOOK[answer]["hatch"]}   # not colour alone
-    assert ch07_quiz.XOR_BAR_LOOK[1]["hatch"] != ch07_quiz.XOR_BAR_LOOK[0]["hatch"]
+    # p94 (r95 Picture first: p93's stacked bars took decoding): four dots on one score line, ● the 1s, ■ the 0s
+    dots = [(l.get_xdata()[0], l.get_ydata()[0], l.get_marker()) for l in ax.lines if l.get_marker() in ("o", "s")]
+    assert sorted(dots) == sorted((quiz._xor_score(pt, quiz.XOR_WORKED), 0, "o" if a else "s")
+                                  for pt, a in quiz.XOR_POINTS)   # one line (y = 0), told apart by shape
+    ends = sorted(dots)
+    assert ends[0][2] == ends[-1][2] == "s"   # a ■ at each end: no cut puts both ● above both ■
     texts = [x.get_text() for x in ax.texts]
-    assert texts.count("total 4") == 2 and "(1, 1)" in texts and "3.5" in texts
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["the 0s ■", "the 1s ●"]
-    assert ax.get_xlabel() == "the two scores, end to end (score = 2x₁ + x₂ + 0.5)" and ax.get_xlim() == (0, 4)
+    assert {"(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"} <= set(texts) and "each pair: total 4, middle 2" in texts
+    labels = {t.get_text(): t.get_position() for t in ax.texts}
+    assert all(labels[str(pt)] == (quiz._xor_score(pt, quiz.XOR_WORKED), 0.25) for pt, _a in quiz.XOR_POINTS)   # above its dot
+    assert not ax.patches and [t.get_text() for t in ax.get_xticklabels()] == ["0.5", "1.5", "2.5", "3.5"]
+    assert ax.get_xlabel() == "score (score = 2x₁ + x₂ + 0.5)" and ax.get_xlim() == (0, 4)
     plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; total 4." in alt and "Left: two bars, one per answer" in alt
-    assert "Both bars end at the same place." in alt and "bracket" not in alt
-    assert "so both 1s cannot score above both 0s; here (1, 1) scores highest, above both 1s." in alt
+    assert "Left to right: ■ (0, 0) at 0.5, ● (0, 1) at 1.5, ● (1, 0) at 2.5, ■ (1, 1) at 3.5." in alt
+    assert "A dashed line marks each pair's middle, 2: both pairs total 4." in alt and "bar" not in alt.split("Right:")[0]
+    assert "a ■ at each end, so no cut puts both ● above both ■" in alt
     assert "score = 2x₁ + x₂ + 0.5" in alt
     assert ch07_quiz.xor_rule_text((-1, 1, -0.5)) == "score = −x₁ + x₂ − 0.5"
     assert ch07_quiz.xor_rule_text((11, -2, 0)) == "score = 11x₁ − 2x₂"
@@ -5254,8 +5264,9 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     get lifts the 0s as much, so ½ for all is least wrong. Both halves hold: every straight rule gives the two 1s the
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p93 (r94): + the lopsided step between
-            "Moving off ½ costs one side more than the other gains.\nSo ½ for all is the least wrong.") in why
+    assert ("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p94 (r95): the lopsided step, in numbers
+            "Say a 1's chance rises to 0.6; a 0's does too.\n"
+            "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\nSo ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and quiz.FOLD not in why
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5285,7 +5296,7 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     from course_utils.ui import ch01_collapse
     fig = ch07_quiz._xor_pair_totals.diagram()
     left, right = fig.axes
-    assert [t.get_text() for t in left.texts].count("total 4") == 2   # the left panel is the one it was (p88: no brackets)
+    assert "each pair: total 4, middle 2" in [t.get_text() for t in left.texts]   # p94: the dots' panel
     bars = [p for p in right.patches if p.get_height() > 0]
     assert len(bars) == 4 and all(p.get_height() == pytest.approx(0.5, abs=1e-6) for p in bars)
     assert [t.get_text() for t in right.texts] == ["½"] * 4
@@ -5299,7 +5310,7 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     drawn = ch07_quiz.xor_trained_chances()
     assert np.allclose(np.array([drawn[tuple(int(v) for v in x)] for x in runs.X]).T, runs.chances["no bend"])
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert alt.startswith("Left: two bars, one per answer") and alt.endswith(
+    assert alt.startswith("Left: XOR's four points as dots on one score line") and alt.endswith(
         "Right: 10 trained runs with no bend give each of the four points the chance ½ (0.50) that the answer is 1. "
         "Under each point, its right answer, with the left panel's shape.")   # p84 (r83 Picture)
     png = ch07_quiz._settling_png("xor_no_bend_chance")
@@ -5413,16 +5424,18 @@ def test_p84_q6_race_claim_holds_for_every_bend_it_could_mean_and_names_none():
     assert not any(o.text.rstrip(".").lower() in done.lower() for o in quiz.get("race_loser").options)
 
 
-def test_p84_q25_shares_gloss_gives_the_example_then_two_steps():
-    """r83 Clarity: "each score s gets e^s divided by the sum of all the scores' e^s" packed softmax into one
-    sentence. The gloss now takes scores 2 and 1 first, then step 1 (e^score of each), step 2 (divide by their sum), each
-    its own sentence, and its numbers are softmax's own."""
+def test_p84_q25_shares_gloss_is_short_and_the_worked_numbers_sit_under_the_picture():
+    """r83 Clarity: softmax packed into one sentence; p84 worked it out in the word box. p94 (r95 Picture first): those
+    numbers came before any picture, so they moved into Q25's key, after its picture; the gloss just says the word."""
     gloss = {t: g for t, _p, g in quiz.GLOSSES}["shares"]
-    assert gloss == ("softmax's shares: its chances. Take the scores 2 and 1. Step 1: e^score for each: e² ≈ 7.4, "
-                     "e¹ ≈ 2.7. Step 2: divide each by their sum, 10.1. The top share is 7.4 ÷ 10.1 ≈ 0.73.")
-    assert gloss.index("2 and 1") < gloss.index("Step 1") < gloss.index("Step 2")
+    assert gloss == "softmax's shares: its chances, one per score. A bigger score gets a bigger share."
+    assert not re.search(r"\d", gloss)
+    why = quiz.key_why("softmax_activation")
+    assert why == ("In the picture, the top share grows from 0.73 to 0.88. For (2, 1): e² ≈ 7.4, e¹ ≈ 2.7. "
+                   "Top share: 7.4 ÷ (7.4 + 2.7) ≈ 0.73.")
+    assert (f"{math.exp(2):.1f}", f"{math.e:.1f}") == ("7.4", "2.7")
     assert f"{ch07_quiz.softmax_shares(np.array([2.0, 1.0]))[0]:.2f}" == "0.73"
-    assert all(len(sent.split()) <= 12 for sent in re.split(r"(?<=\.)\s+", gloss.partition(": ")[2]))
+    assert all(len(sent.split()) < 12 for sent in re.split(r"(?<=\.)\s+", why))
 
 
 def test_p84_q2_picture_gives_each_dip_bottom_its_own_mark_and_a_label_clear_of_the_others():
@@ -5474,7 +5487,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"\.(?:\s|$)", words)) == 5   # "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"\.(?:\s|$)", words)) == 6   # p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5565,9 +5578,10 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p91 (r92): open, no fold
-                        "Moving off ½ costs one side more than the other gains.\n"   # p93 (r94): the missing step
+                        "Say a 1's chance rises to 0.6; a 0's does too.\n"   # p94 (r95): the step, in numbers
+                        "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
                         "So ½ for all is the least wrong.")
-    assert ch07_quiz.XOR_TOTALS_TITLE == "equal totals"   # the sentence names the first picture's label
+    assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
     assert not hasattr(quiz, "xor_split_costs") and not hasattr(quiz, "NUMBERS_FOLD")
@@ -5624,23 +5638,23 @@ def test_p88_q9_picture_draws_three_boxes_merging_into_one():
     assert "in three boxes. Three arrows, one from each" in alt and "merge into one box" in alt
 
 
-def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
-    """r87 Picture (img_010): the left panel (scores with brackets and their sums) was a long read. It now has no
-    brackets: one large "total 4" at each row's right end, under a large title "equal totals"."""
+def test_p88_q11_scores_panel_says_its_point_large_with_no_brackets():
+    """r87 Picture (img_010): the left panel (scores with brackets and their sums) was a long read. p94 (r95): it is
+    four dots on one line, under a large title that says what they show; the equal totals are one dashed middle."""
     fig = ch07_quiz._xor_pair_totals.diagram()
     left = fig.axes[0]
-    assert left.get_title() == "equal totals" and left.title.get_fontsize() >= 13
-    # p93 (r94 Picture first): no bracket left: two bars of equal length say the totals are equal
-    assert not [l for l in left.lines if len(l.get_xdata()) > 1] and len(left.patches) == 4
-    totals = [t for t in left.texts if t.get_text().startswith("total")]
+    assert left.get_title() == "no cut splits ● from ■" and left.title.get_fontsize() >= 13
+    dashed = [l for l in left.lines if l.get_linestyle() == "--"]
     sums = {a: sum(s for _pt, s in pairs) for a, pairs in ch07_quiz.xor_pair_scores().items()}
-    assert sorted(t.get_text() for t in totals) == sorted(f"total {v:g}" for v in sums.values()) == ["total 4"] * 2
-    assert all(t.get_fontsize() >= 13 for t in totals) and {t.get_position()[1] for t in totals} == {0.0, 1.0}
-    assert not any("+" in t.get_text() for t in left.texts)   # no sums to read: the totals say it
+    assert sums[0] == sums[1] and len(dashed) == 1 and set(dashed[0].get_xdata()) == {sums[1] / 2}
+    assert not left.patches and not any("+" in t.get_text() for t in left.texts)   # no bars, no sums to read
     fig.canvas.draw()
     right = fig.axes[1]   # the right panel's title fits its figure (it was cut when the totals took room)
     assert right.title.get_window_extent().x1 <= fig.bbox.x1
-    assert "total 4. Both bars end at the same place. In large type: equal totals" in ch07_quiz.picture_alt("xor_no_bend_chance")
+    key = next(t for t in left.texts if t.get_text().startswith("●"))   # the shapes' key, clear of the dashed line
+    box = key.get_window_extent()
+    line = dashed[0].get_window_extent()
+    assert box.y1 < line.y0 or box.y0 > line.y1 or box.x1 < line.x0 or box.x0 > line.x1
 
 
 def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():
@@ -5763,9 +5777,11 @@ def test_p93_q6_key_shows_its_loss_curve_then_says_ln_in_words_before_the_formul
     (the power of e) before it uses −ln."""
     learner = ch07_quiz.Learner(review.Store(None))
     fold = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
-    assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> ln x: the power of e", fold)
+    # p94 (r95 Clarity): the why gives the reason first; ln's meaning is in the word box above the answer
+    assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> A 50-50 guess gives each point ½.", fold)
+    assert fold.index("<b>ln x</b>: the power of e (≈ 2.72) that gives x.") < fold.index("<b>B: ")
     why = quiz.key_why("loss_at_ln2")
-    assert why.index("power of e") < why.index("−ln ½") and "e (≈ 2.72)" in why
+    assert why == "A 50-50 guess gives each point ½. Its loss: −ln ½ = ln 2 ≈ 0.69." and "power of e" not in why
     assert f"{np.e:.2f}" == "2.72" and np.log(0.5) == pytest.approx(-np.log(2))
     assert all(len(s.split()) < 12 for s in re.split(r"(?<=\.) ", why))
 
@@ -5777,3 +5793,15 @@ def test_p93_the_empty_review_says_how_to_rerun_a_cell():
     review = next(_src(c) for c in _cells() if _src(c).startswith("A miss comes back today"))
     assert "Whenever you come back, click the review cell and press Shift+Enter." in review
     assert "Rerun the review cell" not in review
+
+
+def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_it_gains():
+    """r95 Clarity: "Moving off ½ costs one side more than the other gains" was abstract. The key lifts a 1's chance
+    to 0.6; with equal totals a 0's rises too. Their losses 0.51 and 0.92 average 0.71, worse than ½'s 0.69."""
+    why = quiz.get("xor_no_bend_chance").explanation
+    assert quiz.XOR_LIFTED == 0.6 and "Say a 1's chance rises to 0.6; a 0's does too." in why
+    one, zero = quiz._xor_loss((0, 1), 1, (0.0, 0.0, math.log(1.5))), quiz._xor_loss((0, 0), 0, (0.0, 0.0, math.log(1.5)))
+    assert (f"{one:.2f}", f"{zero:.2f}", f"{(one + zero) / 2:.2f}") == ("0.51", "0.92", "0.71")   # chance 0.6 at both
+    assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
+    assert "Losses: 0.51 and 0.92, average 0.71, worse than at ½." in why
+    assert all(len(line.split()) < 12 for line in why.split("\n")[2:])

@@ -160,6 +160,7 @@ def _xor_score(point, rule=XOR_TRY):
     return rule[0] * point[0] + rule[1] * point[1] + rule[2]
 
 
+XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
 
 
@@ -304,7 +305,10 @@ def _bank():
                 # left; one open sentence finishes the first: equal totals, so a lift for the 1s lifts the 0s too
                 + "Equal totals: lifting the 1s lifts the 0s just as much.\n"
                 # p93 (r94 Clarity): the missing step: a move off ½ costs the loser more than the winner gains
-                "Moving off ½ costs one side more than the other gains.\n"
+                # p94 (r95 Clarity): that step in one worked number (XOR_LIFTED, checked in the tests)
+                f"Say a 1's chance rises to {XOR_LIFTED:g}; a 0's does too.\n"
+                f"Losses: {-math.log(XOR_LIFTED):.2f} and {-math.log(1 - XOR_LIFTED):.2f}, average "
+                f"{-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, worse than at ½.\n"   # Q6 asks for ln 2
                 "So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -449,7 +453,7 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^score grows too big to store; shares stay the same.",
+           ("Every e^score stays small enough to store; the shares do not change.",
             "Every e^score is then at most 1, so none grows too big for the computer to store (that is called "
             "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits. "
             f"Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares "
@@ -651,18 +655,16 @@ def key_why(qid):
             # p85 (r84 Clarity): the bare constants confused; in plain words, what each side does to the spread and
             # the average (the right side stretches by the scale; the left side's floor, −scale·α, lifts the average)
             # p93 (r94 Correctness): the pull holds with SELU's usual start weights; the key says so
-            "selu_steady": "In the picture, with usual start weights, spread 2 falls toward 1. "
-                           # s36 code review: "lifting the average" pointed away from the answer (average toward
-                           # 0); what the left side does for the average is go below 0, which ReLU cannot
-                           # p88 (r87 Clarity): the stretch and the squeeze shown on one input each side
-                           # p88 (r89 Correctness): "stretched" pointed the wrong way for a falling spread: the
-                           # squash against the floor first, the positive side barely changed
-                           f"SELU({typeset(f'{-SELU_PROBE:g}')}) = {typeset(f'{float(_selu(-SELU_PROBE)):.2f}')}, "
-                           f"near its {typeset(f'{_SELU_FLOOR:.2f}')} floor. "
-                           f"SELU({SELU_PROBE:g}) = {float(_selu(SELU_PROBE)):.2f}: barely changed. "
-                           "Negatives keep the average near 0.",
-            "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
-                                  "counts. Doubling the scores doubles the gap. A wider gap gives the top score more.",
+            # p94 (r95 Correctness): the start weights named (LeCun normal, as the picture's runs use); (Clarity)
+            # the reason as one cause: the negatives squashed, the positives kept, so the spread shrinks
+            "selu_steady": "In the picture, start weights have spread 1/√(inputs per unit): LeCun normal. "
+                           f"Big negatives squash near {typeset(f'{_SELU_FLOOR:.2f}')}, positives barely change, so "
+                           "the spread shrinks. Negatives keep the average near 0.",
+            # p94 (r95 Picture first): softmax worked out in numbers, under the picture (it was in the word box)
+            "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. "
+                                  f"For (2, 1): e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "
+                                  f"Top share: {math.exp(2):.1f} ÷ ({math.exp(2):.1f} + {math.e:.1f}) ≈ "
+                                  f"{math.exp(2) / (math.exp(2) + math.e):.2f}.",   # D's own words say why it grows
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
@@ -673,8 +675,8 @@ def key_why(qid):
             "tanh_vs_sigmoid": f"In the picture, the dots of 2σ(2x) − 1 sit on tanh. Each factor of 2 doubles the "
                                f"slope: {_slope('sigmoid', 0):g} × 2 × 2 = 1, tanh's peak slope.",
             # p93 (r94 Clarity): ln said in words where the key first uses it (the word list is far below)
-            "loss_at_ln2": "ln x: the power of e (≈ 2.72) that gives x. "
-                           "A 50-50 guess gives each point ½. "
+            # p94 (r95 Clarity): the reason first; ln's meaning moved to the word box (GLOSSES)
+            "loss_at_ln2": "A 50-50 guess gives each point ½. "
                            f"Its loss: −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
     if qid in said:
         return said[qid]
@@ -788,6 +790,8 @@ GLOSSES = (
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
     ("write gate", r"\bwrite gate\b", "write gate: a number from 0 to 1 (usually called the input gate). Each step, it "
                                       "scales the new content added to the memory."),
+    # p94 (r95 Clarity): Q6's key opened on ln's meaning; it is said in the word box now, at ln's first use
+    ("ln", r"\bln\b", f"ln x: the power of e (≈ {math.e:.2f}) that gives x."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
     # p85 (r84 Clarity): keys say "the e-powers" for several e^s; the gloss names them and fires on them too
@@ -795,11 +799,8 @@ GLOSSES = (
                               "grows fast."),
     # p74 (r71 Clarity): the rule in words, then one worked case (computed)
     # p84 (r83 Clarity): the rule in one sentence was dense: the example first, then its two steps, one a sentence
-    ("shares", r"\bshares\b", "softmax's shares: its chances. Take the scores 2 and 1. "
-                              f"Step 1: e^score for each: e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "
-                              f"Step 2: divide each by their sum, {math.exp(2) + math.e:.1f}. "
-                              f"The top share is {math.exp(2):.1f} ÷ {math.exp(2) + math.e:.1f} ≈ "
-                              f"{math.exp(2) / (math.exp(2) + math.e):.2f}."),
+    # p94 (r95 Picture first): the worked numbers moved under Q25's picture (key_why); the gloss says the word
+    ("shares", r"\bshares\b", "softmax's shares: its chances, one per score. A bigger score gets a bigger share."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
                                               "weight by it times that weight's nudge."),

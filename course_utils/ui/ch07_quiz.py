@@ -1169,35 +1169,37 @@ def xor_rule_text(rule=quiz.XOR_WORKED):
     return "score = " + (out or "0")
 
 
-XOR_TOTALS_TITLE = "equal totals"   # p88 (r87 Picture): said large, not in a long title beside brackets
-XOR_BIG = 14   # points: the title and each row's total
-XOR_TOTAL_X = 1.03   # where each bar's "total" label stands, in the left panel's width
-XOR_BAR_LOOK = {1: dict(color=GOOD, hatch="//"), 0: dict(color=BAD, hatch="..")}   # told apart by hatch, not colour alone
-XOR_BAR_SAID = {1: "the 1s ●", 0: "the 0s ■"}   # the key says "the 1s"; the right panel's shapes
-XOR_BAR_AXIS = "the two scores, end to end"
+XOR_TOTALS_TITLE = "no cut splits ● from ■"   # p94 (r95 Picture first): what the dots show, said large
+XOR_BIG = 14   # points: the title
+XOR_DOT = {1: dict(marker="o", color=GOOD), 0: dict(marker="s", color=BAD)}   # told apart by shape, not colour alone
+XOR_MIDDLE_SAID = "each pair: total {total:g}, middle {middle:g}"   # the dashed line: equal totals, one middle
+XOR_BAR_AXIS = "score"
 
 
 def _xor_pair_totals(ax):
-    """Q11: one bar per answer, its two points' scores (under one straight rule) laid end to end; both bars end at the
-    same total, in large type. p93 (r94 Picture first: the score line needed its caption to be read): two "total 4"
-    bars, the equal totals seen as equal lengths."""
-    for answer, pairs in xor_pair_scores().items():
-        y, left = float(answer), 0.0
+    """Q11: XOR's four points as dots on one score line (one straight rule), the 1s ● and the 0s ■. A ■ sits at each
+    end, so no cut puts both ● above both ■. p94 (r95 Picture first: the stacked bars of p93 took decoding, and the
+    "(0, 0)" label sat on a bar's edge): one dashed line marks both pairs' shared middle, their totals being equal."""
+    scores = xor_pair_scores()
+    for answer, pairs in scores.items():
         for pt, s in pairs:
-            ax.barh(y, s, left=left, height=0.5, edgecolor="black", lw=1, **XOR_BAR_LOOK[answer])
-            ax.text(left + s / 2, y, f"{s:g}", ha="center", va="center", fontsize=10, fontweight="bold",
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
-            ax.text(left + s / 2, y + 0.3, str(pt), ha="center", va="bottom", fontsize=9)
-            left += s
-        ax.text(XOR_TOTAL_X, y, f"total {left:g}", transform=ax.get_yaxis_transform(), ha="left", va="center",
-                fontsize=XOR_BIG, fontweight="bold")
-    ax.set_yticks([0, 1], [XOR_BAR_SAID[0], XOR_BAR_SAID[1]], fontsize=10)
-    ax.set_ylabel("points, by answer", fontsize=10)
-    ax.tick_params(axis="y", length=0)   # no tick mark against the short 0.5 piece's label
-    ax.set_ylim(-0.5, 1.65)   # room above the top bar for its points' names
-    ax.set_xlim(0, max(sum(s for _, s in pairs) for pairs in xor_pair_scores().values()))
+            ax.plot([s], [0], ls="none", ms=16, mec="black", mew=1, zorder=3, **XOR_DOT[answer])
+            ax.text(s, 0.25, str(pt), ha="center", va="bottom", fontsize=10)
+    total = sum(s for _, s in scores[1])
+    middle = total / 2
+    ax.axhline(0, color="black", lw=1, zorder=1)   # the number line
+    ax.plot([middle, middle], [-0.3, 0.72], color="black", lw=1, ls="--", zorder=2)   # clear of the key below
+    ax.text(middle, 0.75, XOR_MIDDLE_SAID.format(total=total, middle=middle), ha="center", va="bottom", fontsize=10,
+            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none"))
+    ax.text(0.5, 0.04, "● answer 1    ■ answer 0", transform=ax.transAxes, ha="center", va="bottom", fontsize=10)
+    everything = [s for pairs in scores.values() for _, s in pairs]
+    ax.set_xticks(sorted(everything), [f"{s:g}" for s in sorted(everything)])
+    ax.set_xlim(0, 2 * middle)
+    ax.set_ylim(-0.6, 1.2)
+    ax.set_yticks([])
+    ax.set_ylabel("the four points", fontsize=10)
     ax.set_xlabel(f"{XOR_BAR_AXIS} ({xor_rule_text()})", fontsize=10)
-    ax.grid(False, axis="y")
+    ax.grid(False)
 
 
 _xor_pair_totals.own_axes = True
@@ -1441,26 +1443,25 @@ def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it
     ends = [float(s[-1]) for s in selu_spread_runs()["SELU"]]
     top = max(float(np.abs(m).max()) for m in selu_average_runs()["SELU"])
     return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, starting at spread {SELU_START:g}: five random SELU "
-            f"networks (their solid lines nearly overlap). Left, the spread of the outputs comes down close to the "
+            f"networks, start weights LeCun normal (spread 1/√(inputs per unit)); their solid lines nearly overlap. "
+            f"Left, the spread of the outputs comes down close to the "
             f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}). Right, the average "
             f"stays near the black line at 0 (at most {top:.2f} away).")
 
 
 def _xor_pair_alt():
     """Q11's picture in words, from the scores it draws."""
-    said = {answer: " and ".join(f"{pt} scores {s:g}" for pt, s in pairs) for answer, pairs in xor_pair_scores().items()}
+    pts = sorted(((s, pt, answer) for answer, pairs in xor_pair_scores().items() for pt, s in pairs))
+    said = ", ".join(f"{XOR_ANSWER_MARK[a]} {pt} at {s:g}" for s, pt, a in pts)
     total = {answer: sum(s for _, s in pairs) for answer, pairs in xor_pair_scores().items()}
-    top = max(((pt, s) for pairs in xor_pair_scores().values() for pt, s in pairs), key=lambda p: p[1])
-    ones = [s for _, s in xor_pair_scores()[1]]
-    above = ("so both 1s cannot score above both 0s" if total[1] == total[0] else "the totals differ")
-    tail = f"; here {top[0]} scores highest" + (", above both 1s" if top[0] in XOR_PAIRS[0] and top[1] > max(ones) else "")
+    ends = "a ■ at each end, so no cut puts both ● above both ■" if pts[0][2] == pts[-1][2] == 0 else "the ends differ"
     trained = np.concatenate(list(xor_trained_chances().values()))
     lo, hi = f"{trained.min():.2f}", f"{trained.max():.2f}"
     runs = len(next(iter(xor_trained_chances().values())))
-    return (f"Left: two bars, one per answer, each the two scores of its points laid end to end, under one straight "
-            f"rule, {xor_rule_text()}. The 1s (answer 1, top bar, hatched //): {said[1]}; total {total[1]:g}. The 0s (answer 0, "
-            f"bottom bar, dotted): {said[0]}; total {total[0]:g}. Both bars end at the same place. In large type: "
-            f"equal totals, {above}{tail}. Right: {runs} trained runs with no "
+    return (f"Left: XOR's four points as dots on one score line, {xor_rule_text()}; the 1s are circles (●), the 0s "
+            f"squares (■). Left to right: {said}. A dashed line marks each pair's middle, {total[1] / 2:g}: both pairs "
+            f"total {total[1]:g}" + ("" if total[1] == total[0] else f" and {total[0]:g}") + f". In large type: "
+            f"{ends}. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
             + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
