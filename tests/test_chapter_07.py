@@ -2060,7 +2060,7 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     from course_utils.ui import ch05_race
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     # pass 25: "overflow" was jargon in an option, explained only in the key; the option says it plainly
-    assert right("softmax_max_trick").text == "Every e^score stays small enough to store; the shares do not change."   # r87: s named, kept short
+    assert right("softmax_max_trick").text == "Each e^score fits in memory; the shares do not change."   # r87: s named, kept short
     assert "up to rounding" in right("softmax_max_trick").why
     assert not any("overflow" in o.text or "overflow" in o.why for o in quiz.get("softmax_max_trick").options
                    if not o.correct)   # a wrong answer's feedback is read without the key

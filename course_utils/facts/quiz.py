@@ -453,7 +453,7 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("Every e^score stays small enough to store; the shares do not change.",
+           ("Each e^score fits in memory; the shares do not change.",
             "Every e^score is then at most 1, so none grows too big for the computer to store (that is called "
             "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits. "
             f"Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares "
