@@ -2418,8 +2418,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
     assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
     assert ("Read the boxes: our weight is $4$, the input is $2$, the output's weight is $3$.\n"
-            f"So the unit bends $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
-            f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.") in section
+            # Pass 95 (r96 Clarity): "the unit bends z" was odd; z named by the steps that make it, the ramp after.
+            f"Steps 1 and 2 give $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$. "
+            f"That lands on ReLU's ramp, so the output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.") in section
     assert (w0, worked["input"], worked["weight"]) == (4, 2, 3)
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
     assert cells[k - 1].source.endswith("on the link into the unit, up by $0.1$.")   # pass 94: the move, then its picture
@@ -3105,8 +3106,8 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_steps()")
     # Pass 82 (r80 Interaction 6): the first landing (2) is worked above, so the Predict gives it and asks for the
     # two not yet shown.
-    assert ("**Predict:** from $3$ at learning rate $0.5$, the first press lands on $2$. Where do the next two land? "
-            "Do the steps grow or shrink?") in cells[q - 1].source
+    assert ("**Predict:** from $3$ at learning rate $0.5$, the first press lands on $2$. Where do the next two land, "
+            "and do the steps grow or shrink?") in cells[q - 1].source
     assert "So the weight goes from $3$ to $2$." in cells[q - 2].source
     # Pass 92 (r93 Interaction): no ring before the first press, so the widget never answers a Predict first.
     first = ch00_start_here.hill_steps()
@@ -3134,13 +3135,16 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     # starts it again at 3 (asserted on the widget below).
     # Pass 91 (r92 Interaction): no widget sits under this Predict, so it says where to act: the slider above.
     rate_cell = _cell("**Predict:** on the slider above, drag the learning rate to $2.2$. "
-                      "That puts the dot back at $3$. Where does one press land?")
+                      "It puts the dot back at $3$: where does one press land?")
     assert "At $-1.4$, past the bottom: the move is $-(2.2 \\cdot 2) = -4.4$." in rate_cell
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2) == pytest.approx(-1.4)
     # Pass 87 (r86 Interaction, Retention): a second press flies further out, and the common wrong answer is named.
     assert ("Press again: the dot flies further out, to $3.88$.\n\n"
             "A common wrong answer: \"a bigger step just gets there faster\".\n"
-            "In fact, each step lands further past the bottom.") in rate_cell
+            # Pass 95 (r96 Interaction): not "bigger is never faster": a little bigger (1.0) lands at once.
+            "In fact, $1.0$ lands on the bottom at once, but $2.2$ flies past.") in rate_cell
+    assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 1.0) == ch00_start_here.HILL_BOTTOM == 1
+    assert ch00_start_here.STEP_RATES[0] <= 1.0 <= ch00_start_here.STEP_RATES[1]   # the slider reaches 1.0
     assert rate_cell.index("$-1.4$") < rate_cell.index("$3.88$") < rate_cell.index("</details>")
     again = ch00_start_here.take_step(-1.4, 2.2)
     assert round(again, 2) == 3.88 and ch00_start_here.STEP_XLIM[0] < -1.4 and again < ch00_start_here.STEP_XLIM[1]
@@ -3318,7 +3322,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert [float(ch00_start_here.output_hill(right + miss, right)) for miss in (1, 2)] == pytest.approx([0.5, 2])
     # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
     # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
-    assert (f"The ½ makes the output's hill slope simply output − right answer: "
+    # Pass 95 (r96 Clarity): the hill slope said to belong to any number before the output's is used.
+    assert ("Any number has a hill slope too.\n"
+            f"The ½ makes the output's hill slope simply output − right answer: "
             f"${said_out:g} - {right:g} = {start:g}$.\n"
             # pass 84 (r83 Clarity): the ½ given its reason; pass 89: "twice that" cut for words
             "Check it: move the output to $24.1$.") == _cell("Wrongness is half").strip().split("².\n", 1)[1]
@@ -3344,11 +3350,21 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # Pass 91 (r92 Clarity): the learner is pointed at the two panels; "one step ... 6 steps" is cut (the
             # table says it, and "step" already meant a gradient-descent step).
             # Pass 94 (r95 Clarity): the panels look identical, so the axes' spans are said (6 wide, 1 wide).
-            f"The panels look alike: the right one spans ${span:g}$ across, not ${slope * span:g}$.\n"
-            f"Our weight's valley is ${slope:g}$ times narrower, just as tall.") == _cell("| a tiny move of |").strip()
+            # Pass 95 (r96 Clarity): one idea a sentence: same height, different widths, then the two x ranges read
+            # off the axes' end ticks (asserted below), the right one 6 times narrower.
+            "The two valleys: same height, different widths.\n"
+            "The left one runs from $20$ to $26$.\n"
+            f"The right one runs from $3.33$ to $4.33$: ${slope:g}$ times narrower.") == _cell("| a tiny move of |").strip()
     fig = ch00_start_here.output_hill_picture()
     widths = [float(np.diff(a.get_xlim())[0]) for a in fig.axes]
     assert widths == pytest.approx([slope * span, span]) and (span, slope * span) == (1, 6)
+    # The ranges the prose names are the axes' ends, and each end is a labelled tick the learner can read.
+    ends = [tuple(f"{v:.2f}".rstrip("0").rstrip(".") for v in panel.get_xlim()) for panel in fig.axes]
+    assert ends == [("20", "26"), ("3.33", "4.33")]
+    for panel, (lo, hi) in zip(fig.axes, ends):
+        labels = [t.get_text() for t in panel.get_xticklabels()]
+        assert (labels[0], labels[-1]) == (lo, hi), labels
+    assert ch00_start_here.weight_ticks() * slope == pytest.approx(fig.axes[0].get_xticks())   # each under its partner
     assert "steps." not in _cell("| a tiny move of |")
     assert slope == ch00_start_here.output_per_weight() == 6   # the narrowing is the panel's zoom
     assert _markdown().count("times as far") == 1   # only the table's header says it
@@ -3543,7 +3559,7 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # start, with what it stands for (an output 1 too high).
     assert cells[k - 1].source.strip() == ("Below, the signal always starts at $1$, as if the output were $1$ too high."
                                            "\n\n"
-                                           "**Predict:** make the input $-2$. What is our weight's hill slope then? "
+                                           "**Predict:** make the input $-2$: what is our weight's hill slope then? "
                                            "And at input $2$ with the output's weight $-3$: what sign?")
     assert "What reaches our weight?" not in _markdown()
     assert "always the output minus" not in _markdown() and "always output − 1" not in _markdown()
@@ -3615,7 +3631,7 @@ def test_pass71_the_forward_chain_writes_z_and_the_output_before_and_after_the_m
     assert w0 * worked["input"] == 8 and ch00_start_here.worked_output(w0) == 24
     assert (8 + dz, 24 + dout) == (8.2, 24.6) and ch00_start_here.forward_values() == ("z = 8 → 8.2", "24 → 24.6")
     section = _section("## How a network learns")
-    assert "So the unit bends $z = 4 \\cdot 2 = 8$" in section and "The output is $8 \\cdot 3 = 24$." in section
+    assert "Steps 1 and 2 give $z = 4 \\cdot 2 = 8$" in section and "so the output is $8 \\cdot 3 = 24$." in section
     assert "Under the bend, in orange: z = 8 → 8.2. Under the output, in orange: 24 → 24.6" in display.figure_alt(fig)
 
 
