@@ -269,7 +269,9 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     prose = "\n".join(t for _, t in _markdown_cells())
     # pass 87 (r86 Focus: "below 10^-12, a trillionth" was a precision side-trip): the fold says only "tiny rounding"
     assert prose.count("a trillionth") == 0 and "10^{-12}" not in prose
-    assert "Each title's largest gap is tiny: the computer's rounding." in prose
+    # pass 95 (r96 Clarity): the title's "< 10⁻¹²" is said in words beside the picture
+    assert f"Each title's gap is under {ch01_collapse.GAP_SAID}: a millionth of a millionth." in prose
+    assert ch01_collapse.GAP_POWER == 2 * -6   # 10⁻¹² is a millionth (10⁻⁶) of a millionth
     lo, hi = ranges[-1].split(" to ")
     assert (f"even at 100 layers, where the first output runs from {lo} to {hi}."
             in "\n".join(t for _, t in _markdown_cells()))
@@ -1897,9 +1899,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "**Why nothing beats one half, in four steps.**\n\n"
                     "1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
                     "   At one half everywhere, the pulls cancel. So training stops there.\n"
-                    "2. Each corner's loss curves up, never down, as its score changes.\n"
-                    "3. Any change of $u$, $v$ or $b$ moves some corner's score.\n"
-                    "   So the four losses add up to a bowl.\n"
+                    # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
+                    "2. Each corner's loss is half a U: it only curves up.\n"
+                    "3. Curves that bend up, added, still bend up: a bowl.\n"
                     "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n"
                     "So no network without a bend gets an average loss below 0.69, "
                     "the loss of saying one half everywhere.")
@@ -2010,10 +2012,13 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 92 (r93 Correctness): the shifts do not simply add: later layers turn each one
                        # pass 93 (r94 Clarity): the "about 20 out" aside cut; "only turns" is said before the Predict
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
-                       "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
+                       # pass 95 (r96 Correctness: true only for these tables): said for these turning tables
+                       "Not in one heap: these turning tables never squash inputs together.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
-                       "Each title's largest gap is tiny: the computer's rounding.\n"
+                       # pass 95 (r96 Clarity: "< 10⁻¹²" unread): the title's bound, in words
+                       "Each title's gap is under 10⁻¹²: a millionth of a millionth.\n"
+                       "That is just the computer's rounding.\n"
                        # pass 89b (word budget): "So the two ways agree." cut: the diagonal already says it
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
@@ -2422,10 +2427,11 @@ def test_dashed_line_is_named_as_the_proofs_one_line():
     start = ch01_collapse.collapse_demo(n_layers=3)
     assert "y = −1.44·x + 0.22" in start.readout.value
     assert "its weight e·c·a = 1.2 · (−0.8) · 1.5 = −1.44" in start.readout.value
-    assert "its bias e(cb + d) + f = 0.22" in start.readout.value
+    # pass 95 (r96 Focus: one more line of digits on every move): the bias shows only in the line's equation
+    assert "its bias" not in start.readout.value and start.readout.value.count("0.22") == 1
     start.sliders["w2"].value = 0.5   # the product follows the sliders
     assert "its weight e·c·a = 1.2 · 0.5 · 1.5 = 0.90" in start.readout.value
-    assert f"its bias e(cb + d) + f = {1.2 * (0.5 * 0.5 + 1) - 0.5:.2f}" in start.readout.value  # 1.00
+    assert f"y = 0.90·x + {1.2 * (0.5 * 0.5 + 1) - 0.5:.2f}" in start.readout.value  # the bias e(cb + d) + f: 1.00
     start.sliders["w2"].value = -0.8
     assert round(1.2 * (-0.8 * 0.5 + 1) - 0.5, 2) == 0.22 and round(1.2 * -0.8 * 1.5, 2) == -1.44
     for w1, b1, w2, b2, w3, b3 in [(1.0, 0.3, -0.8, 1.0, 1.2, -0.5), (2.0, -1.0, 0.5, 0.7, -1.5, 0.2)]:
@@ -2484,7 +2490,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     assert ("We push 200 random inputs, 8 numbers each, through every stack.\n"
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
             # pass 94 (r95 Clarity: "no stretch" said no why): the reason, in one clause
-            "Each unit reads all 8 numbers.\nEach layer turns them (its table keeps lengths), then shifts them.\n") in text
+            # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
+            "Each unit reads all 8 numbers.\nEach layer only turns and shifts them, so they never blow up.\n") in text
+    assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
@@ -2698,7 +2706,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range" not in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "Each title's largest gap is tiny: the computer's rounding."  # r52..r56; pass 81, 87: no digit count
+    rounding = "That is just the computer's rounding."  # r52..r56; pass 81, 87: no digit count; pass 95: own line
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert "16 digits" not in text
     assert "near 20" not in text and "drift from 0" not in text
@@ -4436,7 +4444,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert ("runs from 16 to 22.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
-            "Not in one heap: turns and shifts keep inputs as far apart as before.\n") in text
+            "Not in one heap: these turning tables never squash inputs together.\n") in text   # pass 95
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
     out, _one, _stored, _n = ch01_collapse.deep_stack(100)
@@ -4759,7 +4767,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     # pass 93 (r94 Clarity: it answered a question the learner never asked): the "about 20 out" aside is cut
     assert "Far from 0" not in fold and "20 out" not in fold and "add up to about 20" not in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
-    assert "Each layer turns them (its table keeps lengths), then shifts them." in _src(cells[head])
+    # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
+    assert "Each layer only turns and shifts them, so they never blow up." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
@@ -4853,7 +4862,8 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
             assert slope > 0 and (slope < 1 if name == "gentle" else slope > 1), (name, slope)
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title's count." in text
-    assert "(no stretch)" not in text and "(its table keeps lengths)" in text
+    # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them, so they never blow up"
+    assert "(no stretch)" not in text and "only turns and shifts them, so they never blow up" in text
     # each layer's table keeps lengths, as said: |W x| = |x| for every x
     for W, _b in ch01_collapse.random_stack(10, 8, np.random.default_rng(1)):
         x = np.random.default_rng(2).normal(size=(8, 50))

@@ -1261,8 +1261,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         where = ("" if not bend.value else "<br>the stacked line has no corner here" if not at else
                  f"<br>corners of the stacked line (diamonds) at x = {', '.join(_two(c) for c in at)}")
         readout.value = (f"<b>the one line from the formula: y = {slope}·x{plots.signed_term(b)}</b> &nbsp; {verdict}"
-                         f"{where}<br>its weight {names} = {factors} = {slope}"
-                         f"<br>its bias {bias_formula(n_layers)} = {_two(b)}")
+                         f"{where}<br>its weight {names} = {factors} = {slope}")
+        # pass 95 (r96 Focus): no bias line of digits; the equation above already shows the bias
 
     on_change([*sliders.values(), bend], update)
     update()
