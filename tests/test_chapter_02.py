@@ -2268,7 +2268,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
             f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")) in after
     assert "C is wrong: sigmoid squeezes every input between 0 and 1.\n" in after
     # pass 88c (r88 Interaction: the box explained only C): A and D get one line each, on their own mistake
-    assert ("A is wrong: GELU's dip is small, but it is below 0.\n" in after
+    # pass 95 (r96 Interaction: "GELU's dip is small" assumed a dip the list never showed; the dip stays the surprise)
+    assert "dip is" not in after and "overlook" not in str(ch02.below_zero_question().options)
+    assert ("A is wrong: GELU goes below 0 too, if only a little.\n" in after
             and "D is wrong: a bend may give negative outputs, as tanh and GELU do.\n" in after)
     assert [o[0] for o in ch02.below_zero_question().options] == ["Only tanh", "Tanh and GELU", "Tanh, GELU and sigmoid",
                                                                    "None of the four"]
@@ -2395,7 +2397,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "Does that help the unit they feed?\n\n"
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
                      # after the worked step, once the star and a step are known
-                     "A unit with no bend should output input 1 − input 2.\n"
+                     "Take such a unit, with no bend.\n"
+                     "Its job: output input 1 minus input 2.\n"
                      "So its best weights are 1 and −1: the **star** in the picture below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
     # r62 Clarity 3: the arrows' picture moved down, beside the words together and apart (split_step)
@@ -3823,7 +3826,7 @@ def test_gelu_slope_is_lowest_at_minus_root_two_about_minus_0_13():
     reference = special.ndtr(grid) + grid * np.exp(-grid ** 2 / 2) / np.sqrt(2 * np.pi)   # d/dx of x Phi(x)
     assert reference.min() == pytest.approx(best.fun, abs=1e-6)
     assert best.x == pytest.approx(-2 ** 0.5, abs=1e-5) and best.x < activations.minimum("gelu")[0]
-    said = f"The slope is lowest at $x = -\\sqrt2$: about {best.fun:.2f}.".replace("-0", "−0")
+    said = f"The flip is strongest at $x = -\\sqrt2$, where the slope is about {best.fun:.2f}.".replace("-0", "−0")
     assert said in markdown() and "tfrac18" not in markdown()
 
 
@@ -3832,7 +3835,8 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     cart comes after the worked step, once the star and a step are known. Each correction with positive inputs moves
     both weights the same way; the star lies down-right of the start."""
     text = markdown()
-    assert ("A unit with no bend should output input 1 − input 2.\n"
+    # pass 95 (r96 Clarity: "should output" read terse, like a claim): the unit's job, said as a job
+    assert ("Take such a unit, with no bend.\nIts job: output input 1 minus input 2.\n"
             "So its best weights are 1 and −1: the **star** in the picture below.") in text
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
