@@ -351,7 +351,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"- outputs: [{best.fun:.3f}, ∞)\n" in cards()
-    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThe slope is lowest at $x = -\\sqrt2$: about −0.13.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output.\n" in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output.\nThe flip is strongest at $x = -\\sqrt2$, where the slope is about −0.13.\n" in markdown()
 
 
 
@@ -1148,11 +1148,18 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     # pass 56 (r50 item 12): "the other way" did not say from what: from the way right of the dip, where the slope is positive
     # pass 57 (r51 change 2): "the weights below it" named as the unit's own weights; how negative the slope gets, said
     # pass 58 (r52): "never below about -1/8" read as wrong (the slope reaches -0.129); "right of the dip" said as "a positive slope"
+    # pass 95 (r96 Clarity/Correctness: "lowest at -sqrt2 ... There the signal flips" read as a flip only at -sqrt2):
+    # the flip holds all left of the bottom, and is strongest at -sqrt2
     assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative.\n"
-            f"The slope is lowest at $x = -\\sqrt2$: about {ds:.2f}.\n".replace("about -", "about −") +
             # r57 Clarity: it did not say whether the flip matters; it does no harm, said with its reason
             "There the learning signal flips sign as it passes back.\n"
-            "That is no fault: there, a bigger sum gives a smaller output.\n") in text
+            "That is no fault: there, a bigger sum gives a smaller output.\n" +
+            f"The flip is strongest at $x = -\\sqrt2$, where the slope is about {ds:.2f}.\n".replace("about -", "about −")) in text
+    assert "The slope is lowest at" not in text
+    slope = activations.get("gelu").derivative
+    left = np.linspace(-6, xb - 1e-3, 2001)
+    assert (slope(left) < 0).all() and (slope(np.linspace(xb + 1e-3, 6, 2001)) > 0).all()   # the flip: all left of the bottom
+    assert float(np.min(slope(left))) == pytest.approx(ds, abs=1e-6)   # strongest at -sqrt2
     # pass 68 (shorter): r62's worked case (output wanted up, so the sum must go down) is cut; the reason stays
     assert "Say the output should go up." not in text
     # the claim, checked on scipy's GELU: left of the dip a bigger sum gives a smaller output, and one small step of
@@ -2261,7 +2268,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
             f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")) in after
     assert "C is wrong: sigmoid squeezes every input between 0 and 1.\n" in after
     # pass 88c (r88 Interaction: the box explained only C): A and D get one line each, on their own mistake
-    assert ("A is wrong: GELU's dip is small, but it is below 0.\n" in after
+    # pass 95 (r96 Interaction: "GELU's dip is small" assumed a dip the list never showed; the dip stays the surprise)
+    assert "dip is" not in after and "overlook" not in str(ch02.below_zero_question().options)
+    assert ("A is wrong: GELU goes below 0 too, if only a little.\n" in after
             and "D is wrong: a bend may give negative outputs, as tanh and GELU do.\n" in after)
     assert [o[0] for o in ch02.below_zero_question().options] == ["Only tanh", "Tanh and GELU", "Tanh, GELU and sigmoid",
                                                                    "None of the four"]
@@ -2388,7 +2397,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "Does that help the unit they feed?\n\n"
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
                      # after the worked step, once the star and a step are known
-                     "A unit with no bend should output input 1 − input 2.\n"
+                     "Take such a unit, with no bend.\n"
+                     "Its job: output input 1 minus input 2.\n"
                      "So its best weights are 1 and −1: the **star** in the picture below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
     # r62 Clarity 3: the arrows' picture moved down, beside the words together and apart (split_step)
@@ -2603,7 +2613,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             # pass 94 (r95 Clarity 8: "misses by about one usual error" explained the term with itself): a typical
             # miss in grams, and what x = 1 means on the bell's axis
             "Say a weighing is typically 2 g off: that is the **usual error**.\n"
-            "In the left panel, $x = 1$ means 2 g too heavy.\n"
+            # pass 95 (r96 Clarity: the jump from grams to usual errors was quick): x is a count of usual errors
+            "In the left panel, $x$ counts usual errors.\n"
+            "$x = 1$ is one usual error (2 g) too heavy.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
@@ -3814,7 +3826,7 @@ def test_gelu_slope_is_lowest_at_minus_root_two_about_minus_0_13():
     reference = special.ndtr(grid) + grid * np.exp(-grid ** 2 / 2) / np.sqrt(2 * np.pi)   # d/dx of x Phi(x)
     assert reference.min() == pytest.approx(best.fun, abs=1e-6)
     assert best.x == pytest.approx(-2 ** 0.5, abs=1e-5) and best.x < activations.minimum("gelu")[0]
-    said = f"The slope is lowest at $x = -\\sqrt2$: about {best.fun:.2f}.".replace("-0", "−0")
+    said = f"The flip is strongest at $x = -\\sqrt2$, where the slope is about {best.fun:.2f}.".replace("-0", "−0")
     assert said in markdown() and "tfrac18" not in markdown()
 
 
@@ -3823,7 +3835,8 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     cart comes after the worked step, once the star and a step are known. Each correction with positive inputs moves
     both weights the same way; the star lies down-right of the start."""
     text = markdown()
-    assert ("A unit with no bend should output input 1 − input 2.\n"
+    # pass 95 (r96 Clarity: "should output" read terse, like a claim): the unit's job, said as a job
+    assert ("Take such a unit, with no bend.\nIts job: output input 1 minus input 2.\n"
             "So its best weights are 1 and −1: the **star** in the picture below.") in text
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)

@@ -901,7 +901,8 @@ def below_zero_question():
     return choice_question(
         "Which of the four go below 0?",
         [("Only tanh", False,
-          f"A common miss: GELU's dip is easy to overlook. In fact: GELU goes below 0 too, to about {dip}."),
+          f"A common miss: a rounded ReLU seems to stay at 0 or above. In fact: GELU goes below 0 too, "
+          f"to about {dip}."),
          ("Tanh and GELU", True,
           f"Right: tanh goes down towards −1. GELU dips just below 0, to about {dip}, then comes back up."),
          ("Tanh, GELU and sigmoid", False,
@@ -928,7 +929,7 @@ def below_zero_answer():
 
 Tanh goes below 0: it runs from −1 to 1, balanced around 0.
 GELU dips just below 0, to about {gelu_dip()}, then comes back up.
-{letter["Only tanh"]} is wrong: GELU's dip is small, but it is below 0.
+{letter["Only tanh"]} is wrong: GELU goes below 0 too, if only a little.
 {letter["Tanh, GELU and sigmoid"]} is wrong: sigmoid squeezes every input between 0 and 1.
 {letter["None of the four"]} is wrong: a bend may give negative outputs, as tanh and GELU do.
 """)
