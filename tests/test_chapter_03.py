@@ -4850,3 +4850,22 @@ def test_pass95_a_too_big_step_pushes_the_units_it_kills_below_0_by_their_biases
         assert (bias < 0).sum() > len(bias) / 3, seed
         assert new.sum() >= 5 and (bias[new] < 0).mean() >= 0.9, seed
 
+
+def test_pass95_one_millionth_label_sits_off_the_dashed_line():
+    """Check r96 Picture: the "one millionth" label sat on the dashed sigmoid line, which ends near a millionth at
+    10 layers. It sits at the left now, above the grey line, and no point of the dashed line falls in its box (at 10
+    and at 30 layers)."""
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    ax = w.live.axes[0]
+    label = next(t for t in ax.texts if t.get_text() == "one millionth")
+    assert label.get_position()[0] < 0.1 and label.get_ha() == "left"
+    renderer = w.live.canvas.get_renderer()
+    dashed = next(ln for ln in ax.lines if ln.get_linestyle() == "--")
+    for depth in (10, 30):
+        w.sliders["depth"].value = depth
+        box = label.get_window_extent(renderer)
+        xs, ys = dashed.get_data()
+        assert len(xs) == depth
+        fine = np.linspace(xs[0], xs[-1], 400)
+        pts = ax.transData.transform(np.column_stack([fine, np.exp(np.interp(fine, xs, np.log(ys)))]))
+        assert not any(box.x0 <= px <= box.x1 and box.y0 <= py <= box.y1 for px, py in pts), depth
