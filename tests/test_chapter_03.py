@@ -3000,8 +3000,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
-            "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Backward, the signals play the part the inputs played forward. "   # pass 94 (r95 Clarity: the bridge)
+            "as random draws, about half below 0. "   # pass 91 (r92): why
+            "The right fan mirrors the left: the arrows run backwards. "   # pass 95 (r96 Clarity: the bridge, on the picture)
+            "Every layer here has $n$ units: both sums have $n$ terms. "   # pass 95 (r96 Correctness: same n, same form)
             "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -3903,7 +3904,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: In the right panel: their squares "   # pass 94 (r95: "Right" read as "correct")
-            "add to 2, as four $0.71$s do. So ReLU acts like a slope of $0.71$. "
+            "add to 2. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$. "   # pass 95 (r96: the step)
+            "So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
             "<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
@@ -4077,7 +4079,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert "They partly cancel, so their squares add." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
     assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
-    assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2, as four $0.71$s do.\n"
+    assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2.\n"
+                           "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$.\n"   # pass 95 (r96)
                            "So ReLU acts like a slope of $0.71$.\n"
                            "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
@@ -4349,8 +4352,9 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
             "The weights start "
-            "as random draws, about half below 0. Both ways add $n$ terms: each a weight × a number. "   # pass 91 (r92): why
-            "Backward, the signals play the part the inputs played forward. "   # pass 94 (r95 Clarity: the bridge)
+            "as random draws, about half below 0. "   # pass 91 (r92): why
+            "The right fan mirrors the left: the arrows run backwards. "   # pass 95 (r96 Clarity: the bridge, on the picture)
+            "Every layer here has $n$ units: both sums have $n$ terms. "   # pass 95 (r96 Correctness: same n, same form)
             "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
@@ -4461,8 +4465,8 @@ def test_pass91_dead_before_training_draws_the_grid_once_and_says_why_leaky_ring
     assert not any(c["cell_type"] == "code" for c in cells[head:k])   # no second grid before the widget
     after = " ".join(src[k + 1].split("</details>")[1].split("> **Pause")[0].split())   # after the Check, as a reading
     assert after.startswith("At shift 0, 6 of the 96 are dead, none in layer 1.")
-    assert after.endswith("Leaky rings only 4. Its outputs left of 0 are small, not 0. That shifts the sums in layers 2 "
-                          "and 3.")
+    assert after.endswith("Leaky rings only 4. Left of 0, its outputs are small, not 0. "
+                          "They lift 2 units' sums above 0 on some points.")   # pass 95 (r96: why fewer)
     assert "**Predict" not in src[head] + src[head + 1] and "**Predict" in src[k - 1]
 
 
@@ -4574,7 +4578,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Both ways add $n$ terms: each a weight × a number." in c)   # pass 91
+    claim = next(i for i, c in enumerate(cells) if "Every layer here has $n$ units: both sums have $n$ terms." in c)   # pass 95
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4779,3 +4783,89 @@ def test_pass94_first_recall_asks_why_sigmoid_is_flat_at_3_with_a_wrong_answer()
     assert ('Sigmoid\'s curve is almost level there. A common wrong answer: "near 1". In fact, that is its output. '
             "ReLU's: exactly 0.") in box and "About 0.045" not in box
     assert special.expit(3.0) > 0.95 and sigmoid_slope(3.0) < 0.05   # output near 1, slope tiny
+
+
+# ---- pass 95: the r96 reading ----
+
+def test_pass95_same_weight_size_rests_on_the_mirrored_fans_and_equal_widths():
+    """Check r96: "Same form, so the same weight size suits both" is bridged by the picture on screen (the right fan
+    mirrors the left, arrows run backwards: as many dashed arrows as solid) and says why the forms match: every layer
+    here has n units (forward a unit has n inputs, backward it feeds n units)."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.fan_in_both_ways_picture()")
+    text = " ".join(cells[at + 1].split())
+    bridge = ("The right fan mirrors the left: the arrows run backwards. Every layer here has $n$ units: both sums have "
+              "$n$ terms. Same form, so the same weight size suits both.")
+    assert bridge in text and "play the part the inputs played" not in text and "Say every layer has $n$ units." in cells[at - 1]
+    forward, back = ch03_gradients.fan_in_both_ways_picture().axes
+    arrows = [[p for p in ax.patches if isinstance(p, FancyArrowPatch)] for ax in (forward, back)]
+    assert len(arrows[0]) == len(arrows[1]) == 8
+    mid = (forward.get_xlim()[0] + forward.get_xlim()[1]) / 2
+    assert all(p.get_linestyle() == "--" for p in arrows[1])
+    # mirrored: the forward arrows point right, towards the unit; the backward ones point left, towards it
+    heads = [[p._posA_posB for p in a] for a in arrows]
+    assert all(b[0] > a[0] for a, b in heads[0]) and all(b[0] < a[0] for a, b in heads[1]), mid
+
+
+def test_pass95_relus_typical_slope_restates_the_square_root_step():
+    """Check r96 Clarity: 0.71 is said as the typical-size rule, sqrt(average square): ReLU's four slopes 1, 1, 0, 0
+    have squares adding to 2, average 2/4, typical size sqrt(2/4), 0.71 to two places."""
+    flat = " ".join(prose().split())
+    assert "In the right panel: their squares add to 2. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$." in flat
+    assert "as four $0.71$s do" not in flat
+    slopes = np.array([1.0, 1.0, 0.0, 0.0])
+    assert (slopes ** 2).sum() == 2 and f"{np.sqrt(np.mean(slopes ** 2)):.2f}" == "0.71"
+
+
+def test_pass95_leaky_rings_fewer_because_its_small_outputs_lift_two_sums_above_0():
+    """Check r96 Clarity ("why fewer?"): at shift 0 every Leaky unit ringed is a dead ReLU unit too, and the 2 that
+    differ (one in layer 2, one in layer 3) have, under Leaky, a sum above 0 on some points, where under ReLU their sum
+    is at or below 0 on every point."""
+    relu = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
+    leaky = gradients.unit_slopes("leaky_relu", 0.0, seed=0) <= 0.01 + 1e-12
+    assert not (leaky & ~relu).any() and int((relu & ~leaky).sum()) == 2
+    X, _ = data.spiral()
+    nets = {b: mlp.Network.he_init(gradients.DIMS, b, seed=0) for b in ("relu", "leaky_relu")}
+    for layer, unit in np.argwhere(relu & ~leaky):
+        assert layer in (1, 2)   # layers 2 and 3, counted from 1
+        assert gradients.unit_inputs(nets["relu"], X, layer)[unit].max() <= 0
+        assert (gradients.unit_inputs(nets["leaky_relu"], X, layer)[unit] > 0).sum() > 0
+    assert "They lift 2 units' sums above 0 on some points." in " ".join(prose().split())
+
+
+def test_pass95_a_too_big_step_pushes_the_units_it_kills_below_0_by_their_biases():
+    """Check r96 Clarity ("too-big training step" unexplained): the text says such a step can push many biases below
+    0; in the dead-units widget's fresh networks, one plain step with learning rate 10 leaves many hidden biases below
+    0 (they start at 0), and nearly every unit it newly kills has its bias below 0."""
+    assert "or a too-big training step. Such a step can push many biases below 0." in " ".join(prose().split())
+    X, y = data.spiral()
+    for seed in gradients.SEEDS:
+        net = mlp.Network.he_init(gradients.DIMS, "relu", seed)
+        outs, slopes, logits = net.forward(X.T.copy())
+        was = np.concatenate([s.mean(axis=1) <= 1e-12 for s in slopes])   # hidden layers only
+        net.theta -= 10.0 * net.backward(outs, slopes, mlp.bce(logits, y.reshape(1, -1))[1] / len(X))
+        bias = np.concatenate([b.ravel() for b in net.biases[:-1]])
+        _, after, _ = net.forward(X.T.copy())
+        new = np.concatenate([s.mean(axis=1) <= 1e-12 for s in after]) & ~was
+        assert (bias < 0).sum() > len(bias) / 3, seed
+        assert new.sum() >= 5 and (bias[new] < 0).mean() >= 0.9, seed
+
+
+def test_pass95_one_millionth_label_sits_off_the_dashed_line():
+    """Check r96 Picture: the "one millionth" label sat on the dashed sigmoid line, which ends near a millionth at
+    10 layers. It sits at the left now, above the grey line, and no point of the dashed line falls in its box (at 10
+    and at 30 layers)."""
+    w = ch03_gradients.chain_product(x=1.0, depth=10)
+    ax = w.live.axes[0]
+    label = next(t for t in ax.texts if t.get_text() == "one millionth")
+    assert label.get_position()[0] < 0.1 and label.get_ha() == "left"
+    renderer = w.live.canvas.get_renderer()
+    dashed = next(ln for ln in ax.lines if ln.get_linestyle() == "--")
+    for depth in (10, 30):
+        w.sliders["depth"].value = depth
+        box = label.get_window_extent(renderer)
+        xs, ys = dashed.get_data()
+        assert len(xs) == depth
+        fine = np.linspace(xs[0], xs[-1], 400)
+        pts = ax.transData.transform(np.column_stack([fine, np.exp(np.interp(fine, xs, np.log(ys)))]))
+        assert not any(box.x0 <= px <= box.x1 and box.y0 <= py <= box.y1 for px, py in pts), depth

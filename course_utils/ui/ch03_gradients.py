@@ -283,7 +283,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
                                     label=f"Sigmoid at its best (x = 0): × {best:g}")[0])   # stops at the chosen depth
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
     corner = ax.get_yaxis_transform()   # x in axes fraction, y in data: stays at the right edge as the axis follows the depth
-    ax.text(0.98, 2e-6, "one millionth", transform=corner, ha="right", va="bottom", color="#555555")
+    ax.text(0.02, 2e-6, "one millionth", transform=corner, ha="left", va="bottom", color="#555555")   # left: off the dashed line, which ends near it
     names = ("sigmoid", "tanh", "relu")
     marks = {"sigmoid": "o", "tanh": "s", "relu": "^"}   # solid, each its own mark: dashed means "at its best"
     lines = {n: live.moving(ax.plot([], [], marker=marks[n], ms=4, color=plots.color(n),
