@@ -1730,7 +1730,8 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # cost is split as the ReLU family's section says it (a number to choose or learn; e^x or the smooth curves' work)
     # pass 32: line 1 was five sentences: now two short ones; the costs, the dips and SELU stay in their sections
     # r36: SELU and its condition were missing from What to remember: one short line, still three items
-    assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
+    # r96 (pass 95, Correctness): plain ReLU gives no nudge, so only "ReLU's relatives" tilt or bend
+    assert ("1. ReLU's relatives tilt or bend the flat left side; the smooth family rounds the corner.\n"
             # r87 (pass 88): item 1 held four ideas in one run; the three after its first line are bullets
             "   - Either way, a unit a little left of 0 still gets a nudge.\n"
             "   - GELU, SiLU and Mish dip: not monotonic.\n"   # r85 (pass 86): the last recall asks it
@@ -2336,14 +2337,13 @@ def test_phi_is_the_standard_bell_curves_share():
     text = _markdown()
     # pass 24: "share of the curve" was vague; it is the share of the area under it, as the glossary says
     # r48: one idea a sentence: the bell curve, then the share of its area
-    assert ("GELU's switch is $\\Phi(x)$ (capital phi). Take the standard bell curve (average 0, spread 1).\n"
-            "$\\Phi(x)$ is the share of the curve's area that lies left of $x$.\n"
-            # r89 (pass 89): area under a curve is beyond some learners; an everyday reading follows it
-            # r95 (pass 94): a crowd's heights were negative; plain bell-curve numbers can be
-            "Think of many numbers that pile up like that bell curve.\n"
-            "$\\Phi(x)$ is the share of those numbers below $x$.") in text   # r56: "its" named
-    assert "crowd" not in text and "heights" not in text
-    assert "$\\Phi(1) \\approx 0.84$" in text and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
+    # r96 (pass 95, Clarity): two definitions came before the picture; now the bell curve is named first, and one
+    # sentence after the picture (its left panel shades the share, "Φ(1) ≈ 0.84") says what Φ is
+    assert ("GELU's switch is $\\Phi(x)$ (capital phi).\n"
+            "Left below: the bell curve, with average 0 and spread 1.") in text
+    assert "Left panel: $\\Phi(x)$ is the share of the area left of $x$.\n" in text
+    assert "crowd" not in text and "heights" not in text and "pile up like that bell curve" not in text
+    assert text.count("is the share of") == 1 and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
 
@@ -2482,7 +2482,8 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
     # r92 (pass 91, Clarity): one idea a line: the older bends and the zoo, then the picture and its zoom
     assert ("The zoo holds many more.\nBelow, three families share one scale. "
-            "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
+            "A zoom shows the smooth family's **dips**: a curve sinks a little below 0, then rises.") in text
+    assert "their **dips**" not in text   # r96 (pass 95, Correctness): only the smooth family dips and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
     # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
@@ -3113,7 +3114,8 @@ def opening_cell():
 def test_what_to_remember_names_the_smooth_family_apart():
     """Check (pass 30): What to remember does not file GELU, SiLU and Mish under the ReLU family."""
     text = _markdown()
-    assert "1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner." in text
+    assert "1. ReLU's relatives tilt or bend the flat left side; the smooth family rounds the corner." in text
+    assert "The ReLU family tilts" not in text   # r96 (pass 95): plain ReLU is in that family and gives no nudge
     # pass 32: the members are named where the family opens
     assert SMOOTH_OPENING in text
 
@@ -3295,8 +3297,11 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     assert "area left of x = 1 shaded" in fig.get_label() and "about 0.84" in fig.get_label()
     text = _markdown()
     # r51 (pass 57): "On the left" read as "left of x"; the panel is named
-    said = "In the left panel below, that area is shaded for $x = 1$: $\\Phi(1) \\approx 0.84$."
-    assert said in text and text.index("the share of the curve's area") < text.index(said)
+    # r96 (pass 95, Clarity): the one sentence on Φ comes after the picture, which shows Φ(1) ≈ 0.84
+    said = "Left panel: $\\Phi(x)$ is the share of the area left of $x$."
+    cells = _cells()
+    assert _index("ch04.two_switches()") < _index(said) and "0.84" not in "".join(cells[_index(said)]["source"])
+    assert "share" not in "".join(cells[_index("ch04.two_switches()") - 1]["source"])
     assert _index(said) + 1 == _index("ch04.two_switches()")
 
 
@@ -4604,3 +4609,20 @@ def test_temperature_widget_opens_at_t_equal_1():
     assert w.sliders["temperature"].value == 1.0 and w.live.axes[0].get_title() == "T = 1.00"
     ghosts = [p.get_height() for p in w.live.axes[0].patches if p not in w.bars]
     np.testing.assert_allclose([b.get_height() for b in w.bars], ghosts, rtol=1e-12)
+
+
+# ---- r96 (pass 95) ----
+
+def test_same_weights_picture_says_it_asks_the_other_question():
+    """Check (r96, pass 95, Interaction): right after the "same units" quiz, the picture's "48 weights" twice
+    suggested 0% more. Its title and alt say it keeps the weights equal instead, so 6 units become 4; the quiz's
+    right letter still says 50%, with 3 tables instead of 2."""
+    fig = ch04_zoo.same_weights_tables()
+    title = fig.axes[0].get_title(loc="left")
+    assert title == "Now keep the weights equal instead: 6 units become 4"
+    assert fig.get_label().startswith(title + ". ")
+    assert len(title.split()) < 12
+    k = _index("ch04.same_weights_tables()")
+    assert _cells()[k]["outputs"][0]["metadata"]["image/png"]["alt"].startswith(title)
+    right = next(why for text, ok, why in ch04_zoo.gated_weights_question().options if ok)
+    assert "50% more weights" in right and "3 tables instead of 2" in right

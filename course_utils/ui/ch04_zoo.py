@@ -2114,7 +2114,11 @@ SAME_WEIGHTS_ROWS = 4
 # r91 (pass 90, Picture): "6 in × 4 out" was drawn the same shape as "4 in × 6 out"; now every table has one row
 # per number in and one column per number out, so the plain block's two tables are the same grid turned on its side
 SAME_WEIGHTS_KEY = "each table: a row per number in,\na column per number out"
-SAME_WEIGHTS_ALT = ("Two rows of weight tables with the same number of weights; in every table, one row per number in "
+# r96 (pass 95, Interaction): right after the "same units" quiz, "48 weights" twice read as "0% more"; the title
+# says this picture asks the other question: equal weights, so fewer gated units
+SAME_WEIGHTS_TITLE = ("Now keep the weights equal instead: "
+                      f"{SAME_WEIGHTS_UNITS['plain block'][1]} units become {SAME_WEIGHTS_UNITS['gated block'][1]}")
+SAME_WEIGHTS_ALT = (SAME_WEIGHTS_TITLE + ". Two rows of weight tables with the same number of weights; in every table, one row per number in "
                     "and one column per number out. Top, plain block: 2 tables for 6 bent units, labelled 4 in × 6 out "
                     "(4 rows, 6 columns, wide) and 6 in × 4 out (6 rows, 4 columns, tall). Bottom, gated block: 3 "
                     "square tables for 4 bent units (2/3 as many), each labelled 4 in × 4 out. Both rows hold 48 "
@@ -2169,6 +2173,7 @@ def same_weights_tables():
         ax.text(10.15, y + SAME_WEIGHTS_ROWS * cell / 2, f"{same_weights_count(block)} weights", fontsize=10.5,
                 ha="right", va="center")
     ax.text(0.05, 4.4, SAME_WEIGHTS_KEY, fontsize=9.5, va="top", color=STRIP_NOTE_COLOUR)
+    ax.set_title(SAME_WEIGHTS_TITLE, fontsize=11.5, loc="left")
     fig.set_label(SAME_WEIGHTS_ALT)
     return fig
 
