@@ -1290,8 +1290,8 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 71 (r67 Retention): Adam's resizing opens line 2 (three lines stay)
     # pass 89 (r89 Retention: the optional part's finding was missing): steeper = a bigger start plus bigger steps
     assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Sigmoid was slow anyway.\n"
-            "3. Centring alone did not help; centring and 4× steeper did. Steeper's bigger start mattered more than "
-            "its bigger steps.\n"
+            "3. Centring alone did not help; centring and 4× steeper did. *Going further* tests which part "
+            "mattered.\n"
             in remember) and "tests why" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
@@ -4198,7 +4198,9 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
-    assert "Steeper's bigger start mattered more than its bigger steps." in remember and text.endswith("Within 400 epochs, the start mattered more.")
+    # pass 95 (r96 Focus: that line rested on the optional part only): it says what the main path showed, and points on
+    assert "mattered more" not in remember and "*Going further* tests which part mattered." in remember
+    assert text.endswith("Within 400 epochs, the start mattered more.")
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
