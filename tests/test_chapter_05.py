@@ -2019,7 +2019,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "> - **learning rate**: 0.01. With Adam, a steady nudge gives steps about this size.",
                  "Leave the settings as they are at first."):
         assert said in cell, said
-    assert cell.index("> **Recap") < cell.index("Press **Race!**") < cell.index("**Predict:**") and "for now" not in cell
+    # pass 95 (r96 Interaction: the action came before the prediction): predict first, then press Race!
+    assert cell.index("> **Recap") < cell.index("**Predict:**") < cell.index("Press **Race!**") and "for now" not in cell
     # pass 78 (r75 Focus 1): tries 3 to 5 moved to the optional section, under their own heading
     tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Two longer tries")))
     # pass 81 (r78 Interaction: it sent the reader far back up the page unaided): a link to that section's anchor
