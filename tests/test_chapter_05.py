@@ -474,7 +474,7 @@ def test_answers_after_the_widget_are_folded():
     # crossing epochs, read from the race's table, before its Predict
     asked = "".join(cells[k]["source"])
     assert ('When it ends, look in the table\'s column "crossed 0.1 at epoch". Write down ReLU\'s and tanh\'s epochs.'
-            in asked) and asked.index("Write down") < asked.index("**Predict:**")
+            in asked) and asked.index("**Predict:**") < asked.index("Press **Race!**") < asked.index("Write down")
     assert ch05_race.CROSSED == "crossed 0.1 at epoch"
     # pass 39 (r35: the fold held too much): the straight network's and sigmoid's ends are text after the fold
     # pass 59 (r53 Interaction: in plain view they gave the race away): that text sits in its own closed fold
@@ -1861,8 +1861,9 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # fold, where the run answers it; the borders are asked under "What each bend learns"
     race_md = next(s for s in _cells("markdown") if s.startswith("## Watch them race"))
     # pass 89 (r89 Interaction: the fold asked "tanh or ReLU?" though the learner never predicted it): both asked
-    assert race_md.rstrip().endswith("**Predict:** which runner will stay on the shrug line, and why?\n"
-                                     "Which will cross 0.1 first, tanh or ReLU?")
+    # pass 95 (r96 Interaction): the Predict now comes before "Press Race!", so the learner predicts before acting
+    assert ("**Predict:** which runner will stay on the shrug line, and why?\n"
+            "Which will cross 0.1 first, tanh or ReLU?\n\nPress **Race!**") in race_md
     assert race_md.count("?") == 2 and "Then guess" not in race_md and "Which borders" not in race_md
     maps = next(s for s in _cells("markdown") if s.startswith("## What each bend learns"))
     assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new to this race. Do their borders follow the gap?" in maps
