@@ -64,7 +64,10 @@ DETOUR_READ = ("On the left, each step moves the two weights the same way, never
 SUSPECTS_PLAN = ('Which helped: less fading, or bigger output moves? This race cannot say. *Going further* splits '
                  '"steeper" into a bigger start and bigger steps.')
 # pass 94 (r95 Clarity: the question and the split did not match, nothing linked them): one line maps each to each
-SUSPECTS_LINK = "The start tests less fading; the steps, bigger output moves."
+# pass 95 (r96 Correctness: a bigger start also changes the starting network, so it is no clean test of fading):
+# each change says what it does, and the start's side effect is said
+SUSPECTS_LINK = ("A bigger start passes back a bigger signal (less fading). It also changes the network it starts from. "
+                 "Bigger steps move the output further.")
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
 # pass 92 (r93 Clarity: "both suspects" just after three were named): the two it causes, by name
 BACK_AND_FORTH = ("One thing causes Fading and Gentle slope: the slope, at most 1/4. Fading is like a whisper passed back, fainter at each person. "
@@ -471,7 +474,7 @@ def test_answers_after_the_widget_are_folded():
     # crossing epochs, read from the race's table, before its Predict
     asked = "".join(cells[k]["source"])
     assert ('When it ends, look in the table\'s column "crossed 0.1 at epoch". Write down ReLU\'s and tanh\'s epochs.'
-            in asked) and asked.index("Write down") < asked.index("**Predict:**")
+            in asked) and asked.index("**Predict:**") < asked.index("Press **Race!**") < asked.index("Write down")
     assert ch05_race.CROSSED == "crossed 0.1 at epoch"
     # pass 39 (r35: the fold held too much): the straight network's and sigmoid's ends are text after the fold
     # pass 59 (r53 Interaction: in plain view they gave the race away): that text sits in its own closed fold
@@ -1287,8 +1290,8 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 71 (r67 Retention): Adam's resizing opens line 2 (three lines stay)
     # pass 89 (r89 Retention: the optional part's finding was missing): steeper = a bigger start plus bigger steps
     assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Sigmoid was slow anyway.\n"
-            "3. Centring alone did not help; centring and 4× steeper did. Steeper's bigger start mattered more than "
-            "its bigger steps.\n"
+            "3. Centring alone did not help; centring and 4× steeper did. *Going further* tests which part "
+            "mattered.\n"
             in remember) and "tests why" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
@@ -1858,8 +1861,9 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # fold, where the run answers it; the borders are asked under "What each bend learns"
     race_md = next(s for s in _cells("markdown") if s.startswith("## Watch them race"))
     # pass 89 (r89 Interaction: the fold asked "tanh or ReLU?" though the learner never predicted it): both asked
-    assert race_md.rstrip().endswith("**Predict:** which runner will stay on the shrug line, and why?\n"
-                                     "Which will cross 0.1 first, tanh or ReLU?")
+    # pass 95 (r96 Interaction): the Predict now comes before "Press Race!", so the learner predicts before acting
+    assert ("**Predict:** which runner will stay on the shrug line, and why?\n"
+            "Which will cross 0.1 first, tanh or ReLU?\n\nPress **Race!**") in race_md
     assert race_md.count("?") == 2 and "Then guess" not in race_md and "Which borders" not in race_md
     maps = next(s for s in _cells("markdown") if s.startswith("## What each bend learns"))
     assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new to this race. Do their borders follow the gap?" in maps
@@ -2016,7 +2020,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "> - **learning rate**: 0.01. With Adam, a steady nudge gives steps about this size.",
                  "Leave the settings as they are at first."):
         assert said in cell, said
-    assert cell.index("> **Recap") < cell.index("Press **Race!**") < cell.index("**Predict:**") and "for now" not in cell
+    # pass 95 (r96 Interaction: the action came before the prediction): predict first, then press Race!
+    assert cell.index("> **Recap") < cell.index("**Predict:**") < cell.index("Press **Race!**") and "for now" not in cell
     # pass 78 (r75 Focus 1): tries 3 to 5 moved to the optional section, under their own heading
     tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Two longer tries")))
     # pass 81 (r78 Interaction: it sent the reader far back up the page unaided): a link to that section's anchor
@@ -2216,8 +2221,10 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     assert "The three sigmoid bends alone cut it to at most 1/64 (the chain above)." in prose
     assert ch05_race.fade_chain() == [1.0, 0.25, 0.0625, 1 / 64]
     # pass 93 (r94 Clarity: "set the rest" was vague): the gap said as a rough size (718 / 64: 11, roughly 10×)
-    assert ("1/64 (the chain above). The measured fall, about 700×, is roughly 10× bigger than that. Slopes under "
-            "1/4, the weights and the inputs make up the gap.") in prose and "set the rest" not in prose
+    # pass 95 (r96 Correctness: nothing here measures what makes up the gap): hedged
+    assert ("1/64 (the chain above). The measured fall, about 700×, is roughly 10× bigger than that. Probably slopes "
+            "under 1/4, the weights and the inputs make up the gap.") in prose and "set the rest" not in prose
+    assert "The start tests less fading" not in prose
     assert round(start[-1] / start[0] / 64, -1) == 10
     assert "The weights and inputs change its size too." not in prose
     assert "Hundreds: about 700 times in all." in prose and round(start[-1] / start[0], -2) == 700
@@ -4193,7 +4200,9 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
-    assert "Steeper's bigger start mattered more than its bigger steps." in remember and text.endswith("Within 400 epochs, the start mattered more.")
+    # pass 95 (r96 Focus: that line rested on the optional part only): it says what the main path showed, and points on
+    assert "mattered more" not in remember and "*Going further* tests which part mattered." in remember
+    assert text.endswith("Within 400 epochs, the start mattered more.")
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
