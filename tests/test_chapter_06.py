@@ -1451,7 +1451,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
     assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum, bent, that multiplies the first.\n" in answer
-    assert "The bent sum is the **gate**." in section and "every block with a gate beat every one without" in ch06_decisions.gate_test_fold().data   # pass 92
+    assert "The bent sum is the **gate**;" in section and "every block with a gate beat every one without" in ch06_decisions.gate_test_fold().data   # pass 92
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1998,12 +1998,14 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # to the map's words, and GPT-2 and LLaMA to list line 3 (r70 Correctness), so they are not said twice
     # pass 77 (r74 Clarity 3: it pointed ahead to line 4): the LSTM's 0-to-1 gate is contrasted in line 4's words
     # pass 93 (r94 Picture, Interaction: the one main idea with no prediction): a Predict, answered by swiglu_numbers
-    "The bent sum is the **gate**.\n\n"
+    # pass 95 (r96 Clarity: the diagram's "the content" was never named in words): both sums named
+    "The bent sum is the **gate**; the unbent one, the **content**.\n\n"
     "**Predict:** can this gate flip the content's sign?")
 GATE_WORDS = (  # pass 93 (r94 Clarity: "gate" in two senses): the cell under swiglu_numbers' check, said once, bold
     "**So this gate is no dimmer from 0 to 1.** It can scale the content up, or flip the sign.\n"
     # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
-    "More: [Going further](#More-on-line-3).")
+    # pass 95 (r96 Clarity: "line 3" came before the list that has it): the link names the row instead
+    "More on the transformer row: [Going further](#More-on-line-3).")
 LINE3_END = "### More on line 3"   # pass 84 (r83 Focus): under "## Going further"   # pass 76: the heading over line 3's two optional folds, after What to remember
 
 
@@ -2467,7 +2469,9 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 89b (r90 Clarity): "only" is along the memory path; the nudge has other paths too
     # lead after r91 (Clarity: "other paths" named nothing the learner could follow): the aside is cut
     # pass 93 (r94 Clarity: "step back" never explained): the direction said at first use
+    # pass 95 (r96 Clarity: the nudge had only gone back through layers): a step is named as one more layer
     assert ("The nudge travels back toward the sequence's start.\n"
+            "Each step acts like one more layer it passes back through.\n"
             "Along the memory path, each step back multiplies it by the forget gate only.\n") in text
     assert text.index("toward the sequence's start") < text.index("steps back")
     assert "other paths" not in text
@@ -3099,6 +3103,10 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     said = [t.get_text() for t in fig.axes[0].texts]
     assert "the inputs" in said and "×" in said and any(t.startswith("SiLU(a)") for t in said)
     assert fig.get_label().startswith("A SwiGLU unit")
+    # pass 95 (r96 Clarity): the chapter's word "sum", in the boxes and the alt text; "weighted sum" nowhere
+    assert "a = sum 1" in said and "b = sum 2" in said and "the content" in fig.get_label()
+    assert not any("weighted" in w for w in said) and "weighted" not in fig.get_label()
+    assert "frees" not in _md_text() and "lets training set only the leak" in _md_text()
     fwd = ch06_decisions.lstm_path()
     words = [t.get_text() for t in fwd.axes[0].texts]
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
@@ -3312,7 +3320,7 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     first_gate = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and re.search(r"\bgates?\b", _src(c)))
-    assert "The bent sum is the **gate**." in _src(cells[first_gate])   # said where first used
+    assert "The bent sum is the **gate**;" in _src(cells[first_gate])   # said where first used
     assert _src(cells[k + 3]).startswith("**Predict:**") and "The shares add up to 1: the map's grey bars." not in _md_text()
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
@@ -3343,7 +3351,7 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
     # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
     assert dead.runner_up == "prelu" and answer.strip().startswith(
-        f"For {decisions._label(dead.runner_up)} (the dashed line): it keeps ReLU's shape and frees only the leak.\n"
+        f"For {decisions._label(dead.runner_up)} (the dashed line): it keeps ReLU's shape and lets training set only the leak.\n"   # pass 95 (r96: 'frees')
         "For GELU: just below 0, it still passes a nudge.")
     slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
     assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001

@@ -508,11 +508,14 @@ def swiglu_picture():
     from course_utils.ui.ch02_four_bends import swiglu_diagram
     # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
     # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
-    fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
-    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1.")
+    # pass 95 (r96 Clarity: "weighted sum" is chapter 02's word; this chapter says "sum"): its boxes and alt say "sum"
+    fig = swiglu_diagram(sums=SWIGLU_SUMS, source="the inputs", note=SWIGLU_NOTE)
+    alt = fig.get_label().replace("two weighted sums", "two sums")
+    fig.set_label(alt + ". Between the paths: the gate scales the content; it can be below 0 or above 1.")
     return fig
 
 
+SWIGLU_SUMS = ("a = sum 1", "b = sum 2")   # the diagram's two sum boxes, in this chapter's word
 SWIGLU_ROWS = ((2.0, 3.0), (-1.0, 3.0))   # pass 93 (r94 Picture, Interaction): two (a, b) under the diagram
 
 
