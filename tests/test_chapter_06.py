@@ -1776,7 +1776,9 @@ def test_the_picker_text_names_what_its_menu_holds():
     # pass 62 (cut for words): "the list's places", the phrase that needed it, is gone; the menu's entries are places
     # pass 68 (cut for words): "Pick a place from the menu." went; the menu's label says "where:"
     # pass 82 (r80 Clarity: the instruction was one packed paragraph): the menu first, then one line a style
-    assert before.startswith("## Try it: the picker\n\nChoose a place in the menu. The picture draws up to three bends:\n")
+    # pass 95 (cut for words): "Choose a place in the menu." went; step 1 of the Predict says it with the place
+    assert before.startswith("## Try it: the picker\n\nThe picture draws up to three bends:\n")
+    assert "1. Choose \"Output for a number\" in the menu.\n" in before
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
@@ -2763,7 +2765,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.writes_fold()")
     assert _src(cells[k - 4]).startswith("## The LSTM or GRU row: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
+    assert "printed under the write number" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
         "<details><summary>Check your prediction</summary>\n\n- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
@@ -3166,13 +3168,14 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     sums = ch06_decisions.write_sums()
     assert len(sums) == 6 and ticks[1:] == [f"{i}\n({v:.1f})".replace("-", "−") for i, v in enumerate(sums, 1)]
     # pass 71 (r65 Clarity 2): in plain steps; the six sums are the picture's tick labels (checked above), not typed
-    words = next(_src(c) for c in _cells() if "We feed in six random sums" in _src(c))
-    assert "We feed in six random sums, printed under each write number." in words
-    # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
+    words = next(_src(c) for c in _cells() if "printed under the write number" in _src(c))
+    # pass 95 (r96 Clarity: one dense cell): the write in three numbered steps, in order, then the six sums per bend
+    # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the steps
     # pass 83 (r81: line 4 now names a third gate, so "both gates" would be unclear): the two on the memory path
-    assert words.index("Pretend the forget and write gates are fully open (1). Each step then adds the bent new "
-                       "content to the "
-                       "memory: a **write**.") < words.index("We feed in")
+    steps = ("Pretend the forget and write gates are fully open (1). Then each step:\n",
+             "1. takes a random sum, printed under the write number;\n", "2. bends it into new content;\n",
+             "3. adds that to the memory: a **write**.\n", "Each bend gets the same six sums: ReLU, sigmoid, tanh.\n")
+    assert all(s in words for s in steps) and [words.index(s) for s in steps] == sorted(words.index(s) for s in steps)
     # pass 79 (r76 Interaction 3: the picture asked nothing first): a Predict ends the words, the bullets under the
     # picture answer it (tanh's memory goes down; ReLU's write has no top)
     assert words.endswith("**Predict:** which memories can go down? Which bend can make one write huge?")
