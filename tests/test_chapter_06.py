@@ -3002,7 +3002,8 @@ def test_pass57_every_word_on_the_map_sits_inside_its_box_and_the_lstm_marks_do_
     side = ch06_decisions.MAP_ROWS[ch06_decisions.SIDE_ROW][1]
     boxed = [t for t in ax.texts if t.get_text() and t.get_text() != side]
     # pass 88: a glossed box holds two texts, its name and its gloss
-    assert len(boxed) == len(boxes) + len(ch06_decisions.MAP_GLOSS) and any(t.get_text() == "Where\nis the\nbend?"
+    # pass 95 (r96 Clarity): two pick boxes hold a gloss too
+    assert len(boxed) == len(boxes) + len(ch06_decisions.MAP_GLOSS) + len(ch06_decisions.PICK_GLOSS) and any(t.get_text() == "Where\nis the\nbend?"
                                                                                for t in boxed)
     for t in boxed:
         e = t.get_window_extent(r)
@@ -3823,3 +3824,16 @@ def test_pass93_the_swiglu_predict_is_answered_by_two_computed_rows(monkeypatch)
     assert _src(cells[k - 2]) == "ch06.swiglu_picture()" and cells[k]["metadata"]["jupyter"]["source_hidden"]
     stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
     assert "| −1 | −0.27 | 3 | −0.8 |" in stored
+
+
+def test_pass95_the_map_glosses_two_picks_in_plain_words_and_its_marks_are_bigger():
+    """Check r96's map items: the transformer and softmax picks each carry a short italic gloss, said in the alt text
+    too, and the small drawings' marks (the "−3 0 3" ends) are 14 pt."""
+    fig = ch06_decisions.decision_map()
+    said = [t.get_text() for t in fig.axes[0].texts]
+    for key, gloss in ch06_decisions.PICK_GLOSS.items():
+        assert gloss in said and len(gloss.split()) <= 3, key
+        assert f"({gloss})" in fig.get_label(), key
+    assert set(ch06_decisions.PICK_GLOSS) == {"transformer_ffn", "multiclass_output"}
+    marks = [t for ax in fig.axes[0].child_axes for t in ax.texts if t.get_text() in ("−3", "3")]
+    assert len(marks) == 2 and all(t.get_fontsize() == 14 for t in marks)
