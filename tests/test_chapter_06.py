@@ -1451,7 +1451,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
     assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum, bent, that multiplies the first.\n" in answer
-    assert "The bent sum is the **gate**." in section and "every block with a gate beat every one without" in ch06_decisions.gate_test_fold().data   # pass 92
+    assert "The bent sum is the **gate**;" in section and "every block with a gate beat every one without" in ch06_decisions.gate_test_fold().data   # pass 92
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1776,7 +1776,9 @@ def test_the_picker_text_names_what_its_menu_holds():
     # pass 62 (cut for words): "the list's places", the phrase that needed it, is gone; the menu's entries are places
     # pass 68 (cut for words): "Pick a place from the menu." went; the menu's label says "where:"
     # pass 82 (r80 Clarity: the instruction was one packed paragraph): the menu first, then one line a style
-    assert before.startswith("## Try it: the picker\n\nChoose a place in the menu. The picture draws up to three bends:\n")
+    # pass 95 (cut for words): "Choose a place in the menu." went; step 1 of the Predict says it with the place
+    assert before.startswith("## Try it: the picker\n\nThe picture draws up to three bends:\n")
+    assert "1. Choose \"Output for a number\" in the menu.\n" in before
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
@@ -1998,12 +2000,14 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # to the map's words, and GPT-2 and LLaMA to list line 3 (r70 Correctness), so they are not said twice
     # pass 77 (r74 Clarity 3: it pointed ahead to line 4): the LSTM's 0-to-1 gate is contrasted in line 4's words
     # pass 93 (r94 Picture, Interaction: the one main idea with no prediction): a Predict, answered by swiglu_numbers
-    "The bent sum is the **gate**.\n\n"
+    # pass 95 (r96 Clarity: the diagram's "the content" was never named in words): both sums named
+    "The bent sum is the **gate**; the unbent one, the **content**.\n\n"
     "**Predict:** can this gate flip the content's sign?")
 GATE_WORDS = (  # pass 93 (r94 Clarity: "gate" in two senses): the cell under swiglu_numbers' check, said once, bold
     "**So this gate is no dimmer from 0 to 1.** It can scale the content up, or flip the sign.\n"
     # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
-    "More: [Going further](#More-on-line-3).")
+    # pass 95 (r96 Clarity: "line 3" came before the list that has it): the link names the row instead
+    "More on the transformer row: [Going further](#More-on-line-3).")
 LINE3_END = "### More on line 3"   # pass 84 (r83 Focus): under "## Going further"   # pass 76: the heading over line 3's two optional folds, after What to remember
 
 
@@ -2467,7 +2471,9 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 89b (r90 Clarity): "only" is along the memory path; the nudge has other paths too
     # lead after r91 (Clarity: "other paths" named nothing the learner could follow): the aside is cut
     # pass 93 (r94 Clarity: "step back" never explained): the direction said at first use
+    # pass 95 (r96 Clarity: the nudge had only gone back through layers): a step is named as one more layer
     assert ("The nudge travels back toward the sequence's start.\n"
+            "Each step acts like one more layer it passes back through.\n"
             "Along the memory path, each step back multiplies it by the forget gate only.\n") in text
     assert text.index("toward the sequence's start") < text.index("steps back")
     assert "other paths" not in text
@@ -2759,7 +2765,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.writes_fold()")
     assert _src(cells[k - 4]).startswith("## The LSTM or GRU row: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
+    assert "printed under the write number" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
         "<details><summary>Check your prediction</summary>\n\n- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
@@ -2996,7 +3002,8 @@ def test_pass57_every_word_on_the_map_sits_inside_its_box_and_the_lstm_marks_do_
     side = ch06_decisions.MAP_ROWS[ch06_decisions.SIDE_ROW][1]
     boxed = [t for t in ax.texts if t.get_text() and t.get_text() != side]
     # pass 88: a glossed box holds two texts, its name and its gloss
-    assert len(boxed) == len(boxes) + len(ch06_decisions.MAP_GLOSS) and any(t.get_text() == "Where\nis the\nbend?"
+    # pass 95 (r96 Clarity): two pick boxes hold a gloss too
+    assert len(boxed) == len(boxes) + len(ch06_decisions.MAP_GLOSS) + len(ch06_decisions.PICK_GLOSS) and any(t.get_text() == "Where\nis the\nbend?"
                                                                                for t in boxed)
     for t in boxed:
         e = t.get_window_extent(r)
@@ -3099,6 +3106,10 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     said = [t.get_text() for t in fig.axes[0].texts]
     assert "the inputs" in said and "×" in said and any(t.startswith("SiLU(a)") for t in said)
     assert fig.get_label().startswith("A SwiGLU unit")
+    # pass 95 (r96 Clarity): the chapter's word "sum", in the boxes and the alt text; "weighted sum" nowhere
+    assert "a = sum 1" in said and "b = sum 2" in said and "the content" in fig.get_label()
+    assert not any("weighted" in w for w in said) and "weighted" not in fig.get_label()
+    assert "frees" not in _md_text() and "lets training set only the leak" in _md_text()
     fwd = ch06_decisions.lstm_path()
     words = [t.get_text() for t in fwd.axes[0].texts]
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
@@ -3158,13 +3169,14 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     sums = ch06_decisions.write_sums()
     assert len(sums) == 6 and ticks[1:] == [f"{i}\n({v:.1f})".replace("-", "−") for i, v in enumerate(sums, 1)]
     # pass 71 (r65 Clarity 2): in plain steps; the six sums are the picture's tick labels (checked above), not typed
-    words = next(_src(c) for c in _cells() if "We feed in six random sums" in _src(c))
-    assert "We feed in six random sums, printed under each write number." in words
-    # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
+    words = next(_src(c) for c in _cells() if "printed under the write number" in _src(c))
+    # pass 95 (r96 Clarity: one dense cell): the write in three numbered steps, in order, then the six sums per bend
+    # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the steps
     # pass 83 (r81: line 4 now names a third gate, so "both gates" would be unclear): the two on the memory path
-    assert words.index("Pretend the forget and write gates are fully open (1). Each step then adds the bent new "
-                       "content to the "
-                       "memory: a **write**.") < words.index("We feed in")
+    steps = ("Pretend the forget and write gates are fully open (1). Then each step:\n",
+             "1. takes a random sum, printed under the write number;\n", "2. bends it into new content;\n",
+             "3. adds that to the memory: a **write**.\n", "Each bend gets the same six sums: ReLU, sigmoid, tanh.\n")
+    assert all(s in words for s in steps) and [words.index(s) for s in steps] == sorted(words.index(s) for s in steps)
     # pass 79 (r76 Interaction 3: the picture asked nothing first): a Predict ends the words, the bullets under the
     # picture answer it (tanh's memory goes down; ReLU's write has no top)
     assert words.endswith("**Predict:** which memories can go down? Which bend can make one write huge?")
@@ -3312,7 +3324,7 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     first_gate = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and re.search(r"\bgates?\b", _src(c)))
-    assert "The bent sum is the **gate**." in _src(cells[first_gate])   # said where first used
+    assert "The bent sum is the **gate**;" in _src(cells[first_gate])   # said where first used
     assert _src(cells[k + 3]).startswith("**Predict:**") and "The shares add up to 1: the map's grey bars." not in _md_text()
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
@@ -3343,7 +3355,7 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
     # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
     assert dead.runner_up == "prelu" and answer.strip().startswith(
-        f"For {decisions._label(dead.runner_up)} (the dashed line): it keeps ReLU's shape and frees only the leak.\n"
+        f"For {decisions._label(dead.runner_up)} (the dashed line): it keeps ReLU's shape and lets training set only the leak.\n"   # pass 95 (r96: 'frees')
         "For GELU: just below 0, it still passes a nudge.")
     slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
     assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001
@@ -3812,3 +3824,16 @@ def test_pass93_the_swiglu_predict_is_answered_by_two_computed_rows(monkeypatch)
     assert _src(cells[k - 2]) == "ch06.swiglu_picture()" and cells[k]["metadata"]["jupyter"]["source_hidden"]
     stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
     assert "| −1 | −0.27 | 3 | −0.8 |" in stored
+
+
+def test_pass95_the_map_glosses_two_picks_in_plain_words_and_its_marks_are_bigger():
+    """Check r96's map items: the transformer and softmax picks each carry a short italic gloss, said in the alt text
+    too, and the small drawings' marks (the "−3 0 3" ends) are 14 pt."""
+    fig = ch06_decisions.decision_map()
+    said = [t.get_text() for t in fig.axes[0].texts]
+    for key, gloss in ch06_decisions.PICK_GLOSS.items():
+        assert gloss in said and len(gloss.split()) <= 3, key
+        assert f"({gloss})" in fig.get_label(), key
+    assert set(ch06_decisions.PICK_GLOSS) == {"transformer_ffn", "multiclass_output"}
+    marks = [t for ax in fig.axes[0].child_axes for t in ax.texts if t.get_text() in ("−3", "3")]
+    assert len(marks) == 2 and all(t.get_fontsize() == 14 for t in marks)

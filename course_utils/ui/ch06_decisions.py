@@ -34,6 +34,10 @@ MAP_GLOSS = {  # pass 88 (r87 Clarity: the map named CNN, transformer, LSTM, GRU
     "recurrent": "read a sequence,\nkeep a memory",
     "multiclass_output": "cat? dog? bird?",
 }
+PICK_GLOSS = {  # pass 95 (r96 Clarity: the map's picks named words not yet explained): a few plain words, in italics
+    "transformer_ffn": "smooth bends",
+    "multiclass_output": "a share each",
+}
 X_RANGE_ROW = "hidden_cnn_mlp"   # the one small drawing whose x axis has its ends marked, −3 and 3 (ReLU: room below 0)
 SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
@@ -51,7 +55,7 @@ BOX_PAD = 0.004   # the rounded boxes reach this far beyond their x, in axes fra
 MAP_LEFT = 0.008   # the first box's left edge: its border (BOX_PAD and the line's width) stays inside the picture
 WHERE_X, WHERE_W, PICK_X = 0.312, 0.222, 0.568   # the where-boxes' left edge and width, the pick boxes' left edge
 SIDE_START = PICK_X - BOX_PAD - 0.002   # the side arrow leaves the ReLU box at its left edge, not from inside it
-MARK_PT, MARK_INK = 13, "#222222"   # r47: 12 pt read as tiny in the 900 px map   # the small drawings' words and marks: large and dark enough to read
+MARK_PT, MARK_INK = 14, "#222222"   # pass 95 (r96 Picture: "−3 0 3" tiny): 14 pt; r47: 12 pt read as tiny in the 900 px map   # the small drawings' words and marks: large and dark enough to read
 SOFTMAX_SCORES = (2.0, 1.0, 0.1)   # the softmax drawing: three class scores -> three bars
 
 
@@ -137,7 +141,7 @@ def decision_map(trace=()):
             _box(ax, WHERE_X, y, where, WHERE_W, h, plots.MUTED, gloss=MAP_GLOSS.get(key, ""), **lit(key in trace))
             _arrow(ax, (WHERE_X + WHERE_W + BOX_PAD, y), (PICK_X - BOX_PAD, y), key in trace)
         _box(ax, PICK_X, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold",
-             **lit(key in trace))
+             gloss=PICK_GLOSS.get(key, ""), **lit(key in trace))
         extra = TALLER.get(key, 0.0)
         inset = ax.inset_axes([0.79, y - h / 2 - extra, 0.19, h + extra])
         ylim = YLIM.get(key, (-1.3, 1.6))
@@ -173,6 +177,7 @@ def map_alt(trace=()):
     """The map in words, for a screen reader: the two questions, then each place and its pick, from MAP_ROWS."""
     def said(rows, gloss=True):   # each box's gloss in brackets after its name, as the map prints it under the name
         return "; ".join(f"{where}{f' ({MAP_GLOSS[key]})' if gloss and key in MAP_GLOSS else ''} → {pick}"
+                         f"{f' ({PICK_GLOSS[key]})' if gloss and key in PICK_GLOSS else ''}"
                          for key, where, pick, _ in rows).replace("\n", " ")
     inside = [r for i, r in enumerate(MAP_ROWS[:4]) if i != SIDE_ROW]
     whole = (f"Decision map. Where is the bend? Inside the network: {said(inside)}. "
@@ -508,11 +513,14 @@ def swiglu_picture():
     from course_utils.ui.ch02_four_bends import swiglu_diagram
     # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
     # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
-    fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
-    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1.")
+    # pass 95 (r96 Clarity: "weighted sum" is chapter 02's word; this chapter says "sum"): its boxes and alt say "sum"
+    fig = swiglu_diagram(sums=SWIGLU_SUMS, source="the inputs", note=SWIGLU_NOTE)
+    alt = fig.get_label().replace("two weighted sums", "two sums")
+    fig.set_label(alt + ". Between the paths: the gate scales the content; it can be below 0 or above 1.")
     return fig
 
 
+SWIGLU_SUMS = ("a = sum 1", "b = sum 2")   # the diagram's two sum boxes, in this chapter's word
 SWIGLU_ROWS = ((2.0, 3.0), (-1.0, 3.0))   # pass 93 (r94 Picture, Interaction): two (a, b) under the diagram
 
 
