@@ -1395,7 +1395,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "no better than a coin toss, on average (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average; p85
+    assert "It says it is no better than a coin toss." in done.why and "where it started" not in done.why   # p82 (r80); p95 (r96)
     stems = [q.prompt for q in quiz.questions()]
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
@@ -2142,7 +2142,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it." in why8   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways." in why8   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
@@ -3103,7 +3103,7 @@ def test_pass26_keys_name_what_they_use():
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
     unit = " ".join(o.why for o in quiz.get("unit_steps").options)
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it." in unit   # p90 (r91 Clarity): an example in unit
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways." in unit   # p90 (r91 Clarity): an example in unit
     far = float(activations.get("gelu").derivative(-3.2))
     assert abs(far) < 0.01   # far left, GELU's slope is nearly 0: the added sentence holds
     assert any("far left its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
@@ -5170,7 +5170,7 @@ def test_p82_keys_say_the_average_loss_where_the_race_showed_it_and_why_adam_is_
     tiny nudge still gives the smallest step; Adam's step does not follow the nudge's size."""
     from course_utils.engine import race
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert done.startswith("it does no better than a coin toss, on average (ln 2).")   # p85: "on average"
+    assert done.startswith("0.69 alone does not say whether it can improve.")   # p95 (r96): Q11's net stays at ln 2
     seeds = quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].why
     assert seeds.startswith("In chapter 05's race, from seed 0,")
     a = next(o.why for o in quiz.get("why_adam").options if o.text.startswith("Adam always"))
@@ -5391,7 +5391,9 @@ def test_p83_q6_why_not_c_rebuts_c_with_the_race_runs_this_quiz_draws():
     above 0.6 for its first 50 passes, then got under 0.1 before its 300th."""
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
     # p85 (r84 Correctness): ln 2 on average is no proof of nothing learned; "near coin-toss level" was loose
-    assert "it does no better than a coin toss, on average (ln 2). That is a start, not a finish." in done
+    # p95 (r96 Correctness): "a start, not a finish" clashed with Q11 (a straight net stuck at ln 2 for good)
+    assert "0.69 alone does not say whether it can improve. It says it is no better than a coin toss." in done
+    assert "a start, not a finish" not in done
     assert "learned nothing" not in done and "near coin-toss" not in done
     assert done.endswith("Several race bends began near ln 2, then fell below 0.1 (chapter 05, five-seed race).")   # p87
     names, above, first, before = quiz.RACE_FLAT
@@ -5805,3 +5807,15 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
     assert "Losses: 0.51 and 0.92, average 0.71, worse than at ½." in why
     assert all(len(line.split()) < 12 for line in why.split("\n")[2:])
+
+
+def test_p95_q8_a_bias_after_the_bend_cannot_slide_the_corner_sideways():
+    """r96 Correctness: "It cannot move the corner" was false: a bias after the bend lifts the corner. It cannot slide
+    it sideways: ReLU(z) + c keeps its corner at z = 0 for every c."""
+    whys = {o.text: o.why for o in quiz.get("unit_steps").options}
+    assert whys["Stretch and add, then bend, then shift."].endswith("It cannot slide the corner sideways.")
+    assert not any("cannot move" in w for w in whys.values())
+    z = np.linspace(-2, 2, 401)
+    for c in (-1.0, 0.5, 2.0):   # the kink (the slope's jump) stays at z = 0, the corner's height moves by c
+        kink = z[1:-1][np.abs(np.diff(np.diff(np.maximum(z, 0) + c))) > 1e-9]
+        assert np.all(np.abs(kink) < 0.02) and len(kink) >= 1

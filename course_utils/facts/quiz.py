@@ -236,9 +236,10 @@ def _bank():
             "The bend acts on one number: the weighted sum plus the bias. The shift comes before the bend, so it moves "
             "the corner."),
            ("Stretch and add, then bend, then shift.",
-            "a bias added after the bend only lifts the output. It cannot move the corner."),
+            # p95 (r96 Correctness): a bias after the bend lifts the corner; it cannot slide it sideways
+            "a bias added after the bend only lifts the output. It cannot slide the corner sideways."),
            ("Bend each input, then stretch and add, then shift.",
-            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it."),
+            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways."),
            ("Stretch and add, then bend. A unit has no shift.",
             "the units in this course all have a bias, their shift. Without it, the corner stays where the weighted sum is 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
@@ -513,7 +514,8 @@ def _bank():
             # race runs this quiz's race question draws (RACE_FLAT, checked against them in tests/test_chapter_07.py)
             # p85 (r84 Correctness): a loss near ln 2 is a coin toss's on average, not proof of nothing learned; the
             # race claim is what the race question's picture shows (above 0.6 for 30 passes), in one sentence
-            "it does no better than a coin toss, on average (ln 2). That is a start, not a finish. "
+            # p95 (r96 Correctness): "a start, not a finish" clashed with Q11's net, stuck at ln 2 for good
+            f"{ln2:.2f} alone does not say whether it can improve. It says it is no better than a coin toss. "
             # The bends go unnamed: naming them would strike options off the race question (Q29), maybe in the same
             # round; the claim holds for each of them, so no reader can pick the wrong one (tests/test_chapter_07.py)
             # s36 code review: "Three race bends" read as only three, yet more of chapter 05's nine did this; "Several"
