@@ -1197,7 +1197,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
-    assert "In the picture, start weights have spread 1/√(inputs per unit): LeCun normal." in quiz.key_why("selu_steady")
+    assert "In the picture, start weights have spread 1/√(inputs per unit)." in quiz.key_why("selu_steady")
+    assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
@@ -1209,8 +1210,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p93 (r94 Correctness): the pull holds with SELU's usual start weights, said in the key
     # p94 (r95 Correctness): the start named, LeCun normal, the picture's own (ch04_zoo runs SELU at gain 1, and
     # signal_stats.lecun_normal divides by √fan_in); (Clarity) the reason as one cause sentence
-    assert quiz.key_why("selu_steady") == ("In the picture, start weights have spread 1/√(inputs per unit): LeCun "
-                                           "normal. Big negatives squash near −1.76, positives barely change, so the "
+    assert quiz.key_why("selu_steady") == ("In the picture, start weights have spread 1/√(inputs per unit). "
+                                           "Big negatives squash near −1.76, positives barely change, so the "
                                            "spread shrinks. Negatives keep the average near 0.")
     from course_utils.engine import signal_stats
     from course_utils.ui import ch04_zoo
@@ -1395,7 +1396,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "no better than a coin toss, on average (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average; p85
+    assert "It says it is no better than a coin toss." in done.why and "where it started" not in done.why   # p82 (r80); p95 (r96)
     stems = [q.prompt for q in quiz.questions()]
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
@@ -2142,7 +2143,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it." in why8   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways." in why8   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
@@ -2647,11 +2648,12 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pass 29: a running average said in place; the square root of the second is the nudges' usual size
     # pass 30: the key no longer repeats the option; it says what the usual size is ("running average" is gone)
     # pass 62 (r56 Clarity 2): an everyday picture first (a whisper judged against a usual whisper), then the division
-    assert right("why_adam").why.startswith("Think of a friend who always whispers: you judge their voice against their "
-                                            "usual voice, not against a shout. Adam divides a weight's recent average "
+    # p95 (r96 Clarity): the whisper in short plain sentences
+    assert right("why_adam").why.startswith("Think of a friend who always whispers. You compare each whisper with "
+                                            "their usual whisper. Adam divides a weight's recent average "
                                             "nudge by its nudges' typical size (the square root of their average square).")
     assert "running average" not in right("why_adam").why and "usual size" not in right("why_adam").why   # one name
-    assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 4
+    assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 5   # p95 (r96): the whisper split in two short sentences
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
     # pass 57 (r51), 62: the word list's; p88 (r87): and the first question on the page to use it
@@ -2659,7 +2661,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
-    assert glosses["race"].startswith("the race (chapter 05): one small network per bend, each trained to tell apart")   # pass 24: not garbled
+    assert glosses["race"].startswith("the race: one small network per bend, each trained to tell apart")   # pass 24: not garbled
 
 
 def test_pass23_sigmoid_is_flatter_than_tanh_only_within_about_1_7():
@@ -3103,7 +3105,7 @@ def test_pass26_keys_name_what_they_use():
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
     unit = " ".join(o.why for o in quiz.get("unit_steps").options)
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot move it." in unit   # p90 (r91 Clarity): an example in unit
+    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways." in unit   # p90 (r91 Clarity): an example in unit
     far = float(activations.get("gelu").derivative(-3.2))
     assert abs(far) < 0.01   # far left, GELU's slope is nearly 0: the added sentence holds
     assert any("far left its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
@@ -3599,7 +3601,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 48 (r43): SiLU is taught in chapter 02 (SwiGLU's gate) and chapter 04 (the smooth family): both named
     # pass 53 (r47): not "ReLU rounded": both dip below 0, which Q2 asks (the glosses sit under its prompt)
     assert quiz.PAGE_WORDS["SiLU"] == "x times sigmoid(x), a smooth bend."   # pass 62: the page's word list says it
-    assert glossed["Mish"] == "Mish: another smooth bend from chapter 04, close to SiLU."
+    assert glossed["Mish"] == "Mish: another smooth bend, close to SiLU."
     assert "Adam divides" not in glossed["Adam"] and "how far each weight moves" in glossed["Adam"]   # what Adam does, not Q31's answer
     assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("Mish",))   # p92: softplus left the quiz
     assert not re.search(r"below|dip|negative|under 0|deep|lowest|GELU|Mish", quiz.PAGE_WORDS["SiLU"])
@@ -4085,7 +4087,7 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     assert "selu_steady" in ch07_quiz.AFTER_PICTURES
     alt = ch07_quiz.picture_alt("selu_steady")
     selu_ends = [float(s[-1]) for s in runs["SELU"]]
-    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "start weights LeCun normal (spread 1/√(inputs per unit))" in alt
+    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "start weights of spread 1/√(inputs per unit)" in alt and "LeCun" not in alt
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
@@ -4639,7 +4641,7 @@ def test_pass57_one_nudge_one_step_and_the_word_list_says_the_round_one_words():
     uses = [qid for qid in sorted(learner.numbers, key=learner.numbers.get) if re.search(r"(?i)\bsoftmax\b", quiz.used_text(quiz.get(qid)))]
     assert (glosses["softmax"], "head") in learner.glosses[uses[0]]   # said under the first question that uses it
     leaky = next(line for line in words.splitlines() if "**Leaky ReLU**" in line)
-    assert not re.search(r"slope|left|0\.01", leaky)
+    assert not re.search(r"nudge|alive|0\.01", leaky)   # p95 (r96): its shape said; why it keeps units alive not
     assert "S-curve from 0 to 1" in words and "S-curve from −1 to 1" in words
     from course_utils.facts import activations
     sig, tanh = activations.get("sigmoid"), activations.get("tanh")
@@ -4735,10 +4737,12 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # "left side", so naming the side would give it away; test_pass57_... forbids it)
     # p78 (r75 Clarity: "tells me nothing"): it says why the change is not named here
     # p91 (r92 Clarity: "defines nothing"): a true line that leaves the left side (leaky_alive's answer) unsaid
-    assert ("- **Leaky ReLU**: ReLU with one change (chapter 04). Right of 0, the two are the same.\n"
-            in words and "stuck" not in words and "left" not in words[words.index("**Leaky ReLU**"):].split("\n")[0])
+    # p95 (r96 Clarity: "one change" explained nothing; the lead chose the shape's plain line over hiding Q24's side)
+    assert ("- **Leaky ReLU**: its left side slopes down gently instead of lying flat. Right of 0, it matches ReLU.\n"
+            in words and "stuck" not in words)
+    assert 0 > float(activations.get("leaky_relu")(-1.0)) > -0.1 and float(activations.get("relu")(-1.0)) == 0
     assert np.array_equal(activations.get("leaky_relu")(np.linspace(0, 5, 11)), activations.get("relu")(np.linspace(0, 5, 11)))
-    assert not re.search(r"slope|nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
+    assert not re.search(r"nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
     assert "leaky_relu" in ch07_quiz.SHAPES
     # p73 (r70 Picture) labelled Leaky ReLU's left slope in the shapes grid; session 31 (r71): that fold is opened
     # before the chapter 04 round, so the label gave leaky_alive away: no text on its panel
@@ -5170,7 +5174,7 @@ def test_p82_keys_say_the_average_loss_where_the_race_showed_it_and_why_adam_is_
     tiny nudge still gives the smallest step; Adam's step does not follow the nudge's size."""
     from course_utils.engine import race
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert done.startswith("it does no better than a coin toss, on average (ln 2).")   # p85: "on average"
+    assert done.startswith("0.69 alone does not say whether it can improve.")   # p95 (r96): Q11's net stays at ln 2
     seeds = quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].why
     assert seeds.startswith("In chapter 05's race, from seed 0,")
     a = next(o.why for o in quiz.get("why_adam").options if o.text.startswith("Adam always"))
@@ -5391,7 +5395,9 @@ def test_p83_q6_why_not_c_rebuts_c_with_the_race_runs_this_quiz_draws():
     above 0.6 for its first 50 passes, then got under 0.1 before its 300th."""
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
     # p85 (r84 Correctness): ln 2 on average is no proof of nothing learned; "near coin-toss level" was loose
-    assert "it does no better than a coin toss, on average (ln 2). That is a start, not a finish." in done
+    # p95 (r96 Correctness): "a start, not a finish" clashed with Q11 (a straight net stuck at ln 2 for good)
+    assert "0.69 alone does not say whether it can improve. It says it is no better than a coin toss." in done
+    assert "a start, not a finish" not in done
     assert "learned nothing" not in done and "near coin-toss" not in done
     assert done.endswith("Several race bends began near ln 2, then fell below 0.1 (chapter 05, five-seed race).")   # p87
     names, above, first, before = quiz.RACE_FLAT
@@ -5805,3 +5811,30 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
     assert "Losses: 0.51 and 0.92, average 0.71, worse than at ½." in why
     assert all(len(line.split()) < 12 for line in why.split("\n")[2:])
+
+
+def test_p95_q8_a_bias_after_the_bend_cannot_slide_the_corner_sideways():
+    """r96 Correctness: "It cannot move the corner" was false: a bias after the bend lifts the corner. It cannot slide
+    it sideways: ReLU(z) + c keeps its corner at z = 0 for every c."""
+    whys = {o.text: o.why for o in quiz.get("unit_steps").options}
+    assert whys["Stretch and add, then bend, then shift."].endswith("It cannot slide the corner sideways.")
+    assert not any("cannot move" in w for w in whys.values())
+    z = np.linspace(-2, 2, 401)
+    for c in (-1.0, 0.5, 2.0):   # the kink (the slope's jump) stays at z = 0, the corner's height moves by c
+        kink = z[1:-1][np.abs(np.diff(np.diff(np.maximum(z, 0) + c))) > 1e-9]
+        assert np.all(np.abs(kink) < 0.02) and len(kink) >= 1
+
+
+def test_p95_the_mixed_rounds_hints_name_no_chapter_and_q7_says_why_02():
+    """r96 Interaction: the race and Mish glosses named the chapter the mixed round's box asks for; GELU's peak slope
+    (filed under 02) could fairly be taken for 03: a wrong pick now says why 02."""
+    for _t, _p, gloss in quiz.GLOSSES + quiz.BEND_WORDS:
+        assert not re.search(r"chapter 0\d", gloss), gloss
+    said = ch07_quiz.pick_verdict("gelu_peak_slope", "03")
+    assert said == ("You said chapter 03; it is from chapter 02. Chapter 02 drew GELU's slope and its peak. "
+                    "Chapter 03 multiplies slopes going backward.")
+    assert ch07_quiz.pick_verdict("gelu_peak_slope", "02") == "Right chapter."
+    true = quiz.get("bias_role").chapter
+    assert ch07_quiz.pick_verdict("bias_role", "03") == f"You said chapter 03; it is from chapter {true}."
+    assert quiz.get("gelu_peak_slope").chapter == "02" and "1.13" in json.dumps(notebook("02_four_bends"))
+    assert "1.13" not in json.dumps(notebook("03_gradient_table"))   # chapter 03 never gives the peak's number

@@ -1443,7 +1443,7 @@ def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it
     ends = [float(s[-1]) for s in selu_spread_runs()["SELU"]]
     top = max(float(np.abs(m).max()) for m in selu_average_runs()["SELU"])
     return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, starting at spread {SELU_START:g}: five random SELU "
-            f"networks, start weights LeCun normal (spread 1/√(inputs per unit)); their solid lines nearly overlap. "
+            f"networks, start weights of spread 1/√(inputs per unit); their solid lines nearly overlap. "
             f"Left, the spread of the outputs comes down close to the "
             f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}). Right, the average "
             f"stays near the black line at 0 (at most {top:.2f} away).")
@@ -1811,7 +1811,9 @@ def pick_verdict(qid, picked):
     if picked is None:
         return ""
     true = quiz.get(qid).chapter
-    return "Right chapter." if picked == true else f"You said chapter {picked}; it is from chapter {true}."
+    if picked == true:
+        return "Right chapter."
+    return " ".join(filter(None, (f"You said chapter {picked}; it is from chapter {true}.", quiz.PICK_WHY.get(qid))))
 
 
 def chapter_label(chapter):
