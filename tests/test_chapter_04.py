@@ -3302,7 +3302,7 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     cells = _cells()
     assert _index("ch04.two_switches()") < _index(said) and "0.84" not in "".join(cells[_index(said)]["source"])
     assert "share" not in "".join(cells[_index("ch04.two_switches()") - 1]["source"])
-    assert _index(said) + 1 == _index("ch04.two_switches()")
+    assert _index("ch04.two_switches()") + 1 == _index(said)   # r96 (pass 95): right after the picture
 
 
 def test_pass_39_silu_and_mish_labels_sit_next_to_their_own_lines():
