@@ -4430,7 +4430,7 @@ def test_below_zero_question_feedback_names_the_usual_mistakes():
     options = q.options
     assert [t for t, right, _ in options if right] == ["Tanh and GELU"]
     said = {t: f for t, _, f in options}
-    assert said["Only tanh"] == ("A common miss: GELU's dip is easy to overlook. "
+    assert said["Only tanh"] == ("A common miss: a rounded ReLU seems to stay at 0 or above. "
                                  "In fact: GELU goes below 0 too, to about −0.17.")
     assert said["Tanh, GELU and sigmoid"] == ("A common wrong answer: sigmoid goes below 0. "
                                               "In fact: sigmoid gets close to 0 but never below it.")
@@ -4444,7 +4444,7 @@ def test_below_zero_question_feedback_names_the_usual_mistakes():
     assert (activations.get("tanh")(xs) > -1).all() and float(activations.get("tanh")(-15.0)) == pytest.approx(-1)
     assert (activations.get("relu")(xs) >= 0).all()
     q.buttons[0].click()
-    assert "easy to overlook" in q.feedback.value and q.buttons[0].button_style == "danger"
+    assert "a rounded ReLU seems" in q.feedback.value and q.buttons[0].button_style == "danger"
     q.buttons[1].click()
     assert q.buttons[1].button_style == "success" and "Right:" in q.feedback.value
 
