@@ -1335,7 +1335,6 @@ OUTPUT_LEAST_DX = 0.35
 OUTPUT_GAP_NOTE = "{gap:g} right of the bottom"
 
 
-@plots.styled
 def weight_ticks(right=RIGHT):
     """The right panel's ticks: the left panel's (one per whole output) divided by the zoom, so each sits under its
     partner and the two ends, 3.33 and 4.33, can be read off (pass 95, r96 Clarity: the prose names both ranges)."""
@@ -1343,6 +1342,7 @@ def weight_ticks(right=RIGHT):
     return np.arange(right - half, right + half + 1) / zoom
 
 
+@plots.styled
 def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
     """Two valleys side by side, one height scale: left, the output's bowl (the weight's hill moved so that its floor
     sits at the right answer), the dot at the worked output, its hill slope (the output minus the right answer) with a
@@ -1361,10 +1361,11 @@ def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
            title=OUTPUT_TITLE.format(right=right))
     bottom = weight_bottom(right=right)
     wlim = (bottom - WEIGHT_SPAN / 2, bottom + WEIGHT_SPAN / 2)
+    ticks = weight_ticks(right=right)
     wy, kw = _bowl(ax_w, lambda v: weight_hill(v, right=right), lambda v: weight_hill_slope(v, right=right), bottom, w,
                    wlim, ylim, None, least_ha="right", least_dx=OUTPUT_LEAST_DX, run=WEIGHT_RUN,
-                   xticks=weight_ticks(right=right))
-    ax_w.set_xticks(weight_ticks(right=right), [f"{t:.2f}".rstrip("0").rstrip(".") for t in weight_ticks(right=right)])
+                   xticks=ticks)
+    ax_w.set_xticks(ticks, [f"{t:.2f}".rstrip("0").rstrip(".") for t in ticks])
     ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE.format(zoom=zoom))
     for panel in (ax, ax_w):   # one dotted line through both dots: one wrongness, one height
         panel.axhline(y0, color=plots.MUTED, lw=1.0, ls=":", zorder=1, gid="same height")
