@@ -455,7 +455,6 @@ LEAK_ZOOM_TITLE = "zoomed in"   # no slope number: that would answer Q24 (leaky_
 
 def leak_zoom(ax, x):
     """Leaky ReLU's left side, zoomed into an inset: the leak the full scale hides (r94: "it looks flat")."""
-    slope = activations.get("leaky_relu").params["alpha"].default
     left = x[x <= 0]
     inset = ax.inset_axes(LEAK_ZOOM)
     inset.axhline(0, color="black", lw=0.6)
@@ -466,7 +465,7 @@ def leak_zoom(ax, x):
     inset.text(0, 0, "0 ", ha="right", va="bottom", fontsize=7)
     inset.set_title(LEAK_ZOOM_TITLE, fontsize=8, pad=2)
     inset.set_label("leak zoom")
-    return inset, slope, low
+    return inset, low
 
 
 
@@ -489,7 +488,7 @@ def bend_shapes():
         ax.set(xlim=SHAPES_X, ylim=SHAPES_Y)
         ax.tick_params(labelsize=9)
         if name == "leaky_relu":
-            _inset, _slope, low = leak_zoom(ax, x)
+            _inset, low = leak_zoom(ax, x)
     for ax in axes[-1]:
         ax.set_xlabel("x", fontsize=10)
     for ax in axes[:, 0]:
