@@ -2053,7 +2053,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # glossed; the 100 -> 600 line and the one-unit dash remark cut): 2073 -> 2087, under the +40 (2113).
     # Pass 83 (r81 Focus): the optional weight-5 question cut, the sketch prompt given ReLU's corner: 2111 -> 2054,
     # the cap follows (2070).
-    assert words(cells[:g]) <= 2070 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 96 (r97 Focus): a second break, with a three-line recap, before the history: 2052 -> 2075, under the
+    # brief's +40; the cap follows (2080).
+    assert words(cells[:g]) <= 2080 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2372,7 +2374,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # mostly here (the bowl's rule, the chain's biases, "How far?" shorter) and the rest elsewhere: the page's total cap holds.
     # Pass 93 (r94 Clarity/Focus): the two training sentences moved here from the opening (the page does not grow);
     # the hill slope's two-point check (+1) paid for elsewhere on the page: at most 74 sentences, 645 words.
-    assert len(said) <= 74 and sum(chapter_metrics.words(s) for s in said) <= 645, said
+    # Pass 96 (r97 Focus): the second break's recap closes this section (+5 sentences, +23 words): 79 and 668.
+    assert len(said) <= 79 and sum(chapter_metrics.words(s) for s in said) <= 668, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -3323,7 +3326,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
     # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
     # Pass 95 (r96 Clarity): the hill slope said to belong to any number before the output's is used.
-    assert ("Any number has a hill slope too.\n"
+    # Pass 96 (r97 Clarity): "any number" was vague; said of the output, the number the next sentence uses.
+    assert "Any number has a hill slope too." not in _markdown()
+    assert ("The output has a hill slope too.\n"
             f"The ½ makes the output's hill slope simply output − right answer: "
             f"${said_out:g} - {right:g} = {start:g}$.\n"
             # pass 84 (r83 Clarity): the ½ given its reason; pass 89: "twice that" cut for words
@@ -3510,7 +3515,8 @@ def test_pass70_the_signal_chain_moves_and_the_flat_side_passes_nothing_back():
         side = "ramp" if k else "flat side"
         assert f"on the {side}." in w.readout.value and f"bend\n({side})" in texts()
         # pass 74 (r71): two narrow lines, "slope: × 1" (the bend's box names the side), clear of the boxes
-        assert f"× the bend's\nslope: × {k:g}" in texts()
+        # pass 96 (r97 Picture): fewer words, "× bend's / slope 1", so the larger type still clears both boxes
+        assert f"× bend's\nslope {k:g}" in texts()
         _clear_of_boxes(w.figure, w.texts["bend says"])
         assert any(t.endswith(f"= {said(slope + 0.0)}:\nour weight's hill slope") for t in texts())
 
@@ -3524,7 +3530,7 @@ def test_pass70_the_signal_chain_moves_and_the_flat_side_passes_nothing_back():
             check(w.sliders["input"].value, w.sliders["weight"].value)
     # The Predict: input −2 gives z = −8, ReLU's flat side, so 0 reaches our weight.
     w.sliders["input"].value = -2
-    assert [b.get_height() for b in w.bars][:2] == [0, 0] and "bend\n(flat side)" in texts() and "slope: × 0" in "".join(texts())
+    assert [b.get_height() for b in w.bars][:2] == [0, 0] and "bend\n(flat side)" in texts() and "slope 0" in "".join(texts())
     assert "z = 4 × (−2) = −8, on the flat side" in w.readout.value and "<b>0, our weight's hill slope</b>" in w.readout.value
     # Pass 83 (r81 Focus): the optional weight-5 question is cut; the fold says instead that, back at input 2, our
     # weight's hill slope is always twice the output's weight: so on every weight the slider offers.
@@ -3586,7 +3592,9 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
     # Pass 89 (r89 Retention): the pass back's own Pause and recall, then the history.
     assert cells[k + 2].source.startswith("> **Pause and recall.** A new chain:")
-    assert cells[k + 3].source.startswith("## A short history of the bend")
+    # Pass 96 (r97 Focus): then the second break, then the history.
+    assert cells[k + 3].source.startswith("---\n\n**Take a second break here.**")
+    assert cells[k + 4].source.startswith("## A short history of the bend")
     assert "One more (optional)" not in _markdown() and "$39$" not in _markdown()
 
 
@@ -3982,7 +3990,8 @@ def test_pass89_backpropagation_has_a_recall_with_fresh_numbers_and_its_two_slip
     cells = _nb().cells
     (k,) = [i for i, c in enumerate(cells) if c.source.startswith("> **Pause and recall.** A new chain:")]
     assert cells[k - 1].source.startswith("<details><summary>Check your prediction</summary>\n\n$0$. Now $z = 4")
-    assert cells[k + 1].source.startswith("## A short history of the bend")
+    assert cells[k + 1].source.startswith("---\n\n**Take a second break here.**")   # pass 96 (r97 Focus)
+    assert cells[k + 2].source.startswith("## A short history of the bend")
     box = cells[k].source
     on, off = ch00_start_here.chain_signal(1, -4, w=2), ch00_start_here.chain_signal(-1, -4, w=2)
     assert (on["z"], on["bend slope"], on["hill slope"]) == (2, 1, -4)
@@ -4109,3 +4118,22 @@ def test_pass93_training_is_said_where_learning_starts_after_a_break():
     assert _markdown().count("**Training**") == 1
     assert cells[k - 1].cell_type == "markdown" and cells[k - 1].source == "---\n\n**Take a break here.**"
     assert cells[k - 2].source.startswith("> **Pause and recall.** The output adds up three bent units.")
+
+
+def test_pass96_a_second_break_recaps_before_the_history():
+    """Check r97 Focus: the history no longer arrives at the end of one long stretch. A second break marker, with a
+    three-line recap of what the reader has so far, sits right before "A short history of the bend", after the last
+    recall of the learning part."""
+    cells = _nb().cells
+    k = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
+    assert cells[k - 1].cell_type == "markdown"
+    assert cells[k - 1].source == ("---\n\n**Take a second break here.** So far:\n\n"
+                                   "- a unit stretches, shifts and bends.\n"
+                                   "- training steps each weight downhill.\n"
+                                   "- backpropagation finds each hill slope.")
+    assert cells[k - 2].source.startswith("> **Pause and recall.** A new chain")
+    breaks = [i for i, c in enumerate(cells) if c.source.startswith("---\n\n**Take a")]
+    assert len(breaks) == 2 and breaks[1] == k - 1
+    # each recap word was taught before the break
+    before = "\n".join(c.source for c in cells[:k - 1] if c.cell_type == "markdown")
+    assert all(w in before for w in ("**backpropagation**", "**hill slope**", "stretch", "shift", "downhill"))

@@ -1517,11 +1517,14 @@ CHAIN_INPUTS, CHAIN_WEIGHTS = (-3.0, 3.0), (-5.0, 5.0)
 # Pass 84 (r83 Picture): our weight's bar is cross-hatched and named in a legend; "//" means ReLU's ramp in the
 # fading-signal picture further down.
 CHAIN_HATCH = "xx"
-CHAIN_TITLE = "The learning signal, passed back: it starts at 1, the output's hill slope (orange: the signal)"
-BARS_TITLE = "The signal's size, each bar under its orange number (no bar: 0, nothing gets back)"
+# Pass 96 (r97 Picture: labels cramped, hard to read): shorter titles and labels, in larger type, on a taller figure.
+CHAIN_TITLE = "The learning signal (orange) starts at 1, the output's hill slope"
+BARS_TITLE = "The signal's size (no bar: 0, nothing gets back)"
+CHAIN_NOTE = "signal × input ="   # under our weight, over its orange sum: fewer words than TRAINED_NOTE
+CHAIN_SAYS = ("× bend's\nslope", "× the\nweight", "starts\nhere")   # the bend's gets its slope live
 # Pass 89 (r89 Picture): each bar named under it and its value written at its end, so a bar of 1 on the ±15 scale
 # (kept: the sliders reach 3 × 5 = 15, and a fixed scale shows a bar grow) is still read at a glance.
-BAR_NAMES = ("our weight's\nhill slope", "after the bend", "after the weight", "start")
+BAR_NAMES = ("our weight's\nhill slope", "after\nthe bend", "after\nthe weight", "start")
 
 
 def bar_value_place(value, pad=0.8):
@@ -1555,7 +1558,7 @@ def chain_side(k):
 def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_WEIGHT):
     """The signal chain with live numbers: drag the input on our weight's link and the output's weight; the arrows'
     numbers and the bars under them follow, and on ReLU's flat side the signal to our weight is 0 (notebook 00)."""
-    live = LiveFigure(940, 420, 2, 1, height_ratios=[1.35, 1])
+    live = LiveFigure(940, 480, 2, 1, height_ratios=[1.5, 1])
     ax, bars_ax = live.axes
     boxes = []
     names = (f"input\n{_minus(x)}", f"{OUR_WEIGHT}: {w:g}", "bend\n(ramp)", f"weight\n{_minus(v)}", "output")
@@ -1564,13 +1567,12 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
     for a, b in zip(xs[1:-1], xs[2:]):
         _arrow(ax, (b - BOX_GAP, 0), (a + BOX_GAP, 0), lw=1.6, mutation_scale=16)
     mid = [(a + b) / 2 for a, b in zip(xs[1:-1], xs[2:])]   # bend<-weight, weight<-output, output
-    says = [live.moving(ax.text(m, 0.12, t, ha="center", va="bottom", fontsize=9.5))
-            for m, t in zip(mid, ("× the bend's\nslope", "× the weight", "starts\nhere"))]
-    orange = dict(ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
+    says = [live.moving(ax.text(m, 0.12, t, ha="center", va="bottom", fontsize=10.5)) for m, t in zip(mid, CHAIN_SAYS)]
+    orange = dict(ha="center", va="top", fontsize=12, color=WORKED_COLOUR, fontweight="bold")
     numbers = [live.moving(ax.text(m, -0.12, "", **orange)) for m in mid]
-    ax.text(xs[OUR_AT], -0.55, TRAINED_NOTE, ha="center", va="top", fontsize=9.5)
-    slope_text = live.moving(ax.text(xs[OUR_AT], -1.3, "", **orange))
-    z_text = live.moving(ax.text(xs[2], -0.55, "", ha="center", va="top", fontsize=10))
+    ax.text(xs[OUR_AT], -0.55, CHAIN_NOTE, ha="center", va="top", fontsize=10.5)
+    slope_text = live.moving(ax.text(xs[OUR_AT], -0.85, "", **orange))
+    z_text = live.moving(ax.text(xs[2], -0.95, "", ha="center", va="top", fontsize=10.5))   # clear of the orange
     for i in (0, 2, 3):   # the input, the bend's side and the output's weight change with the sliders
         live.moving(boxes[i])
     boxes[2].set_fontsize(9.5)   # "(flat side)" fits the box
@@ -1584,12 +1586,12 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
                    loc="upper left", fontsize=9)   # pass 89: clear of every bar (none is left of our weight)
     top = abs(CHAIN_INPUTS[1] * CHAIN_WEIGHTS[1]) + 4   # pass 89: room for a value past the longest bar
     bars_ax.set(xlim=ax.get_xlim(), ylim=(-top, top), xticks=at, yticks=[-15, -10, -5, 0, 5, 10, 15], ylabel="signal")
-    bars_ax.set_xticklabels(BAR_NAMES, fontsize=9.5)
+    bars_ax.set_xticklabels(BAR_NAMES, fontsize=10.5)
     bars_ax.grid(axis="x", visible=False)   # the names mark the bars; no line through them
-    values = [live.moving(bars_ax.text(a, 0, "", ha="center", fontsize=10, color=WORKED_COLOUR, fontweight="bold"))
+    values = [live.moving(bars_ax.text(a, 0, "", ha="center", fontsize=11, color=WORKED_COLOUR, fontweight="bold"))
               for a in at]
     bars_ax.axhline(0, color="black", lw=0.8)
-    bars_ax.set_title(BARS_TITLE, loc="left", fontsize=10.5)
+    bars_ax.set_title(BARS_TITLE, loc="left", fontsize=11)
     sliders = {"input": slider("input on our weight's link", x, *CHAIN_INPUTS, 1.0, fmt=".0f"),
                "weight": slider("output's weight", v, *CHAIN_WEIGHTS, 1.0, fmt=".0f")}
     readout = widgets.HTML()
@@ -1602,7 +1604,8 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
         boxes[2].set_text(f"bend\n({side})")
         boxes[3].set_text(f"weight\n{_minus(vv)}")
         # Pass 74 (r71): on two narrow lines, clear of both boxes' corners (the box above names the side)
-        says[0].set_text(f"× the bend's\nslope: × {c['bend slope']:g}")
+        # pass 96 (r97 Picture): "× the bend's slope: × 1" touched both boxes; now two short lines
+        says[0].set_text(f"× bend's\nslope {c['bend slope']:g}")
         numbers[0].set_text(f"{_times(c['after weight'], c['bend slope'])}\n= {_minus(c['after bend'])}")
         numbers[1].set_text(f"{_times(c['start'], vv)}\n= {_minus(c['after weight'])}")
         numbers[2].set_text(f"{c['start']:g}")
