@@ -839,8 +839,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 93 (r94 Clarity: 4 plain steps after the drawn bowl): "lower its own loss", "corner's loss curves up",
     # "the four losses", "average loss below 0.69", "the loss of saying one half": - 1
     # pass 94 (r95 Picture first: the bowl seen from above): "Each ring joins points of equal loss", + 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 11 and "taken together" not in text  # pass 46: the section cut; pass 95: 11 (the bowl steps say "half a U")
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 11  # pass 73: the bowl's one lowest point; pass 95: 11
+    assert len(re.findall(r"\bloss", text, re.I)) == 12 and "taken together" not in text  # pass 46: the section cut; pass 95: 11 (the bowl steps say "half a U"); pass 96: 12 ("the loss only curves up in u, v, b")
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 12  # pass 73: the bowl's one lowest point; pass 95: 11; pass 96: 12
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1129,8 +1129,11 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
     # pass 93 (r94 Retention): the reason, in the XOR puzzle's own symbols (u, v, b), defined before this line
     assert ("2. Stacked layers need a bend between them to split XOR. Without one, the boundary is a straight line "
-            "(or none).\n   Each label's two corners score the same total, $u + v + 2b$. So no line scores one label's "
-            "corners above 0, the other's below.\n") in text
+            "(or none).\n"
+            # pass 96 (r97 Retention: "score the same total" read as one score each): the two sums, said plainly
+            "   The two label-0 corners' scores add up to $u + v + 2b$. So do the two label-1 corners'.\n"
+            "   So no line scores both label-1 corners above 0 and both label-0 corners below 0.\n") in text
+    assert "score the same total" not in text
     assert text.index("$s = u\\,x_1 + v\\,x_2 + b$") < text.index("## What to remember")
     # the total, as said: (0,1) and (1,0) score (v + b) + (u + b); (0,0) and (1,1) score b + (u + v + b)
     for u, v, b in [(1.0, 1.0, -0.5), (0.3, -2.0, 0.7)]:
@@ -1900,7 +1903,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
                     "   At one half everywhere, the pulls cancel. So training stops there.\n"
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
-                    "2. Each corner's loss is half a U: it only curves up.\n"
+                    # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
+                    # only stretches and adds u, v, b (test_pass96_...)
+                    "2. Against its score, each corner's loss is half a U.\n"
+                    "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
+                    "   So the loss only curves up in $u$, $v$, $b$ too.\n"
                     "3. Curves that bend up, added, still bend up: a bowl.\n"
                     "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n"
                     "So no network without a bend gets an average loss below 0.69, "
@@ -2013,7 +2020,9 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 93 (r94 Clarity): the "about 20 out" aside cut; "only turns" is said before the Predict
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        # pass 95 (r96 Correctness: true only for these tables): said for these turning tables
-                       "Not in one heap: these turning tables never squash inputs together.\n"
+                       # pass 96 (r97 Clarity: "turning table" never defined): the turn in plain words, a plate
+                       "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n"
+                       "No two get closer.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
                        # pass 95 (r96 Clarity: "< 10⁻¹²" unread): the title's bound, in words
@@ -4444,7 +4453,9 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert ("runs from 16 to 22.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
-            "Not in one heap: these turning tables never squash inputs together.\n") in text   # pass 95
+            "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n"
+            "No two get closer.\n") in text   # pass 96 (r97 Clarity: "turning table" said in plain words)
+    assert "turning table" not in text
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
     out, _one, _stored, _n = ch01_collapse.deep_stack(100)
@@ -4868,3 +4879,26 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     for W, _b in ch01_collapse.random_stack(10, 8, np.random.default_rng(1)):
         x = np.random.default_rng(2).normal(size=(8, 50))
         np.testing.assert_allclose(np.linalg.norm(W @ x, axis=0), np.linalg.norm(x, axis=0))
+
+
+# ---- pass 96 (r97 reader) ----
+
+def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
+    """Check r97 Clarity item 3: step 2 of the bowl says why half-U curves in the score are curved up in u, v, b:
+    at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
+    equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
+    text = _text()
+    assert ("2. Against its score, each corner's loss is half a U.\n"
+            "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
+            "   So the loss only curves up in $u$, $v$, $b$ too.\n"
+            "3. Curves that bend up, added, still bend up: a bowl.\n") in text
+    rng = np.random.default_rng(96)
+    t = np.linspace(-4, 4, 161)
+    for (x1, x2), label in zip([(0, 0), (0, 1), (1, 0), (1, 1)], [0, 1, 1, 0]):
+        for _ in range(10):
+            start, step = rng.normal(scale=2, size=3), rng.normal(size=3)
+            u, v, b = (start[:, None] + step[:, None] * t)   # a straight path in (u, v, b)
+            s = u * x1 + v * x2 + b
+            assert np.allclose(np.diff(s, 2), 0, atol=1e-9)   # equal steps in u, v, b: equal steps in the score
+            loss = np.log1p(np.exp(-s)) if label == 1 else np.log1p(np.exp(s))   # −ln of the right label's chance
+            assert np.all(np.diff(loss, 2) > -1e-12)           # it only curves up along the path
