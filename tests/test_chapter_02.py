@@ -2221,7 +2221,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
     # pass 93 (r94 Interaction/Picture: the quiz could only be guessed): each line gives its bend's output range, so
     # tanh can be reasoned out; GELU's line gives only its top (none), so its dip stays the surprise in the fold
-    lines = ("- **ReLU**: 0 and up: negatives become 0, positives pass unchanged.\n"
+    lines = ("- **ReLU**: 0 and up. Negatives become 0, positives pass unchanged.\n"   # pass 96 (r97 Clarity): one colon, was two
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
              "- **Tanh** (short for hyperbolic tangent): an S from −1 to 1. Steeper in the middle than sigmoid.\n"   # pass 83 (r81 Clarity)
              "- **GELU**: like ReLU, with its corner rounded off; no top.\n\n")
@@ -2237,6 +2237,8 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert "".join(cells[at - 2]["source"]) == lines + "**Predict:** click the answer you believe. Which of the four go below 0?"
     assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
+    bullets = [l for l in "".join(cells[at - 2]["source"]).splitlines() if l.startswith("- ")]   # pass 96 (r97 Clarity)
+    assert len(bullets) == 4 and all(l.count(":") == 1 for l in bullets)   # "ReLU: 0 and up: ..." had two colons
     assert [ch02.range_words(n) for n in ("relu", "sigmoid", "tanh")] == ["[0, ∞)", "(0, 1)", "(−1, 1)"]   # as listed
     assert np.isinf(activations.get("gelu").output_range[1])   # GELU: "no top"
     gelu_line = lines.split("- **GELU**")[1].split("\n")[0]
@@ -2621,7 +2623,14 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
             "At $x = 1$, it is the hatched area.\n"
             "The right panel draws $\\Phi(x)$ for every $x$.\n\n"
+            # pass 96 (r97 Clarity: why GELU keeps the bell's share left of x): Φ(x) as a chance, and x passed only then
+            "Why this share? $\\Phi(x)$ is also a chance: that a random weighing's error lands left of $x$.\n"
+            "Pass $x$ only when that happens, else 0: on average, $x \\cdot \\Phi(x)$ gets through.\n"
             "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
+    rng = np.random.default_rng(0)   # the bridge holds: x passed only when a random error lands left of it averages GELU(x)
+    errors = rng.standard_normal(200_000)
+    for x in (-1.0, 0.5, 2.0):
+        assert np.mean(x * (errors < x)) == pytest.approx(float(activations.get("gelu")(x)), abs=0.01)
     story = text.split("That share comes from the bell below.", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual error**") == 1
@@ -4040,7 +4049,7 @@ def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_pa
     cells = chapter()["cells"]
     at = _cell_index("ch02.unit_diagram()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("Above is one **unit**:") == at + 1
-    assert at < _cell_index("- **ReLU**: 0 and up: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
+    assert at < _cell_index("- **ReLU**: 0 and up. Negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
     assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
 
 
@@ -4048,7 +4057,7 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("- **ReLU**: 0 and up: negatives become 0"), _cell_index("ch02.below_zero_answer()")
+    ask, pic = _cell_index("- **ReLU**: 0 and up. Negatives become 0"), _cell_index("ch02.below_zero_answer()")
     assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
     assert _folded_output(cells[pic]).startswith("<details><summary>Check your prediction")
     assert f"alt='{ch02.four_bends().get_label()}'" in _folded_output(cells[pic])
@@ -4171,25 +4180,15 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     apart pull is the same at both centres, the together pull smaller at centre 0; the sweep's title names the dotted
     curve as what it is, not "the control"."""
     said = ch02.zigzag_answer().data
+    # pass 82 (r80) to pass 93 (r94): one idea a line; the same difference at both centres, one step at each centre
+    # split into together and apart parts, computed by split(one_step(...)), the shortfall written out
+    # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     assert ("Up to step size 1.5, both centres take about the same steps.\n"
-            "Centre-0 arrows are shorter, so each step moves less.\n"
-            # pass 82 (r80 Clarity: three ideas in one sentence): one idea a line
-            # r83 Correctness: "the apart part stays the same" was unsupported (a step is step size × input × how far
-            # short); what is the same at both centres is the inputs' difference, and with it the average apart pull
-            # pass 86 (r85 Clarity: "what the two inputs share" was undefined): the average, with one example
-            # pass 90 (r91 Focus: a run of digits): the one draw at both centres is cut
-            # pass 91 (r92 Clarity: "pull roughly as hard along the apart line" was abstract): one step at each
-            # centre, same difference, split into together and apart parts, computed by split(one_step(...))
-            "But the centre changes only the inputs' average, not their difference.\n"
-            "Take inputs (0.8, 0.4) at centre 0.5, and (0.3, −0.1) at centre 0.\n"
-            # pass 93 (r94 Clarity: "I could not get these numbers"): the shortfall and each full step written out
-            "Both differ by 0.4, the right answer.\n"
-            "The weights start at 0, so both outputs are 0.4 short.\n"
-            "At step size 1, each weight moves 1 × its input × 0.4.\n"
-            "(0.8, 0.4) gives (+0.32, +0.16): together (+0.24, +0.24) plus apart (+0.08, −0.08).\n"
-            "(0.3, −0.1) gives (+0.12, −0.04): together (+0.04, +0.04) plus apart (+0.08, −0.08).\n"
-            "Their apart parts match.\n"
-            "And the apart part is all the star needs.\n\n") in said
+            "Weights at 0, step size 1: both examples below are 0.4 short.\n\n"
+            "- Centre 0.5: inputs (0.8, 0.4) → step (+0.32, +0.16) → apart part (+0.08, −0.08).\n"
+            "- Centre 0: inputs (0.3, −0.1) → step (+0.12, −0.04) → apart part (+0.08, −0.08).\n\n"
+            "Centre-0 steps are shorter only in their together part, which the star does not need.\n\n") in said
+    assert "Centre-0 arrows are shorter" not in said and "Their apart parts match." not in said
     assert "Say centre" not in said and "about as hard" not in said and "pull roughly" not in said
     (h_half, h_zero) = (np.array(h) for h in ch02.APART_INPUTS)
     assert np.all((h_half > 0) & (np.abs(h_half - 0.5) <= 0.5)) and np.all(np.abs(h_zero) <= 0.5)   # inside each centre's range
@@ -4289,7 +4288,8 @@ def test_the_apart_pull_is_the_same_at_both_centres_and_the_together_pull_is_not
     weights; its together part does not."""
     said = ch02.zigzag_answer().data
     # pass 90: the one draw's 0.3 cut; pass 91 (r92 Clarity): one short line, then one example at each centre
-    assert "But the centre changes only the inputs' average, not their difference.\n" in said
+    # pass 96 (r97 Focus): the "average, not their difference" line became the arrow chains; the plain line stays
+    assert "Centre-0 steps are shorter only in their together part, which the star does not need.\n" in said
     assert "The apart part stays the same" not in said
     h0, h5 = (zigzag.independent_inputs(c, 200000) for c in (0.0, 0.5))
     np.testing.assert_allclose(h0[:, 0] - h0[:, 1], h5[:, 0] - h5[:, 1], atol=1e-12)

@@ -1351,18 +1351,15 @@ At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} st
 The dotted curve is explained in the box below.
 """)
     # pass 90 (r91 Focus: the length² box and the digit run cut): why small steps tie and the dotted curve, one fold
+    # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Up to step size {same:g}, both centres take about the same steps.
-Centre-0 arrows are shorter, so each step moves less.
-But the centre changes only the inputs' average, not their difference.
-Take inputs {h_half} at centre 0.5, and {h_zero} at centre 0.
-Both differ by {short}, the right answer.
-The weights start at 0, so both outputs are {short} short.
-At step size 1, each weight moves 1 × its input × {short}.
-{h_half} gives {_pair(step_half)}: together {_pair(lift_half)} plus apart {_pair(apart_half)}.
-{h_zero} gives {_pair(step_zero)}: together {_pair(lift_zero)} plus apart {_pair(apart_zero)}.
-Their apart parts match.
-And the apart part is all the star needs.
+Weights at 0, step size 1: both examples below are {short} short.
+
+- Centre 0.5: inputs {h_half} → step {_pair(step_half)} → apart part {_pair(apart_half)}.
+- Centre 0: inputs {h_zero} → step {_pair(step_zero)} → apart part {_pair(apart_zero)}.
+
+Centre-0 steps are shorter only in their together part, which the star does not need.
 
 The dotted curve is centre 0 with the box ticked.
 Its two inputs differ up to twice as much.
