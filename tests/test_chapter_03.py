@@ -3002,8 +3002,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             "The right fan mirrors the left: the arrows run backwards. "   # pass 95 (r96 Clarity: the bridge, on the picture)
-            "Every layer here has $n$ units: both sums have $n$ terms. "   # pass 95 (r96 Correctness: same n, same form)
-            "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Every layer here has $n$ units. So a unit has $n$ inputs, and sends its output to $n$ units. "   # pass 96 (r97 Clarity: said plainly)
+            "The size rule below depends only on that count. So one weight size suits both ways. We work out the size for the forward pass.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3163,16 +3163,16 @@ def test_pass52_worked_case_is_exact():
                   # pass 75 (r72): the second 0.71 said as a different cause, the same number
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
                   # pass 80 (r77 Picture): the half stack drawn between the two sentences
-                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
+                  "So about half of a unit's inputs are 0, and only half the "   # pass 96 (r97 Focus: said once)
                   # pass 93 (r94 Clarity: the 1/8 came before n = 8 was said; the cell before says 32): n = 8 first
-                  "squares are left: As drawn, $n = 8$: keep the $\\sqrt{1/8}$ weights from before. "
+                  "squares are left: As drawn, $n = 8$, with the $\\sqrt{1/8}$ weights from before. "
                   "Say each input that is on is 1. "   # pass 90 (r91)
                   "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   # pass 91 (r92 Clarity: "Half the units off → weights × √2" was compressed): said in steps
-                  "Half the squares are gone. Each remaining square must double, so each weight grows by $\\sqrt 2$.",
+                  "The rule: each square left must double, so each weight grows by $\\sqrt 2$.",   # pass 96 (r97 Focus: the third "half" cut)
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
-                  "The 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
+                  "Check: the 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
@@ -3908,9 +3908,11 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
-            "<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's "
+            "<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
+            "squares. Why: going back, a unit's "   # pass 96 (r97 Focus: what is squared, and why, in plain words)
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
-            "squares add. Four slopes of $0.5$: their squares add to $4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
+            "squares add, not their sizes. The plain average, $0.5$, is too small: four squares of $0.5$ add to only "
+            "$4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
             " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
             "Say tanh's slopes are $1, 0.8, 0.6, 0.5$. Their squares average $0.56$: typical size "
@@ -4076,7 +4078,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     # pass 87: the coin-flip walk on the main path; pass 88 (r87 Focus): one sentence there, the steps folded
     assert "As in the coin-flip walk, the squares add." in src[at + 2].split("<details>")[0]
-    assert "They partly cancel, so their squares add." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
+    assert "They partly cancel, so their squares add, not their sizes." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
     assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
     assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2.\n"
@@ -4168,12 +4170,12 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
     assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
-    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 93: under ReLU's cell   # pass 87: own cell   # pass 80
+    assert "going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 93: under ReLU's cell   # pass 87: own cell   # pass 80
     assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
     flat = " ".join(prose().split())
-    assert ("only half the squares are left: As drawn, $n = 8$: keep the $\\sqrt{1/8}$ weights from "   # pass 93 (r94)
+    assert ("only half the squares are left: As drawn, $n = 8$, with the $\\sqrt{1/8}$ weights from "   # pass 93 (r94)
             "before. Say each input that is on is 1. The sum's typical size is then $0.71$ "   # pass 90 (r91 Clarity: which weights)
             "again: the same shrink, for a different reason.") in flat
 
@@ -4354,10 +4356,10 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             "The right fan mirrors the left: the arrows run backwards. "   # pass 95 (r96 Clarity: the bridge, on the picture)
-            "Every layer here has $n$ units: both sums have $n$ terms. "   # pass 95 (r96 Correctness: same n, same form)
-            "Same form, so the same weight size suits both. We work out the size for the forward pass.") in flat
-    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> Going back, a unit's signal adds $n$ "
-            "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
+            "Every layer here has $n$ units. So a unit has $n$ inputs, and sends its output to $n$ units. "   # pass 96 (r97 Clarity: said plainly)
+            "The size rule below depends only on that count. So one weight size suits both ways. We work out the size for the forward pass.") in flat
+    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
+            "squares. Why: going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
@@ -4578,7 +4580,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Every layer here has $n$ units: both sums have $n$ terms." in c)   # pass 95
+    claim = next(i for i, c in enumerate(cells) if "Every layer here has $n$ units." in c)   # pass 95
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4794,8 +4796,9 @@ def test_pass95_same_weight_size_rests_on_the_mirrored_fans_and_equal_widths():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
     text = " ".join(cells[at + 1].split())
-    bridge = ("The right fan mirrors the left: the arrows run backwards. Every layer here has $n$ units: both sums have "
-              "$n$ terms. Same form, so the same weight size suits both.")
+    bridge = ("The right fan mirrors the left: the arrows run backwards. Every layer here has $n$ units. So a unit has "
+              "$n$ inputs, and sends its output to $n$ units. The size rule below depends only on that count. "
+              "So one weight size suits both ways.")   # pass 96 (r97 Clarity)
     assert bridge in text and "play the part the inputs played" not in text and "Say every layer has $n$ units." in cells[at - 1]
     forward, back = ch03_gradients.fan_in_both_ways_picture().axes
     arrows = [[p for p in ax.patches if isinstance(p, FancyArrowPatch)] for ax in (forward, back)]
@@ -4869,3 +4872,44 @@ def test_pass95_one_millionth_label_sits_off_the_dashed_line():
         fine = np.linspace(xs[0], xs[-1], 400)
         pts = ax.transData.transform(np.column_stack([fine, np.exp(np.interp(fine, xs, np.log(ys)))]))
         assert not any(box.x0 <= px <= box.x1 and box.y0 <= py <= box.y1 for px, py in pts), depth
+
+
+# ---- pass 96: the r97 reading ----
+
+def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
+    """Check r97 Clarity: the cell under the two fans says plainly that a unit has n inputs and feeds n units, and
+    why that matters: the size rule depends only on that count. True of the real network: its hidden weights are
+    32 x 32 (32 inputs in, 32 units fed), and the rule sqrt(1/n) reads n alone."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.fan_in_both_ways_picture()")
+    text = " ".join(cells[at + 1].split())
+    assert ("Every layer here has $n$ units. So a unit has $n$ inputs, and sends its output to $n$ units. "
+            "The size rule below depends only on that count. So one weight size suits both ways.") in text
+    assert "Same form" not in text and all(len(s.split()) < 14 for s in text.split(". "))   # short sentences
+    net = mlp.flow_pass("relu", 10)[0]
+    assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out
+    assert "The real network below has 32 inputs per unit" in cells[cells.index("ch03.stacked_squares_picture()") + 1]
+
+
+def test_pass96_relu_half_said_once_then_one_rule_one_check():
+    """Check r97 Focus: after the half-off picture, "half" is said once more (one sentence under the picture), then
+    the stacked squares, one rule (x sqrt 2) and one check (4 x 2/8 = 1); the third "half the squares" is gone."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = cells.index("ch03.relu_squares_picture()")
+    assert cells[k - 1] == "So about half of a unit's inputs are 0, and only half the squares are left:"
+    after = " ".join(cells[k + 1].split())
+    assert "Half the squares are gone" not in after and after.count("half") == 0
+    assert "The rule: each square left must double, so each weight grows by $\\sqrt 2$." in after
+    assert after.endswith("Check: the 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.")
+    assert fractions.Fraction(1, 8) * 2 * 4 == 1 and fractions.Fraction(1, 8) * 4 == fractions.Fraction(1, 2)
+
+
+def test_pass96_why_squares_fold_names_what_is_squared():
+    """Check r97 Focus: the fold says what is squared (each slope), why (random-sign terms cancel; squares add), and
+    why the plain average 0.5 is too small (four squares of 0.5 add to 1, not 2), in short sentences."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    fold = cells[cells.index("ch03.slope_sizes_picture()") + 1].split("<details>")[1]
+    words = " ".join(fold.split("\n\n")[1].split())
+    assert words.startswith("We square each slope, then average the squares. Why: going back,")
+    assert "They partly cancel, so their squares add, not their sizes." in words
+    assert 4 * 0.5 ** 2 == 1 and sum(s ** 2 for s in (1, 1, 0, 0)) == 2   # the plain average undercounts
