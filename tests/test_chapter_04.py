@@ -389,7 +389,11 @@ def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_so
     assert k_formula < k_switches < k_eq
     # pass 46: the fold of three more formulas (Swish, softplus, Mish) and softplus's 0.69 at 0 are cut
     formulas = "".join(cells[k_eq]["source"])
-    assert "**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right." in formulas
+    # r97 (pass 96, Focus): Softplus and Mish have their own cell, right after the SiLU and GELU formulas
+    own = "".join(cells[k_eq + 1]["source"])
+    assert "Softplus" not in formulas and "Mish" not in formulas and formulas.rstrip().endswith("x\\,\\Phi(x)$$")
+    assert own.startswith("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.") and "Mish" in own
+    assert "GELU" not in own and "SiLU" not in own and cells[k_eq + 1]["cell_type"] == "markdown"
     x = np.array([-30.0, 30.0])
     np.testing.assert_allclose(np.asarray(activations.get("softplus")(x)), [0.0, 30.0], atol=1e-9)
     text = _markdown()
@@ -769,6 +773,8 @@ def test_gated_units_diagram_comes_first_and_the_gate_can_pass_more_than_b():
     answer = ch04_zoo.gate_answer(3.0, 2.0).data
     assert "Unlike a real dimmer, SwiGLU's and GeGLU's gates can go above 1" in answer
     assert "Unlike a real dimmer" not in _markdown()   # said once, in the answer
+    # r97 (pass 96, Clarity): the gate is first pictured as a dimmer switch; the answer then says where that breaks
+    assert "$g(a)$ is the **gate**: like a dimmer switch, it sets how much gets through." in _markdown()
     assert f"| SwiGLU | {_silu(3.0):.2f} | {2 * _silu(3.0):.2f} |" in answer
     text = _markdown()
     assert "Why can SwiGLU's gate pass more than all of $b$, while GLU's cannot?" in text
@@ -1372,6 +1378,12 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
             f"  Right of 0, its slope is {lam:.2f}.")
     assert said == ("**SELU** (scaled ELU), left of 0: about $1.76\\,(e^x - 1)$.\n  Its floor is about −1.76.\n"
                     "  Right of 0, its slope is 1.05.")
+    # r97 (pass 96, Clarity): what the two numbers are for, in plain words ("signal" stays the backward one); the spread words wait until the spread is
+    # defined and the widget has been tried (so the prediction is not given away)
+    assert said + "\n  Both numbers are tuned for deep networks (below)." in text
+    tuned = "Its 1.76 and 1.05 are tuned so the spread stays near 1 from layer to layer."
+    assert _index(tuned) > _index("ch04.signal_answer(") and _index(tuned) > _index("is their **spread**")
+    assert (f"{lam * alpha:.2f}", f"{lam:.2f}") == ("1.76", "1.05")   # the registry's constants, at 2 decimals
     assert "1.0507" not in text and "1.6733" not in text and "1.67" not in text
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
     assert ch04_zoo.row("selu")["range"] == f"(-{lam * alpha:.2f}, ∞)" == "(-1.76, ∞)"   # the table says what the text says
@@ -2487,7 +2499,8 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
     # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
-    gated = ("Gated units (last table row) multiply two weighted sums.\n"
+    # r97 (pass 96, Clarity): "multiply two weighted sums" said what, not which: a bent one times a plain one
+    gated = ("Gated units (last table row) multiply a bent weighted sum by a plain one.\n"
              "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n")
     assert "## Gated units: a bend as a gate" in text and "use two sums" not in text   # the link's target
     opening = "".join(_cells()[0]["source"])
@@ -2714,7 +2727,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r54 (pass 60): "also named Swish" was imprecise (Swish has a setting β; SiLU is Swish at β = 1, the usual one)
     # r70 (pass 73): "also called Swish" was still imprecise; SiLU is Swish with its shape setting at 1 (the glossary's
     # "At β = 1 it is SiLU", and the registry's source: Ramachandran, Zoph & Le 2017), β left to the glossary
-    assert "often called **Swish**" not in text and "also called Swish" not in text
+    # r97 (pass 96, Clarity): the reader asked for "SiLU, also called Swish" (then only SiLU); the link keeps the
+    # glossary's exact relation (Swish at beta = 1) one click away
+    assert "often called **Swish**" not in text and text.count("also called [Swish]") == 1
     # r71 (pass 74): "shape setting" was never explained (and β is left to the glossary): said as a steepness knob
     # inside Swish's sigmoid, SiLU at 1 (the glossary: "x times sigmoid(βx) ... At β = 1 it is SiLU")
     # r75 (pass 78): "the knob" was never said: Swish's formula with β, and what β does (the glossary's x·sigmoid(βx))
@@ -2729,13 +2744,17 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r92 (pass 91, Clarity): "SiLU is Swish with β = 1" said plainly; "a bigger β hugs ReLU's corner" had no
     # picture and is cut (the fact stays checked below)
     # r93 (pass 92, Clarity): β was never used again: SiLU is one member of the Swish family, said in plain words
-    swish = "SiLU is one member of the [Swish](91_glossary.ipynb#Glossary) family: $x$ times a sigmoid."
+    # r97 (pass 96, Clarity): one name; "SiLU, also called Swish" once, then SiLU (Swish is left only in SwiGLU's
+    # name); the chapter's labels say "SiLU", not the registry's "SiLU / Swish"
+    swish = "SiLU, also called [Swish](91_glossary.ipynb#Glossary), is $x$ times a sigmoid."
     assert "hugs" not in text
     assert "how sharp the corner" not in text
     xs = np.linspace(-6, 6, 2401)
     gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
-    assert text.index("Swish") == text.index(swish) + len("SiLU is one member of the [") and swish in opening_cell()
+    assert text.index("Swish") == text.index(swish) + len("SiLU, also called [") and swish in opening_cell()
+    assert ch04_zoo.label("silu") == "SiLU" and ch04_zoo.row("silu")["bend"] == "SiLU"
+    assert "Swish" not in ch04_zoo.ZooTable()._repr_html_()
     assert "SiLU is one case of" not in text
     assert SWISH_LINE in text and "β" not in text and "β (beta) a knob" not in text   # r93 (pass 92): β left to the glossary
     assert "shape setting" not in text
@@ -2940,7 +2959,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
     # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    assert "β" not in switch and "Swish" not in switch and "SiLU is one member of the [Swish](91_glossary.ipynb#Glossary) family" in opening and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "SiLU, also called [Swish](91_glossary.ipynb#Glossary), is" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
     assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text
@@ -3406,7 +3425,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r47: SELU is checked at once, its check points to the why just below; r56 (pass 62): then ReLU's case in one
     # cell (the He widget, a detour about starting weights, is cut)
     assert _cells()[k + 1]["source"][0] == "ch04.signal_answer(depth=30)"
-    assert "".join(_cells()[k + 2]["source"]).strip() == head   # r67 (pass 71): the speaker line
+    assert "".join(_cells()[k + 2]["source"]).strip() == (head + "\n"   # r67 (pass 71): the speaker line
+        "Its 1.76 and 1.05 are tuned so the spread stays near 1 from layer to layer.")   # r97 (pass 96): what they are for
     # r59 (pass 65): SELU's slope is drawn before the why (the stretch zone shaded); ReLU's case moved to Optional
     # r61 (pass 66): the setting follows the rule; the slope picture and the why are in the fold after it
     # r70 (pass 73): the setting, the weights' reason and ReLU's fade are all in that one Optional fold

@@ -40,8 +40,10 @@ FAMILY_OF = {name: family for family, names in FAMILIES.items() for name in name
 NO_FAMILY = "none"   # the identity: no bend, the straight line the bends are compared with
 
 
+# r97 (pass 96, Clarity): one name for SiLU; the text says once "SiLU, also called Swish", so the chapter's
+# pictures, menus and table say "SiLU" (the registry's label is "SiLU / Swish")
 def label(name):
-    return activations.get(name).label
+    return activations.get(name).label.split(" / ")[0]
 
 
 def _axes_lines(ax):
@@ -1360,7 +1362,7 @@ def row(name):
         shown = f"({floor_of(name):.2f}, ∞)"
     elif act.kind == "elementwise" and not act.monotonic:   # r54: a dip's lowest point at 2 decimals, not 3
         shown = f"[{activations.minimum(name)[1]:.2f}, ∞)"
-    return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
+    return {"name": act.name, "bend": label(name), "family": FAMILY_OF.get(name, NO_FAMILY),
             "formula": act.formula, "range": shown,
             "zero-centred": zero_centred_text(name),
             "smoothness": corner_text(name) if act.smoothness == "kink" else PLAIN_SMOOTHNESS[act.smoothness],
