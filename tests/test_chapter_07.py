@@ -4548,7 +4548,9 @@ SAID_PLAINLY = {("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units
                 # (r56 Clarity 1): in the map's rows, in bold, where the map first shows it
                 ("LSTM", "06"): r"An \*\*LSTM\*\* reads a sequence item by item",   # pass 87
                 # pass 68: chapter 04 says it in its models list, where the LSTM first appears
-                ("LSTM", "04"): r"the LSTM \(reads a sequence step by step\)"}
+                ("LSTM", "04"): r"the LSTM \(reads a sequence step by step\)",
+                # pass 96 (r97 Clarity): chapter 06 bolds the usual name, input gate, and says this one plainly
+                ("write gate", "06"): r"the \*\*input gate\*\* \(also called the write gate\)"}
 
 
 def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words():

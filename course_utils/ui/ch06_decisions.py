@@ -834,12 +834,14 @@ def gate_test_fold():
     gate_won(study)   # "every block with a gate beat every one without": raises when the scores disagree
     gelu_runs(study)   # "not clearly better" holds after both runs (pass 90, r91 Focus: their digits cut)
     # pass 87 (r86 Focus): the test, its three main bars and their numbers moved here from line 3's main path
+    scores = run_scores(study)   # pass 96 (r97): the raw losses What to remember quotes, printed here
     body = f"""The test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
 Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better.
 Here are {len(MAIN_BLOCKS)} of them. {BARS_SAID}
 
 {main_img}
 
+ReLU's loss (its score) was {scores["ReLU"]:.3f}; SwiGLU's was {scores["SwiGLU"]:.3f}.
 {gate_result(study)}
 
 In all {len(study.compared)}, every block with a gate beat every one without."""
@@ -1492,19 +1494,19 @@ FORWARD_YLIM = (2.4, 7)   # the forward picture: the steps and their words only,
 
 
 def _draw_memory_path(ax, cell_ink):
-    """The LSTM's memory path going forward: × forget gate, then + new content × write gate, no bend."""
+    """The LSTM's memory path going forward: × forget gate, then + new content × input gate, no bend."""
     _step_row(ax, cell_ink, "-", "never squashed")
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
         mid = (a + b) / 2
         ax.text(mid, 4.45, "× forget\ngate", ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.1)
         ax.annotate("", xy=(b - 0.35, 4.75), xytext=(b - 1.0, 6.25),
                     arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=1.6, mutation_scale=14))
-        ax.text(b - 1.05, 6.3, "+ new content\n× write gate", ha="center", va="bottom", fontsize=12,
-                color=MARK_INK, linespacing=1.1)   # r34: the words' formula has the write gate too
+        ax.text(b - 1.05, 6.3, "+ new content\n× input gate", ha="center", va="bottom", fontsize=12,
+                color=MARK_INK, linespacing=1.1)   # r34: the words' formula has the input gate too
 
 
 LINE4_ALT = ("An LSTM's memory path, two steps: between steps the memory is multiplied by the forget gate, and new "
-             "content times the write gate is added; nothing is squashed.")
+             "content times the input gate is added; nothing is squashed.")
 
 
 @plots.styled
@@ -1523,7 +1525,7 @@ def lstm_path():
 LOOP_STEP_WORDS = f"× {MEMORY_ASKED:g},\nthen tanh"   # the gateless loop, between two steps: it grows the memory, then bends it
 TWO_LOOPS_ALT = ("Two memories, two steps each. Left, the gateless loop, with dashed arrows: between steps the memory "
                  f"is multiplied by {MEMORY_ASKED:g}, then bent by tanh; it is squashed every step. Right, an LSTM's memory path: "
-                 "multiplied by the forget gate, new content times the write gate added; nothing is squashed.")
+                 "multiplied by the forget gate, new content times the input gate added; nothing is squashed.")
 
 
 @plots.styled
@@ -1581,7 +1583,8 @@ def dead_question():
           f"{f['sigmoid_peak']:g}. Through many layers, the nudge fades to almost nothing."),
          ("Leaky ReLU", True,
           f"Right: left of 0, its leak keeps a small slope, {f['leaky_slope']:g}. So a stuck unit still gets a "
-          f"nudge and can learn again."),
+          f"nudge and can learn again. Lowering the learning rate can also help: "
+          f"too big a step can push all of a unit's sums below 0."),
          ("Softmax", False,
           "A common wrong answer: softmax, whose shares are never 0. In fact, it belongs at the output. It splits 1 "
           "among the classes.")],
