@@ -1001,10 +1001,25 @@ def _redraw_border(live, panel, borders, name, gx, gy, p):
         borders[name] = live.moving(panel.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1))
 
 
+def _race_trainings(trainings, epochs, every, on_frame, stop, X_test, y_test):
+    """race.race_together's loop on networks already built (the live race's, maybe with a bigger start): {name: Runs}."""
+    done = drawn = 0
+    while done < epochs and not stop.is_set():
+        for training in trainings.values():
+            training.step()
+        done += 1
+        if done % every == 0 or done == epochs:
+            on_frame(done, trainings)
+            drawn = done
+    if drawn != done:
+        on_frame(done, trainings)   # stopped between two frames: show where the race ended
+    return {n: t.result(X_test, y_test) for n, t in trainings.items()}
+
+
 @plots.styled
 def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=race.RACE_RECIPE["lr"],
               epochs=race.RACE_RECIPE["epochs"], seed=0, optimizer=race.RACE_RECIPE["optimizer"], every=10, play=False,
-              menu=None, resolution=32, dtype=np.float64):
+              menu=None, resolution=32, dtype=np.float64, start_box=None):
     """Race the ticked bends live: loss curves and decision regions redrawn while they train (notebook 05).
 
     Press Race! to train in a background thread (so Stop can be clicked); the picture is redrawn
@@ -1012,6 +1027,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
     returning, in this thread: an executed notebook then stores the finished race, whatever the
     machine's timing. Changing a setting shows the new start (epoch 0). frame_ms holds the time of
     each frame's redraw (predictions on the grid, artists, PNG), frames the number drawn.
+    start_box (default: shown in the four-curve race only) adds a "start ×4" check box: ticked, every runner's weights
+    and biases into its hidden bends start START_TRY× bigger, as start_runs does (pass 96, r97 Interaction).
     """
     import threading
     import time
@@ -1040,6 +1057,9 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
         "optimizer": widgets.Dropdown(options=[("Adam", "adam"), ("plain gradient descent", "gd")], value=optimizer,
                                       description="optimizer", style={"description_width": "initial"}),
     }
+    if start_box if start_box is not None else bool(set(VARIANTS) & set(menu)):
+        controls["start"] = widgets.Checkbox(value=False, description=f"start ×{START_TRY:g}", indent=False,
+                                             layout=widgets.Layout(width="120px"))
     go = widgets.Button(description="Race!", button_style="primary", icon="play")
     halt = widgets.Button(description="Stop", button_style="warning", icon="stop", disabled=True)
     bar = ProgressBar(value=0, min=0, max=epochs, description="epochs trained",
@@ -1054,7 +1074,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
 
     def settings():
         return dict(chosen=[n for n in menu if checks[n].value], seed=controls["seed"].value,
-                    epochs=controls["epochs"].value, lr=controls["lr"].value, optimizer=controls["optimizer"].value)
+                    epochs=controls["epochs"].value, lr=controls["lr"].value, optimizer=controls["optimizer"].value,
+                    scale=START_TRY if "start" in controls and controls["start"].value else 1.0)
 
     @plots.styled   # called from button presses and observers too, outside the factory's style context
     def build(chosen, epochs):
@@ -1165,8 +1186,13 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
         state["frame_ms"].append((time.perf_counter() - t0) * 1000.0)
 
     def trainings_for(s):
-        return {n: race.Training(X, y, **VARIANTS.get(n, dict(activation=n)), seeds=(s["seed"],), lr=s["lr"],
-                                 optimizer=s["optimizer"], dtype=dtype) for n in s["chosen"]}
+        trainings = {n: race.Training(X, y, **VARIANTS.get(n, dict(activation=n)), seeds=(s["seed"],), lr=s["lr"],
+                                      optimizer=s["optimizer"], dtype=dtype) for n in s["chosen"]}
+        for t in trainings.values():   # "start ×4": the weights into the hidden bends, as start_runs scales them
+            for W, b in zip(t.Ws[:-1], t.bs[:-1]):
+                W *= s["scale"]
+                b *= s["scale"]
+        return trainings
 
     def start_line(_change=None):
         """Settings changed: draw the new contestants at epoch 0, untrained."""
@@ -1188,10 +1214,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
             build(s["chosen"], s["epochs"])
             bar.max, bar.value = s["epochs"], 0   # a race stopped before its first frame must not show the last one's bar
             with race.one_blas_thread():
-                state["results"] = race.race_together(
-                    X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame, stop=stop, X_test=X_test,
-                    y_test=y_test, epochs=s["epochs"], lr=s["lr"], optimizer=s["optimizer"], dtype=dtype,
-                    variants=VARIANTS)
+                # race_together's loop, on trainings_for's networks, so a "start ×4" start is the one raced
+                state["results"] = _race_trainings(trainings_for(s), s["epochs"], every, frame, stop, X_test, y_test)
         except Exception as error:   # a thread's exception would vanish: show it
             state["error"] = error
             readout.value = f"The race failed: {error!r}"
@@ -1241,7 +1265,10 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
     if play:
         begin(background=False)
     menu_box = widgets.GridBox(list(checks.values()), layout=widgets.Layout(grid_template_columns="repeat(5, 160px)"))
-    w.children = [menu_box, controls["lr"], controls["epochs"], widgets.HBox([controls["seed"], controls["optimizer"]]),
+    w.trainings_for = lambda: trainings_for(settings())   # the networks a press of Race! would start from
+    w.children = [menu_box, controls["lr"], controls["epochs"],
+                  widgets.HBox([controls["seed"], controls["optimizer"]] + ([controls["start"]] if "start" in controls
+                                                                           else [])),
                   widgets.HBox([go, halt, bar]), image, readout]
     return w
 
