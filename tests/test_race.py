@@ -218,3 +218,21 @@ def test_each_crossing_is_read_from_the_loss_at_every_epoch_whatever_the_recordi
     np.testing.assert_array_equal(runs[10].loss, runs[1].loss)
     at = {t: int(race.epochs_to(runs[10].loss, t)[0]) for t in (0.1, 0.105, 0.095)}
     assert at == {0.1: 110, 0.105: 108, 0.095: 113}   # 110 at 0.1 is where the loss happens to cross, not a grid point
+
+
+def test_start_scale_multiplies_only_the_weights_into_the_bends():
+    """Training(start_scale=k) starts every weight and bias into a hidden bend k× bigger and leaves the output unit's;
+    k = 1 is the usual start (05's "start ×4" box and its bigger-start try both rely on this)."""
+    X, y = data.spiral()
+    usual = race.Training(X, y, "tanh", seeds=(0, 1))
+    same = race.Training(X, y, "tanh", seeds=(0, 1), start_scale=1.0)
+    bigger = race.Training(X, y, "tanh", seeds=(0, 1), start_scale=4.0)
+    for a, b in zip(usual.Ws + usual.bs, same.Ws + same.bs):
+        np.testing.assert_array_equal(a, b)
+    for a, c in zip(usual.Ws[:-1] + usual.bs[:-1], bigger.Ws[:-1] + bigger.bs[:-1]):
+        np.testing.assert_array_equal(c, 4.0 * a)
+    np.testing.assert_array_equal(bigger.Ws[-1], usual.Ws[-1])
+    np.testing.assert_array_equal(bigger.bs[-1], usual.bs[-1])
+    assert np.abs(usual.Ws[0]).max() > 0.1   # the start is not all zeros, so 4× is a real change
+    bigger.step(), usual.step()
+    assert not np.array_equal(bigger.Ws[0], 4.0 * usual.Ws[0])   # and it trains from there, not from the usual start

@@ -76,7 +76,7 @@ class Training:
 
     def __init__(self, X, y, activation, seeds=(42,), dims=RACE_DIMS, lr=0.01, optimizer="gd",
                  batch_size=None, loss="stable", params=None, record_every=10, dtype=np.float64, epochs=None,
-                 shift=0.0, stretch=(1.0, 1.0)):
+                 shift=0.0, stretch=(1.0, 1.0), start_scale=1.0):
         if optimizer not in ("gd", "adam"):
             raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
         self.seeds = tuple(int(s) for s in seeds)
@@ -97,6 +97,9 @@ class Training:
         for k, p in enumerate(flat):
             p[...] = np.stack([(net.weights if k % 2 == 0 else net.biases)[k // 2] for net in inits])
         self.Ws, self.bs = flat[0::2], flat[1::2]          # (S, out, in) and (S, out, 1) views
+        for W, b in zip(self.Ws[:-1], self.bs[:-1]):       # start_scale: the weights and biases into the bends
+            W *= start_scale                               # start that many times bigger (05's "start ×4");
+            b *= start_scale                               # the output unit's are left as they are
         self.gWs, self.gbs = grad_flat[0::2], grad_flat[1::2]
         self.moments = [np.zeros_like(self.P), np.zeros_like(self.P)]
         self.shufflers = [np.random.RandomState(s + 1) for s in self.seeds]   # mlp.train's shuffling stream per seed

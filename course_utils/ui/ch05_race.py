@@ -720,10 +720,8 @@ def start_runs(seeds=race.RACE_SEEDS, scale=START_TRY, epochs=race.RACE_RECIPE["
     """Sigmoid − 0.5 with Adam at the race's rate, every weight and bias into its bends × `scale` at the start, the
     output unit's left as they are (notebook 05's last try): one Runs, seed 0 first."""
     X, y = data.spiral()
-    t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=race.RACE_RECIPE["lr"], **VARIANTS[CENTRED_LABEL])
-    for W, b in zip(t.Ws[:-1], t.bs[:-1]):   # views into the training's buffer: scaled in place
-        W *= scale
-        b *= scale
+    t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=race.RACE_RECIPE["lr"], **VARIANTS[CENTRED_LABEL],
+                      start_scale=scale)
     for _ in range(epochs):
         t.step()
     return t.result()
@@ -1001,21 +999,6 @@ def _redraw_border(live, panel, borders, name, gx, gy, p):
         borders[name] = live.moving(panel.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1))
 
 
-def _race_trainings(trainings, epochs, every, on_frame, stop, X_test, y_test):
-    """race.race_together's loop on networks already built (the live race's, maybe with a bigger start): {name: Runs}."""
-    done = drawn = 0
-    while done < epochs and not stop.is_set():
-        for training in trainings.values():
-            training.step()
-        done += 1
-        if done % every == 0 or done == epochs:
-            on_frame(done, trainings)
-            drawn = done
-    if drawn != done:
-        on_frame(done, trainings)   # stopped between two frames: show where the race ended
-    return {n: t.result(X_test, y_test) for n, t in trainings.items()}
-
-
 @plots.styled
 def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=race.RACE_RECIPE["lr"],
               epochs=race.RACE_RECIPE["epochs"], seed=0, optimizer=race.RACE_RECIPE["optimizer"], every=10, play=False,
@@ -1028,7 +1011,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
     machine's timing. Changing a setting shows the new start (epoch 0). frame_ms holds the time of
     each frame's redraw (predictions on the grid, artists, PNG), frames the number drawn.
     start_box (default: shown in the four-curve race only) adds a "start ×4" check box: ticked, every runner's weights
-    and biases into its hidden bends start START_TRY× bigger, as start_runs does (pass 96, r97 Interaction).
+    and biases into its hidden bends start START_TRY× bigger (Training's start_scale, as in start_runs).
     """
     import threading
     import time
@@ -1186,13 +1169,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
         state["frame_ms"].append((time.perf_counter() - t0) * 1000.0)
 
     def trainings_for(s):
-        trainings = {n: race.Training(X, y, **VARIANTS.get(n, dict(activation=n)), seeds=(s["seed"],), lr=s["lr"],
-                                      optimizer=s["optimizer"], dtype=dtype) for n in s["chosen"]}
-        for t in trainings.values():   # "start ×4": the weights into the hidden bends, as start_runs scales them
-            for W, b in zip(t.Ws[:-1], t.bs[:-1]):
-                W *= s["scale"]
-                b *= s["scale"]
-        return trainings
+        return {n: race.Training(X, y, **VARIANTS.get(n, dict(activation=n)), seeds=(s["seed"],), lr=s["lr"],
+                                 optimizer=s["optimizer"], dtype=dtype, start_scale=s["scale"]) for n in s["chosen"]}
 
     def start_line(_change=None):
         """Settings changed: draw the new contestants at epoch 0, untrained."""
@@ -1214,8 +1192,10 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
             build(s["chosen"], s["epochs"])
             bar.max, bar.value = s["epochs"], 0   # a race stopped before its first frame must not show the last one's bar
             with race.one_blas_thread():
-                # race_together's loop, on trainings_for's networks, so a "start ×4" start is the one raced
-                state["results"] = _race_trainings(trainings_for(s), s["epochs"], every, frame, stop, X_test, y_test)
+                state["results"] = race.race_together(
+                    X, y, s["chosen"], seeds=(s["seed"],), every=every, on_frame=frame, stop=stop, X_test=X_test,
+                    y_test=y_test, epochs=s["epochs"], lr=s["lr"], optimizer=s["optimizer"], dtype=dtype,
+                    variants=VARIANTS, start_scale=s["scale"])
         except Exception as error:   # a thread's exception would vanish: show it
             state["error"] = error
             readout.value = f"The race failed: {error!r}"
