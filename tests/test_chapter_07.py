@@ -1197,7 +1197,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
-    assert "In the picture, start weights have spread 1/√(inputs per unit)." in quiz.key_why("selu_steady")
+    assert "In the picture, the start weights leave the spread alone; SELU moves it." in quiz.key_why("selu_steady")
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
@@ -1210,9 +1210,12 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p93 (r94 Correctness): the pull holds with SELU's usual start weights, said in the key
     # p94 (r95 Correctness): the start named, LeCun normal, the picture's own (ch04_zoo runs SELU at gain 1, and
     # signal_stats.lecun_normal divides by √fan_in); (Clarity) the reason as one cause sentence
-    assert quiz.key_why("selu_steady") == ("In the picture, start weights have spread 1/√(inputs per unit). "
-                                           "Big negatives squash near −1.76, positives barely change, so the "
-                                           "spread shrinks. Negatives keep the average near 0.")
+    # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words (such weights keep a weighted sum's spread), and
+    # the pull both ways: above 1 the spread shrinks, below 1 it grows (checked below with chapter 04's own runs)
+    assert quiz.key_why("selu_steady") == ("In the picture, the start weights leave the spread alone; SELU moves it. "
+                                           "Above 1 it shrinks layer by layer, below 1 it grows. "
+                                           "The average stays near 0.")
+    assert "√" not in quiz.key_why("selu_steady") and "inputs per unit" not in quiz.key_why("selu_steady")
     from course_utils.engine import signal_stats
     from course_utils.ui import ch04_zoo
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0)
@@ -2283,7 +2286,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
     # p91 (r92 Focus, Correctness): the fold left; the equal totals, and what follows, are two open sentences
-    assert ("\nEqual totals: lifting the 1s lifts the 0s just as much.\n" in q.explanation
+    assert ("\n1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2568,11 +2571,12 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # case too, sits in a fold inside it ("+ + " lines)
     # p91 (r92 Focus, Correctness): the fold "Why not lift the 1s anyway?" (the U-curve, a second argument) left;
     # one open sentence finishes the equal-totals argument
+    # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
-                               "Equal totals: lifting the 1s lifts the 0s just as much.\n"
-                               "Say a 1's chance rises to 0.6; a 0's does too.\n"   # p94 (r95 Clarity)
+                               "1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n"
+                               "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95 Clarity)
                                "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
-                               "So ½ for all is the least wrong.")
+                               "3. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
         zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
@@ -2610,11 +2614,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 5 and all(   # p94 (r95): + the worked number   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
+    assert len(lines) - len(steps) == 0 and len(steps) == 4 and all(   # p96 (r97): three numbered steps   # p94 (r95): + the worked number   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 5   # p94: 5 lines; p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 4   # p96 (r97): 4 lines, three steps; p94: 5 lines; p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3446,7 +3450,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
     assert quiz.get("selu_steady").prompt.startswith("Layer after layer,")   # p92 (r93 Clarity): the start weights are the key's   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
-        "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
+        "whose start weights have average 0 and leave a weighted sum's spread alone.")
     selu = activations.get("selu")
     rng = np.random.default_rng(0)
     n = 200
@@ -3875,7 +3879,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # r61 (Clarity): "what does SELU pull toward fixed values" twisted; two short sentences, then the question
     # r62 (Clarity): "right size" and "some numbers" were vague: two numbers, named in the options
     # p73 (r70 Clarity): "the right size" said in a few words (the key gives the exact spread, 1/√n)
-    assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
+    assert "leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why   # p96 (r97): no 1/√n
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
     # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
@@ -3889,7 +3893,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
     # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights are in the key
     assert selu.prompt == "Layer after layer, SELU pulls two numbers toward fixed values. Which two?"
-    assert "average 0 and spread 1/√n" in selu.options[quiz.answer_key("selu_steady")].why
+    assert "average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
     assert "start spread" not in words and "word list" not in selu.prompt
     assert "smaller when" not in selu.prompt and "√" not in selu.prompt
@@ -4087,7 +4091,7 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     assert "selu_steady" in ch07_quiz.AFTER_PICTURES
     alt = ch07_quiz.picture_alt("selu_steady")
     selu_ends = [float(s[-1]) for s in runs["SELU"]]
-    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "start weights of spread 1/√(inputs per unit)" in alt and "LeCun" not in alt
+    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "start weights that leave a weighted sum's spread alone" in alt and "LeCun" not in alt
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
@@ -4682,7 +4686,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 0 and html_.count("<table") == 0 and html_.endswith("So ½ for all is the least wrong.")   # p91 (r92): the fold left   # p90 (r91): the numbers fold left   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 0 and html_.count("<table") == 0 and html_.endswith("Right picture: training lands there.")   # p91 (r92): the fold left   # p90 (r91): the numbers fold left   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5270,14 +5274,14 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     get lifts the 0s as much, so ½ for all is least wrong. Both halves hold: every straight rule gives the two 1s the
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p94 (r95): the lopsided step, in numbers
-            "Say a 1's chance rises to 0.6; a 0's does too.\n"
-            "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\nSo ½ for all is the least wrong.") in why
+    assert ("both pairs have the same total. So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
+            "2. Say a 1's chance rises to 0.6; a 0's does too. "
+            "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n3. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and quiz.FOLD not in why
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
     assert not hasattr(ch07_quiz, "xor_curve_html") and not hasattr(ch07_quiz, "_xor_loss_curve")
-    assert all(len(t.split()) < 12 for t in why.split("\n")[1:])   # short sentences
+    assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # short sentences (p96: a step may hold two)
     rng = np.random.default_rng(91)
     for rule in [tuple(r) for r in rng.normal(0, 3, (300, 3))] + [(0.0, 0.0, 0.0)]:
         ones = sum(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == 1)
@@ -5495,7 +5499,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"\.(?:\s|$)", words)) == 6   # p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 7   # p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5536,7 +5540,7 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     everywhere is least wrong); lines marked twice ("+ + ") are drawn as a fold inside it, shut until clicked."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p91 (r92 Focus): Q11's fold left (its point is one open sentence); the fold markup is checked below
-    assert "<details>" not in html_ and "Equal totals" in html_ and "0.11" not in html_
+    assert "<details>" not in html_ and "same total" in html_ and "0.11" not in html_   # p96 (r97): step 1
     assert "+ " not in html_.replace(" + ", "")   # every marker is read, none printed (the sum's " + " stays)
     plain = ch07_quiz.why_html("a\n+ Open\n+ b\n+ + Inner\n+ + c")
     assert plain == ("a<br><details><summary>Open</summary><div style='margin:2px 0 0 18px'>b</div><div style='margin:2px "
@@ -5585,10 +5589,10 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     add up to 0 ..."). It now rests on the two pictures (equal totals, the U-curve) and one plain sentence; the
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert why.endswith("Equal totals: lifting the 1s lifts the 0s just as much.\n"   # p91 (r92): open, no fold
-                        "Say a 1's chance rises to 0.6; a 0's does too.\n"   # p94 (r95): the step, in numbers
+    assert why.endswith("1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n"
+                        "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95): the step, in numbers
                         "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
-                        "So ½ for all is the least wrong.")
+                        "3. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
@@ -5762,7 +5766,7 @@ def test_p92_dense_questions_are_trimmed_to_one_idea_a_choice_and_keep_their_why
     words = lambda text: len(text.split())   # noqa: E731
     selu = quiz.get("selu_steady")
     assert words(selu.prompt) <= 12 and "weights" not in selu.prompt
-    assert "start weights have average 0 and spread 1/√n" in selu.options[quiz.answer_key("selu_steady")].why
+    assert "start weights have average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     adam = quiz.get("why_adam")
     assert all(words(o.text) < 14 and " so " not in o.text for o in adam.options)   # one idea: no "so ..." clause
     assert all(o.why for o in adam.options) and "gives about 1 in size" in adam.options[quiz.answer_key("why_adam")].why
@@ -5795,12 +5799,35 @@ def test_p93_q6_key_shows_its_loss_curve_then_says_ln_in_words_before_the_formul
 
 
 def test_p93_the_empty_review_says_how_to_rerun_a_cell():
-    """r94 (Interaction): 'rerun the review cell' assumed the learner knew how; the words say Shift+Enter."""
-    assert "press Shift+Enter to rerun it" in ch07_quiz.NO_CARDS
+    """r94 (Interaction): 'rerun the review cell' assumed the learner knew how. p96 (r97 Interaction): no Shift+Enter
+    at all now: the words name the review's own refresh button."""
+    assert "Shift+Enter" not in ch07_quiz.NO_CARDS and f"press {ch07_quiz.REFRESH} above" in ch07_quiz.NO_CARDS
     assert all(len(s.split()) < 12 for s in re.split(r"(?<=\.) ", ch07_quiz.NO_CARDS))
-    review = next(_src(c) for c in _cells() if _src(c).startswith("A miss comes back today"))
-    assert "Whenever you come back, click the review cell and press Shift+Enter." in review
-    assert "Rerun the review cell" not in review
+    said = next(_src(c) for c in _cells() if _src(c).startswith("A miss comes back today"))
+    assert "To pick today's cards again, press **Refresh the review**." in said and "Shift+Enter" not in said
+    assert ch07_quiz.REFRESH == "Refresh the review"
+    assert "Rerun the review cell" not in said
+
+
+def test_p96_the_refresh_button_picks_todays_cards_again_in_place():
+    """r97 (Interaction): the learner answered above, then had to rerun the review cell by hand. Clicking the review's
+    refresh button now picks the cards again, from the latest answers, and the new cards' count still listens."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    r = ch07_quiz.review_cell(learner)
+    assert r.due == [] and r.items == [] and r.refresh in r.children and r.guess not in r.children
+    assert ch07_quiz.NO_CARDS in r.check.value and r.summary.startswith("Review: Nothing to review yet")
+    w = ch07_quiz.choice_widget("unit_steps", 1, learner)
+    w.buttons[w.shown.index(quiz.answer_key("unit_steps"))].click()
+    assert r.due == []                                     # nothing changes until the learner asks
+    r.refresh.click()
+    assert len(r.due) == 5 and [item.question.id for item in r.items] == r.due
+    assert r.children[:2] == (r.note, r.refresh) and r.guess in r.children and r.children[-1] is r.check
+    assert all(item in r.children for item in r.items) and r.summary == "Review: 5 questions due now"
+    assert ch07_quiz.NO_ANSWERS in html.unescape(r.check.value) and ch07_quiz.NO_CARDS not in r.check.value
+    card = next(item for item in r.items if isinstance(item.question, quiz.Choice))
+    card.buttons[card.shown.index(quiz.answer_key(card.question.id))].click()
+    assert ch07_quiz.NO_ANSWERS not in html.unescape(r.check.value)   # the refreshed check counts the new answer
+    assert "1 of 5 answered" in html.unescape(r.check.value)
 
 
 def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_it_gains():
@@ -5812,7 +5839,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert (f"{one:.2f}", f"{zero:.2f}", f"{(one + zero) / 2:.2f}") == ("0.51", "0.92", "0.71")   # chance 0.6 at both
     assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
     assert "Losses: 0.51 and 0.92, average 0.71, worse than at ½." in why
-    assert all(len(line.split()) < 12 for line in why.split("\n")[2:])
+    assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # p96: short sentences, two a step
 
 
 def test_p95_q8_a_bias_after_the_bend_cannot_slide_the_corner_sideways():
@@ -5840,3 +5867,40 @@ def test_p95_the_mixed_rounds_hints_name_no_chapter_and_q7_says_why_02():
     assert ch07_quiz.pick_verdict("bias_role", "03") == f"You said chapter 03; it is from chapter {true}."
     assert quiz.get("gelu_peak_slope").chapter == "02" and "1.13" in json.dumps(notebook("02_four_bends"))
     assert "1.13" not in json.dumps(notebook("03_gradient_table"))   # chapter 03 never gives the peak's number
+
+
+def test_p96_q11_key_goes_in_three_numbered_steps_that_point_at_its_picture():
+    """r97 (Clarity): Q11's why was five loose lines. It is now the answer, then three numbered steps: the left
+    picture's equal totals, the worked lift to 0.6, then ½ for all, which the right picture's trained runs land on."""
+    why = quiz.get("xor_no_bend_chance").explanation
+    lines = why.split("\n")
+    assert len(lines) == 4 and [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. "]
+    assert lines[1].startswith("1. Left picture:") and "Right picture:" in lines[3]
+    assert ch07_quiz.XOR_DOT[1]["marker"] == "o" and ch07_quiz.XOR_DOT[0]["marker"] == "s"   # ● answer 1, ■ answer 0
+    import inspect
+    assert "● answer 1    ■ answer 0" in inspect.getsource(ch07_quiz._xor_pair_totals)
+    scores = ch07_quiz.xor_pair_scores()
+    assert sum(s for _, s in scores[1]) == sum(s for _, s in scores[0])   # step 1: both pairs, the same total
+    assert all(np.allclose(c, 0.5, atol=0.01) for c in ch07_quiz.xor_trained_chances().values())   # step 3's picture
+    assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])
+
+
+def test_p96_q28_key_says_the_pull_both_ways_without_a_square_root():
+    """r97 (Clarity): Q28's key said "spread 1/√(inputs per unit)", jargon here. It says what those start weights do
+    (a weighted sum keeps its inputs' spread) and that SELU pulls both ways: a spread above 1 shrinks layer by layer,
+    one below 1 grows, checked with chapter 04's own networks from 2 and from 0.5."""
+    why = quiz.key_why("selu_steady")
+    assert "Above 1 it shrinks layer by layer, below 1 it grows." in why and "√" not in why
+    full = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
+    assert "√" not in full and "inputs per unit" not in full and "√" not in ch07_quiz.picture_alt("selu_steady")
+    from course_utils.engine import signal_stats
+    from course_utils.ui import ch04_zoo
+    rng = np.random.default_rng(1)
+    x = rng.normal(0, 2.0, (2000, 128))
+    w = signal_stats.lecun_normal(128, 128, rng)
+    assert abs((x @ w).std() / x.std() - 1) < 0.1   # the start weights leave a weighted sum's spread alone
+    for start in (2.0, 0.5):
+        for _m, s in ch04_zoo.run_draws(ch07_quiz.SELU_DEPTH, start)["SELU"]:
+            steps = np.diff(s)
+            assert (np.all(steps < 0) if start > 1 else np.all(steps > 0)), start   # layer by layer, toward 1
+            assert abs(s[-1] - 1) < abs(start - 1)

@@ -304,13 +304,14 @@ def _bank():
                 # p83 (r81 Clarity): that was stated, not shown: a worked number, one idea a sentence (xor_sure_costs)
                 # p91 (r92 Focus, Correctness): the fold "Why not lift the 1s anyway?" (a second argument, the U-curve)
                 # left; one open sentence finishes the first: equal totals, so a lift for the 1s lifts the 0s too
-                + "Equal totals: lifting the 1s lifts the 0s just as much.\n"
                 # p93 (r94 Clarity): the missing step: a move off ½ costs the loser more than the winner gains
                 # p94 (r95 Clarity): that step in one worked number (XOR_LIFTED, checked in the tests)
-                f"Say a 1's chance rises to {XOR_LIFTED:g}; a 0's does too.\n"
+                # p96 (r97 Clarity): three numbered steps, each pointing at the picture (● answer 1, ■ answer 0)
+                + "1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n"
+                f"2. Say a 1's chance rises to {XOR_LIFTED:g}; a 0's does too. "
                 f"Losses: {-math.log(XOR_LIFTED):.2f} and {-math.log(1 - XOR_LIFTED):.2f}, average "
                 f"{-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, worse than at ½.\n"   # Q6 asks for ln 2
-                "So ½ for all is the least wrong.",
+                "3. So ½ for all is the least wrong. Right picture: training lands there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -487,7 +488,8 @@ def _bank():
             "They were chosen so that bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
             "come out with average 0 and spread 1 again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before) whose start weights have "
-            "average 0 and spread 1/√n (n: inputs per unit)."),
+            # p96 (r97 Clarity): "1/√n" said in plain words: what those weights do to the spread
+            "average 0 and leave a weighted sum's spread alone."),
            ("Its own slope, toward exactly 1 on both sides of 0.",
             # p93 (r94 Clarity): "its scale" was never explained; the right side said as a formula
             f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
@@ -661,9 +663,9 @@ def key_why(qid):
             # p94 (r95 Correctness): the start weights named (LeCun normal, as the picture's runs use); (Clarity)
             # the reason as one cause: the negatives squashed, the positives kept, so the spread shrinks
             # p95 (r96 Clarity): the name "LeCun normal" was never explained; the plain description stays
-            "selu_steady": "In the picture, start weights have spread 1/√(inputs per unit). "
-                           f"Big negatives squash near {typeset(f'{_SELU_FLOOR:.2f}')}, positives barely change, so "
-                           "the spread shrinks. Negatives keep the average near 0.",
+            # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words; both directions of the pull
+            "selu_steady": "In the picture, the start weights leave the spread alone; SELU moves it. "
+                           "Above 1 it shrinks layer by layer, below 1 it grows. The average stays near 0.",
             # p94 (r95 Picture first): softmax worked out in numbers, under the picture (it was in the word box)
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. "
                                   f"For (2, 1): e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "

@@ -1442,7 +1442,7 @@ def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it
     ends = [float(s[-1]) for s in selu_spread_runs()["SELU"]]
     top = max(float(np.abs(m).max()) for m in selu_average_runs()["SELU"])
     return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, starting at spread {SELU_START:g}: five random SELU "
-            f"networks, start weights of spread 1/√(inputs per unit); their solid lines nearly overlap. "
+            f"networks, start weights that leave a weighted sum's spread alone; their solid lines nearly overlap. "
             f"Left, the spread of the outputs comes down close to the "
             f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}). Right, the average "
             f"stays near the black line at 0 (at most {top:.2f} away).")
@@ -2384,8 +2384,10 @@ NOTHING_YET = "Nothing to review yet: the review starts after your first answer.
 # p89 (r89 Interaction): the review's check counts the learner's right first answers to today's cards itself
 REVIEW_CHECK = "<details><summary>Check your prediction</summary>{}</details>"
 # p93 (r94 Interaction): how to rerun a cell, said where the learner needs it
+# p96 (r97 Interaction): a button refreshes the review in place; no Shift+Enter needed
+REFRESH = "Refresh the review"
 NO_CARDS = ("Nothing to count yet: no cards are due. Answer questions above. "
-            "Then click this cell and press Shift+Enter to rerun it.")
+            f"Then press {REFRESH} above.")
 NO_ANSWERS = "No answers yet. Answer today's cards above, and your count shows here."
 
 
@@ -2400,32 +2402,46 @@ def review_count(due, first_tries, numbers, guessed=None):
 
 def review_cell(learner, limit=5):
     """Re-ask what is due: missed questions first, then unseen ones, then those whose wait is over. Under the cards,
-    a folded check counts the right first answers to them, against the learner's predicted count."""
-    learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
-    note = learner.store.message if "could not be read" in learner.store.message else ""
-    due = learner.store.due(limit) if learner.store.answers else []   # nothing answered: nothing to re-ask yet
-    items = [_widget(qid, learner.numbers[qid], learner) for qid in due]
-    numbers = {qid: learner.numbers[qid] for qid in due}
-    head = widgets.HTML((_box(note, BAD) if note else "") + ("" if due else _box(NOTHING_YET, NEUTRAL)))
-    guess = widgets.Text(value="", placeholder=f"0 to {len(due)}", description="I predict:",
-                         style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
-    check, first_tries = widgets.HTML(), {}
+    a folded check counts the right first answers to them, against the learner's predicted count. The refresh
+    button (p96, r97 Interaction) picks today's cards again, from the latest answers, in the same box."""
+    refresh = widgets.Button(description=REFRESH, icon="refresh", layout=widgets.Layout(width="auto"),
+                             tooltip="Pick today's cards again, from your latest answers")
+    box = QuizBox([], "", "", refresh=refresh)
+    current = {"update": lambda: None}
+    learner.listen(lambda: current["update"]())   # one listener; it serves whichever cards are shown now
 
-    def update():   # a card's first answer in this review: the one its own widget recorded first
-        for item in items:
-            if item.answered and item.question.id not in first_tries:
-                first_tries[item.question.id] = learner.results[item.question.id]
-        said = review_count(due, first_tries, numbers, predicted(guess.value, len(due)))
-        check.value = REVIEW_CHECK.format(_box(said, NEUTRAL))
+    def fill(_button=None):
+        learner.store = review.Store(learner.store.path, learner.store.now) if learner.store.path else learner.store
+        note = learner.store.message if "could not be read" in learner.store.message else ""
+        due = learner.store.due(limit) if learner.store.answers else []   # nothing answered: nothing to re-ask yet
+        items = [_widget(qid, learner.numbers[qid], learner) for qid in due]
+        numbers = {qid: learner.numbers[qid] for qid in due}
+        head = widgets.HTML((_box(note, BAD) if note else "") + ("" if due else _box(NOTHING_YET, NEUTRAL)))
+        guess = widgets.Text(value="", placeholder=f"0 to {len(due)}", description="I predict:",
+                             style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
+        check, first_tries = widgets.HTML(), {}
 
-    update()
-    learner.listen(update)
-    guess.observe(lambda _c: update(), names="value")
-    text = (f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" if due else f"Review: {NOTHING_YET}") \
-        + (" (progress file reset)" if note else "")
-    static = head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items) + check.value
-    return QuizBox([head, *([guess] if due else []), *items, check], text, static, items=items, due=due, note=head,
-                   guess=guess, check=check, first_tries=first_tries)
+        def update():   # a card's first answer in this review: the one its own widget recorded first
+            for item in items:
+                if item.answered and item.question.id not in first_tries:
+                    first_tries[item.question.id] = learner.results[item.question.id]
+            said = review_count(due, first_tries, numbers, predicted(guess.value, len(due)))
+            check.value = REVIEW_CHECK.format(_box(said, NEUTRAL))
+
+        update()
+        current["update"] = update
+        guess.observe(lambda _c: update(), names="value")
+        text = (f"Review: {len(due)} question{'s' if len(due) != 1 else ''} due now" if due else f"Review: {NOTHING_YET}") \
+            + (" (progress file reset)" if note else "")
+        box.summary = text
+        box.static_html = head.value + "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items) \
+            + check.value
+        box.items, box.due, box.note, box.guess, box.check, box.first_tries = items, due, head, guess, check, first_tries
+        box.children = [head, refresh, *([guess] if due else []), *items, check]
+
+    refresh.on_click(fill)
+    fill()
+    return box
 
 
 def _progress_rows(learner):
