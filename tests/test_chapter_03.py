@@ -476,7 +476,7 @@ def test_ten_tanh_layers_at_two_keep_tens_of_millions_of_times_less_than_at_one(
     s1, s2 = (1 - mp.tanh(1) ** 2), (1 - mp.tanh(2) ** 2)
     assert f"{float(s2):.3g}" == "0.0707" and 5.5 < float(s1 / s2) < 6.5        # "about 6 times"
     assert f"{float(s2 ** 10):.2g}" == "3.1e-12" and f"{float(s1 ** 10):.2g}" == "0.00017"
-    assert 1e7 < float((s1 / s2) ** 10) < 1e8                                   # "tens of millions of times less"
+    assert 1e7 < float((s1 / s2) ** 10) < 1e8                                   # tens of millions: near (1/6)^10
     w = ch03_gradients.chain_product(x=1.0, depth=10)   # the learner reads the value off the widget: no printout repeats it
     w.sliders["x"].value = 2.0
     assert "3.1 \u00d7 10\u207b\u00b9\u00b2" in w.readout.value and "e-12" not in w.readout.value + printed()
@@ -1026,7 +1026,7 @@ def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
     texts = {t.get_text() for t in fig.axes[0].texts}
     for want in ("Sigmoid 0.045", "Tanh 0.0099", "ReLU 0", "ReLU 1", "GELU \u22120.012", "GELU 1.01"):
         assert want in texts, want
-    assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"
+    assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.3g}" == "0.00987"
     assert f"{gelu_slope(-3.0):.2g}" == "-0.012" and f"{gelu_slope(3.0):.3g}" == "1.01"
     w = ch03_gradients.dead_units()
     bars = [ax for ax in w.live.figure.axes if "average slope over the 400 points" in ax.get_ylabel()]   # r44: the text's words
@@ -1677,7 +1677,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert f"{0.42 / 0.197:.2g}" == "2.1" and f"{tanh_slope(1.0) / sigmoid_slope(1.0):.2g}" == "2.1"
     assert "Bottom panel: each bend's slope curve, up to your $x$. Its top left lists the slopes." in flat and "A box lists" not in flat   # r49/r50
     assert "about 5 times tanh's" not in flat
-    assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
+    assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.3g}" == "0.00987"   # the readout at x = 3
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
     w3 = ch03_gradients.gradient_table(x=0.5)
     w3.sliders["x"].value = 3.0
@@ -1710,13 +1710,16 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     flat = " ".join(prose().split())
     # r51: not '6 times less'; r52: one sixth of what it keeps at x = 1 (tanh'(2) alone is about 1/14)
     # pass 88c (r88 Focus: a wall of numbers): one rounded number for the idea, read off the widget for the rest
+    # pass 97 (r98 Clarity: "tens of millions" was vague): the rounded sixth's own power, (1/6)^10 = 1 / 60,466,176
     assert ("Far smaller. Each layer keeps about a sixth as much as at $x = 1$. Ten such sixths multiply: "
-            "tens of millions of times less.") in flat and "55 million" not in flat and "10^{-12}" not in flat
+            "$(1/6)^{10} \\approx$ 1 in 60 million.") in flat and "55 million" not in flat and "10^{-12}" not in flat
+    assert round(fractions.Fraction(1, 6) ** -10 / 10 ** 6) == 60
     s1, s2 = tanh_slope(1.0), tanh_slope(2.0)
     assert round(s1 / s2) == 6 and round(1 / s2) == 14
     ten = mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1]
     assert f"{ten:.2g}" == "5.5e+07" and f"{0.00017 / 3.1e-12:.2g}" == "5.5e+07"   # what a learner who divides gets
-    assert "60 million" not in flat   # pass 26: the true factor is 5.9 a layer, 55 million over ten: "tens of millions"
+    # pass 26: the true factor is 5.9 a layer, 55 million over ten; pass 97: 60 million is said only as (1/6)^10
+    assert flat.count("60 million") == 1 and "$(1/6)^{10} \\approx$ 1 in 60 million" in flat
     # r79 Clarity: the depth answer gives its reason: tanh's slope at x = 1 to the 15th is above a millionth, to the
     # 16th below (the chain's own numbers)
     assert "Depth: 16 layers. $0.42^{15}$ is still above a millionth; $0.42^{16}$ is below." in flat
@@ -2936,7 +2939,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 75 (r72, Focus): the More detail fold is cut; "most" (76%, over a half) stays on the main path
     # pass 88 (r87 Focus): tanh's reason and its sums' picture share one fold, a cell output (tanh_hold_fold)
     fold = ch03_gradients.tanh_hold_fold().words
-    assert (flat.count("76%") == 0 and fold.count("76%") == 1 and "More detail" not in flat and inside > 0.5
+    # pass 97 (r98 Focus: the surprise's reason sat only in the fold): the main path says the share once, after the check
+    assert (flat.count("76%") == 1 and fold.count("76%") == 1 and "More detail" not in flat and inside > 0.5
             # pass 81 (r78 Picture: the 76% had no picture): said beside tanh's sums, drawn (tanh_sums_picture)
             and "The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1 (shaded below), "
                 "where tanh is steeper." in fold
@@ -2997,13 +3001,14 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 82 (r80 Clarity #1: the link sent the reader four sections ahead): the reason in place, no link
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Here is one unit, both ways: "
+            "Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
+            "So going back, it adds $n$ terms too, signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
-            "The right fan mirrors the left: the arrows run backwards. "   # pass 95 (r96 Clarity: the bridge, on the picture)
-            "Every layer here has $n$ units. So a unit has $n$ inputs, and sends its output to $n$ units. "   # pass 96 (r97 Clarity: said plainly)
-            "The size rule below depends only on that count. So one weight size suits both ways. We work out the size for the forward pass.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
+            "Both sums have $n$ terms, so one weight size keeps both steady. "
+            "We work it out going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -4351,13 +4356,14 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     "why squares" share one optional fold, after ReLU's slopes."""
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (dashed arrows). "   # pass 93 (r94)
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Here is one unit, both ways: "
+            "Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
+            "So going back, it adds $n$ terms too, signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
-            "The right fan mirrors the left: the arrows run backwards. "   # pass 95 (r96 Clarity: the bridge, on the picture)
-            "Every layer here has $n$ units. So a unit has $n$ inputs, and sends its output to $n$ units. "   # pass 96 (r97 Clarity: said plainly)
-            "The size rule below depends only on that count. So one weight size suits both ways. We work out the size for the forward pass.") in flat
+            # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
+            "Both sums have $n$ terms, so one weight size keeps both steady. "
+            "We work it out going forward: inputs are easier to picture than signals.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
             "squares. Why: going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
@@ -4580,13 +4586,13 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Every layer here has $n$ units." in c)   # pass 95
+    claim = next(i for i, c in enumerate(cells) if "Both sums have $n$ terms" in c)   # pass 95; pass 97
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
     drawn = signal_stats.lecun_normal(256, 256, np.random.default_rng(87))
     assert abs((drawn < 0).mean() - 0.5) < 0.01
-    assert cells[at - 1].endswith("Forward and back, a unit adds $n$ terms:") and claim == at + 1
+    assert cells[at - 1].endswith("Here is one unit, both ways:") and claim == at + 1   # pass 97: the sums said under the fans
     assert at < cells.index("ch03.stacked_squares_picture()")
     fig = ch03_gradients.fan_in_both_ways_picture()
     forward, back = fig.axes
@@ -4781,10 +4787,13 @@ def test_pass94_first_recall_asks_why_sigmoid_is_flat_at_3_with_a_wrong_answer()
     and answers with a common wrong answer and the fact: "near 1" is sigmoid's output at 3, not its slope."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     box = " ".join(next(c for c in cells if "Pause and recall" in c and "x = 3" in c).replace(">", " ").split())
-    assert "why is sigmoid's slope tiny at $x = 3$?" in box and "sigmoid's slope at $x = 3$?" not in box
-    assert ('Sigmoid\'s curve is almost level there. A common wrong answer: "near 1". In fact, that is its output. '
+    # pass 97 (r98 Correctness: sigmoid's 0.045 at 3 is not "too small" by the chapter's 0.01 rule): tanh at 3 is
+    assert "why is tanh's slope tiny at $x = 3$?" in box and "sigmoid's slope tiny" not in box
+    assert ("Tanh's curve is almost level there: its slope is 0.00987, under 0.01. "
+            'A common wrong answer: "near 1". In fact, that is its output. '
             "ReLU's: exactly 0.") in box and "About 0.045" not in box
-    assert special.expit(3.0) > 0.95 and sigmoid_slope(3.0) < 0.05   # output near 1, slope tiny
+    assert np.tanh(3.0) > 0.99 and f"{tanh_slope(3.0):.3g}" == "0.00987" and tanh_slope(3.0) < 0.01   # output near 1, slope tiny
+    assert sigmoid_slope(3.0) > 0.01   # why not sigmoid: by the chapter's rule, 0.045 is not too small
 
 
 # ---- pass 95: the r96 reading ----
@@ -4796,9 +4805,8 @@ def test_pass95_same_weight_size_rests_on_the_mirrored_fans_and_equal_widths():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
     text = " ".join(cells[at + 1].split())
-    bridge = ("The right fan mirrors the left: the arrows run backwards. Every layer here has $n$ units. So a unit has "
-              "$n$ inputs, and sends its output to $n$ units. The size rule below depends only on that count. "
-              "So one weight size suits both ways.")   # pass 96 (r97 Clarity)
+    bridge = ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
+              "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).")   # pass 97 (r98 Clarity)
     assert bridge in text and "play the part the inputs played" not in text and "Say every layer has $n$ units." in cells[at - 1]
     forward, back = ch03_gradients.fan_in_both_ways_picture().axes
     arrows = [[p for p in ax.patches if isinstance(p, FancyArrowPatch)] for ax in (forward, back)]
@@ -4883,9 +4891,12 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
     text = " ".join(cells[at + 1].split())
-    assert ("Every layer here has $n$ units. So a unit has $n$ inputs, and sends its output to $n$ units. "
-            "The size rule below depends only on that count. So one weight size suits both ways.") in text
-    assert "Same form" not in text and all(len(s.split()) < 14 for s in text.split(". "))   # short sentences
+    # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
+    assert ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
+            "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).") in text
+    assert "Both sums have $n$ terms, so one weight size keeps both steady." in text
+    assert "mirrors the left" not in text and "depends only on that count" not in text
+    assert "Same form" not in text and all(len(s.split()) < 15 for s in text.split(". "))   # short sentences
     net = mlp.flow_pass("relu", 10)[0]
     assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out
     assert "The real network below has 32 inputs per unit" in cells[cells.index("ch03.stacked_squares_picture()") + 1]
@@ -4913,3 +4924,23 @@ def test_pass96_why_squares_fold_names_what_is_squared():
     assert words.startswith("We square each slope, then average the squares. Why: going back,")
     assert "They partly cancel, so their squares add, not their sizes." in words
     assert 4 * 0.5 ** 2 == 1 and sum(s ** 2 for s in (1, 1, 0, 0)) == 2   # the plain average undercounts
+
+
+# ---- pass 97: the r98 reading ----
+
+def test_pass97_tanh_holds_said_on_the_main_path_with_the_folds_numbers():
+    """Check r98 Focus/Clarity: after the gradient-flow check, two plain sentences say why tanh's signal holds in the
+    real network (76% of its sums between -1 and 1, where its slope is at least 0.42; the weights' x1.4 a step back)
+    and that He weights were made for ReLU; the numbers are the fold's own (step_sizes, STEP_FACTOR)."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.gradient_flow(depth=10)")
+    check = " ".join(cells[at + 1].split())
+    said = ("</details> Why does tanh's signal hold here? Most of its sums (76%) lie between −1 and 1, where tanh is "
+            "steep. And the He starting weights, made for ReLU, multiply each step back by about $1.4$.")
+    assert check.endswith(said)
+    inside = ch03_gradients.step_sizes()[1]
+    assert f"{inside:.0%}" == "76%" and tanh_slope(1.0) > 0.4            # most, and steep there
+    assert f"{ch03_gradients.STEP_FACTOR:.1f}" == "1.4" and abs(ch03_gradients.STEP_FACTOR - math.sqrt(2)) < 0.01
+    fold = ch03_gradients.tanh_hold_fold().words
+    assert "76%" in fold and "1.41" in fold                                # the fold's figures, reused
+    assert " ".join(prose().split()).count("made for ReLU") == 1          # said once
