@@ -1196,7 +1196,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 5
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
-    assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
+    assert "again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5." in text
     assert "In the picture, the start weights leave the spread alone; SELU moves it." in quiz.key_why("selu_steady")
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
@@ -2064,7 +2064,7 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     from course_utils.ui import ch05_race
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     # pass 25: "overflow" was jargon in an option, explained only in the key; the option says it plainly
-    assert right("softmax_max_trick").text == "Each e^score fits in memory; the shares do not change."   # r87: s named, kept short
+    assert right("softmax_max_trick").text == "No e^score is too big to hold; shares do not change."   # r87: s named, kept short
     assert "up to rounding" in right("softmax_max_trick").why
     assert not any("overflow" in o.text or "overflow" in o.why for o in quiz.get("softmax_max_trick").options
                    if not o.correct)   # a wrong answer's feedback is read without the key
@@ -2286,7 +2286,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
     # p91 (r92 Focus, Correctness): the fold left; the equal totals, and what follows, are two open sentences
-    assert ("\n1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n" in q.explanation
+    assert ("\n1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2366,7 +2366,7 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     # pass 31: SELU's output is not bell-shaped: only its average and spread come back
     # pass 37: "inputs", not the unglossed "signal"
     assert ("bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 come out with average 0 and spread 1 again, and other "
-            "starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1. A weighted sum of many inputs is "
+            "starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5. A weighted sum of many inputs is "
             "close to bell-shaped. So that holds layer after layer") in why and "wide layers" not in why
     assert "set its shape" not in why
 
@@ -2573,7 +2573,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # one open sentence finishes the equal-totals argument
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
-                               "1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n"
+                               "1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
                                "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95 Clarity)
                                "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
                                "3. So ½ for all is the least wrong. Right picture: training lands there.")
@@ -4091,12 +4091,14 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     assert "selu_steady" in ch07_quiz.AFTER_PICTURES
     alt = ch07_quiz.picture_alt("selu_steady")
     selu_ends = [float(s[-1]) for s in runs["SELU"]]
-    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "start weights that leave a weighted sum's spread alone" in alt and "LeCun" not in alt
+    assert f"from {min(selu_ends):.2f} to {max(selu_ends):.2f} at layer 10" in alt and "LeCun" not in alt
+    assert "start weights chosen so that, without SELU, the spread would stay the same" in alt   # p97 (r98)
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
     # p71 (r67 Picture): Q28 asks about SELU only; ReLU's runs (pass 61-62) left, the targets stay
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU, five networks", ch07_quiz.SELU_TARGETS]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "SELU, five networks from spread 2", "five from 0.5", ch07_quiz.SELU_TARGETS]   # p97 (r98): two starts
     plt.close(fig)
 
 
@@ -4851,7 +4853,8 @@ def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward(
     fig = ch07_quiz._selu_spread.diagram()
     left, right = fig.axes
     assert left.get_ylim() == right.get_ylim() == ch07_quiz.SELU_Y and left.get_legend() is None
-    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["SELU, five networks", "spread 1 (left), average 0 (right)"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        "SELU, five networks from spread 2", "five from 0.5", "spread 1 (left), average 0 (right)"]
     for ax, runs, target in ((left, spreads, 1.0), (right, averages, 0.0)):
         solid = [l for l in ax.get_lines() if l.get_linestyle() == "-"]
         assert len(solid) == 5 and all(np.allclose(l.get_ydata(), s) for l, s in zip(solid, runs))
@@ -4860,7 +4863,7 @@ def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward(
     alt = ch07_quiz.picture_alt("selu_steady")
     ends = [float(s[-1]) for s in spreads]
     assert f"from {min(ends):.2f} to {max(ends):.2f} at layer 10" in alt and "ReLU" not in alt
-    top = max(float(np.abs(m).max()) for m in averages)
+    top = max(float(np.abs(m).max()) for start in (2.0, 0.5) for m in ch07_quiz.selu_average_runs(start)["SELU"])
     assert f"at most {top:.2f} away" in alt and top < 0.3 and all(abs(s[-1] - 1) < 0.1 for s in spreads)
 
 
@@ -5311,9 +5314,12 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     assert len(bars) == 4 and all(p.get_height() == pytest.approx(0.5, abs=1e-6) for p in bars)
     assert [t.get_text() for t in right.texts] == ["½"] * 4
     # p84 (r83 Picture): the right answers left the chance axis: each is said under its point, by shape and digit
-    assert [t.get_text().split("\n")[0] for t in right.get_xticklabels()] == [str(pt) for pt, _a in quiz.XOR_POINTS]
+    # p97 (r98): in the left panel's order, left to right by the worked rule's score
+    order = sorted((pt for pt, _a in quiz.XOR_POINTS), key=lambda pt: quiz._xor_score(pt, quiz.XOR_WORKED))
+    assert order == [(0, 0), (0, 1), (1, 0), (1, 1)] == ch07_quiz.xor_left_order()
+    assert [t.get_text().split("\n")[0] for t in right.get_xticklabels()] == [str(pt) for pt in order]
     assert [t.get_text().split("\n")[1] for t in right.get_xticklabels()] == [
-        ("● " if a else "■ ") + str(a) for _pt, a in quiz.XOR_POINTS]   # told apart by shape
+        ("● " if dict(quiz.XOR_POINTS)[pt] else "■ ") + str(dict(quiz.XOR_POINTS)[pt]) for pt in order]   # by shape
     assert right.get_ylabel() == "chance the answer is 1" and right.get_title() == "trained, 10 runs: ½ everywhere"
     with mock.patch("builtins.print"):
         runs = ch01_collapse.train_xor(bends={"no bend": "identity"})
@@ -5589,7 +5595,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     add up to 0 ..."). It now rests on the two pictures (equal totals, the U-curve) and one plain sentence; the
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert why.endswith("1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n"
+    assert why.endswith("1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
                         "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95): the step, in numbers
                         "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
                         "3. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
@@ -5904,3 +5910,60 @@ def test_p96_q28_key_says_the_pull_both_ways_without_a_square_root():
             steps = np.diff(s)
             assert (np.all(steps < 0) if start > 1 else np.all(steps > 0)), start   # layer by layer, toward 1
             assert abs(s[-1] - 1) < abs(start - 1)
+
+
+def test_p97_q11_key_step_one_is_general_and_its_example_sums_come_from_the_worked_rule():
+    """r98 (Clarity): Q11's left panel drew one fixed rule beside the right panel's "½ everywhere", read as a clash.
+    The left panel is titled as one example; the key's step 1 says the equal totals hold for any straight rule, with
+    the example's numbers computed from the worked rule; the right panel's points run in the left panel's order."""
+    score = lambda pt: quiz._xor_score(pt, quiz.XOR_WORKED)   # noqa: E731
+    assert quiz.XOR_SUMS == (1.5, 2.5, 0.5, 3.5) == tuple(score(pt) for pt in ((0, 1), (1, 0), (0, 0), (1, 1)))
+    assert "1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5." \
+        in quiz.get("xor_no_bend_chance").explanation
+    rng = np.random.default_rng(97)
+    for rule in rng.normal(0, 3, (20, 3)):   # any straight rule: the two pairs' totals match
+        s = lambda pt: quiz._xor_score(pt, tuple(rule))   # noqa: E731
+        assert s((0, 1)) + s((1, 0)) == pytest.approx(s((0, 0)) + s((1, 1)))
+    fig = ch07_quiz._xor_pair_totals.diagram()
+    left, right = fig.axes
+    assert left.get_title() == "One example straight rule:\nno cut splits ● from ■"
+    assert [t.get_text().split("\n")[0] for t in right.get_xticklabels()] == [
+        str(pt) for pt in sorted(ch07_quiz.xor_left_order(), key=score)] == ["(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"]
+    assert "for one example straight rule, score = 2x₁ + x₂ + 0.5" in ch07_quiz.picture_alt("xor_no_bend_chance")
+
+
+def test_p97_q16_keys_do_not_give_away_q18_or_q23_and_q26_says_too_big_to_hold():
+    """r98 (Focus): Q16's "why not" lines answered Q23 (GELU's slope left of its dip) and Q18 (sums of units hug any
+    curve). They now refute the options without those answers, and stay true: far left, GELU's slope is nearly 0.
+    Q26's right option said "fits in memory"; the point is overflow, a number too big to hold."""
+    q = quiz.get("gelu_in_transformers")
+    whys = [o.why for o in q.options if not o.correct]
+    assert "GELU units can get stuck too: far left, its slope is nearly 0, so almost no nudge gets through." in whys
+    assert "the paper gave test results, not a proof about shapes." in whys
+    assert not any("negative" in w or "hug" in w or "unbroken" in w for w in whys)
+    from course_utils.facts import activations
+    assert abs(quiz._slope("gelu", -6.0)) < 1e-6 < activations.NEAR_FLAT_SLOPE   # far left: nearly no slope
+    right = quiz.get("softmax_max_trick").options[quiz.answer_key("softmax_max_trick")]
+    assert right.text == "No e^score is too big to hold; shares do not change." and "memory" not in right.text
+    wrong = [len(o.text) for o in quiz.get("softmax_max_trick").options if not o.correct]
+    assert len(right.text) <= min(wrong)   # the right option is no longer than the wrong ones
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(np.float64(1000.0))) and np.exp(np.float64(0.0)) == 1.0   # too big / fits
+
+
+def test_p97_q28_picture_shows_a_start_below_1_growing_in_thin_dashed_lines():
+    """r98 (Picture): Q28's key says a spread below 1 grows, but the picture started only above 1, and its five thick
+    lines read as one. It now draws a second start, 0.5, dashed, every line thin; the key names both starts."""
+    fig = ch07_quiz._selu_spread.diagram()
+    left, _right = fig.axes
+    dashed = [l for l in left.get_lines() if l.get_linestyle() == "--"]
+    low = ch07_quiz.selu_spread_runs(ch07_quiz.SELU_LOW)["SELU"]
+    assert ch07_quiz.SELU_LOW == 0.5 and len(dashed) == 5
+    assert all(np.allclose(l.get_ydata(), s) for l, s in zip(dashed, low))
+    assert all(s[0] == pytest.approx(0.5, abs=0.05) and s[-1] > s[0] + 0.3 and s[-1] < 1 for s in low)   # it grows
+    solid = [l for l in left.get_lines() if l.get_linestyle() == "-"]
+    assert all(l.get_linewidth() <= 1.5 for l in solid + dashed)
+    assert "the spread is pulled toward 1 from 2 and from 0.5." in \
+        quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
+    lows = [float(s[-1]) for s in low]
+    assert f"climbs up to it (from {min(lows):.2f} to {max(lows):.2f})" in ch07_quiz.picture_alt("selu_steady")

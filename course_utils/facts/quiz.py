@@ -162,6 +162,7 @@ def _xor_score(point, rule=XOR_TRY):
 
 XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
+XOR_SUMS = tuple(_xor_score(pt, XOR_WORKED) for pt in ((0, 1), (1, 0), (0, 0), (1, 1)))   # Q11's key, step 1
 
 
 def _sig(s):
@@ -307,7 +308,11 @@ def _bank():
                 # p93 (r94 Clarity): the missing step: a move off ½ costs the loser more than the winner gains
                 # p94 (r95 Clarity): that step in one worked number (XOR_LIFTED, checked in the tests)
                 # p96 (r97 Clarity): three numbered steps, each pointing at the picture (● answer 1, ■ answer 0)
-                + "1. Left picture: both pairs have the same total. So lifting the ● lifts the ■ too.\n"
+                # p97 (r98 Clarity: one fixed rule read as a clash with "½ everywhere"): step 1 is general, the
+                # picture's rule its example (XOR_SUMS, from XOR_WORKED)
+                + "1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); "
+                f"here {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
+                "So lifting the ● lifts the ■ too.\n"
                 f"2. Say a 1's chance rises to {XOR_LIFTED:g}; a 0's does too. "
                 f"Losses: {-math.log(XOR_LIFTED):.2f} and {-math.log(1 - XOR_LIFTED):.2f}, average "
                 f"{-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, worse than at ½.\n"   # Q6 asks for ln 2
@@ -359,12 +364,13 @@ def _bank():
             "GELU matched or beat ReLU on the tasks in its paper (Hendrycks & Gimpel, 2016): vision, language, speech. "
             "That is evidence, not proof."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
-            "with enough units, both can hug any unbroken curve on a limited stretch of x."),
+            # p97 (r98 Focus: that said Q18's answer): the paper's case, in plain words, gives nothing away
+            "the paper gave test results, not a proof about shapes."),
            ("It was already the standard bend of every language model.",
             "the first transformer (2017), the network design behind BERT and GPT-2, used ReLU."),
            ("Its slope is never below 0, so its units could not die.",
-            "GELU's slope is slightly negative left of its dip's bottom. "
-            "And far left its slope is nearly 0, so a unit stuck there gets almost no nudge either.")),
+            # p97 (r98 Focus: "slightly negative left of its dip" was Q23's answer)
+            "GELU units can get stuck too: far left, its slope is nearly 0, so almost no nudge gets through.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
             "Two sets of weights each stretch and add the input, into g and c (the content). SiLU bends g into "
@@ -455,7 +461,8 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("Each e^score fits in memory; the shares do not change.",
+           # p97 (r98 Correctness: "fits in memory" misled; the point is overflow)
+           ("No e^score is too big to hold; shares do not change.",
             "Every e^score is then at most 1, so none grows too big for the computer to store (that is called "
             "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits. "
             f"Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares "
@@ -486,7 +493,7 @@ def _bank():
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
             "They were chosen so that bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
-            "come out with average 0 and spread 1 again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
+            "come out with average 0 and spread 1 again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before) whose start weights have "
             # p96 (r97 Clarity): "1/√n" said in plain words: what those weights do to the spread
             "average 0 and leave a weighted sum's spread alone."),

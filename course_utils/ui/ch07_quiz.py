@@ -1077,31 +1077,37 @@ SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 
 SELU_Y = (-0.5, 2.2)   # r56: one y range for both panels (spread and average), every run in view
 # p71 (r67 Picture): Q28 asks about SELU only; ReLU's two runs (its own and SELU's start weights) left the picture
 SELU_TARGETS = "spread 1 (left), average 0 (right)"
+# p97 (r98 Picture: the key says a spread below 1 grows, the picture only started above 1, its five lines read as
+# one): a second start below 1, dashed, and thinner lines
+SELU_LOW = 0.5
+SELU_STARTS = {SELU_START: ("-", "SELU, five networks from spread 2"), SELU_LOW: ("--", "five from 0.5")}
+SELU_LW = 1.2
 
 
-def _selu_runs(part, runs=("SELU",)):
+def _selu_runs(part, runs=("SELU",), start=SELU_START):
     """{run: [part per layer 0..SELU_DEPTH]} for SELU (and any other run of chapter 04's asked for), five random
     networks each; part 0 is the average, 1 the spread. Chapter 04's own runs (ch04_zoo.run_draws), not a copy."""
     from course_utils.ui import ch04_zoo
-    draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
+    draws = ch04_zoo.run_draws(SELU_DEPTH, start)
     return {text: [np.asarray(pair[part]) for pair in draws[text]] for text in runs}
 
 
-def selu_spread_runs():
+def selu_spread_runs(start=SELU_START):
     """{run: [spread per layer 0..SELU_DEPTH]}: SELU's five networks."""
-    return _selu_runs(1)
+    return _selu_runs(1, start=start)
 
 
-def selu_average_runs():
+def selu_average_runs(start=SELU_START):
     """{run: [average per layer 0..SELU_DEPTH]}: the same networks as selu_spread_runs (r48: Q28's key claims both)."""
-    return _selu_runs(0)
+    return _selu_runs(0, start=start)
 
 
 def _selu_lines(ax, part, target, label=None):
     """SELU's five networks, one solid line each, and the value they are pulled toward (dash-dot, on top)."""
     layers = np.arange(SELU_DEPTH + 1)
-    for k, s in enumerate(_selu_runs(part)["SELU"]):
-        ax.plot(layers, s, color=plots.color("selu"), lw=2.4, label="SELU, five networks" if k == 0 else "_nolegend_")
+    for start, (ls, said) in SELU_STARTS.items():
+        for k, s in enumerate(_selu_runs(part, start=start)["SELU"]):
+            ax.plot(layers, s, color=plots.color("selu"), ls=ls, lw=SELU_LW, label=said if k == 0 else "_nolegend_")
     ax.axhline(target, color="black", ls="-.", lw=1.2, zorder=5, label=label or "_nolegend_")   # p69 (r64): over the lines
     ax.set_xticks(range(0, SELU_DEPTH + 1, 2))
     ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer")
@@ -1169,7 +1175,9 @@ def xor_rule_text(rule=quiz.XOR_WORKED):
 
 
 XOR_TOTALS_TITLE = "no cut splits ● from ■"   # p94 (r95 Picture first): what the dots show, said large
-XOR_BIG = 14   # points: the title
+# p97 (r98 Clarity: one fixed rule beside "½ everywhere" read as a clash): the left panel is titled as one example
+XOR_EXAMPLE_SAID = "One example straight rule:"
+XOR_BIG = 12   # points: the title (two lines since p97)
 XOR_DOT = {1: dict(marker="o", color=GOOD), 0: dict(marker="s", color=BAD)}   # told apart by shape, not colour alone
 XOR_MIDDLE_SAID = "each pair: total {total:g}, middle {middle:g}"   # the dashed line: equal totals, one middle
 XOR_BAR_AXIS = "score"
@@ -1216,6 +1224,11 @@ def xor_trained_chances():
     return {(int(a), int(b)): chances[:, k] for k, (a, b) in enumerate(runs.X)}
 
 
+def xor_left_order():
+    """XOR's four points in the left panel's order, left to right: by the worked rule's score."""
+    return sorted((pt for pt, _a in quiz.XOR_POINTS), key=lambda pt: quiz._xor_score(pt, quiz.XOR_WORKED))
+
+
 XOR_ANSWER_MARK = {1: "●", 0: "■"}   # the left panel's shapes, said under the right panel's points
 XOR_TICK_SAID = "point, then its right answer"
 
@@ -1224,14 +1237,15 @@ def _xor_trained(ax):
     """Q11 (p83, r81 Picture: the ½ it asks for was not drawn): one bar a point, the chance chapter 01's trained
     no-bend runs give that the answer is 1; ½ is written on each."""
     chances = xor_trained_chances()
-    points = [pt for pt, _answer in quiz.XOR_POINTS]   # the left panel's order: the two 1s, then the two 0s
+    points = xor_left_order()   # p97 (r98): the left panel's order, left to right
+    answers = dict(quiz.XOR_POINTS)
     means = [float(np.mean(chances[pt])) for pt in points]
     ax.bar(range(len(points)), means, width=0.6, color="white", edgecolor="black", hatch="//", lw=1)
     for k, m in enumerate(means):
         ax.text(k, m + 0.04, "½" if f"{m:.2f}" == "0.50" else f"{m:.2f}", ha="center", va="bottom", fontsize=12)
     # p84 (r83 Picture): the right answers (0 or 1) were marks on the chance axis, beside the ½ bars; now each sits
     # under its point, with the left panel's shape (circle: answer 1, square: answer 0), off the chance axis
-    ax.set_xticks(range(len(points)), [f"{pt}\n{XOR_ANSWER_MARK[answer]} {answer}" for pt, answer in quiz.XOR_POINTS],
+    ax.set_xticks(range(len(points)), [f"{pt}\n{XOR_ANSWER_MARK[answers[pt]]} {answers[pt]}" for pt in points],
                   fontsize=9)
     ax.set(xlim=(-0.6, len(points) - 0.4), ylim=(0, 1.05), ylabel="chance the answer is 1")
     ax.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
@@ -1245,7 +1259,7 @@ def _xor_figure():
     """Q11's settling picture: the worked rule's scores and equal totals (left), the trained runs' ½ (right)."""
     fig, (left, right) = plots.new_figure(*XOR_SIZE, ncols=2, width_ratios=(1, 1))   # p93: the bars need less width
     _xor_pair_totals(left)
-    left.set_title(XOR_TOTALS_TITLE, fontsize=XOR_BIG, fontweight="bold")
+    left.set_title(f"{XOR_EXAMPLE_SAID}\n{XOR_TOTALS_TITLE}", fontsize=XOR_BIG, fontweight="bold")
     _xor_trained(right)
     for ax in (left, right):
         ax.tick_params(labelsize=9)
@@ -1440,11 +1454,13 @@ AFTER_PICTURES = {
 
 def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it says they overlap
     ends = [float(s[-1]) for s in selu_spread_runs()["SELU"]]
-    top = max(float(np.abs(m).max()) for m in selu_average_runs()["SELU"])
-    return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, starting at spread {SELU_START:g}: five random SELU "
-            f"networks, start weights that leave a weighted sum's spread alone; their solid lines nearly overlap. "
-            f"Left, the spread of the outputs comes down close to the "
-            f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}). Right, the average "
+    lows = [float(s[-1]) for s in selu_spread_runs(SELU_LOW)["SELU"]]
+    top = max(float(np.abs(m).max()) for start in SELU_STARTS for m in selu_average_runs(start)["SELU"])
+    return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}: five random SELU networks starting at spread "
+            f"{SELU_START:g} (solid lines) and five at {SELU_LOW:g} (dashed), start weights chosen so that, without "
+            f"SELU, the spread would stay the same. Left, the spread of the outputs comes down close to the "
+            f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}) or climbs up to it "
+            f"(from {min(lows):.2f} to {max(lows):.2f}). Right, the average "
             f"stays near the black line at 0 (at most {top:.2f} away).")
 
 
@@ -1457,7 +1473,7 @@ def _xor_pair_alt():
     trained = np.concatenate(list(xor_trained_chances().values()))
     lo, hi = f"{trained.min():.2f}", f"{trained.max():.2f}"
     runs = len(next(iter(xor_trained_chances().values())))
-    return (f"Left: XOR's four points as dots on one score line, {xor_rule_text()}; the 1s are circles (●), the 0s "
+    return (f"Left: XOR's four points as dots on one score line, for one example straight rule, {xor_rule_text()}; the 1s are circles (●), the 0s "
             f"squares (■). Left to right: {said}. A dashed line marks each pair's middle, {total[1] / 2:g}: both pairs "
             f"total {total[1]:g}" + ("" if total[1] == total[0] else f" and {total[0]:g}") + f". In large type: "
             f"{ends}. Right: {runs} trained runs with no "
