@@ -234,7 +234,9 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     assert "With 3 units: three corners, at x = −2, 0 and 2." in repr(fold)
     assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
     # pass 73 (r70 Correctness): a unit with input weight 0 is flat, no corner
-    assert "usually adds one corner, where its own input crosses 0 (if its w is not 0)." in repr(fold)
+    # pass 97 (r98 Clarity): the corner named by the unit's z, not "its own input"
+    assert "usually adds one corner: at the x where its z (the number before its bend) is 0, if its w is not 0." \
+        in repr(fold)
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -1205,8 +1207,9 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     # Pass 87 (r86 Clarity): the "One word, three graphs" box named the readout and the hill before either was met.
     assert not any("three graphs" in c.source or "hill slope" in c.source for c in cells[:k])
     readout = cells[next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()") + 1].source
-    assert "Under the sliders, the **readout** lists the line's slopes, left to right.\n" \
-           "Each is the slope of one straight piece of the unit's graph." in readout
+    # Pass 97 (r98 Clarity): the readout defined at its first use; its list is the graph's slopes, one per piece.
+    assert "The **readout** is the line of text under the sliders.\n" \
+           "Here it lists the graph's slopes, one per straight piece, left to right." in readout
     assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
     relu = activations.get("relu").derivative(np.array([-1.0, 1.0]))
     assert list(np.asarray(relu, float)) == [0.0, 1.0]   # the flat side, the ramp
@@ -1617,7 +1620,7 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     assert "straight? no: slopes, left to right:" in w.readout.value
     w.checkboxes["bend"].value = False
     assert "straight? yes: slopes, left to right:" in w.readout.value
-    fold = _cell("Under the sliders, the **readout**")   # pass 88: the readout explained first, under the widget
+    fold = _cell("The **readout** is the line of text")   # pass 88: the readout explained first, under the widget
     assert "then 2 on the ramp" in fold  # pass 38: a row of the readout (pass 88: the slopes, no longer "Straight?")
     # Pass 26: cut from the fold (the readout says yes itself, checked above). Pass 88 (r87 Clarity): the untick and the
     # readout are explained under the widget, no longer before the Predict.
@@ -1667,7 +1670,7 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
         assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
     after = _cell("> **Pause and recall.** The output adds up three bent units.")   # pass 73: its own cell, after the curve
     assert "> Without the bends, the sum is one straight line: the two layers merge into one rule." in after
-    assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
+    assert "> At most three: each bent unit adds at most one corner, at the $x$ where its $z$ is 0." in after
     remember = _cell("## What to remember")
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
     # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
@@ -1853,8 +1856,8 @@ def test_pass23_small_wordings_are_exact():
     # range the readout steps over, since a corner outside it reads as straight.
     # Pass 55 (r49 item 5, the densest place): the readout in a cell of its own, worked on plain ReLU first.
     # Pass 57 (r51 change 2): the readout lists the slopes, the word defined just before; one corner, two slopes.
-    assert ("Under the sliders, the **readout** lists the line's slopes, left to right.\n"
-            "Each is the slope of one straight piece of the unit's graph.\n"   # pass 87 (r86 Clarity)
+    assert ("The **readout** is the line of text under the sliders.\n"   # pass 97 (r98 Clarity)
+            "Here it lists the graph's slopes, one per straight piece, left to right.\n"
             'Plain ReLU reads "0, then 1": a corner.\n'
             "One slope all the way means straight.") in text
     assert ch00_start_here.slopes_seen(1.0, -8.0, True) == [0.0]        # corner at 8: out of view, straight there
@@ -2055,7 +2058,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # the cap follows (2070).
     # Pass 96 (r97 Focus): a second break, with a three-line recap, before the history: 2052 -> 2075, under the
     # brief's +40; the cap follows (2080).
-    assert words(cells[:g]) <= 2080 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 97 (r98 Correctness/Clarity): the tiny-move check, the hill slope's reason and a second point: 2075 -> 2114,
+    # under the brief's +40; the cap follows (2120).
+    assert words(cells[:g]) <= 2120 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2215,7 +2220,8 @@ def _section(heading):
 # Pass 82 (r80 Clarity 3): the visible cell that checks the ½'s claim with numbers (output 24, then 24.1).
 HALF_CHECK = ('for output in [24, 24.1]:\n'
               '    print(f"output {output}: ½ × ({output} − 23)² = {0.5 * (output - 23) ** 2:.3f}")')
-HILL_CHECK = ('for weight in [3, 3.1]:\n'
+HILL_CHECK = ('for weight in [3, 3.1, 2, 2.1]:\n'   # pass 97: a second point, 2
+             
               '    print(f"weight {weight}: ½ × ({weight} − 1)² + 0.3 = {0.5 * (weight - 1) ** 2 + 0.3:.3f}")')
 
 
@@ -2275,6 +2281,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # Pass 91 (r92 Focus): "A tiny move right raises the wrongness about twice as far" cut: the triangle says it.
     assert ("hill slope $2$.\n"
             "\nThis valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$, lowest at $1$.\n"
+            "There it is flat: hill slope $0$.\nEach step right adds $1$ to the hill slope.\n"   # pass 97 (r98)
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
     assert "Maths books call each of these slopes a *derivative*." in _cell("> **One idea, three graphs.**")
@@ -2318,7 +2325,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # pass 82 (r80 Clarity 3): the ½'s claim checked with numbers, in a short visible cell after the bowls
     # pass 93 (r94 Clarity): the hill slope's rule checked the same way, right after the valley
     assert code == ["ch00.hill_picture()", HILL_CHECK, "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.output_hill_picture()",
-                    HALF_CHECK, "ch00.signal_chain_picture()", "ch00.signal_chain()"]
+                    HALF_CHECK, TINY_CHECK, "ch00.signal_chain_picture()", "ch00.signal_chain()"]
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
@@ -2375,7 +2382,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 93 (r94 Clarity/Focus): the two training sentences moved here from the opening (the page does not grow);
     # the hill slope's two-point check (+1) paid for elsewhere on the page: at most 74 sentences, 645 words.
     # Pass 96 (r97 Focus): the second break's recap closes this section (+5 sentences, +23 words): 79 and 668.
-    assert len(said) <= 79 and sum(chapter_metrics.words(s) for s in said) <= 668, said
+    # Pass 97 (r98 Correctness/Clarity): the tiny move's check, the hill slope's reason and its second point: 83, 709.
+    assert len(said) <= 83 and sum(chapter_metrics.words(s) for s in said) <= 709, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -3084,15 +3092,18 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # off by 1, then 2).
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
-    assert cells[k - 2].source.startswith("| a tiny move of | moves | this many times as far |")   # pass 86: a table
+    # Pass 97 (r98 Correctness): after the table, a tiny move of our weight checked in a cell, then read.
+    assert cells[k - 2].source.startswith("The wrongness rose $0.5618 - 0.5 = 0.0618$")
+    assert cells[k - 3].cell_type == "code" and "4.01" in cells[k - 3].source
+    assert cells[k - 4].source.startswith("| a tiny move of | moves | this many times as far |")   # pass 86: a table
     # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
-    assert cells[k - 3].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$,")   # pass 83
-    assert cells[k - 4].source == HALF_CHECK
-    assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 5].source   # pass 80
+    assert cells[k - 5].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$,")   # pass 83
+    assert cells[k - 6].source == HALF_CHECK
+    assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 7].source   # pass 80
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
-    assert cells[k - 6].source == "ch00.output_hill_picture()"
-    assert cells[k - 7].source.startswith("If the right answer is $23$, how wrong is that output?")
-    assert cells[k - 8].source.rstrip().endswith("then $\\times 3$.")
+    assert cells[k - 8].source == "ch00.output_hill_picture()"
+    assert cells[k - 9].source.startswith("If the right answer is $23$, how wrong is that output?")
+    assert cells[k - 10].source.rstrip().endswith("then $\\times 3$.")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
     # Pass 82 (r80 Clarity 7): moved again, after the walk back, where its five words pile up; then the Predict.
     assert cells[k + 2].source.startswith("> **Words so far.**")
@@ -3184,7 +3195,9 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # Pass 86 (r85 Correctness): the bowl's rule given where it is drawn (its bottom at 1, its hill slope 0 there and
     # 1 more per step right), so "the weight minus 1" follows from it.
     # Pass 88c (r88): the bottom now said with the valley's formula, just before the rule.
-    rule = "lowest at $1$.\nHill slope = weight minus $1$: $3 - 1 = 2$."
+    # Pass 97 (r98 Clarity): the reason, in plain words: flat at the bottom, 1 steeper per step right.
+    rule = ("lowest at $1$.\nThere it is flat: hill slope $0$.\nEach step right adds $1$ to the hill slope.\n"
+            "Hill slope = weight minus $1$: $3 - 1 = 2$.")
     # Pass 87 (cut for words): the rule names the bottom it is measured from.
     assert rule in cells[h + 1].source
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
@@ -3349,7 +3362,14 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"| our weight | the output | ${slope:g}$ |\n"
             f"| the output | the wrongness | ${start:g}$ (its hill slope) |\n\n"
             f"So our weight's hill slope is ${slope:g} \\cdot {start:g} = {slope * start:g}$.\n"
-            "The right-hand panel shows it: $0.6$ up for $0.1$ right.\n"
+            # Pass 97 (r98 Correctness): 0.6 for 0.1 holds on the dashed tangent only; the curve climbs more.
+            "On the right-hand panel's dashed line, $0.1$ right means $0.6$ up.\n"
+            "The curve itself bends up, so it climbs a little more.\n"
+            "Check a tiny move of our weight, $0.01$:") == _cell("| a tiny move of |").strip()
+    # The zoom and the two x ranges now follow the tiny move's check (pass 97).
+    assert ("The wrongness rose $0.5618 - 0.5 = 0.0618$: about $6 \\cdot 0.01 = 0.06$.\n"
+            f"The right panel is zoomed in ${slope:g}$ times across, so the shapes line up.\n"
+            "Its ticks show it: $3.33$ to $4.33$, against $20$ to $26$ on the left."
             # Pass 89 (r89 Clarity): the panel's "zoomed 6× across" said: the same valley, 6 times narrower, and why.
             # lead after r90 ("narrower" and "zoomed in" pulled against each other): the zoom follows from the narrowing
             # Pass 91 (r92 Clarity): the learner is pointed at the two panels; "one step ... 6 steps" is cut (the
@@ -3357,9 +3377,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # Pass 94 (r95 Clarity): the panels look identical, so the axes' spans are said (6 wide, 1 wide).
             # Pass 95 (r96 Clarity): one idea a sentence: same height, different widths, then the two x ranges read
             # off the axes' end ticks (asserted below), the right one 6 times narrower.
-            "The two valleys: same height, different widths.\n"
-            "The left one runs from $20$ to $26$.\n"
-            f"The right one runs from $3.33$ to $4.33$: ${slope:g}$ times narrower.") == _cell("| a tiny move of |").strip()
+            ) == _cell("The wrongness rose $0.5618").strip()
     fig = ch00_start_here.output_hill_picture()
     widths = [float(np.diff(a.get_xlim())[0]) for a in fig.axes]
     assert widths == pytest.approx([slope * span, span]) and (span, slope * span) == (1, 6)
@@ -3439,7 +3457,7 @@ def test_pass57_the_readout_lists_the_slopes_the_drawn_line_has():
         yes = "yes" if len(drawn) == 1 else "no"
         assert f"straight? {yes}: slopes, left to right: {ch00_start_here.said_slopes(said)}<br>" in w.readout.value
     assert ch00_start_here.said_slopes(ch00_start_here.slopes_seen(2.0, -1.0, True)) == "0, then 2"
-    after = _cell("Under the sliders, the **readout**")
+    after = _cell("The **readout** is the line of text")
     assert "The slopes: 0 on the flat, then 2 on the ramp" in after and "step across" not in _markdown()
 
 
@@ -3870,7 +3888,7 @@ def test_pass88_the_bend_predict_comes_with_no_readout_instructions_before_it():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     before, after = cells[q - 1].source, cells[q + 1].source
     assert "readout" not in before and "Untick" not in before and before.count("\n") <= 2
-    assert after.startswith("Under the sliders, the **readout** lists the line's slopes")
+    assert after.startswith("The **readout** is the line of text under the sliders.")
     assert after.index("Untick **3. bend**") < after.index("<details>")
 
 
@@ -4061,12 +4079,16 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     assert code.cell_type == "code" and read.cell_type == "markdown"
     dot, move = ch00_start_here.HILL_DOT, 0.1
     said = [float(line.rsplit("= ", 1)[1]) for line in _printed(code).splitlines()]
-    assert said == [round(float(ch00_start_here.hill(w)), 3) for w in (dot, dot + move)] == [2.3, 2.505]
-    rise = round(said[1] - said[0], 3)
+    # Pass 97 (r98 Clarity): a second point, 2, checks the rule where the hill slope is 1.
+    points = (dot, dot + move, 2.0, 2.0 + move)
+    assert said == [round(float(ch00_start_here.hill(w)), 3) for w in points] == [2.3, 2.505, 0.8, 0.905]
+    rise, rise2 = round(said[1] - said[0], 3), round(said[3] - said[2], 3)
     assert rise == 0.205 and abs(rise / move - float(ch00_start_here.hill_slope(dot))) < 0.1
+    assert rise2 == 0.105 and abs(rise2 / move - float(ch00_start_here.hill_slope(2.0))) < 0.1
     slope = float(ch00_start_here.hill_slope(dot))
-    assert slope == 2
-    assert read.source == f"A $0.1$ move raised the wrongness $2.505 - 2.3 = 0.205$: about ${slope:g} \\cdot 0.1$."
+    assert slope == 2 and float(ch00_start_here.hill_slope(2.0)) == 1
+    assert read.source == (f"A $0.1$ move raised the wrongness $2.505 - 2.3 = 0.205$: about ${slope:g} \\cdot 0.1$.\n"
+                           "From $2$, it rose $0.905 - 0.8 = 0.105$: about $1 \\cdot 0.1$.")
 
 
 def test_pass93_the_wide_diagram_writes_each_units_bias_above_it():
@@ -4137,3 +4159,28 @@ def test_pass96_a_second_break_recaps_before_the_history():
     # each recap word was taught before the break
     before = "\n".join(c.source for c in cells[:k - 1] if c.cell_type == "markdown")
     assert all(w in before for w in ("**backpropagation**", "**hill slope**", "stretch", "shift", "downhill"))
+
+
+TINY_CHECK = ('for weight in [4, 4.01]:\n'   # pass 97 (r98): our weight moved a tiny 0.01, along the chain
+              "    output = 2 * weight * 3   # input × our weight × the output's weight\n"
+              '    print(f"weight {weight}: output {output:.2f}, wrongness {0.5 * (output - 23) ** 2:.4f}")')
+
+
+def test_pass97_a_tiny_move_of_our_weight_checks_its_hill_slope_of_6():
+    """Check r98 Correctness: "0.6 up for 0.1 right" holds on the dashed tangent only (on the curve a 0.1 move rises
+    0.78). A cell moves our weight by 0.01; its printed wrongness is the chain's (input 2, weights 4 and 3, right
+    answer 23), and the rise is about 6 × 0.01, the hill slope the table gives."""
+    cells = _nb().cells
+    t = next(i for i, c in enumerate(cells) if c.source.startswith("| a tiny move of |"))
+    code, read = cells[t + 1], cells[t + 2]
+    assert code.cell_type == "code" and read.cell_type == "markdown"
+    lines = _printed(code).splitlines()
+    assert lines == ["weight 4: output 24.00, wrongness 0.5000", "weight 4.01: output 24.06, wrongness 0.5618"]
+    slope = ch00_start_here.output_per_weight()
+    said = [float(line.rsplit(" ", 1)[1]) for line in lines]
+    assert said == [round(0.5 * (slope * w - 23) ** 2, 4) for w in (4, 4.01)]
+    rise = round(said[1] - said[0], 4)
+    assert rise == 0.0618 and abs(rise / 0.01 - slope) < 0.2          # about 6 × the move
+    assert round(0.5 * (slope * 4.1 - 23) ** 2 - 0.5, 2) == 0.78      # a 0.1 move on the curve climbs more than 0.6
+    assert read.source.startswith(f"The wrongness rose $0.5618 - 0.5 = {rise:g}$: about ${slope:g} \\cdot 0.01 = 0.06$.")
+    assert cells[t + 1].metadata["slideshow"]["slide_type"] == "-" and read.metadata["slideshow"]["slide_type"] == "-"
