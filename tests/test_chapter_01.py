@@ -388,7 +388,9 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
     answer = _src(cells[i + 1])
     assert answer.index("<details>") < answer.index("At $x = 0$.") and "No bend: no." not in answer
-    assert "Try the Predict first." not in answer and "the gap stays 0" not in answer
+    assert "Try the Predict first." not in answer
+    # pass 97 (r98 Interaction): the no-bend gap is asked again, as a try before the ReLU one; its fold comes first
+    assert answer.index("Check: tick box off") < answer.index("At $x = 0$.")
 
 
 def test_every_question_is_answered_only_below_it_and_folded():
@@ -1248,7 +1250,7 @@ def test_eleventh_pass_wording():
     assert "a layer multiplies; it does not add" not in text
     assert "The gap drops to 0.00." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
-    assert "We train each version ten times" in text and "All twenty networks train again" in text  # 2 versions × 10 seeds
+    assert "We train each version ten times" in text and "All twenty runs train again" in text  # 2 versions × 10 seeds
     assert "We train the same small network twice" not in text
     runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
     assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
@@ -1802,7 +1804,7 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
             "| corner | label | score $u\\,x_1 + v\\,x_2 + b$ |\n|---|---|---|\n"
             "| (0,0) | 0 | $b$ |\n| (1,1) | 0 | $u + v + b$ |\n| (0,1) | 1 | $v + b$ |\n| (1,0) | 1 | $u + b$ |\n\n"
             "**Step 2.** Add each pair. Both pairs' scores add to $u + v + 2b$.\n\n"
-            "**Step 3.** A split needs one pair above 0 and the other below 0.\n"
+            "**Step 3.** A split needs both scores of one pair above 0, and both scores of the other pair below 0.\n"
             "Two scores above 0 add to more than 0. Two below 0 add to less.\n\n"
             "**Step 4.** One total cannot be both. So no straight line splits them.\n\n"
             "For example, the dashed line $x_1 + x_2 = 0.5$ has $u = v = 1$ and $b = -0.5$.\n"
@@ -2257,7 +2259,8 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     # pass 77 (r74 reader: the visible call read as plumbing): the one line was kept as the learner's own knob;
     # pass 87 (r86 Focus: still plumbing): the knob is a steps menu and a train button, the code cell hidden
     assert ("Pick a number of steps, then click **train**.\n"
-            "All twenty networks train again from their starts. 5000 is ten times longer.\n") in tryit
+            "All twenty runs train again: 10 with no bend, 10 with tanh.\n"   # pass 97 (r98 Clarity): which twenty
+            "Each run starts again from the same random weights as before. 5000 is ten times longer.\n") in tryit
     assert "change 5000" not in tryit and "The cell below" not in tryit
     assert tryit.rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
     code = cells[i + 1]
@@ -2500,7 +2503,8 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
             # pass 94 (r95 Clarity: "no stretch" said no why): the reason, in one clause
             # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-            "Each unit reads all 8 numbers.\nEach layer only turns and shifts them: they never blow up.\n") in text
+            # pass 97 (r98 Clarity): how the tables were made, and "blow up" said plainly
+            "Each unit reads all 8 numbers.\nEach table is built to only turn: numbers never grow huge.\n") in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
@@ -3622,8 +3626,8 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     text = _text()
     assert ("> Its boundary need not be one straight line.\n"
             # pass 83 (r81 reader: the band belongs to the gentle line chosen after the layer, not to the layer)
-            "> After the ReLU crease, the gentle line gives two parallel lines.\n"
-            "> The trained tanh network shown gives a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold
+            # pass 97: the two examples cut (the chapter's words stay level; both are shown where they happen)
+            ">\n> </details>") in text
     assert "For the hand-set ReLU layer it is two parallel lines" not in text
     assert ch01_collapse.FOLD_NAME == "gentle"  # the band below is the gentle preset's (FOLD_TURN, FOLD_SHIFT)
     # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
@@ -4647,7 +4651,8 @@ def test_pass90_line_sliders_and_their_sketch_sit_in_a_closed_block():
     page = "".join(c.value for c in inside if isinstance(c, widgets.HTML))
     assert page.count("<img") == 1
     assert "<p>The arrow stands at right angles to the line.</p><p><i>spin</i> turns both, in degrees.</p>" in page  # p91
-    assert "<i>slide</i> moves the line along its arrow. Here it sits 0.3 from (0, 0)." in page
+    assert "<i>slide</i> moves the line along its arrow, away from (0, 0)." in page
+    assert "Here it sits 0.3" not in page   # pass 97 (r98): that was the sketch's line, not the sliders' start
     cells = _cells()
     assert not any("slider_sketch" in _src(c) for c in cells)
     assert not any("the sliders spin and slide" in _src(c) for c in cells)
@@ -4779,7 +4784,7 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     assert "Far from 0" not in fold and "20 out" not in fold and "add up to about 20" not in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-    assert "Each layer only turns and shifts them: they never blow up." in _src(cells[head])
+    assert "Each table is built to only turn: numbers never grow huge." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
@@ -4874,7 +4879,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title's count." in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "only turns and shifts them: they never blow up" in text
+    assert "(no stretch)" not in text and "Each table is built to only turn: numbers never grow huge." in text
     # each layer's table keeps lengths, as said: |W x| = |x| for every x
     for W, _b in ch01_collapse.random_stack(10, 8, np.random.default_rng(1)):
         x = np.random.default_rng(2).normal(size=(8, 50))
@@ -4902,3 +4907,56 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
             assert np.allclose(np.diff(s, 2), 0, atol=1e-9)   # equal steps in u, v, b: equal steps in the score
             loss = np.log1p(np.exp(-s)) if label == 1 else np.log1p(np.exp(s))   # −ln of the right label's chance
             assert np.all(np.diff(loss, 2) > -1e-12)           # it only curves up along the path
+
+
+# ---- pass 97 (r98 reader) ----
+
+def test_pass97_line_block_states_the_sliders_start_as_the_widget_has_it():
+    """Check r98 Correctness item: the closed block's slide sentence no longer says 0.3 (the sketch's gentle line);
+    it names the sliders' start, and that start is what the XOR demo's spin and slide sliders hold when it opens."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    (block,) = [c for c in offline._walk(w) if isinstance(c, widgets.Accordion)]
+    page = "".join(c.value for c in offline._walk(block) if isinstance(c, widgets.HTML))
+    said = re.search(r"The sliders start on the (\w+) line: spin (-?\d+(?:\.\d+)?), slide (-?\d+(?:\.\d+)?)\.", page)
+    assert said, page
+    name, spin, slide = said.group(1), float(said.group(2)), float(said.group(3))
+    assert (spin, slide) == (w.sliders["angle"].value, w.sliders["offset"].value) == (0.0, 0.5)
+    presets = {n: (t, sh) for n, t, sh in ch01_collapse.LINE_PRESETS}
+    assert presets[name] == (spin, slide)   # the named button puts the line there too
+
+
+def test_pass97_xor_score_sides_match_the_chapter_labels():
+    """Check r98 Clarity item 2: the score's sides are named as the chapter's sigmoid reads them (above 0: chance over
+    one half, label 1), and step 3 asks for both scores of each pair on one side."""
+    text = _text()
+    assert ("The layer's line is where the score is 0.\n"
+            "On one side the score is above 0: the layer says label 1. On the other it is below 0: label 0.") in text
+    assert "A split needs both scores of one pair above 0, and both scores of the other pair below 0." in text
+    chance = lambda s: 1 / (1 + np.exp(-s))  # noqa: E731
+    assert chance(0.1) > 0.5 > chance(-0.1)   # above 0 reads as label 1, as the sigmoid section says
+
+
+def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
+    """Check r98 Interaction item 3: the widget's main point is asked before it (tick box off, six sliders, a gap
+    above 0?), the ReLU Predict still comes last before the widget, and the fold's "stays 0.00" holds: wild
+    settings of all six sliders leave the title's gap at 0.00 with the box off, and the box on can open it."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
+    ask = _src(cells[i - 1])
+    first = ask.index("**Predict first:** with the tick box off, can any setting of the six sliders make the gap "
+                      "bigger than 0? Try three wild settings.")
+    assert first < ask.index("**Predict:** keep layers 2 and 3 at their start")
+    answer = _src(cells[i + 1])
+    assert "<details><summary>Check: tick box off</summary>\n\nNo: the gap stays 0.00." in answer
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    assert w.bend.value is False
+    rng = np.random.default_rng(97)
+    keys = ("w1", "b1", "w2", "b2", "w3", "b3")
+    for _ in range(5):
+        for k, v in zip(keys, rng.choice(np.arange(-3.0, 3.05, 0.1).round(1), size=6)):
+            w.sliders[k].value = float(v)
+        assert w.title.get_text().endswith("largest gap 0.00"), w.title.get_text()
+    for k, v in dict(w1=1.0, b1=0.0, w2=-0.8, b2=1.0, w3=1.2, b3=-0.5).items():
+        w.sliders[k].value = v
+    w.bend.value = True
+    assert not w.title.get_text().endswith("largest gap 0.00")   # the check can fail: ReLU opens a gap

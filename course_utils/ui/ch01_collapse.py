@@ -818,7 +818,10 @@ SLIDERS_READING = (
     "*spin* turns both, in degrees.",
     "At spin 0 the arrow points right. So the line is upright.",
     f"The {FOLD_NAME} line has spin {_num(SKETCH_TURN)}. Its arrow points down and right.",
-    f"*slide* moves the line along its arrow. Here it sits {SKETCH_SHIFT:g} from (0, 0).",
+    "*slide* moves the line along its arrow, away from (0, 0).",
+    # pass 97 (r98 Correctness: "Here it sits 0.3" was the sketch's gentle line, yet the sliders start elsewhere):
+    # the sliders' own start, read from the same numbers fold_demo starts them at
+    f"The sliders start on the {FOLD_START} line: spin {_num(FOLD_START_TURN)}, slide {FOLD_START_SHIFT:g}.",
 )
 
 
