@@ -495,7 +495,7 @@ def stretch_answer(runs, results=None, threshold=0.1):
             f"Over five runs, it crosses in {np.isfinite(at_tall).sum()} of five. ")
     crossed = int(np.isfinite(race.epochs_to(runs[steep].loss, threshold)).sum())
     where = "all five runs" if crossed == len(runs[steep].loss) else f"{crossed} of five runs"
-    lesson = (f"Reaching ±1 alone did not make it learn. The steep curve, **{steep}**, crossed in {where}."
+    lesson = (f"Reaching ±1, with slope only 1/2, did not make it learn. The steep curve, **{steep}**, crossed in {where}."
               if never else f"The steep curve, **{steep}**, crossed in {where}.")
     # r72 Picture: the same four runners as the live race above it (it races sigmoid − 0.5, not sigmoid)
     panels = [(n, _runner_colour(n, STRETCH_TEST.index(n)), runs[n]) for n in (CENTRED_LABEL, tall, steep)] + [
