@@ -3,6 +3,7 @@ and the numbers and model claims it states hold (checked against independent for
 
 import contextlib
 import html
+import inspect
 import io
 import math
 import re
@@ -942,7 +943,7 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r80 (pass 82): its own paragraph, with a coach's call, before the ReLU family's Fixes
     assert "vanish" not in text and "Training sends it back" not in text
     # r89 (pass 89): the sign-and-size line went with the abstract paragraph; the zig-zag section says the sign
-    assert "Its sign says which way to step." in text
+    assert "Inputs above 0 keep its sign: if +, both weights grow; if −, both shrink." in text   # r98 (pass 97)
     assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
@@ -1404,7 +1405,7 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     # pass 31: the conditions are said in full in the SELU section; the mistake line names them short
     assert SCOPE in ch04_zoo.selu_why_fold().data and "Among them" not in text and "It also needs plain" not in text and "proved only" not in text
     k = _index("ch04.selu_spread(")
-    assert "**Predict:** the spread starts at 0.5. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    assert "**Predict:** the spread starts at 1. Drag it to 2, then to 0.5.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
     assert answer.startswith("<details><summary>Check your prediction</summary>")
     # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
@@ -2110,7 +2111,9 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # the slope); now one chain: a call at the unit's output, times the slope, is its backward signal (chapter 03's,
     # slope inside); times the input, the nudge
     # r89 (pass 89): the abstract paragraph is one worked example in numbers (a computed table under it)
-    assert ("After each guess, a **call** comes back from the mistake to each unit.\n"
+    # r98 (pass 97, Clarity): the call said concretely: one number, its sign the way the output should go, its size how strongly
+    assert ("After each guess, each unit gets a **call**: one number from the mistake.\n"
+            "If it is +, the unit's output should go up; if −, down. Its size: how strongly.\n"
             "Think of a coach calling to a player: \"a bit higher!\"\n"
             "The bend multiplies the call by its slope at the unit's sum.\n"
             "The result is the unit's **backward signal**.\n"
@@ -2493,7 +2496,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r85 (pass 86): why the fourth family is not drawn, before the picture
     # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
     # r92 (pass 91, Clarity): one idea a line: the older bends and the zoo, then the picture and its zoom
-    assert ("The zoo holds many more.\nBelow, three families share one scale. "
+    assert ("The zoo holds many more.\nBelow, three of the four families share one scale. "
             "A zoom shows the smooth family's **dips**: a curve sinks a little below 0, then rises.") in text
     assert "their **dips**" not in text   # r96 (pass 95, Correctness): only the smooth family dips and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
@@ -2506,7 +2509,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     opening = "".join(_cells()[0]["source"])
     # r94 (pass 93, Clarity): "last table row" said below the table it points to
     table = "".join(_cells()[_index("| family | what it fixes")]["source"])
-    assert table.startswith("| family |") and gated.split("\n\n")[0] + "\n\nEach family" in table and "four families" not in text
+    assert table.startswith("| family |") and gated.split("\n\n")[0] + "\n\nEach family" in table and "four families" not in text.replace("three of the four families", "", 1)
     assert "gate" not in opening.lower() and "last row below" not in text
     assert len(opening.strip().split("\n")) == 6   # the title, a blank line, then four lines of one idea each
     # r80 (pass 82): "dips" said in words where it is first used
@@ -2929,8 +2932,8 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     k = _index("ch04.selu_spread(")
     # pass 30: opened at 1; r84 (pass 85) opened it at 2, where its stored readout answered the Predict (r86 and the
     # s36 code review): at 1 again, and the Predict says to drag it to 2
-    assert "ch04.selu_spread(start=0.5, depth=30)" in "".join(_cells()[k]["source"])   # r92 (pass 91): see below
-    assert "**Predict:** the spread starts at 0.5. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    assert "ch04.selu_spread(start=1.0, depth=30)" in "".join(_cells()[k]["source"])   # r98 (pass 97): see below
+    assert "**Predict:** the spread starts at 1. Drag it to 2, then to 0.5.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
     assert "### Try it: a spread that starts too big or too small" in _markdown()
     w = ch04_zoo.selu_spread(start=2.0)
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
@@ -3007,12 +3010,14 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     # opens at 1, where SELU's spread stays 1 whatever happens at 2
     # r92 (pass 91): at 1 the first picture was a flat line; at 0.5 SELU's lines visibly rise to 1, while the Predict
     # asks about a start of 2 (pulled down, or kept?) and ReLU stays hidden until ticked
-    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=0.5")
+    # r98 (pass 97, Interaction): at 0.5 the first picture showed SELU lifting the spread to 1, the Predict's answer;
+    # it opens at 1 (flat), and the Predict asks for both drags: near where it started, or back near 1?
+    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
     # r89 (pass 89): "Then drag it to 0.5" made step 1 two asks (the Check says that move); each step one question
-    assert "**Predict:** the spread starts at 0.5. Drag it to 2." in ask and "Then drag it to 0.5." not in ask
+    assert "**Predict:** the spread starts at 1. Drag it to 2, then to 0.5." in ask and "Then drag it to 0.5." not in ask
     # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
-    assert ask.endswith("Drag it to 2.\n\n1. After 30 layers, is SELU's spread near 2 or near 1?\n"
+    assert ask.endswith("Drag it to 2, then to 0.5.\n\n1. After 30 layers, is SELU's spread near where it started, or back near 1?\n"
                         "2. Is ReLU's spread steady, growing or fading? Then tick **show ReLU**.")
     assert [line.count("?") for line in ask.split("\n") if line[:2] in ("1.", "2.")] == [1, 1]
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
@@ -3168,7 +3173,9 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     assert ("A curve that never goes down as $x$ grows (or never up) is **monotonic**. "
             "These three are not.") in text and "Mish dips deepest." not in text   # pass 68: the question asks it
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
-    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.deepest_dip_question()") + 1
+    # r98 (pass 97, Clarity): that picture shows only after a click; the sentence points at the first picture's zoom
+    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (see the first picture's zoom).") == _index("ch04.deepest_dip_question()") + 1
+    assert "zoom on the right" not in _markdown() and "zoom on the dips" in [ax.get_title() for ax in ch04_zoo.families_row().axes]
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
     assert "- **Monotonic**: never goes down as x grows (or never up)." in text   # r79: the same definition as the smooth family's
     assert "Not monotonic: as x grows, the curve goes down in one place and up in another." in text
@@ -3456,10 +3463,16 @@ def test_weight_quiz_has_its_worked_answer_folded_after_it():
     assert "B.</b> A common wrong answer" in fold and "C.</b> Right: with the same units" in fold
     assert 1 / 3 == pytest.approx(float(next(t for t, ok, _ in q.options if t == "33%")[:-1]) / 100, abs=0.005)
     assert right == ["50%"] and 3 / 2 - 1 == 0.5   # r56: the costs in the next cell
+    # r98 (pass 97, Retention): the answer is also said in the visible text before the next picture, so its
+    # "Now keep the weights equal instead" follows something the learner has seen; its numbers are the table count's
+    plain, gated = ch04_zoo.TABLE_COUNT["plain block"], ch04_zoo.TABLE_COUNT["gated block"]
+    said = f"**The answer:** {gated / plain - 1:.0%} more: {gated} tables instead of {plain}, with the same units."
+    assert said == "**The answer:** 50% more: 3 tables instead of 2, with the same units."
+    assert "".join(cells[k + 1]["source"]) == said and cells[k + 1]["cell_type"] == "markdown"
     # r71 (pass 74): the same-weights picture sits between the answer and the costs it draws
-    assert "".join(cells[k + 1]["source"]) == "ch04.same_weights_tables()"
-    assert "".join(cells[k + 2]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
-    assert "50% more" not in _markdown()
+    assert "".join(cells[k + 2]["source"]) == "ch04.same_weights_tables()"
+    assert "".join(cells[k + 3]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
+    assert _markdown().count("50% more") == 1
 
 
 # ---- r38 (pass 43): the corner as a slope jump, SELU's pull-back as a picture, the Transformer glossed ----
@@ -3734,7 +3747,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     # r75 (pass 78): said plainly ("by about layer 12, every line has settled into the grey band"); the numbers stay checked above
     # r78 (pass 81): the Check points at the widget (the still waits in a fold for a reader without a kernel)
     assert (f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
-            "  From 0.5, as the widget opened, the lines rise into the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
+            "  From 2, the lines fall into the band. From 0.5, they rise into it.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index("ch04.signal_answer(depth=30)")
@@ -3851,7 +3864,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # up-right, one down-left), then why that zig-zags
     assert words == ("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
-                     "Its sign says which way to step. Both nudges get that sign.\n"
+                     "Inputs above 0 keep its sign: if +, both weights grow; if −, both shrink.\n"
                      "Click **all above 0**, then follow its arrows:")   # r92 (pass 91): the toggle opens on the other mode
     assert "".join(cells[k + 3]["source"]) == "ch04.zigzag_text()" and cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
@@ -4024,7 +4037,8 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     plt.close(fig)
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
-    assert "Below, three families share one scale." in "".join(_cells()[0]["source"])   # r88 (pass 88c)
+    # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
+    assert "Below, three of the four families share one scale." in "".join(_cells()[0]["source"])   # r88 (pass 88c)
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
 
@@ -4343,8 +4357,8 @@ def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
     assert "the inputs' spread: 2." in w.describe() and w.image.tooltip == w.describe()
     cells = _cells()
     out = next(o for o in cells[_index("ch04.selu_spread(")]["outputs"] if "image/png" in o.get("data", {}))
-    # s36: the widget opened at 1 again; r92 (pass 91): it opens at 0.5, and its stored alt is 0.5's
-    assert out["metadata"]["image/png"]["alt"] == ch04_zoo.selu_spread(start=0.5, depth=30).describe()
+    # s36: the widget opened at 1 again; r92 (pass 91): at 0.5; r98 (pass 97): at 1, and its stored alt is 1's
+    assert out["metadata"]["image/png"]["alt"] == ch04_zoo.selu_spread(start=1.0, depth=30).describe()
     w.sliders["start"].value = 1.0
     w.checkboxes["relu"].value = True
     assert f"SELU's lines end at {min(selu):.2f} to {max(selu):.2f}; ReLU's end at 0.00." in w.describe()
@@ -4550,17 +4564,25 @@ def test_gelu_silu_widget_offers_only_the_smooth_family():
     assert all(len(d.options) > 4 for d in wide.picks.values())
 
 
-def test_selu_widget_opens_on_a_start_whose_lines_move_and_hides_the_predicts_answers():
-    """Check (r92 Interaction): the SELU widget's first picture is no flat line: from its opening start SELU's spread
-    visibly rises to about 1; the Predict's start 2 is not drawn and ReLU stays hidden, the table waiting."""
+def test_selu_widget_opens_flat_so_its_first_picture_answers_no_prediction():
+    """Check (r98 Interaction, pass 97): at 0.5 the widget's first picture showed SELU's spread rising to 1, the
+    Predict's answer. It opens at 1, where SELU's lines stay flat near 1 (nothing to read off yet); the Predict asks
+    for both drags, 2 then 0.5, and each visibly moves the lines back to 1. ReLU stays hidden, the table waiting."""
     k = _index("ch04.selu_spread(")
     start = float(re.search(r"start=([\d.]+)", "".join(_cells()[k]["source"])).group(1))
-    assert start != 2.0
+    assert start == 1.0 == inspect.signature(ch04_zoo.selu_spread).parameters["start"].default   # tests/test_widgets.py's DEMOS
     for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
-        assert s[0] == start and s[-1] - s[0] > 0.3 and abs(s[-1] - 1) < 0.05
+        assert np.all(np.abs(np.asarray(s) - 1) < 0.1)   # flat: no fall or rise to read off
+    for asked in (2.0, 0.5):   # the Predict's two drags: each start moves back near 1
+        for _, s in ch04_zoo.run_draws(30, asked)["SELU"]:
+            assert s[0] == asked and abs(s[-1] - 1) < 0.05
+    ask = "".join(_cells()[k - 1]["source"])
+    assert "starts at 1. Drag it to 2, then to 0.5." in ask and "near where it started, or back near 1?" in ask
     w = ch04_zoo.selu_spread(start=start)
     assert not w.checkboxes["relu"].value and "<table" not in w.readout.value
     assert f"spread: {start:g}." in w.describe() and "SELU's lines (thick, solid) end at" in w.describe()
+    w.sliders["start"].value = 2.0
+    assert "<table" in w.readout.value and "spread: 2." in w.describe()
 
 
 # ---- r93 (pass 92): a reader who cannot click sees both runs ----

@@ -697,7 +697,7 @@ def _draw_key(text, k, key):
 
 
 @plots.styled
-def selu_spread(start=2.0, depth=30):
+def selu_spread(start=1.0, depth=30):
     """Drag the spread at the start: in five random networks, SELU pulls its signal back to spread 1 layer by layer;
     ReLU with the same LeCun-normal weights fades to 0 (notebook 04). Each panel's y-axis fits every run drawn at the
     slider's top. r56 (pass 62): the He runs' own widget is cut (a detour about starting weights, not bends); the
@@ -1892,12 +1892,12 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     # r75 (pass 78): "all 5 lines are within 0.07 of 1 ... from layer 12 on" read like an audit; said plainly (the
     # settle layer, within SETTLE_CLEAR, is still computed and tested)
     # r78 (pass 81): the still sat in the Check itself, so dragging added nothing; the Check points at the widget,
-    # and the still waits in its own fold for a reader without a kernel (the widget's stored picture shows start 0.5)
+    # and the still waits in its own fold for a reader without a kernel (the widget's stored picture shows one start: 1 since r98)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
              f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
-             # r92 (pass 91): the widget opens at 0.5 (its first picture shows SELU lifting the spread), so the Check
-             # points back at that opening picture instead of asking for a drag down
-             f"  From {low:g}, as the widget opened, the lines rise into the band.\n"
+             # r98 (pass 97, Interaction): the widget opens at 1 (flat), so its first picture answers nothing; the
+             # Predict asks for both drags, and the Check says what each one shows
+             f"  From {high:g}, the lines fall into the band. From {low:g}, they rise into it.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
