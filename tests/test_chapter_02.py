@@ -1841,14 +1841,20 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # r83 Interaction: the takeaway's 3x is the learner's to make, with the tick box
     # pass 91 (r92 Clarity/Interaction: the box and the dashed circle were explained only after the question)
     assert "".join(cells[at + 1]["source"]) == ("**Then predict:** set the centre to 0. Does a bigger step keep helping?\n\n"
-                                                "The dashed circle (left) shows the typical arrow length.\n"
-                                                "The tick box keeps it as big as at centre 0.5.\n"
-                                                "Centre 0's inputs then spread from −1 to 1.\n\n"
+                                                # pass 97 (r98 Clarity: which circle, and what "it" was)
+                                                "The dashed circle in the left panel shows how long a typical input arrow is.\n"
+                                                "Ticking the box makes centre 0's arrows as long as centre 0.5's.\n"
+                                                "Centre 0's inputs then spread from −1 to 1.\n"
+                                                "(The star's small dashed circle, in the middle panel, marks \"arrived\".)\n\n"
                                                 "**Last, predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?")
     assert ch02.zigzag_centre().figure.axes[0].get_legend().get_texts()[0].get_text() == "typical length"
     assert ch02.spread_for(0.0, same=True) == 1.0 and ch02.spread_for(0.0) == 0.5   # "from −1 to 1"
     ring = [np.hypot(*ch02.typical_ring(c, half=ch02.spread_for(c, same=True))).max() for c in (0.0, 0.5)]
-    assert ring[0] == pytest.approx(ring[1])   # "as big as at centre 0.5"
+    assert ring[0] == pytest.approx(ring[1])   # "as long as centre 0.5's"
+    ax_in, ax_w = ch02.zigzag_centre().figure.axes[:2]   # the left panel's ring is the typical length; the middle's, "arrived"
+    assert [ln.get_linestyle() for ln in ax_in.get_lines() if ln.get_label() == "typical length"] == ["--"]
+    assert [(p.get_radius(), p.get_linestyle()) for p in ax_w.patches] == [(zigzag.NEAR, "--")]
+    assert zigzag.NEAR < ring[1] / 5   # the star's circle is the small one
     off = [zigzag.median_steps(0.5, r) for r in (1.0, 1.5, 3.0)]
     on = [zigzag.median_steps(0.0, r) for r in (1.0, 3.5, 4.0)]
     assert off[:2] == [28.0, 19.0] and off[2] == np.inf and on == [29.0, 9.0, 9.0]
@@ -2234,7 +2240,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     swiglu = "At the end: **SwiGLU**, a unit where one bend sets the volume of another weighted sum.\n\n"
     lines = lines + swiglu
     # pass 87 (r86 Interaction: the picture answered it at once): a click first, the picture after it
-    assert "".join(cells[at - 2]["source"]) == lines + "**Predict:** click the answer you believe. Which of the four go below 0?"
+    # pass 97 (r98 Interaction: the quiz could only be guessed): the Predict says a guess is fine, before the curves
+    assert "".join(cells[at - 2]["source"]) == lines + ("**Predict:** you have not seen the curves yet, so a guess is fine, "
+                                                        "and one answer may surprise you. Which of the four go below 0?")
     assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
     bullets = [l for l in "".join(cells[at - 2]["source"]).splitlines() if l.startswith("- ")]   # pass 96 (r97 Clarity)
@@ -2614,26 +2622,34 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert ("Weigh one apple a thousand times on a kitchen scale.\n"
             # pass 94 (r95 Clarity 8: "misses by about one usual error" explained the term with itself): a typical
             # miss in grams, and what x = 1 means on the bell's axis
-            "Say a weighing is typically 2 g off: that is the **usual error**.\n"
+            # pass 97 (r98 Clarity: the 2 g never came back): the plain idea, without grams
+            "A weighing is typically off by a little: that is the **usual error**.\n"
             # pass 95 (r96 Clarity: the jump from grams to usual errors was quick): x is a count of usual errors
             "In the left panel, $x$ counts usual errors.\n"
-            "$x = 1$ is one usual error (2 g) too heavy.\n"
+            "$x = 1$ is one usual error too heavy.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
             "At $x = 1$, it is the hatched area.\n"
             "The right panel draws $\\Phi(x)$ for every $x$.\n\n"
             # pass 96 (r97 Clarity: why GELU keeps the bell's share left of x): Φ(x) as a chance, and x passed only then
-            "Why this share? $\\Phi(x)$ is also a chance: that a random weighing's error lands left of $x$.\n"
-            "Pass $x$ only when that happens, else 0: on average, $x \\cdot \\Phi(x)$ gets through.\n"
-            "GELU multiplies $x$ by $\\Phi(x)$ (below).") in text
-    rng = np.random.default_rng(0)   # the bridge holds: x passed only when a random error lands left of it averages GELU(x)
+            # pass 97 (r98 Clarity: "a random weighing's error lands left of x" was hard to follow): a random gate
+            "Why this share? Picture a gate that opens at random, more often the bigger $x$ is.\n"
+            "It opens with chance $\\Phi(x)$.\n"
+            "Open: $x$ passes. Shut: 0 passes.\n"
+            "On average, $x \\cdot \\Phi(x)$ gets through.\n"
+            "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no dice.") in text
+    assert "2 g" not in text and "grams" not in text   # pass 97: no grams left to come back
+    rng = np.random.default_rng(0)   # the bridge holds: a gate open when a random error lands left of x (chance
+    # Φ(x), more often for bigger x) passes x, else 0; its average is GELU(x)
     errors = rng.standard_normal(200_000)
     for x in (-1.0, 0.5, 2.0):
         assert np.mean(x * (errors < x)) == pytest.approx(float(activations.get("gelu")(x)), abs=0.01)
+        assert np.mean(errors < x) == pytest.approx(float(special.ndtr(x)), abs=0.01)   # "opens with chance Φ(x)"
+    assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
     story = text.split("That share comes from the bell below.", 1)[1]
     assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
-    assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual error**") == 1
+    assert "GELU multiplies $x$ by $\\Phi(x)$ (below): " in text and text.count("**usual error**") == 1
     assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
     assert "misses by about one **usual error**" not in text   # pass 94: no longer the term explained by itself
     assert ch02.bell_share().axes[0].get_xlabel() == "x: error, counted in usual errors"   # so x = 1 is one usual error
@@ -2915,7 +2931,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     assert answer.count("<details>") == 2 and f"<summary>{ch02.TIE_SUMMARY}</summary>" in answer
     seen, tie = answer.split("</details>")[:2]
     assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" not in tie
-    assert "The tick box keeps it as big as at centre 0.5." in markdown() and "it reaches the star about three times sooner" in tie
+    assert "Ticking the box makes centre 0's arrows as long as centre 0.5's." in markdown() and "it reaches the star about three times sooner" in tie
     at = _cell_index("ch02.zigzag_answer()")   # pass 90: the Takeaway right under the answer
     assert "".join(chapter()["cells"][at + 1]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
@@ -3582,7 +3598,8 @@ def test_the_corners_become_a_network_in_a_picture_before_the_table():
     # pass 83 (r81 Clarity, Picture: the diagram had no lead-in; the turns were never called weights): one cell leads in
     assert "ch02.corners_answer()" in "".join(cells[at - 2]["source"])
     assert "".join(cells[at - 1]["source"]) == ("Below, the same sum as a small network.\n"
-                                                "Each turn becomes the output unit's weight on its ReLU unit.")
+                                                # pass 97 (r98 Clarity): which arrow carries the turn
+                                                "Each turn becomes the weight on the arrow from that ReLU unit into the output unit.")
     assert "| first: one unit per piece" not in "".join(cells[at + 1]["source"])   # r58 Focus: the picture says it
     assert {"weight 1, bias" in t.get_text() for t in ch02.corners_network().axes[0].texts} >= {True}
     assert "image/png" in cells[at]["outputs"][0]["data"]
