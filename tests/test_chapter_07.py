@@ -1268,7 +1268,8 @@ def test_the_leak_default_is_pinned_to_pytorch_and_gelus_edge_over_relu_to_a_lim
     assert not any("PyTorch" in o.why for qid in quiz.ids()[:quiz.ids().index("leaky_alive")]
                    for o in getattr(quiz.get(qid), "options", ()))   # Q21 is where the keys first name it
     proof = next(o.why for o in quiz.get("gelu_in_transformers").options if o.text.startswith("A proof"))
-    assert "on a limited stretch of x" in proof and "any smooth curve" not in proof
+    # p97 (r98 Focus): the stretch-of-x reason gave Q18's answer away; the key now says what the paper's case was
+    assert proof == "the paper gave test results, not a proof about shapes." and "curve" not in proof
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "five numbers to compute, three small functions to write" in text
     assert len(ex07.NUMERIC) == 5
@@ -2286,7 +2287,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
     # p91 (r92 Focus, Correctness): the fold left; the equal totals, and what follows, are two open sentences
-    assert ("\n1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n" in q.explanation
+    assert ("\n1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2573,7 +2574,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # one open sentence finishes the equal-totals argument
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
-                               "1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
+                               "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
                                "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95 Clarity)
                                "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
                                "3. So ½ for all is the least wrong. Right picture: training lands there.")
@@ -3112,7 +3113,7 @@ def test_pass26_keys_name_what_they_use():
     assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways." in unit   # p90 (r91 Clarity): an example in unit
     far = float(activations.get("gelu").derivative(-3.2))
     assert abs(far) < 0.01   # far left, GELU's slope is nearly 0: the added sentence holds
-    assert any("far left its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
+    assert any("far left, its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
                for o in q.options)
 
 
@@ -5277,10 +5278,10 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     get lifts the 0s as much, so ½ for all is least wrong. Both halves hold: every straight rule gives the two 1s the
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("both pairs have the same total. So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
+    assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
             "2. Say a 1's chance rises to 0.6; a 0's does too. "
             "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n3. So ½ for all is the least wrong.") in why
-    assert "Why not lift" not in why and quiz.FOLD not in why
+    assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
     assert not hasattr(ch07_quiz, "xor_curve_html") and not hasattr(ch07_quiz, "_xor_loss_curve")
@@ -5487,7 +5488,9 @@ def test_p84_q11_right_panel_says_the_right_answers_off_the_chance_axis():
     ch07_quiz._xor_trained(ax)
     assert not [l for l in ax.get_lines() if l.get_marker() not in (None, "None", "", " ")]
     ticks = [t.get_text() for t in ax.get_xticklabels()]
-    assert ticks == ["(0, 1)\n● 1", "(1, 0)\n● 1", "(0, 0)\n■ 0", "(1, 1)\n■ 0"]
+    # p97 (r97/r98 Picture): the right panel's points in the left panel's order (the worked rule's scores, low to high)
+    assert ticks == ["(0, 0)\n■ 0", "(0, 1)\n● 1", "(1, 0)\n● 1", "(1, 1)\n■ 0"]
+    assert ch07_quiz.xor_left_order() == [(0, 0), (0, 1), (1, 0), (1, 1)]
     assert [(pt, a) for pt, a in quiz.XOR_POINTS] == [((0, 1), 1), ((1, 0), 1), ((0, 0), 0), ((1, 1), 0)]
     assert ax.get_xlabel() == "point, then its right answer" and ax.get_ylabel() == "chance the answer is 1"
     assert "Under each point, its right answer" in ch07_quiz.picture_alt("xor_no_bend_chance")
@@ -5595,7 +5598,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     add up to 0 ..."). It now rests on the two pictures (equal totals, the U-curve) and one plain sentence; the
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert why.endswith("1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
+    assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
                         "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95): the step, in numbers
                         "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
                         "3. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
@@ -5661,7 +5664,8 @@ def test_p88_q11_scores_panel_says_its_point_large_with_no_brackets():
     four dots on one line, under a large title that says what they show; the equal totals are one dashed middle."""
     fig = ch07_quiz._xor_pair_totals.diagram()
     left = fig.axes[0]
-    assert left.get_title() == "no cut splits ● from ■" and left.title.get_fontsize() >= 13
+    # p97 (r98 Clarity): titled as one example rule, so it does not read as a clash with "½ everywhere"
+    assert left.get_title() == "One example straight rule:\nno cut splits ● from ■" and left.title.get_fontsize() >= 12
     dashed = [l for l in left.lines if l.get_linestyle() == "--"]
     sums = {a: sum(s for _pt, s in pairs) for a, pairs in ch07_quiz.xor_pair_scores().items()}
     assert sums[0] == sums[1] and len(dashed) == 1 and set(dashed[0].get_xdata()) == {sums[1] / 2}
@@ -5881,7 +5885,8 @@ def test_p96_q11_key_goes_in_three_numbered_steps_that_point_at_its_picture():
     why = quiz.get("xor_no_bend_chance").explanation
     lines = why.split("\n")
     assert len(lines) == 4 and [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. "]
-    assert lines[1].startswith("1. Left picture:") and "Right picture:" in lines[3]
+    assert lines[1].startswith("1. Any straight rule gives both pairs the same total score. Left picture, one example:")
+    assert "Right picture:" in lines[3]   # p97 (r98): step 1 general first, the picture its example
     assert ch07_quiz.XOR_DOT[1]["marker"] == "o" and ch07_quiz.XOR_DOT[0]["marker"] == "s"   # ● answer 1, ■ answer 0
     import inspect
     assert "● answer 1    ■ answer 0" in inspect.getsource(ch07_quiz._xor_pair_totals)
@@ -5918,7 +5923,7 @@ def test_p97_q11_key_step_one_is_general_and_its_example_sums_come_from_the_work
     the example's numbers computed from the worked rule; the right panel's points run in the left panel's order."""
     score = lambda pt: quiz._xor_score(pt, quiz.XOR_WORKED)   # noqa: E731
     assert quiz.XOR_SUMS == (1.5, 2.5, 0.5, 3.5) == tuple(score(pt) for pt in ((0, 1), (1, 0), (0, 0), (1, 1)))
-    assert "1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); here 1.5 + 2.5 = 0.5 + 3.5." \
+    assert "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5." \
         in quiz.get("xor_no_bend_chance").explanation
     rng = np.random.default_rng(97)
     for rule in rng.normal(0, 3, (20, 3)):   # any straight rule: the two pairs' totals match

@@ -310,8 +310,8 @@ def _bank():
                 # p96 (r97 Clarity): three numbered steps, each pointing at the picture (● answer 1, ■ answer 0)
                 # p97 (r98 Clarity: one fixed rule read as a clash with "½ everywhere"): step 1 is general, the
                 # picture's rule its example (XOR_SUMS, from XOR_WORKED)
-                + "1. For any straight rule, score(0,1) + score(1,0) = score(0,0) + score(1,1); "
-                f"here {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
+                + "1. Any straight rule gives both pairs the same total score. "
+                f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
                 "So lifting the ● lifts the ■ too.\n"
                 f"2. Say a 1's chance rises to {XOR_LIFTED:g}; a 0's does too. "
                 f"Losses: {-math.log(XOR_LIFTED):.2f} and {-math.log(1 - XOR_LIFTED):.2f}, average "
