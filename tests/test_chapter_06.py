@@ -1457,7 +1457,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     # line 3 says it (two sums, the bent one the gate) and the 2020 fold says it (a second sum it multiplies by)
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
-    assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum, bent, that multiplies the first.\n" in answer
+    assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: one sum, bent, that multiplies another sum of the same inputs.\n" in answer
     assert "The bent sum is the **gate**;" in section and "every block with a gate beat every one without" in ch06_decisions.gate_test_fold().data   # pass 92
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
