@@ -374,7 +374,8 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
-    assert "Set $a = 1$ and $b = 0$, and tick **put a ReLU after layers 1 and 2**" in ask
+    relu_ask = _src(cells[i + 1])   # r99 (Interaction): the ReLU Predict follows the no-bend check, after the widget
+    assert "Set $a = 1$ and $b = 0$, and tick **put a ReLU after layers 1 and 2**" in relu_ask
     start = {k: float(v) for k, v in re.findall(r"\$([a-f]) = (-?\d+(?:\.\d+)?)\$", ask) if k not in "ab"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {name: fresh.sliders[k].value for name, k in zip("cdef", ("w2", "b2", "w3", "b3"))}
@@ -383,10 +384,10 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "Layer 1 starts at" not in ask  # pass 15: the sliders show it; the first Predict is the no-bend one
     # pass 43 (r38 reader): the no-bend "can the gap leave 0?" was a yes/no the proof had just answered: dropped
     assert "can the gap leave 0?" not in ask and "**Then predict:**" not in ask
-    assert ask.index("**Predict:** keep layers 2 and 3 at their start") < ask.index("first corner?")
-    assert "keep layers 2 and 3 at their start" in ask and "keep the other sliders," not in ask
-    assert "Where, from the left, does the thick line get its first corner?" in _src(cells[i - 1])
-    answer = _src(cells[i + 1])
+    assert relu_ask.index("**Now tick the box. Predict:** keep layers 2 and 3 at their start") < relu_ask.index(
+        "first corner?") < relu_ask.index("<details><summary>Check your prediction</summary>")
+    assert "keep the other sliders," not in relu_ask and "first corner?" not in ask
+    answer = relu_ask
     assert answer.index("<details>") < answer.index("At $x = 0$.") and "No bend: no." not in answer
     assert "Try the Predict first." not in answer
     # pass 97 (r98 Interaction): the no-bend gap is asked again, as a try before the ReLU one; its fold comes first
@@ -509,7 +510,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     # pass 23: no second copy of the widget; the question sends the reader back to the sliders above, box ticked
     i = next(i for i, c in enumerate(cells) if "can you make the thick line sit on the dashed line again?" in _src(c))
     # pass 41: "Keep ... ticked" cut: the Predict itself says "with ReLU ticked", and the Then-predict above ticked it
-    assert "tick **put a ReLU after layers 1 and 2**" in _src(cells[i - 3])
+    assert "tick **put a ReLU after layers 1 and 2**" in _src(cells[i - 1])   # r99: the ReLU Predict sits after the widget
     # pass 56 (r50 reader: a flow break): "Go back to the sliders above." is cut; the answer fold sits between
     assert _src(cells[i]).rstrip() == "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?"
     assert _src(cells[i - 2]).strip() == "ch01.collapse_demo(n_layers=3)"  # the widget just above, then its answer
@@ -3115,7 +3116,8 @@ def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with
     assert not any("collapse_demo(" in s or "fold_demo(" in s for s in before)
     ask = _src(cells[i - 1])
     said = "A tick box adds ReLU bends. The dashed line ignores it.\n"  # pass 37; pass 43, 46: shorter
-    assert said in ask and ask.index(said) < ask.index("**Predict:**") < ask.index("and tick **put a ReLU")
+    assert said in ask and ask.index(said) < ask.index("**Predict first:**")   # r99: one Predict before the widget
+    assert "and tick **put a ReLU" in _src(cells[i + 1])   # the ReLU Predict follows the no-bend check
     assert "tick" not in "\n".join(t for k, t in _markdown_cells() if k < i - 1).lower()
     # what the words say: ticked, the stack bends (ReLU after layers 1 and 2 only); unticked, one line again
     x = w.lines["stacked"].get_xdata()
@@ -4943,11 +4945,11 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
-    first = ask.index("**Predict first:** with the tick box off, can any setting of the six sliders make the gap "
-                      "bigger than 0? Try three wild settings.")
-    assert first < ask.index("**Predict:** keep layers 2 and 3 at their start")
+    assert ask.rstrip().endswith("**Predict first:** with the tick box off, can any setting of the six sliders make "
+                                 "the gap bigger than 0? Try three wild settings.")   # r99: one Predict per widget
     answer = _src(cells[i + 1])
-    assert "<details><summary>Check: tick box off</summary>\n\nNo: the gap stays 0.00." in answer
+    assert answer.startswith("<details><summary>Check: tick box off</summary>\n\nNo: the gap stays 0.00.")
+    assert answer.index("</details>") < answer.index("**Now tick the box. Predict:**")
     w = ch01_collapse.collapse_demo(n_layers=3)
     assert w.bend.value is False
     rng = np.random.default_rng(97)

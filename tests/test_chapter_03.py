@@ -4340,7 +4340,7 @@ def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
     shown = "".join(out["data"]["text/markdown"])
     assert shown.startswith("<details><summary>Optional: why do the other three not fade like sigmoid?</summary>")
     assert shown.rstrip().endswith("</details>") and shown.count("<img") == 2 and shown.count("<details>") == 1
-    tanh = shown.index("**Why does tanh hold here, when it faded in the chain?**")
+    tanh = shown.index("**Tanh in numbers: faded in the chain, held here**")
     assert tanh < shown.index("The chain had no weights") < shown.rindex("<img") and "76% of the sums lie in it" in shown
     assert "Its sums here:" not in " ".join(src)
 

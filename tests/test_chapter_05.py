@@ -2630,8 +2630,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. Adding steepness did. So being "
         "off-centre was not the main cause here. Steeper acts like a bigger start and bigger steps. "
         # pass 97 (r98 Clarity: "bigger start" was used before it was said): the sentence says it
-        "Sigmoid(4x) is sigmoid with each weight and bias into it 4× bigger. So the steep runner starts bigger, and "
-        "each step moves them 4× as far. *Going further* tries each alone.") and "mattered more" not in verdict and \
+        # r99 (Clarity: "them" had nothing to point back to): the weights are named
+        "Sigmoid(4x) is sigmoid with each weight and bias into it 4× bigger. So the steep runner's weights start 4× "
+        "bigger, and each step moves them 4× as far. *Going further* tries each alone.") and "mattered more" not in verdict and \
         "fades the signal less" not in verdict and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where

@@ -1029,7 +1029,8 @@ def tanh_sums_picture(depth=10, edge=1.0):
 
 STEP_FACTOR = round(float(np.sqrt(2)), 2)   # He weights' typical x sqrt 2 a step back, as the step bars write it: 1.41
 
-TANH_FOLD = "Why does tanh hold here, when it faded in the chain?"
+# r99 (Focus): the main text now asks "Why does tanh's signal hold here?"; the fold gives the numbers, not the question again
+TANH_FOLD = "Tanh in numbers: faded in the chain, held here"
 
 
 def tanh_hold_fold(depth=10):
