@@ -162,7 +162,7 @@ def _xor_score(point, rule=XOR_TRY):
 
 XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
-XOR_SUMS = tuple(_xor_score(pt, XOR_WORKED) for pt in ((0, 1), (1, 0), (0, 0), (1, 1)))   # Q11's key, step 1
+XOR_SUMS = tuple(_xor_score(pt, XOR_WORKED) for pt, _answer in XOR_POINTS)   # Q11's key, step 1: the 1s, then the 0s
 
 
 def _sig(s):

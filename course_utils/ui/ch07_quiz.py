@@ -1080,7 +1080,8 @@ SELU_TARGETS = "spread 1 (left), average 0 (right)"
 # p97 (r98 Picture: the key says a spread below 1 grows, the picture only started above 1, its five lines read as
 # one): a second start below 1, dashed, and thinner lines
 SELU_LOW = 0.5
-SELU_STARTS = {SELU_START: ("-", "SELU, five networks from spread 2"), SELU_LOW: ("--", "five from 0.5")}
+SELU_STARTS = {SELU_START: ("-", f"SELU, five networks from spread {SELU_START:g}"),
+               SELU_LOW: ("--", f"five from {SELU_LOW:g}")}
 SELU_LW = 1.2
 
 
