@@ -742,7 +742,10 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # 1, m, 1) between one line that names it and the line about m; the words the picture says are cut.
     assert cells[q - 3].source == "Now a wider network: three bent units in one hidden layer."
     assert cells[q - 2].source.strip() == "ch00.wide_diagram()"
-    assert cells[q - 1].source.startswith("The output adds the units up, the middle one times $m$.\n")
+    # Pass 98 (r99 Clarity): the sum said in full: units 1 and 3 once, the middle one m times, m its output weight.
+    assert cells[q - 1].source.startswith("The output adds units 1 and 3 once, and the middle one $m$ times.\n"
+                                          "$m$ is its **output weight**.\n")
+    assert "output weight" not in "".join(c.source for c in cells[:q - 1])   # the term is met here first
     drawn = [t.get_text() for t in ch00_start_here.wide_diagram().axes[0].texts]
     assert [s for s in drawn if s.startswith("corner")] == [f"corner at x = {c}" for c in ("−2", "0", "2")]
     assert sorted(s for s in drawn if s in ("1", "m")) == ["1"] * 5 + ["m"]
@@ -1032,7 +1035,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     assert opening.index("**bend**: it turns a straight line into a line with a corner or a curve") < opening.index("Without the bend")
     # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet.
     assert "a line with a corner or a curve (see the first picture)." in opening
-    assert "then *rectified*.\n*Rectified* means only the positive part gets through." in _markdown()   # pass 73: the name's origin
+    assert "then *rectify* it.\n*Rectified* means only the positive part gets through." in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 5   # pass 84 (r83 Retention): the old third line split, one idea an item
@@ -1067,7 +1070,7 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     """Check item 1: 'rectified' is one-way (pass 19: AlexNet's race and the zero-centring reason are gone)."""
     text = _markdown()
     assert "To measure ReLU's share" not in text and "raced it against tanh" not in text
-    assert "then *rectified*.\n*Rectified* means only the positive part gets through." in text and "cut at 0" not in text
+    assert "then *rectify* it.\n*Rectified* means only the positive part gets through." in text and "cut at 0" not in text
     assert "each training step would push all its weights" not in text
     assert "the leftmost input. So no input lands" not in text
 
@@ -1203,13 +1206,16 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     assert cells[k].source.index("Its slope has a name: the **hill slope**.\n") < \
         cells[k].source.index("It is how fast wrongness changes as the weight moves.")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
-    assert "A line's **slope**" in cells[b + 2].source and "readout" not in "".join(c.source for c in cells[:b + 3])
+    assert "A line's **slope**" in cells[b + 2].source and "readout" not in "".join(c.source for c in cells[b:b + 3])
     # Pass 87 (r86 Clarity): the "One word, three graphs" box named the readout and the hill before either was met.
     assert not any("three graphs" in c.source or "hill slope" in c.source for c in cells[:k])
     readout = cells[next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()") + 1].source
     # Pass 97 (r98 Clarity): the readout defined at its first use; its list is the graph's slopes, one per piece.
-    assert "The **readout** is the line of text under the sliders.\n" \
-           "Here it lists the graph's slopes, one per straight piece, left to right." in readout
+    # Pass 98 (r99 Clarity): the readout defined before the first widget that has one; here only what is new.
+    assert "Here the readout also lists the graph's slopes, one per straight piece, left to right." in readout
+    first = cells[next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()") - 1].source
+    assert "The text under the sliders, the **readout**, prints the picture's numbers.\n" in first
+    assert "**readout**" not in "".join(c.source for c in cells if c.source != first)
     assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
     relu = activations.get("relu").derivative(np.array([-1.0, 1.0]))
     assert list(np.asarray(relu, float)) == [0.0, 1.0]   # the flat side, the ramp
@@ -1580,7 +1586,8 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     # Pass 44 (r39 Clarity 6): why the row is there comes first, with the row (not after the widget).
     # Pass 46 (r41 Clarity 3): one question at this widget; the readout and its row are introduced at the bend.
-    assert "equal steps" not in cells[q - 1].source and "**readout**" not in cells[q - 1].source
+    # Pass 98 (r99 Clarity): the readout is now named here, before the first widget that has one.
+    assert "equal steps" not in cells[q - 1].source and "**readout**" in cells[q - 1].source
     assert ch00_start_here.UNIT_XLIM == (-6, 6)
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
@@ -1591,7 +1598,8 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Pass 88 (r87 Picture first): the ReLU sketch sits between the name and the words that read it.
     assert ("short for *rectified linear unit*. Here is its graph." in _cell("## Step 3: the bend")
             # Pass 94 (r95 Clarity): "made one-way" was vague; what gets through is said.
-            and "The name says it: a *linear* (straight-line) unit, then *rectified*.\n*Rectified* means only the "
+            # Pass 98 (r99 Clarity): the name in its own order, rectified linear; "rectify" defined once, below.
+            and "The name, *rectified linear*, says it: take a straight line, then *rectify* it.\n*Rectified* means only the "
                 "positive part gets through.\nIt is flat at 0 on the left.") in _markdown()
     assert "one-way" not in _markdown()
     # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
@@ -1620,7 +1628,7 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     assert "straight? no: slopes, left to right:" in w.readout.value
     w.checkboxes["bend"].value = False
     assert "straight? yes: slopes, left to right:" in w.readout.value
-    fold = _cell("The **readout** is the line of text")   # pass 88: the readout explained first, under the widget
+    fold = _cell("Here the readout also lists the graph's slopes")   # pass 88: the readout explained first, under the widget
     assert "then 2 on the ramp" in fold  # pass 38: a row of the readout (pass 88: the slopes, no longer "Straight?")
     # Pass 26: cut from the fold (the readout says yes itself, checked above). Pass 88 (r87 Clarity): the untick and the
     # readout are explained under the widget, no longer before the Predict.
@@ -1773,8 +1781,10 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 56 (rebuilt in the order see, rule, number, predict): the cell before the picture says what it shows; the
     # worked slope comes after it, then the rule with the fog (the one analogy), then the learning rate.
     intro = src[hill - 1]
-    assert ("Where you stand on its side is one weight's value. The height is how wrong the network is.\n"
-            "So downhill means less wrong.") in intro
+    # Pass 98 (r99 Clarity/Correctness): wrongness defined where the valley is met, and its floor explained.
+    assert ("Where you stand on its side is one weight's value. The height is the **wrongness**: "
+            "how far the outputs are from their right answers, added up.\nThe exact rule comes later.\n"
+            "So downhill means less wrong.\n") in intro
     assert "fog" not in intro and "**slope**" not in intro
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     # Pass 52: first one step worked with whole numbers (slope 2, half of it, to 2), then the names in the next cell.
@@ -1856,8 +1866,8 @@ def test_pass23_small_wordings_are_exact():
     # range the readout steps over, since a corner outside it reads as straight.
     # Pass 55 (r49 item 5, the densest place): the readout in a cell of its own, worked on plain ReLU first.
     # Pass 57 (r51 change 2): the readout lists the slopes, the word defined just before; one corner, two slopes.
-    assert ("The **readout** is the line of text under the sliders.\n"   # pass 97 (r98 Clarity)
-            "Here it lists the graph's slopes, one per straight piece, left to right.\n"
+    assert ("Here the readout also lists the graph's slopes, one per straight piece, left to right.\n"   # pass 98
+
             'Plain ReLU reads "0, then 1": a corner.\n'
             "One slope all the way means straight.") in text
     assert ch00_start_here.slopes_seen(1.0, -8.0, True) == [0.0]        # corner at 8: out of view, straight there
@@ -2060,7 +2070,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # brief's +40; the cap follows (2080).
     # Pass 97 (r98 Correctness/Clarity): the tiny-move check, the hill slope's reason and a second point: 2075 -> 2114,
     # under the brief's +40; the cap follows (2120).
-    assert words(cells[:g]) <= 2120 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 98 (r99 Clarity/Correctness): wrongness defined at the valley with its floor's reason, the readout named at
+    # the first widget, the output weight m said: 2114 -> 2133 (the zoom sentences cut), under the brief's +40.
+    assert words(cells[:g]) <= 2135 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2281,7 +2293,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # Pass 91 (r92 Focus): "A tiny move right raises the wrongness about twice as far" cut: the triangle says it.
     assert ("hill slope $2$.\n"
             "\nThis valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$, lowest at $1$.\n"
-            "There it is flat: hill slope $0$.\nEach step right adds $1$ to the hill slope.\n"   # pass 97 (r98)
+            "There it is flat: hill slope $0$.\nEach $1$ you add to the weight adds $1$ to the hill slope.\n"   # pass 97 (r98)
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
     assert "Maths books call each of these slopes a *derivative*." in _cell("> **One idea, three graphs.**")
@@ -2383,7 +2395,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # the hill slope's two-point check (+1) paid for elsewhere on the page: at most 74 sentences, 645 words.
     # Pass 96 (r97 Focus): the second break's recap closes this section (+5 sentences, +23 words): 79 and 668.
     # Pass 97 (r98 Correctness/Clarity): the tiny move's check, the hill slope's reason and its second point: 83, 709.
-    assert len(said) <= 83 and sum(chapter_metrics.words(s) for s in said) <= 709, said
+    # Pass 98 (r99 Clarity/Correctness): wrongness defined at the valley and its floor explained; the zoom's two
+    # sentences cut: still 83 sentences, 715 words.
+    assert len(said) <= 83 and sum(chapter_metrics.words(s) for s in said) <= 715, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -3196,7 +3210,7 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # 1 more per step right), so "the weight minus 1" follows from it.
     # Pass 88c (r88): the bottom now said with the valley's formula, just before the rule.
     # Pass 97 (r98 Clarity): the reason, in plain words: flat at the bottom, 1 steeper per step right.
-    rule = ("lowest at $1$.\nThere it is flat: hill slope $0$.\nEach step right adds $1$ to the hill slope.\n"
+    rule = ("lowest at $1$.\nThere it is flat: hill slope $0$.\nEach $1$ you add to the weight adds $1$ to the hill slope.\n"
             "Hill slope = weight minus $1$: $3 - 1 = 2$.")
     # Pass 87 (cut for words): the rule names the bottom it is measured from.
     assert rule in cells[h + 1].source
@@ -3367,9 +3381,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "The curve itself bends up, so it climbs a little more.\n"
             "Check a tiny move of our weight, $0.01$:") == _cell("| a tiny move of |").strip()
     # The zoom and the two x ranges now follow the tiny move's check (pass 97).
-    assert ("The wrongness rose $0.5618 - 0.5 = 0.0618$: about $6 \\cdot 0.01 = 0.06$.\n"
-            f"The right panel is zoomed in ${slope:g}$ times across, so the shapes line up.\n"
-            "Its ticks show it: $3.33$ to $4.33$, against $20$ to $26$ on the left."
+    assert ("The wrongness rose $0.5618 - 0.5 = 0.0618$: about $6 \\cdot 0.01 = 0.06$."
+            # Pass 98 (r99 Picture/Focus): the zoom talk and its odd ticks cut; the panel's title now says what it
+            # draws ("The same wrongness, over our weight"), and the cell above points at its dashed line.
             # Pass 89 (r89 Clarity): the panel's "zoomed 6× across" said: the same valley, 6 times narrower, and why.
             # lead after r90 ("narrower" and "zoomed in" pulled against each other): the zoom follows from the narrowing
             # Pass 91 (r92 Clarity): the learner is pointed at the two panels; "one step ... 6 steps" is cut (the
@@ -3382,12 +3396,15 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     widths = [float(np.diff(a.get_xlim())[0]) for a in fig.axes]
     assert widths == pytest.approx([slope * span, span]) and (span, slope * span) == (1, 6)
     # The ranges the prose names are the axes' ends, and each end is a labelled tick the learner can read.
-    ends = [tuple(f"{v:.2f}".rstrip("0").rstrip(".") for v in panel.get_xlim()) for panel in fig.axes]
-    assert ends == [("20", "26"), ("3.33", "4.33")]
-    for panel, (lo, hi) in zip(fig.axes, ends):
-        labels = [t.get_text() for t in panel.get_xticklabels()]
-        assert (labels[0], labels[-1]) == (lo, hi), labels
-    assert ch00_start_here.weight_ticks() * slope == pytest.approx(fig.axes[0].get_xticks())   # each under its partner
+    # Pass 98 (r99 Picture): the right panel's ticks are round quarters, every one inside the panel.
+    labels = [t.get_text() for t in fig.axes[1].get_xticklabels()]
+    assert labels == ["3.5", "3.75", "4", "4.25"], labels
+    lo, hi = fig.axes[1].get_xlim()
+    ticks = fig.axes[1].get_xticks()
+    assert all(lo <= t <= hi for t in ticks) and all(float(t * 4).is_integer() for t in ticks)
+    assert lo < ticks[0] - 0.25 + 1e-9 or ticks[0] - 0.25 < lo   # no quarter inside the panel is left unlabelled
+    assert ticks[-1] + 0.25 > hi
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == [str(v) for v in range(20, 27)]
     assert "steps." not in _cell("| a tiny move of |")
     assert slope == ch00_start_here.output_per_weight() == 6   # the narrowing is the panel's zoom
     assert _markdown().count("times as far") == 1   # only the table's header says it
@@ -3457,7 +3474,7 @@ def test_pass57_the_readout_lists_the_slopes_the_drawn_line_has():
         yes = "yes" if len(drawn) == 1 else "no"
         assert f"straight? {yes}: slopes, left to right: {ch00_start_here.said_slopes(said)}<br>" in w.readout.value
     assert ch00_start_here.said_slopes(ch00_start_here.slopes_seen(2.0, -1.0, True)) == "0, then 2"
-    after = _cell("The **readout** is the line of text")
+    after = _cell("Here the readout also lists the graph's slopes")
     assert "The slopes: 0 on the flat, then 2 on the ramp" in after and "step across" not in _markdown()
 
 
@@ -3766,7 +3783,7 @@ def test_pass82_the_right_panel_is_our_weights_own_valley_with_the_6_the_text_fi
     ax, ax_w = fig.axes
     w0, worked = ch00_start_here.HIDDEN_WEIGHT, ch00_start_here.SIGNAL_WORKED
     # Pass 84 (r83 Picture): the panel's title says its zoom: the left is 6 wide, this one 1.
-    assert ax_w.get_title() == "Over our weight, zoomed 6× across"
+    assert ax_w.get_title() == "The same wrongness, over our weight"   # pass 98 (r99): what it draws, not its zoom
     # code review s36: the zoom is the output's move per unit of our weight (weight 3 × input 2), not a typed 6, so
     # the two valleys are drawn the same size: the right curve is the left one with its x axis squeezed that much
     zoom = worked["weight"] * worked["input"]
@@ -3888,7 +3905,7 @@ def test_pass88_the_bend_predict_comes_with_no_readout_instructions_before_it():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     before, after = cells[q - 1].source, cells[q + 1].source
     assert "readout" not in before and "Untick" not in before and before.count("\n") <= 2
-    assert after.startswith("The **readout** is the line of text under the sliders.")
+    assert after.startswith("Here the readout also lists the graph's slopes")   # pass 98: defined at the first widget
     assert after.index("Untick **3. bend**") < after.index("<details>")
 
 
@@ -4184,3 +4201,19 @@ def test_pass97_a_tiny_move_of_our_weight_checks_its_hill_slope_of_6():
     assert round(0.5 * (slope * 4.1 - 23) ** 2 - 0.5, 2) == 0.78      # a 0.1 move on the curve climbs more than 0.6
     assert read.source.startswith(f"The wrongness rose $0.5618 - 0.5 = {rise:g}$: about ${slope:g} \\cdot 0.01 = 0.06$.")
     assert cells[t + 1].metadata["slideshow"]["slide_type"] == "-" and read.metadata["slideshow"]["slide_type"] == "-"
+
+
+# ---- pass 98 ----
+
+def test_pass98_the_valley_floor_is_said_from_the_code_and_explained():
+    """Check r99 Clarity/Correctness: the valley bottoms out above 0, and the text says so where it is met, with the
+    floor's value read from the code that draws it and the reason (one weight cannot fit every example)."""
+    floor = ch00_start_here.HILL_FLOOR
+    assert floor > 0 and float(ch00_start_here.hill(ch00_start_here.HILL_BOTTOM)) == pytest.approx(floor)
+    curve = ch00_start_here.hill_picture().axes[0].lines[0].get_ydata()
+    assert min(curve) == pytest.approx(floor, abs=1e-3)   # the drawn bowl's lowest point
+    intro = _cell("## How a network learns")
+    assert (f"Even the lowest point is ${floor:g}$, not $0$: one weight cannot get every example right."
+            in intro)
+    assert intro.index("**wrongness**") < intro.index("Even the lowest point")
+    assert "**wrongness**" not in "".join(c.source for c in _nb().cells if c.source != intro)

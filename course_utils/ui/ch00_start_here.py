@@ -1326,7 +1326,9 @@ def output_per_weight(worked=SIGNAL_WORKED):
     return worked["weight"] * worked["input"]
 
 
-WEIGHT_PANEL_TITLE = "Over our weight, zoomed {zoom:g}× across"
+# Pass 98 (r99 Picture/Focus): the title says what the panel draws, not its zoom; its ticks are round.
+WEIGHT_PANEL_TITLE = "The same wrongness, over our weight"
+WEIGHT_TICK_STEP = 0.25   # round ticks on the right panel: 3.5, 3.75, 4, 4.25 (were the left's ticks ÷ 6: 3.33, 3.5 ...)
 WEIGHT_RUN = WIGGLE
 SAME_HEIGHT_NOTE = "same height"
 # Pass 80 (r75 Picture): here the dot is 1 right of the bottom, so the triangle's "1 step right" starts under the
@@ -1336,10 +1338,11 @@ OUTPUT_GAP_NOTE = "{gap:g} right of the bottom"
 
 
 def weight_ticks(right=RIGHT):
-    """The right panel's ticks: the left panel's (one per whole output) divided by the zoom, so each sits under its
-    partner and the two ends, 3.33 and 4.33, can be read off (pass 95, r96 Clarity: the prose names both ranges)."""
-    zoom, half = output_per_weight(), WEIGHT_SPAN * output_per_weight() / 2
-    return np.arange(right - half, right + half + 1) / zoom
+    """The right panel's ticks: every multiple of WEIGHT_TICK_STEP inside the panel (pass 98, r99: round numbers,
+    easy to read at a glance)."""
+    bottom = weight_bottom(right=right)
+    lo, hi = bottom - WEIGHT_SPAN / 2, bottom + WEIGHT_SPAN / 2
+    return np.arange(np.ceil(lo / WEIGHT_TICK_STEP), np.floor(hi / WEIGHT_TICK_STEP) + 1) * WEIGHT_TICK_STEP
 
 
 @plots.styled
@@ -1366,7 +1369,7 @@ def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
                    wlim, ylim, None, least_ha="right", least_dx=OUTPUT_LEAST_DX, run=WEIGHT_RUN,
                    xticks=ticks)
     ax_w.set_xticks(ticks, [f"{t:.2f}".rstrip("0").rstrip(".") for t in ticks])
-    ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE.format(zoom=zoom))
+    ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE)
     for panel in (ax, ax_w):   # one dotted line through both dots: one wrongness, one height
         panel.axhline(y0, color=plots.MUTED, lw=1.0, ls=":", zorder=1, gid="same height")
     ax_w.text(wlim[0] + 0.015, y0 + 0.08, SAME_HEIGHT_NOTE, ha="left", va="bottom", fontsize=9.5, color=NOTE_GREY)
