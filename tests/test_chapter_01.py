@@ -273,7 +273,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     assert f"Each title's gap is under {ch01_collapse.GAP_SAID}: a millionth of a millionth." in prose
     assert ch01_collapse.GAP_POWER == 2 * -6   # 10⁻¹² is a millionth (10⁻⁶) of a millionth
     lo, hi = ranges[-1].split(" to ")
-    assert (f"even at 100 layers, where the first output runs from {lo} to {hi}."
+    assert (f"even at 100 layers.\nThere the first output runs from {lo} to {hi}, far from 0:"
             in "\n".join(t for _, t in _markdown_cells()))
     fig = ch01_collapse.deep_stack_picture()
     fig.canvas.draw()   # pass 41 (r37 reader): no title cut off at the figure's edge ("(7200 numbers" lost its ")")
@@ -423,6 +423,10 @@ def test_every_question_is_answered_only_below_it_and_folded():
         if nxt["cell_type"] == "code" and "solved 0 of 10" in shown:
             # the training run: running the cell is the answer (ten runs, counted); pass 43: behind a fold
             assert "(open after you predict)</summary>" in shown
+            continue
+        if nxt["cell_type"] == "code" and _src(nxt).startswith("ch01.folded_midpoints_picture("):
+            # pass 98 (r99 Picture first): the XOR question's check opens on the midpoints picture, folded
+            assert "<details><summary>Check your answer</summary>" in shown
             continue
         assert "<details><summary>Check your" in below, text[:60]
 
@@ -724,7 +728,8 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
     # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
     # pass 74 (r71 reader: the landing points were said before any picture showed them): a still picture first
-    assert "The demo below starts with ReLU switched off. Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$." in before
+    # pass 98 (r99 Clarity: "the demo below" pointed at a still picture): the picture is named
+    assert "The picture below has ReLU switched off. Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$." in before
     pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.no_bend_landing_picture()")
     assert cells[pic]["metadata"]["jupyter"]["source_hidden"] and head < pic < fold
     assert _src(cells[pic + 1]).startswith("All four lie on one line, the label-1 corners in the middle.\n")
@@ -1800,17 +1805,16 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # pass 72 (r68 reader: too short for high-school maths): what a split needs first, one line in numbers (the
     # dashed line of the picture; checked in test_pass72_xor_numbers_are_the_dashed_lines), then the letters
     # pass 90 (r91 Clarity: one paragraph, three names for the corners): four short steps with a table, one term
-    assert ("No. Here is why, in four steps.\n\n"
+    # pass 98 (r99 Picture first): the check opens on the midpoints picture; the four steps follow in their own fold,
+    # and the dashed line's worked numbers gave way to the picture's example (test_pass98_xor_midpoints_picture)
+    assert ("<details><summary>Why, in four steps</summary>\n\n"
             "**Step 1.** Put each corner into the score:\n\n"
             "| corner | label | score $u\\,x_1 + v\\,x_2 + b$ |\n|---|---|---|\n"
             "| (0,0) | 0 | $b$ |\n| (1,1) | 0 | $u + v + b$ |\n| (0,1) | 1 | $v + b$ |\n| (1,0) | 1 | $u + b$ |\n\n"
             "**Step 2.** Add each pair. Both pairs' scores add to $u + v + 2b$.\n\n"
             "**Step 3.** A split needs both scores of one pair above 0, and both scores of the other pair below 0.\n"
             "Two scores above 0 add to more than 0. Two below 0 add to less.\n\n"
-            "**Step 4.** One total cannot be both. So no straight line splits them.\n\n"
-            "For example, the dashed line $x_1 + x_2 = 0.5$ has $u = v = 1$ and $b = -0.5$.\n"
-            "Its label-1 corners score 0.5 and 0.5, its label-0 corners −0.5 and 1.5.\n"
-            "Both pairs add to 1.\n\n</details>") in text
+            "**Step 4.** One total cannot be both. So no straight line splits them.\n\n</details>") in text
     for other in ("1-pair", "0-pair", "1-corner", "0-corner", "the 1s from the 0s"):
         assert other not in text.replace("label-1 corner", "").replace("label-0 corner", ""), other
     X, y = data.xor()
@@ -1928,8 +1932,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
     right = np.where(y == 1, chance, 1 - chance)
     table = ch01_collapse.three_right_lines(2, 2, -1)
-    for (x1, x2), label, p, loss in zip(X, y, chance, -np.log(right)):
-        assert f"({x1:g}, {x2:g})  {label:g}      {p:.2f}    {loss:.2f}" in table
+    for (x1, x2), label, p, r, loss in zip(X, y, chance, right, -np.log(right)):
+        # pass 98 (r99 Correctness): the chance of 1, then the chance of the corner's own label, then -ln of it
+        assert f"({x1:g}, {x2:g})  {label:g}      {p:<13.2f}{r:<21.2f}{loss:.2f}" in table
+    assert table[0] == "corner  label  chance of 1  chance of its label  loss"
     assert f"{-np.log(0.73):.2f}" == "0.31" and f"{chance[1]:.2f}" == "0.73" and f"{chance[3]:.2f}" == "0.95"
     assert f"{-np.log(right[3]):.2f}" == "3.05" and right[3] < 0.05  # the big loss: 1 - 0.95 is small
     assert f"{1 - float(f'{chance[3]:.2f}'):.2f}" == f"{right[3]:.2f}" == "0.05"  # 1 − 0.95 = 0.05, as written
@@ -1960,7 +1966,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert ch01_collapse.bias_loss(t)[1] < ch01_collapse.bias_loss(t)[[0, 2]].min()
     shown = lambda cell: json.dumps(cell["outputs"])  # what the committed run shows: the bowl, then the table
     assert "image/png" in shown(cells[head + 1]) and "A curve of the average loss" in shown(cells[head + 1])
-    assert "(1, 1)  0      0.95    3.05" in shown(cells[head + 3]) and "image/png" not in shown(cells[head + 3])
+    assert "(1, 1)  0      0.95         0.05                 3.05" in shown(cells[head + 3]) and "image/png" not in shown(cells[head + 3])
     picture = ch01_collapse.bias_loss_picture()
     assert "lowest: b = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
     main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
@@ -2015,8 +2021,9 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
-    "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
-                       "where the first output runs from 16 to 22.\n"
+    "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers.\n"
+                       "There the first output runs from 16 to 22, far from 0: each layer also slides the points, "
+                       "100 times over.\n"
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
                        # pass 91 (r92 Correctness): it is this draw, not a rule
                        # pass 92 (r93 Correctness): the shifts do not simply add: later layers turn each one
@@ -2076,7 +2083,8 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
     # r54: the depth fold's rounding sentence split in three (one idea a sentence), so it has 5 short ones
     # pass 86 (r85 reader: wrong options left unexplained in writing): two short sentences for each wrong option
     # pass 92 (r93 Correctness): the shifts' line is two (later layers turn each shift; where they land)
-    cap = 6 if make == "depth_question" else 2 + 2 * (len(q.options) - 1)
+    # pass 98 (r99 Picture): one more sentence, why the 100-layer outputs sit far from 0
+    cap = 7 if make == "depth_question" else 2 + 2 * (len(q.options) - 1)
     assert len(re.findall(r"[.!?](\s|$)", inside)) <= cap
 
 
@@ -2505,7 +2513,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 94 (r95 Clarity: "no stretch" said no why): the reason, in one clause
             # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
             # pass 97 (r98 Clarity): how the tables were made, and "blow up" said plainly
-            "Each unit reads all 8 numbers.\nEach table is built to only turn: numbers never grow huge.\n") in text
+            # pass 98 (r99 Clarity/Picture): the turn said as a plate's, and why that keeps them small
+            "Each unit reads all 8 numbers.\nEach table only turns the 8 numbers, like turning a plate. "
+            "It never stretches them, so they never grow huge.\n") in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
@@ -2522,7 +2532,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     cells = _cells()
     q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
     # pass 82 (r80 reader: a long chapter): the set-up cut hard; the diagonal's meaning is in the Predict
-    assert ("Dots on the dashed diagonal: stack and one layer agree.\n\n"
+    # pass 98 (r99 Picture): which output the pictures show, and what the diagonal means, in whole sentences
+    assert ("Each picture shows only the first of the 8 outputs.\n"
+            "A dot on the dashed diagonal: stack and one layer give the same answer.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
     # pass 90 (r91 Clarity): both axes said before the Predict; pass 91 (r92 Focus): on the plot's axes instead
@@ -2819,7 +2831,8 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line?\n"
             # pass 80 (r76 reader: "drag every slider" had no goal): a goal to chase, and where to drag
             # pass 94 (r95 Clarity: the try read as a task, not a test): an open test, and where to look
-            "   Try to crease a line: drag $W_{12}$ to both ends, then a bias.\n"
+            # pass 98 (r99 Clarity: it cannot be done, so it is a test, and says so)
+            "   A test: see whether you can crease a line. Drag $W_{12}$ to both ends, then a bias.\n"
             "   Watch the title's count.\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
@@ -2921,8 +2934,8 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     np.testing.assert_allclose(A.T @ _straight_pulls(np.zeros(4), y), 0, atol=1e-15)
     ch01_collapse.three_right_line(u=2, v=2, d=-1)
     out = capsys.readouterr().out
-    assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
-    assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
+    assert "(1, 1)  0      0.95         0.05                 3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
+    assert out.count("0.73         0.73                 0.31") == 2 and "(0, 0)  0      0.27         0.73  " in out
     text = _text()
     # pass 46 (cut): the optional section says the pushes cancel; the pulls' sums are checked above, not worded
     # pass 61 (r55 reader): worded again, briefly: b's four pulls, u's two (the corners with x1 = 1), all one size
@@ -3021,7 +3034,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     assert round(-np.log(0.05)) == round(-np.log(right[3])) == 3 and f"{-np.log(right[3]):.2f}" == "3.05"
     ch01_collapse.three_right_line(u=2, v=2, d=-1)
     out = capsys.readouterr().out
-    assert "(1, 1)  0      0.95    3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
+    assert "(1, 1)  0      0.95         0.05                 3.05" in out and "average loss 1.00; at one half everywhere 0.69" in out
     assert f"{-np.log(0.5):.2f}" == "0.69"
     pull = y - 0.5  # label minus chance, at one half
     assert sorted(set(pull.tolist())) == [-0.5, 0.5] and np.allclose(pull, _straight_pulls(np.zeros(4), y))
@@ -3072,7 +3085,9 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
-    assert "A small network has 2 inputs, 8 units in the middle (a hidden layer), and 1 output." in _text()
+    # pass 98 (r99 Clarity): "hidden" said in plain words where the term first appears
+    assert ("A small network has 2 inputs, 8 units in the middle, and 1 output.\n"
+            "The middle is a **hidden layer**: you never see its numbers, only the inputs and the output.") in _text()
     glossary = glossary_notebook()
     assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
 
@@ -4018,7 +4033,7 @@ def test_pass72_xor_numbers_are_the_dashed_lines():
     ones, zeros = s[np.asarray(y).ravel() == 1], s[np.asarray(y).ravel() == 0]
     assert sorted(ones.tolist()) == [0.5, 0.5] and sorted(zeros.tolist()) == [-0.5, 1.5]
     assert ones.sum() == zeros.sum() == 1 and not (zeros < 0).all()
-    assert "has $u = v = 1$ and $b = -0.5$.\nIts label-1 corners score 0.5 and 0.5, its label-0 corners −0.5 and 1.5.\nBoth pairs add to 1." in _text()
+    # pass 98 (r99 Picture first): the worked numbers are now the midpoints picture's; the dashed line's stay checked
 
 
 def test_pass72_relu_corner_needs_h1_or_h2_to_cross_0_along_the_line():
@@ -4458,7 +4473,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
+    assert ("runs from 16 to 22, far from 0: each layer also slides the points, 100 times over.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
             "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n"
             "No two get closer.\n") in text   # pass 96 (r97 Clarity: "turning table" said in plain words)
     assert "turning table" not in text
@@ -4773,7 +4788,11 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("## A hundred layers"))
     setup = _src(cells[head]).split("\n\n")[1]
-    assert _src(cells[head]).split("\n\n")[2].startswith("**Predict:**")
+    # pass 98 (r99 Picture): a second short paragraph says how to read the pictures, then the Predict
+    reading = _src(cells[head]).split("\n\n")[2]
+    assert reading.startswith("Each picture shows only") and len(reading.splitlines()) == 2
+    assert all(len(t.split()) <= 14 for t in reading.splitlines())
+    assert _src(cells[head]).split("\n\n")[3].startswith("**Predict:**")
     sentences = [t for t in re.split(r"(?<=\.)\s+", setup.strip()) if t]
     # pass 92 (r93 Clarity): a fifth short sentence, each unit reads all 8 numbers, so one layer's 72 is no surprise
     assert len(sentences) <= 5 and all(len(t.split()) < 12 for t in sentences), sentences
@@ -4783,10 +4802,14 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     assert "across, its first output layer by layer; up, the same output from the one collapsed layer" in fig.get_label()
     fold = _src(cells[head + 2])
     # pass 93 (r94 Clarity: it answered a question the learner never asked): the "about 20 out" aside is cut
-    assert "Far from 0" not in fold and "20 out" not in fold and "add up to about 20" not in fold
+    # pass 98 (r99 Picture: why 16 to 22 at 100 layers): one short why, the slides piling up (not "add up": each is
+    # turned by the later layers, test_pass92_each_shift_is_turned_by_later_layers_so_the_shifts_do_not_simply_add)
+    assert "20 out" not in fold and "add up" not in fold
+    assert ("There the first output runs from 16 to 22, far from 0: each layer also slides the points, 100 times "
+            "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-    assert "Each table is built to only turn: numbers never grow huge." in _src(cells[head])
+    assert "Each table only turns the 8 numbers, like turning a plate." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
@@ -4881,7 +4904,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title's count." in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "Each table is built to only turn: numbers never grow huge." in text
+    assert "(no stretch)" not in text and "It never stretches them, so they never grow huge." in text
     # each layer's table keeps lengths, as said: |W x| = |x| for every x
     for W, _b in ch01_collapse.random_stack(10, 8, np.random.default_rng(1)):
         x = np.random.default_rng(2).normal(size=(8, 50))
@@ -4962,3 +4985,38 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
         w.sliders[k].value = v
     w.bend.value = True
     assert not w.title.get_text().endswith("largest gap 0.00")   # the check can fail: ReLU opens a gap
+
+
+# ---- pass 98 (r99 reader) ----
+
+def test_pass98_xor_midpoints_picture_shows_both_pairs_sharing_one_midpoint():
+    """Check r99 Picture-first item: before the XOR proof's Step 1, a number line shows one no-bend score's four
+    corner scores, one row a pair, each pair's midpoint marked; the two marks sit on one spot, computed from the
+    score, and the same holds for any u, v, b (the proof's Step 2, halved)."""
+    rng = np.random.default_rng(98)
+    for u, v, b in rng.normal(scale=2, size=(50, 3)):
+        m0, m1 = ch01_collapse.pair_midpoints(u, v, b)
+        assert m0 == pytest.approx(m1) == pytest.approx((u + v + 2 * b) / 2)
+    pairs = ch01_collapse.pair_scores(2, -1, 0.5)
+    assert pairs == {0: [((0, 0), 0.5), ((1, 1), 1.5)], 1: [((0, 1), -0.5), ((1, 0), 2.5)]}
+    fig = ch01_collapse.midpoints_picture()
+    ax = fig.axes[0]
+    mids = {l.get_gid(): l for l in ax.lines if (l.get_gid() or "").startswith("midpoint")}
+    assert set(mids) == {"midpoint 0", "midpoint 1"}
+    for k in (0, 1):  # each bar sits at the mean of its own row's drawn dots
+        row = mids[f"midpoint {k}"].get_ydata()[0]
+        dots = [l for l in ax.lines if l.get_marker() == ch01_collapse.LABEL_STYLE[k]["marker"]]
+        assert len(dots) == 1 and list(dots[0].get_ydata()) == [row, row]
+        assert mids[f"midpoint {k}"].get_xdata()[0] == pytest.approx(np.mean(dots[0].get_xdata()))
+    assert mids["midpoint 0"].get_xdata()[0] == mids["midpoint 1"].get_xdata()[0] == 1.0  # one spot
+    assert ax.get_title() == "s = 2x₁ − x₂ + 0.5: both midpoints at 1"
+    assert "both sit at 1" in fig.get_label() and "(0,1) at −0.5, (1,0) at 2.5" in fig.get_label()
+    # the notebook: the Think-first question, then the folded picture, then the four steps in their own fold
+    cells = _cells()
+    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_midpoints_picture()")
+    assert _src(cells[pic - 1]).rstrip().endswith("split the label-1 corners from the label-0 corners?")
+    assert _src(cells[pic + 1]).startswith("<details><summary>Why, in four steps</summary>\n\n**Step 1.**")
+    assert "image/png" in json.dumps(cells[pic]["outputs"]) and "both sit at 1" in json.dumps(cells[pic]["outputs"])
+    folded = ch01_collapse.folded_midpoints_picture()
+    assert folded.words[1] == "Both pairs' midpoints sit on one spot. That holds for every u, v and b."
+    assert "one pair cannot sit all above 0 while the other sits all below" in folded._repr_html_()

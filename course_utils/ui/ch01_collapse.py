@@ -1773,9 +1773,13 @@ def three_right_lines(u=2, v=2, d=-1):
     y = np.asarray(y, float)
     s = np.asarray(X, float) @ (u, v) + d
     each = [mlp.bce(s[k:k + 1], y[k:k + 1]) for k in range(len(y))]   # (loss, chance - label) per corner
-    lines = ["corner  label  chance  loss"]
+    # pass 98 (r99 Correctness: "chance" was the chance of label 1, not of the right label the loss uses): both
+    # chances, so −ln of the right label's chance visibly gives the loss
+    lines = ["corner  label  chance of 1  chance of its label  loss"]
     for (x1, x2), label, (loss, pull) in zip(X, y, each):
-        lines.append(f"({x1:g}, {x2:g})  {label:g}      {float(pull[0]) + label:.2f}    {loss:.2f}")
+        one = float(pull[0]) + label
+        right = one if label == 1 else 1 - one
+        lines.append(f"({x1:g}, {x2:g})  {label:g}      {one:<13.2f}{right:<21.2f}{loss:.2f}")
     average = np.mean([loss for loss, _ in each])
     lines.append(f"average loss {average:.2f}; at one half everywhere {mlp.bce(np.zeros_like(y), y)[0]:.2f}")
     return lines
@@ -1880,3 +1884,82 @@ def bowl_picture():
                   f"loss is {low:.2f}. A white square on the higher {line:.2f} ring marks the score 2x₁ + 2x₂ − 1, "
                   f"loss {line:.2f}.")
     return fig
+
+
+# pass 98 (r99 Picture first: the XOR proof's four steps had no picture): one no-bend score's four corner scores on
+# a number line, a row a pair, each pair's midpoint marked; both midpoints land on one spot, for any u, v, b.
+MIDPOINT_RULE = (2.0, -1.0, 0.5)   # u, v, b of the example score s = u·x1 + v·x2 + b: no two scores on one spot
+
+
+def pair_scores(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]):
+    """{label: [(corner, score), ...]}: the four XOR corners' scores u·x1 + v·x2 + b, grouped by label."""
+    X, labels = _xor_corners()
+    pairs = {0: [], 1: []}
+    for (x1, x2), k in zip(np.asarray(X).tolist(), np.asarray(labels).tolist()):
+        pairs[int(k)].append(((int(x1), int(x2)), u * x1 + v * x2 + b))
+    return pairs
+
+
+def pair_midpoints(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]):
+    """(label-0 pair's midpoint, label-1 pair's midpoint): always both (u + v + 2b) / 2."""
+    pairs = pair_scores(u, v, b)
+    return tuple(float(np.mean([s for _c, s in pairs[k]])) for k in (0, 1))
+
+
+def _signed(v):
+    return f"{v:g}".replace("-", "−")
+
+
+def midpoint_rule_text(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]):
+    """'s = 2x₁ − x₂ + 0.5': the example score, as the picture's title writes it."""
+    def term(w, name, first):
+        size = "" if abs(w) == 1 else f"{abs(w):g}"
+        sign = ("−" if w < 0 else "") if first else (" − " if w < 0 else " + ")
+        return f"{sign}{size}{name}"
+    return f"s = {term(u, 'x₁', True)}{term(v, 'x₂', False)}{' − ' if b < 0 else ' + '}{abs(b):g}"
+
+
+@plots.styled
+def midpoints_picture(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]):
+    """The four corners' scores on a number line, one row a pair, each pair's midpoint a black bar; the two bars
+    line up (notebook 01, before the XOR proof's Step 1)."""
+    fig, ax = plots.new_figure(720, 260)
+    pairs = pair_scores(u, v, b)
+    mids = pair_midpoints(u, v, b)
+    rows = {0: 1.0, 1: 0.0}
+    scores = [s for k in pairs for _c, s in pairs[k]]
+    lo, hi = min(scores + [0.0]) - 0.7, max(scores + [0.0]) + 0.7
+    ax.axvline(0, color="black", lw=1.2)
+    ax.annotate("score 0:\nthe line", (-0.08, 1.45), ha="right", fontsize=9)
+    ax.axvline(mids[0], color=plots.MUTED, ls="--", lw=1.5)
+    for k in (0, 1):
+        y = rows[k]
+        ax.plot([min(s for _c, s in pairs[k]), max(s for _c, s in pairs[k])], [y, y], color=plots.MUTED, lw=1.5)
+        ax.plot([s for _c, s in pairs[k]], [y, y], **{**LABEL_STYLE[k], "ms": 13})
+        ax.plot([mids[k]], [y], marker="|", ms=26, mew=3, color="black", ls="none", gid=f"midpoint {k}",
+                label="a pair's midpoint" if k == 0 else None)
+        for (x1, x2), s in pairs[k]:
+            ax.annotate(f"({x1},{x2}): {_signed(s)}", (s, y), xytext=(0, 16), textcoords="offset points",
+                        ha="center", fontsize=9)
+    ax.set(xlim=(lo, hi), ylim=(-0.6, 1.8), yticks=[0, 1], yticklabels=["label-1 pair", "label-0 pair"],
+           xlabel="score s", title=f"{midpoint_rule_text(u, v, b)}: both midpoints at {_signed(mids[0])}")
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)  # beside the axes: no dot covered
+    fig.set_label(f"A number line of the score {midpoint_rule_text(u, v, b)}, one row a pair. Label-0 pair, white "
+                  "circles: " + ", ".join(f"({x1},{x2}) at {_signed(s)}" for (x1, x2), s in pairs[0])
+                  + ". Label-1 pair, yellow squares: "
+                  + ", ".join(f"({x1},{x2}) at {_signed(s)}" for (x1, x2), s in pairs[1])
+                  + f". A black bar marks each pair's midpoint: both sit at {_signed(mids[0])}, on one dashed "
+                  "upright line. A solid line marks score 0.")
+    return fig
+
+
+MIDPOINT_WORDS = (
+    "No. First a picture: one example score s, and the four corners' scores on a number line.",
+    "Both pairs' midpoints sit on one spot. That holds for every u, v and b.",
+    "So one pair cannot sit all above 0 while the other sits all below. The steps below say why.",
+)
+
+
+def folded_midpoints_picture():
+    """midpoints_picture behind the XOR puzzle's 'Check your answer' click, with its plain-words caption."""
+    return _FoldedPicture("Check your answer", midpoints_picture(), 720, MIDPOINT_WORDS)
