@@ -43,10 +43,12 @@ def _folded_output(cell):
 
 
 # pass 86 (r85 Retention: the takeaway gave one finding of three): all three, each in a few words
-TAKEAWAY = ("**Takeaway:** three findings.\n\n"
-            "- Up to step size 1.5, both centres took about the same steps.\n"
-            "- Centred inputs, with shorter arrows, could take bigger steps.\n"
-            "- And with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1.")
+# pass 98 (r99 Clarity/Correctness): the takeaway opens with the section's answer; bigger steps are credited to the
+# shorter arrows, since the dotted curve (centred, as long as centre 0.5's) fails from step size 3 too
+TAKEAWAY = ("**Takeaway:** does centring help? With the same spread: not up to step size 1.5, but at bigger steps, yes.\n\n"
+            "- From step size 3, only centre 0, with its shorter arrows, still arrived.\n"
+            "- Dotted, centre 0 with arrows as long as centre 0.5's: it too failed from step size 3. "
+            "But it reached the star about three times sooner at step size 1.")
 ZIGZAG_RECALL = "> **Pause and recall.** At small step sizes, which centre was faster?"
 
 
@@ -1057,9 +1059,17 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
-    assert ("- Up to step size 1.5, both centres took about the same steps.\n"
-            "- Centred inputs, with shorter arrows, could take bigger steps.\n") in answer
-    assert ("centred inputs reached the star about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.") in answer
+    assert ("not up to step size 1.5, but at bigger steps, yes.\n\n"
+            "- From step size 3, only centre 0, with its shorter arrows, still arrived.\n") in answer
+    s15 = list(ch02.rates()).index(1.5)   # "not up to 1.5, but at bigger steps, yes": a tie, then centre 0 clearly faster
+    assert np.all(np.abs(off[:s15 + 1] - ch02.steps_curve(0.0)[:s15 + 1]) <= 1)
+    assert np.all(ch02.steps_curve(0.0)[s15 + 1:] < off[s15 + 1:] - 1)
+    assert ("it reached the star about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.") in answer
+    # pass 98 (r99): "from step size 3, only centre 0 still arrived", and the dotted curve "too failed from step size 3"
+    s3 = list(ch02.rates()).index(3.0)
+    assert np.isfinite(ch02.steps_curve(0.0)).all() and not np.isfinite(off[s3:]).any() and not np.isfinite(wide[s3:]).any()
+    assert np.isfinite(off[:s3]).all() and np.isfinite(wide[:s3]).all()
+    assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "its shorter arrows"
     # pass 85 (r84 Correctness: "their weights detoured and took more steps" was unsupported): the detour costs no
     # steps at step size 1 (both centres tie at equal width); what the same-length control changes is the spread
     assert "detoured" not in answer
@@ -1698,7 +1708,12 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     # r62 Focus 3: the word list went; the word is defined where tanh shows it
     # pass 70 (r65 Clarity): ReLU's card uses the word first, so it is defined (bold) right above that card
     assert ("So tanh is zero-centred: its outputs average about 0 for inputs spread evenly around 0.") in text
-    assert "On it, **zero-centred** means outputs on both sides of 0, averaging about 0." in text
+    # pass 98 (r99 Clarity 3): the definition says over which inputs, and why ReLU's card says no (GELU's, at its dip)
+    assert ("On it, **zero-centred** means: feed it inputs spread evenly around 0, and its outputs average about 0.\n"
+            "ReLU's outputs are never negative, so ReLU is not.\n") in text
+    assert "The dip is small, so GELU's outputs average above 0: not zero-centred." in text
+    assert _cell_index("The dip is small, so GELU's outputs") < _cell_index('ch02.card("gelu")')
+    assert activations.get("gelu").zero_centred == "no" and activations.get("relu").zero_centred == "no"
     assert _cell_index("**zero-centred** means") < _cell_index('ch02.card("relu")')
     assert text.lower().index("zero-centred") == text.index("**zero-centred**") + 2
     assert "- **Zero-centred**: when a bend's inputs" not in text   # pass 25: say what the word names, a bend
@@ -2408,7 +2423,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
                      # after the worked step, once the star and a step are known
                      "Take such a unit, with no bend.\n"
-                     "Its job: output input 1 minus input 2.\n"
+                     "Its job: its output should equal input 1 minus input 2.\n"
                      "So its best weights are 1 and −1: the **star** in the picture below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
     # r62 Clarity 3: the arrows' picture moved down, beside the words together and apart (split_step)
@@ -2490,7 +2505,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
-            "Later steps must push the weights back.\n") == split.strip("\n") + "\n"
+            "Later steps must push the weights back.\n"
+            # pass 98 (r99 Clarity: read against the tie at small steps as a contradiction): the cost, left to the widget
+            "What that costs depends on the step size: try it below.\n") == split.strip("\n") + "\n"
     # pass 90 (r91 Focus): the length² box (why big steps swing) is cut from the chapter
     assert "length²" not in markdown() + shown()
     assert np.allclose(ch02.split((2.0, 1.0))[0], np.mean([2.0, 1.0]))   # "together is the average move"
@@ -2623,10 +2640,12 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             # pass 94 (r95 Clarity 8: "misses by about one usual error" explained the term with itself): a typical
             # miss in grams, and what x = 1 means on the bell's axis
             # pass 97 (r98 Clarity: the 2 g never came back): the plain idea, without grams
-            "A weighing is typically off by a little: that is the **usual error**.\n"
-            # pass 95 (r96 Clarity: the jump from grams to usual errors was quick): x is a count of usual errors
-            "In the left panel, $x$ counts usual errors.\n"
-            "$x = 1$ is one usual error too heavy.\n"
+            # pass 98 (r99 Clarity 2: "typically off" is not what it measures): the 2 in 3 rule, its usual name,
+            # and x as an error measured in usual errors, both ways
+            "About 2 in 3 weighings stay within one **usual error** of the true weight.\n"
+            "Statisticians call it the *standard deviation*.\n"
+            "In the left panel, $x$ is a weighing's error, measured in usual errors.\n"
+            "$x = 1$: one usual error too heavy. $x = -2$: two too light.\n"
             "The columns form a **bell curve**.\n"
             # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
             "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
@@ -2638,7 +2657,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             "It opens with chance $\\Phi(x)$.\n"
             "Open: $x$ passes. Shut: 0 passes.\n"
             "On average, $x \\cdot \\Phi(x)$ gets through.\n"
-            "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no dice.") in text
+            "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no randomness.") in text
     assert "2 g" not in text and "grams" not in text   # pass 97: no grams left to come back
     rng = np.random.default_rng(0)   # the bridge holds: a gate open when a random error lands left of x (chance
     # Φ(x), more often for bigger x) passes x, else 0; its average is GELU(x)
@@ -2657,8 +2676,10 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert special.ndtr(-4) < 0.001 and special.ndtr(4) > 0.999
     folded = str(ch02.phi_name().data)
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
-    assert "typical error" not in text and "2 in 3" not in text
-    assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
+    assert "typical error" not in text and "no dice" not in text
+    within = special.ndtr(1) - special.ndtr(-1)   # pass 98: "about 2 in 3 weighings stay within one usual error"
+    assert abs(within - 2 / 3) < 0.02 and round(3 * within) == 2
+    assert "68 in 100" not in text + folded and text.count("standard deviation") == 1   # pass 98: named once, by its usual name
     order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** ReLU is $x$ × (0 or 1)", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
                                       "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
@@ -2855,6 +2876,9 @@ def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_questio
     assert "A SwiGLU unit reads the same inputs twice: once as content, once as a gate." in text
     above = markdown_before("ch02.swiglu_gate()")
     assert "**Predict, then:** set $a$ to $-1.3$ and the content $b$ to $-2$. Is the output positive or negative?" in above
+    # pass 98 (r99 Clarity 4): predict first, then move the slider and check
+    assert "**Predict:** at $a = -5$, what gets through?\nThen move $a$ to $-5$ and check." in above
+    assert above.index("at $a = -5$") < above.index("**Predict, then:**") and "What gets through then?" not in above
     gate = -1.3 * special.expit(-1.3)
     out = gate * -2.0
     answer = ch02.swiglu_answer().data
@@ -3862,7 +3886,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     both weights the same way; the star lies down-right of the start."""
     text = markdown()
     # pass 95 (r96 Clarity: "should output" read terse, like a claim): the unit's job, said as a job
-    assert ("Take such a unit, with no bend.\nIts job: output input 1 minus input 2.\n"
+    assert ("Take such a unit, with no bend.\nIts job: its output should equal input 1 minus input 2.\n"
             "So its best weights are 1 and −1: the **star** in the picture below.") in text
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
@@ -3980,7 +4004,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
     assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "**Takeaway:** three findings.",
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "**Takeaway:** does centring help?",
              "> **Pause and recall.** Why do inputs of one sign make the weights detour?"]   # pass 88 (r87 Retention)
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
@@ -4201,6 +4225,9 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     # split into together and apart parts, computed by split(one_step(...)), the shortfall written out
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     assert ("Up to step size 1.5, both centres take about the same steps.\n"
+            # pass 98 (r99 Clarity: the detour seemed to contradict the tie): small steps undo it; big ones overshoot
+            "With small steps, later steps undo each together move quickly, at little cost.\n"
+            "With big steps, the together move overshoots: the weights swing past the star.\n"
             "Weights at 0, step size 1: both examples below are 0.4 short.\n\n"
             "- Centre 0.5: inputs (0.8, 0.4) → step (+0.32, +0.16) → apart part (+0.08, −0.08).\n"
             "- Centre 0: inputs (0.3, −0.1) → step (+0.12, −0.04) → apart part (+0.08, −0.08).\n\n"
@@ -4393,7 +4420,7 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     centre 0.5 does not, and the same-length control is about three times sooner at step size 1; the recall asks all
     three."""
     text = markdown()
-    assert TAKEAWAY in text and TAKEAWAY.count("\n- ") == 3
+    assert TAKEAWAY in text and TAKEAWAY.count("\n- ") == 2   # pass 98: the tie moved into the opening answer
     s = list(ch02.rates())
     off, on, ctrl = ch02.steps_curve(0.5), ch02.steps_curve(0.0), ch02.control_curve()
     i = s.index(1.5)
@@ -4413,8 +4440,11 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     cells = chapter()["cells"]
     pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
     # pass 92 (r93 Picture first): "(lower panel)" pointed at a panel two cells later; the pointer now says where
+    # pass 98 (r99 Clarity 4): the corner at k = −1.5 written out, as the widget's readout prints it
     assert ("Subtracting $k$ moves ReLU's corner from 0 to $x = k$.\n"
+            "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$.\n"
             "The widget's lower panel, below, draws each piece.") in pieces and "(lower panel)" not in pieces
+    assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
     assert _cell_index("Each piece has a corner") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
     relu = activations.get("relu")

@@ -1278,6 +1278,7 @@ With inputs of one sign (all positive, or all negative), every step moves both w
 So each step's together part is at least as big as its apart part.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
+What that costs depends on the step size: try it below.
 """))
 
 
@@ -1354,6 +1355,8 @@ The dotted curve is explained in the box below.
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Up to step size {same:g}, both centres take about the same steps.
+With small steps, later steps undo each together move quickly, at little cost.
+With big steps, the together move overshoots: the weights swing past the star.
 Weights at 0, step size 1: both examples below are {short} short.
 
 - Centre 0.5: inputs {h_half} → step {_pair(step_half)} → apart part {_pair(apart_half)}.
