@@ -341,7 +341,9 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     assert "Adam" not in prose()   # training's step rule is not this chapter's point
     # r47: the "small share of its nudge" is named once, as chapter 00 named it (and nowhere else in this chapter)
-    assert prose().count("learning rate") == 1 and "share of its nudge: the learning rate (chapter 00)." in prose()
+    # pass 98 (r99 Clarity: the rate came only at the dead units): named where the nudge is, not again at the dead units
+    assert prose().count("learning rate") == 1 and "share of its nudge: the **learning rate** (chapter 00)." in prose()
+    assert prose().index("**learning rate**") < prose().index("That weight's nudge is")
     assert "backpropagation" not in prose().lower()   # named once and never used again: gone (the glossary has it)
 
 
@@ -1434,7 +1436,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
-    assert "we only watch the signal's size" in cells[net]   # r48: why random right answers are fine
+    assert "we watch only the signal's size, and it barely depends on the answers" in " ".join(cells[net].split())   # r48, pass 98 (r99): why random right answers are fine
     # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
     assert cells[net].count("**") == 0 and "**Predict:**" in intro and "**" not in cells[k - 2]
@@ -2677,7 +2679,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
     # pass 92 (r93 Clarity: the plan came before the picture that explains it): the picture first, the plan after
     # ReLU's 0.71 is drawn; the section opens on why all four bends share the He weights
-    assert ("All four bends get the same He starting weights, so the race is fair."
+    assert ("All four bends get the same He starting weights, so any difference comes from the bends alone."
             in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
     assert "1.41" not in cells[flow - 8]
     assert " ".join(cells[flow - 4].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
@@ -2975,7 +2977,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert "Each step back keeps at most" not in flat
     # the 0.2 is the nudge; a plain step moves the weight by a small share of it (minus rate x gradient)
     assert flat.index("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") < flat.index(
-        "A plain training step moves a weight by a small share of its nudge: the learning rate")
+        "A plain training step moves a weight by a share of its nudge.")
     theta = np.array([1.0])
     mlp.optimizer_step(theta, np.array([-0.2]), 0.1, "gd", np.zeros((2, 1)), 1)   # gradient -0.2: nudge +0.2
     assert 0 < theta[0] - 1.0 < 0.2
@@ -3058,7 +3060,7 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 91 (r92 Focus: "the button ... same order" read as tool wording): what it means for the learner's count
     # pass 93 (r94 Interaction: ten presses were tedious): three presses, the same question
     # pass 94 (r95 Focus: "so compare your answers" was a note about the tool): the clause cut
-    assert ("tanh stays above the band, up to 30 layers. Everyone gets the same random starts. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
+    assert ("tanh stays above the band, up to 30 layers. Each press gives all four bends the same random starting weights. "   # pass 92 (r93 Focus: 'fixed ... matches' read as a note about the tool)
             "At 30 layers, all 3 presses put sigmoid's layer 1 in the band. Tanh's, none.") in text
     assert "10 times" not in text and "all 10" not in text and "compare your answers" not in text
     assert "The button always gives" not in text
@@ -3161,7 +3163,9 @@ def test_pass52_worked_case_is_exact():
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
                   # pass 91 (r92 Clarity: brackets hid the key idea): the walk, then "squares add" as its own sentence
                   "The sum, squared, averages $\\frac12$. Picture a walk:",
-                  "So the terms' squares add, on average: $\\frac14 + \\frac14 = \\frac12$.",
+                  # pass 98 (r99 Clarity: no reason given): (a+b)^2's 2ab cancels over the four cases, drawn
+                  "Over the four equally likely cases, these cancel. So, on average, only the terms' squares add: "
+                  "$\\frac14 + \\frac14 = \\frac12$.",
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
@@ -3430,7 +3434,7 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
     # r52: the condition first, in one plain sentence
     # r55: "each step" sat just after "nine steps" (layers going back): the training step named
     # r59: the "If" puzzled (when would a step not?): the plain step said as a fact, the exception named (chapter 05)
-    assert ("A plain training step moves a weight by a small share of its nudge: the learning rate (chapter 00). Here every "
+    assert ("A plain training step moves a weight by a share of its nudge. Here every "   # pass 98: the rate named at the nudge
             "nudge is 0. Its inputs, the data, never change either. So this layer-1 unit stays dead.") in flat
     assert "Chapter 05 meets" not in flat   # r67 (Focus): the aside is cut; "a plain training step" scopes the claim
     assert "plain gradient steps" not in flat and "If each training step" not in flat
@@ -3756,8 +3760,8 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     # pass 91 (r92 Clarity: the key idea sat in brackets, its reason in a fold after it): the walk unfolded, just
     # before "squares add", which is its own sentence
     assert ("Picture a walk: a coin flip picks each pace, forward or back. The paces partly cancel. After $n$ paces, "
-            "you are typically $\\sqrt{n}$ away, not $n$. A sum's random-sign terms cancel the same way. So the terms' "
-            "squares add, on average: $\\frac14 + \\frac14 = \\frac12$.") in flat
+            "you are typically $\\sqrt{n}$ away, not $n$. A sum's random-sign terms cancel the same way. Why $\\frac12$? "
+            "Call the two terms $a$ and $b$.") in flat   # pass 98 (r99 Clarity): the reason, 2ab cancelling, before "squares add"
     assert "with random signs)" not in flat and "Why squares add: a coin-flip walk" not in flat
 
 
@@ -4686,7 +4690,7 @@ def test_pass90_he_weights_squares_are_drawn_adding_to_2():
     assert "adds up to 2" in fig.get_label() and "1.41" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.he_squares_picture()")
-    assert cells[at - 1].split("\n\n")[-2].endswith("so the race is fair.")   # pass 92: the plan after the pictures
+    assert cells[at - 1].split("\n\n")[-2].endswith("so any difference comes from the bends alone.")   # pass 92: the plan after the pictures
     assert cells[at + 1].startswith("- Each term's square is") and cells[at + 1].count("\n- ") == 3
 
 
@@ -4944,3 +4948,25 @@ def test_pass97_tanh_holds_said_on_the_main_path_with_the_folds_numbers():
     fold = ch03_gradients.tanh_hold_fold().words
     assert "76%" in fold and "1.41" in fold                                # the fold's figures, reused
     assert " ".join(prose().split()).count("made for ReLU") == 1          # said once
+
+
+def test_pass98_cross_terms_cancel_so_only_the_squares_add():
+    """Check r99 Clarity (why the squares add): (a+b)^2 = a^2 + b^2 + 2ab; over the four coin-flip cases 2ab is +1/2 when
+    the signs agree, -1/2 when they differ, averaging 0, so the squares' mean, 1/2, is 1/4 + 1/4. The picture draws it
+    after the walk and before the rule, with its average 0 marked and said in its alt text."""
+    cases, twos = ch03_gradients.sign_cases(), ch03_gradients.cross_terms()
+    assert twos == [0.5 if a * b > 0 else -0.5 for a, b, _, _ in cases] and sorted(twos) == [-0.5, -0.5, 0.5, 0.5]
+    assert np.mean(twos) == 0
+    assert np.mean([c[3] for c in cases]) == 0.5 == np.mean([a * a + b * b for a, b, _, _ in cases])
+    assert all(c[3] == a * a + b * b + t for (a, b, _, _), c, t in zip(cases, cases, twos))
+    fig = ch03_gradients.cross_terms_picture()
+    ax = fig.axes[0]
+    assert [round(p.get_height(), 2) for p in ax.patches] == [0.5, -0.5, -0.5, 0.5]
+    assert [ln.get_ydata()[0] for ln in ax.lines if ln.get_linestyle() == "--"] == [0.0]
+    assert "average of\nthe four: 0" in [t.get_text() for t in ax.texts]
+    assert "2ab is 0.5, −0.5, −0.5, 0.5" in fig.get_label() and "average, 0" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.cross_terms_picture()")
+    assert cells.index("ch03.sign_cases_picture()") < at < cells.index("ch03.stacked_squares_picture()")
+    assert "$(a+b)^2 = a^2 + b^2 + 2ab$" in cells[at - 1] and "these cancel" in cells[at + 1]
+    assert "Picture a walk" in cells[at - 2]

@@ -886,6 +886,38 @@ def sign_cases_picture(size=0.5):
     return fig
 
 
+def cross_terms(size=0.5):
+    """Why the squares add (notebook 03, r99 Clarity): (a + b)^2 = a^2 + b^2 + 2ab. For the four coin-flip cases of two
+    +-size terms, returns each case's 2ab (+1/2 when the signs agree, -1/2 when they differ), in sign_cases' order."""
+    return [2 * a * b for a, b, _, _ in sign_cases(size)]
+
+
+@plots.styled
+def cross_terms_picture(size=0.5):
+    """The four cases' 2ab as bars (two +1/2, two -1/2), their average, 0, dashed: they cancel, so on average only the
+    squares a^2 + b^2 are left (notebook 03, after the walk)."""
+    cases, twos = sign_cases(size), cross_terms(size)
+    frac = {0.5: "+½", -0.5: "−½", 0.0: "0"}   # the case drawn: size ½
+    fig, ax = plots.new_figure(420, 250)
+    xs = np.arange(len(twos))
+    ax.bar(xs, twos, color=[plots.HEALTHY if v > 0 else plots.ACCENT for v in twos], width=0.6)
+    for x, v in zip(xs, twos):
+        ax.text(x, v + (0.04 if v >= 0 else -0.04), frac.get(v, value_text(v)), ha="center",
+                va="bottom" if v >= 0 else "top", fontsize=11, fontweight="bold")
+    mean = float(np.mean(twos)) + 0.0
+    ax.axhline(mean, color="black", ls="--", lw=1.4)
+    ax.text(1.5, mean + 0.05, f"average of\nthe four: {value_text(mean)}", ha="center", va="bottom",
+            fontsize=9)   # between the two middle bars, which point down
+    ax.set_xticks(xs, [f"{'+' if a > 0 else ''}{frac.get(a, '').lstrip('+')}\n{'+' if b > 0 else ''}"
+                       f"{frac.get(b, '').lstrip('+')}" for a, b, _, _ in cases])
+    ax.set(ylim=(-0.8, 0.8), title="2ab, the extra part of the square", xlabel="the two terms a, b: four coin-flip cases")
+    ax.grid(False)
+    fig.set_label("A bar chart over the four equally likely sign cases of two terms a and b of plus or minus a half: "
+                  "2ab is " + ", ".join(value_text(v) for v in twos) + f"; a dashed line marks their average, "
+                  f"{value_text(mean)}: the ups and downs cancel.")
+    return fig
+
+
 def two_paths(signals=(2, 1), weights=(3, 1), slope=0.5):
     """One unit feeding two next-layer units: the signal arriving at it (one signal x weight per path, added) and what
     passes back into its sum once its bend's slope multiplies it (notebook 03, the slope section)."""
