@@ -53,8 +53,11 @@ OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are t
 # suspect 2 on the main path, read in DETOUR_READ; Going further's Off-centre section (its heading, RULE) is cut
 PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # pass 87 (r86 Clarity: the right panel was never read): one sentence on it, its first step parting the weights
-DETOUR_READ = ("On the left, each step moves the two weights the same way, never apart. " + PART_WAYS
-               + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter.")
+# pass 98 (r99 Correctness: "never apart" holds for one-point steps only, while the race's steps use all 400 points;
+# the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
+DETOUR_READ = ("On the left, one point per step: each step moves the two weights the same way, never apart. " + PART_WAYS
+               + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter."
+               " A race step uses all 400 points; there, the weights can part. That may be why off-centre mattered less here.")
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
 # pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
 # pass 88c (r88 Clarity: five ideas before the race was shown): the race first; what it cannot split is said in the
@@ -66,8 +69,9 @@ SUSPECTS_PLAN = 'Which helped: less fading, or bigger output moves? This race ca
 # pass 94 (r95 Clarity: the question and the split did not match, nothing linked them): one line maps each to each
 # pass 95 (r96 Correctness: a bigger start also changes the starting network, so it is no clean test of fading):
 # each change says what it does, and the start's side effect is said
-SUSPECTS_LINK = ("A bigger start passes back a bigger signal (less fading). It also changes the network it starts from. "
-                 "Bigger steps move the output further.")
+# pass 98 (r99 Clarity: four claims, none saying which change causes which effect): one cause and its effect a line
+SUSPECTS_LINK = ("- **Bigger start**: a bigger signal passed back (less fading). It also changes the starting network. "
+                 "- **Bigger steps**: each step moves the output further. *Going further* separates them.")
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
 # pass 92 (r93 Clarity: "both suspects" just after three were named): the two it causes, by name
 BACK_AND_FORTH = ("One thing causes Fading and Gentle slope: the slope, at most 1/4. Fading is like a whisper passed back, fainter at each person. "
@@ -1007,8 +1011,9 @@ def test_the_chapter_defines_its_words_before_using_them():
             ("gradient descent", "**Plain gradient descent** steps by the nudge times the **learning rate**"),
             # pass 33: Adam averages as well (its first moment), which the Check's 'steady nudge' relies on
             # pass 65 (r59 Clarity 4): "typical size" said in plain words where Adam uses it
+            # pass 98 (r99 Clarity): the rule ends on the learning rate, so "both nudges step about 0.01" follows
             ("adam", "**Adam**, a common recipe, averages each weight's recent nudges. Then it divides by their typical "
-                     "size: how big they were, sign ignored."),
+                     "size (how big they were, sign ignored), and multiplies by the learning rate."),
             ("accuracy", "Each title names the bend and two **accuracy** scores: the share of points right."),
             # pass 39 (r35): the maps' titles no longer give the loss (it gave the race's Predict away), so loss is
             # said in plain words where the score is introduced
@@ -1298,7 +1303,9 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # positively (the numbers: test_verdict_runs... below, 0 of 5 centred, 5 of 5 centred and steeper)
     assert ("2. A steeper middle made the centred sigmoid learn. Its slope at 0 went from 1/4 to 1, like tanh's. It "
             "crossed 0.1 in all five runs. Centring alone did not.\n"
-            "3. Steeper means a bigger start and bigger steps. *Going further* tests which part mattered.\n"
+            # pass 98 (r99 Retention: the item sent the learner to an optional section): its answer, the counts
+            # checked against the runs in test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway
+            "3. Steeper means a bigger start and bigger steps. Alone, the start made 5 of 5 runs learn; the steps, 0 of 5.\n"
             in remember) and "tests why" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
@@ -1659,6 +1666,9 @@ def test_the_fresh_panel_rings_the_25_points_nearer_the_other_arm():
     np.testing.assert_array_equal(rings[0].get_offsets(), X_TEST[across])
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "The pale bands show each arm's middle. The ringed fresh points sit nearer the other arm's middle." in prose
+    # pass 98 (r99 Clarity: why they matter came only in an optional fold much later): said where they are drawn
+    assert ("The ringed fresh points sit nearer the other arm's middle. Even a perfect border gets them wrong. "
+            "Remember them when we score the fresh points.") in prose
 
 
 def test_the_first_boundary_figure_has_the_shading_key_once(chapter_race):
@@ -2024,7 +2034,7 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "> - **epoch**: one step, after a look at all the points. The race runs 400.",
                  "> - **seed**: the number that picks the random starting weights: 0.",
                  "> - **optimizer**: Adam.",   # pass 92: the dropdown shows the other; cut to pay for a recall
-                 "> - **learning rate**: 0.01. With Adam, a steady nudge gives steps about this size.",
+                 "> - **learning rate**: 0.01.",   # pass 98: Adam's step size is said where Adam is (cut for length)
                  "Leave the settings as they are at first."):
         assert said in cell, said
     # pass 95 (r96 Interaction: the action came before the prediction): predict first, then press Race!
@@ -2628,11 +2638,14 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # within 400 epochs): the verdict says only what the race showed; SUSPECTS_PLAN points to Going further
     # pass 93 (r94 Clarity: off-centre got no verdict): two plain lines close the thread, pointing to Going further
     assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. Adding steepness did. So being "
-        "off-centre was not the main cause here. Steeper acts like a bigger start and bigger steps. "
+        "off-centre was not the main cause here. "
         # pass 97 (r98 Clarity: "bigger start" was used before it was said): the sentence says it
         # r99 (Clarity: "them" had nothing to point back to): the weights are named
-        "Sigmoid(4x) is sigmoid with each weight and bias into it 4× bigger. So the steep runner's weights start 4× "
-        "bigger, and each step moves them 4× as far. *Going further* tries each alone.") and "mattered more" not in verdict and \
+        # pass 98 (r99 Clarity: cause and effect): the 4 moved onto the weights, then the two changes, one a line;
+        # Going further's picture (one_knob_figure) draws the step: w 0.3 → 0.31, 4w 1.2 → 1.24
+        "Why does steeper help? The 4 moves onto the weights. With input x, weight w and bias b: "
+        "sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). - The steep runner's weights **start** 4× bigger. - A step of "
+        "0.01 on w moves 4w by 0.04: its **steps** are 4× bigger. *Going further* draws that step.") and "mattered more" not in verdict and \
         "fades the signal less" not in verdict and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
@@ -3231,9 +3244,11 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     # all of them, but only the weights into its bends are 4× bigger)
     # pass 89 (r89 Focus: digits and caveats): one verdict for the five seeds; the runs are drawn in the last try's
     # picture (tries_figure), not said
-    assert text == ("<details><summary>Check your answer</summary>\n\nNot in 400 epochs.\n\n**At seed 0, the default:** "
-                    "sigmoid − 0.5's loss is still far above 0.1 at epoch 400.\n\n**All five seeds:** Bigger "
-                    "steps alone helped: at best, they about halved the loss. None crossed 0.1 in 400 epochs.\n\nThe "
+    # pass 98 (r99 Clarity: "Not in 400 epochs." then "Bigger steps alone helped" read as a contradiction)
+    assert text == ("<details><summary>Check your answer</summary>\n\nIt does not learn in 400 epochs, though at best "
+                    "it about halves the loss.\n\n**At seed 0, the default:** "
+                    "sigmoid − 0.5's loss is still far above 0.1 at epoch 400.\n\n**All five seeds:** "
+                    "None crossed 0.1 in 400 epochs.\n\nThe "
                     "last try's picture draws all five.\n\n</details>")
     assert f"{mine.final_loss.min():.1f}" == "0.3" and f"{verdict['sigmoid − 0.5'].final_loss.min():.1f}" == "0.6"
     # session 31 (r71 Correctness): some seeds, not all, end clearly lower at the bigger rate
@@ -3253,7 +3268,7 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     assert "whole story" not in text and "0.0398" not in text and "Your run" not in text
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "rate_answer(" in "".join(c["source"]))
-    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "Not in 400 epochs." in _outputs_text(cells[k])
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "It does not learn in 400 epochs" in _outputs_text(cells[k])
     asked = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
     # pass 67 (r62 Focus 3): the try after "What to remember" is folded
     # pass 82 (r80 Interaction: the try hid its own instructions in a fold): shown, with a Predict; only the answer folds
@@ -3348,7 +3363,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 90 (r91 Clarity: one everyday image for "steeper = bigger weights"): the bike gear, pedal w, wheel 4w
     # pass 93 (r94 Clarity: the bike gear named two ideas): it stays with Gentle slope only
     assert "higher gear" not in flat and flat.count("bike") == 1
-    assert ("So the steep unit is sigmoid − 0.5 with 4× bigger weights and bias. When Adam steps w from 0.3 to "
+    # pass 98 (r99 Clarity): the verdict now says the 4 moves onto the weights; this section keeps the formula and step
+    assert ("bias, b: $\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$. When Adam steps w from 0.3 to "
             "0.31, 4w moves from 1.2 to 1.24: 4× as far. " + LIKE_RATE) in flat   # pass 74 (r71 Focus 3): one step's numbers said in that line
     assert "weights and biases of the steep units" not in flat
     assert "plain unit" not in flat   # pass 69: "plain" names only the optimizer (plain gradient descent)
@@ -3398,7 +3414,8 @@ def test_the_steep_sigmoid_is_4x_weights_only_in_the_layers_that_feed_a_bend():
                         shift=ch05_race.CENTRED_SHIFT)
     assert np.abs(every.forward(A)[2] - steep.forward(A)[2]).max() > 0.1   # weight layer 4 must not be scaled
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "So the steep unit is sigmoid − 0.5 with 4× bigger weights and bias." in flat   # pass 90: shorter
+    # pass 98 (r99 Clarity): the main path's verdict says the same, in plain text: the 4 moves onto weight and bias
+    assert "With input x, weight w and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b)." in flat
     # pass 89: "There are four." is said at the runner picture; the numbering where the Fading picture needs it
     assert "There are four." in flat and "Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in flat
 
@@ -3591,7 +3608,6 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     # the 4 moves onto the weight and bias (the formula), the same unit with 4× weights, one step seen both ways, the rate
     assert numbers == ("The 4 can move onto the weight and the bias, b: "
                        "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$. "
-                       "So the steep unit is sigmoid − 0.5 with 4× bigger weights and bias. "
                        "When Adam steps w from 0.3 to 0.31, 4w moves from 1.2 to 1.24: 4× as far. "
                        + LIKE_RATE + " " + LAST_LAYER_FOLD)
     assert "plain" not in shown.figure.get_label() + " ".join(a.get_title() for a in axes)
@@ -3888,7 +3904,7 @@ def test_adams_steps_shrink_when_the_nudge_keeps_flipping():
             typical[rule] = np.median(seen)
         assert typical["adam"] < RECIPE["lr"] / 2 and typical["gd"] < typical["adam"] / 50, (name, typical)
     cell = next(s for s in _cells("markdown") if s.startswith("## Watch them race"))
-    assert "> - **learning rate**: 0.01. With Adam, a steady nudge gives steps about this size." in cell
+    assert "> - **learning rate**: 0.01.\n" in cell
 
 
 # ---- pass 71 (r67 Picture): suspect 1's fade drawn on the main path ----
@@ -4124,6 +4140,15 @@ def test_the_halved_verdict_names_the_best_seed_only_and_says_a_little_when_none
                                                          "loss. None crossed 0.1 in 400 epochs.")
     little = ch05_race._halved(Runs(final_loss=np.array([0.5, 0.55])), Runs(final_loss=np.array([0.6, 0.6])), 0.1, 400)
     assert little == "Bigger steps alone lowered the loss a little. None crossed 0.1 in 400 epochs."
+    # pass 98 (r99 Clarity): the try's opening line says "halves" only when the best seed about halved the loss
+    label = ch05_race.CENTRED_LABEL
+    halved = ch05_race.rate_answer({label: usual}, mine=Runs(loss=np.full((4, 400), 0.5), final_loss=mine.final_loss)).data
+    assert "It does not learn in 400 epochs, though at best it about halves the loss." in halved
+    assert "**All five seeds:** None crossed 0.1 in 400 epochs." in halved
+    a_little = ch05_race.rate_answer({label: Runs(final_loss=np.array([0.6, 0.6]))},
+                                     mine=Runs(loss=np.full((2, 400), 0.5), final_loss=np.array([0.5, 0.55]))).data
+    assert "It does not learn in 400 epochs.\n" in a_little and "halves" not in a_little
+    assert "Bigger steps alone lowered the loss a little." in a_little
 
 
 def test_answers_under_a_question_stay_folded_in_a_static_export():
@@ -4219,13 +4244,15 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     # pass 95 (r96 Focus: that line rested on the optional part only): it says what the main path showed, and points on
-    assert "mattered more" not in remember and "*Going further* tests which part mattered." in remember
+    # pass 98 (r99 Retention): What to remember gives the finding's counts, the runs' own (checked just below)
+    assert "mattered more" not in remember and "Alone, the start made 5 of 5 runs learn; the steps, 0 of 5." in remember
     assert text.endswith("Within 400 epochs, the start mattered more.")
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
     runs = ch05_race.start_runs()
     at = race.epochs_to(runs.loss, 0.1)
+    assert (int(np.isfinite(at).sum()), len(at)) == (5, 5)   # What to remember: "the start made 5 of 5 runs learn"
     assert np.isfinite(at).all() and f"bigger start alone: 5 of 5 runs crossed, at epochs {at.min():.0f} to {at.max():.0f};" in text
     steep_at = race.epochs_to(ch05_race.stretch_runs(*data.spiral())["sigmoid(4x) − 0.5"].loss, 0.1)
     assert at.min() > steep_at.max()   # "later than the steep runner's five"
