@@ -2280,7 +2280,12 @@ def test_overflow_fold_gives_every_share_to_three_decimals():
     """Check: the shifted shares of 1000, 999, 998 are 0.665, 0.245, 0.090 (SciPy), all printed to 3 decimals."""
     q = special.softmax(np.array([1000.0, 999.0, 998.0]))
     assert [f"{v:.3f}" for v in q] == ["0.665", "0.245", "0.090"]
-    assert "The shares do not change, and now they compute: 0.665, 0.245, 0.090." in _stored_markdown("ch04.overflow_fold(")
+    # r99 (pass 98, Clarity): why the shares stay: the same factor divides top and bottom
+    assert ("Subtract the largest score first. Then each $e^{x_i}$, on top and in the sum below, is divided by the same number.\n"
+            "That cancels, so the shares do not change. And now they compute: 0.665, 0.245, 0.090.") in _stored_markdown("ch04.overflow_fold(")
+    big = np.array([1000.0, 999.0, 998.0])
+    np.testing.assert_allclose(np.exp(big - big.max()) / np.exp(big - big.max()).sum(),
+                               np.exp(big - 999.0) / np.exp(big - 999.0).sum(), rtol=1e-12)   # any shift: same shares
 
 
 def test_gap_widget_menu_leaves_out_the_unexplained_tanh_formula():
@@ -2354,9 +2359,14 @@ def test_phi_is_the_standard_bell_curves_share():
     # r48: one idea a sentence: the bell curve, then the share of its area
     # r96 (pass 95, Clarity): two definitions came before the picture; now the bell curve is named first, and one
     # sentence after the picture (its left panel shades the share, "Φ(1) ≈ 0.84") says what Φ is
+    # r99 (pass 98, Clarity): what the bell curve shows and that its whole area is 1, then Φ as a chance, 0 to 1
     assert ("GELU's switch is $\\Phi(x)$ (capital phi).\n"
-            "Left below: the bell curve, with average 0 and spread 1.") in text
-    assert "Left panel: $\\Phi(x)$ is the share of the area left of $x$.\n" in text
+            "Left below: the bell curve, where random numbers tend to land.\n"
+            "Most land near 0, few far out (average 0, spread 1). Its whole area is 1.") in text
+    assert ("Left panel: $\\Phi(x)$ is the share of the area left of $x$: the chance a random number lands below $x$.\n"
+            "Far left that is 0; far right, 1. So $\\Phi$ is a switch.\n") in text
+    assert stats.norm.cdf(-8.0) < 1e-9 and stats.norm.cdf(8.0) > 1 - 1e-9   # far left 0, far right 1
+    assert stats.norm.cdf(np.inf) == 1.0   # the whole area is 1
     assert "crowd" not in text and "heights" not in text and "pile up like that bell curve" not in text
     assert text.count("is the share of") == 1 and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
@@ -2601,8 +2611,16 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert np.all(np.tanh(np.log1p(np.exp(xl))) > 1 / (1 + np.exp(-xl)))
     cell, above = _question_cell("ch04.deepest_dip_question()")
     assert above.startswith("**Predict:** click the answer you believe.") and "dips deepest" in above
-    # r81 (pass 83): the first picture's zoom now names each dip, so the Predict is a recall of it
-    assert "dips deepest below 0?\nRecall the first picture's zoom." in above
+    # r81 (pass 83): the first picture's zoom now names each dip, so the Predict was a recall of it
+    # r99 (pass 98, Interaction): that made it a look-up; now it is predicted from each switch's value at x = -1.3
+    assert ("dips deepest below 0?\nGELU, SiLU and Mish are each $x$ times a number from 0 to 1.\n"
+            "At $x = -1.3$ it is 0.10 for GELU, 0.21 for SiLU, 0.24 for Mish.") in above
+    assert "Recall the first picture's zoom." not in above
+    x = np.array([-1.3])
+    switches = {n: float(activations.get(n)(x)[0] / x[0]) for n in ("gelu", "silu", "mish")}
+    assert {n: f"{v:.2f}" for n, v in switches.items()} == {"gelu": "0.10", "silu": "0.21", "mish": "0.24"}
+    assert max(switches, key=switches.get) == "mish" == [t for t, ok, _ in q.options if ok][0].lower()
+    assert all(0 < v < 1 for v in switches.values())
     # r94 (pass 93, Interaction): the separate answer fold is cut; each letter answers back, and the render without
     # a kernel folds every letter's own feedback under the options
     # r95 (pass 94, Interaction): the four-curves picture showed the answer right under the buttons; now a click shows
@@ -2642,6 +2660,7 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
     assert [t for t, _, _ in q.options] == ["0%", "33%", "50%", "100%"]
     assert all(said.startswith("A common wrong answer") for _, ok, said in q.options if not ok)
     assert "one table of the 3 is new, so a third" in q.options[1][2] and "one more table on 2 is 50%" in q.options[1][2]
+    assert "In fact, compare 3 with 2, not 1 with 3" in q.options[1][2]   # r99 (pass 98, Retention)
     cell, above = _question_cell("ch04.gated_weights_question()")
     assert "Same number of bent units: how many more weights does a gated block have?" in above
     # r47: "Count the tables" made the picture answer it; the question asks for the share, which the picture does not show
@@ -3174,7 +3193,12 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
             "These three are not.") in text and "Mish dips deepest." not in text   # pass 68: the question asks it
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
     # r98 (pass 97, Clarity): that picture shows only after a click; the sentence points at the first picture's zoom
-    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (see the first picture's zoom).") == _index("ch04.deepest_dip_question()") + 1
+    # r99 (pass 98, Interaction): after the quiz, the answer in words, deepest first, each dip from the registry
+    assert _index("GELU, SiLU and Mish dip a little below 0, then rise.\n"
+                  "Deepest: Mish (−0.31), then SiLU (−0.28), then GELU (−0.17).") == _index("ch04.deepest_dip_question()") + 1
+    lows = sorted(("gelu", "silu", "mish"), key=lambda n: activations.minimum(n)[1])
+    assert lows == ["mish", "silu", "gelu"]
+    assert [f"{activations.minimum(n)[1]:.2f}" for n in lows] == ["-0.31", "-0.28", "-0.17"]
     assert "zoom on the right" not in _markdown() and "zoom on the dips" in [ax.get_title() for ax in ch04_zoo.families_row().axes]
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
     assert "- **Monotonic**: never goes down as x grows (or never up)." in text   # r79: the same definition as the smooth family's
@@ -3324,7 +3348,7 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     text = _markdown()
     # r51 (pass 57): "On the left" read as "left of x"; the panel is named
     # r96 (pass 95, Clarity): the one sentence on Φ comes after the picture, which shows Φ(1) ≈ 0.84
-    said = "Left panel: $\\Phi(x)$ is the share of the area left of $x$."
+    said = "Left panel: $\\Phi(x)$ is the share of the area left of $x$:"
     cells = _cells()
     assert _index("ch04.two_switches()") < _index(said) and "0.84" not in "".join(cells[_index(said)]["source"])
     assert "share" not in "".join(cells[_index("ch04.two_switches()") - 1]["source"])
@@ -3411,7 +3435,9 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r87 (pass 88): "on balance, the squeeze wins" asked the learner to weigh two effects; two short sentences, the
     # map's numbers first (checked below), the weak right side (1.05) left to the slope picture
     why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1: a small spread grows.\n"
-           "A big spread reaches far left, where SELU is nearly flat: it shrinks.\n\n")
+           # r99 (pass 98, Clarity): one-sided; both sides are said, the weak stretch right of 0 and the squeeze
+           "A big spread reaches both sides. Right of 0, SELU stretches it only by 1.05.\n"
+           "Far left, it is nearly flat and squeezes hard. So it shrinks.\n\n")
     assert "On balance" not in ch04_zoo.selu_why_fold().data and "only 1.05" in ch04_zoo.selu_slope().get_label() + "".join(
         t.get_text() for t in ch04_zoo.selu_slope().axes[0].texts)
     fold = ch04_zoo.selu_why_fold().data   # r61 (pass 66): the slope picture and the why are folded, one click away
@@ -3864,10 +3890,16 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert "".join(cells[k + 3]["source"]) == "ch04.zigzag_text()" and cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
-        "1. Arrow 1: inputs 0.6 and 0.2, backward signal +1.\n   Nudges: +0.6 and +0.2. So both up: up-right.\n"
-        "2. Arrow 2: inputs 0.2 and 0.6, backward signal −1.6.\n   Nudges: −0.32 and −0.96. So both down: down-left.\n"
+        "1. Arrow 1: inputs 0.6 and 0.2. The output is too low: backward signal +1.\n"
+        "   Nudges: +0.6 and +0.2. So both up: up-right.\n"
+        "2. Arrow 2: inputs 0.2 and 0.6. The output is too high: backward signal −1.6.\n"
+        "   Nudges: −0.32 and −0.96. So both down: down-left.\n"
         "3. Arrows 3 and 4 repeat the pattern: up-right, then down-left.\n")
     first, second = ch04_zoo.zigzag_steps("sigmoid")[:2]
+    # r99 (pass 98): "too low" / "too high" is the toy's own output against what the star's weights would give
+    w, goal = np.zeros(2), np.asarray(ch04_zoo.ZIGZAG_GOAL)
+    assert float(w @ first[0]) < float(goal @ first[0])   # arrow 1: output 0 below 0.4
+    assert float(first[3] @ second[0]) > float(goal @ second[0])   # arrow 2: output 0.24 above -0.4
     assert first[1] == pytest.approx(1.0) and second[1] == pytest.approx(-1.6)
     np.testing.assert_allclose(first[2], [0.6, 0.2], atol=1e-12)
     np.testing.assert_allclose(second[2], [-0.32, -0.96], atol=1e-12)
@@ -4330,7 +4362,8 @@ def test_selu_optional_part_is_one_short_fold_with_no_new_bold_term():
     words = len(re.findall(r"[A-Za-z0-9][\w'’-]*", re.sub(r"<img [^>]*>", "", text)))
     # the two folds held about 420 words; r82 added "on balance" (140); r87 (pass 88): the weighing cut (120)
     # r90 (pass 89b): the doubling picture's lines (about 40 words) moved in from the main path, which lost as many
-    assert words <= 165, words
+    # r99 (pass 98, Clarity): the big spread's two sides, the weak stretch (1.05) and the squeeze (about 13 words)
+    assert words <= 180, words
 
 
 # ---- r81 (pass 83) ----
@@ -4619,7 +4652,7 @@ def test_elu_is_spelled_out_before_its_formula():
     r95 (Correctness, pass 94): "e^x on the left" was wrong: ELU's left side is e^x - 1, which levels off at -1."""
     text = _markdown()
     said = ("ELU is the exponential linear unit.\n"
-            "Left of 0, it is $e^x - 1$, so it levels off at −1.\n"
+            "Left of 0, it is $e^x - 1$ (ELU with α = 1), so it levels off at −1.\n"   # r99 (pass 98): which ELU
             "Right of 0, it is a straight line.")
     assert said in text and text.index(said) < text.index("- **ELU**, left of 0:")
     assert "$e^x$ on the left" not in text

@@ -569,6 +569,7 @@ def selu_why_fold():
     pictures = [tables.image(figure_png(f), figure_alt(f), w)
                 for f, w in ((doubling_spread(), 560), (in_out, 560), (slope, 620))]
     edge = f"{selu_stretch_edge():.2f}"
+    right = float(activations.get("selu").derivative(1.0))   # r99 (pass 98): the weak stretch right of 0, 1.05
     return fold(SELU_FOLD_TITLE, f"""
 Picture five layers that double, keep or halve every number:
 
@@ -587,7 +588,8 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 {pictures[2]}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
-A big spread reaches far left, where SELU is nearly flat: it shrinks.
+A big spread reaches both sides. Right of 0, SELU stretches it only by {right:.2f}.
+Far left, it is nearly flat and squeezes hard. So it shrinks.
 
 {SELU_SCOPE}""")
 
@@ -1668,7 +1670,11 @@ def zigzag_text(name="sigmoid"):
         way = zigzag_way(nudge)
         ways.append(way)
         both = "both up" if way == "up-right" else "both down"
-        lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}, backward signal {_plus_minus(signal)}.\n"
+        # r99 (pass 98, Clarity): the sign flip looked arbitrary; each line says why: the signal is -rate times the
+        # miss (output minus what it should be), so + means the output is too low, - too high
+        side = "low" if signal > 0 else "high"
+        lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}. The output is too {side}: "
+                     f"backward signal {_plus_minus(signal)}.\n"
                      f"   Nudges: {_plus_minus(nudge[0])} and {_plus_minus(nudge[1])}. So {both}: {way}.")
     # r94 (Correctness): arrows 3 and 4 repeat the directions, not the lengths (arrow 4 is much shorter than 2)
     if [zigzag_way(s[2]) for s in steps[2:4]] != ways:
@@ -2027,7 +2033,8 @@ def overflow_fold(scores=(1000.0, 999.0, 998.0)):
     return fold("Optional: very big scores", f"""
 $e^{{{scores.max():g}}}$ is too big for NumPy's usual numbers: the largest is about ${mant} \\times 10^{{{int(power)}}}$.
 So for scores {show} every share comes out `nan` (not a number).
-Subtract the largest score first. The shares do not change, and now they compute: {", ".join(f"{v:.3f}" for v in fixed)}.
+Subtract the largest score first. Then each $e^{{x_i}}$, on top and in the sum below, is divided by the same number.
+That cancels, so the shares do not change. And now they compute: {", ".join(f"{v:.3f}" for v in fixed)}.
 """)
 
 
@@ -2261,8 +2268,8 @@ def gated_weights_question():
           f"A common wrong answer: only the bend is new. In fact, the gate's reading a needs its own weight table: "
           f"{gated} tables, not {plain}."),
          (f"{1 / gated:.0%}", False,
-          f"A common wrong answer: one table of the {gated} is new, so a third. In fact, compare with the plain block's "
-          f"{plain}: one more table on {plain} is {more}."),
+          f"A common wrong answer: one table of the {gated} is new, so a third. In fact, compare {gated} with {plain}, "
+          f"not 1 with {gated}: one more table on {plain} is {more}."),
          (more, True,
           f"Right: with the same units, a gated block has {more} more weights. "
           f"It has {gated} tables instead of {plain}, all the same size. "   # r95 (pass 94): the count, said
