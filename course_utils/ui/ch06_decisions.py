@@ -516,7 +516,9 @@ def swiglu_picture():
     # pass 95 (r96 Clarity: "weighted sum" is chapter 02's word; this chapter says "sum"): its boxes and alt say "sum"
     fig = swiglu_diagram(sums=SWIGLU_SUMS, source="the inputs", note=SWIGLU_NOTE)
     alt = fig.get_label().replace("two weighted sums", "two sums")
-    fig.set_label(alt + ". Between the paths: the gate scales the content; it can be below 0 or above 1.")
+    # pass 98 (r99 Interaction: "it can be below 0 or above 1" answered the Predict under the picture): the range
+    # waits in swiglu_numbers's check fold
+    fig.set_label(alt + ". Between the paths: the gate scales the content.")
     return fig
 
 
@@ -547,7 +549,8 @@ def swiglu_numbers():
     return Markdown(f"<details><summary>{CHECK_SUMMARY}</summary>\n\n{table}\n\n"
                     f"Yes. At a = {_x(a2)}, the gate is {_two(flip)}, below 0.\n"
                     f"So {_x(b2)} comes out as {_one(out2)}: its sign flips.\n"
-                    f"At a = {_x(a1)}, the gate is {_two(up)}, above 1: it scales up.\n\n</details>")
+                    f"At a = {_x(a1)}, the gate is {_two(up)}, above 1: it scales up.\n"
+                    f"So the gate can be below 0 or above 1.\n\n</details>")
 
 
 SMOOTH = ("silu", "gelu")   # line 3's two smooth bends, drawn large with ReLU for comparison (pass 87, r86 Picture)
@@ -578,7 +581,7 @@ def smooth_bends():
     return fig
 
 
-SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
+SWIGLU_NOTE = "the gate scales the content"   # pass 98 (r99): its range is said in the Predict's check, not here
 
 
 def run_scores(study, run=-1):
@@ -948,7 +951,8 @@ def _rule(line):
 SMALL_PRINT_SUMMARY = "Small print: examples and limits"
 def shown_in():
     """One sentence pointing to the chapters that showed the list's lines (pass 92, r93 Focus: a "Seen in" list of nine
-    section links read like an audit): 'Lines 1 to 6 were first shown in chapters [02](...), [03](...) and [04](...).',
+    section links read like an audit; pass 98, r99 Focus: "first shown" read as a maintainer's note): 'To see lines 1
+    to 6 at work again, revisit chapters [02](...), [03](...) and [04](...).',
     each chapter linked once, from the lines' evidence in decisions.py (s36 code review: every chapter they cite stays
     linked). Raises unless the lines with a chapter's evidence are the first ones, in a row."""
     cited = [sorted({link.split("#")[0] for _, link in line.evidence if re.match(r"0\d_", link)})
@@ -958,7 +962,7 @@ def shown_in():
         raise ValueError("the words say lines 1 to n were shown in earlier chapters, in a row")
     books = sorted({b for bs in cited for b in bs})
     said = [f"[{b[:2]}]({b})" for b in books]
-    return f"Lines 1 to {len(shown)} were first shown in chapters {', '.join(said[:-1])} and {said[-1]}."
+    return f"To see lines 1 to {len(shown)} at work again, revisit chapters {', '.join(said[:-1])} and {said[-1]}."
 
 
 def short_list():
