@@ -349,7 +349,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
         k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and call in _src(c))
         assert "**Predict:**" in _src(cells[k - 1])
         # pass 28: a learner may sketch one or two bends today, so the check opens after the bends sketched
-        after = " (open after the bends you sketched)" if call == "sketch_from_memory(" else ""
+        after = " (open after you have sketched the bends)" if call == "sketch_from_memory(" else ""
         if call == "review_cell(":   # p89 (r89 Interaction): the review's check is in its own output, counted live
             shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[k]["outputs"])
             assert ch07_quiz.REVIEW_CHECK.format("")[:-len("</details>")] in shown, call
@@ -361,7 +361,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     # pass 23: the picture shows all four answers, so it has a fold of its own, to open after all four sketches
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     assert "data:image" not in _src(cells[k + 1]) and folded[0] is cells[k + 2]
-    assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after the bends you sketched)")
+    assert _src(cells[k + 2]).startswith("<details><summary>All four slopes in one picture (open after you have sketched the bends)")
     assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
     steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
     # r38: the timer is optional (step 1 says so), and Compare names the controls not set
@@ -606,12 +606,40 @@ def test_each_question_has_its_own_folded_key_built_from_the_bank_in_the_learner
         assert numbers and [int(n) for n in FOLD.findall(stored)] == numbers and stored.count("<b>Q") == len(numbers)
         for n, m in zip(numbers, numbers[1:]):
             assert stored.index(f"<b>Q{n}.</b>") < stored.index(f"<summary>Q{n}:") < stored.index(f"<b>Q{m}.</b>")
-    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)   # the live widget folds the same key under the question,
-    assert w.fold.value == ch07_quiz.key_fold_html("quiet_sooner", 19, learner)   # its picture too (pass 22)
-    assert w.children[-1] is w.fold and "<img" in w.fold.value and "<img" in w.static_html
-    w.buttons[0].click()   # answered: the picture moves under the feedback, so the fold holds no second copy
-    assert w.fold.value == ch07_quiz.key_fold_html("quiet_sooner", 19, learner, pictures=False)
+    w = ch07_quiz.choice_widget("quiet_sooner", 19, learner)   # live: the key's place waits for the first answer
+    assert ch07_quiz.KEY_WAITING in w.fold.value and "<details" not in w.fold.value   # p98 (r99): no key to peek at
+    assert w.children[-1] is w.fold and "<img" not in w.fold.value and "<img" in w.static_html
+    w.buttons[0].click()   # answered: the key appears open; the picture moves under the feedback, not a second copy
+    assert w.fold.value == ch07_quiz.key_open_html("quiet_sooner", 19, learner, pictures=False)
     assert w.children[-1] is w.fold and w.children[-2] is w.after_picture
+
+
+def test_p98_the_live_key_appears_only_after_the_first_answer_and_the_offline_page_keeps_its_fold(monkeypatch):
+    """r99 (Interaction/Retention): a key the learner could open before answering made recall a matter of
+    self-control. Live, a lettered or a number question shows only the waiting line until its first answer (a
+    letter, or Check with a number), then its key, open. The offline export (no kernel, nothing to click) keeps the
+    fold, and so does the stored page's static copy."""
+    monkeypatch.delenv("COURSE_OFFLINE_EXPORT", raising=False)
+    learner = ch07_quiz.Learner(review.Store(None))
+    w = ch07_quiz.choice_widget("deepest_dip", 2, learner)
+    assert ch07_quiz.KEY_WAITING in w.fold.value and "Why:" not in w.fold.value and "<details" not in w.fold.value
+    assert ch07_quiz.key_fold_html("deepest_dip", 2, learner) in w.static_html   # without a kernel: the fold
+    w.buttons[0].click()
+    assert w.fold.value == ch07_quiz.key_open_html("deepest_dip", 2, learner, "deepest_dip" not in ch07_quiz.AFTER_PICTURES)
+    assert w.fold.value.startswith("<details open>") and "Why:" in w.fold.value and ch07_quiz.KEY_WAITING not in w.fold.value
+    n = ch07_quiz.numeric_widget("gelu_peak_slope", 7, learner)
+    assert ch07_quiz.KEY_WAITING in n.fold.value and "Why:" not in n.fold.value
+    n.text.value = "not a number"   # no number: not an answer, the key stays hidden
+    n.button.click()
+    assert ch07_quiz.KEY_WAITING in n.fold.value and "Why:" not in n.fold.value
+    n.text.value = "1.1"
+    n.button.click()
+    assert n.fold.value.startswith("<details open>") and "Why:" in n.fold.value
+    monkeypatch.setenv("COURSE_OFFLINE_EXPORT", "1")   # the offline site: no kernel, so the fold stays
+    for w in (ch07_quiz.choice_widget("deepest_dip", 2, learner), ch07_quiz.numeric_widget("gelu_peak_slope", 7, learner)):
+        number = 2 if w.question.id == "deepest_dip" else 7
+        assert w.fold.value == ch07_quiz.key_fold_html(w.question.id, number, learner)
+        assert w.fold.value.startswith("<details><summary>") and ch07_quiz.KEY_WAITING not in w.fold.value
 
 
 def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
@@ -1816,7 +1844,7 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     # r59 (Clarity): what one digit means for "1 in N" (N rounded to one digit, then zeros: 1 in 1000000 counts)
     # p84 (r83 Focus): the typing rule left the question's text for its box: the placeholder and the tooltip
     # p86 (r85 Clarity): its key is "about 1 in a million", so the head asks for N, not for one digit
-    assert "<i>About 1 in how many?</i>" in ch07_quiz._head(q, 20, learner) and "<i>Give" not in ch07_quiz._head(q, 20, learner)
+    assert f"<i>{ch07_quiz.ONE_IN_ASKED}</i>" in ch07_quiz._head(q, 20, learner) and "<i>Give" not in ch07_quiz._head(q, 20, learner)
     assert q.form not in ch07_quiz._head(q, 20, learner)
     assert ch07_quiz.numeric_widget(q.id, 20, learner).text.tooltip.startswith(q.form + " ")
     assert quiz.check(q.id, f"1 in {float(f'{1 / q.answer:.0e}'):.0f}").correct   # N rounded so: 1 in 1000000
@@ -1908,7 +1936,9 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     for qid in learner.rounds["mixed"]:
         q = quiz.get(qid)
         line = ch07_quiz._key_line(qid, learner.numbers[qid], learner, pictures=False)
-        assert line.startswith(f"From <a href='{ch07_quiz.CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>")
+        links = " and ".join(f"<a href='{ch07_quiz.CHAPTER_FILES[ch]}'>chapter {ch}</a>" for ch in quiz.chapters_of(qid))
+        assert line.startswith(f"From <a href='{ch07_quiz.CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>")   # its own first
+        assert line.startswith(f"From {links}.<br>")   # p98: a question two chapters teach names both
         assert re.match(r"<b>|<div class='gloss-label'[^>]*><i>New words?:</i></div><div class='gloss'", line.split(".<br>", 1)[1])
         assert (ROOT / "notebooks" / ch07_quiz.CHAPTER_FILES[q.chapter]).exists()
     assert sorted(ch07_quiz.CHAPTER_FILES) == list(quiz.CHAPTERS)
@@ -2188,7 +2218,7 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
     state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     learner = ch07_quiz.Learner(review.Store(None))
     alts = [html.escape(ch07_quiz.picture_alt(q), quote=True) for q in ch07_quiz.AFTER_PICTURES]   # r38: Q6 and Q29 share one
-    shown_alts, folds, asked = [], [], []
+    shown_alts, folds, asked, waits, static = [], [], [], [], ""
     for c in nb["cells"]:
         if not re.search(r"(chapter|mixed)_quiz\(", _src(c)):
             continue
@@ -2199,13 +2229,20 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
         asked += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel"
                   and m["state"]["value"].startswith("<img ")]   # r38: Q18's asked picture is a still <img>
         folds += [m["state"]["value"] for m in models if m["model_name"] == "HTMLModel" and "<details>" in m["state"]["value"]]
+        waits += [m for m in models if m["model_name"] == "HTMLModel" and ch07_quiz.KEY_WAITING in m["state"]["value"]]
+        static += _stored_html(c)
     # the stored picture's PNG bytes depend on the matplotlib that drew it (the floors' older one draws other bytes):
     # compare the tag with its payload left out, and check that a PNG payload is there
     payload = re.compile(r"base64,[A-Za-z0-9+/=]+")
     assert shown_alts == [] and [payload.sub("base64,PNG", a) for a in asked] == [
         payload.sub("base64,PNG", ch07_quiz.ask_picture_html("relu_corners"))]
     assert all("src='data:image/png;base64,iVBOR" in a for a in asked)
+    # p98 (r99 Retention): live, each key waits for the first answer (no fold, no picture stored before it); the
+    # stored page's static copy (read without a kernel) keeps every key in its closed fold, its picture inside
+    assert folds == [] and len(waits) == len(quiz.ids())
+    folds = [static[m.start():] for m in re.finditer(r"<details><summary>Q\d+: the answer", static)]
     assert len(folds) == len(quiz.ids())
+    folds = [f[:f.index("</div></details></div>") + len("</div></details>")] for f in folds]
     in_folds = [a for f in folds for a in re.findall(r"<img alt='([^']*)'", f)]
     assert sorted(in_folds) == sorted(alts) and all(f.startswith("<details><summary>") for f in folds)
     for f in folds:   # the picture comes after the summary line, inside the fold
@@ -2931,7 +2968,9 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     cells = [_src(c) for c in _cells()]
     assert "then the round of the chapter you feel least sure of." in cells[0]
     assert "The round then shows your score beside it." in _how_it_works()
-    assert "only after you answer. Peeking is rereading, not recall." in _how_it_works()
+    # p98 (r99 Interaction): the key now appears after the first answer, so the page says so; no peek to warn of
+    assert "Each question's answer and why appear under it after your first answer." in _how_it_works()
+    assert "Peeking" not in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     # p84 (r83 Focus): the sliders say their own x (their labels); the page no longer lists them
     assert "Five sliders" not in sketch and "Point at one for a hint." in sketch
@@ -4747,9 +4786,10 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # p78 (r75 Clarity: "tells me nothing"): it says why the change is not named here
     # p91 (r92 Clarity: "defines nothing"): a true line that leaves the left side (leaky_alive's answer) unsaid
     # p95 (r96 Clarity: "one change" explained nothing; the lead chose the shape's plain line over hiding Q24's side)
-    assert ("- **Leaky ReLU**: its left side slopes down gently instead of lying flat. Right of 0, it matches ReLU.\n"
+    assert ("- **Leaky ReLU**: its left side is a gentle slope instead of flat, so far left it sits a little below 0. Right of 0, it matches ReLU.\n"
             in words and "stuck" not in words)
     assert 0 > float(activations.get("leaky_relu")(-1.0)) > -0.1 and float(activations.get("relu")(-1.0)) == 0
+    assert float(activations.get("leaky_relu")(-100.0)) < 0   # p98 (r99): "far left it sits a little below 0"
     assert np.array_equal(activations.get("leaky_relu")(np.linspace(0, 5, 11)), activations.get("relu")(np.linspace(0, 5, 11)))
     assert not re.search(r"nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
     assert "leaky_relu" in ch07_quiz.SHAPES
@@ -5531,7 +5571,7 @@ def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many(
     q20 = quiz.get("chain_sigmoid_10")
     tip = ch07_quiz.typing_hint(q20)
     assert tip == f"{q20.form} {ch07_quiz.ONE_IN_CLOSE}" and "0.3127" not in tip   # p90: no first-answer rule
-    assert ch07_quiz.digits_asked(q20) == " <i>About 1 in how many?</i>" and "digit" not in ch07_quiz.digits_asked(q20)
+    assert ch07_quiz.digits_asked(q20) == f" <i>{ch07_quiz.ONE_IN_ASKED}</i>" and "?" not in ch07_quiz.ONE_IN_ASKED and "digit" not in ch07_quiz.digits_asked(q20)
     n = 1 / q20.answer   # the tooltip's claim: N rounded to one digit is close enough; a decimal still counts
     assert quiz.check("chain_sigmoid_10", f"1 in {float(f'{n:.1g}'):,.0f}").correct
     assert quiz.check("chain_sigmoid_10", "1 in a million").correct and quiz.check("chain_sigmoid_10", "0.000001").correct
@@ -5869,14 +5909,32 @@ def test_p95_the_mixed_rounds_hints_name_no_chapter_and_q7_says_why_02():
     (filed under 02) could fairly be taken for 03: a wrong pick now says why 02."""
     for _t, _p, gloss in quiz.GLOSSES + quiz.BEND_WORDS:
         assert not re.search(r"chapter 0\d", gloss), gloss
-    said = ch07_quiz.pick_verdict("gelu_peak_slope", "03")
-    assert said == ("You said chapter 03; it is from chapter 02. Chapter 02 drew GELU's slope and its peak. "
-                    "Chapter 03 multiplies slopes going backward.")
-    assert ch07_quiz.pick_verdict("gelu_peak_slope", "02") == "Right chapter."
+    # p98 (r99 Correctness): chapter 03 teaches GELU's peak slope too ("a little above 1"), so 03 is right as well
+    assert ch07_quiz.pick_verdict("gelu_peak_slope", "03") == ch07_quiz.pick_verdict("gelu_peak_slope", "02") == "Right chapter."
+    assert ch07_quiz.pick_verdict("gelu_peak_slope", "04") == "You said chapter 04; it is from chapter 02 and chapter 03."
     true = quiz.get("bias_role").chapter
     assert ch07_quiz.pick_verdict("bias_role", "03") == f"You said chapter 03; it is from chapter {true}."
     assert quiz.get("gelu_peak_slope").chapter == "02" and "1.13" in json.dumps(notebook("02_four_bends"))
-    assert "1.13" not in json.dumps(notebook("03_gradient_table"))   # chapter 03 never gives the peak's number
+    assert "a peak a little above 1" in json.dumps(notebook("03_gradient_table"))
+
+
+def test_p98_questions_taught_in_two_chapters_name_both_and_the_chapter_box_accepts_both():
+    """r99 Correctness: Q7 (GELU's peak slope) said only 02, though 03 draws it; Q2 (which bend never goes below 0)
+    said only 04, though 02 draws ReLU's, GELU's and SiLU's dips. The key names both; the box marks both right."""
+    assert quiz.chapters_of("deepest_dip") == ("04", "02") and quiz.chapters_of("bias_role") == (quiz.get("bias_role").chapter,)
+    assert "Mish" in json.dumps(notebook("04_activation_zoo")) and "Mish" not in json.dumps(notebook("02_four_bends"))
+    two = json.dumps(notebook("02_four_bends"))
+    assert "Which of the four go below 0?" in two and "SiLU dips a little below 0" in two
+    for qid, (home, other) in (("deepest_dip", ("04", "02")), ("gelu_peak_slope", ("02", "03"))):
+        assert ch07_quiz.pick_verdict(qid, home) == ch07_quiz.pick_verdict(qid, other) == "Right chapter."
+        wrong = next(ch for ch in quiz.CHAPTERS if ch not in (home, other))
+        assert ch07_quiz.pick_verdict(qid, wrong).startswith(f"You said chapter {wrong};")
+        assert ch07_quiz.chapters_text({qid: other}, {qid: True}) == " Chapters: you named 1 of 1 right."
+        assert ch07_quiz.chapters_text({qid: wrong}, {qid: True}) == " Chapters: you named 0 of 1 right."
+    learner = ch07_quiz.Learner(review.Store(None))
+    learner.rounds["mixed"] = (*learner.rounds["mixed"], "gelu_peak_slope", "deepest_dip")
+    assert ">chapter 02</a> and <a" in ch07_quiz._source_line(quiz.get("gelu_peak_slope"), learner)
+    assert ">chapter 04</a> and <a href='02_" in ch07_quiz._source_line(quiz.get("deepest_dip"), learner)
 
 
 def test_p96_q11_key_goes_in_three_numbered_steps_that_point_at_its_picture():

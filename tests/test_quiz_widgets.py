@@ -208,7 +208,8 @@ def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered
         w = qw._widget(qid, number, learner)
         assert w.ask_picture is None and w.after_picture is None
         assert not [c for c in w.children if isinstance(c, widgets.Image)]
-        assert w.fold.value.startswith("<details>") and w.fold.value.count("<img") == 1 and "<details open" not in w.fold.value
+        # p98 (r99 Retention): live, no key and no picture before an answer; the static copy keeps its closed fold
+        assert qw.KEY_WAITING in w.fold.value and "<img" not in w.fold.value and "<details><summary>" in w.static_html
         answer = (lambda: w.buttons[0].click()) if hasattr(w, "buttons") else (lambda: setattr(w.text, "value", "0"))
         answer()
         k = w.children.index(w.feedback)

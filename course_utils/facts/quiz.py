@@ -681,8 +681,8 @@ def key_why(qid):
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             # p95 (r96 Clarity: the whisper read awkwardly): said plainly, no analogy
-            "why_adam": "Adam compares each nudge with that weight's usual nudge size. "
-                        "So always-tiny nudges still give normal-sized steps.",
+            "why_adam": "Adam divides each nudge by that weight's usual nudge size. "   # p98 (r99): how, not the option again
+                        "So a steady tiny nudge still steps about the learning rate.",
             # p89 (r89 Picture first): Q4's and Q14's keys open on their picture, then the reason
             "collapse_formula": "In the picture, one layer's dots sit on the two layers' thick line. The second "
                                 "layer stretches b₁ before it adds its own bias.",
@@ -772,11 +772,16 @@ def mixed_round(seed):
     return tuple(picks[k] for k in order)
 
 
-# p95 (r96 Interaction): a question whose chapter a fair learner could mistake says, after a wrong pick in the mixed
-# round's chapter box, why it is filed where it is. GELU's peak slope is a slope, but chapter 02 asked for it and drew
-# it; chapter 03 never gives its number (tests/test_chapter_07.py reads both chapters).
-PICK_WHY = {"gelu_peak_slope": "Chapter 02 drew GELU's slope and its peak. "
-                               "Chapter 03 multiplies slopes going backward."}
+# p98 (r99 Correctness): two questions are taught in two chapters, so the mixed round's chapter box accepts both and
+# the key names both. GELU's peak slope: chapter 02 gives its number (1.13 at √2); chapter 03's slope table draws the
+# peak "a little above 1". Which bend never goes below 0: chapter 04 adds Mish's dip; chapter 02 drew ReLU, GELU's
+# and SiLU's dips (tests/test_chapter_07.py reads the chapters).
+ALSO_TAUGHT = {"gelu_peak_slope": ("03",), "deepest_dip": ("02",)}
+
+
+def chapters_of(qid):
+    """The chapters that teach a question, its own (where its round is) first."""
+    return (get(qid).chapter, *ALSO_TAUGHT.get(qid, ()))
 
 
 # Words the quiz uses, each with a one-line gloss, shown once: with the first question that uses it (its prompt, its

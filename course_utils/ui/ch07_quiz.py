@@ -17,7 +17,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 from course_utils.engine import mlp, race, review
 from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, decisions, quiz
-from course_utils.ui import plots, tables
+from course_utils.ui import offline, plots, tables
 from course_utils.ui.display import figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as QuizBox
@@ -162,7 +162,7 @@ def _head(q, number, learner=None):
 RULE_ANCHOR = "#How-it-works"   # the heading above the number rule (pass 46: one rule, linked from every question)
 
 
-ONE_IN_ASKED = "About 1 in how many?"
+ONE_IN_ASKED = "Type it as “1 in N”, such as 1 in 1000."   # p98 (r99 Clarity): one question, then its form
 
 
 def digits_asked(q):
@@ -496,7 +496,7 @@ def bend_shapes():
     fig.set_label(_minus(f"Eight bends on one scale, x from {SHAPES_X[0]:g} to {SHAPES_X[1]:g}. ReLU: 0, then a "
                          "straight rise from a sharp corner at 0. GELU: the same rise with a rounded corner, a little "
                          "below 0 left of 0. Sigmoid: an S from near 0 up to near 1. Tanh: a steeper S from near -1 "
-                         "up to near 1. Leaky ReLU: like ReLU, its left side sloping down so gently it looks flat; "
+                         "up to near 1. Leaky ReLU: like ReLU, but its left side is a slope so gentle it looks flat; "
                          f"a zoomed view in its top left shows it falling to {low:g} at x = {SHAPES_X[0]:g}. "
                          "SiLU and Mish: like GELU, with a slightly deeper dip left of 0. SELU: a straight rise right "
                          "of 0, and a curve left of 0 that flattens out well below 0."))
@@ -1631,15 +1631,34 @@ def ask_picture_html(qid):
     return _img_html(_small(ASK_PICTURES[qid]), ASK_ALT[qid], SMALL[0])
 
 
+# p98 (r99 Interaction/Retention): a key the learner could open before answering made recall rest on self-control.
+# Live, the key's place holds KEY_WAITING until the first answer, then the key appears open. A page without a
+# kernel (the offline export) cannot click, so there the key stays a fold, as in the stored page's static copy.
+KEY_WAITING = "Answer first: the answer and why appear here."
+
+
+def key_before_answer_html(qid, number, learner):
+    """What sits in the key's place before the first answer: the waiting line live, the fold in the offline export."""
+    if offline.offline_export():
+        return key_fold_html(qid, number, learner)
+    return f"<div class='key-waiting' style='color:#555;font-size:90%;margin:4px 0 0 18px'><i>{KEY_WAITING}</i></div>"
+
+
+def key_open_html(qid, number, learner, pictures=True):
+    """One question's answer and why, shown open (after the first answer); a click on its title still folds it."""
+    return (f"<details open><summary>Q{number}: the answer and why</summary>"
+            f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
+
+
 def _settle(box, number, learner):
-    """After the first answer: the settling picture goes under the feedback and leaves the fold (one copy on the page)."""
+    """After the first answer: the key appears, open; the settling picture goes under the feedback and leaves the
+    key (one copy on the page)."""
     qid = box.question.id
-    if qid not in AFTER_PICTURES or box.after_picture is not None:
-        return
-    box.after_picture = _pictures(qid)[1]
-    k = box.children.index(box.feedback) + 1
-    box.children = (*box.children[:k], box.after_picture, *box.children[k:])
-    box.fold.value = key_fold_html(qid, number, learner, pictures=False)
+    if qid in AFTER_PICTURES and box.after_picture is None:
+        box.after_picture = _pictures(qid)[1]
+        k = box.children.index(box.feedback) + 1
+        box.children = (*box.children[:k], box.after_picture, *box.children[k:])
+    box.fold.value = key_open_html(qid, number, learner, pictures=qid not in AFTER_PICTURES)
 
 
 def choice_widget(qid, number, learner):
@@ -1671,7 +1690,7 @@ def choice_widget(qid, number, learner):
         f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + ask_picture_html(qid) + \
         key_fold_html(qid, number, learner)
     below = [ask] if ask is not None else []
-    fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
+    fold = widgets.HTML(key_before_answer_html(qid, number, learner))   # the key appears after the first answer
     box = QuizBox([widgets.HTML(_head(q, number, learner)), *rows, *below, feedback, fold], f"Q{number}: click a letter", static,
                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
@@ -1699,7 +1718,7 @@ def numeric_widget(qid, number, learner):
     button.on_click(check)
     text.observe(lambda _c: check() if text.value.strip() else None, names="value")
     top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
-    fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
+    fold = widgets.HTML(key_before_answer_html(qid, number, learner))   # the key appears after the first answer
     box = QuizBox([*top, widgets.HBox([text, button]), feedback, fold],
                   f"Q{number}: type a number and press Check",
                   _head(q, number, learner) + ask_picture_html(qid) + key_fold_html(qid, number, learner),
@@ -1818,7 +1837,7 @@ def chapters_text(picks, first_tries):
     judged = [(qid, ch) for qid, ch in picks.items() if ch is not None and qid in first_tries]
     if not judged:
         return ""
-    right = sum(ch == quiz.get(qid).chapter for qid, ch in judged)
+    right = sum(ch in quiz.chapters_of(qid) for qid, ch in judged)
     return f" Chapters: you named {right} of {len(judged)} right."
 
 
@@ -1826,10 +1845,10 @@ def pick_verdict(qid, picked):
     """What the chapter box says once its question is answered: right, or which chapter it is from."""
     if picked is None:
         return ""
-    true = quiz.get(qid).chapter
-    if picked == true:
+    chapters = quiz.chapters_of(qid)
+    if picked in chapters:
         return "Right chapter."
-    return " ".join(filter(None, (f"You said chapter {picked}; it is from chapter {true}.", quiz.PICK_WHY.get(qid))))
+    return f"You said chapter {picked}; it is from chapter {' and chapter '.join(chapters)}."
 
 
 def chapter_label(chapter):
@@ -1966,7 +1985,7 @@ def _source_line(q, learner):
     their headings)."""
     if learner is None or q.id not in learner.rounds["mixed"]:
         return ""
-    return f"From <a href='{CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>"
+    return "From " + " and ".join(f"<a href='{CHAPTER_FILES[ch]}'>chapter {ch}</a>" for ch in quiz.chapters_of(q.id)) + ".<br>"
 
 
 def _table_html(rows):
