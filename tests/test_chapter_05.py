@@ -2824,7 +2824,8 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 34: the 10-step readout measures it; pass 36: chapter 02 says it as its takeaway
     # pass 72 (r68): chapter 02's size-matched control; its takeaway says what length and sign each do
     # pass 83 (r81 Focus on chapter 02): its takeaway keeps one finding, the same-length comparison
-    assert "with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1." in shown
+    # pass 98 (r99 Clarity on chapter 02): the takeaway names the dotted control by its arrows' length
+    assert "arrows as long as centre 0.5's" in shown and "about three times sooner at step size 1." in shown
 
 
 # ---- pass 24: a third fresh reader ----
