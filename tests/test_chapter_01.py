@@ -819,7 +819,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "Training changes the weights, step by step, to make the chances less wrong.",
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               # pass 71 (r67 reader: "random starts" did not say what is random)
-              "We train each version ten times, 500 steps each. Each run starts from different random weights.",
+              # pass 99 (r100 Clarity): a step said in plain words (full batch: mlp.train's batch_size=None)
+              "We train each version ten times, 500 steps each. A step changes every weight a little, using all four "
+              "corners. Each run starts from different random weights.",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -1917,7 +1919,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "   So the loss only curves up in $u$, $v$, $b$ too.\n"
                     "3. Curves that bend up, added, still bend up: a bowl.\n"
                     "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n"
-                    "So no network without a bend gets an average loss below 0.69, "
+                    "So no network without a bend in the middle gets an average loss below 0.69, "
                     "the loss of saying one half everywhere.")
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
@@ -2310,7 +2312,8 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
     # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
-    assert "the gentle line (spin −60, slide 0.3)" in names and (
+    # pass 99 (r100 Focus): spin and slide stay in the optional tab; the main path's legend says "the gentle line"
+    assert "the gentle line" in names and not any("spin" in n or "slide" in n for n in names) and (
         "its label-1 side (where the arrow\npoints: below the line here)") in names  # r50, r59; pass 68: no "reach"
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
@@ -2514,8 +2517,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
             # pass 97 (r98 Clarity): how the tables were made, and "blow up" said plainly
             # pass 98 (r99 Clarity/Picture): the turn said as a plate's, and why that keeps them small
-            "Each unit reads all 8 numbers.\nEach table only turns the 8 numbers, like turning a plate. "
-            "It never stretches them, so they never grow huge.\n") in text
+            # pass 99 (r100 Clarity: "never stretches" clashed with "its weights stretch"): chosen on purpose
+            "Each unit reads all 8 numbers.\nWe chose tables that only turn the numbers, like a plate. "
+            "Ordinary random tables stretch them: 100 layers would make them huge.\n") in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
@@ -3087,7 +3091,11 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     assert "14 of 14 grid lines curved" in w.readout.value
     # pass 98 (r99 Clarity): "hidden" said in plain words where the term first appears
     assert ("A small network has 2 inputs, 8 units in the middle, and 1 output.\n"
-            "The middle is a **hidden layer**: you never see its numbers, only the inputs and the output.") in _text()
+            "The middle is a **hidden layer**: its numbers are neither the inputs nor the answer, so no label says what they "
+            "should be.") in _text()  # pass 99 (r100 Correctness: the learner can print them)
+    # pass 99 (r100 Clarity): the bend said in plain words in the opening cell, before "Take the bend away"
+    assert ("shift (plus a **bias**), then bend it with a curve such as ReLU, which turns negatives into 0. "
+            "Take the bend away.") in _text()
     glossary = glossary_notebook()
     assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
 
@@ -3294,8 +3302,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 77 (r74 reader: the equation was hard for a learner who knows y = mx + c): no equation on the main path;
     # the picture's legend names the line by the sliders' own values
     assert equation not in text and "·h₂ =" not in text
-    assert f"the gentle line (spin −{-ch01_collapse.FOLD_TURN:g}, slide {ch01_collapse.FOLD_SHIFT:g})" in [
-        t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
+    # pass 99 (r100 Focus): the legend names the line as the buttons do; spin and slide only in the optional tab
+    fold = ch01_collapse.xor_fold_picture()
+    assert "the gentle line" in [t.get_text() for t in fold.axes[0].get_legend().get_texts()]
+    assert "spin" not in fold.get_label() and "The dashed gentle line has the label-1 corners below it" in fold.get_label()
     assert "arrow's line" not in text and "score along the arrow" not in text
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
@@ -3331,7 +3341,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # the square side (the widget's legend), said as where the line says label 1; dotted is how it looks
     # pass 65 (r59 reader: "square side" was an odd coined term): the label-1 side, in the widget's legend too
     # pass 89 (r89 Clarity: two cells of words before any question): the arrow and the side in one sentence
-    assert "Each line's arrow points into its dotted **label-1 side**." in text
+    # pass 99 (r100 Clarity): the arrow said where it is first used
+    assert "Each line has a small arrow across it. It points into the dotted **label-1 side**." in text
     assert text.count("dotted **label-1 side**") == 1 and "dotted side" not in text and "square side" not in text
     legend = [t.get_text() for t in ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
               .figure.axes[1].get_legend().get_texts()]
@@ -3345,7 +3356,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ("Four buttons try ready-made lines:\n\n"
             "- **upright** (the start): straight up.\n- **across**: flat.\n"
             "- **gentle**: rises slowly to the right.\n- **steep**: rises fast to the right.\n\n"
-            "Each line's arrow points into its dotted **label-1 side**.") in text
+            "Each line has a small arrow across it. It points into the dotted **label-1 side**.") in text
     assert "**turn**" not in text and "**shift**" not in text
     assert dict((n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["gentle"] == (-60.0, 0.3)
     assert "arrow's angle" not in text
@@ -3615,7 +3626,7 @@ def test_pass54_bends_and_sliders_are_named_before_they_are_used():
     assert "**tanh** is a smooth S-shaped curve: it squeezes every number into the range from −1 to 1." in before
     x = np.linspace(-50, 50, 1001)
     assert np.all(np.abs(np.tanh(x)) <= 1) and np.tanh(-50) < -0.999 and np.tanh(50) > 0.999  # squeezed, to the ends
-    assert "stretch (times a **weight**), shift (plus a **bias**), bend." in _src(cells[0])
+    assert "stretch (times a **weight**), shift (plus a **bias**), then bend it with a curve" in _src(cells[0])
     text = "\n".join(t for _, t in _markdown_cells())
     said = re.search(r"They start at \$a = ([-\d.]+)\$, \$b = ([-\d.]+)\$, \$c = ([-\d.]+)\$, \$d = ([-\d.]+)\$, "
                      r"\$e = ([-\d.]+)\$, \$f = ([-\d.]+)\$\.", text)
@@ -4755,7 +4766,7 @@ def test_pass93_the_bowl_is_drawn_before_four_plain_steps_and_its_numbers_are_tr
     assert 1 <= len(items) <= 4 and k + 1 == len(cells) - 1
     body = steps.rsplit("\n\n", 1)[0].split("\n\n", 1)[1]
     assert all(len(t.split()) < 12 for t in re.split(r"(?<=\.)\s+", body) if t.strip())
-    assert steps.endswith("So no network without a bend gets an average loss below 0.69, "
+    assert steps.endswith("So no network without a bend in the middle gets an average loss below 0.69, "
                           "the loss of saying one half everywhere.")
     # step 3: no change of (u, v, b) leaves all four scores unchanged (the corners' table has full rank)
     X, y = ch01_collapse._xor_corners()
@@ -4809,7 +4820,7 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
             "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-    assert "Each table only turns the 8 numbers, like turning a plate." in _src(cells[head])
+    assert "We chose tables that only turn the numbers, like a plate." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
@@ -4904,7 +4915,16 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title's count." in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "It never stretches them, so they never grow huge." in text
+    assert "(no stretch)" not in text and "Ordinary random tables stretch them: 100 layers would make them huge." in text
+    # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
+    rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
+    plain, turned = x0.copy(), x0.copy()
+    for W, _b in ch01_collapse.random_stack(100, 8, np.random.default_rng(3)):
+        turned = W @ turned
+    for _ in range(100):
+        plain = rng.normal(size=(8, 8)) @ plain
+    assert np.linalg.norm(plain) > 1e30 * np.linalg.norm(x0)
+    assert abs(np.linalg.norm(turned) - np.linalg.norm(x0)) < 1e-9
     # each layer's table keeps lengths, as said: |W x| = |x| for every x
     for W, _b in ch01_collapse.random_stack(10, 8, np.random.default_rng(1)):
         x = np.random.default_rng(2).normal(size=(8, 50))

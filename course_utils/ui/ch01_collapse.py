@@ -705,7 +705,7 @@ def xor_fold_picture():
     a = np.deg2rad(FOLD_TURN)  # r49: the widget's line, exactly: cos·h₁ + sin·h₂ = shift
     line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
     # pass 77 (r74 reader: an equation is hard for a learner who knows y = mx + c): named by the sliders' values
-    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the {FOLD_NAME} line (spin {_num(FOLD_TURN)}, slide {FOLD_SHIFT:g})")
+    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the {FOLD_NAME} line")  # pass 99 (r100 Focus): spin and slide stay in the optional tab
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label="its label-1 side (where the arrow\npoints: below the line here)")
     # pass 74 (r71 reader: the key named an arrow the picture did not draw): the widget's arrow, from the line into
@@ -750,7 +750,7 @@ def xor_fold_picture():
     band.set_gid("band")
     fig.set_label("Left: after the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), "
                   "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
-                  f"The dashed {FOLD_NAME} line (spin {_num(FOLD_TURN)}, slide {FOLD_SHIFT:g}) has the label-1 corners "
+                  f"The dashed {FOLD_NAME} line has the label-1 corners "
                   "below it, where its arrow points, and the label-0 corners above it. Right: the same line in the input square is two "
                   f"parallel dashed lines, x₁ + x₂ {band_label(lo)} and x₁ + x₂ {band_label(hi)}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
