@@ -847,7 +847,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert ("- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in flat   # pass 43: said once
+    assert ("So their squares add to 2, not 1: each layer back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -1236,7 +1236,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 8]   # pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 7]   # pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1432,11 +1432,12 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 9   # pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 8   # pass 99: - the He squares picture; pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
-    assert "we watch only the signal's size, and it barely depends on the answers" in " ".join(cells[net].split())   # r48, pass 98 (r99): why random right answers are fine
+    assert "The answers are random: here we only watch how big the signal is, layer by layer." in " ".join(cells[net].split())   # r48; pass 99 (r100 Correctness): no claim about the answers
+    assert "barely depends on the answers" not in " ".join(cells[net].split())
     # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
     assert cells[net].count("**") == 0 and "**Predict:**" in intro and "**" not in cells[k - 2]
@@ -1677,7 +1678,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert steep["tanh"] - steep["sigmoid"] > 0.2   # a difference the eye can see (at x = 3 it was 0.035)
     assert w.box["tanh"].get_text() == "Tanh 0.42" and w.box["sigmoid"].get_text() == "Sigmoid 0.197"
     assert f"{0.42 / 0.197:.2g}" == "2.1" and f"{tanh_slope(1.0) / sigmoid_slope(1.0):.2g}" == "2.1"
-    assert "Bottom panel: each bend's slope curve, up to your $x$. Its top left lists the slopes." in flat and "A box lists" not in flat   # r49/r50
+    assert "Bottom panel: each bend's slope, drawn against $x$, up to your $x$. Its top left lists the slopes." in flat and "A box lists" not in flat   # r49/r50
     assert "about 5 times tanh's" not in flat
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.3g}" == "0.00987"   # the readout at x = 3
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
@@ -1824,7 +1825,7 @@ def test_dead_recall_asks_which_other_bends_can_die_and_answers_none():
     assert "Name two bends that cannot die." not in text
     assert "Which of the chapter's other bends can die?" in text
     flat = " ".join(text.split())
-    assert ("In exact maths, none of the others can die. Leaky ReLU, GELU, sigmoid and tanh never have slope 0 over a whole > stretch "
+    assert ("None of the others can die. Leaky ReLU, GELU, sigmoid and tanh never have slope 0 over a whole > stretch "
             "of inputs.") in flat
 
 
@@ -2331,7 +2332,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in flat   # pass 39
+    assert ("So their squares add to 2, not 1: each layer back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in flat   # pass 39
     assert "the weights win a little back" not in flat
 
 
@@ -2422,7 +2423,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "its slopes' typical size × $1.4$. Near 1, the signal holds.",   # pass 90; pass 93 (r94): "its slopes'"
+                  "So their squares add to 2, not 1:", "its slopes' typical size × $1.4$. Near 1, the signal holds.",   # pass 90; pass 93 (r94): "its slopes'"
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2679,14 +2680,24 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
     # pass 92 (r93 Clarity: the plan came before the picture that explains it): the picture first, the plan after
     # ReLU's 0.71 is drawn; the section opens on why all four bends share the He weights
+    # pass 99 (r100 Focus: the arithmetic repeated the He section's): the squares picture and the steps cut to one
+    # sentence pointing at the doubled squares above
     assert ("All four bends get the same He starting weights, so any difference comes from the bends alone."
-            in " ".join(cells[flow - 8].split()) and cells[flow - 7] == "ch03.he_squares_picture()")
-    assert "1.41" not in cells[flow - 8]
+            in " ".join(cells[flow - 7].split()) and "ch03.he_squares_picture()" not in cells)
+    assert "1.41" not in cells[flow - 7]
     assert " ".join(cells[flow - 4].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
-                                                       "The He weights' $\\times 1.41$ cancels it, on purpose.")
-    assert ("- Each term's square is $(\\sqrt{2/32})^2 = \\frac{2}{32}$. " + "- Their squares add: $32 \\times \\frac{2}{32} = 2$. - So the sum's typical size is $\\sqrt{2} \\approx 1.41$. - Each layer back, the weights grow the signal this way, $\\times 1.41$.") in lead_in
+                                                       "The He weights' $\\times 1.41$ cancels it, on purpose. "
+                                                       "That holds on average over many starts. One start can still "
+                                                       "drift: ReLU's panel below ends at $0.41$.")
+    relu_alone = gradients.signal_flow("relu", 10)   # pass 99 (r100 Correctness): the flow widget's first start
+    assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"
+    assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. Each He weight's square is "
+            "twice the plain $\\frac1n$, like the doubled squares above. So their squares add to 2, not 1: each layer "
+            "back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in lead_in
+    assert "Each term's square is" not in lead_in and "- Their squares add" not in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
-    assert lead_in.count("sqrt{2/") == 1 and "section below" not in lead_in   # pass 89: only in the arithmetic
+    assert 32 * (2 / 32) == 2 and 32 * (1 / 32) == 1   # He's squares twice the plain 1/n: 2, not 1
+    assert "section below" not in lead_in
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
     for n_in in (32, 8):
         net = mlp.Network.he_init([n_in] + [32] * 30 + [1], "tanh", seed=0)
@@ -3009,7 +3020,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Both sums have $n$ terms, so one weight size keeps both steady. "
+            "Every layer here has the same $n$. So both sums have $n$ terms, and one weight size keeps both steady. "
             "We work it out going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -3159,13 +3170,16 @@ def test_pass52_worked_case_is_exact():
     flat = " ".join(prose().split())
     # r58 (Focus): the 4-input case is a fold; the main path says the ReLU halving for n inputs (half the n squares
     # of 1/n each, checked above at n = 4 and below for any even n)
-    for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
+    for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$ (a first guess; it turns out too small).",
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
                   # pass 91 (r92 Clarity: brackets hid the key idea): the walk, then "squares add" as its own sentence
                   "The sum, squared, averages $\\frac12$. Picture a walk:",
                   # pass 98 (r99 Clarity: no reason given): (a+b)^2's 2ab cancels over the four cases, drawn
-                  "Over the four equally likely cases, these cancel. So, on average, only the terms' squares add: "
+                  # pass 99 (r100 Focus): why 2ab cancels is folded (cross_terms_fold); the main path keeps the result
+                  "A sum's random-sign terms cancel the same way. So, on average, only the terms' squares add: "
                   "$\\frac14 + \\frac14 = \\frac12$.",
+                  "With weights $\\pm\\sqrt{1/2}$ instead, each square is $\\frac12$, and $\\frac12 + \\frac12 = 1$: the sum "
+                  "keeps its size.",
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
@@ -3179,7 +3193,7 @@ def test_pass52_worked_case_is_exact():
                   "The sum's typical size is then $0.71$ again: "
                   "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   # pass 91 (r92 Clarity: "Half the units off → weights × √2" was compressed): said in steps
-                  "The rule: each square left must double, so each weight grows by $\\sqrt 2$.",   # pass 96 (r97 Focus: the third "half" cut)
+                  "The rule: each term's square must double. A square doubles when the weight grows by $\\sqrt 2$.",   # pass 96 (r97 Focus: the third "half" cut)
                   # pass 89b (r90 Clarity: "2/n ... n/2 left" was abstract): the n = 8 case the picture draws
                   "Check: the 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
@@ -3226,7 +3240,7 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 88 (r87 Focus): one fold holds why squares and this one point
     assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat   # pass 93 (r94)
     # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
-    assert ("The layer-4 picture (16 of 32 off) shows it. There the "
+    assert ("The picture of layer 4 above, where 16 of 32 units are off, shows it. There the "
             "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     sums, before, after = ch03_gradients.half_off_numbers()
@@ -3462,7 +3476,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 89 (r89 Focus): the fold is cut; neither share is written, the panels print them
     # lead after r90 (Correctness): the 0.41 comes back once, as the line under the bars (no fold)
     fold = " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90 (r91 Focus): the lines under the bars are in one optional fold
-    assert "Why does ReLU's panel end" not in flat and fold.count("$0.41$") == 1 and flat.count("$0.41$") == 0
+    assert "Why does ReLU's panel end" not in flat and fold.count("$0.41$") == 1 and flat.count("$0.41$") == 1   # pass 99 (r100): said once, at the x1.41
     assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in fold
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
@@ -3568,7 +3582,7 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     """Check r50's small wording fixes: the slope list's place, the chain rule's weights, 'fresh' and 'random start'
     said, the x1.4's fan-out, the bias slider's range from the widget itself, and 'sum' on the dead-unit picture."""
     flat = " ".join(prose().split())
-    assert "Bottom panel: each bend's slope curve, up to your $x$. Its top left lists the slopes." in flat
+    assert "Bottom panel: each bend's slope, drawn against $x$, up to your $x$. Its top left lists the slopes." in flat
     assert "the slopes multiply. Weights, left out here, multiply in too." in flat
     assert "Ten sigmoid bends alone leave at most $0.25^{10}$" in flat   # r68: the weights can raise it
     assert "Now a fresh (untrained) ReLU network. Its weights are a random draw" in flat   # r55: one sentence less
@@ -3760,8 +3774,8 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     # pass 91 (r92 Clarity: the key idea sat in brackets, its reason in a fold after it): the walk unfolded, just
     # before "squares add", which is its own sentence
     assert ("Picture a walk: a coin flip picks each pace, forward or back. The paces partly cancel. After $n$ paces, "
-            "you are typically $\\sqrt{n}$ away, not $n$. A sum's random-sign terms cancel the same way. Why $\\frac12$? "
-            "Call the two terms $a$ and $b$.") in flat   # pass 98 (r99 Clarity): the reason, 2ab cancelling, before "squares add"
+            "you are typically $\\sqrt{n}$ away, not $n$. A sum's random-sign terms cancel the same way. So, on average, "
+            "only the terms' squares add:") in flat   # pass 99 (r100 Focus): the 2ab reason folded   # pass 98 (r99 Clarity): the reason, 2ab cancelling, before "squares add"
     assert "with random signs)" not in flat and "Why squares add: a coin-flip walk" not in flat
 
 
@@ -3916,13 +3930,14 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "add to 2. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$. "   # pass 95 (r96: the step)
             "So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
+            "That holds on average over many starts. One start can still drift: ReLU's panel below ends at $0.41$. "   # pass 99
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
             "<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
             "squares. Why: going back, a unit's "   # pass 96 (r97 Focus: what is squared, and why, in plain words)
             "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
             "squares add, not their sizes. The plain average, $0.5$, is too small: four squares of $0.5$ add to only "
             "$4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
-            " The layer-4 picture (16 of 32 off) shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
+            " The picture of layer 4 above, where 16 of 32 units are off, shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
             "Say tanh's slopes are $1, 0.8, 0.6, 0.5$. Their squares average $0.56$: typical size "
             "about $0.75$. "   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
@@ -4093,7 +4108,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2.\n"
                            "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$.\n"   # pass 95 (r96)
                            "So ReLU acts like a slope of $0.71$.\n"
-                           "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 92 (r93): the plan, after its pictures
+                           "The He weights' $\\times 1.41$ cancels it, on purpose.\n"
+                           "That holds on average over many starts. One start can still drift: ReLU's panel below ends at $0.41$.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
@@ -4366,7 +4382,7 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Both sums have $n$ terms, so one weight size keeps both steady. "
+            "Every layer here has the same $n$. So both sums have $n$ terms, and one weight size keeps both steady. "
             "We work it out going forward: inputs are easier to picture than signals.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
             "squares. Why: going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
@@ -4590,7 +4606,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Both sums have $n$ terms" in c)   # pass 95; pass 97
+    claim = next(i for i, c in enumerate(cells) if "both sums have $n$ terms" in c)   # pass 95; pass 97
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4689,9 +4705,11 @@ def test_pass90_he_weights_squares_are_drawn_adding_to_2():
     assert "adds up to 2" in texts and "adds up to 1" in texts and "2/32" in texts
     assert "adds up to 2" in fig.get_label() and "1.41" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    at = cells.index("ch03.he_squares_picture()")
-    assert cells[at - 1].split("\n\n")[-2].endswith("so any difference comes from the bends alone.")   # pass 92: the plan after the pictures
-    assert cells[at + 1].startswith("- Each term's square is") and cells[at + 1].count("\n- ") == 3
+    # pass 99 (r100 Focus): this picture repeated the He section's squares; the chapter now points back to them
+    assert "ch03.he_squares_picture()" not in cells
+    at = next(i for i, c in enumerate(cells) if c.startswith("First, the weights."))
+    assert cells[at - 1].endswith("so any difference comes from the bends alone.")
+    assert "like the doubled squares above" in cells[at] and cells.index("ch03.relu_squares_picture()") < at
 
 
 def test_pass90_readouts_say_three_digits_and_log_axes_share_one_label_style():
@@ -4898,7 +4916,7 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
     assert ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
             "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).") in text
-    assert "Both sums have $n$ terms, so one weight size keeps both steady." in text
+    assert "Every layer here has the same $n$. So both sums have $n$ terms, and one weight size keeps both steady." in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
     assert "Same form" not in text and all(len(s.split()) < 15 for s in text.split(". "))   # short sentences
     net = mlp.flow_pass("relu", 10)[0]
@@ -4914,7 +4932,7 @@ def test_pass96_relu_half_said_once_then_one_rule_one_check():
     assert cells[k - 1] == "So about half of a unit's inputs are 0, and only half the squares are left:"
     after = " ".join(cells[k + 1].split())
     assert "Half the squares are gone" not in after and after.count("half") == 0
-    assert "The rule: each square left must double, so each weight grows by $\\sqrt 2$." in after
+    assert "The rule: each term's square must double. A square doubles when the weight grows by $\\sqrt 2$." in after
     assert after.endswith("Check: the 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.")
     assert fractions.Fraction(1, 8) * 2 * 4 == 1 and fractions.Fraction(1, 8) * 4 == fractions.Fraction(1, 2)
 
@@ -4966,7 +4984,16 @@ def test_pass98_cross_terms_cancel_so_only_the_squares_add():
     assert "average of\nthe four: 0" in [t.get_text() for t in ax.texts]
     assert "2ab is 0.5, −0.5, −0.5, 0.5" in fig.get_label() and "average, 0" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    at = cells.index("ch03.cross_terms_picture()")
+    # pass 99 (r100 Focus): the reason and its picture sit in a closed optional fold under the walk
+    assert "ch03.cross_terms_picture()" not in cells
+    at = cells.index("ch03.cross_terms_fold()")
     assert cells.index("ch03.sign_cases_picture()") < at < cells.index("ch03.stacked_squares_picture()")
-    assert "$(a+b)^2 = a^2 + b^2 + 2ab$" in cells[at - 1] and "these cancel" in cells[at + 1]
-    assert "Picture a walk" in cells[at - 2]
+    assert "only the terms' squares add" in cells[at - 1] and "Picture a walk" in cells[at - 2]
+    assert "2ab" not in " ".join(cells)
+    fold = ch03_gradients.cross_terms_fold()
+    assert fold.summary == "Optional: why the cross terms cancel"
+    assert "$(a+b)^2 = a^2 + b^2 + 2ab$" in fold.words and "these cancel" in fold.words
+    assert "is the cross term" in fold.words
+    md = fold._repr_markdown_()
+    assert md.startswith("<details><summary>Optional: why the cross terms cancel</summary>") and "<img" in md
+    assert "2ab is 0.5, −0.5, −0.5, 0.5" in repr(fold)

@@ -918,6 +918,22 @@ def cross_terms_picture(size=0.5):
     return fig
 
 
+CROSS_FOLD = "Optional: why the cross terms cancel"
+
+
+def cross_terms_fold(size=0.5):
+    """Why only the squares add, folded off the main path (pass 99, r100 Focus): (a + b)^2 = a^2 + b^2 + 2ab, the four
+    coin-flip cases' 2ab drawn (cross_terms_picture), and their average, 0, said under it."""
+    return FoldedSteps(CROSS_FOLD, [
+        "Call the two terms $a$ and $b$. Then $(a+b)^2 = a^2 + b^2 + 2ab$. The last part, $2ab$, is the cross term.\n"
+        "Here $a^2 = b^2 = \\frac14$, always.\n"
+        "When the two signs agree, $2ab = +\\frac12$. When they differ, $-\\frac12$:",
+        cross_terms_picture(size),
+        "Over the four equally likely cases, these cancel. So only the squares are left: "
+        "$\\frac14 + \\frac14 = \\frac12$.",
+    ], width=420)
+
+
 def two_paths(signals=(2, 1), weights=(3, 1), slope=0.5):
     """One unit feeding two next-layer units: the signal arriving at it (one signal x weight per path, added) and what
     passes back into its sum once its bend's slope multiplies it (notebook 03, the slope section)."""
