@@ -500,7 +500,9 @@ def test_chapter_ends_with_remember_sketch_and_next():
     cells = [c.source for c in _nb().cells if c.cell_type == "markdown"]
     assert not any(c.startswith("## Glossary") for c in cells)
     assert "](91_glossary.ipynb#Glossary)" in cells[0] and "](91_glossary.ipynb)" in _cell("## The course map")
-    last = cells[-1]
+    # Pass 99 (r100 Focus): What to remember comes before the course map, which is the reference that closes the page.
+    assert cells[-1].startswith("## The course map")
+    last = cells[-2]
     assert last.startswith("## What to remember")
     assert len(re.findall(r"^\d\. ", last, re.M)) == 5   # pass 84 (r83 Retention): one idea an item
     assert "from memory" in last and "compare" in last
@@ -667,7 +669,7 @@ def test_sixth_pass_wording_of_chapter_00():
 
 def _history_text():
     text = _markdown()
-    return text[text.index("## A short history of the bend"):text.index("## The course map")]
+    return text[text.index("## A short history of the bend"):text.index("## What to remember")]   # pass 99: the map now follows it
 
 
 def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
@@ -743,7 +745,8 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert cells[q - 3].source == "Now a wider network: three bent units in one hidden layer."
     assert cells[q - 2].source.strip() == "ch00.wide_diagram()"
     # Pass 98 (r99 Clarity): the sum said in full: units 1 and 3 once, the middle one m times, m its output weight.
-    assert cells[q - 1].source.startswith("The output adds units 1 and 3 once, and the middle one $m$ times.\n"
+    # Pass 99 (r100 Clarity): "m times" read oddly at m = -1.5: said as multiplying by 1, 1 and m, then adding.
+    assert cells[q - 1].source.startswith("The output multiplies units 1 and 3 by 1 and the middle unit by $m$, then adds.\n"
                                           "$m$ is its **output weight**.\n")
     assert "output weight" not in "".join(c.source for c in cells[:q - 1])   # the term is met here first
     drawn = [t.get_text() for t in ch00_start_here.wide_diagram().axes[0].texts]
@@ -1275,8 +1278,13 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # with a pen drawn left to right (it never turns back, so one height per input), no lifting (no jumps).
     # Pass 69 (r64): "trace" sounded exact: "follow ... as closely as you like" says the limit in one sentence; the
     # example is a bump (chapter 02's grey hill), so "hill" keeps one meaning on this page, the learning valley's side.
-    assert ("With enough bent units, one layer of them plus a straight output can follow any graph without jumps, "
-            "as closely as you like, over a limited range.\n"
+    # Pass 99 (r100 Clarity): the one long claim split, one idea a sentence, each tied to the picture above it:
+    # one corner per unit, straight between, more corners hug closer, the output needs no bend.
+    assert ("Here, each bent unit adds one corner. Between corners, the sum is straight.\n"
+            "More corners let the straight pieces hug the curve closer.\n"
+            "The output needs no bend: it multiplies each unit by its output weight and adds.\n"
+            "With enough units, one layer follows any graph without jumps, "
+            "as closely as you like, over a limited range of $x$.\n"
             "Think of a line drawn left to right, without lifting the pen.\n"
             # r78 Correctness: the claim had no source here. Pass 82 (r80 Correctness): "This is proved (chapter 02)"
             # was unsupported here and assumed one input: what chapter 02 shows, said as such.
@@ -1417,7 +1425,7 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
     # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
-    assert "any graph without jumps, as closely as you like, over a limited range.\nThink of a line drawn left to " \
+    assert "any graph without jumps, as closely as you like, over a limited range of $x$.\nThink of a line drawn left to " \
         "right, without lifting the pen.\n" in _markdown()   # pass 69: the closeness said with "follow", once
     assert "any curve" not in _markdown()   # pass 63 (r58): a curve may loop; a graph gives one output per input
     assert "smooth curve" not in _markdown()
@@ -1567,7 +1575,9 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
         (link,) = set(re.findall(r"\]\(\.\./exercises/(0\d_[a-z_]+\.ipynb)\)", last)) or {None}
         assert link and link.startswith(nb.name[:3]) and (ROOT / "exercises" / link).exists(), nb.name
     remember = _cell("## What to remember")
-    assert "[01 · The collapse proof (exercise)](../exercises/01_collapse_proof.ipynb)" in remember
+    # Pass 99 (r100 Focus): the next chapter and its exercise notebook in one line, now above the course map.
+    assert "**Next:** [01 · The collapse proof](01_collapse_proof.ipynb), then its [exercise notebook]" \
+        "(../exercises/01_collapse_proof.ipynb)." in remember
     assert "Its exercise notebook is the first of the course." not in remember
 
 
@@ -1678,7 +1688,8 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
         assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
     after = _cell("> **Pause and recall.** The output adds up three bent units.")   # pass 73: its own cell, after the curve
     assert "> Without the bends, the sum is one straight line: the two layers merge into one rule." in after
-    assert "> At most three: each bent unit adds at most one corner, at the $x$ where its $z$ is 0." in after
+    # Pass 99 (r100): the text above now says one corner per unit; the answer says it in fewer words.
+    assert "> At most three: one per bent unit, at the $x$ where its $z$ is 0." in after
     remember = _cell("## What to remember")
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
     # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
@@ -1782,9 +1793,13 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # worked slope comes after it, then the rule with the fog (the one analogy), then the learning rate.
     intro = src[hill - 1]
     # Pass 98 (r99 Clarity/Correctness): wrongness defined where the valley is met, and its floor explained.
+    # Pass 99 (r100 Clarity/Correctness): not "added up" (the rule is half the squared gap, met later);
+    # 0 only when all are right. "Loss" is left to chapter 01 (the glossary folds it as a later word).
     assert ("Where you stand on its side is one weight's value. The height is the **wrongness**: "
-            "how far the outputs are from their right answers, added up.\nThe exact rule comes later.\n"
+            "one number for how far the outputs are from their right answers.\n"
+            "It is 0 only when every output is right; the rule comes later.\n"
             "So downhill means less wrong.\n") in intro
+    assert "added up.\nThe exact rule" not in intro and "loss" not in intro   # tests/test_glossary.py keeps loss a later word
     assert "fog" not in intro and "**slope**" not in intro
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     # Pass 52: first one step worked with whole numbers (slope 2, half of it, to 2), then the names in the next cell.
@@ -2072,7 +2087,10 @@ def test_pass26_the_page_got_shorter_not_longer():
     # under the brief's +40; the cap follows (2120).
     # Pass 98 (r99 Clarity/Correctness): wrongness defined at the valley with its floor's reason, the readout named at
     # the first widget, the output weight m said: 2114 -> 2133 (the zoom sentences cut), under the brief's +40.
-    assert words(cells[:g]) <= 2135 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 99 (r100 Clarity/Correctness/Focus): the any-graph claim split into four short sentences tied to the
+    # wavy picture, wrongness defined without "added up", four plain-word fixes; the recall answer and
+    # the exercise line shorter: 2133 -> 2184; the cap follows (2190).
+    assert words(cells[:g]) <= 2190 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2397,7 +2415,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 97 (r98 Correctness/Clarity): the tiny move's check, the hill slope's reason and its second point: 83, 709.
     # Pass 98 (r99 Clarity/Correctness): wrongness defined at the valley and its floor explained; the zoom's two
     # sentences cut: still 83 sentences, 715 words.
-    assert len(said) <= 83 and sum(chapter_metrics.words(s) for s in said) <= 715, said
+    # Pass 99 (r100 Clarity/Correctness): wrongness is one number, 0 only when all are right; the output's
+    # panel and the gradient said in plain words: still 83 sentences, 715 -> 738 words.
+    assert len(said) <= 83 and sum(chapter_metrics.words(s) for s in said) <= 738, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2519,7 +2539,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert cells[h + 3].cell_type == "markdown" and cells[h + 3].source.startswith("ReLU's ramp")
     assert cells[h + 4].source.strip() == "ch00.fading_signal_picture()" and cells[h + 7].cell_type == "markdown"
     assert cells[h + 5].source.startswith("The timeline below shows") and len(chapter_metrics.prose(cells[h + 5].source)) == 1
-    assert cells[h + 6].source.strip() == "ch00.history_timeline()" and cells[h + 9].source.startswith("## The course map")
+    assert cells[h + 6].source.strip() == "ch00.history_timeline()" and cells[h + 9].source.startswith("## What to remember")  # pass 99 (r100 Focus): the map after it
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
     assert cells[h + 8].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
     # Pass 58 (r52 change 3): the recall says the bars' setting, every weight 1 (bigger weights can grow the signal).
@@ -3287,7 +3307,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 71 (r66 Clarity): the two words a learner has heard, named once where the pass back is walked
             "This passing back, multiplying at each part, is **backpropagation**.\n"
             # pass 71 (r68 Interaction) to pass 82 (r80 Correctness 1): the widget's setting, in the Predict's cell
-            "All the hill slopes together are the **gradient**.") == rule.strip()
+            # pass 99 (r100 Clarity): said as a list, one hill slope per weight and bias
+            "The list of every weight's and bias's hill slope is the **gradient**.") == rule.strip()
     for x, v in ((2.0, 3.0), (-2.0, 3.0), (1.0, -5.0)):   # whatever the sliders say, the signal starts at 1
         assert ch00_start_here.chain_signal(x, v)["start"] == 1.0
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
@@ -3308,7 +3329,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "> - hill slope: how fast the wrongness climbs as one number moves.\n"   # pass 90: no derivative here
             # pass 91 (r92 Focus): the bend's slope is in the "One idea, three graphs" box already; not repeated here
             "> - learning signal: hill slopes passed back from the output, multiplied at each part.\n"
-            "> - backpropagation: that passing back; the gradient: all the hill slopes together."
+            "> - backpropagation: that passing back; the gradient: the list of all the hill slopes."
             ) == why.strip()
     lines = [line for line in why.splitlines() if line.startswith("> - ")]
     assert 3 <= len(lines) <= 5 and [line[4:].split(":")[0] for line in lines] == \
@@ -3342,7 +3363,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 85 (r84 Clarity): the rule in words with two misses worked, before the formula
             # pass 87 (r86 Picture): the bowl first, its rule and formula after the picture
             # pass 88c (cut for words): its bottom in the same sentence, 0 (not wrong at all) at the right answer
-            "The left-hand panel draws each output's wrongness: $0$ at the right answer."
+            # pass 99 (r100 Clarity): "each output" read as many outputs: each value the one output might take
+            "The left-hand panel draws the wrongness for each value the output might take: $0$ at the right answer."
             ) == out.strip()
     (j,) = [i for i, c in enumerate(_nb().cells) if c.source.startswith("If the right answer is")]
     assert _nb().cells[j + 1].source.strip() == "ch00.output_hill_picture()"
@@ -3726,8 +3748,8 @@ def test_pass73_the_any_curve_claim_is_drawn_a_zigzag_of_six_bent_units_through_
     assert cells[k].metadata["jupyter"]["source_hidden"] and cells[k].outputs
     # Pass 82 (r80 Picture first): the picture before the claim: one line leads in, the claim follows the picture.
     assert cells[k - 1].source.strip() == f"Below, {n} bent units follow a wavy curve."
-    assert cells[k + 1].source.startswith("With enough bent units, one layer of them plus a straight output can "
-                                          "follow any graph without jumps")
+    assert cells[k + 1].source.startswith("Here, each bent unit adds one corner. Between corners, the sum is straight.\n")
+    assert "one layer follows any graph without jumps" in cells[k + 1].source
     assert "any graph" not in "".join(c.source for c in cells[:k] if c.cell_type == "markdown")
     assert cells[k + 2].source.startswith("> **Pause and recall.** The output adds up three bent units.")
 
