@@ -49,7 +49,7 @@ def test_the_map_labels_are_large_and_short():
     for inset in fig.axes[0].child_axes:
         for t in inset.texts:
             assert t.get_fontsize() >= 12, t.get_text()
-            if t.get_text().lstrip("−").isdigit() or t.get_text() in ("leak drawn ×10", "shares add to 1"):
+            if t.get_text().lstrip("−").isdigit() or t.get_text() in ("left slope drawn\n10× steeper", "shares add to 1"):
                 assert max(to_rgb(t.get_color())) < 0.2, t.get_text()   # dark ink, not the old grey #666
 
 
@@ -1073,7 +1073,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     soft = insets[[r[0] for r in ch06_decisions.MAP_ROWS].index("multiclass_output")]
     assert len(soft.patches) == 3 and not soft.lines[2:]   # three bars, no curve
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
-    assert "leak drawn ×10" in " ".join(t.get_text() for t in leaky.texts)   # the picture says it too
+    assert "left slope drawn\n10× steeper" in [t.get_text() for t in leaky.texts]   # the picture says it too (pass 99)
     x, y = leaky.lines[-1].get_data()
     np.testing.assert_allclose(y[x < 0], 0.1 * x[x < 0])   # drawn leak 0.1: ten times the default 0.01
     assert "Where a curve is drawn" not in words and "An upright grey line" not in words   # one sentence, not three
@@ -1646,16 +1646,19 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     from course_utils.facts import activations
     assert activations.get("leaky_relu").params["alpha"].default == 0.01
     assert ch06_decisions.MINI["dying_units"][0][1]["alpha"] == 10 * 0.01
-    words = _src(next(c for c in _cells() if "the side arrow says" in _src(c)))
+    words = _src(next(c for c in _cells() if _src(c).startswith("### The side arrow: dead units")))
     # pass 22: Leaky ReLU is said before its slope is drawn steeper
     # r28: "units cannot die" overstated it: a stuck unit gets a hundredth of the nudge, so it learns, slowly
-    assert "Its small left slope, 0.01, is its **leak**: a stuck unit still gets a nudge." in words
+    # pass 99 (r100 Clarity: the dead unit's picture named Leaky ReLU and its leak before the words did): said over it
+    assert "**Leaky ReLU** is the fix: left of 0 it keeps a tiny slope, 0.01, its **leak**." in words
+    assert ("A unit dies when training pushes its added number far below 0: then every sum lands left of 0.") in words
+    after = _src(next(c for c in _cells() if "the side arrow says" in _src(c)))
+    assert "Its leak still passes a nudge back." in after
     assert "cannot die" not in _md_text()
-    assert "10 times steeper" not in words   # pass 46 (cut): the map's label "leak drawn ×10" says it
-    assert any(note == "leak drawn ×10" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
-    # pass 78 (r75 Clarity: "leak drawn ×10" was never explained): said once, right after the leak is defined
-    assert "The map draws the leak ×10." in words   # pass 91 (cut for words): the map's own label says it too
-    assert words.index("is its **leak**") < words.index("The map draws the leak ×10")
+    assert "10 times steeper" not in words   # pass 46 (cut): the map's label says it
+    # pass 99 (r100 Clarity: "leak drawn ×10" used "leak" before the chapter said it): the label says it in plain words
+    assert any(note == "left slope drawn\n10× steeper" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
+    assert "The map draws the leak" not in after and "leak drawn" not in "".join(_src(c) for c in _cells())
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
     assert "If many units die, try Leaky ReLU." in inspect.getsource(decisions)
@@ -1692,7 +1695,9 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     # pass 88: the dimmer words hold: big sums pass almost whole, small ones are about halved, negative ones dimmed
     silu = ch06_decisions.activations.get("silu")
     # pass 98 (r99 Clarity: "dims" hid that SiLU goes below 0, which the sign-flip Predict needs): said plainly
-    assert "So SiLU lets big sums through, dims small ones, and makes negative ones slightly negative." in SMOOTH_WORDS
+    assert "Negative sums become small negative numbers: the dip left of 0." in SMOOTH_WORDS   # pass 99 (r100)
+    xs = np.linspace(-6.0, 0.0, 60001)
+    assert round(float(silu(xs).min()), 2) == -0.28 and -0.285 < float(silu(xs).min()) < -0.275   # SiLU's lowest
     assert -0.3 < float(silu(np.array([-1.0]))[0]) < 0
     assert silu(np.array([5.0]))[0] / 5 > 0.99 and abs(silu(np.array([0.5]))[0] / 0.5 - 0.5) < 0.15
     assert abs(silu(np.array([-5.0]))[0]) < 0.05 and abs(silu(np.array([-0.5]))[0]) < 0.5
@@ -1751,7 +1756,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
     ref = next(_src(c) for c in cells if _src(c).startswith("## Beyond the list"))   # pass 61: was "Reference"
     # pass 30 (r28): "equal weight counts" was never explained: the comparison points to chapter 05's race instead
-    assert "For GELU against SwiGLU, race both on your data." in ref   # pass 75: after chapter 05's race, said above
+    assert "For GELU against SwiGLU, train both on your data and compare." in ref   # pass 75: after chapter 05's race, said above
     assert "](05_training_race.ipynb#" in ref   # pass 75: the race it points to is linked in the sentence before
     assert "equal weight counts" not in ref and "middle units" not in ref and "**seeds**" not in ref
     assert "A rule of thumb is a start, not a law." in ref and "close bends" not in ref
@@ -1914,7 +1919,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert _src(cells[k + 7]).startswith("#### At the output: the range matters\n\n")
     # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
     assert _src(cells[k + 8]).startswith("A **class** is one kind of answer, such as \"cat\".\n**Softmax** gives each class a share")   # pass 92   # pass 90: class is said under the map
-    assert _src(cells[k + 9]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 10])   # pass 71; pass 84: reworded
+    assert _src(cells[k + 9]).startswith("### The side arrow") and "tiny slope, 0.01" in _src(cells[k + 9])   # pass 71; pass 84: reworded; pass 99: over the picture
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -2018,7 +2023,8 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     # pass 88 (r87 Clarity: SiLU had no plain-words version): sigmoid as a dimmer, what SiLU lets through
     "**SiLU** is x times sigmoid(x).\n"
     "Sigmoid acts as a dimmer from 0 to 1.\n"
-    "So SiLU lets big sums through, dims small ones, and makes negative ones slightly negative.")   # pass 98; pass 91 (cut for words): "like GELU" is drawn
+    "So SiLU passes big sums almost unchanged and shrinks sums near 0.\n"
+    "Negative sums become small negative numbers: the dip left of 0.")   # pass 99 (r100 Clarity)   # pass 98; pass 91 (cut for words): "like GELU" is drawn
 # pass 89b (r90 Focus: GELU, then SwiGLU, then GELU again): the GELU question follows GELU's words; SwiGLU's line
 # opens its own cell, right over its diagram
 SWIGLU_WORDS = ("**SwiGLU** is a block with two sums (below).\n"
@@ -2201,7 +2207,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
                                          "See Softplus (a smooth ramp with no dip, always above 0) at the end.")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
-    assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
+    assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
     assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
     assert "[04](04_activation_zoo.ipynb)" in ch06_decisions.links_and_sources().data   # pass 92: chapter links only
@@ -2513,7 +2519,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 93 (r94 Clarity: "step back" never explained): the direction said at first use
     # pass 95 (r96 Clarity: the nudge had only gone back through layers): a step is named as one more layer
     # pass 96 (r97 Focus): one whisper line on the main path; the step-by-step waits in a fold
-    assert ("The LSTM's memory path (right) has no bend. Whispered back along it, the nudge is multiplied only by "
+    assert ("The LSTM's memory path (right) has no bend. Back along the memory path, the nudge is multiplied only by "
             "the forget gate.\n\n<details><summary>Optional: step by step</summary>\n\n"
             "The nudge travels back toward the sequence's start.\n"
             "Each step acts like one more layer it passes back through.\n"
@@ -2870,10 +2876,10 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     # pass 55 (r49): the drawing note sits after the leak is explained, not among the map's words
     assert "times too steep" not in words and abs(times - 10) < 1e-9
     leak = _src(cells[side])
-    # pass 62: "it" named, the leak
-    # pass 76 (r73 Focus: at most one note on how a picture is drawn): the map's own inset says "leak drawn ×10"
-    assert "is its **leak**" in leak and "times too steep" not in leak
-    assert ch06_decisions.NOTE["dying_units"][0][2] == f"leak drawn ×{times:.0f}"
+    # pass 62: "it" named, the leak; pass 99 (r100): named over the dead unit's picture
+    # pass 76 (r73 Focus: at most one note on how a picture is drawn): the map's own inset says how it is drawn
+    assert "its **leak**" in words and "times too steep" not in leak
+    assert ch06_decisions.NOTE["dying_units"][0][2] == f"left slope drawn\n{times:.0f}× steeper"
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
@@ -3424,7 +3430,7 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
         "But it changes the whole bend, and far left its slope fades to almost 0.") in answer
     # pass 97 (r98 Interaction: two arguments, no verdict): the answer ends on the picker's own ranking, from the card
     assert answer.strip().endswith(f"**Verdict: {decisions._label(dead.runner_up)}**, the picker's second choice after "
-                                   f"{decisions._label(dead.pick)}.")
+                                   f"{decisions._label(dead.pick)}: both change only the left side.")   # pass 99 (r100 Focus)
     assert "gelu" not in (dead.pick, dead.runner_up) and decisions.check_pick(dead.role, "gelu")[0] == 0.0
     assert decisions.facts()["gelu_slope_minus4"] != 0 and ch06_decisions.slope_at("gelu", -0.1) > 0   # "still passes"
     # pass 80 (r77 Interaction: seven places, two questions): a third asks about one class of many, answered from its
@@ -3437,11 +3443,11 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     assert third > asked and many.where.startswith("Output for one class") and many.runner_up == "sigmoid"
     assert many.other_task == "several labels at once"
     said = after[third:].split("<summary>Check your prediction</summary>")[1]
-    assert said.strip().startswith("Sigmoid, one per label. The task: several labels at once, such as cat and dog.\n")
+    assert said.strip().startswith("Sigmoid, one per class. The task: several classes at once, such as cat and dog.\n")
     assert "several labels" in many.prefer_runner_up_when and "cat and dog" in many.prefer_runner_up_when
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12   # "Softmax shares add up to 1"
     # r78 Correctness: softmax does not pick; its labels compete (two cannot both be near 1)
-    assert "Softmax shares add up to 1, so the labels compete: two cannot both be near 1." in said
+    assert "Softmax shares add up to 1, so the classes compete: two cannot both be near 1." in said
     assert not any("Gates inside an LSTM or GRU" in _src(c) for c in cells if c["cell_type"] == "markdown")
     # the list never names GELU for dead units: the answer is the picker's own
     assert "GELU" not in next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("2. "))

@@ -46,7 +46,7 @@ TALLER = {"recurrent": 0.08}   # pass 72 (r68 Picture: its 1, 0 and −1 crowded
 YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
         "recurrent": (-2.3, 1.6)}   # r38: room below the −1 line for the x-axis's "0": it sits clear of tanh and the line
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
-    "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
+    "dying_units": [(-2.8, 2.45, "left slope drawn\n10× steeper", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (1.1, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves; r49: clear of the axis "0"
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
