@@ -45,10 +45,15 @@ def _folded_output(cell):
 # pass 86 (r85 Retention: the takeaway gave one finding of three): all three, each in a few words
 # pass 98 (r99 Clarity/Correctness): the takeaway opens with the section's answer; bigger steps are credited to the
 # shorter arrows, since the dotted curve (centred, as long as centre 0.5's) fails from step size 3 too
-TAKEAWAY = ("**Takeaway:** does centring help? With the same spread: not up to step size 1.5, but at bigger steps, yes.\n\n"
-            "- From step size 3, only centre 0, with its shorter arrows, still arrived.\n"
-            "- Dotted, centre 0 with arrows as long as centre 0.5's: it too failed from step size 3. "
-            "But it reached the star about three times sooner at step size 1.")
+# pass 99 (r100 Focus/Clarity: "same spread" was no word of the widget's): the Takeaway in the widget's words; the
+# dotted curve's comparison (three times sooner, failing from step size 3 too) moved into the tie fold
+TAKEAWAY = ("**Takeaway:** does centring help? Up to step size 1.5, no: both centres take about the same steps.\n"
+            "From step size 3, only centre 0 still arrives: its arrows are shorter.")
+TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
+           "Its two inputs differ up to twice as much.\n"
+           "So its steps have bigger apart parts.\n"
+           "It reaches the star about three times sooner at step size 1.\n"
+           "But it too does not arrive from step size 3: long arrows overshoot.\n")
 ZIGZAG_RECALL = "> **Pause and recall.** At small step sizes, which centre was faster?"
 
 
@@ -353,7 +358,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"- outputs: [{best.fun:.3f}, ∞)\n" in cards()
-    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output.\nThe flip is strongest at $x = -\\sqrt2$, where the slope is about −0.13.\n" in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign as it passes back.\nWhere it would tell a weight \"go up\", it now says \"go down\".\nThat is no fault: there, a bigger sum gives a smaller output.\nThe flip is strongest at $x = -\\sqrt2$, where the slope is about −0.13.\n" in markdown()
 
 
 
@@ -1059,12 +1064,13 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
-    assert ("not up to step size 1.5, but at bigger steps, yes.\n\n"
-            "- From step size 3, only centre 0, with its shorter arrows, still arrived.\n") in answer
+    assert ("Up to step size 1.5, no: both centres take about the same steps.\n"
+            "From step size 3, only centre 0 still arrives: its arrows are shorter.") in answer
     s15 = list(ch02.rates()).index(1.5)   # "not up to 1.5, but at bigger steps, yes": a tie, then centre 0 clearly faster
     assert np.all(np.abs(off[:s15 + 1] - ch02.steps_curve(0.0)[:s15 + 1]) <= 1)
     assert np.all(ch02.steps_curve(0.0)[s15 + 1:] < off[s15 + 1:] - 1)
-    assert ("it reached the star about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.") in answer
+    assert ("It reaches the star about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
+            "But it too does not arrive from step size 3") in ch02.zigzag_answer().data   # pass 99: in the tie fold
     # pass 98 (r99): "from step size 3, only centre 0 still arrived", and the dotted curve "too failed from step size 3"
     s3 = list(ch02.rates()).index(3.0)
     assert np.isfinite(ch02.steps_curve(0.0)).all() and not np.isfinite(off[s3:]).any() and not np.isfinite(wide[s3:]).any()
@@ -1163,6 +1169,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative.\n"
             # r57 Clarity: it did not say whether the flip matters; it does no harm, said with its reason
             "There the learning signal flips sign as it passes back.\n"
+            'Where it would tell a weight "go up", it now says "go down".\n'   # pass 99 (r100 Clarity)
             "That is no fault: there, a bigger sum gives a smaller output.\n" +
             f"The flip is strongest at $x = -\\sqrt2$, where the slope is about {ds:.2f}.\n".replace("about -", "about −")) in text
     assert "The slope is lowest at" not in text
@@ -1586,9 +1593,11 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     intro, piece, above = ("".join(cells[j]["source"]) for j in (at - 3, at - 2, at - 1))
     assert intro.startswith("## Corners add up") and "the grey hill, a bell-shaped bump 1 tall at x = 0." in intro
     # pass 39 (r35): k and t are named before the formula uses them
-    assert piece.startswith("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.\n"
-                            "The piece, $t \\cdot \\mathrm{ReLU}(x - k)$, is 0 left of its corner")   # pass 32: t, as SwiGLU's sum is a (r30)
-    assert "right of it, its slope is $t$." in piece and "mean gap" not in piece and "slider" not in piece
+    # pass 99 (r100 Picture first): the piece in plain words (a slid, tilted ReLU) before its formula
+    assert piece.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$, and tilted by a **turn** $t$.\n"
+                            "It is flat at 0 left of $k$; right of it, it climbs with slope $t$ (falls if $t$ is negative).\n"
+                            "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\n")   # pass 32: t, as SwiGLU's sum is a (r30)
+    assert "mean gap" not in piece and "mean gap" not in piece and "slider" not in piece
     assert above.startswith("Each slider below sets one turn.") and "ReLU(x - k)" not in above
     for said in ("Each slider below sets one turn.", "The **mean gap** is the average up-or-down distance"):
         assert above.index(said) < above.index("**Predict:**"), said
@@ -1711,8 +1720,13 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     # pass 98 (r99 Clarity 3): the definition says over which inputs, and why ReLU's card says no (GELU's, at its dip)
     assert ("On it, **zero-centred** means: feed it inputs spread evenly around 0, and its outputs average about 0.\n"
             "ReLU's outputs are never negative, so ReLU is not.\n") in text
-    assert "The dip is small, so GELU's outputs average above 0: not zero-centred." in text
-    assert _cell_index("The dip is small, so GELU's outputs") < _cell_index('ch02.card("gelu")')
+    # pass 99 (r100 Correctness: "the dip is small" was no reason): GELU(x) + GELU(-x) = x(2Φ(x) - 1) > 0 for x > 0
+    assert ("For every $x > 0$, GELU($x$) sits further above 0 than GELU($-x$) sits below.\n"
+            "So inputs spread evenly around 0 give outputs averaging above 0: not zero-centred.") in text
+    assert _cell_index("GELU($x$) sits further above 0") < _cell_index('ch02.card("gelu")')
+    g, xs = activations.get("gelu"), np.linspace(0.01, 6, 600)
+    assert np.all(g(xs) > -g(-xs)) and np.all(g(-xs) < 0)
+    assert float(np.mean(g(np.linspace(-3, 3, 601)))) > 0.1
     assert activations.get("gelu").zero_centred == "no" and activations.get("relu").zero_centred == "no"
     assert _cell_index("**zero-centred** means") < _cell_index('ch02.card("relu")')
     assert text.lower().index("zero-centred") == text.index("**zero-centred**") + 2
@@ -1767,7 +1781,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     # pass 41 (r37): "drawn" read as plotted; r57 Clarity: the centre named as the slider that sets where the inputs sit
     # r58 Clarity: the widget's words as a three-item list
     # pass 88 (r87 Focus: a slider-by-slider list): one line, the rule kept
-    rule = "Each step brings two random inputs within 0.5 of the **centre**."
+    rule = "Each step uses one new example: two random inputs, each between **centre** − 0.5 and centre + 0.5."
     assert rule in text and text.index(rule) < text.index("**Predict:** at centre 0.5")
     assert "At centre 0.5 both are positive, like sigmoid's outputs." in text   # pass 61 (r55): then centre 0, like tanh's
     h = zigzag.independent_inputs(0.5, 30)
@@ -1942,11 +1956,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 90 (r91 Focus: the length² box cut): the dotted curve's lines close the tie fold, no length² in them
     below = _folded_output(chapter()["cells"][_cell_index("ch02.zigzag_answer()")])
     # pass 91 (r92): the box's inputs and arrow length are said before the last Predict, so not repeated here
-    assert below.endswith("The dotted curve is centre 0 with the box ticked.\n"
-                          # pass 85 (r84 Correctness): why, in what the runs support
-                          "Its two inputs differ up to twice as much.\n"
-                          "So its steps have bigger apart parts.\n"
-                          "At step size 1, it reaches the star about three times sooner.\n\n</details>")
+    assert below.endswith(TIE_END + "\n</details>")   # pass 85 (r84 Correctness): why, in what the runs support
     assert "length²" not in below
     assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
@@ -2187,7 +2197,7 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     zig-zag the widget draws needs weights moving apart: with sigmoid-like inputs (centre 0.5) the path to (1, -1)
     turns back many times, to (1, 1) or (-1, -1) (both weights the same way) not once."""
     text = markdown()
-    assert "reached the star about three times sooner" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
+    assert "reaches the star about three times sooner" in shown() and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
     assert "make a unit's weights zig-zag.\n" not in text
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
@@ -2357,7 +2367,8 @@ def test_a_dead_relu_unit_is_hedged_and_can_come_back():
     x > 0) comes back when the earlier weight v flips sign, which it can learn through another unit."""
     text = markdown()
     assert "for good" not in text
-    assert "Unless earlier layers change, it stops learning: a *dead* unit (chapter 03)." in text   # pass 28: hedged where said
+    # pass 99 (r100 Clarity): the hedge says what earlier layers change: this unit's inputs, and so its sum
+    assert "Unless earlier layers change its inputs, and so its sum, it stops learning: a *dead* unit (chapter 03)." in text   # pass 28: hedged where said
     # pass 68: the recall answer no longer repeats the hedge; it is said once, in the weakness paragraph above
     assert "revive" not in text and text.count("Unless earlier layers change") == 1
     line1 = text.split("## What to remember", 1)[1].split("1. ", 1)[1].splitlines()[0]
@@ -2544,7 +2555,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # legend's "other centres": the slider also takes the values in between)
     # pass 88 (r87 Focus: the slider-by-slider list): one line; the sliders and the box name themselves
     assert "".join(cells[at - 1]["source"]).startswith(
-        "**The widget.** Each step brings two random inputs within 0.5 of the **centre**. "
+        "**The widget.** Each step uses one new example: two random inputs, each between **centre** − 0.5 and centre + 0.5. "
         "At centre 0.5 both are positive, like sigmoid's outputs. At 0, about half are negative, like tanh's.\n\n")
     assert "- **Step size** slider" not in markdown() and "- **A run**" not in markdown()
     assert ch02.zigzag_centre().sliders["centre"].min == 0.0 and ch02.zigzag_centre().sliders["centre"].max == 0.5
@@ -2955,7 +2966,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     assert answer.count("<details>") == 2 and f"<summary>{ch02.TIE_SUMMARY}</summary>" in answer
     seen, tie = answer.split("</details>")[:2]
     assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" not in tie
-    assert "Ticking the box makes centre 0's arrows as long as centre 0.5's." in markdown() and "it reaches the star about three times sooner" in tie
+    assert "Ticking the box makes centre 0's arrows as long as centre 0.5's." in markdown() and "It reaches the star about three times sooner at step size 1." in tie
     at = _cell_index("ch02.zigzag_answer()")   # pass 90: the Takeaway right under the answer
     assert "".join(chapter()["cells"][at + 1]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
@@ -3239,16 +3250,16 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert "For the corner at $k = -1.5$" not in markdown()   # pass 46: the widget's formula shows it
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
     # pass 27: "It is 0 left of its corner" read as x - k, which is negative there; the piece is what is 0
-    assert "$, is 0 left of its corner;" in markdown() and "\nIt is 0 left of its corner" not in markdown()
+    assert "It is flat at 0 left of $k$; right of it, it climbs" in markdown() and "\nIt is 0 left of its corner" not in markdown()   # pass 99 (r100): plain words first
     assert np.maximum(np.array([-3.0, -2.0]) - (-1.5), 0).tolist() == [0.0, 0.0]
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
     # r72 Correctness: the theorem covers any unbroken (continuous) curve, over a limited stretch of x
-    assert ("Enough corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
+    assert ("A sum of enough corner pieces can follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
             "A theorem proves that such a match exists: the *universal approximation theorem*.\nIt does not say how many units it takes, or whether training finds them.") in markdown()
     # pass 85 (r84 Clarity: four ideas in one cell): where a corner sits is its own cell, under the network picture
     assert "for many inputs too" not in markdown()
-    net, corner, theorem = (_cell_index(k) for k in ("ch02.corners_network()", "A unit's corner sits", "Enough corners follow any"))
+    net, corner, theorem = (_cell_index(k) for k in ("ch02.corners_network()", "A unit's corner sits", "A sum of enough corner pieces"))
     assert net + 1 == corner and corner + 1 == theorem
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
@@ -3590,8 +3601,10 @@ def test_slope_titles_say_the_shared_y_scale_and_fit(name, worked):
 def test_corners_name_the_corner_and_the_turn_before_the_formula():
     """Check k and t are named before t·ReLU(x - k) is written (r35: the formula came first)."""
     text = markdown()
-    named = text.index("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.")
-    assert named < text.index("The piece, $t \\cdot \\mathrm{ReLU}(x - k)$,")
+    named = text.index("Each piece is one ReLU, slid sideways so its corner sits at $k$, and tilted by a **turn** $t$.")
+    assert named < text.index("As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")
+    down = -0.5 * np.maximum(np.linspace(-3, 3, 601) - 1.0, 0)   # "falls if t is negative": t = -0.5, k = 1
+    assert down.max() == 0 and down[-1] < 0
     x = np.linspace(-3, 3, 601)
     piece = 0.7 * np.maximum(x + 1.5, 0)   # t = 0.7, k = -1.5: slope 0 left of k, t right of it
     slopes = np.diff(piece) / np.diff(x)
@@ -3949,7 +3962,7 @@ def test_the_takeaway_says_the_test_used_random_inputs():
     assert h.min() >= 0 and h.max() <= 1
     assert np.histogram(h, bins=4, range=(0, 1))[0] / h.size == pytest.approx([0.25] * 4, abs=0.01)
     # pass 75 (r72 Focus: the fair-test fold cut to two sentences): the widget's set-up says it, before the Predict
-    assert ("Each step brings two random inputs within 0.5 of the **centre**. "
+    assert ("Each step uses one new example: two random inputs, each between **centre** − 0.5 and centre + 0.5. "
             "At centre 0.5 both are positive, like sigmoid's outputs. At 0, about half are negative, like tanh's."
             in markdown())   # pass 88 (r87 Focus): one line and "The inputs were random" not in ch02.zigzag_answer().data
     x = np.linspace(-30, 30, 601)
@@ -4420,7 +4433,7 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     centre 0.5 does not, and the same-length control is about three times sooner at step size 1; the recall asks all
     three."""
     text = markdown()
-    assert TAKEAWAY in text and TAKEAWAY.count("\n- ") == 2   # pass 98: the tie moved into the opening answer
+    assert TAKEAWAY in text and TAKEAWAY.count("\n") == 1   # pass 99: two lines; the dotted curve is in the tie fold
     s = list(ch02.rates())
     off, on, ctrl = ch02.steps_curve(0.5), ch02.steps_curve(0.0), ch02.control_curve()
     i = s.index(1.5)
@@ -4438,14 +4451,14 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     panel (which draws each piece with its corner there), and, right under the dimmer's picture, that Φ(x) is the
     share of a bell curve left of x (it was only inside the closed fold)."""
     cells = chapter()["cells"]
-    pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
+    pieces = "".join(cells[_cell_index("Each piece is one ReLU, slid")]["source"])
     # pass 92 (r93 Picture first): "(lower panel)" pointed at a panel two cells later; the pointer now says where
     # pass 98 (r99 Clarity 4): the corner at k = −1.5 written out, as the widget's readout prints it
     assert ("Subtracting $k$ moves ReLU's corner from 0 to $x = k$.\n"
             "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$.\n"
             "The widget's lower panel, below, draws each piece.") in pieces and "(lower panel)" not in pieces
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
-    assert _cell_index("Each piece has a corner") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
+    assert _cell_index("Each piece is one ReLU, slid") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
     relu = activations.get("relu")
     for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k

@@ -1353,6 +1353,7 @@ The dotted curve is explained in the box below.
 """)
     # pass 90 (r91 Focus: the length² box and the digit run cut): why small steps tie and the dotted curve, one fold
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
+    # pass 99 (r100 Focus/Clarity): the dotted curve's comparison left the Takeaway for this fold, with its failure too
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Up to step size {same:g}, both centres take about the same steps.
 With small steps, later steps undo each together move quickly, at little cost.
@@ -1364,10 +1365,11 @@ Weights at 0, step size 1: both examples below are {short} short.
 
 Centre-0 steps are shorter only in their together part, which the star does not need.
 
-The dotted curve is centre 0 with the box ticked.
+The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.
 Its two inputs differ up to twice as much.
 So its steps have bigger apart parts.
-At step size 1, it reaches the star about {TIMES[round(times)]} times sooner.
+It reaches the star about {TIMES[round(times)]} times sooner at step size 1.
+But it too does not arrive from step size {fails:g}: long arrows overshoot.
 """).data)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
