@@ -711,9 +711,10 @@ def test_costs_and_good_for_are_true():
     # r75 (pass 78): "to hold the spread at 1" cut: spread is said only in the next section
     assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU).\nSELU needs special random **starting weights** (below)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
-    assert ("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$, with α (alpha) usually 1.\n"   # pass 28: the letter is named
-            "  Far left, $e^x - 1$ nears −1, so ELU nears −α.\n"   # r86 (pass 87): one idea a line
+    # r100 (pass 99, Clarity): ELU's formula is said once, with α, where ELU first appears; the bullet keeps its floor
+    assert ("- **ELU**: far left, $e^x - 1$ nears −1, so ELU nears −α.\n"   # r86 (pass 87): one idea a line
             "  It never goes below −α: that level is its **floor**.") in text
+    assert text.count("\\alpha\\,(e^x - 1)") == 1 and "with α (alpha) usually 1" not in text
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
@@ -1545,9 +1546,9 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert ch04_zoo.row("elu")["smoothness"] == "no corner at α = 1 (slope 1 on both sides)"
     text = _markdown()   # pass 19: the table's row says "at α = 1"; the prose no longer calls ELU smooth
     # pass 25: ELU's formula is given, so "needs e^x" and "bending jumps at 0" rest on something the learner saw
-    assert ("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$, with α (alpha) usually 1.\n"
-            "  Far left, $e^x - 1$ nears −1, so ELU nears −α." in text and "smooth curve" not in text)
-    assert text.index("$e \\approx 2.718$") < text.index("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$")   # e^x explained first
+    assert ("Left of 0, it is $\\alpha\\,(e^x - 1)$. α (alpha) is a number you choose, usually 1.\n" in text
+            and "smooth curve" not in text)
+    assert text.index("$e \\approx 2.718$") < text.index("Left of 0, it is $\\alpha\\,(e^x - 1)$")   # e^x explained first
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
 
@@ -2019,7 +2020,9 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     and its word list are gone from the chapter."""
     text = _markdown()
     # pass 46: Mish's formula and its tanh line are cut; "Mish is one more x times a switch" stays (a switch 0 to 1)
-    assert "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: another S-curve from 0 to 1." in text
+    # r100 (pass 99, Clarity): why the switch runs 0 to 1 though tanh runs −1 to 1: softplus is above 0
+    assert ("Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$.\n"
+            "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
     assert text.index("**Softplus** is a smooth ReLU") < text.index("Mish is $x$ times a third switch")   # defined first
     x = np.linspace(-30, 30, 6001)
     sw = np.tanh(np.logaddexp(0, x))
@@ -2613,8 +2616,11 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert above.startswith("**Predict:** click the answer you believe.") and "dips deepest" in above
     # r81 (pass 83): the first picture's zoom now names each dip, so the Predict was a recall of it
     # r99 (pass 98, Interaction): that made it a look-up; now it is predicted from each switch's value at x = -1.3
-    assert ("dips deepest below 0?\nGELU, SiLU and Mish are each $x$ times a number from 0 to 1.\n"
-            "At $x = -1.3$ it is 0.10 for GELU, 0.21 for SiLU, 0.24 for Mish.") in above
+    # r100 (pass 99, Interaction): the values at -1.3 turned it into sums (and -1.3 is not GELU's lowest point); the
+    # hint now says what to think about: how long each switch stays above 0 on the left (checked below)
+    assert ("dips deepest below 0?\nHint: GELU, SiLU and Mish are each $x$ times a switch from 0 to 1.\n"
+            "The longer a switch stays above 0 on the left, the deeper $x$ times it sinks.") in above
+    assert "-1.3" not in above and "0.24 for Mish" not in _markdown()
     assert "Recall the first picture's zoom." not in above
     x = np.array([-1.3])
     switches = {n: float(activations.get(n)(x)[0] / x[0]) for n in ("gelu", "silu", "mish")}
@@ -3194,8 +3200,21 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
     # r98 (pass 97, Clarity): that picture shows only after a click; the sentence points at the first picture's zoom
     # r99 (pass 98, Interaction): after the quiz, the answer in words, deepest first, each dip from the registry
-    assert _index("GELU, SiLU and Mish dip a little below 0, then rise.\n"
-                  "Deepest: Mish (−0.31), then SiLU (−0.28), then GELU (−0.17).") == _index("ch04.deepest_dip_question()") + 1
+    # r100 (pass 99, Interaction): that line sat in view under the buttons; it is now folded, with a wrong answer
+    fold = ("<details><summary>Check your prediction</summary>\n\n"
+            "Deepest: Mish (−0.31), then SiLU (−0.28), then GELU (−0.17).\n"
+            "A common wrong answer: GELU, whose switch is steepest.\n"
+            "In fact, a steep switch shuts off sooner on the left: GELU dips least.\n\n</details>\n\n"
+            "GELU, SiLU and Mish dip a little below 0, then rise.\n")
+    assert "".join(_cells()[_index("ch04.deepest_dip_question()") + 1]["source"]).startswith(fold)
+    # the wrong answer is true: GELU's switch Φ is steepest at 0, yet smallest on the left, where the dips are
+    xl = np.linspace(-6, -0.05, 500)
+    sw = {n: activations.get(n)(xl) / xl for n in ("gelu", "silu", "mish")}
+    assert np.all(sw["gelu"] < sw["silu"]) and np.all(sw["silu"] < sw["mish"])
+    h = 1e-4   # each switch's slope at 0: GELU's Φ about 0.40, SiLU's sigmoid 0.25
+    slope0 = {n: float((activations.get(n)(np.array([h]))[0] / h - activations.get(n)(np.array([-h]))[0] / -h) / (2 * h))
+              for n in ("gelu", "silu")}
+    assert slope0["gelu"] > slope0["silu"] + 0.1
     lows = sorted(("gelu", "silu", "mish"), key=lambda n: activations.minimum(n)[1])
     assert lows == ["mish", "silu", "gelu"]
     assert [f"{activations.minimum(n)[1]:.2f}" for n in lows] == ["-0.31", "-0.28", "-0.17"]
@@ -3436,8 +3455,10 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # map's numbers first (checked below), the weak right side (1.05) left to the slope picture
     why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1: a small spread grows.\n"
            # r99 (pass 98, Clarity): one-sided; both sides are said, the weak stretch right of 0 and the squeeze
-           "A big spread reaches both sides. Right of 0, SELU stretches it only by 1.05.\n"
-           "Far left, it is nearly flat and squeezes hard. So it shrinks.\n\n")
+           # r100 (pass 99, Clarity): "both sides" of 0; the far-left sums meet SELU's floor, said with its number
+           "A big spread reaches both sides of 0. Many sums land far left.\n"
+           "SELU squashes them near its floor, −1.76.\n"
+           "Right of 0, it stretches sums only 1.05×. So the spread shrinks.\n\n")
     assert "On balance" not in ch04_zoo.selu_why_fold().data and "only 1.05" in ch04_zoo.selu_slope().get_label() + "".join(
         t.get_text() for t in ch04_zoo.selu_slope().axes[0].texts)
     fold = ch04_zoo.selu_why_fold().data   # r61 (pass 66): the slope picture and the why are folded, one click away
@@ -3677,7 +3698,8 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
     assert ("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.\n"
             "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
             "The natural log, ln, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
-            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: another S-curve from 0 to 1.") in text
+            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$.\n"
+            "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
     # pass 68: the why (softplus above 0, tanh of it between 0 and 1) is cut for length; still true:
     x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
     soft = activations.get("softplus")(x)   # its default beta, 1
@@ -4436,7 +4458,7 @@ def test_pass_87_exp_sketch_comes_first_and_shows_slope_equals_height():
     """Check (r86, pass 87): e^x gets a small sketch before ELU's and SELU's formulas; its touching lines have the
     slope of e^x at their point (its height there), and its alt text says so."""
     k = _index("ch04.exp_sketch()")
-    assert _index("ELU and SELU use an exponential") == k - 1 and k + 1 == _index("- **ELU**, left of 0:")
+    assert _index("ELU and SELU use an exponential") == k - 1 and k + 1 == _index("- **ELU**: far left,")
     assert _cells()[k]["metadata"]["jupyter"]["source_hidden"] and "image/png" in _cells()[k]["outputs"][0]["data"]
     fig = ch04_zoo.exp_sketch()
     ax = fig.axes[0]
@@ -4652,9 +4674,10 @@ def test_elu_is_spelled_out_before_its_formula():
     r95 (Correctness, pass 94): "e^x on the left" was wrong: ELU's left side is e^x - 1, which levels off at -1."""
     text = _markdown()
     said = ("ELU is the exponential linear unit.\n"
-            "Left of 0, it is $e^x - 1$ (ELU with α = 1), so it levels off at −1.\n"   # r99 (pass 98): which ELU
+            "Left of 0, it is $\\alpha\\,(e^x - 1)$. α (alpha) is a number you choose, usually 1.\n"   # r100 (pass 99)
+            "With α = 1 it is $e^x - 1$, which levels off at −1.\n"
             "Right of 0, it is a straight line.")
-    assert said in text and text.index(said) < text.index("- **ELU**, left of 0:")
+    assert said in text and text.index(said) < text.index("- **ELU**: far left,")
     assert "$e^x$ on the left" not in text
     x = np.array([-30.0, -3.0, -1.0])
     np.testing.assert_allclose(activations.get("elu")(x), np.expm1(x), rtol=1e-6)   # alpha = 1: e^x - 1
@@ -4689,7 +4712,7 @@ def test_same_weights_picture_says_it_asks_the_other_question():
     right letter still says 50%, with 3 tables instead of 2."""
     fig = ch04_zoo.same_weights_tables()
     title = fig.axes[0].get_title(loc="left")
-    assert title == "Now keep the weights equal instead: 6 units become 4"
+    assert title == "Or keep the weights equal: then 6 units become 4"   # r100 (pass 99): no "instead" of an unseen case
     assert fig.get_label().startswith(title + ". ")
     assert len(title.split()) < 12
     k = _index("ch04.same_weights_tables()")

@@ -570,6 +570,7 @@ def selu_why_fold():
                 for f, w in ((doubling_spread(), 560), (in_out, 560), (slope, 620))]
     edge = f"{selu_stretch_edge():.2f}"
     right = float(activations.get("selu").derivative(1.0))   # r99 (pass 98): the weak stretch right of 0, 1.05
+    floor = f"{_at('selu', -50.0):.2f}".replace("-", "−")   # r100 (pass 99): what the big spread meets far left
     return fold(SELU_FOLD_TITLE, f"""
 Picture five layers that double, keep or halve every number:
 
@@ -588,8 +589,9 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 {pictures[2]}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
-A big spread reaches both sides. Right of 0, SELU stretches it only by {right:.2f}.
-Far left, it is nearly flat and squeezes hard. So it shrinks.
+A big spread reaches both sides of 0. Many sums land far left.
+SELU squashes them near its floor, {floor}.
+Right of 0, it stretches sums only {right:.2f}×. So the spread shrinks.
 
 {SELU_SCOPE}""")
 
@@ -2125,7 +2127,7 @@ SAME_WEIGHTS_ROWS = 4
 SAME_WEIGHTS_KEY = "each table: a row per number in,\na column per number out"
 # r96 (pass 95, Interaction): right after the "same units" quiz, "48 weights" twice read as "0% more"; the title
 # says this picture asks the other question: equal weights, so fewer gated units
-SAME_WEIGHTS_TITLE = ("Now keep the weights equal instead: "
+SAME_WEIGHTS_TITLE = ("Or keep the weights equal: then "
                       f"{SAME_WEIGHTS_UNITS['plain block'][1]} units become {SAME_WEIGHTS_UNITS['gated block'][1]}")
 SAME_WEIGHTS_ALT = (SAME_WEIGHTS_TITLE + ". Two rows of weight tables with the same number of weights; in every table, one row per number in "
                     "and one column per number out. Top, plain block: 2 tables for 6 bent units, labelled 4 in × 6 out "
