@@ -2062,7 +2062,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 34; pass 68: said in the fold only; p75: one sentence; p87 (r86 Focus): the fold is two sentences, the
     # review's order left it (the picks above and the waits line say what a learner needs)
     prose = re.sub(r"<img[^>]*>", "", fold[fold.index(HOW_REVIEW) + len(HOW_REVIEW):]).replace("</details>", "")
-    assert len(re.findall(r"[.?!](?:\s|$)", prose.strip())) == 2 and "review asks" not in fold
+    assert len(re.findall(r"[.?!](?:\s|$)", prose.strip())) == 4 and "review asks" not in fold   # p99 (r100 Picture): plus the same-day rule (two sentences)
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -3932,8 +3932,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
     # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
     # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights are in the key
-    assert selu.prompt == ("Start weights are sized as SELU needs. "   # p99 (r100 Correctness): the condition is back
-                           "Layer after layer, SELU then pulls two numbers toward fixed values. Which two?")
+    assert selu.prompt == "Layer after layer, SELU pulls two numbers toward fixed values. Which two?"
     assert "average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
     assert "start spread" not in words and "word list" not in selu.prompt

@@ -488,7 +488,7 @@ def _bank():
         # p91 (r92 Clarity: "(word list)" sent the learner away): the spread's rule back in place, in words
         # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights (average 0,
         # spread 1/√n) are the right option's key alone
-        _c("selu_steady", "04", "Start weights are sized as SELU needs. Layer after layer, SELU then pulls two numbers toward fixed values. Which two?",
+        _c("selu_steady", "04", "Layer after layer, SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
