@@ -807,7 +807,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 2   # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    assert len([line for line in prose.splitlines() if line.strip()]) == 3   # p99 (r100 Picture): plus the same-day rule, once in view;  # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     # p73 (r70 Focus): the learner's count; p89 (r89 Interaction): counted by the review cell itself, no fold here
@@ -2062,7 +2062,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 34; pass 68: said in the fold only; p75: one sentence; p87 (r86 Focus): the fold is two sentences, the
     # review's order left it (the picks above and the waits line say what a learner needs)
     prose = re.sub(r"<img[^>]*>", "", fold[fold.index(HOW_REVIEW) + len(HOW_REVIEW):]).replace("</details>", "")
-    assert len(re.findall(r"[.?!](?:\s|$)", prose.strip())) == 2 and "review asks" not in fold
+    assert len(re.findall(r"[.?!](?:\s|$)", prose.strip())) == 4 and "review asks" not in fold   # p99 (r100 Picture): plus the same-day rule (two sentences)
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -2095,7 +2095,7 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     from course_utils.ui import ch05_race
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     # pass 25: "overflow" was jargon in an option, explained only in the key; the option says it plainly
-    assert right("softmax_max_trick").text == "No e^score is too big to hold; shares do not change."   # r87: s named, kept short
+    assert right("softmax_max_trick").text == "So no e^score gets too big; the shares stay the same."   # r87: s named, kept short
     assert "up to rounding" in right("softmax_max_trick").why
     assert not any("overflow" in o.text or "overflow" in o.why for o in quiz.get("softmax_max_trick").options
                    if not o.correct)   # a wrong answer's feedback is read without the key
@@ -2349,8 +2349,8 @@ def test_pass22_gelu_direction_is_said_one_way_as_x_grows_or_moving_left():
     assert np.all(gelu(np.linspace(-8, -0.01, 200)) < 0) and -1e-3 < float(gelu(np.array([-8.0]))[0]) < 0   # just below 0
     assert f"{x_dip:.2f}" == "-0.75"
     # pass 40 (r36 reader, Focus): the idea, not the decimal
-    assert quiz.get("gelu_slope_sign").prompt == ("Left of the bottom of its dip (x ≈ −0.75), is GELU's slope positive, "
-                                                  "zero or negative?")
+    assert quiz.get("gelu_slope_sign").prompt == ("Left of the bottom of its dip, is GELU's slope positive, "
+                                                  "zero or negative?")   # p99 (r100): no x, so Q15's key stays hidden
     assert [o.text for o in quiz.get("gelu_slope_sign").options] == ["Negative.", "Zero, just like ReLU's left side.", "Positive."]
     assert quiz.get("deepest_dip").prompt == "Which of these bends never goes below 0?"
     assert quiz.get("deepest_dip").options[quiz.answer_key("deepest_dip")].text == "ReLU."
@@ -3727,7 +3727,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example)
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
     # p87 (r86 Focus): the digit rule left "How it works" for the tooltip, which is down to "Close counts."
-    assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts." in ch07_quiz.how_close_example()
+    assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts: half a unit off" in ch07_quiz.how_close_example()
     # p90 (r91 Focus): the tooltip is down to five words; fractions and "about" are still read
     assert text == "Close counts; fractions are fine." and quiz.parse_number("2/3") == pytest.approx(2 / 3)
     assert quiz.parse_number("about 0.3") == 0.3   # pass 55 (r49): the example typed as the rule says
@@ -3973,10 +3973,10 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
-    assert ("**Numbers:** round to the digits asked. Close counts.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
+    assert ("**Numbers:** round to the digits asked. Close counts: half a unit off in the last digit is fine.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
             "**Digits** means digits that count: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
             "Zeros in front do not count: 0.012 is already two digits.\n"
-            "Point at an answer box to see what else you may type.") in _src(cells[k])
+            "Point at an answer box to see other ways to type, such as 1/4.") in _src(cells[k])
     assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
@@ -6007,7 +6007,7 @@ def test_p97_q16_keys_do_not_give_away_q18_or_q23_and_q26_says_too_big_to_hold()
     from course_utils.facts import activations
     assert abs(quiz._slope("gelu", -6.0)) < 1e-6 < activations.NEAR_FLAT_SLOPE   # far left: nearly no slope
     right = quiz.get("softmax_max_trick").options[quiz.answer_key("softmax_max_trick")]
-    assert right.text == "No e^score is too big to hold; shares do not change." and "memory" not in right.text
+    assert right.text == "So no e^score gets too big; the shares stay the same." and "memory" not in right.text
     wrong = [len(o.text) for o in quiz.get("softmax_max_trick").options if not o.correct]
     assert len(right.text) <= min(wrong)   # the right option is no longer than the wrong ones
     with np.errstate(over="ignore"):
@@ -6030,3 +6030,30 @@ def test_p97_q28_picture_shows_a_start_below_1_growing_in_thin_dashed_lines():
         quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
     lows = [float(s[-1]) for s in low]
     assert f"climbs up to it (from {min(lows):.2f} to {max(lows):.2f})" in ch07_quiz.picture_alt("selu_steady")
+
+
+def test_p99_how_close_line_matches_the_checker_and_the_typing_line_names_a_form_the_checker_takes():
+    """r100 (Clarity): "Close counts." said not how close, and "what else you may type" not what. The line says half a
+    unit in the last digit asked, which is what quiz.accepted takes; the typing line's example (1/4) parses."""
+    assert ch07_quiz.CLOSE_LINE in ch07_quiz.how_close_example()
+    q = quiz.Numeric("probe", "07", "probe?", ch07_quiz.HOW_CLOSE[0], ch07_quiz.HOW_CLOSE[1], "why", ())
+    assert quiz.step(q) == pytest.approx(0.01)
+    assert quiz.accepted(q, 0.3127 + 0.0049) and quiz.accepted(q, 0.3127 - 0.0049)   # within half a unit of 0.01
+    assert not quiz.accepted(q, 0.3127 + 0.0051) and not quiz.accepted(q, 0.3127 - 0.0051)
+    assert "1/4" in ch07_quiz.TYPING_LINE and quiz.parse_number("1/4") == pytest.approx(0.25)
+    assert "fractions are fine" in ch07_quiz.how_close_rule()   # the tooltip says the same form
+
+
+def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule():
+    """r100 (Clarity): "bend" was used from the first fold on but said only in the word list; the top now says what a
+    unit and its bend are. r100 (Picture): the same-day rule sat only in the boxes picture's alt text."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    top = _src(cells[k])
+    assert "A **unit** multiplies each input by its weight. It adds them up, plus a shift (its bias)." in top
+    assert "That curve is its **bend**, or *activation function*." in top
+    assert top.index("**bend**") < top.index("[word list]")
+    fold = next(_src(c) for c in cells if "The boxes are **Leitner boxes**" in _src(c))
+    line = "Right again within a day of a miss? That is rereading: the card stays in box 1."
+    assert fold.index("<img") < fold.index(line)
+    assert "within 1 day of the miss keeps it in box 1" in fold   # the alt text says the same rule

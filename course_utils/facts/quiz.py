@@ -428,7 +428,7 @@ def _bank():
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It turns near-flat at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         # r36 reader (Focus): the idea (which way GELU goes left of its dip), not a decimal (0.012 against −0.012)
-        _c("gelu_slope_sign", "03", f"Left of the bottom of its dip (x ≈ {gdip_x:.2f}), is GELU's slope positive, zero or negative?",
+        _c("gelu_slope_sign", "03", "Left of the bottom of its dip, is GELU's slope positive, zero or negative?",
            ("Negative.", f"Far left, GELU is just below 0. From there it goes down as x grows, until its bottom near {gdip_x:.2f}. "
                          f"Going down as x grows is a negative slope. At x = −3 it is about {g3m:.3f}."),
            ("Zero, just like ReLU's left side.",
@@ -462,7 +462,7 @@ def _bank():
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
            # p97 (r98 Correctness: "fits in memory" misled; the point is overflow)
-           ("No e^score is too big to hold; shares do not change.",
+           ("So no e^score gets too big; the shares stay the same.",
             "Every e^score is then at most 1, so none grows too big for the computer to store (that is called "
             "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits. "
             f"Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares "

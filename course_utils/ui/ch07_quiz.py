@@ -1732,7 +1732,7 @@ def numeric_widget(qid, number, learner):
 # text: each answer box says them as its tooltip (point at the box), and its grey placeholder shows the form to type.
 HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks for: it gives no key away
 _DIGITS = quiz.DIGIT_WORDS
-TYPING_LINE = "Point at an answer box to see what else you may type."
+TYPING_LINE = "Point at an answer box to see other ways to type, such as 1/4."   # p99 (r100 Clarity): say what
 
 
 def how_close_rule():
@@ -1743,6 +1743,8 @@ def how_close_rule():
     return "Close counts; fractions are fine."
 
 
+# p99 (r100 Clarity: "Close counts." said not how close): quiz.accepted takes half a step in the last digit kept
+CLOSE_LINE = "Close counts: half a unit off in the last digit is fine."
 COUNT_HINT = "Type a whole number, in digits."   # p86 (r85 Clarity): a count's box shows no 0.3127 example
 ONE_IN_CLOSE = "Close counts: N rounded to one digit is fine."   # p86: Q20's box, in its own terms
 
@@ -1778,7 +1780,7 @@ def how_close_example():
     """The lines "How it works" says before the first typed answer (p82, r80 Clarity; tests/test_chapter_07.py
     compares the notebook's lines with these). p87 (r86 Focus): down to "Close counts."; the digit rule is each answer
     box's tooltip (how_close_rule), and HOW_CLOSE stays the checker's worked case in the tests."""
-    return ("**Numbers:** round to the digits asked. Close counts.\n"
+    return (f"**Numbers:** round to the digits asked. {CLOSE_LINE}\n"
             f"{digits_line()}\n"
             f"{TYPING_LINE}")
 
