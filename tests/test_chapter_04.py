@@ -3456,9 +3456,9 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1: a small spread grows.\n"
            # r99 (pass 98, Clarity): one-sided; both sides are said, the weak stretch right of 0 and the squeeze
            # r100 (pass 99, Clarity): "both sides" of 0; the far-left sums meet SELU's floor, said with its number
-           "A big spread reaches both sides of 0. Many sums land far left.\n"
-           "SELU squashes them near its floor, −1.76.\n"
-           "Right of 0, it stretches sums only 1.05×. So the spread shrinks.\n\n")
+           "A big spread reaches both sides of 0.\n"
+           "Far left, SELU squashes sums near its floor, −1.76.\n"
+           "Right of 0, it stretches them only 1.05×. So the spread shrinks.\n\n")
     assert "On balance" not in ch04_zoo.selu_why_fold().data and "only 1.05" in ch04_zoo.selu_slope().get_label() + "".join(
         t.get_text() for t in ch04_zoo.selu_slope().axes[0].texts)
     fold = ch04_zoo.selu_why_fold().data   # r61 (pass 66): the slope picture and the why are folded, one click away

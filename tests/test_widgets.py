@@ -368,3 +368,16 @@ def test_xor_line_buttons_draw_what_the_sliders_draw(name, turn, shift):
     assert not np.array_equal(before, pixels(clicked.image.value))
     assert np.array_equal(pixels(clicked.image.value), pixels(by_hand.image.value))
     assert clicked.readout.value == by_hand.readout.value
+
+
+def test_choice_question_says_where_its_why_appears_until_the_first_click():
+    """r100 (chapters 02-04): a lettered question says, before any click, that each answer will say why; the first
+    click replaces that line with the clicked option's own feedback (a right one and a wrong one)."""
+    from course_utils.ui import questions
+    options = [("Only tanh", False, "A common wrong answer: only tanh. In fact: GELU dips too."),
+               ("Tanh and GELU", True, "Right: both go below 0.")]
+    for clicked, said in ((1, "Right: both go below 0."), (0, "In fact: GELU dips too.")):
+        q = questions.choice_question("Which go below 0?", options, "caption")
+        assert q.feedback.value == questions.CLICK_HINT and "says why" in questions.CLICK_HINT
+        q.buttons[clicked].click()
+        assert questions.CLICK_HINT not in q.feedback.value and said in q.feedback.value

@@ -589,9 +589,9 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 {pictures[2]}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
-A big spread reaches both sides of 0. Many sums land far left.
-SELU squashes them near its floor, {floor}.
-Right of 0, it stretches sums only {right:.2f}×. So the spread shrinks.
+A big spread reaches both sides of 0.
+Far left, SELU squashes sums near its floor, {floor}.
+Right of 0, it stretches them only {right:.2f}×. So the spread shrinks.
 
 {SELU_SCOPE}""")
 

@@ -65,10 +65,16 @@ def choice_question(prompt, options, caption, feedback_offline=False, reveal=Non
     texts = [text for text, _right, _said in options]
     head = f"<b>{html.escape(prompt)}</b> Click a letter."
     static = static_options(head, texts) + (static_feedback(options) if feedback_offline else "") + reveal_html
-    return lettered_question(
+    q = lettered_question(
         head, texts, [right for _text, right, _said in options],
         lambda i: f"<b>{LETTERS[i]}.</b> {html.escape(options[i][2])}",
         caption, static, reveal=reveal, options=options)
+    q.feedback.value = CLICK_HINT   # r100 (chapters 02-04): "Click a letter." left the learner guessing what follows
+    return q
+
+
+# Where the feedback will appear, until the first click replaces it (chapter 06's questions said it first, pass 53)
+CLICK_HINT = "<i>Each answer, right or wrong, says why, here.</i>"
 
 
 def keyed_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
