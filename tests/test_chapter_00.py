@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from course_utils.facts import activations, data, deployments, history
-from course_utils.ui import ch00_start_here, display
+from course_utils.ui import ch00_start_here, display, questions
 from tools import chapter_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -424,7 +424,7 @@ def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch00_start_here, make)()
     assert q.right == right and len(q.options) == len(q.buttons) == 4
-    assert q.feedback.value == ""  # nothing shown before a click
+    assert q.feedback.value == questions.CLICK_HINT  # r101: only where the why will appear, before a click
     for i, option in enumerate(q.options):
         q.buttons[i].click()
         if option == right:

@@ -13,7 +13,7 @@ import pytest
 
 from course_utils.engine import mlp, sheet
 from course_utils.facts import activations, data
-from course_utils.ui import ch01_collapse, offline
+from course_utils.ui import ch01_collapse, offline, questions
 from tools.chapter_metrics import metrics, prose
 from chapter_text import glossary_notebook
 
@@ -298,7 +298,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch01_collapse, make)()
-    assert q.right == right and q.feedback.value == ""
+    assert q.right == right and q.feedback.value == questions.CLICK_HINT
     for i, option in enumerate(q.options):
         q.buttons[i].click()
         if option == right:
@@ -2622,7 +2622,9 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert ("tanh squashes numbers far from 0 much more than numbers near 0.\n"
             "Along a slanted line, $h_1$ and $h_2$ usually get squashed by different amounts. So the line curves.\n"
             # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
-            "Some lines stay straight, as the grid-sheet demo below shows (step 4).\n"  # r73: upright lines do too
+            # lead after pass 99 (r101 Clarity: only a pointer forward): which lines, and why, then the pointer
+            "Some lines stay straight. Along an upright or across line, only one of $h_1$, $h_2$ changes.\n"
+            "The grid-sheet demo below shows such lines (step 4).\n"  # r73: upright lines do too
             "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn

@@ -47,8 +47,12 @@ def _folded_output(cell):
 # shorter arrows, since the dotted curve (centred, as long as centre 0.5's) fails from step size 3 too
 # pass 99 (r100 Focus/Clarity: "same spread" was no word of the widget's): the Takeaway in the widget's words; the
 # dotted curve's comparison (three times sooner, failing from step size 3 too) moved into the tie fold
-TAKEAWAY = ("**Takeaway:** does centring help? Up to step size 1.5, no: both centres take about the same steps.\n"
-            "From step size 3, only centre 0 still arrives: its arrows are shorter.")
+# lead after pass 99 (r101 Correctness: "Up to step size 1.5, no" read as the answer, while the fair test, box
+# ticked, is three times sooner at step size 1): the fair comparison first, then what the shorter arrows add
+TAKEAWAY = ("**Takeaway:** does centring help? Yes: with arrows as long (box ticked), centred inputs reach the star "
+            "about three times sooner at step size 1.\n"
+            "Unticked, centre 0's arrows are also shorter: the two tie up to step size 1.5, and from step size 3 only "
+            "centre 0 still arrives.")
 TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
            "Its two inputs differ up to twice as much.\n"
            "So its steps have bigger apart parts.\n"
@@ -1064,8 +1068,8 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
-    assert ("Up to step size 1.5, no: both centres take about the same steps.\n"
-            "From step size 3, only centre 0 still arrives: its arrows are shorter.") in answer
+    assert ("the two tie up to step size 1.5, and from step size 3 only centre 0 still arrives.") in answer
+    assert f"about {ch02.TIMES[round(off[one] / wide[one])]} times sooner at step size 1.\n" in answer
     s15 = list(ch02.rates()).index(1.5)   # "not up to 1.5, but at bigger steps, yes": a tie, then centre 0 clearly faster
     assert np.all(np.abs(off[:s15 + 1] - ch02.steps_curve(0.0)[:s15 + 1]) <= 1)
     assert np.all(ch02.steps_curve(0.0)[s15 + 1:] < off[s15 + 1:] - 1)
@@ -3930,7 +3934,7 @@ def test_the_zigzag_answer_says_small_steps_take_the_same_time_at_both_centres()
     agree = [abs(a - b) <= 1 for a, b in zip(off, on)]
     assert agree[:3] == [True, True, True] and not agree[3] and s[2] == 1.5
     said = ch02.zigzag_answer().data
-    assert "Up to step size 1.5, both centres take about the same steps.\n" in said   # r57: plain words; pass 80: why, below
+    assert "Unticked, up to step size 1.5, both centres take about the same steps.\n" in said   # r57: plain words; pass 80: why, below
     # pass 72 (r68 Correctness): "did not slow small steps" held only against the shorter centre-0 inputs; the
     # size-matched control needs fewer steps than centre 0.5 at small step sizes, so the line went
     assert "did not slow small steps" not in said and ch02.control_curve()[1] < off[1] - 10
@@ -4237,7 +4241,7 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     # pass 82 (r80) to pass 93 (r94): one idea a line; the same difference at both centres, one step at each centre
     # split into together and apart parts, computed by split(one_step(...)), the shortfall written out
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
-    assert ("Up to step size 1.5, both centres take about the same steps.\n"
+    assert ("Unticked, up to step size 1.5, both centres take about the same steps.\n"
             # pass 98 (r99 Clarity: the detour seemed to contradict the tie): small steps undo it; big ones overshoot
             "With small steps, later steps undo each together move quickly, at little cost.\n"
             "With big steps, the together move overshoots: the weights swing past the star.\n"
@@ -4438,7 +4442,7 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     off, on, ctrl = ch02.steps_curve(0.5), ch02.steps_curve(0.0), ch02.control_curve()
     i = s.index(1.5)
     assert all(abs(a - b) <= 1 for a, b in zip(off[:i + 1], on[:i + 1])) and abs(off[i + 1] - on[i + 1]) > 1
-    assert "Up to step size 1.5, both centres take about the same steps." in ch02.zigzag_answer().data
+    assert "Unticked, up to step size 1.5, both centres take about the same steps." in ch02.zigzag_answer().data
     assert np.isfinite(on).all() and not np.isfinite(off).all() and ch02.mean_square(0.0) < ch02.mean_square(0.5)
     assert round(off[s.index(1.0)] / ctrl[s.index(1.0)]) == 3
     assert ZIGZAG_RECALL not in text   # pass 87 (r86 Focus): the recall repeated these three lines; cut

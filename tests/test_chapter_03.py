@@ -342,7 +342,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     assert "Adam" not in prose()   # training's step rule is not this chapter's point
     # r47: the "small share of its nudge" is named once, as chapter 00 named it (and nowhere else in this chapter)
     # pass 98 (r99 Clarity: the rate came only at the dead units): named where the nudge is, not again at the dead units
-    assert prose().count("learning rate") == 1 and "share of its nudge: the learning rate (chapter 00)." in prose()
+    assert prose().count("learning rate") == 1 and "share of its nudge; that share is the learning rate (chapter 00)." in prose()
     assert prose().index("the learning rate (chapter 00)") < prose().index("That weight's nudge is")
     assert "backpropagation" not in prose().lower()   # named once and never used again: gone (the glossary has it)
 

@@ -1085,7 +1085,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r84 (pass 85): four new ideas in four lines; one plain line stays in view, the width and "smaller when a unit has
     # more inputs" (checked below: LeCun's spread shrinks with the inputs) moved into the SELU fold
     assert ("An untrained network of 30 layers.\n"
-            "It has SELU's special starting weights: tuned so the numbers keep their size.") in ask
+            "It has SELU's special starting weights. They only keep a weighted sum's spread equal to its inputs' spread.") in ask
     assert str(n) not in ask and "more inputs" not in ask
     assert f"(here {n} units)" in SCOPE and "smaller when a unit has more inputs" in SCOPE
     rng_w = np.random.default_rng(3)

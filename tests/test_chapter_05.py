@@ -65,14 +65,16 @@ DETOUR_READ = ("On the left, one point per step: each step moves the two weights
 # pass 92 (r93 Clarity: "which did the work" named neither; Correctness: Going further does not look closer at
 # Fading, it splits "steeper" into a bigger start and bigger steps): both named, and the signpost says the split
 # pass 97 (r98 Clarity): the verdict now says the split and points to Going further, so the plan keeps the question
-SUSPECTS_PLAN = 'Which helped: less fading, or bigger output moves? This race cannot say.'
+SUSPECTS_PLAN = 'Steeper changed two things at once. Which made it learn? This race cannot say.'
 # pass 94 (r95 Clarity: the question and the split did not match, nothing linked them): one line maps each to each
 # pass 95 (r96 Correctness: a bigger start also changes the starting network, so it is no clean test of fading):
 # each change says what it does, and the start's side effect is said
 # pass 98 (r99 Clarity: four claims, none saying which change causes which effect): one cause and its effect a line
 # pass 99 (r100 Correctness: "less fading" clashed with "fading alone need not make Adam slow"): what the start is,
 # then both things it changes
-SUSPECTS_LINK = ("- **Bigger start**: the weights into the bends begin 4× bigger. That changes the starting network, "
+# lead after pass 99 (r101 Correctness: "start 4× bigger" clashed with "every runner the same starting weights"): the
+# steep runner's weights act 4× bigger; the plan names the two changes it asks about
+SUSPECTS_LINK = ("- **Bigger start**: the weights into the bends act 4× bigger from the first epoch. That changes the starting network, "
                  "and passes back a bigger signal. "
                  "- **Bigger steps**: each step moves the output further. *Going further* separates them.")
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
@@ -2655,7 +2657,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
         # Going further's picture (one_knob_figure) draws the step: w 0.3 → 0.31, 4w 1.2 → 1.24
         # pass 99 (r100 Clarity: "the 4 moves" was cryptic): the learner writes the 4 onto the weights
         "Why does steeper help? Write the 4 onto the weights: With input x, weight w and bias b: "
-        "sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). - The steep runner's weights **start** 4× bigger. - A step of "
+        "sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). - Its weights act 4× bigger from the **start**. - A step of "
         "0.01 on w moves 4w by 0.04: its **steps** are 4× bigger. *Going further* draws that step.") and "mattered more" not in verdict and \
         "fades the signal less" not in verdict and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict

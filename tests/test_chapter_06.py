@@ -484,7 +484,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
-    assert "**SiLU** is x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
+    assert "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
     assert "It bends one with SiLU, then multiplies the two." in SWIGLU_WORDS   # pass 86: said in its own section
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -584,7 +584,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "import activations" not in first_code
     # pass 62 (r56 Focus 1): the GELU claim is a question asked and answered in line 3's optional fold, off the path
     more = ch06_decisions.gelu_reason().data
-    asked = more.index("**Does a unit with a sum just below 0 still learn?**")
+    asked = more.index("**Does a GELU unit with a sum just below 0 still learn?**")
     # pass 77 (r74 Picture 2): on line 3's main path, unfolded
     assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a unit")
     # pass 86 (r85 Interaction: answered right under the question): the picture in view, the answer in a check fold
@@ -910,7 +910,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     with pytest.raises(ValueError, match="every gated block"):
         ch06_decisions.gate_won(dataclasses.replace(study, scores=glu_worse))
     # pass 23: slope is defined where the nudge is (the words before the slopes picture); here it is recalled
-    assert ("**Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope."
+    assert ("**Does a GELU unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope."
             in more)
     assert more.index("its slope.") < more.index("<img src='data:image/png") < more.index("Just left of 0")
     gelu, relu = activations.get("gelu"), activations.get("relu")
@@ -1043,7 +1043,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert not hasattr(ch06_decisions, "SWIGLU_HOW")   # pass 68 (r63): said in line 3's words, not a fourth time
-    assert "**SiLU** is x times sigmoid(x)." in SMOOTH_WORDS   # pass 87: said before the SwiGLU diagram
+    assert "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x)." in SMOOTH_WORDS   # pass 87: said before the SwiGLU diagram
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
@@ -1691,7 +1691,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "**SiLU** is x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
+    assert "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
     # pass 88: the dimmer words hold: big sums pass almost whole, small ones are about halved, negative ones dimmed
     silu = ch06_decisions.activations.get("silu")
     # pass 98 (r99 Clarity: "dims" hid that SiLU goes below 0, which the sign-flip Predict needs): said plainly
@@ -2021,7 +2021,7 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     "It dips a little below 0.\n\n"
     # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own
     # pass 88 (r87 Clarity: SiLU had no plain-words version): sigmoid as a dimmer, what SiLU lets through
-    "**SiLU** is x times sigmoid(x).\n"
+    "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x).\n"
     "Sigmoid acts as a dimmer from 0 to 1.\n"
     "So SiLU passes big sums almost unchanged and shrinks sums near 0.\n"
     "Negative sums become small negative numbers: the dip left of 0.")   # pass 99 (r100 Clarity)   # pass 98; pass 91 (cut for words): "like GELU" is drawn
@@ -2294,7 +2294,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     more = ch06_decisions.gelu_reason().data
     answer = more.split("Further left")[0]
     assert "2017" not in more and "guess" not in more and "turned around" not in answer
-    assert more.startswith("**Does a unit with a sum just below 0 still learn?**")   # pass 77
+    assert more.startswith("**Does a GELU unit with a sum just below 0 still learn?**")   # pass 77
     # pass 94 (r95 Interaction): the picture opens the check fold, out of view until the learner has guessed
     assert more.split("</summary>", 1)[1].lstrip().startswith("<img") and more.count("<img") == 1
     who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
@@ -2961,7 +2961,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     np.testing.assert_allclose(activations.get("swiglu")(a, b), activations.get("silu")(a) * b)
     assert "GEGLU" in study.best and "GEGLU" in study.gated
     assert "filling in missing stretches of text" in study.test
-    assert "**Does a unit with a sum just below 0 still learn?**" in more and "So a GELU unit still learns there" in more
+    assert "**Does a GELU unit with a sum just below 0 still learn?**" in more and "So a GELU unit still learns there" in more
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_reason()")
     assert k < _line3_folds_at_the_end(cells)   # pass 77 (r74 Picture 2): on line 3's path, the study's fold at the end
     assert next(i for i, c in enumerate(cells) if _src(c) == LINE3_WORDS) > k   # pass 89b (r90 Focus): the GELU question first

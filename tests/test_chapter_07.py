@@ -3727,7 +3727,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example)
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
     # p87 (r86 Focus): the digit rule left "How it works" for the tooltip, which is down to "Close counts."
-    assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts: half a unit off" in ch07_quiz.how_close_example()
+    assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts: for 0.25" in ch07_quiz.how_close_example()
     # p90 (r91 Focus): the tooltip is down to five words; fractions and "about" are still read
     assert text == "Close counts; fractions are fine." and quiz.parse_number("2/3") == pytest.approx(2 / 3)
     assert quiz.parse_number("about 0.3") == 0.3   # pass 55 (r49): the example typed as the rule says
@@ -6041,6 +6041,14 @@ def test_p99_how_close_line_matches_the_checker_and_the_typing_line_names_a_form
     assert quiz.accepted(q, 0.3127 + 0.0049) and quiz.accepted(q, 0.3127 - 0.0049)   # within half a unit of 0.01
     assert not quiz.accepted(q, 0.3127 + 0.0051) and not quiz.accepted(q, 0.3127 - 0.0051)
     assert "1/4" in ch07_quiz.TYPING_LINE and quiz.parse_number("1/4") == pytest.approx(0.25)
+    # lead after p99 (r101: "half a unit" clashed with the unit): the line's example is the checker's own range
+    answer, digits = ch07_quiz.CLOSE_EXAMPLE
+    example = quiz.Numeric("probe", "07", "probe?", answer, digits, "why", ())
+    assert digits == 2 and ch07_quiz.CLOSE_HALF == pytest.approx(quiz.step(example) / 2)
+    assert ch07_quiz.CLOSE_LINE == "Close counts: for 0.25 to two digits, anything from 0.245 to 0.255 is right."
+    assert quiz.accepted(example, 0.2451) and quiz.accepted(example, 0.2549)
+    assert not quiz.accepted(example, 0.2449) and not quiz.accepted(example, 0.2551)
+    assert "unit" not in ch07_quiz.CLOSE_LINE
     assert "fractions are fine" in ch07_quiz.how_close_rule()   # the tooltip says the same form
 
 

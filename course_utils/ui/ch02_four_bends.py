@@ -1355,7 +1355,7 @@ The dotted curve is explained in the box below.
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     # pass 99 (r100 Focus/Clarity): the dotted curve's comparison left the Takeaway for this fold, with its failure too
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
-Up to step size {same:g}, both centres take about the same steps.
+Unticked, up to step size {same:g}, both centres take about the same steps.
 With small steps, later steps undo each together move quickly, at little cost.
 With big steps, the together move overshoots: the weights swing past the star.
 Weights at 0, step size 1: both examples below are {short} short.

@@ -794,7 +794,7 @@ def gelu_reason():
     # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold; pass 94 (r95
     # Interaction: the open picture's labelled dots gave the answer away): the picture waits in the fold too
     body = f"""
-**Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
+**Does a GELU unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
 Guess first, then open the check.
 
 <details><summary>{CHECK_SUMMARY}</summary>

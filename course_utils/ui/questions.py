@@ -91,7 +91,9 @@ def keyed_question(options, right, why, caption, static_head="Your answer (run t
             return html.escape(f"{LETTERS[i]}: right. {why}")
         return html.escape(f"{LETTERS[i]}: not quite. {options[texts[i]]}")
 
-    return lettered_question(
+    q = lettered_question(
         "<b>Click the letter of your answer:</b>", texts, [t == right for t in texts], said, caption,
         static_options(f"<b>{html.escape(static_head)}</b>", texts) + reveal_html, reveal=reveal, options=texts,
         right=right)
+    q.feedback.value = CLICK_HINT   # r101 (chapter 01): nothing said what a click does
+    return q
