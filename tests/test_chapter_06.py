@@ -586,7 +586,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     more = ch06_decisions.gelu_reason().data
     asked = more.index("**Does a GELU unit with a sum just below 0 still learn?**")
     # pass 77 (r74 Picture 2): on line 3's main path, unfolded
-    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a unit")
+    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a GELU unit")
     # pass 86 (r85 Interaction: answered right under the question): the picture in view, the answer in a check fold
     fold = f"<details><summary>{ch06_decisions.CHECK_SUMMARY}</summary>"
     # pass 94 (r95 Interaction: the open picture gave the answer away): the picture waits in the check fold too
@@ -2842,7 +2842,7 @@ def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
     assert d.registry == "silu" and "convolutional" in d.where and "Seen in" not in row
     assert (f"**CNNs.** EfficientNet ({d.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU."
             in ch06_decisions.who_used_what().data)
-    assert "**SiLU** is x times sigmoid(x)" in SMOOTH_WORDS   # pass 68: said in line 3's words, before both folds (pass 73: above the picture)
+    assert "**SiLU**: x times sigmoid(x)" in SMOOTH_WORDS   # pass 68: said in line 3's words, before both folds (pass 73: above the picture)
 
 
 def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():

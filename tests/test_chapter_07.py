@@ -3727,7 +3727,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example)
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
     # p87 (r86 Focus): the digit rule left "How it works" for the tooltip, which is down to "Close counts."
-    assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts: for 0.25" in ch07_quiz.how_close_example()
+    assert "Digits count from" not in ch07_quiz.how_close_example() and "Close counts: for $0.25$" in ch07_quiz.how_close_example()
     # p90 (r91 Focus): the tooltip is down to five words; fractions and "about" are still read
     assert text == "Close counts; fractions are fine." and quiz.parse_number("2/3") == pytest.approx(2 / 3)
     assert quiz.parse_number("about 0.3") == 0.3   # pass 55 (r49): the example typed as the rule says
@@ -3973,7 +3973,7 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
-    assert ("**Numbers:** round to the digits asked. Close counts: for 0.25, anything from 0.245 to 0.255 is right.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
+    assert ("**Numbers:** round to the digits asked. Close counts: for $0.25$, anything from $0.245$ to $0.255$ is right.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
             "**Digits** means digits that count: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
             "Zeros in front do not count: 0.012 is already two digits.\n"
             "Point at an answer box to see other ways to type, such as 1/4.") in _src(cells[k])
@@ -6045,7 +6045,7 @@ def test_p99_how_close_line_matches_the_checker_and_the_typing_line_names_a_form
     answer, digits = ch07_quiz.CLOSE_EXAMPLE
     example = quiz.Numeric("probe", "07", "probe?", answer, digits, "why", ())
     assert digits == 2 and ch07_quiz.CLOSE_HALF == pytest.approx(quiz.step(example) / 2)
-    assert ch07_quiz.CLOSE_LINE == "Close counts: for 0.25, anything from 0.245 to 0.255 is right."
+    assert ch07_quiz.CLOSE_LINE == "Close counts: for $0.25$, anything from $0.245$ to $0.255$ is right."
     assert quiz.accepted(example, 0.2451) and quiz.accepted(example, 0.2549)
     assert not quiz.accepted(example, 0.2449) and not quiz.accepted(example, 0.2551)
     assert "unit" not in ch07_quiz.CLOSE_LINE

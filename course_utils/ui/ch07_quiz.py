@@ -1747,8 +1747,8 @@ def how_close_rule():
 # lead after p99 (r101 Clarity: "half a unit" met "unit", the calculator, two lines later): said with one example
 CLOSE_EXAMPLE = (0.25, 2)   # an answer and the digits asked
 CLOSE_HALF = 0.005          # half a step in its last digit, checked against quiz.step in the tests
-CLOSE_LINE = (f"Close counts: for {CLOSE_EXAMPLE[0]:g}, anything from "
-              f"{CLOSE_EXAMPLE[0] - CLOSE_HALF:.3f} to {CLOSE_EXAMPLE[0] + CLOSE_HALF:.3f} is right.")
+CLOSE_LINE = (f"Close counts: for ${CLOSE_EXAMPLE[0]:g}$, anything from "
+              f"${CLOSE_EXAMPLE[0] - CLOSE_HALF:.3f}$ to ${CLOSE_EXAMPLE[0] + CLOSE_HALF:.3f}$ is right.")
 COUNT_HINT = "Type a whole number, in digits."   # p86 (r85 Clarity): a count's box shows no 0.3127 example
 ONE_IN_CLOSE = "Close counts: N rounded to one digit is fine."   # p86: Q20's box, in its own terms
 
