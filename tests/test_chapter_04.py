@@ -3204,7 +3204,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     fold = ("<details><summary>Check your prediction</summary>\n\n"
             "Deepest: Mish (−0.31), then SiLU (−0.28), then GELU (−0.17).\n"
             "A common wrong answer: GELU, whose switch is steepest.\n"
-            "In fact, a steep switch shuts off sooner on the left: GELU dips least.\n\n</details>\n\n"
+            "In fact, what counts is how much of each switch is left, left of 0. GELU's is smallest there: GELU dips least.\n\n</details>\n\n"
             "GELU, SiLU and Mish dip a little below 0, then rise.\n")
     assert "".join(_cells()[_index("ch04.deepest_dip_question()") + 1]["source"]).startswith(fold)
     # the wrong answer is true: GELU's switch Φ is steepest at 0, yet smallest on the left, where the dips are
