@@ -8,6 +8,8 @@ from course_utils.ui import plots
 from course_utils.ui.captioned import CaptionedBox
 
 LETTERS = "ABCDEFG"
+# Where the feedback will appear, until the first click replaces it (chapter 06's questions said it first, pass 53)
+CLICK_HINT = "<i>Each answer, right or wrong, says why, here.</i>"
 
 
 def feedback_box(inner_html, right):
@@ -22,7 +24,7 @@ def lettered_question(head_html, texts, rights, feedback_html, caption, static_h
     texts: the options' words; rights: which are right; static_html: what a render without a kernel shows;
     reveal: a widget (such as the picture that answers the question) kept hidden until the first click.
     """
-    feedback = widgets.HTML()
+    feedback = widgets.HTML(CLICK_HINT)   # r100/r101: until the first click, where the why will appear
     buttons = [widgets.Button(description=LETTERS[i], layout=widgets.Layout(width="42px")) for i in range(len(texts))]
 
     def answer(i):
@@ -65,16 +67,10 @@ def choice_question(prompt, options, caption, feedback_offline=False, reveal=Non
     texts = [text for text, _right, _said in options]
     head = f"<b>{html.escape(prompt)}</b> Click a letter."
     static = static_options(head, texts) + (static_feedback(options) if feedback_offline else "") + reveal_html
-    q = lettered_question(
+    return lettered_question(
         head, texts, [right for _text, right, _said in options],
         lambda i: f"<b>{LETTERS[i]}.</b> {html.escape(options[i][2])}",
         caption, static, reveal=reveal, options=options)
-    q.feedback.value = CLICK_HINT   # r100 (chapters 02-04): "Click a letter." left the learner guessing what follows
-    return q
-
-
-# Where the feedback will appear, until the first click replaces it (chapter 06's questions said it first, pass 53)
-CLICK_HINT = "<i>Each answer, right or wrong, says why, here.</i>"
 
 
 def keyed_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
@@ -91,9 +87,7 @@ def keyed_question(options, right, why, caption, static_head="Your answer (run t
             return html.escape(f"{LETTERS[i]}: right. {why}")
         return html.escape(f"{LETTERS[i]}: not quite. {options[texts[i]]}")
 
-    q = lettered_question(
+    return lettered_question(
         "<b>Click the letter of your answer:</b>", texts, [t == right for t in texts], said, caption,
         static_options(f"<b>{html.escape(static_head)}</b>", texts) + reveal_html, reveal=reveal, options=texts,
         right=right)
-    q.feedback.value = CLICK_HINT   # r101 (chapter 01): nothing said what a click does
-    return q
