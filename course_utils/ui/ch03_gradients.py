@@ -1374,26 +1374,3 @@ def he_squares(n=32):
     return [(f"weights √(1/{n})", 1 / n, n * (1 / n)), (f"He weights √(2/{n})", 2 / n, n * (2 / n))]
 
 
-@plots.styled
-def he_squares_picture(n=32):
-    """The x1.41 drawn as img_015's stacked squares (pass 90, r91): two stacks of n blocks, one block per term's
-    square; the plain weights' stack reaches 1, the He weights' 2 (each block twice as tall); a dashed line at 1."""
-    fig, ax = plots.new_figure(640, 280)
-    stacks = he_squares(n)
-    for x, (name, block, total) in enumerate(stacks):
-        for k in range(n):
-            ax.bar(x, block, bottom=k * block, width=0.5, color=plots.ACCENT, ec="black", lw=0.5, zorder=3)
-        ax.text(x, total + 0.06, f"adds up to {total:g}", ha="center", va="bottom", fontsize=11, fontweight="bold")
-    ax.axhline(1, color="black", ls="--", lw=1.2, zorder=4)
-    ax.text(1.33, 2 - 1 / n, f"each block:\none term's\nsquare, 2/{n}", ha="left", va="top", fontsize=9)
-    ax.text(-0.3, 1 / n, f"each block:\n1/{n}", ha="right", va="bottom", fontsize=9)
-    ax.set_xticks(range(len(stacks)), [name for name, _, _ in stacks])
-    ax.set_yticks([0, 1, 2], ["0", "1", "2"])
-    ax.set(xlim=(-0.9, 1.9), ylim=(0, 2.45), ylabel="the sum, squared\n(on average)",
-           title=f"going back: {n} terms, signal 1 × weight")
-    ax.grid(False)
-    fig.set_label(f"Two stacks of {n} blocks, one block per term's square, each term a signal of 1 times a weight. "
-                  f"Left, weights of typical size √(1/{n}): each block is 1/{n}, and the stack adds up to 1. Right, "
-                  f"He weights √(2/{n}): each block is twice as tall, 2/{n}, and the stack adds up to 2, twice the "
-                  f"dashed line at 1. So the sum's typical size is √2, about 1.41.")
-    return fig
