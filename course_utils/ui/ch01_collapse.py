@@ -1906,10 +1906,6 @@ def pair_midpoints(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]):
     return tuple(float(np.mean([s for _c, s in pairs[k]])) for k in (0, 1))
 
 
-def _signed(v):
-    return f"{v:g}".replace("-", "−")
-
-
 def midpoint_rule_text(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]):
     """'s = 2x₁ − x₂ + 0.5': the example score, as the picture's title writes it."""
     def term(w, name, first):
@@ -1939,16 +1935,16 @@ def midpoints_picture(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]
         ax.plot([mids[k]], [y], marker="|", ms=26, mew=3, color="black", ls="none", gid=f"midpoint {k}",
                 label="a pair's midpoint" if k == 0 else None)
         for (x1, x2), s in pairs[k]:
-            ax.annotate(f"({x1},{x2}): {_signed(s)}", (s, y), xytext=(0, 16), textcoords="offset points",
+            ax.annotate(f"({x1},{x2}): {_num(s)}", (s, y), xytext=(0, 16), textcoords="offset points",
                         ha="center", fontsize=9)
     ax.set(xlim=(lo, hi), ylim=(-0.6, 1.8), yticks=[0, 1], yticklabels=["label-1 pair", "label-0 pair"],
-           xlabel="score s", title=f"{midpoint_rule_text(u, v, b)}: both midpoints at {_signed(mids[0])}")
+           xlabel="score s", title=f"{midpoint_rule_text(u, v, b)}: both midpoints at {_num(mids[0])}")
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)  # beside the axes: no dot covered
     fig.set_label(f"A number line of the score {midpoint_rule_text(u, v, b)}, one row a pair. Label-0 pair, white "
-                  "circles: " + ", ".join(f"({x1},{x2}) at {_signed(s)}" for (x1, x2), s in pairs[0])
+                  "circles: " + ", ".join(f"({x1},{x2}) at {_num(s)}" for (x1, x2), s in pairs[0])
                   + ". Label-1 pair, yellow squares: "
-                  + ", ".join(f"({x1},{x2}) at {_signed(s)}" for (x1, x2), s in pairs[1])
-                  + f". A black bar marks each pair's midpoint: both sit at {_signed(mids[0])}, on one dashed "
+                  + ", ".join(f"({x1},{x2}) at {_num(s)}" for (x1, x2), s in pairs[1])
+                  + f". A black bar marks each pair's midpoint: both sit at {_num(mids[0])}, on one dashed "
                   "upright line. A solid line marks score 0.")
     return fig
 

@@ -1746,7 +1746,7 @@ def how_close_rule():
 # p99 (r100 Clarity: "Close counts." said not how close): quiz.accepted takes half a step in the last digit kept
 # lead after p99 (r101 Clarity: "half a unit" met "unit", the calculator, two lines later): said with one example
 CLOSE_EXAMPLE = (0.25, 2)   # an answer and the digits asked
-CLOSE_HALF = 0.005          # half a step in its last digit, checked against quiz.step in the tests
+CLOSE_HALF = quiz.step(quiz.Numeric("close_example", "07", "", *CLOSE_EXAMPLE, "", ())) / 2   # the checker's own
 CLOSE_LINE = (f"Close counts: for ${CLOSE_EXAMPLE[0]:g}$, anything from "
               f"${CLOSE_EXAMPLE[0] - CLOSE_HALF:.3f}$ to ${CLOSE_EXAMPLE[0] + CLOSE_HALF:.3f}$ is right.")
 COUNT_HINT = "Type a whole number, in digits."   # p86 (r85 Clarity): a count's box shows no 0.3127 example
