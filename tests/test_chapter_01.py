@@ -375,7 +375,10 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
     relu_ask = _src(cells[i + 1])   # r99 (Interaction): the ReLU Predict follows the no-bend check, after the widget
-    assert "Set $a = 1$ and $b = 0$, and tick **put a ReLU after layers 1 and 2**" in relu_ask
+    # pass 100 (r102 Interaction): after "three wild settings", reset first; then the Predict, then the tick
+    assert ("Press **reset**: it puts the sliders back at their start. Then set $a = 1$ and $b = 0$.\n"
+            "**Predict:** if you tick **put a ReLU after layers 1 and 2**, where, from the left, will the thick line "
+            "get its first corner?\nWrite it down, then tick the box.") in relu_ask
     start = {k: float(v) for k, v in re.findall(r"\$([a-f]) = (-?\d+(?:\.\d+)?)\$", ask) if k not in "ab"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {name: fresh.sliders[k].value for name, k in zip("cdef", ("w2", "b2", "w3", "b3"))}
@@ -384,8 +387,9 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "Layer 1 starts at" not in ask  # pass 15: the sliders show it; the first Predict is the no-bend one
     # pass 43 (r38 reader): the no-bend "can the gap leave 0?" was a yes/no the proof had just answered: dropped
     assert "can the gap leave 0?" not in ask and "**Then predict:**" not in ask
-    assert relu_ask.index("**Now tick the box. Predict:** keep layers 2 and 3 at their start") < relu_ask.index(
+    assert relu_ask.index("Check: tick box off") < relu_ask.index("Press **reset**") < relu_ask.index(
         "first corner?") < relu_ask.index("<details><summary>Check your prediction</summary>")
+    assert "keep layers 2 and 3 at their start" not in relu_ask
     assert "keep the other sliders," not in relu_ask and "first corner?" not in ask
     answer = relu_ask
     assert answer.index("<details>") < answer.index("At $x = 0$.") and "No bend: no." not in answer
@@ -1914,7 +1918,8 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
-                    "2. Against its score, each corner's loss is half a U.\n"
+                    "2. Against its score, each corner's loss is a slide.\n"
+                    "   It is high for the wrong label. It flattens toward 0 for the right one.\n"
                     "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
                     "   So the loss only curves up in $u$, $v$, $b$ too.\n"
                     "3. Curves that bend up, added, still bend up: a bowl.\n"
@@ -2519,7 +2524,8 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 98 (r99 Clarity/Picture): the turn said as a plate's, and why that keeps them small
             # pass 99 (r100 Clarity: "never stretches" clashed with "its weights stretch"): chosen on purpose
             "Each unit reads all 8 numbers.\nWe chose tables that only turn the numbers, like a plate. "
-            "Ordinary random tables stretch them: 100 layers would make them huge.\n") in text
+            # pass 100 (r102 Correctness: they need not grow): stretch or shrink, so huge or tiny (both checked below)
+            "Random tables often make them huge or tiny over 100 layers.\n") in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
@@ -2529,6 +2535,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     for _ in range(100):  # the same 100 layers with plain random stretches instead of turns
         h = rng.normal(size=(8, 8)) @ h
     assert np.abs(h).max() > 1e30  # the numbers would blow up
+    rng, h = np.random.default_rng(0), np.ones((8, 1))
+    for _ in range(100):  # smaller random tables shrink them instead
+        h = 0.1 * rng.normal(size=(8, 8)) @ h
+    assert np.abs(h).max() < 1e-30
     q = ch01_collapse.random_stack(3, 8, np.random.default_rng(0))
     assert all(np.allclose(W.T @ W, np.eye(8)) for W, _b in q)
     stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
@@ -3143,7 +3153,7 @@ def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with
     ask = _src(cells[i - 1])
     said = "A tick box adds ReLU bends. The dashed line ignores it.\n"  # pass 37; pass 43, 46: shorter
     assert said in ask and ask.index(said) < ask.index("**Predict first:**")   # r99: one Predict before the widget
-    assert "and tick **put a ReLU" in _src(cells[i + 1])   # the ReLU Predict follows the no-bend check
+    assert "if you tick **put a ReLU" in _src(cells[i + 1])   # the ReLU Predict follows the no-bend check
     assert "tick" not in "\n".join(t for k, t in _markdown_cells() if k < i - 1).lower()
     # what the words say: ticked, the stack bends (ReLU after layers 1 and 2 only); unticked, one line again
     x = w.lines["stacked"].get_xdata()
@@ -4918,7 +4928,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title's count." in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "Ordinary random tables stretch them: 100 layers would make them huge." in text
+    assert "(no stretch)" not in text and "Random tables often make them huge or tiny over 100 layers." in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
     rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
     plain, turned = x0.copy(), x0.copy()
@@ -4941,7 +4951,8 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
     at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
     equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
     text = _text()
-    assert ("2. Against its score, each corner's loss is half a U.\n"
+    assert ("2. Against its score, each corner's loss is a slide.\n"
+                    "   It is high for the wrong label. It flattens toward 0 for the right one.\n"
             "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
             "   So the loss only curves up in $u$, $v$, $b$ too.\n"
             "3. Curves that bend up, added, still bend up: a bowl.\n") in text
@@ -4995,7 +5006,7 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
                                  "the gap bigger than 0? Try three wild settings.")   # r99: one Predict per widget
     answer = _src(cells[i + 1])
     assert answer.startswith("<details><summary>Check: tick box off</summary>\n\nNo: the gap stays 0.00.")
-    assert answer.index("</details>") < answer.index("**Now tick the box. Predict:**")
+    assert answer.index("</details>") < answer.index("Press **reset**")
     w = ch01_collapse.collapse_demo(n_layers=3)
     assert w.bend.value is False
     rng = np.random.default_rng(97)
@@ -5041,5 +5052,43 @@ def test_pass98_xor_midpoints_picture_shows_both_pairs_sharing_one_midpoint():
     assert _src(cells[pic + 1]).startswith("<details><summary>Why, in four steps</summary>\n\n**Step 1.**")
     assert "image/png" in json.dumps(cells[pic]["outputs"]) and "both sit at 1" in json.dumps(cells[pic]["outputs"])
     folded = ch01_collapse.folded_midpoints_picture()
-    assert folded.words[1] == "Both pairs' midpoints sit on one spot. That holds for every u, v and b."
-    assert "one pair cannot sit all above 0 while the other sits all below" in folded._repr_html_()
+    # pass 100 (r102 Clarity): the midpoint is the pair's sum, halved: the proof's sums, on the picture
+    assert folded.words[1:] == ("A pair's midpoint is its two scores added, then halved. Both pairs add to u + v + 2b.",
+                                "So both midpoints sit on one spot, for every u, v and b.",
+                                "A pair all above 0 has its midpoint above 0; a pair all below, below. "
+                                "One spot cannot be both.")
+    assert "One spot cannot be both." in folded._repr_html_()
+
+
+# ---- pass 100 (r102 reader) ----
+
+def test_pass100_collapse_demo_reset_restores_every_start_value():
+    """Check r102 Interaction item: the three-layer collapse demo has a reset button; after wild settings it puts
+    every slider back at its start (the values the text states) and keeps the tick box, so the ReLU Predict's
+    first corner is at x = 0 again."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    start = {k: s.value for k, s in w.sliders.items()}
+    assert start == {"w1": 1.5, "b1": 0.5, "w2": -0.8, "b2": 1.0, "w3": 1.2, "b3": -0.5}
+    assert "Button" in _widget_classes(w) and w.reset.description == "reset"
+    for k, v in {"w1": -2.5, "b1": 2.0, "w2": 3.0, "b2": -3.0, "w3": 0.1, "b3": 2.2}.items():
+        w.sliders[k].value = v
+    w.bend.value = True
+    w.reset.click()
+    assert {k: s.value for k, s in w.sliders.items()} == start and w.bend.value is True
+    w.sliders["w1"].value, w.sliders["b1"].value = 1.0, 0.0
+    assert ch01_collapse.stack_corners([1.0, -0.8, 1.2], [0.0, 1.0, -0.5], True)[0] == pytest.approx(0.0)
+    assert "corners of the stacked line (diamonds) at x = 0" in w.readout.value
+
+
+def test_pass100_last_recall_asks_why_no_line_splits_xor():
+    """Check r102 Retention item: the last 'Pause and recall' box also asks why no straight line splits XOR, with
+    the hint, the pair-sum answer and a common wrong answer in its fold; the sums are equal for any u, v, b."""
+    box = next(t for _, t in _markdown_cells() if t.startswith("> **Pause and recall.** Why is a 100-layer network"))
+    ask, answer = box.split("<details>")
+    assert "> What does a bend change? Why can no straight line split XOR? (Hint: add each pair's scores.)" in ask
+    assert ("> XOR: both pairs' scores add to $u + v + 2b$. So one pair's sum cannot be above 0 while the other's is "
+            "below.\n> A common wrong answer: \"we just have not found the line.\" No such line exists.") in answer
+    for u, v, b in np.random.default_rng(100).normal(scale=3, size=(50, 3)):
+        pairs = ch01_collapse.pair_scores(u, v, b)
+        sums = [sum(s for _c, s in pairs[k]) for k in (0, 1)]
+        assert sums[0] == pytest.approx(sums[1]) == pytest.approx(u + v + 2 * b)

@@ -1269,11 +1269,21 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
 
     on_change([*sliders.values(), bend], update)
     update()
+    # pass 100 (r102 Interaction): the ReLU Predict starts from the start values, after "three wild settings":
+    # a reset button, as the sheet demo has (fold_demo)
+    start = {k: v.value for k, v in sliders.items()}
+    reset = widgets.Button(description="reset", tooltip="set every slider back to its start value (keeps the tick box)")
+
+    def back_to_start(_button=None):
+        for k, v in start.items():
+            sliders[k].value = v
+
+    reset.on_click(back_to_start)
     return LiveWidget(
-        [*sliders.values(), bend, readout, live.image], live,
+        [*sliders.values(), widgets.HBox([bend, reset]), readout, live.image], live,
         "Collapse demo: drag the layer weights and biases (static picture below)",
         sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single, "corners": kinks}, bend=bend,
-        title=title,
+        title=title, reset=reset,
     )
 
 
@@ -1951,8 +1961,10 @@ def midpoints_picture(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]
 
 MIDPOINT_WORDS = (
     "No. First a picture: one example score s, and the four corners' scores on a number line.",
-    "Both pairs' midpoints sit on one spot. That holds for every u, v and b.",
-    "So one pair cannot sit all above 0 while the other sits all below. The steps below say why.",
+    # pass 100 (r102 Clarity: the midpoints were not linked to the proof's sums): a midpoint is a pair's sum, halved
+    "A pair's midpoint is its two scores added, then halved. Both pairs add to u + v + 2b.",
+    "So both midpoints sit on one spot, for every u, v and b.",
+    "A pair all above 0 has its midpoint above 0; a pair all below, below. One spot cannot be both.",
 )
 
 
