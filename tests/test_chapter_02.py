@@ -49,10 +49,31 @@ def _folded_output(cell):
 # dotted curve's comparison (three times sooner, failing from step size 3 too) moved into the tie fold
 # lead after pass 99 (r101 Correctness: "Up to step size 1.5, no" read as the answer, while the fair test, box
 # ticked, is three times sooner at step size 1): the fair comparison first, then what the shorter arrows add
+# pass 100 (r102 Clarity/Picture: the bell block was too dense): the simple idea first, Φ as a smooth switch; then,
+# under the picture, where it comes from; then the random gate in its own cell
+BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
+          "GELU is $x$ × a smooth share between 0 and 1.\n"
+          "That share comes from the bell below.\n"
+          "Call it $\\Phi(x)$, read \"phi of x\": a smooth switch.\n"
+          "It is near 0 far left and near 1 far right.\n"
+          "At 0 it is exactly ½ (right panel below).")
+BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
+              "Its small errors pile up into a **bell curve** (left panel).\n"
+              "About 2 in 3 weighings stay within one **usual error** of the true weight.\n"
+              "There, $x = 1$ means one usual error too heavy.\n"
+              "$\\Phi(x)$ is the share of the bell's area left of $x$: at $x = 1$, the hatched area.")
+GATE_STORY = ("Why this share? Picture a gate that opens at random, more often the bigger $x$ is.\n"
+              "It opens with chance $\\Phi(x)$.\n"
+              "Open: $x$ passes. Shut: 0 passes.\n"
+              "On average, $x \\cdot \\Phi(x)$ gets through.\n"
+              "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no randomness.")
+# pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
+# arrow length from the together part and the box spends it on spread (test_pass100_...)
 TAKEAWAY = ("**Takeaway:** does centring help? Yes: with arrows as long (box ticked), centred inputs reach the star "
             "about three times sooner at step size 1.\n"
-            "Unticked, centre 0's arrows are also shorter: the two tie up to step size 1.5, and from step size 3 only "
-            "centre 0 still arrives.")
+            "Centring frees length from the together part.\n"
+            "The box spends it on a wider spread: bigger apart parts.\n"
+            "Unticked, the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.")
 TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
            "Its two inputs differ up to twice as much.\n"
            "So its steps have bigger apart parts.\n"
@@ -1068,7 +1089,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
-    assert ("the two tie up to step size 1.5, and from step size 3 only centre 0 still arrives.") in answer
+    assert ("the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.") in answer
     assert f"about {ch02.TIMES[round(off[one] / wide[one])]} times sooner at step size 1.\n" in answer
     s15 = list(ch02.rates()).index(1.5)   # "not up to 1.5, but at bigger steps, yes": a tie, then centre 0 clearly faster
     assert np.all(np.abs(off[:s15 + 1] - ch02.steps_curve(0.0)[:s15 + 1]) <= 1)
@@ -2437,7 +2458,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "Does that help the unit they feed?\n\n"
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
                      # after the worked step, once the star and a step are known
-                     "Take such a unit, with no bend.\n"
+                     "Take the next unit: these outputs are its two inputs.\nIt has no bend, to keep it simple.\n"
                      "Its job: its output should equal input 1 minus input 2.\n"
                      "So its best weights are 1 and −1: the **star** in the picture below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
@@ -2597,6 +2618,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert legend == ("<b>How to read the picture.</b><br>"
                       "Left: this run's inputs, as arrows from (0, 0).<br>"
                       "Middle: its weights, a dot per step; inside the dashed circle, it has arrived.<br>"
+                      "Middle's dashed lines: <i>apart</i> runs through start and star; <i>together</i> crosses it.<br>"
                       "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
     assert all(len(line.split()) <= 14 for line in legend.split("<br>"))
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted: half took fewer
@@ -2645,34 +2667,15 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # then one analogy (the scale; the dimmer is gone) and three sentences on Φ
     # pass 93 (r94 Clarity/Focus: "GELU multiplies x by Φ(x)" came with no reason): ReLU and GELU bridged as x times
     # a share before the bell; the apple cut to its usual error, its columns and Φ to pay for it
-    assert "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nLike a smooth switch, it is near 0 for very negative $x$.\nFor big $x$, it is near 1.\nThat share comes from the bell below." in text and "dimmer" not in text
+    assert BRIDGE in text and "dimmer" not in text
     assert "GELU is built on the bell" not in text and "twice the usual" not in text
     xs = np.linspace(-4, 4, 81)   # the bridge holds: ReLU is x × (0 or 1), GELU is x × a share strictly between
     np.testing.assert_allclose(activations.get("relu")(xs), xs * (xs > 0))
     np.testing.assert_allclose(activations.get("gelu")(xs), xs * special.ndtr(xs), atol=1e-12)
     assert np.all((special.ndtr(xs) > 0) & (special.ndtr(xs) < 1))
-    assert ("Weigh one apple a thousand times on a kitchen scale.\n"
-            # pass 94 (r95 Clarity 8: "misses by about one usual error" explained the term with itself): a typical
-            # miss in grams, and what x = 1 means on the bell's axis
-            # pass 97 (r98 Clarity: the 2 g never came back): the plain idea, without grams
-            # pass 98 (r99 Clarity 2: "typically off" is not what it measures): the 2 in 3 rule, its usual name,
-            # and x as an error measured in usual errors, both ways
-            "About 2 in 3 weighings stay within one **usual error** of the true weight.\n"
-            "Statisticians call it the *standard deviation*.\n"
-            "In the left panel, $x$ is a weighing's error, measured in usual errors.\n"
-            "$x = 1$: one usual error too heavy. $x = -2$: two too light.\n"
-            "The columns form a **bell curve**.\n"
-            # pass 90 (r91 Clarity): Φ said as a share, pointing at the hatched area
-            "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
-            "At $x = 1$, it is the hatched area.\n"
-            "The right panel draws $\\Phi(x)$ for every $x$.\n\n"
-            # pass 96 (r97 Clarity: why GELU keeps the bell's share left of x): Φ(x) as a chance, and x passed only then
-            # pass 97 (r98 Clarity: "a random weighing's error lands left of x" was hard to follow): a random gate
-            "Why this share? Picture a gate that opens at random, more often the bigger $x$ is.\n"
-            "It opens with chance $\\Phi(x)$.\n"
-            "Open: $x$ passes. Shut: 0 passes.\n"
-            "On average, $x \\cdot \\Phi(x)$ gets through.\n"
-            "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no randomness.") in text
+    # pass 94 to 98: the usual error said by the 2 in 3 rule; pass 100 (r102): its statistician's name in the fold
+    assert BELL_STORY in text and GATE_STORY in text
+    assert special.ndtr(0) == 0.5   # "At 0 it is exactly ½"
     assert "2 g" not in text and "grams" not in text   # pass 97: no grams left to come back
     rng = np.random.default_rng(0)   # the bridge holds: a gate open when a random error lands left of x (chance
     # Φ(x), more often for bigger x) passes x, else 0; its average is GELU(x)
@@ -2682,7 +2685,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
         assert np.mean(errors < x) == pytest.approx(float(special.ndtr(x)), abs=0.01)   # "opens with chance Φ(x)"
     assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
     story = text.split("That share comes from the bell below.", 1)[1]
-    assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
+    assert story.index("smooth switch") < story.index("kitchen scale") < story.index("**bell curve**") < story.index("Why this share?")
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below): " in text and text.count("**usual error**") == 1
     assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
     assert "misses by about one **usual error**" not in text   # pass 94: no longer the term explained by itself
@@ -2694,12 +2697,14 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert "typical error" not in text and "no dice" not in text
     within = special.ndtr(1) - special.ndtr(-1)   # pass 98: "about 2 in 3 weighings stay within one usual error"
     assert abs(within - 2 / 3) < 0.02 and round(3 * within) == 2
-    assert "68 in 100" not in text + folded and text.count("standard deviation") == 1   # pass 98: named once, by its usual name
+    assert "68 in 100" not in text + folded and "standard deviation" not in text   # pass 98: named once, by its usual name
+    assert "The usual error has a statistician's name: the *standard deviation*." in folded   # pass 100: off the core path
     order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** ReLU is $x$ × (0 or 1)", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
                                       "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
     assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
-    assert order[3] == order[2] + 1   # pass 91: the scale and Φ are read right under the bell's picture
+    # pass 91: the scale and Φ are read right under the bell's picture; pass 100 (r102): the gate in the next cell
+    assert order[3] == order[2] + 2 and _cell_index("Weigh one apple a thousand times") == order[2] + 1
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
     assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
     dimmer = ch02.bell_share()
@@ -2722,7 +2727,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert '$\\Phi(x)$, read "phi of x", is' in text and "CDF" not in text   # pass 80: Φ's picture
+    assert 'Call it $\\Phi(x)$, read "phi of x": a smooth switch.' in text and "CDF" not in text   # pass 80; pass 100
     assert "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -3133,7 +3138,8 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "The columns form a **bell curve**." in markdown()   # pass 91: the columns; pass 89: main text; pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
+    assert "Its small errors pile up into a **bell curve** (left panel)." in markdown()   # pass 100 (r102)
+    assert "The columns form a" not in markdown()   # pass 91: the columns; pass 89: main text; pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
     assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
@@ -3903,7 +3909,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     both weights the same way; the star lies down-right of the start."""
     text = markdown()
     # pass 95 (r96 Clarity: "should output" read terse, like a claim): the unit's job, said as a job
-    assert ("Take such a unit, with no bend.\nIts job: its output should equal input 1 minus input 2.\n"
+    assert ("Take the next unit: these outputs are its two inputs.\nIt has no bend, to keep it simple.\nIts job: its output should equal input 1 minus input 2.\n"
             "So its best weights are 1 and −1: the **star** in the picture below.") in text
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
@@ -4224,7 +4230,10 @@ def test_swiglu_gate_panel_shows_the_dip_and_shades_where_the_gate_flips_sign():
     assert ax.get_ylim() == pytest.approx((-0.5, 3.1)) and ax.get_ylim()[0] < activations.minimum("silu")[1] < 0
     band = [p for p in ax.patches if p.get_hatch() == ".."]
     assert len(band) == 1 and band[0].get_extents().height > 0
-    assert any(t.get_text() == "below 0: flips sign" for t in ax.texts)
+    # pass 100 (r102 Interaction): the band's label no longer answers the Predict; the fold says the flip
+    assert any(t.get_text() == ch02.GATE_BAND == "below 0" for t in ax.texts)
+    assert not any("flip" in t.get_text() for t in ax.texts)
+    assert "A negative gate flips the content's sign" in ch02.swiglu_answer().data
     dot = w.lines["gate"]
     w.sliders["a"].value = 3.0
     assert dot.get_ydata()[0] == pytest.approx(float(activations.get("silu")(3.0))) and dot.get_ydata()[0] < 3.1
@@ -4243,7 +4252,7 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     assert ("Unticked, up to step size 1.5, both centres take about the same steps.\n"
             # pass 98 (r99 Clarity: the detour seemed to contradict the tie): small steps undo it; big ones overshoot
-            "With small steps, later steps undo each together move quickly, at little cost.\n"
+            "With small steps, each together move is small, and the next steps cancel it before it grows.\n"
             "With big steps, the together move overshoots: the weights swing past the star.\n"
             "Weights at 0, step size 1: both examples below are 0.4 short.\n\n"
             "- Centre 0.5: inputs (0.8, 0.4) → step (+0.32, +0.16) → apart part (+0.08, −0.08).\n"
@@ -4437,7 +4446,7 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     centre 0.5 does not, and the same-length control is about three times sooner at step size 1; the recall asks all
     three."""
     text = markdown()
-    assert TAKEAWAY in text and TAKEAWAY.count("\n") == 1   # pass 99: two lines; the dotted curve is in the tie fold
+    assert TAKEAWAY in text and TAKEAWAY.count("\n") == 3   # pass 99: the dotted curve is in the tie fold; pass 100: why
     s = list(ch02.rates())
     off, on, ctrl = ch02.steps_curve(0.5), ch02.steps_curve(0.0), ch02.control_curve()
     i = s.index(1.5)
@@ -4473,12 +4482,9 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
     # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
     # pass 91 (r92 Clarity): the picture first; the scale's errors and Φ are read right under it
-    assert "".join(cells[above]["source"]) == "**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\nGELU is $x$ × a smooth share between 0 and 1.\nLike a smooth switch, it is near 0 for very negative $x$.\nFor big $x$, it is near 1.\nThat share comes from the bell below."   # pass 93: the bridge
-    assert "".join(cells[above + 2]["source"]).startswith("Weigh one apple a thousand times on a kitchen scale.\n")
-    assert ("The columns form a **bell curve**.\n"
-            "$\\Phi(x)$, read \"phi of x\", is the share of errors left of $x$.\n"
-            "At $x = 1$, it is the hatched area.\n"
-            "The right panel draws $\\Phi(x)$ for every $x$.") in "".join(cells[above + 2]["source"])
+    assert "".join(cells[above]["source"]) == BRIDGE   # pass 93: the bridge; pass 100: Φ as a switch, first
+    assert "".join(cells[above + 2]["source"]) == BELL_STORY   # pass 100 (r102): under the picture, then the gate alone
+    assert "".join(cells[above + 3]["source"]) == GATE_STORY and "ch02.gelu_product()" in "".join(cells[above + 4]["source"])
     hatched = ch02.bell_share(1.0).axes[0].collections[-1]
     assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"
     xs = np.linspace(-8, 1, 90001)
@@ -4579,7 +4585,10 @@ def test_phi_is_drawn_once_as_a_hatched_bell_beside_its_curve_before_the_product
     cells = chapter()["cells"]
     at = _cell_index("ch02.bell_share()")
     assert at < _cell_index("ch02.gelu_product()") < _cell_index('ch02.card("gelu")')
-    assert "\\Phi" not in markdown_before("ch02.bell_share()").split("GELU lets $x$ through")[0]
+    # pass 100 (r102 Clarity: the simple idea first): Φ is named before the picture only as a smooth switch; its bell
+    # share is said under the picture
+    before = markdown_before("ch02.bell_share()").split("GELU lets $x$ through")[0]
+    assert before.count("\\Phi") == 1 and before.endswith(BRIDGE) and "area" not in BRIDGE
     shown = [o for o in cells[at]["outputs"] if "image/png" in o.get("data", {})]
     assert len(shown) == 1
     sources = ["".join(c["source"]) for c in cells]
@@ -4656,3 +4665,26 @@ def test_silu_picture_is_refused_when_its_range_misses_the_dip():
     """Check the SiLU picture raises rather than draw a range (0 to 3) in which SiLU never goes below 0."""
     with pytest.raises(ValueError, match="no longer dips"):
         ch02.silu_picture(window=(0.0, 3.0))
+
+
+def test_pass100_the_zigzag_words_match_the_picture_and_the_runs():
+    """Check (r102 Clarity) the optional section's new words: the guide names the middle panel's dashed lines as
+    drawn (apart through the start (0, 0) and the star, together crossing it at the star); at small step sizes the
+    together part stays small (cancelled before it grows) and at step size 3 it does not; and at equal arrow length
+    centring moves length from the together part into the apart part (the takeaway's why)."""
+    lines = ch02.direction_lines((1.0, -1.0))
+    (ax_, ay_), (tx_, ty_) = lines["apart"], lines["together"]
+    assert abs((ax_[1] - ax_[0]) * (0 - ay_[0]) - (ay_[1] - ay_[0]) * (0 - ax_[0])) < 1e-9   # apart passes (0, 0)
+    assert abs((tx_[1] - tx_[0]) * (0 - ty_[0]) - (ty_[1] - ty_[0]) * (0 - tx_[0])) > 0.1    # together does not
+    assert "<i>apart</i> runs through start and star; <i>together</i> crosses it." in ch02.ZIGZAG_GUIDE
+    assert all(len(line.split()) <= 14 for line in ch02.ZIGZAG_GUIDE.split("<br>"))
+
+    def together_peak(rate):   # the median over runs of the largest together part, (w1 + w2) / 2, along a run
+        return np.median([np.nanmax(np.abs(zigzag.independent_path(0.5, rate, steps=60, seed=s).sum(axis=1) / 2))
+                          for s in range(20)])
+    assert together_peak(1.0) < 0.5 < 10 < together_peak(3.0)   # small steps cancel it; big ones overshoot
+    assert "each together move is small, and the next steps cancel it before it grows" in ch02.zigzag_answer().data
+    assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(ch02.mean_square(0.5))   # "arrows as long"
+    (t_off, a_off), (t_on, a_on) = ch02.pushes(0.5), ch02.pushes(0.0, zigzag.WIDE)
+    assert t_on < t_off and a_on > a_off   # "frees length from the together part ... bigger apart parts"
+    assert "Centring frees length from the together part.\nThe box spends it on a wider spread: bigger apart parts." in markdown()

@@ -540,6 +540,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
 ZIGZAG_GUIDE = ("<b>How to read the picture.</b><br>"
                 "Left: this run's inputs, as arrows from (0, 0).<br>"
                 "Middle: its weights, a dot per step; inside the dashed circle, it has arrived.<br>"
+                "Middle's dashed lines: <i>apart</i> runs through start and star; <i>together</i> crosses it.<br>"
                 "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
 
 
@@ -617,6 +618,7 @@ def plt_circle(goal):
     return Circle(tuple(goal), zigzag.NEAR, fill=False, ec="black", lw=1, ls="--")
 
 
+GATE_BAND = "below 0"   # the shaded band of the gate panel, named without saying what it does to the content
 WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual errors
 
 
@@ -727,6 +729,7 @@ def phi_name():
 In GELU's name, "Gaussian" names this bell.
 "Error" comes from the *error function*.
 It measures areas under this bell, rescaled.
+The usual error has a statistician's name: the *standard deviation*.
 """)
 
 
@@ -740,7 +743,9 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     ax_g.set(xlim=(GATE_A[0] - GATE_PAD, GATE_A[1] + GATE_PAD), ylim=GATE_YLIM, xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
     # r77 Picture: on -1..5.5 the -0.28 dip was hard to see; the band below 0 is where the gate flips the content
     ax_g.axhspan(GATE_YLIM[0], 0, facecolor=plots.color("silu"), alpha=0.12, hatch="..", edgecolor=plots.MUTED, lw=0)
-    ax_g.text(GATE_A[1] - 0.2, GATE_YLIM[0] + 0.1, "below 0: flips sign", ha="right", va="center", fontsize=9.5)
+    # pass 100 (r102 Interaction: "below 0: flips sign" answered the Predict before it was asked): a neutral label;
+    # what a negative gate does is said in the folded answer (swiglu_answer)
+    ax_g.text(GATE_A[1] - 0.2, GATE_YLIM[0] + 0.1, GATE_BAND, ha="right", va="center", fontsize=9.5)
     ax_g.plot(grid, np.asarray(silu(grid, beta=beta)), color=plots.color("silu"), label="SiLU(a)")
     ax_g.plot(grid, np.asarray(activations.get("sigmoid")(beta * grid)), color=plots.MUTED, ls="--",
               label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": the share of a kept (0 to 1)")
@@ -1356,7 +1361,7 @@ The dotted curve is explained in the box below.
     # pass 99 (r100 Focus/Clarity): the dotted curve's comparison left the Takeaway for this fold, with its failure too
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Unticked, up to step size {same:g}, both centres take about the same steps.
-With small steps, later steps undo each together move quickly, at little cost.
+With small steps, each together move is small, and the next steps cancel it before it grows.
 With big steps, the together move overshoots: the weights swing past the star.
 Weights at 0, step size 1: both examples below are {short} short.
 
