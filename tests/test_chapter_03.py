@@ -1016,7 +1016,7 @@ def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not(
     assert optimize.brentq(lambda x: sigmoid_slope(x) - 0.01, -6, -3) == pytest.approx(-edge)
     assert "sigmoid and tanh are both nearly silent" not in flat
     # r63 (cut): the slope picture labels both numbers at x = +-3; the near-flat bullets say where tanh goes silent
-    assert "Tanh gets there sooner, at about $\\pm 3$." in flat and "Sigmoid only beyond about $\\pm 4.58$." in flat
+    assert "Tanh gets there closer to 0, at about $\\pm 3$." in flat   # r102: a place, not a time and "Sigmoid only beyond about $\\pm 4.58$." in flat
     assert 1 / 25 < sigmoid_slope(3.0) < 1 / 20   # pass 25: 0.045 is nearer 1/22 than 1/20
 
 
@@ -3020,8 +3020,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Every layer here has the same $n$. So both sums have $n$ terms, and one weight size keeps both steady. "
-            "We work it out going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Here $n = 8$: both sums add 8 terms, with the same random-sign weights. "   # r102
+            "The size that keeps the forward sum steady keeps the backward one steady too. "
+            "We find it going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3718,7 +3719,10 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
-    assert "Now go one layer further back, to an earlier unit that feeds only this one, and multiply every number on the way:" in flat[k - 1]   # session 31 (r71): one path, one product   # r70: one direction
+    # r102 Clarity: the picture's new numbers (the joining weight 2, the earlier slope 0.2) are said before it
+    assert ("Now go one layer further back, to an earlier unit that feeds only this one. Say the weight joining them is $2$, "
+            "and the earlier unit's slope is $0.2$. Multiply every number on the way:") in flat[k - 1]
+    assert ch03_gradients.JOINING == 2 and ch03_gradients.earlier_weight.__defaults__[3] == 0.2   # session 31 (r71): one path, one product   # r70: one direction
     assert "Each of its weights gets a nudge: $3.5 \\times$ its input. That $3.5$ already contains the slope $0.5$." in flat[k - 1]   # r67, pass 75
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
@@ -3803,7 +3807,7 @@ def test_pass61_only_the_real_network_is_said_to_have_32_inputs_per_unit():
     assert outs[0].shape == (33, 64) and all(W.shape[1] == 32 for W in net.weights)   # 32 numbers (+ the bias's 1)
     assert mlp.Network.he_init(gradients.DIMS, "relu", 0).weights[0].shape[1] == 2     # the spiral: x and y
     flat = " ".join(prose().split())
-    assert "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$." in flat
+    assert "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$." in flat
     assert "Our networks below" not in flat and "64 data points, each 32 random numbers" in flat
     title = ch03_gradients.half_off().axes[0].get_title()
     assert title.startswith("a fresh 10-layer ReLU network, layer 4, one data point:")   # r55: whose layer 4
@@ -4130,7 +4134,10 @@ def test_pass73_he_slider_asks_for_the_flat_size_and_its_answer_says_growth_expl
                          "layer 10? **Then:** find the size where the line is flat.")
     flat = " ".join(prose().split())
     assert ("About 23 times. Each of the 9 steps back multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. "
-            "Growing is harmful too (an *exploding gradient*): layer 1's steps get too big. At size 1, layer 1 "
+            "Growing is harmful too (an *exploding gradient*). "   # r102 Clarity: what goes wrong, in plain words
+            "Layer 1's nudges get so big that one training step jumps over the valley's floor. "
+            "The mistake then grows instead of shrinking, like the too-big steps in "
+            "[chapter 00](00_start_here.ipynb#How-a-network-learns). At size 1, layer 1 "
             "gets only 0.044. Flat at $\\sqrt{2} \\approx 1.41$: $\\sqrt{2}$ undoes ReLU's $0.71$.") in flat
     remember = flat[flat.index("## What to remember"):]
     assert "steady on average. Smaller fades it; bigger blows it up (an exploding gradient)." in remember
@@ -4192,9 +4199,9 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     at = src.index("ch03.stacked_squares_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].startswith("The fix: with $n$ inputs") and src[at - 1].endswith("add up to 1:")
-    assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
+    assert src[at + 1].startswith("The real network later on has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
-    assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
+    assert src[at + 1] == "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
     assert "going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 93: under ReLU's cell   # pass 87: own cell   # pass 80
     assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
     k = src.index("ch03.relu_squares_picture()")
@@ -4382,13 +4389,14 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Every layer here has the same $n$. So both sums have $n$ terms, and one weight size keeps both steady. "
-            "We work it out going forward: inputs are easier to picture than signals.") in flat
+            "Here $n = 8$: both sums add 8 terms, with the same random-sign weights. "   # r102
+            "The size that keeps the forward sum steady keeps the backward one steady too. "
+            "We find it going forward: inputs are easier to picture than signals.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
             "squares. Why: going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
+            "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
 
 
 # ---- pass 82: the r80 reading ----
@@ -4606,7 +4614,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "both sums have $n$ terms" in c)   # pass 95; pass 97
+    claim = next(i for i, c in enumerate(cells) if "both sums add 8 terms" in c)   # r102   # pass 95; pass 97
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4806,9 +4814,14 @@ def test_pass94_first_recall_asks_why_sigmoid_is_flat_at_3_with_a_wrong_answer()
     box = " ".join(next(c for c in cells if "Pause and recall" in c and "x = 3" in c).replace(">", " ").split())
     # pass 97 (r98 Correctness: sigmoid's 0.045 at 3 is not "too small" by the chapter's 0.01 rule): tanh at 3 is
     assert "why is tanh's slope tiny at $x = 3$?" in box and "sigmoid's slope tiny" not in box
-    assert ("Tanh's curve is almost level there: its slope is 0.00987, under 0.01. "
-            'A common wrong answer: "near 1". In fact, that is its output. '
-            "ReLU's: exactly 0.") in box and "About 0.045" not in box
+    # r102 (Clarity/Retention: which question "near 1" wrongly answers, and why ReLU's is 0): output vs slope
+    assert ("At $x = 3$, tanh's output is already $0.995$, near its ceiling of 1. "
+            "So its curve has levelled off: slope 0.00987, under 0.01. "
+            'A common wrong answer: "its slope is near 1". That mixes up the output (near 1) with the slope (near 0). '
+            "ReLU's slope at $x = -3$ is exactly 0: ReLU outputs 0 for every negative sum, so its curve is flat "
+            "there.") in box and "About 0.045" not in box
+    assert f"{np.tanh(3.0):.3f}" == "0.995" and np.maximum(np.linspace(-5, -0.01, 50), 0).max() == 0   # flat: 0 for every negative sum
+    assert (activations.relu_slope(np.array([-3.0, -0.5])) == 0).all()
     assert np.tanh(3.0) > 0.99 and f"{tanh_slope(3.0):.3g}" == "0.00987" and tanh_slope(3.0) < 0.01   # output near 1, slope tiny
     assert sigmoid_slope(3.0) > 0.01   # why not sigmoid: by the chapter's rule, 0.045 is not too small
 
@@ -4911,12 +4924,13 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
     assert ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
             "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).") in text
-    assert "Every layer here has the same $n$. So both sums have $n$ terms, and one weight size keeps both steady." in text
+    assert ("Here $n = 8$: both sums add 8 terms, with the same random-sign weights. The size that keeps the "
+            "forward sum steady keeps the backward one steady too.") in text   # r102: tied to the picture
     assert "mirrors the left" not in text and "depends only on that count" not in text
     assert "Same form" not in text and all(len(s.split()) < 15 for s in text.split(". "))   # short sentences
     net = mlp.flow_pass("relu", 10)[0]
     assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out
-    assert "The real network below has 32 inputs per unit" in cells[cells.index("ch03.stacked_squares_picture()") + 1]
+    assert "The real network later on has 32 inputs per unit" in cells[cells.index("ch03.stacked_squares_picture()") + 1]
 
 
 def test_pass96_relu_half_said_once_then_one_rule_one_check():
@@ -4992,3 +5006,19 @@ def test_pass98_cross_terms_cancel_so_only_the_squares_add():
     md = fold._repr_markdown_()
     assert md.startswith("<details><summary>Optional: why the cross terms cancel</summary>") and "<img" in md
     assert "2ab is 0.5, −0.5, −0.5, 0.5" in repr(fold)
+
+
+# ---- pass 100: the r102 reading ----
+
+def test_pass100_fan_titles_say_n_is_8_and_the_overshoot_link_lands_on_chapter_00s_valley():
+    """Check r102 Picture: the both-ways fans say n = 8 in their titles (the text under them says "Here
+    n = 8"), and the exploding-gradient link lands on chapter 00's learning section, which shows a too-big learning
+    rate flying past the valley's bottom."""
+    forward, back = ch03_gradients.fan_in_both_ways_picture().axes
+    assert forward.get_title() == "forward: one unit adds n = 8 terms"
+    assert back.get_title() == "back: one unit adds n = 8 terms"
+    assert ch03_gradients.fan_in_both_ways_picture(n=5).axes[0].get_title() == "forward: one unit adds n = 5 terms"
+    text = "\n".join("".join(c["source"]) for c in notebook("00_start_here")["cells"] if c["cell_type"] == "markdown")
+    assert "\n## How a network learns\n" in "\n" + text + "\n"
+    section = text[text.index("## How a network learns"):]
+    assert "drag the learning rate to $2.2$" in section and "past the bottom" in section

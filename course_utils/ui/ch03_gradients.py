@@ -1331,11 +1331,12 @@ def fan_in_both_ways_picture(n=8):
     """Before the size rule (pass 87, r86 Clarity: "both ways, a unit adds n terms" had no picture): left, the forward
     fan-in of stacked_squares_picture; right, the same unit's backward fan-in, n signals coming back along n weights."""
     fig, (left, right) = plots.new_figure(640, 270, 1, 2)
-    _fan_in(left, n, backward=False, note="input × weight, random signs")
-    _fan_in(right, n, backward=True, note="signal × weight, random signs")
+    # r102 Picture: the text says n; the titles say what n is here
+    _fan_in(left, n, backward=False, note="input × weight, random signs", title=f"forward: one unit adds n = {n} terms")
+    _fan_in(right, n, backward=True, note="signal × weight, random signs", title=f"back: one unit adds n = {n} terms")
     fig.set_label(f"Left, forward: one unit with {n} solid arrows coming in from {n} inputs, one term each, input times "
                   f"weight. Right, backward: the same unit with {n} dashed arrows coming back from the {n} units it "
-                  f"feeds, one term each, signal times weight. Both ways, {n} terms with random signs are added.")
+                  f"feeds, one term each, signal times weight. Both ways, n = {n} terms with random signs are added.")
     return fig
 
 
