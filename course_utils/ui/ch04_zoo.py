@@ -90,6 +90,8 @@ ZOOM_DIP_SAID = {"gelu": "dotted", "silu": "dashed", "mish": "solid"}
 # where each dip's name sits: (dx, dy) from its lowest point, alignment; chosen by eye so no name touches a curve
 ZOOM_DIP_TAGS = {"gelu": (-0.15, -0.012, "GELU", "right", "top"), "silu": (-0.62, 0.0, "SiLU", "right", "center"),
                  "mish": (0.05, -0.025, "Mish", "center", "top")}
+# r102 (pass 100): where the zoom's question sits (data coordinates), under the dips, clear of every curve
+ZOOM_DIP_QUESTION = (-3.9, -0.39, "which dips deepest?\nyou will guess later")
 # the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
 FAMILIES_ALT = ("Four small panels, each curve with its name written next to it. The first three, one per "
                 f"family, on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
@@ -100,9 +102,8 @@ FAMILIES_ALT = ("Four small panels, each curve with its name written next to it.
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
                 f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; "
                 + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} ({ZOOM_DIP_SAID[n]})" for n in ZOOM_SMOOTH)
-                + " dip below 0 and come back up, each named at its lowest point, a dot: "
-                + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} {activations.minimum(n)[1]:.2f}" for n in ZOOM_SMOOTH)
-                + ". The fourth family, gated units, is not drawn: a gated unit is not one curve.")
+                + " dip below 0 and come back up. The three dips are not named here; a note asks: "
+                + ZOOM_DIP_QUESTION[2].replace("\n", " ") + ". The fourth family, gated units, is not drawn: a gated unit is not one curve.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
@@ -162,11 +163,10 @@ def families_row(x_max=SHARED_X):
         style = ZOOM_DIP_STYLE.get(name, {"ls": "-", "lw": 1.8, "zorder": 3})
         az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), color=plots.color(name), **style)
     _overview_tags(az, [n for n in OVERVIEW_ZOOM_NAMES if n not in ZOOM_SMOOTH], ZOOM_TAGS)
-    for name in ZOOM_SMOOTH:   # each dip's lowest point, dotted and named
-        x_low, y_low = activations.minimum(name)
-        az.plot([x_low], [y_low], "o", color=plots.color(name), ms=5, zorder=4)
-        dx, dy, text, ha, va = ZOOM_DIP_TAGS[name]
-        _tag(az, name, x_low + dx, y_low + dy, text, ha=ha, va=va, fontsize=8.5)
+    # r102 (pass 100, Interaction): the dips' names and dots answered the later quiz; the curves stay, unnamed, with a
+    # question (the named zoom shows after the quiz's click)
+    qx, qy, question = ZOOM_DIP_QUESTION
+    az.text(qx, qy, question, color=STRIP_NOTE_COLOUR, ha="left", va="bottom", fontsize=OVERVIEW_NOTE_SIZE)
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     fig.set_label(FAMILIES_ALT)
     return fig
@@ -1831,7 +1831,7 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
 Walk left from 0. At $x = {NUDGE_X:g}$ the slopes are still above 0: {near}.
 At the bottom of each dip, the slope is 0.
 Left of its lowest point, each curve goes down as $x$ grows. So there its slope is below 0.
-The unit's weights still get a nudge, with its sign flipped.
+The unit's weights still get a nudge, but it pushes them the other way.
 Further left, the slopes fade towards 0.
 """)
 
