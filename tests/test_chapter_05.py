@@ -65,7 +65,9 @@ DETOUR_READ = ("On the left, one point per step: each step moves the two weights
 # pass 92 (r93 Clarity: "which did the work" named neither; Correctness: Going further does not look closer at
 # Fading, it splits "steeper" into a bigger start and bigger steps): both named, and the signpost says the split
 # pass 97 (r98 Clarity): the verdict now says the split and points to Going further, so the plan keeps the question
-SUSPECTS_PLAN = 'Steeper changed two things at once. Which made it learn? This race cannot say.'
+# pass 100 (r102 Clarity: two lists of "two things" with nothing linking them): one list maps each change to the
+# suspect it targets (cell verdict-two-suspects); after the zoom, the plan asks which one did it
+SUSPECTS_PLAN = 'Which one made it learn? This race cannot say. *Going further* tests each alone.'
 # pass 94 (r95 Clarity: the question and the split did not match, nothing linked them): one line maps each to each
 # pass 95 (r96 Correctness: a bigger start also changes the starting network, so it is no clean test of fading):
 # each change says what it does, and the start's side effect is said
@@ -74,9 +76,17 @@ SUSPECTS_PLAN = 'Steeper changed two things at once. Which made it learn? This r
 # then both things it changes
 # lead after pass 99 (r101 Correctness: "start 4× bigger" clashed with "every runner the same starting weights"): the
 # steep runner's weights act 4× bigger; the plan names the two changes it asks about
-SUSPECTS_LINK = ("- **Bigger start**: the weights into the bends act 4× bigger from the first epoch. That changes the starting network, "
-                 "and passes back a bigger signal. "
-                 "- **Bigger steps**: each step moves the output further. *Going further* separates them.")
+# pass 100 (r102 Clarity): the two changes and the suspect each targets, one list (was SUSPECTS_LINK after the zoom)
+TWO_CHANGES = ("Steeper changes two things, and each targets one suspect: "
+               "1. **Bigger start**: the weights act 4× bigger from epoch 0. So the signal passed back fades less. "
+               "This targets **Fading**. "
+               "2. **Bigger steps**: each Adam step moves the unit's output 4× as far. This targets **Gentle slope**. "
+               "The zoom just below shows it.")
+# pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
+STEEPER_WHY = "Why does steeper help? The picture follows one Adam step on a steep unit's weight w."
+STEEPER_WORDS = ("A steep unit with weight w works exactly like sigmoid − 0.5 with weight 4w and bias 4b. So when Adam "
+                 "steps w by 0.01, the weight 4w moves by 0.04. In symbols, with input x and bias b: "
+                 "sigmoid(4(wx + b)) = sigmoid((4w)x + 4b).")
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
 # pass 92 (r93 Clarity: "both suspects" just after three were named): the two it causes, by name
 BACK_AND_FORTH = ("One thing causes Fading and Gentle slope: the slope, at most 1/4. Fading is like a whisper passed back, fainter at each person. "
@@ -1017,8 +1027,9 @@ def test_the_chapter_defines_its_words_before_using_them():
             # pass 33: Adam averages as well (its first moment), which the Check's 'steady nudge' relies on
             # pass 65 (r59 Clarity 4): "typical size" said in plain words where Adam uses it
             # pass 98 (r99 Clarity): the rule ends on the learning rate, so "both nudges step about 0.01" follows
-            ("adam", "**Adam**, a common recipe, averages each weight's recent nudges. Then it divides by their typical "
-                     "size (how big they were, sign ignored), and multiplies by the learning rate."),
+            # pass 100 (r102: "their" could be the average's): it divides that average by the nudges' typical size
+            ("adam", "**Adam**, a common recipe, averages each weight's recent nudges. Then it divides that by the nudges' "
+                     "typical size (how big they were, sign ignored), and multiplies by the learning rate."),
             ("accuracy", "Each title names the bend and two **accuracy** scores: the share of points right."),
             # pass 39 (r35): the maps' titles no longer give the loss (it gave the race's Predict away), so loss is
             # said in plain words where the score is introduced
@@ -1033,7 +1044,7 @@ def test_the_chapter_defines_its_words_before_using_them():
     # the answer then doubts ("that may not be why"); it is cut, and with it the word "active" it defined
     assert "relu's slope is 1 wherever" not in low and not re.search(r"\bactive\b", low)
     # pass 75 (r72 Focus 1): the worked division cut to one line
-    assert "a steady nudge divided by its own size is 1, so with adam both nudges step about 0.01." in low and "its learning rate)" not in low   # pass 80: after the chart
+    assert "any steady nudge divided by its own size is 1. so with adam both nudges step about 0.01." in low and "its learning rate)" not in low   # pass 80: after the chart
     assert "**gradient**" not in text and "zero-centred" not in low   # pass 30: cut from the opening (glossary has it)
     assert "noise" not in low and "random start:" not in low and "random start." not in low
     assert "≥" not in text and "sample sd" not in text
@@ -1315,8 +1326,9 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
             # pass 98 (r99 Retention: the item sent the learner to an optional section): its answer, the counts
             # checked against the runs in test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway
             # pass 99 (r100 Correctness): "within 400 epochs", the runs' own limit
-            "3. Steeper means bigger starting weights and bigger steps. Tested alone, within 400 epochs: the bigger "
-            "start made 5 of 5 runs learn; bigger steps, 0 of 5.\n"
+            # pass 100 (r102 Retention/Focus: the counts were the optional part's, unseen on the core path): the
+            # core path's finding, the counts moved after Going further's table (REMEMBER_FURTHER)
+            "3. Steeper means a bigger start and bigger steps. *Going further* tests each alone.\n"
             in remember) and "tests why" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
@@ -1500,6 +1512,21 @@ def _first_steps(name, steps, optimizer="adam", scale=1.0):
     return np.array(moves), np.abs(first), net
 
 
+def test_adams_worked_example_nudges_2_2_2_step_the_learning_rate():
+    """Pass 100 (r102 Clarity: "divides by their typical size" was ambiguous): the Check's worked example, run through
+    the course's own Adam (mlp.optimizer_step): nudges 2, 2, 2 average 2, their typical size is 2, so each step is
+    2 ÷ 2 = 1 times the learning rate, 0.01."""
+    theta, moments = np.zeros(1), np.zeros((2, 1))
+    for k in range(1, 4):
+        before = theta.copy()
+        mlp.optimizer_step(theta, np.array([2.0]), 0.01, "adam", moments, k)
+        assert abs(before[0] - theta[0]) == pytest.approx(0.01, rel=1e-6)   # the step: 1 × 0.01, sign aside
+    assert np.mean([2, 2, 2]) == 2 and np.sqrt(np.mean(np.square([2, 2, 2]))) == 2
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "Say the nudges are 2, 2, 2: average 2, typical size 2. The step is 2 ÷ 2 = 1, times 0.01." in prose
+    assert RECIPE["lr"] == 0.01
+
+
 def test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds():
     """Check the friend's Check (pass 19: plain descent and try 3 are cut): Adam's first step moves every weight
     by 0.01, sigmoid's tiny layer-1 gradients included; Adam's steps stay the same if every gradient is 1000 times
@@ -1601,10 +1628,9 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 76 (r73 Focus: the tail repeated what is open): the confound is said once, in the verdict's suspect-3 line
     # pass 82 (r80 Correctness: "Suspect 3: … it learned" though steeper also changes suspect 1): 1 and 3 together,
     # each of the two changes a numbered step tied to its picture
-    assert ("At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more there. ") in flat
-    assert ("2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoom just below shows "
-            "it.") in flat and SUSPECTS_PLAN in flat and "should make it fade less" not in flat
+    # pass 100 (r102 Clarity): each change maps to the suspect it targets, in one list
+    assert TWO_CHANGES in flat and "That changes two things" not in flat
+    assert SUSPECTS_PLAN in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 1 and "cannot tell" not in flat
@@ -2252,7 +2278,14 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # pass 93 (r94 Clarity: "set the rest" was vague): the gap said as a rough size (718 / 64: 11, roughly 10×)
     # pass 95 (r96 Correctness: nothing here measures what makes up the gap): hedged
     # pass 96 (r97 Focus: the guess "Probably ... make up the gap" was unmeasured): cut, with the gap it explained
-    assert "1/64 (the chain above). A common wrong answer" in prose and "set the rest" not in prose
+    # pass 100 (r102: where does the rest of the 700× come from?): not a guess at shares, only the other factors the
+    # chapter's rule names: slopes below 1/4 (the chain's 1/4 is the bend's most, at 0), the weights passed back
+    # through (said with the suspects: "the weights on the way back can make the signal bigger or smaller"), and
+    # each weight's input (nudge = signal × slope × input)
+    assert ("1/64 (the chain above). The rest comes from slopes below 1/4 away from 0, the weights on the way back, "
+            "and the inputs. A common wrong answer") in prose and "set the rest" not in prose
+    assert "the weights on the way back can make the signal bigger or smaller" in prose
+    assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
     assert "make up the gap" not in prose and "roughly 10×" not in prose
     assert "The start tests less fading" not in prose
     assert round(start[-1] / start[0] / 64, -1) == 10
@@ -2526,7 +2559,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert v == k + 2
     # pass 89b (r90 Clarity: the verdict was one dense block): three steps, what the race showed, the two suspects
     # with their pictures, what it cannot tell (after the zoom and its numbers)
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 7)]
+    # pass 100 (r102 Picture first): after the verdict, the step on w and 4w: a line, its picture, then the words
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 10)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
@@ -2534,7 +2568,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 87 (r86 Focus): the detour's picture and how to read it moved to Going further; suspects 2 and 3 share a cell
     # pass 88 (r87 Picture/Clarity: Off-centre was words only on the main path): suspect 2, its sketch, suspect 3
     head, slope_pic, nudge_words, nudge_pic, first, chain, second, sketch, third, changed, curves, rule, predict, \
-        _code, answer, verdict, two_suspects, step_fig, number, cannot_tell = flat
+        _code, answer, verdict, why, knob_pic, knob_words, two_suspects, step_fig, number, cannot_tell = flat
+    assert why == STEEPER_WHY and knob_pic.startswith("ch05_race.one_knob_figure()") and knob_words == STEEPER_WORDS
+    assert cells[k + 3]["metadata"]["slideshow"]["slide_type"] == "subslide" and cells[k + 4]["metadata"]["jupyter"]["source_hidden"]
+    knob_out = next(o["data"] for o in cells[k + 4]["outputs"] if "image/png" in o.get("data", {}))
+    assert "".join(knob_out["text/plain"]) == "w: 0.3 → 0.31, a step of 0.01; 4w: 1.2 → 1.24, a step of 0.04"
     assert chain.startswith("ch05_race.fade_chain_figure()") and "off_centre_sketch(" not in " ".join(flat)
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
@@ -2586,8 +2624,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Take a unit near 0" not in number and RECIPE["lr"] == 0.01
     # ...then the picture of that move through each curve, then the moves in words (picture before the numbers)
     assert step_fig.startswith('ch05_race.folded(ch05_race.slope_step_figure(), "Zoomed in near 0: ')
-    assert cells[k + 4]["metadata"]["jupyter"]["source_hidden"]
-    assert _outputs_text(cells[k + 4]).startswith("<details><summary>Zoomed in near 0: the same 0.01 into each curve")
+    assert cells[k + 7]["metadata"]["jupyter"]["source_hidden"]
+    assert _outputs_text(cells[k + 7]).startswith("<details><summary>Zoomed in near 0: the same 0.01 into each curve")
     assert ("Near 0, sigmoid − 0.5's output then moves about 0.01 × 1/4. Sigmoid(4x) − 0.5's moves about 0.01 × 1: "
             "4× as far.") in number
     (n1, slope1, move1), (n2, slope2, move2) = ch05_race.slope_steps(0.01)
@@ -2650,24 +2688,17 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # within 400 epochs): the verdict says only what the race showed; SUSPECTS_PLAN points to Going further
     # pass 93 (r94 Clarity: off-centre got no verdict): two plain lines close the thread, pointing to Going further
     assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. Adding steepness did. So being "
-        "off-centre was not the main cause here. "
-        # pass 97 (r98 Clarity: "bigger start" was used before it was said): the sentence says it
-        # r99 (Clarity: "them" had nothing to point back to): the weights are named
-        # pass 98 (r99 Clarity: cause and effect): the 4 moved onto the weights, then the two changes, one a line;
-        # Going further's picture (one_knob_figure) draws the step: w 0.3 → 0.31, 4w 1.2 → 1.24
-        # pass 99 (r100 Clarity: "the 4 moves" was cryptic): the learner writes the 4 onto the weights
-        "Why does steeper help? Write the 4 onto the weights: With input x, weight w and bias b: "
-        "sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). - Its weights act 4× bigger from the **start**. - A step of "
-        "0.01 on w moves 4w by 0.04: its **steps** are 4× bigger. *Going further* draws that step.") and "mattered more" not in verdict and \
+        # pass 97-99 (r98-r100 Clarity): the 4 moved onto the weights, then the two changes, one a line
+        # pass 100 (r102 Picture first: the formula came before its picture): the verdict ends on its finding; the
+        # picture of one step (one_knob_figure), the words and the formula follow in cells of their own (STEEPER_*)
+        "off-centre was not the main cause here.") and "Write the 4" not in verdict and "mattered more" not in verdict and \
         "fades the signal less" not in verdict and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
-    assert two_suspects.strip() == (BACK_AND_FORTH + " At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more there. The S-curves above show that "
-            "steeper middle. 2. **Gentle slope**: each Adam step moves the unit's output 4× as far. The zoom just "
-            "below shows it.")
-    assert cells[k + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
-    assert cannot_tell.strip() == SUSPECTS_PLAN + " " + SUSPECTS_LINK
+    # pass 100 (r102 Clarity): one list, each change mapped to the suspect it targets
+    assert two_suspects.strip() == BACK_AND_FORTH + " " + TWO_CHANGES
+    assert cells[k + 6]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert cannot_tell.strip() == SUSPECTS_PLAN
     assert "Suspect 3: centred and 4× steeper, it learned" not in verdict
     verdict_md = "".join(cells[v]["source"])   # the table's rows, one a line
     table = [re.split(r"\s*\|\s*", row.strip("| ")) for row in verdict_md.splitlines() if row.startswith("| sigmoid")]
@@ -2700,7 +2731,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 88c (r88 Focus): the folded zoom and its numbers sit between the verdict and the caveats
     # pass 89b (r90 Clarity): the two suspects and "what the race cannot tell" are cells of their own, around the zoom
     # pass 92 (r93 Retention): the slope recall sits between "what the race cannot tell" and the caveats
-    caveat = re.sub(r"\s+", " ", "".join(cells[v + 6]["source"]))
+    caveat = re.sub(r"\s+", " ", "".join(cells[v + 9]["source"]))
     assert caveat.startswith("### What the race does not show")
     # pass 76 (r73 Focus 1): the fine print's two bullets that repeated the verdict (fading less; bigger weights and
     # steps, "Still open") are cut; the bigger-weights side effect is the optional section's own
@@ -2717,7 +2748,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     main = " ".join(flat)
     # pass 57 (r51): the verdict names the confound in one line (bigger weights, with Adam); the knob's picture and
     # numbers stay optional
-    assert " ".join(flat).count("bigger weights") == 0 and "one_knob" not in main and "$" not in main
+    # pass 100 (r102 Picture first): the one-step picture is on the main path now, before the formula (no $)
+    assert " ".join(flat).count("bigger weights") == 0 and "one_knob_figure()" in main and "$" not in main
     optional_md = " ".join(_cells("markdown")[next(i for i, c in enumerate(_cells("markdown")) if c.startswith("## Optional")):])
     assert "When Adam steps w" in optional_md and "bigger weights" in optional_md   # pass 78: the opening line no longer says it
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
@@ -2766,18 +2798,21 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     live, fold = ("".join(cells[i]["source"]) for i in (j + 2, j + 3))
     assert live.startswith("ch05_race.live_race(names=ch05_race.STRETCH_TEST)")
     assert fold.startswith("ch05_race.stretch_answer(verdict)")
-    knob = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
     # pass 62 (r57 Focus 3): the knob and the 0.04 try follow suspect 3's race, then "What comes next"
     # pass 78 (r75 Focus 1): the verdict follows suspect 3's race; the knob and its try end "going further"
     # pass 80 (r77 Focus 1): the four-curve race is optional again, right before the knob it leads to
-    assert "".join(cells[j + 4]["source"]).startswith("### Steeper is like bigger weights")
-    assert "".join(cells[knob - 1]["source"]).startswith("### Steeper is like bigger weights")
+    # pass 100 (r102 Picture first): the knob's picture moved up to the verdict; this section keeps its numbers
+    knob = j + 4
+    assert "".join(cells[knob]["source"]).startswith("### Steeper is like bigger weights")
+    assert "".join(cells[knob + 1]["source"]).startswith("When Adam steps w from 0.3 to 0.31")
     assert "rate_answer(" in "".join(cells[knob + 3]["source"])
     # pass 83 (r81 Focus: the tail ended on the try's fold): one closing line, then "What comes next"
     # pass 88 (r87 Focus: the tail ended on a guess): the bigger-start try, its fold and the closing takeaway
     assert "".join(cells[knob + 4]["source"]).startswith("**The last try: a bigger start alone.**")
     assert "".join(cells[knob + 5]["source"]).startswith("ch05_race.start_answer(verdict)")
-    assert "".join(cells[knob + 6]["source"]).startswith("## What comes next")
+    # pass 100 (r102 Retention/Focus): the optional part's own takeaway line, then "What comes next"
+    assert "".join(cells[knob + 6]["source"]).startswith("**What to remember (going further).**")
+    assert "".join(cells[knob + 7]["source"]).startswith("## What comes next")
     ends = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in race.RACE if n != "sigmoid"}
     assert ends["relu"].min() < ends["tanh"].max() and ends["tanh"].min() < ends["relu"].max()
     # pass 62 (r57 Clarity 3): "Still open" was back, once; pass 76 (r73 Focus): cut, the verdict says what is open
@@ -3380,8 +3415,9 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 93 (r94 Clarity: the bike gear named two ideas): it stays with Gentle slope only
     assert "higher gear" not in flat and flat.count("bike") == 1
     # pass 98 (r99 Clarity): the verdict now says the 4 moves onto the weights; this section keeps the formula and step
-    assert ("bias, b: $\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$. When Adam steps w from 0.3 to "
-            "0.31, 4w moves from 1.2 to 1.24: 4× as far. " + LIKE_RATE) in flat   # pass 74 (r71 Focus 3): one step's numbers said in that line
+    # pass 100 (r102 Picture first): the formula is said once, on the main path, after its picture (STEEPER_WORDS)
+    assert ("The picture after the verdict followed one Adam step on the steep unit. When Adam steps w from 0.3 to "
+            "0.31, 4w moves from 1.2 to 1.24: 4× as far. " + LIKE_RATE) in flat and "$\\text{sigmoid}(4(wx" not in flat   # pass 74 (r71 Focus 3): one step's numbers said in that line
     assert "weights and biases of the steep units" not in flat
     assert "plain unit" not in flat   # pass 69: "plain" names only the optimizer (plain gradient descent)
     assert "less later" not in flat and "On them" not in flat
@@ -3392,8 +3428,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 79 (r76 Clarity: three ideas in one sentence): the three rivals as three bullets, in the verdict
     # r77 Correctness: less fading is what the 4x weights do, not a third cause: two changes, two bullets
     # pass 81 (r78 Clarity 2: two ideas and a bracket in one line): short sentences, the same two changes
-    assert ("That changes two things: 1. **Fading**: each unit passes back 4× more") in flat \
-        and "each Adam step moves the unit's output 4× as far" in flat and "three things" not in flat
+    # pass 100 (r102 Clarity): the two changes in one list, each with the suspect it targets (TWO_CHANGES)
+    assert TWO_CHANGES in flat and "each Adam step moves the unit's output 4× as far" in flat and "three things" not in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -3431,7 +3467,8 @@ def test_the_steep_sigmoid_is_4x_weights_only_in_the_layers_that_feed_a_bend():
     assert np.abs(every.forward(A)[2] - steep.forward(A)[2]).max() > 0.1   # weight layer 4 must not be scaled
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 98 (r99 Clarity): the main path's verdict says the same, in plain text: the 4 moves onto weight and bias
-    assert "With input x, weight w and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b)." in flat
+    # pass 100 (r102 Picture first): said after its picture, in the words cell (STEEPER_WORDS)
+    assert "In symbols, with input x and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b)." in flat
     # pass 89: "There are four." is said at the runner picture; the numbering where the Fading picture needs it
     assert "There are four." in flat and "Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in flat
 
@@ -3616,15 +3653,18 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
     # pass 56: a title line, the picture, then its numbers and the formula; pass 58 (r52): right after the verdict
-    assert "".join(cells[k - 1]["source"]).startswith("### Steeper is like bigger weights")   # pass 62: optional
-    numbers = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
+    # pass 100 (r102 Picture first): back on the main path, right after the verdict: a line, the picture, the words
+    assert "".join(cells[k - 1]["source"]) == STEEPER_WHY   # pass 62 had moved it to the optional part
+    assert "".join(cells[k - 2]["source"]).startswith("The verdict, in this race")
+    assert re.sub(r"\s+", " ", "".join(cells[k + 1]["source"])) == STEEPER_WORDS
+    head = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("### Steeper is like bigger weights"))
+    assert "".join(cells[head]["source"]).endswith("The picture after the verdict followed one Adam step on the steep unit.\n")
+    numbers = re.sub(r"\s+", " ", "".join(cells[head + 1]["source"]))
     # pass 60 (r54 Clarity 2: "which network is which?"): same outputs, two ways of writing the weight, said first
     # pass 63 (r58 Clarity 4): two steps, each with its why: the 4 moves onto the weight; Adam sizes w's step
     # pass 74 (r71 Focus 3: the section drifted from "which bend learns fastest"): the picture and four short lines:
     # the 4 moves onto the weight and bias (the formula), the same unit with 4× weights, one step seen both ways, the rate
-    assert numbers == ("The 4 can move onto the weight and the bias, b: "
-                       "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$. "
-                       "When Adam steps w from 0.3 to 0.31, 4w moves from 1.2 to 1.24: 4× as far. "
+    assert numbers == ("When Adam steps w from 0.3 to 0.31, 4w moves from 1.2 to 1.24: 4× as far. "
                        + LIKE_RATE + " " + LAST_LAYER_FOLD)
     assert "plain" not in shown.figure.get_label() + " ".join(a.get_title() for a in axes)
 
@@ -3753,8 +3793,9 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 80 (r77 Clarity: "weights that act bigger" needed the optional section): the main path says the 4× weights
     # pass 82 (r80 Clarity: the verdict packed the weights and two effects): both effects from the slope, numbered;
     # the 4× weights are the optional section's
-    assert ("At the middle, the steep curve's slope is 1, not 1/4. That changes two things: "
-            "1. **Fading**: each unit passes back 4× more" in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+    # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
+    assert ("1. **Bigger start**: the weights act 4× bigger from epoch 0. So the signal passed back fades less. "
+            "This targets **Fading**." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
 
 
@@ -3795,7 +3836,8 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     folded = ch05_race.folded(shown)
     assert folded.summary == "Show the picture (after you predict)" and folded._repr_markdown_().startswith("<details>")
     assert after == ("<details><summary>Check your prediction</summary> A plain step is the nudge × 0.01: the big nudge "
-                     "steps further. A steady nudge divided by its own size is 1, so with Adam both nudges step "
+                     "steps further. Say the nudges are 2, 2, 2: average 2, typical size 2. The step is 2 ÷ 2 = 1, "
+                     "times 0.01. Any steady nudge divided by its own size is 1. So with Adam both nudges step "
                      "about 0.01. </details> On a steady nudge, Adam is like a walker with a "
                      "fixed stride. The nudge only tells it which way. A nudge that keeps flipping makes the walker "
                      "shuffle: Adam's steps shrink. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
@@ -4262,15 +4304,23 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 95 (r96 Focus: that line rested on the optional part only): it says what the main path showed, and points on
     # pass 98 (r99 Retention): What to remember gives the finding's counts, the runs' own (checked just below)
     # pass 99 (r100 Correctness: the steps-alone runs were still falling at epoch 400): the time limit is said
-    assert "mattered more" not in remember and ("Tested alone, within 400 epochs: the bigger start made 5 of 5 runs "
-                                                "learn; bigger steps, 0 of 5.") in remember
+    # pass 100 (r102 Retention/Focus): the counts sit in their own line right after the table, not in What to remember
+    assert "mattered more" not in remember and "Tested alone" not in remember and "5 of 5 runs learn" not in remember
+    further = "".join(cells[k + 1]["source"])
+    assert further == ("**What to remember (going further).** Tested alone, within 400 epochs: the bigger start made "
+                       "5 of 5 runs learn; bigger steps, 0 of 5.")
+    assert "".join(cells[k + 2]["source"]).startswith("## What comes next")
     assert "Within 400 epochs, the start mattered more. Why the start matters" in text
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
     runs = ch05_race.start_runs()
     at = race.epochs_to(runs.loss, 0.1)
-    assert (int(np.isfinite(at).sum()), len(at)) == (5, 5)   # What to remember: "the start made 5 of 5 runs learn"
+    assert (int(np.isfinite(at).sum()), len(at)) == (5, 5)   # "the start made 5 of 5 runs learn"
+    steps_loss = ch05_race.rate_runs().loss
+    steps_at = race.epochs_to(steps_loss, 0.1)
+    assert (int(np.isfinite(steps_at).sum()), len(steps_at)) == (0, 5)   # "bigger steps, 0 of 5"
+    assert np.shape(steps_loss)[-1] == np.shape(runs.loss)[-1] == 400   # "within 400 epochs"
     assert np.isfinite(at).all() and f"bigger start alone: 5 of 5 runs crossed, at epochs {at.min():.0f} to {at.max():.0f};" in text
     steep_at = race.epochs_to(ch05_race.stretch_runs(*data.spiral())["sigmoid(4x) − 0.5"].loss, 0.1)
     assert at.min() > steep_at.max()   # "later than the steep runner's five"
