@@ -111,11 +111,12 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 78 (r75 Picture: the output's range was words only): its picture, one cell more
     # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
     # pass 89b (r90 Clarity): the slope and x are named after the slope picture, one cell more
-    side = _src(cells[k + 20])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more
+    # pass 100 (r102 Focus): a line under the map's check points to the list: one cell more
+    side = _src(cells[k + 21])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
     # pass 94 (r95 Clarity): why ReLU is three cells: the side arrow 2 cells further
-    assert _src(cells[k + 18]).startswith("### The side arrow: dead units") and _src(cells[k + 19]) == "ch06.dead_units()"
+    assert _src(cells[k + 19]).startswith("### The side arrow: dead units") and _src(cells[k + 20]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -1195,7 +1196,8 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
     # pass 23: the share of the nudge falls, not sigmoid; x = 0 is named as sigmoid's best case
     assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0): its best case.\n"
-            "Here every weight is 1, so only slopes shrink the nudge.\n"   # pass 93 (r94 Clarity): by its slider
+            # pass 93 (r94 Clarity): by its slider; pass 100 (r102 Clarity): weights scale the nudge too, said
+            "Weights also scale the nudge going back. Here all are 1, so only slopes shrink it.\n"
             "After how many layers is less than 1 in 1,000 of the nudge left?") in before
     assert "does sigmoid at its steepest (x = 0) first fall" not in before
     assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
@@ -1727,7 +1729,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 21))   # pass 94: two more (why ReLU in three)   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 22))   # pass 100: one more (the pointer to the list)   # pass 94: two more (why ReLU in three)   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -2567,6 +2569,9 @@ def test_pass29_the_opening_says_what_the_chapter_boils_down_to():
     heading says it."""
     first = _src(_cells()[0])
     assert "Now we boil it down to seven lines to learn by heart.\n" in first and "memory loop" not in first
+    # pass 100 (r102 Clarity: "bend" leaned on earlier chapters): said in plain words in the first line
+    assert first.split("\n")[2].startswith("A **bend** (activation function) is the curve a unit sends its sum through.")
+    assert "Earlier chapters showed" not in first
 
 
 def test_pass31_the_gate_question_says_new_content_and_the_picker_second_choice_has_its_own_colour():
@@ -3158,7 +3163,7 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     # pass 95 (r96 Clarity): the chapter's word "sum", in the boxes and the alt text; "weighted sum" nowhere
     assert "a = sum 1" in said and "b = sum 2" in said and "the content" in fig.get_label()
     assert not any("weighted" in w for w in said) and "weighted" not in fig.get_label()
-    assert "frees" not in _md_text() and "lets training set only the leak" in _md_text()
+    assert "frees" not in _md_text()   # pass 100 (r102 Focus): the PReLU answer that said "lets training set" is gone
     fwd = ch06_decisions.lstm_path()
     words = [t.get_text() for t in fwd.axes[0].texts]
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
@@ -3225,7 +3230,9 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     # pass 95 (r96 Clarity: one dense cell): the write in three numbered steps, in order, then the six sums per bend
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the steps
     # pass 83 (r81: line 4 now names a third gate, so "both gates" would be unclear): the two on the memory path
-    steps = ("Pretend the forget and input gates are fully open (1). Then each step:\n",
+    # pass 100 (r102 Clarity: "fully open" read as "forget everything"): what a gate of 1 does, said
+    steps = ("Pretend the forget and input gates are both 1: all old memory stays, and all new content goes in. "
+             "Then each step:\n",
              "1. takes a random sum (in brackets under each write, once you open the picture);\n",   # pass 98 (r99)
              "2. bends it into new content;\n",
              "3. adds that to the memory: a **write**.\n", "Each bend (ReLU, sigmoid, tanh) gets the same six sums.\n")
@@ -3379,7 +3386,8 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # pass 98 (r99 Clarity: ten of the map's words unmet, and only "each get their own section
                     # below"): a short key, one plain line each, no bold (each word is said in bold in its section)
                     "New words (each gets a section below):\n"
-                    "- Transformer: the design behind chatbots. Its feed-forward block is one part.\n"
+                    # pass 100 (r102: the block was named before it was said): what it is, in a few words
+                    "- Transformer: the design behind chatbots. Its feed-forward block is the part that holds the bend.\n"
                     "- LSTM, GRU: networks that read a sequence, keeping a memory.\n"
                     "- Dead ReLU unit: one stuck at 0.\n"
                     "- GELU, SwiGLU, Leaky ReLU, Softmax: bends. For now, follow the arrows.")
@@ -3400,57 +3408,74 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
 
 def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     """Check r70 Interaction (the picker was mostly a look-up): after the number's check, a second Predict asks about a
-    place in the menu; pass 75 (r72 Interaction: the picker mostly repeated the list; the gates question repeated the
-    forget-gate quiz): it asks what the list does not say, whether GELU is the dead units' second choice, and its fold
-    answers with that place's card from decisions.py (PReLU; GELU's far-left slope, computed)."""
-    dead = decisions.decision("dying_units")
+    place in the menu. Pass 100 (r102 Focus: dead ReLU units came back six times, the "GELU or PReLU?" question was
+    the sixth): it asks about new content inside an LSTM or GRU, and its fold says what the picker draws there (tanh
+    the band, ReLU dotted, no dashes) and what a ReLU write does to the memory, as the writes picture showed. PReLU,
+    asked about no more, is no button and no longer introduced above the picker. A third Predict asks about one
+    class of many, once the words have said what its dashed bend is for (photos with several answers at once)."""
+    from course_utils.facts import activations
+    new = decisions.decision("recurrent_state")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
-    after = _src(cells[k + 1])
-    # pass 79 (r76 Interaction 1: PReLU was only explained in the answer): the question names both choices, each said
-    # pass 80 (r77 Interaction: "which is the second choice" asked how the widget ranks them): an open question, one
-    # argument for each side in the answer, the picker's dashed line naming the list's second choice
-    # pass 82 (r80 Focus: PReLU was "the dashed line" but no button): said before the picker, and now a button
-    asked = after.index('**Predict:** now choose "Many ReLU units dead". Would you try GELU or PReLU? Argue one side, '
-                        "then click it.")
-    before = _src(cells[k - 1])
-    # pass 83 (r81 Focus: "New button" read like a changelog)
-    assert "The picker also offers **PReLU**: training adjusts its leak, like a weight.\n" in before and "New button" not in before
-    assert ("PReLU", "prelu") in ch06_decisions.guess_buttons() and ("GELU", "gelu") in ch06_decisions.guess_buttons()
-    assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
+    after, before = _src(cells[k + 1]), _src(cells[k - 1])
+    asked = after.index('**Predict:** now choose "New content inside an LSTM or GRU". Which bend is the band? '
+                        "Which one is dotted, and what would it do to the memory?")
+    assert "GELU or PReLU" not in after and "Verdict" not in after and "PReLU" not in before
+    assert ("PReLU", "prelu") not in ch06_decisions.guess_buttons() and ch06_decisions.ASKED_TOO == ()
+    assert ("Tanh", "tanh") in ch06_decisions.guess_buttons() and ("ReLU", "relu") in ch06_decisions.guess_buttons()
+    assert new.where == "New content inside an LSTM or GRU"   # the menu's words, as the Predict quotes them
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
-    # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
-    assert dead.runner_up == "prelu" and answer.strip().startswith(
-        f"For {decisions._label(dead.runner_up)} (the dashed line): it keeps ReLU's shape and lets training set only the leak.\n"   # pass 95 (r96: 'frees')
-        "For GELU: just below 0, it still passes a nudge.")
-    slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
-    assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001
-    assert "GELU is not the listed fix" in dead.prefer_runner_up_when and (
-        # r77 Correctness: GELU is a fair try, said as such; the list's second choice stays PReLU
-        "But it changes the whole bend, and far left its slope fades to almost 0.") in answer
-    # pass 97 (r98 Interaction: two arguments, no verdict): the answer ends on the picker's own ranking, from the card
-    assert answer.strip().endswith(f"**Verdict: {decisions._label(dead.runner_up)}**, the picker's second choice after "
-                                   f"{decisions._label(dead.pick)}: both change only the left side.")   # pass 99 (r100 Focus)
-    assert "gelu" not in (dead.pick, dead.runner_up) and decisions.check_pick(dead.role, "gelu")[0] == 0.0
-    assert decisions.facts()["gelu_slope_minus4"] != 0 and ch06_decisions.slope_at("gelu", -0.1) > 0   # "still passes"
+    assert answer.strip() == ("The band is tanh: each write stays between −1 and 1.\n"
+                              "ReLU, dotted: a write is never below 0 and has no top. "
+                              "The memory never goes down, and one write can be huge.")
+    # the picker draws what the fold says: the band tanh, the dotted line ReLU, no dashed line
+    assert (new.pick, new.avoid, new.runner_up) == ("tanh", "relu", "")
+    p = ch06_decisions.picker()
+    p.dropdown.value = new.role
+    assert p.lines["pick"].get_label() == "pick: Tanh" and p.lines["avoid"].get_label().startswith("avoid: ReLU")
+    assert not p.lines["runner_up"].get_visible()
+    x, y = p.lines["pick"].get_data()
+    assert np.all(np.abs(y) < 1) and y.min() < 0   # between −1 and 1, and below 0 too
+    x, y = p.lines["avoid"].get_data()
+    assert np.all(y >= 0) and y[-1] == x[-1]   # never below 0; rises with the sum, no top
+    assert decisions.check_pick(new.role, "tanh")[0] == 1.0 and decisions.check_pick(new.role, "relu")[0] == 0.0
+    big = 1e6   # no top: a ReLU write is as big as its sum
+    assert float(activations.get("relu")(big)) == big and abs(float(activations.get("tanh")(big))) <= 1
     # pass 80 (r77 Interaction: seven places, two questions): a third asks about one class of many, answered from its
     # card in decisions.py: its dashed second is sigmoid, one per label, for examples with several labels
     many = decisions.decision("multiclass_output")
     # pass 82 (r80 Correctness: one sigmoid per label solves another task, so it is no "good second"): said so
-    third = after.index('**Predict:** now choose "one class of many". Its dashed bend is for a different task. Which task?')
-    # pass 98 (r99 Clarity: the other task could not be predicted): the one-answer task said first, in plain words
-    assert after[:third].endswith("Some tasks pick one answer out of many, such as cat, dog or bird.\n\n")
+    # pass 100 (r102 Interaction: the other task was guessed, not taught): it is said before the question
+    third = after.index('**Predict:** now choose "one class of many". Its dashed bend is for photos like that. '
+                        "Which bend is it? Why would softmax's shares get in the way there?")
+    assert after[:third].endswith("Some tasks pick one answer of many: cat, dog or bird.\n"
+                                  "Some photos hold several answers at once: a cat and a dog.\n\n")
     assert third > asked and many.where.startswith("Output for one class") and many.runner_up == "sigmoid"
+    p.dropdown.value = many.role   # the dashed line the question points at: sigmoid, for several labels at once
+    assert p.lines["runner_up"].get_label() == "a different task: Sigmoid (several labels at once)"
     assert many.other_task == "several labels at once"
     said = after[third:].split("<summary>Check your prediction</summary>")[1]
-    assert said.strip().startswith("Sigmoid, one per class. The task: several classes at once, such as cat and dog.\n")
+    assert said.strip().startswith("Sigmoid, one per class: each class gets its own chance, from 0 to 1.\n")
     assert "several labels" in many.prefer_runner_up_when and "cat and dog" in many.prefer_runner_up_when
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12   # "Softmax shares add up to 1"
     # r78 Correctness: softmax does not pick; its labels compete (two cannot both be near 1)
     assert "Softmax shares add up to 1, so the classes compete: two cannot both be near 1." in said
     assert not any("Gates inside an LSTM or GRU" in _src(c) for c in cells if c["cell_type"] == "markdown")
-    # the list never names GELU for dead units: the answer is the picker's own
+    # the list never names GELU for dead units
     assert "GELU" not in next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("2. "))
+
+
+def test_pass100_a_line_under_the_maps_check_points_to_the_list():
+    """Check r102 Focus (the seven rules arrived at cell 39 of 69, unannounced): right under the map's check, one line
+    says where the seven rules are, linked to the list's heading, and what the sections before it do."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.map_check()")
+    assert _src(cells[k + 1]) == ("All seven rules are in [The list](#The-list) below.\n"
+                                  "The sections before it show why each holds.")
+    listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The list\n"))
+    assert listed > k + 1 and cells[k + 1]["metadata"]["slideshow"]["slide_type"] == "-"
+    rules = [r for r in ch06_decisions.short_list().data.splitlines() if re.match(r"\d\. ", r)]
+    assert len(rules) == 7, rules   # "seven rules", as the list numbers them
 
 
 def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takeaway():
@@ -3819,7 +3844,7 @@ def test_pass87_the_gateless_loop_is_drawn_before_its_words():
     said = [t.get_text() for t in loop.texts]
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
     assert said.count("× 1.1,\nthen tanh") == gaps and any("squashed every step" in t for t in said)
-    assert any("never squashed" in t.get_text() for t in path.texts)
+    assert any("never squashed (no bend on this path)" in t.get_text() for t in path.texts)   # pass 100 (r102)
     styles = {a.arrow_patch.get_linestyle() for a in loop.texts if hasattr(a, "arrow_patch") and a.arrow_patch}
     solid = {a.arrow_patch.get_linestyle() for a in path.texts if hasattr(a, "arrow_patch") and a.arrow_patch}
     assert styles == {"--"} and "--" not in solid   # not colour alone: the loop's arrows are dashed

@@ -1062,7 +1062,8 @@ def _short(name):
     return _pick_name(name).split(" (")[0]
 
 
-ASKED_TOO = ("prelu",)   # pass 82 (r80 Focus): the second Predict asks "GELU or PReLU?", so PReLU can be clicked too
+ASKED_TOO = ()   # pass 82 (r80 Focus) added PReLU for a Predict on "GELU or PReLU?"; pass 100 (r102 Focus) replaced
+# that Predict with one on new content inside an LSTM, so no second choice needs a button of its own
 
 
 def guess_bends():
@@ -1499,7 +1500,7 @@ FORWARD_YLIM = (2.4, 7)   # the forward picture: the steps and their words only,
 
 def _draw_memory_path(ax, cell_ink):
     """The LSTM's memory path going forward: × forget gate, then + new content × input gate, no bend."""
-    _step_row(ax, cell_ink, "-", "never squashed")
+    _step_row(ax, cell_ink, "-", "never squashed (no bend on this path)")   # pass 100 (r102 Picture): "squashed" said
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
         mid = (a + b) / 2
         ax.text(mid, 4.45, "× forget\ngate", ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.1)
