@@ -791,7 +791,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert not re.search(r"box \d|Leitner|wait", above)          # the rules come after the Predict, folded
     import inspect                                                 # 'up to five', and not only cards already met:
     assert inspect.signature(ch07_quiz.review_cell).parameters["limit"].default == 5   # unseen ones are due too
-    assert "picks up to five cards for today" in above and "you have met" not in above
+    assert "picks up to five cards today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
     # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
     # pass 63 (r58 Focus): the answer and the one-line rule open; the box mechanics (picture first) in a nested fold
@@ -1358,7 +1358,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
     assert quiz.PAGE_WORDS["SiLU"].startswith("x times sigmoid(x)")   # pass 26: Swish is a family; pass 62: the word list says it
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
-    assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
+    assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c. Only the gate's sum g is bent, not the content's sum c.")
     assert quiz.check("swiglu_gate", quiz.answer_key("swiglu_gate")).message == "Right. " + why14 and "\n" not in why14
     silu = activations.get("silu")
     x = np.linspace(-4, 4, 9)
@@ -1379,7 +1379,7 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # r61 (Clarity): one worked setting, at an x no bend's zone ends at (no answer given)
     # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
     # p84 (r83 Focus): the five bullets on each control became each control's own tooltip; one line stays
-    assert step2.strip() == "2. Set the sliders and boxes, in the order they appear. Point at one for a hint."
+    assert step2.strip() == "2. Set the sliders and boxes, top to bottom. Point at one for a hint."
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
@@ -1770,7 +1770,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     comes back at once); every code cell is collapsed (the learner need not read helper calls)."""
     cells = _cells()
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
-    assert "Today, do the mixed round, then the round of the chapter you feel least sure of." in _src(cells[0])
+    assert "Today, do the mixed round, then the round you feel least sure of." in _src(cells[0])
     assert "The first question that uses a word" not in text and "mastered" not in text
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
@@ -2073,8 +2073,9 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     prompt = quiz.get("xor_no_bend_chance").prompt
     # pass 22: short sentences; r58: score and rule said first; r59 (Clarity): two sentences, score in the word list
     # p91 (r92 Clarity): split into short sentences
-    assert prompt.startswith("A network is trained on XOR. Its layers have no bend between them (a straight rule). "
-                             "Its output goes through a sigmoid.") and "**score**: the number a network puts out" in _words()
+    # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
+    assert prompt.startswith("A network is trained on XOR. Its only bend is a sigmoid at the very end. "
+                             "Before it, its layers make one straight rule.") and "**score**: the number a network puts out" in _words()
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
     rng = np.random.default_rng(0)
@@ -2140,7 +2141,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert "Each bar below holds one chapter's questions, from any round." in text   # pass 68: the mixed round is a round   # r61: "included" was unclear
     # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
     # Play in one row; pass 62: the step's timer line is cut, the widget's label and clock line say it (r38: optional)
-    assert "1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n" in text and "timer" not in text
+    assert "1. Pick a **bend to sketch**. On paper, sketch its slope and shade its near-flat zones.\n" in text and "timer" not in text
     w = ch07_quiz.sketch_from_memory(None)
     row = w.children[1]
     assert [type(c).__name__ for c in row.children] == ["Label", "Play", "HTML"]
@@ -2181,7 +2182,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
-    assert "Its output goes through a sigmoid." in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name   # p91: own sentence
+    assert "Its only bend is a sigmoid at the very end." in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name   # p91: own sentence
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
     assert round(lam * alpha, 2) == 1.76 and round(lam, 2) == 1.05 and round(alpha, 2) == 1.67
@@ -2612,8 +2613,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                               "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95 Clarity)
-                               "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
+                               "2. Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same. A 0's right answer, 0, then gets only 0.4. "   # p100 (r102)
+                               "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
                                "3. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -2966,7 +2967,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     key is said to be opened only after answering; step 3 says how a sketch becomes slider values; the activity's
     time is four timers (16 minutes); the closing sketch is for tomorrow (spaced), not at once."""
     cells = [_src(c) for c in _cells()]
-    assert "then the round of the chapter you feel least sure of." in cells[0]
+    assert "then the round you feel least sure of." in cells[0]
     assert "The round then shows your score beside it." in _how_it_works()
     # p98 (r99 Interaction): the key now appears after the first answer, so the page says so; no peek to warn of
     assert "Each question's answer and why appear under it after your first answer." in _how_it_works()
@@ -3114,7 +3115,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the sliders and boxes, in the order they appear. Point at one for a hint.\n" in step3
+    assert "2. Set the sliders and boxes, top to bottom. Point at one for a hint.\n" in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -3327,7 +3328,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
             "small network of its own.\n") in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
-    assert _src(_cells()[0]).endswith("the chapter you feel least sure of.") and "**bend**" not in _src(_cells()[0])
+    assert _src(_cells()[0]).endswith("the round you feel least sure of.") and "**bend**" not in _src(_cells()[0])
     assert "<b>bend</b> (activation function)" in _unit_fold_html()
     assert "- **GELU**: ReLU with a rounded corner" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
@@ -5319,8 +5320,8 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
-            "2. Say a 1's chance rises to 0.6; a 0's does too. "
-            "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n3. So ½ for all is the least wrong.") in why
+            "2. Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same. A 0's right answer, 0, then gets only 0.4. "
+            "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n3. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5639,8 +5640,8 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                        "2. Say a 1's chance rises to 0.6; a 0's does too. "   # p94 (r95): the step, in numbers
-                        "Losses: 0.51 and 0.92, average 0.71, worse than at ½.\n"
+                        "2. Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same. A 0's right answer, 0, then gets only 0.4. "   # p94 (r95), p100 (r102)
+                        "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
                         "3. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5841,7 +5842,9 @@ def test_p93_q6_key_shows_its_loss_curve_then_says_ln_in_words_before_the_formul
     fold = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
     # p94 (r95 Clarity): the why gives the reason first; ln's meaning is in the word box above the answer
     assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> A 50-50 guess gives each point ½.", fold)
-    assert fold.index("<b>ln x</b>: the power of e (≈ 2.72) that gives x.") < fold.index("<b>B: ")
+    assert fold.index("<b>ln x</b>: the “ln” key on a calculator (the natural log). ln 1 = 0, and ln x is below 0 when x "
+                      "is below 1.") < fold.index("<b>B: ")   # p100 (r102): the word list's calculator key
+    assert math.log(1) == 0 and math.log(0.5) < 0
     why = quiz.key_why("loss_at_ln2")
     assert why == "A 50-50 guess gives each point ½. Its loss: −ln ½ = ln 2 ≈ 0.69." and "power of e" not in why
     assert f"{np.e:.2f}" == "2.72" and np.log(0.5) == pytest.approx(-np.log(2))
@@ -5884,11 +5887,15 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     """r95 Clarity: "Moving off ½ costs one side more than the other gains" was abstract. The key lifts a 1's chance
     to 0.6; with equal totals a 0's rises too. Their losses 0.51 and 0.92 average 0.71, worse than ½'s 0.69."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert quiz.XOR_LIFTED == 0.6 and "Say a 1's chance rises to 0.6; a 0's does too." in why
+    assert quiz.XOR_LIFTED == 0.6 and "Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same." in why
+    # p100 (r102 Clarity): a 0's loss is for its right answer's chance, 1 − 0.6; no "ln" (its word box says Q6's answer)
+    assert "A 0's right answer, 0, then gets only 0.4." in why and f"{1 - quiz.XOR_LIFTED:g}" == "0.4"
+    assert not re.search(r"\bln\b", why)
     one, zero = quiz._xor_loss((0, 1), 1, (0.0, 0.0, math.log(1.5))), quiz._xor_loss((0, 0), 0, (0.0, 0.0, math.log(1.5)))
     assert (f"{one:.2f}", f"{zero:.2f}", f"{(one + zero) / 2:.2f}") == ("0.51", "0.92", "0.71")   # chance 0.6 at both
     assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
-    assert "Losses: 0.51 and 0.92, average 0.71, worse than at ½." in why
+    assert zero == pytest.approx(-math.log(1 - quiz.XOR_LIFTED)) and one == pytest.approx(-math.log(quiz.XOR_LIFTED))
+    assert "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½." in why
     assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # p96: short sentences, two a step
 
 
@@ -6001,7 +6008,12 @@ def test_p97_q16_keys_do_not_give_away_q18_or_q23_and_q26_says_too_big_to_hold()
     Q26's right option said "fits in memory"; the point is overflow, a number too big to hold."""
     q = quiz.get("gelu_in_transformers")
     whys = [o.why for o in q.options if not o.correct]
-    assert "GELU units can get stuck too: far left, its slope is nearly 0, so almost no nudge gets through." in whys
+    # p100 (r102 Correctness): option A's premise ("never below 0") is said false, with no number and no place (Q23)
+    premise = next(o for o in q.options if o.text.startswith("Its slope is never below 0"))
+    assert premise.why == ("GELU's slope does dip a little below 0. And far left, its slope is nearly 0: almost no "
+                           "nudge gets through. So GELU units can get stuck too.")
+    assert not re.search(r"\d", premise.why.replace("below 0", "").replace("nearly 0", ""))
+    assert min(quiz._slope("gelu", x) for x in np.linspace(-3, 0, 301)) < 0   # the dip below 0 the key claims
     assert "the paper gave test results, not a proof about shapes." in whys
     assert not any("negative" in w or "hug" in w or "unbroken" in w for w in whys)
     from course_utils.facts import activations
@@ -6065,3 +6077,28 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     line = "Right again within a day of a miss? That is rereading: the card stays in box 1."
     assert fold.index("<img") < fold.index(line)
     assert "within 1 day of the miss keeps it in box 1" in fold   # the alt text says the same rule
+
+
+def test_p100_every_sketch_control_has_a_name_and_step_1_uses_the_bend_pickers():
+    """r102 Interaction: the sketch's bend picker had no name, so the offline form listed it as "control 8", and step 1
+    ("Pick a bend.") did not say where to pick. Every control the offline form can move is named; the picker's name is
+    the one step 1 puts in bold."""
+    from course_utils.ui import offline
+    w = ch07_quiz.sketch_from_memory()
+    controls = offline._controls(w)
+    assert controls and all(c.description.strip() for c in controls), [type(c).__name__ for c in controls if not c.description]
+    pick = next(c for c in controls if isinstance(c, ch07_quiz.widgets.ToggleButtons))
+    assert pick.description == ch07_quiz.SKETCH_PICK == "bend to sketch" and pick.value == "relu"
+    text = "".join(_src(c) for c in _cells())
+    assert f"1. Pick a **{ch07_quiz.SKETCH_PICK}**. On paper," in text
+
+
+def test_p100_the_mixed_round_says_either_chapter_counts_when_two_teach_a_question():
+    """r102 Interaction: Q2's and Q7's keys name two chapters; the page now says a pick of either one counts, as the
+    chapter box does (pick_verdict and chapters_text accept every chapter in quiz.chapters_of)."""
+    head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
+    assert "If two chapters teach a question, either one counts.\n" in head
+    two = [qid for qid in quiz.ALSO_TAUGHT if len(quiz.chapters_of(qid)) == 2]
+    assert two
+    for qid in two:
+        assert all(ch07_quiz.pick_verdict(qid, ch) == "Right chapter." for ch in quiz.chapters_of(qid))

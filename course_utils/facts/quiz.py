@@ -282,8 +282,9 @@ def _bank():
             "the second: y = w₂(w₁x + b₁) + b₂ = w₂w₁x + (w₂b₁ + b₂). That is one stretch and one shift.")),
         # r59 (Clarity): two sentences; the word list says score and ln
         # p91 (r92 Clarity: a crowded stem): one idea a sentence
-        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR. Its layers have no bend between them (a "
-                "straight rule). Its output goes through a sigmoid. Take the input point (1, 0). "
+        # p100 (r102 Clarity): "no bend between them ... goes through a sigmoid" read as a clash (sigmoid is a bend)
+        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR. Its only bend is a sigmoid at the very end. "
+                "Before it, its layers make one straight rule. Take the input point (1, 0). "
                 "What chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
@@ -313,9 +314,13 @@ def _bank():
                 + "1. Any straight rule gives both pairs the same total score. "
                 f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
                 "So lifting the ● lifts the ■ too.\n"
-                f"2. Say a 1's chance rises to {XOR_LIFTED:g}; a 0's does too. "
-                f"Losses: {-math.log(XOR_LIFTED):.2f} and {-math.log(1 - XOR_LIFTED):.2f}, average "
-                f"{-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, worse than at ½.\n"   # Q6 asks for ln 2
+                # p100 (r102 Clarity): why the 0s rise too (equal totals), and why a 0 loses more (its right answer
+                # gets 1 − 0.6); no "ln" here: its word box says ln 2 ≈ 0.69, Q6's answer
+                f"2. Say a 1's chance rises to {XOR_LIFTED:g}. Equal totals, so a 0's rises the same. "
+                f"A 0's right answer, 0, then gets only {1 - XOR_LIFTED:g}. "
+                f"Losses: {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
+                f"chance {1 - XOR_LIFTED:g}. Average {-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, "
+                "worse than at ½.\n"   # Q6 asks for ln 2
                 "3. So ½ for all is the least wrong. Right picture: training lands there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -370,11 +375,15 @@ def _bank():
             "the first transformer (2017), the network design behind BERT and GPT-2, used ReLU."),
            ("Its slope is never below 0, so its units could not die.",
             # p97 (r98 Focus: "slightly negative left of its dip" was Q23's answer)
-            "GELU units can get stuck too: far left, its slope is nearly 0, so almost no nudge gets through.")),
+            # p100 (r102 Correctness): the false premise said false; where the slope is below 0 is Q23's answer
+            "GELU's slope does dip a little below 0. And far left, its slope is nearly 0: almost no nudge gets "
+            "through. So GELU units can get stuck too.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
             "Two sets of weights each stretch and add the input, into g and c (the content). SiLU bends g into "
-            "the gate, SiLU(g). The unit outputs SiLU(g) times c: only g is bent."),
+            "the gate, SiLU(g). The unit outputs SiLU(g) times c. "
+            # p100 (r102): the open key is this last sentence alone: it names g and c, as the picture below does
+            "Only the gate's sum g is bent, not the content's sum c."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dial. SiLU(4) is about "
@@ -818,7 +827,10 @@ GLOSSES = (
     ("write gate", r"\bwrite gate\b", "write gate: a number from 0 to 1 (usually called the input gate). Each step, it "
                                       "scales the new content added to the memory."),
     # p94 (r95 Clarity): Q6's key opened on ln's meaning; it is said in the word box now, at ln's first use
-    ("ln", r"\bln\b", f"ln x: the power of e (≈ {math.e:.2f}) that gives x."),
+    # p100 (r102 Small): the word list's friendlier wording (the calculator key), not "the power of e"; no ln 2 ≈ 0.69
+    # (a gloss may sit under a prompt, and no gloss says 0.69), but why −ln of a chance is above 0
+    ("ln", r"\bln\b", "ln x: the “ln” key on a calculator (the natural log). ln 1 = 0, and ln x is below 0 when x "
+                        "is below 1."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend, close to SiLU."),
     # p85 (r84 Clarity): keys say "the e-powers" for several e^s; the gloss names them and fires on them too

@@ -2200,6 +2200,7 @@ TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the 
 
 # p84 (r83 Focus): how to set each control sat in five bullets above the widget; each control now says it as its
 # tooltip (point at it). The worked edges (−2, 2) are no bend's true edges: they give no zone away (tested).
+SKETCH_PICK = "bend to sketch"
 SKETCH_HINTS = {"slope": "Your sketch's slope at this x.",
                 "dead_edge": "Zone from far left to −2? Set −2.",
                 "right_edge": "Zone from 2 to far right? Set 2.",
@@ -2211,7 +2212,9 @@ def sketch_from_memory(learner=None):
     """Pick a bend, sketch its slope at five points from memory (4-minute timer), then compare with the truth."""
     learner = learner if learner is not None else Learner(review.Store(None))
     names = ("relu", "sigmoid", "tanh", "gelu")
-    pick = widgets.ToggleButtons(options=[(activations.get(n).label, n) for n in names], value="relu")
+    # p100 (r102 Interaction): named, so the offline form says "bend to sketch", not "control 8"; step 1 uses the name
+    pick = widgets.ToggleButtons(options=[(activations.get(n).label, n) for n in names], value="relu",
+                                 description=SKETCH_PICK, style={"description_width": "initial"})
     xs = np.asarray(quiz.SKETCH_XS)
     grid = np.linspace(-5, 5, 501)
     live = LiveFigure(620, 360)
