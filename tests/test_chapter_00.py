@@ -661,7 +661,7 @@ def test_sixth_pass_wording_of_chapter_00():
         assert (abs(w_) > 1) == steeper
     # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
     # Pass 84 (r83 Clarity): said at the step's first naming, not after teaching it.
-    assert '1. **stretch and add**: multiply each input by its weight; add them up. Multiplying can stretch, squash (weight 0 to 1) or flip (negative weight).' in text
+    assert '1. **stretch and add**: multiply each input by its weight; add them up. Multiplying can stretch (weight above 1), squash (weight 0 to 1) or flip (negative weight).' in text
     assert 'So a "stretch"' not in text
 
 
@@ -726,7 +726,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     and the paper-fold analogy comes before the slider."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
-    before = cells[q - 3].source + cells[q - 1].source   # pass 52: the units and their worked input, then the sliders
+    before = cells[q - 2].source + cells[q - 1].source   # pass 52: the units and their worked input, then the sliders
     # Pass 88c (r88): picture first: the units' formulas and the output's sum moved under the picture, into the cell
     # of the worked x = 1 (above the slider, plain words only).
     formulas = _cell("As formulas:")
@@ -742,8 +742,16 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # output are said together, once.
     # Pass 90 (r91 Picture first): the network is drawn (each unit's input weight 1, its corner, the output weights
     # 1, m, 1) between one line that names it and the line about m; the words the picture says are cut.
-    assert cells[q - 3].source == "Now a wider network: three bent units in one hidden layer."
-    assert cells[q - 2].source.strip() == "ch00.wide_diagram()"
+    assert cells[q - 4].source == "Now a wider network: three bent units in one hidden layer."
+    assert cells[q - 3].source.strip() == "ch00.wide_diagram()"
+    # Pass 100 (r102 Interaction/Clarity): the 2-unit Predict needs each unit's formula and that slopes add, so the
+    # formulas (under the picture) and one sentence on adding slopes come before it; the fold only confirms.
+    assert cells[q - 2].source == formulas
+    assert formulas.endswith("\n\nRight of its corner, each unit climbs 1 per step.")
+    assert all(s == 1.0 for s, _c, _h in ch00_start_here.TENT)   # each unit's input weight 1: it climbs 1 per step
+    assert "Add graphs, and their slopes add: a climb of 1 plus a fall of 1 is flat.\n" in cells[q - 1].source
+    assert cells[q - 1].source.index("slopes add") < cells[q - 1].source.index("**Predict:**")
+    assert 1 + ch00_start_here.MIDDLE_START == 0 == ch00_start_here.two_unit_right_slope()   # the sentence's 1 and fall of 1
     # Pass 98 (r99 Clarity): the sum said in full: units 1 and 3 once, the middle one m times, m its output weight.
     # Pass 99 (r100 Clarity): "m times" read oddly at m = -1.5: said as multiplying by 1, 1 and m, then adding.
     assert cells[q - 1].source.startswith("The output multiplies units 1 and 3 by 1 and the middle unit by $m$, then adds.\n"
@@ -772,11 +780,12 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "(subtracted)" not in before
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
     worked = cells[q + 3].source   # pass 65 (r59 Clarity 2): the worked x = 1 after the first drag and its fold
-    assert worked == formulas
+    assert worked.startswith("Check one point") and "ReLU}(x" not in worked   # pass 100: the formulas moved up
     # Pass 54 (r48): which two layers, said.
     # Pass 60 (r54 Clarity 3): the output's sum written out, one term per unit, its weights read from TENT's heights.
-    said = "output $= 1 \\cdot$ unit 1 $+\\ m \\cdot$ unit 2 $+\\ 1 \\cdot$ unit 3."
-    assert said + "\n\nCheck one point" in formulas and "ReLU}(3)" not in before
+    # Pass 100 (r102): the output's sum said once, in words, before the Predict (its formula line cut for words).
+    assert "The output multiplies units 1 and 3 by 1 and the middle unit by $m$, then adds." in before
+    assert "output $=" not in _markdown() and "ReLU}(3)" not in before
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     assert [h for _s, _c, h in ch00_start_here.TENT][::2] == [1.0, 1.0]
     assert "A second slider sets $m$, now $m = -1$." in before
@@ -794,7 +803,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 52: one everyday analogy in the dense place (the fog, for learning): the sheet of paper is cut; instead
     # one input worked through the three units before the sliders, read from TENT.
     assert "sheet of paper" not in _markdown()
-    assert worked.startswith("As formulas:\n\n- unit 1:")
+    assert formulas.startswith("As formulas:\n\n- unit 1:")
     assert ("Check one point of the thick line: $x = 1$, with 3 units.\n"
             "The units give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
             "With $m = -1$, the output is $1 \\cdot 3 + (-1) \\cdot 1 + 1 \\cdot 0 = 2$.") == worked.strip().split("\n\n")[-1]
@@ -926,7 +935,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     assert cells[q + 1].source.startswith("Drag **bent units** to 2, then 3. In the picture:")
     assert "each circle marks one of its corners: count them." in cells[q + 1].source
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
-    assert "\n\nCheck one point of the thick line" in cells[q + 3].source   # pass 65: the worked x = 1 (88c: after the formulas)
+    assert cells[q + 3].source.startswith("Check one point of the thick line")   # pass 65: the worked x = 1 (p100: alone)
     after = cells[q + 4].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
@@ -1035,9 +1044,11 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     steepest slope, ReLU's is 1 on positive inputs)."""
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
-    assert opening.index("**bend**: it turns a straight line into a line with a corner or a curve") < opening.index("Without the bend")
-    # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet.
-    assert "a line with a corner or a curve (see the first picture)." in opening
+    # Pass 100 (r102 Clarity): the bend made concrete: a unit's result drawn against its input, straight without it.
+    assert opening.index("**bend**.\nDraw a unit's result against its input: without the bend, you get a straight line.\n"
+                         "The bend puts a corner or a curve in it") < opening.index("Without the bend, a stack")
+    # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet; pass 100: its sketch number.
+    assert "a corner or a curve in it (sketch 3 in the first picture)." in opening
     assert "then *rectify* it.\n*Rectified* means only the positive part gets through." in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
@@ -1282,7 +1293,7 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # one corner per unit, straight between, more corners hug closer, the output needs no bend.
     assert ("Here, each bent unit adds one corner. Between corners, the sum is straight.\n"
             "More corners let the straight pieces hug the curve closer.\n"
-            "The output needs no bend: it multiplies each unit by its output weight and adds.\n"
+            "The output needs no bend: it adds up the units, each times its output weight, plus its own bias.\n"
             "With enough units, one layer follows any graph without jumps, "
             "as closely as you like, over a limited range of $x$.\n"
             "Think of a line drawn left to right, without lifting the pen.\n"
@@ -1420,7 +1431,7 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
     # Pass 47: "With it, the calculators make corners (or curves)" is cut: the bend's own gloss says it.
     # Pass 70 (r65 Clarity 1): the corner is put in a graph, which the reader is pointed to below.
-    assert "**bend**: it turns a straight line into a line with a corner or a curve (see the first picture)." in cells[0].source  # p87: pointed to
+    assert "The bend puts a corner or a curve in it (sketch 3 in the first picture)." in cells[0].source  # p87, p100
     # Pass 68 (cut for words): the theorem's name is left to chapter 02, which names it; this page says what it says.
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
@@ -1537,7 +1548,7 @@ def test_pass21_the_input_that_lands_on_0_need_not_be_one_of_the_five():
     w, b = map(int, re.search(r"w, b = (-?\d+), (-?\d+)", code).groups())
     five = [int(v) for v in re.search(r"for x in \[([^\]]*)\]", code).group(1).split(",")]
     assert len(five) == 5 and Fraction(-b, w) not in five and Fraction(-b, w) == Fraction(-3, 2)
-    assert ("Which input $x$ will then land exactly on 0?"
+    assert ("Which input $x$ will then give $z = 0$?"
             in next(c.source for c in cells if "**Predict:** set $w = 2$ and $b = 3$." in c.source))
 
 
@@ -1797,8 +1808,10 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # 0 only when all are right. "Loss" is left to chapter 01 (the glossary folds it as a later word).
     assert ("Where you stand on its side is one weight's value. The height is the **wrongness**: "
             "one number for how far the outputs are from their right answers.\n"
-            "It is 0 only when every output is right; the rule comes later.\n"
+            "It is 0 only when every output is right; its formula comes later.\n"
             "So downhill means less wrong.\n") in intro
+    # Pass 100 (r102 Clarity): "rule" means a layer and the step rule here; the later formula is named as it is said.
+    assert _markdown().index("its formula comes later.") < _markdown().index("As a formula: wrongness = ½")
     assert "added up.\nThe exact rule" not in intro and "loss" not in intro   # tests/test_glossary.py keeps loss a later word
     assert "fog" not in intro and "**slope**" not in intro
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
@@ -1940,7 +1953,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "at most $0.25$ for sigmoid" in remember and "There its slope is $0.25$" in _history_text()
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
-        "## The course map") and "it turns a straight line into a line with a corner" in opening
+        "## The course map") and "The bend puts a corner or a curve in it" in opening   # pass 100
     on_left = _cell("On the left:")
     # Pass 70 (cut for words): the picture labels the black link itself ("link: weight w").
     assert "- Each **link** has a **weight**: a number that multiplies what it carries.\n" in on_left
@@ -2090,7 +2103,10 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 99 (r100 Clarity/Correctness/Focus): the any-graph claim split into four short sentences tied to the
     # wavy picture, wrongness defined without "added up", four plain-word fixes; the recall answer and
     # the exercise line shorter: 2133 -> 2184; the cap follows (2190).
-    assert words(cells[:g]) <= 2190 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 100 (r102 Interaction/Clarity): the units' formulas and "slopes add" before the 2-unit Predict, the bend
+    # drawn against the input in the opening, the output's bias, why layer-at-a-time training worked around the fade;
+    # the output's formula line cut: 2184 -> 2231 (near the brief's +40); the cap follows (2232).
+    assert words(cells[:g]) <= 2232 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2417,6 +2433,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # sentences cut: still 83 sentences, 715 words.
     # Pass 99 (r100 Clarity/Correctness): wrongness is one number, 0 only when all are right; the output's
     # panel and the gradient said in plain words: still 83 sentences, 715 -> 738 words.
+    # Pass 100 (r102 Clarity): "the rule comes later" -> "its formula comes later"; the floor's reason said plainly
+    # (some outputs stay a little wrong): still 83 sentences, at most 738 words.
     assert len(said) <= 83 and sum(chapter_metrics.words(s) for s in said) <= 738, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
@@ -2752,7 +2770,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert ch00_start_here.flat_pile().readout.value.endswith("slopes, left to right: 8")   # pass 57: slopes
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
-    assert "In the picture below, a diamond marks the input that lands on 0." in cells[q - 1].source   # pass 54, 66
+    assert "In the picture below, a diamond marks the input whose $z$ is 0." in cells[q - 1].source   # pass 54, 66, 100
     assert "Then compare with the diamond." in cells[q + 1].source   # pass 46: the readout waits for the bend
     assert "Each hill shifts as other weights move." not in _markdown()   # pass 40 (r36 Clarity 4): cut
     fig = ch00_start_here.hill_picture()
@@ -2905,6 +2923,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
         assert (abs(w) * slope) ** 10 < 1e-6
     assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
+    # Pass 100 (r102): why it worked around the fade: each layer's training passes its signal through few layers.
+    assert "train deep nets one layer at a time.\nSo the signal fades through only a layer or two.\n" in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
@@ -4031,10 +4051,13 @@ def test_pass88c_the_wider_network_is_pictured_before_its_formulas():
     formulas and the output's sum come under the picture, just before the worked x = 1 that uses them."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
-    before = cells[q - 2].source + cells[q - 1].source
-    assert "ReLU" not in before and "output $=" not in before and "$m$" in before
-    worked = _cell("As formulas:")
-    assert worked.index("- unit 1:") < worked.index("output $= 1") < worked.index("Check one point of the thick line")
+    # Pass 100 (r102 Interaction): the formulas still come under the picture, but now before the Predict that needs
+    # them; the worked x = 1 stays after the slider.
+    d = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wide_diagram()")
+    formulas = _cell("As formulas:")
+    f = next(i for i, c in enumerate(cells) if c.source == formulas)
+    assert d + 1 == f == q - 2 and "**Predict:**" in cells[q - 1].source and "ReLU" not in cells[q - 1].source
+    worked = _cell("Check one point of the thick line")
     assert cells.index(next(c for c in cells if c.source == worked)) > q
 
 
@@ -4235,7 +4258,7 @@ def test_pass98_the_valley_floor_is_said_from_the_code_and_explained():
     curve = ch00_start_here.hill_picture().axes[0].lines[0].get_ydata()
     assert min(curve) == pytest.approx(floor, abs=1e-3)   # the drawn bowl's lowest point
     intro = _cell("## How a network learns")
-    assert (f"Even the lowest point is ${floor:g}$, not $0$: one weight cannot get every example right."
+    assert (f"Even the lowest point is ${floor:g}$, not $0$: with one weight to tune, some outputs stay a little wrong."
             in intro)
     assert intro.index("**wrongness**") < intro.index("Even the lowest point")
     assert "**wrongness**" not in "".join(c.source for c in _nb().cells if c.source != intro)
