@@ -166,8 +166,10 @@ def test_no_rule_2_makes_the_pile_bend():
     # rule 2 stays in the fold. Pass 80 (r75 Picture first): read off the picture, so after it, before the drag.
     worked = cells[q + 1].source
     assert "8x + 13" not in "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
-    assert worked.index("Before you drag, read three points off the thick line.") < worked.index("8x + 13") < \
-        worked.index("Now drag rule 2's") < worked.index("<details>")
+    # r103 (Interaction: the worked points answered the Predict before the drag): drag first, the points in the fold
+    assert worked.index("Drag rule 2's") < worked.index("<details>") < worked.index("No. Whatever rule 2 is") < \
+        worked.index("At the start, read three points off the thick line.") < worked.index("8x + 13") < \
+        worked.index("</details>")
     assert ("Rule 1 takes $x = 1$ to $2 + 3 = 5$; rule 2 takes that to $4 \\cdot 5 + 1 = 21$.\n"
             "And $x = 2$ goes to $7$, then $29$; $x = 0$ goes to $3$, then $13$.\n"
             "All three fit one straight rule, $8x + 13$.") in worked   # r50: two points fit any line; three show it
@@ -2924,7 +2926,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
     # Pass 100 (r102): why it worked around the fade: each layer's training passes its signal through few layers.
-    assert "train deep nets one layer at a time.\nSo the signal fades through only a layer or two.\n" in text
+    assert "train deep nets one layer at a time.\nEach layer first learned alone, over a short path back. Then the whole stack was tuned from that start.\n" in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 

@@ -2634,7 +2634,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
             # lead after pass 99 (r101 Clarity: only a pointer forward): which lines, and why, then the pointer
             # r102 (Correctness: upright in which picture? the input sheet's upright lines curve): after the layer
-            "A line stays straight only if, after the stretch and shift, it runs upright or across.\n"
+            "A line stays straight if, after the stretch and shift, it runs upright or across.\n"
             "Then only one of $h_1$, $h_2$ changes along it. Step 4 of the grid-sheet demo below shows such lines.\n"
             "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)

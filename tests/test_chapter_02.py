@@ -69,11 +69,12 @@ GATE_STORY = ("Why this share? Picture a gate that opens at random, more often t
               "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no randomness.")
 # pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
 # arrow length from the together part and the box spends it on spread (test_pass100_...)
-TAKEAWAY = ("**Takeaway:** does centring help? Yes: with arrows as long (box ticked), centred inputs reach the star "
-            "about three times sooner at step size 1.\n"
-            "Centring frees length from the together part.\n"
-            "The box spends it on a wider spread: bigger apart parts.\n"
-            "Unticked, the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.")
+# r103 (Clarity: "frees length ... the box spends it" was jargon; Correctness: the ticked box changes centre and
+# spread at once): the fair comparison (unticked) first, then what the box adds and why
+TAKEAWAY = ("**Takeaway:** does centring help? Yes: it lets the steps be bigger.\n"
+            "Unticked, the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.\n"
+            "Ticked, centre 0's arrows are as long, so its inputs spread wider: bigger apart parts.\n"
+            "Then it reaches the star about three times sooner at step size 1.")
 TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
            "Its two inputs differ up to twice as much.\n"
            "So its steps have bigger apart parts.\n"
@@ -4687,4 +4688,5 @@ def test_pass100_the_zigzag_words_match_the_picture_and_the_runs():
     assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(ch02.mean_square(0.5))   # "arrows as long"
     (t_off, a_off), (t_on, a_on) = ch02.pushes(0.5), ch02.pushes(0.0, zigzag.WIDE)
     assert t_on < t_off and a_on > a_off   # "frees length from the together part ... bigger apart parts"
-    assert "Centring frees length from the together part.\nThe box spends it on a wider spread: bigger apart parts." in markdown()
+    assert "Ticked, centre 0's arrows are as long, so its inputs spread wider: bigger apart parts." in markdown()
+    assert "Centring frees length" not in markdown() and "The box spends" not in markdown()

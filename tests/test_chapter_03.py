@@ -944,7 +944,8 @@ def test_first_widget_opens_left_and_its_predict_asks_to_drag_right():
     above = _markdown_above("ch03.gradient_table(")
     last = above.split("\n## ")[-1]
     assert "far left" not in last and "traces each slope up to" not in last   # pass 26: what the panel draws, said plainly
-    assert "**Predict:** drag $x$ all the way right, watching the bottom panel. Does any slope go above 1" in last
+    # r103 (Interaction: an instruction, not a guess): the guess first, then the drag
+    assert "**Predict:** as $x$ grows past 0, does any slope go above 1? If so, whose? Then drag $x$" in last
     w = ch03_gradients.gradient_table(x=0.5)
     assert w.sliders["x"].value == 0.5 and w.sliders["x"].max == 5.0
     assert float(activations.get("gelu").derivative(w.sliders["x"].max)) > 1 > float(activations.get("gelu").derivative(0.5))
@@ -2190,7 +2191,7 @@ def test_pass_27_quiz_names_e_and_its_check_explains_b_and_c_and_the_log_scale_r
     said = [f for _t, _r, f in q.options]   # pass 29: the option feedback says it; the fold no longer repeats it
     # pass 82 (r80 Retention): each opens with the bend it really describes
     assert "a corner describes ReLU, not sigmoid" in said[1] and "dead units describe ReLU, not sigmoid" in said[2]
-    assert "drag $x$ all the way right, watching the bottom panel." in flat
+    assert "Then drag $x$ all the way right and watch the bottom panel." in flat
 
 
 # ---- pass 28: the r26 reader's points ----
@@ -3020,8 +3021,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Here $n = 8$: both sums add 8 terms, with the same random-sign weights. "   # r102
-            "The size that keeps the forward sum steady keeps the backward one steady too. "
+            "Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. "   # r102
+            "So the size that keeps the forward sum steady keeps the backward one steady too. "
             "We find it going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -4389,8 +4390,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Here $n = 8$: both sums add 8 terms, with the same random-sign weights. "   # r102
-            "The size that keeps the forward sum steady keeps the backward one steady too. "
+            "Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. "   # r102
+            "So the size that keeps the forward sum steady keeps the backward one steady too. "
             "We find it going forward: inputs are easier to picture than signals.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
             "squares. Why: going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
@@ -4924,8 +4925,10 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
     assert ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
             "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).") in text
-    assert ("Here $n = 8$: both sums add 8 terms, with the same random-sign weights. The size that keeps the "
-            "forward sum steady keeps the backward one steady too.") in text   # r102: tied to the picture
+    assert ("Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. So the size that "
+            "keeps the forward sum steady keeps the backward one steady too.") in text   # r102: tied to the picture
+    # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"
+    assert "the same random-sign weights" not in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
     assert "Same form" not in text and all(len(s.split()) < 15 for s in text.split(". "))   # short sentences
     net = mlp.flow_pass("relu", 10)[0]

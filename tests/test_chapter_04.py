@@ -1092,7 +1092,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # r102 (pass 100, Clarity): "only keep" read as a promise about the whole run; the weights alone leave the
             # spread unchanged (checked below: LeCun-normal sums keep their inputs' spread), any pull towards 1 is the bend's
             "It has SELU's special starting weights: random and small.\n"
-            "Alone, they leave the spread unchanged, from a layer's inputs to its weighted sums.\n"
+            "On their own, they pass the spread through: inputs averaging 0 with spread 2 give weighted sums with spread 2.\n"
             "Any pull towards 1 must come from the bend.") in ask
     rng_c = np.random.default_rng(5)   # the weights alone: sums of inputs with spread 2 keep spread 2 (128 inputs)
     inputs = 2.0 * rng_c.standard_normal((4000, 128))
@@ -2633,7 +2633,7 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     # hint now says what to think about: how long each switch stays above 0 on the left (checked below)
     # r102 (pass 100, Clarity): the switches are explained above the quiz, so the hint is a recall
     assert ("dips deepest below 0?\nRecall: GELU, SiLU and Mish are each $x$ times a switch from 0 to 1.\n"
-            "The longer a switch stays above 0 on the left, the deeper $x$ times it sinks.") in above
+            "On the left, the higher a switch still is, the deeper $x$ times it sinks.") in above
     assert "-1.3" not in above and "0.24 for Mish" not in _markdown()
     assert "Recall the first picture's zoom." not in above
     x = np.array([-1.3])
@@ -4528,9 +4528,13 @@ def test_pass_88_smooth_panel_dashes_its_dippers_and_writes_the_zoom_note_large(
     styles = {n: (ln.get_linestyle(), ln.get_linewidth()) for n, ln in zip(ch04_zoo.FAMILIES["smooth family"], curves)}
     assert [ln.get_color() for ln in curves] == [ch04_zoo.plots.color(n) for n in ch04_zoo.FAMILIES["smooth family"]]
     assert len({styles[n][0] for n in ("gelu", "silu", "mish")}) == 3 and styles["softplus"][0] == "-"
-    zoom = {n: ln.get_linestyle() for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES,
-                                                    [ln for ln in fig.axes[3].get_lines()[2:] if len(ln.get_xdata()) > 1])}
-    assert all(styles[n][0] == zoom[n] for n in ("gelu", "silu", "mish"))   # the same look in both panels
+    zoom = {n: (ln.get_linestyle(), ln.get_color()) for n, ln in zip(
+        ch04_zoo.OVERVIEW_ZOOM_NAMES, [ln for ln in fig.axes[3].get_lines()[2:] if len(ln.get_xdata()) > 1])}
+    # r103 (Interaction): the zoom's matching colours and dashes named the deepest dip before the quiz; there the
+    # three share one grey solid look, unlike every curve of the smooth panel
+    assert len({zoom[n] for n in ("gelu", "silu", "mish")}) == 1
+    assert all(zoom[n] != (styles[n][0], ch04_zoo.plots.color(n)) for n in ("gelu", "silu", "mish"))
+    assert all(zoom[n][1] == ch04_zoo.plots.color(n) for n in ("relu", "leaky_relu"))   # named, as before
     assert styles["mish"][1] > max(styles["silu"][1], styles["gelu"][1])   # Mish widest, so SiLU's dashes show on it
     note = next(t for t in ax.texts if "zoom" in t.get_text())
     assert note.get_fontsize() >= 10 and note.get_text() == "they dip:\nzoom →"

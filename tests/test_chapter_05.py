@@ -77,10 +77,12 @@ SUSPECTS_PLAN = 'Which one made it learn? This race cannot say. *Going further* 
 # lead after pass 99 (r101 Correctness: "start 4× bigger" clashed with "every runner the same starting weights"): the
 # steep runner's weights act 4× bigger; the plan names the two changes it asks about
 # pass 100 (r102 Clarity): the two changes and the suspect each targets, one list (was SUSPECTS_LINK after the zoom)
-TWO_CHANGES = ("Steeper changes two things, and each targets one suspect: "
-               "1. **Bigger start**: the weights act 4× bigger from epoch 0. So the signal passed back fades less. "
-               "This targets **Fading**. "
-               "2. **Bigger steps**: each Adam step moves the unit's output 4× as far. This targets **Gentle slope**. "
+# r103 (Correctness: "this targets Fading" clashed with the last table's "less fading alone cannot be the whole
+# reason"): each change names the suspect it touches, and the start changes the starting network too
+TWO_CHANGES = ("Steeper changes two things: "
+               "1. **Bigger start**: the weights act 4× bigger from epoch 0. The signal passed back fades less "
+               "(the **Fading** suspect), and the starting network changes too. "
+               "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect). "
                "The zoom just below shows it.")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 STEEPER_WHY = "Why does steeper help? The picture follows one Adam step on a steep unit's weight w."
@@ -572,9 +574,9 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
             "as wide and twice as tall, then moved down by 1.\n\n" + ch05_race._tanh_moves_picture() + "\n\nThe weights can do all "
             "three. Take a tanh unit with weight "
             "1 into it and 3 out of it: the next layer gets 3 × tanh(x + b), b its bias. A sigmoid unit copies it in three steps:\n\n"
-            "1. Double the weight in, to 2, and double the bias. Half as wide: sigmoid(2x).\n"
-            "2. Double the weight out, to 6. Twice as tall: 6 × sigmoid(2x).\n"
-            "3. Take 3 off the next unit's bias. Moved down: 6 × sigmoid(2x) − 3.\n\n"
+            "1. Double the weight in, to 2, and double the bias. Half as wide: sigmoid(2(x + b)).\n"
+            "2. Double the weight out, to 6. Twice as tall: 6 × sigmoid(2(x + b)).\n"
+            "3. Take 3 off the next unit's bias. Moved down: 6 × sigmoid(2(x + b)) − 3.\n\n"
             "Check with x = 0.5 and bias 0.5: 3 × tanh(0.5 + 0.5) = 2.28. The copy has weight 2 and bias 1: "
             "6 × sigmoid(2 × 0.5 + 1) − 3 = 2.28. So the gap is in how they learn, not in what they can draw.") in folds[0]   # pass 61 (r55 Clarity 2): worked, not "take up"
     # pass 69 (r64 Clarity: six operations in one paragraph): one numbered step a line
@@ -3794,8 +3796,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 82 (r80 Clarity: the verdict packed the weights and two effects): both effects from the slope, numbered;
     # the 4× weights are the optional section's
     # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
-    assert ("1. **Bigger start**: the weights act 4× bigger from epoch 0. So the signal passed back fades less. "
-            "This targets **Fading**." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+    assert ("1. **Bigger start**: the weights act 4× bigger from epoch 0. The signal passed back fades less "
+            "(the **Fading** suspect), and the starting network changes too." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
 
 

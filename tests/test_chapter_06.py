@@ -1420,7 +1420,11 @@ def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_t
     assert f"Tanh, sum 1: {ch06_decisions._one_in(left)}" in w.readout.value   # read at 10 layers, after the Predict
     # r54: the caption says what the saved picture shows (the opening layer; pass 75: 1, not 4), not the 10-layer answer
     four = decisions.chain_left(4)
-    assert w.summary == "Slopes multiply (static picture). 1 layer: Sigmoid 1 in 4; Tanh (sum 1, slope 0.42) 1 in 2.38"
+    # r103 (Clarity: "1 in 2.38" had to be worked back to 0.42): a share above 1 in 10 that is not 1 in a whole
+    # number is said as the share itself
+    assert w.summary == "Slopes multiply (static picture). 1 layer: Sigmoid 1 in 4; Tanh (sum 1, slope 0.42) 0.42 of it"
+    assert ch06_decisions._one_in(0.25) == "1 in 4" and ch06_decisions._one_in(0.42 ** 2) == "0.18 of it"
+    assert ch06_decisions._one_in(0.42 ** 3) == "1 in 13.5"
     assert ch06_decisions.slopes_multiply(layers=4).summary == ("Slopes multiply (static picture). 4 layers: Sigmoid "
                                                                 "1 in 256; Tanh (sum 1, slope 0.42) 1 in 32.1")
     assert four["sigmoid"][-1] == 0.25 ** 4 and f"{1 / (1 - math.tanh(1) ** 2) ** 4:.3g}" == "32.1"   # r55: 4^4 is 256
@@ -1652,7 +1656,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     # pass 22: Leaky ReLU is said before its slope is drawn steeper
     # r28: "units cannot die" overstated it: a stuck unit gets a hundredth of the nudge, so it learns, slowly
     # pass 99 (r100 Clarity: the dead unit's picture named Leaky ReLU and its leak before the words did): said over it
-    assert "**Leaky ReLU** is the fix: left of 0 it keeps a tiny slope, 0.01, its **leak**." in words
+    assert "**Leaky ReLU** is the usual first try: left of 0 it keeps a tiny slope, 0.01, its **leak**." in words
     assert ("A unit dies when training pushes its added number far below 0: then every sum lands left of 0.") in words
     after = _src(next(c for c in _cells() if "the side arrow says" in _src(c)))
     assert "Its leak still passes a nudge back." in after
@@ -2570,7 +2574,9 @@ def test_pass29_the_opening_says_what_the_chapter_boils_down_to():
     first = _src(_cells()[0])
     assert "Now we boil it down to seven lines to learn by heart.\n" in first and "memory loop" not in first
     # pass 100 (r102 Clarity: "bend" leaned on earlier chapters): said in plain words in the first line
-    assert first.split("\n")[2].startswith("A **bend** (activation function) is the curve a unit sends its sum through.")
+    # r103 (Clarity: that line used "unit" and "sum" a cell before they are said): the opening asks the chapter's
+    # question; the map's first lines say what a unit, its sum and its bend are
+    assert first.split("\n")[2].startswith("Which **bend** (activation function) goes where?")
     assert "Earlier chapters showed" not in first
 
 
@@ -2742,7 +2748,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # r53 (Correctness): that number is learned like the weights, not "fixed"
     # pass 60 (r54 Clarity 1): "one more number ...: its sum" read as if the extra number were the sum: two sentences
     unit = ("A **unit** multiplies each input by a **weight**. It adds them up, then adds one more learned number. "
-            "The total is its **sum**. Then it bends the sum.")
+            "The total is its **sum**. Then it sends the sum through a curve: its **bend**.")
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert text.index(unit) < text.index("Every dot is left of 0, so the unit gives 0 on the whole training set")
@@ -3427,7 +3433,7 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
     assert answer.strip() == ("The band is tanh: each write stays between −1 and 1.\n"
                               "ReLU, dotted: a write is never below 0 and has no top. "
-                              "The memory never goes down, and one write can be huge.")
+                              "A write can only add, and one write can be huge.")
     # the picker draws what the fold says: the band tanh, the dotted line ReLU, no dashed line
     assert (new.pick, new.avoid, new.runner_up) == ("tanh", "relu", "")
     p = ch06_decisions.picker()

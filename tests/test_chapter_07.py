@@ -1428,7 +1428,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "It says it is no better than a coin toss." in done.why and "where it started" not in done.why   # p82 (r80); p95 (r96)
+    assert "It scores no better than a coin toss would." in done.why and "where it started" not in done.why   # p82 (r80); p95 (r96)
     stems = [q.prompt for q in quiz.questions()]
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
@@ -2613,7 +2613,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                               "2. Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same. A 0's right answer, 0, then gets only 0.4. "   # p100 (r102)
+                               "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p100 (r102)
                                "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
                                "3. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
@@ -5320,7 +5320,7 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
-            "2. Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same. A 0's right answer, 0, then gets only 0.4. "
+            "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "
             "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n3. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
@@ -5450,7 +5450,7 @@ def test_p83_q6_why_not_c_rebuts_c_with_the_race_runs_this_quiz_draws():
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
     # p85 (r84 Correctness): ln 2 on average is no proof of nothing learned; "near coin-toss level" was loose
     # p95 (r96 Correctness): "a start, not a finish" clashed with Q11 (a straight net stuck at ln 2 for good)
-    assert "0.69 alone does not say whether it can improve. It says it is no better than a coin toss." in done
+    assert "0.69 alone does not say whether it can improve. It scores no better than a coin toss would." in done
     assert "a start, not a finish" not in done
     assert "learned nothing" not in done and "near coin-toss" not in done
     assert done.endswith("Several race bends began near ln 2, then fell below 0.1 (chapter 05, five-seed race).")   # p87
@@ -5640,7 +5640,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                        "2. Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same. A 0's right answer, 0, then gets only 0.4. "   # p94 (r95), p100 (r102)
+                        "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
                         "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
                         "3. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
@@ -5887,9 +5887,16 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     """r95 Clarity: "Moving off ½ costs one side more than the other gains" was abstract. The key lifts a 1's chance
     to 0.6; with equal totals a 0's rises too. Their losses 0.51 and 0.92 average 0.71, worse than ½'s 0.69."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert quiz.XOR_LIFTED == 0.6 and "Say a 1's chance rises to 0.6. Equal totals, so a 0's rises the same." in why
+    assert quiz.XOR_LIFTED == 0.6 and "Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same." in why
     # p100 (r102 Clarity): a 0's loss is for its right answer's chance, 1 − 0.6; no "ln" (its word box says Q6's answer)
-    assert "A 0's right answer, 0, then gets only 0.4." in why and f"{1 - quiz.XOR_LIFTED:g}" == "0.4"
+    assert "Its right answer, 0, gets only 0.4." in why and f"{1 - quiz.XOR_LIFTED:g}" == "0.4"
+    # r103 (Correctness): equal totals fix only the sum of the 0s' scores; "at best" is the even split, since any
+    # uneven split of the same total costs the 0s more (their loss, ln(1 + e^s), curves up in the score s)
+    assert "At best, each 0 gets 0.6 too." in why
+    lifted = math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED))
+    zero_loss = lambda s: math.log1p(math.exp(s))
+    assert zero_loss(lifted) == pytest.approx(-math.log(1 - quiz.XOR_LIFTED))
+    assert all(zero_loss(lifted + d) + zero_loss(lifted - d) > 2 * zero_loss(lifted) for d in (0.1, 0.5, 2.0))
     assert not re.search(r"\bln\b", why)
     one, zero = quiz._xor_loss((0, 1), 1, (0.0, 0.0, math.log(1.5))), quiz._xor_loss((0, 0), 0, (0.0, 0.0, math.log(1.5)))
     assert (f"{one:.2f}", f"{zero:.2f}", f"{(one + zero) / 2:.2f}") == ("0.51", "0.92", "0.71")   # chance 0.6 at both
@@ -6070,7 +6077,10 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     top = _src(cells[k])
-    assert "A **unit** multiplies each input by its weight. It adds them up, plus a shift (its bias)." in top
+    # r103 (Retention: the top gave Q8's answer, a unit's steps in order, a screen above it): what a unit is, not its steps
+    assert "A **unit** is one small calculator in a network." in top and "Its steps, in order, are a question below." in top
+    assert "multiplies each input" not in top and "bias" not in top
+    assert quiz.get("unit_steps").prompt == "What are the steps inside a unit, in order?"
     assert "That curve is its **bend**, or *activation function*." in top
     assert top.index("**bend**") < top.index("[word list]")
     fold = next(_src(c) for c in cells if "The boxes are **Leitner boxes**" in _src(c))

@@ -316,8 +316,10 @@ def _bank():
                 "So lifting the ● lifts the ■ too.\n"
                 # p100 (r102 Clarity): why the 0s rise too (equal totals), and why a 0 loses more (its right answer
                 # gets 1 − 0.6); no "ln" here: its word box says ln 2 ≈ 0.69, Q6's answer
-                f"2. Say a 1's chance rises to {XOR_LIFTED:g}. Equal totals, so a 0's rises the same. "
-                f"A 0's right answer, 0, then gets only {1 - XOR_LIFTED:g}. "
+                # r103 (Correctness: equal totals are of scores, and fix only their sum): the 0s' best case, an even
+                # split (the loss curves up in the score, so any uneven split costs more)
+                f"2. Say both 1s rise to chance {XOR_LIFTED:g}. Equal totals: the 0s' scores add to the same. "
+                f"At best, each 0 gets {XOR_LIFTED:g} too. Its right answer, 0, gets only {1 - XOR_LIFTED:g}. "
                 f"Losses: {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
                 f"chance {1 - XOR_LIFTED:g}. Average {-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, "
                 "worse than at ½.\n"   # Q6 asks for ln 2
@@ -533,7 +535,7 @@ def _bank():
             # p85 (r84 Correctness): a loss near ln 2 is a coin toss's on average, not proof of nothing learned; the
             # race claim is what the race question's picture shows (above 0.6 for 30 passes), in one sentence
             # p95 (r96 Correctness): "a start, not a finish" clashed with Q11's net, stuck at ln 2 for good
-            f"{ln2:.2f} alone does not say whether it can improve. It says it is no better than a coin toss. "
+            f"{ln2:.2f} alone does not say whether it can improve. It scores no better than a coin toss would. "
             # The bends go unnamed: naming them would strike options off the race question (Q29), maybe in the same
             # round; the claim holds for each of them, so no reader can pick the wrong one (tests/test_chapter_07.py)
             # s36 code review: "Three race bends" read as only three, yet more of chapter 05's nine did this; "Several"

@@ -106,6 +106,10 @@ FAMILIES_ALT = ("Four small panels, each curve with its name written next to it.
                 + ZOOM_DIP_QUESTION[2].replace("\n", " ") + ". The fourth family, gated units, is not drawn: a gated unit is not one curve.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
+# r103 (Interaction): the opening zoom drew GELU, SiLU and Mish in the smooth panel's colours and dashes, so the
+# deepest dip could be named before the quiz; there all three are one plain grey (the named zoom follows the quiz)
+ZOOM_UNNAMED_COLOUR = "0.45"
+ZOOM_UNNAMED_STYLE = {"ls": "-", "lw": 1.6, "zorder": 3}
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
 OVERVIEW_TAGS = {
     "relu": (0.9, 0.05, "ReLU", "left", "bottom"), "leaky_relu": (-2.95, 0.25, "Leaky ReLU", "left", "bottom"),
@@ -161,7 +165,10 @@ def families_row(x_max=SHARED_X):
     _axes_lines(az)
     for name in OVERVIEW_ZOOM_NAMES:   # drawn over the axis line, so ReLU's flat 0 shows
         style = ZOOM_DIP_STYLE.get(name, {"ls": "-", "lw": 1.8, "zorder": 3})
-        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), color=plots.color(name), **style)
+        colour = plots.color(name)
+        if name in ZOOM_SMOOTH:   # r103: their colours and dashes named them through the smooth panel; one grey
+            style, colour = ZOOM_UNNAMED_STYLE, ZOOM_UNNAMED_COLOUR
+        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), color=colour, **style)
     _overview_tags(az, [n for n in OVERVIEW_ZOOM_NAMES if n not in ZOOM_SMOOTH], ZOOM_TAGS)
     # r102 (pass 100, Interaction): the dips' names and dots answered the later quiz; the curves stay, unnamed, with a
     # question (the named zoom shows after the quiz's click)
@@ -1582,7 +1589,7 @@ def zigzag_sketch(rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
 # predicting. Both runs' arrows are drawn once; the toggle shows one run and hides the other.
 ZIGZAG_TOGGLE_SIZE = (470, 430)   # pixels: one panel, its units nearly equal across and up
 ZIGZAG_CHOICES = {"tanh": "above and below 0", "sigmoid": "all above 0"}
-ZIGZAG_TOGGLE_LABEL = "Click to switch the unit's inputs:"
+ZIGZAG_TOGGLE_LABEL = "Click to switch the unit's inputs"   # r103: no colon (it read as "::")
 
 
 def zigzag_describe(name, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):

@@ -567,9 +567,10 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
            "Take a tanh unit with weight "
            f"{w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x + b), b its bias. A sigmoid unit copies it "
            "in three steps:\n\n"
-           f"1. Double the weight in, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}x).\n"
-           f"2. Double the weight out, to {s_out:g}. Twice as tall: {s_out:g} × sigmoid({s_in:g}x).\n"
-           f"3. Take {-s_bias:g} off the next unit's bias. Moved down: {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}.\n\n"
+           # r103 (Correctness: the doubled bias had dropped out of the formula): sigmoid(2(x + b))
+           f"1. Double the weight in, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}(x + b)).\n"
+           f"2. Double the weight out, to {s_out:g}. Twice as tall: {s_out:g} × sigmoid({s_in:g}(x + b)).\n"
+           f"3. Take {-s_bias:g} off the next unit's bias. Moved down: {s_out:g} × sigmoid({s_in:g}(x + b)) − {-s_bias:g}.\n\n"
            # r61 Clarity 2: five operations in a row; one number plugged into both shows they agree
            # pass 81 (r78 Clarity 2): with bias 0 the doubled bias did nothing; a bias of 0.5, doubled in the copy
            f"Check with x = {x:g} and bias {b:g}: {w_out:g} × tanh({w_in * x:g} + {b:g}) = "

@@ -1287,6 +1287,8 @@ def _one_in(share):
     if share >= 0.995 or share < 1e-6:
         return decisions.one_in(share)
     n = float(f"{1 / share:.4g}" if share < 1e-3 else f"{1 / share:.3g}")
+    if n < 10 and n != round(n):   # r103: "1 in 2.38" had to be worked back to tanh's 0.42; said as the share
+        return f"{share:.2f} of it"
     return f"1 in {n:,.0f}" if n >= 100 else f"1 in {n:g}"
 
 
