@@ -761,7 +761,8 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "output weight" not in "".join(c.source for c in cells[:q - 1])   # the term is met here first
     drawn = [t.get_text() for t in ch00_start_here.wide_diagram().axes[0].texts]
     assert [s for s in drawn if s.startswith("corner")] == [f"corner at x = {c}" for c in ("−2", "0", "2")]
-    assert sorted(s for s in drawn if s in ("1", "m")) == ["1"] * 5 + ["m"]
+    # Pass 101 (r103 Picture): the links say "× 1", "× m", "× 1", as the text says the output multiplies them.
+    assert sorted(s for s in drawn if s in ("× 1", "× m")) == ["× 1"] * 5 + ["× m"]
     # lead 88 (r89 Interaction: the 2-unit Predict could not be reasoned before the formulas): the corners said first
     assert [-shift / sign + 0.0 for sign, shift, _h in ch00_start_here.TENT] == [-2.0, 0.0, 2.0]
     assert "not a stack" not in before and "So there are two layers" not in before
@@ -1219,7 +1220,8 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     # Pass 87 (r86 Clarity): the valley's own line, before the hill slope is named.
     # Pass 89 (r89 Clarity): the new slope named in a full sentence where it first appears, then what it means.
     # Pass 90 (r91 Clarity): no "third kind": the box after this cell says all slopes are one idea.
-    assert cells[k].source.index("Its slope has a name: the **hill slope**.\n") < \
+    # Pass 101 (r103 Clarity): whose slope: the dashed line's, at the dot.
+    assert cells[k].source.index("The dashed line's slope there has a name: the **hill slope**.\n") < \
         cells[k].source.index("It is how fast wrongness changes as the weight moves.")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
     assert "A line's **slope**" in cells[b + 2].source and "readout" not in "".join(c.source for c in cells[b:b + 3])
@@ -1808,7 +1810,8 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 98 (r99 Clarity/Correctness): wrongness defined where the valley is met, and its floor explained.
     # Pass 99 (r100 Clarity/Correctness): not "added up" (the rule is half the squared gap, met later);
     # 0 only when all are right. "Loss" is left to chapter 01 (the glossary folds it as a later word).
-    assert ("Where you stand on its side is one weight's value. The height is the **wrongness**: "
+    # Pass 101 (r103 Clarity): the weight is the left-right place, not the side or the height.
+    assert ("Where you stand, left to right, is one weight's value. The height is the **wrongness**: "
             "one number for how far the outputs are from their right answers.\n"
             "It is 0 only when every output is right; its formula comes later.\n"
             "So downhill means less wrong.\n") in intro
@@ -2108,7 +2111,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 100 (r102 Interaction/Clarity): the units' formulas and "slopes add" before the 2-unit Predict, the bend
     # drawn against the input in the opening, the output's bias, why layer-at-a-time training worked around the fade;
     # the output's formula line cut: 2184 -> 2231 (near the brief's +40); the cap follows (2232).
-    assert words(cells[:g]) <= 2232 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 101 (r103 Clarity): the hill slope's rule read off the picture (flat at 1, 2 at the dot) before it is
+    # said, whose slope it is, the sigmoid's input 0: 2231 -> 2258 (within the brief's +40); the cap follows (2260).
+    assert words(cells[:g]) <= 2260 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2315,7 +2320,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
     # Pass 87 (r86 Clarity): the dot and the dashed line in one sentence; the new slope told apart in its own line.
     assert ("The dot stands at $3$, where the dashed line touches the valley's side.\n"
-            "Its slope has a name: the **hill slope**.\n"   # pass 89 (r89 Clarity): a full sentence; pass 90: no "third kind"
+            "The dashed line's slope there has a name: the **hill slope**.\n"   # pass 101 (r103); pass 89 (r89 Clarity): a full sentence; pass 90: no "third kind"
             "It is how fast wrongness changes as the weight moves.\n"
             "The line climbs $2$ per step right (the triangle): hill slope $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
@@ -2327,9 +2332,13 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # pass 87 (r86, paid for the new slope line): the hill slope's meaning in fewer words
     # pass 88c (r88 Correctness): the valley's formula said before its rule ("Then" cut for words)
     # Pass 91 (r92 Focus): "A tiny move right raises the wrongness about twice as far" cut: the triangle says it.
+    # Pass 101 (r103 Clarity): the rule is read off the picture first (flat at the bottom, 1; 2 at the dot, 2 right
+    # of it), then said, then the formula.
     assert ("hill slope $2$.\n"
-            "\nThis valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$, lowest at $1$.\n"
-            "There it is flat: hill slope $0$.\nEach $1$ you add to the weight adds $1$ to the hill slope.\n"   # pass 97 (r98)
+            "\nAt the bottom, $1$, the valley is flat: hill slope $0$.\n"
+            "At the dot, $2$ to the right, the hill slope is $2$.\n"
+            "So each $1$ you add to the weight adds $1$ to the hill slope.\n"
+            "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
     assert "Maths books call each of these slopes a *derivative*." in _cell("> **One idea, three graphs.**")
@@ -2437,7 +2446,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # panel and the gradient said in plain words: still 83 sentences, 715 -> 738 words.
     # Pass 100 (r102 Clarity): "the rule comes later" -> "its formula comes later"; the floor's reason said plainly
     # (some outputs stay a little wrong): still 83 sentences, at most 738 words.
-    assert len(said) <= 83 and sum(chapter_metrics.words(s) for s in said) <= 738, said
+    # Pass 101 (r103 Clarity): the hill slope's rule read off the picture first (flat at the bottom, 2 at the dot)
+    # before it is said; whose slope the hill slope is; the weight as the left-right place: 84 sentences, 753 words
+    # (the whole page stays within the brief's +40).
+    assert len(said) <= 84 and sum(chapter_metrics.words(s) for s in said) <= 753, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2609,7 +2621,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Session 31 (r71 Correctness): said as a supposition (weight 1 alone would put the next sigmoid at 0.5, off its
     # middle; the biases are what set each at its middle).
     # Pass 92 (r93 Clarity): split by idea: sigmoid's quarter in one cell, ReLU and how to read the bars in the next.
-    assert ("Below, suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
+    # Pass 101 (r103 Clarity): "its steepest, its middle" said as its input, 0; "Below" names the bars it means.
+    assert ("For the bars below, suppose every weight is 1 and each sigmoid's input is 0, where it is steepest.\n"
             "There its slope is $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly."
@@ -2902,7 +2915,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "each sigmoid sits at its steepest, its middle.\nThere its slope is $0.25$ (the black line above)." in text
+    assert "each sigmoid's input is 0, where it is steepest.\nThere its slope is $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
@@ -2912,7 +2925,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
-    assert ("suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
+    assert ("suppose every weight is 1 and each sigmoid's input is 0, where it is steepest.\n"
             "There its slope is $0.25$") in text and "best case" not in text
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
     assert ("keeps at most a quarter.\n"
@@ -3252,8 +3265,12 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # 1 more per step right), so "the weight minus 1" follows from it.
     # Pass 88c (r88): the bottom now said with the valley's formula, just before the rule.
     # Pass 97 (r98 Clarity): the reason, in plain words: flat at the bottom, 1 steeper per step right.
-    rule = ("lowest at $1$.\nThere it is flat: hill slope $0$.\nEach $1$ you add to the weight adds $1$ to the hill slope.\n"
-            "Hill slope = weight minus $1$: $3 - 1 = 2$.")
+    # Pass 101 (r103 Clarity): the two points read off the picture come before the rule they show.
+    rule = ("At the bottom, $1$, the valley is flat: hill slope $0$.\nAt the dot, $2$ to the right, the hill slope is $2$.\n"
+            "So each $1$ you add to the weight adds $1$ to the hill slope.\n"
+            "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\nHill slope = weight minus $1$: $3 - 1 = 2$.")
+    dot, bottom = ch00_start_here.HILL_DOT, ch00_start_here.HILL_BOTTOM
+    assert dot - bottom == 2 == float(ch00_start_here.hill_slope(dot)) and float(ch00_start_here.hill_slope(bottom)) == 0
     # Pass 87 (cut for words): the rule names the bottom it is measured from.
     assert rule in cells[h + 1].source
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
@@ -3993,7 +4010,8 @@ def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
     before the rule, with its bottom and floor read from the package, and hill() is that formula."""
     worked = _cell("The dot stands at $3$,")
     bottom, floor = ch00_start_here.HILL_BOTTOM, ch00_start_here.HILL_FLOOR
-    said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$, lowest at ${bottom:g}$.\n"
+    said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$.\n"   # pass 101: bottom said above
+    assert f"At the bottom, ${bottom:g}$, the valley is flat: hill slope $0$." in worked
     assert said in worked and worked.index(said) < worked.index("Hill slope = weight minus $1$")
     for w in (-1.5, 0.0, 1.0, 2.5, 3.0):
         assert float(ch00_start_here.hill(w)) == pytest.approx(0.5 * (w - bottom) ** 2 + floor)
@@ -4173,6 +4191,16 @@ def test_pass93_the_wide_diagram_writes_each_units_bias_above_it():
     assert len(units) == 3 and all(u.center[1] + u.radius < y < u.center[1] + 1.2 for u, (_x, y) in zip(units, biases))
     assert "adds a bias: +2, 0 and −2" in fig.get_label()
     assert ch00_start_here.bias_text(-2.0) == "bias −2" and ch00_start_here.bias_text(0.0) == "bias 0"
+    # Pass 101 (r103 Picture): each corner is written just under its own unit (it sat on the link to y, so the link
+    # seemed to have the corner), inside the hidden layer's box; the links into y say × 1, × m, × 1.
+    for unit, corner in zip(units, corners):
+        x, y = corner.get_position()
+        assert x == unit.center[0] and unit.center[1] - 0.8 < y < unit.center[1] - unit.radius
+    (box,) = [p for p in fig.axes[0].patches if isinstance(p, matplotlib.patches.FancyBboxPatch)]
+    assert all(box.get_y() < c.get_position()[1] < box.get_y() + box.get_height() for c in corners)
+    out = [t for t in texts if t.get_text() in ("× 1", "× m") and t.get_position()[0] > 6]
+    assert [t.get_text() for t in sorted(out, key=lambda t: -t.get_position()[1])] == ["× 1", "× m", "× 1"]
+    assert "marked × 1, × m and × 1" in fig.get_label() and "Under each unit is its corner" in fig.get_label()
 
 
 def test_pass93_the_stack_marks_the_three_points_the_text_reads():

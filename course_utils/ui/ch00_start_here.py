@@ -424,8 +424,8 @@ def bias_text(shift):
 @plots.styled
 def wide_diagram(units=TENT):
     """Three bent units side by side in one hidden layer, fed x with weight 1; the output weights 1, m, 1 (notebook 00)."""
-    fig, ax = _diagram(600, 300, (-0.4, 10.4), (-2.2, 3.6), "One hidden layer of three bent units")
-    ys, mid = (2.4, 0.7, -1.0), 0.7
+    fig, ax = _diagram(600, 390, (-0.4, 10.4), (-3.1, 4.1), "One hidden layer of three bent units")
+    ys, mid = (2.8, 0.7, -1.4), 0.7
     x_in, x_u, x_out = 0.6, 4.0, 9.6
 
     def label(x0, y0, x1, y1, x, text, below, **kw):   # a label on the link from (x0, y0) to (x1, y1), at x
@@ -440,20 +440,26 @@ def wide_diagram(units=TENT):
         below = y < mid
         ax.plot([x_in, x_u], [mid, y], color=plots.MUTED, lw=1.0, zorder=1)
         ax.plot([x_u, x_out], [y, mid], color=plots.MUTED, lw=1.0, zorder=1)
-        label(x_in, mid, x_u, y, x_u - 1.5, f"{sign:g}", below, fontsize=10.5)
-        label(x_u, y, x_out, mid, x_out - 1.5, out, below, fontsize=11.5, fontweight="bold" if out == "m" else "normal")
+        label(x_in, mid, x_u, y, x_u - 1.9, f"× {sign:g}", below, fontsize=10.5)
+        # Pass 101 (r103 Picture): "× 1", "× m", "× 1" on the links, as the text says the output multiplies them.
+        label(x_u, y, x_out, mid, x_out - 1.6, f"× {out}", below, fontsize=11.5,
+              fontweight="bold" if out == "m" else "normal")
         _node(ax, (x_u, y), UNIT)
         _glyph(ax, (x_u, y), bent=True)
-        label(x_u, y, x_out, mid, x_u + 2.15, f"corner at x = {-shift / sign + 0.0:g}".replace("-", "−"), below,
-              fontsize=9.5)
+        # Pass 101 (r103 Picture): the corner is the unit's, so it is written just under the unit, not on its link.
+        ax.text(x_u, y - 0.47, f"corner at x = {-shift / sign + 0.0:g}".replace("-", "−"), ha="center", va="top",
+                fontsize=9.5, zorder=3, bbox=dict(facecolor="white", edgecolor="none", pad=0.5))
         # Pass 93 (r94 Picture first): each unit's bias, the cause of its corner, written just above it.
         ax.text(x_u, y + 0.47, bias_text(shift), ha="center", va="bottom", fontsize=9.5)
-    _layer_box(ax, x_u, -1.55, 3.35, "hidden layer:\n3 bent units", -1.75)
-    fig.set_label("Input x links with weight 1 to each of three units in one hidden layer. Each unit holds a small "
-                  "ReLU shape (flat, then up) and adds a bias: +2, 0 and −2. So their corners sit at x = −2, 0 "
-                  "and 2. The three link to the output y with weights 1, m and 1.")
+    ax.add_patch(FancyBboxPatch((x_u - 1.1, -2.35), 2.2, 6.0, boxstyle="round,pad=0.1", fill=False, ls="--", lw=1.3,
+                                edgecolor=UNIT))
+    ax.text(x_u, -2.6, "hidden layer:\n3 bent units", ha="center", va="top", fontsize=10, color="black",
+            linespacing=1.1)
+    fig.set_label("Input x links, marked × 1, to each of three units in one hidden layer. Each unit holds a small "
+                  "ReLU shape (flat, then up) and adds a bias: +2, 0 and −2, written above it. Under each unit is "
+                  "its corner: at x = −2, 0 and 2. The links from the units to the output y are marked × 1, × m "
+                  "and × 1.")
     return fig
-
 
 
 def with_middle(units, weight):
