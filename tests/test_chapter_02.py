@@ -1091,7 +1091,8 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
     assert ("the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.") in answer
-    assert f"about {ch02.TIMES[round(off[one] / wide[one])]} times sooner at step size 1.\n" in answer
+    # pass 101: the takeaway's rewrite (fair comparison first) ends on this sentence, so no line break follows it
+    assert f"about {ch02.TIMES[round(off[one] / wide[one])]} times sooner at step size 1." in answer
     s15 = list(ch02.rates()).index(1.5)   # "not up to 1.5, but at bigger steps, yes": a tie, then centre 0 clearly faster
     assert np.all(np.abs(off[:s15 + 1] - ch02.steps_curve(0.0)[:s15 + 1]) <= 1)
     assert np.all(ch02.steps_curve(0.0)[s15 + 1:] < off[s15 + 1:] - 1)
@@ -1620,8 +1621,11 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     assert intro.startswith("## Corners add up") and "the grey hill, a bell-shaped bump 1 tall at x = 0." in intro
     # pass 39 (r35): k and t are named before the formula uses them
     # pass 99 (r100 Picture first): the piece in plain words (a slid, tilted ReLU) before its formula
-    assert piece.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$, and tilted by a **turn** $t$.\n"
+    # pass 101 (r103 Clarity: "tilted by a turn" sounded like an angle): t is the slope right of the corner, and
+    # "turn" is said why: at k the sum's slope changes by t
+    assert piece.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n"
                             "It is flat at 0 left of $k$; right of it, it climbs with slope $t$ (falls if $t$ is negative).\n"
+                            "We call $t$ its **turn**: at $k$, the sum's slope turns by $t$.\n"
                             "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\n")   # pass 32: t, as SwiGLU's sum is a (r30)
     assert "mean gap" not in piece and "mean gap" not in piece and "slider" not in piece
     assert above.startswith("Each slider below sets one turn.") and "ReLU(x - k)" not in above
@@ -2539,6 +2543,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "So the step (+2, +1) is together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             "So each step's together part is at least as big as its apart part.\n"
+            # pass 101 (r103 Clarity: no reason was given): the reason, checked in
+            # test_the_together_part_is_never_smaller_for_moves_of_one_sign
+            "Why: two numbers of one sign have a sum at least as big as their difference.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
@@ -3612,7 +3619,8 @@ def test_slope_titles_say_the_shared_y_scale_and_fit(name, worked):
 def test_corners_name_the_corner_and_the_turn_before_the_formula():
     """Check k and t are named before t·ReLU(x - k) is written (r35: the formula came first)."""
     text = markdown()
-    named = text.index("Each piece is one ReLU, slid sideways so its corner sits at $k$, and tilted by a **turn** $t$.")
+    named = text.index("We call $t$ its **turn**: at $k$, the sum's slope turns by $t$.")
+    assert "tilted by a **turn**" not in text
     assert named < text.index("As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")
     down = -0.5 * np.maximum(np.linspace(-3, 3, 601) - 1.0, 0)   # "falls if t is negative": t = -0.5, k = 1
     assert down.max() == 0 and down[-1] < 0
@@ -4470,7 +4478,7 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 98 (r99 Clarity 4): the corner at k = −1.5 written out, as the widget's readout prints it
     assert ("Subtracting $k$ moves ReLU's corner from 0 to $x = k$.\n"
             "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$.\n"
-            "The widget's lower panel, below, draws each piece.") in pieces and "(lower panel)" not in pieces
+            "The widget's lower panel draws each piece.") in pieces and "(lower panel)" not in pieces
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
     assert _cell_index("Each piece is one ReLU, slid") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
@@ -4690,3 +4698,48 @@ def test_pass100_the_zigzag_words_match_the_picture_and_the_runs():
     assert t_on < t_off and a_on > a_off   # "frees length from the together part ... bigger apart parts"
     assert "Ticked, centre 0's arrows are as long, so its inputs spread wider: bigger apart parts." in markdown()
     assert "Centring frees length" not in markdown() and "The box spends" not in markdown()
+
+
+def test_the_turn_is_the_change_of_the_sums_slope_at_its_corner():
+    """Pass 101 (r103 Clarity): "We call t its turn: at k, the sum's slope turns by t." On the widget's own corners,
+    a sum of pieces t·ReLU(x − k) has a slope that jumps by exactly t at each corner k, and nowhere else."""
+    kinks = np.asarray(ch02.corners_add_up().lines["corners"].get_data()[0], dtype=float)
+    turns = np.array([0.7, -1.3, 0.4])[: len(kinks)]
+    x = np.linspace(-3, 3, 6001)
+    total = sum(t * np.maximum(x - k, 0) for t, k in zip(turns, kinks))
+    slopes = np.diff(total) / np.diff(x)
+    mid = (x[1:] + x[:-1]) / 2
+    for t, k in zip(turns, kinks):
+        left, right = slopes[np.argmin(np.abs(mid - (k - 0.05)))], slopes[np.argmin(np.abs(mid - (k + 0.05)))]
+        assert right - left == pytest.approx(t, abs=1e-9), k
+    far = np.min(np.abs(mid[:, None] - kinks[None, :]), axis=1) > 0.01
+    assert np.allclose(np.diff(slopes)[far[1:] & far[:-1]], 0, atol=1e-9)   # no turn away from a corner
+
+
+def test_the_together_part_is_never_smaller_for_moves_of_one_sign():
+    """Pass 101 (r103 Clarity): "Why: two numbers of one sign have a sum at least as big as their difference."
+    ch02.split gives together = half the sum on each weight and apart = ± half the difference, so for random moves of
+    one sign the together part is at least as long as the apart part, and for moves of mixed sign it can be shorter."""
+    rng = np.random.default_rng(101)
+    for _ in range(500):
+        d = rng.uniform(0.01, 3, 2) * rng.choice([-1.0, 1.0])   # one sign
+        together, apart = (np.asarray(v, dtype=float) for v in ch02.split(tuple(d)))
+        assert abs(d[0] + d[1]) >= abs(d[0] - d[1])
+        assert np.linalg.norm(together) >= np.linalg.norm(apart) - 1e-12
+        np.testing.assert_allclose(together, [(d[0] + d[1]) / 2] * 2)
+        np.testing.assert_allclose(np.abs(apart), [abs(d[0] - d[1]) / 2] * 2)
+    together, apart = (np.asarray(v, dtype=float) for v in ch02.split((2.0, -1.0)))   # mixed sign: apart wins
+    assert np.linalg.norm(together) < np.linalg.norm(apart)
+
+
+def test_the_phi_panel_marks_one_half_at_zero():
+    """Pass 101 (r103 Picture: "At 0 it is exactly ½ (right panel below)" but the panel marked only ±1): the right
+    panel has a dot at (0, Φ(0)) labelled "Φ(0) = 0.5", computed, and the alt text says so."""
+    fig = ch02.bell_share()
+    ax_c = fig.axes[1]
+    assert float(special.ndtr(0.0)) == 0.5
+    dots = [tuple(np.asarray(l.get_xydata(), dtype=float)[0]) for l in ax_c.lines if l.get_marker() == "o"]
+    assert (0.0, 0.5) in dots and len(dots) == 3
+    assert "Φ(0) = 0.5" in [t.get_text() for t in ax_c.texts]
+    assert "a dot marks Φ(0) = 0.5 at x = 0" in fig.get_label()
+    assert BRIDGE.endswith("At 0 it is exactly ½ (right panel below).")

@@ -655,11 +655,15 @@ def bell_share(x0=1.0, marks=PHI_MARKS):
         ax_c.annotate(f"Φ({m:g}) = {s:.2f}".replace("-", "−"), (m, s), (m + 0.35, s - 0.12) if m > 0 else
                       (m - 0.3, s + 0.1), ha="left" if m > 0 else "right", fontsize=10)
         said.append(f"at x = {m:g} it lets {s:.2f} of x through")
+    # r103 Picture: the text sends the reader to "exactly ½ at 0" in this panel, so it is marked (computed, not typed)
+    half = f"Φ(0) = {float(special.ndtr(0.0)):g}"
+    ax_c.plot([0.0], [float(special.ndtr(0.0))], "o", color="black", ms=6)
+    ax_c.annotate(half, (0.0, float(special.ndtr(0.0))), (-0.3, 0.58), ha="right", fontsize=10)
     ax_c.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
     ax_c.set(title="Φ(x): the share left of x", xlabel="x", ylim=(-0.05, 1.1), xlim=(-4, 4))
     fig.set_label(f"Left: 1,000 weighing errors in columns, and the bell curve over them, high at 0 and low at both "
                   f"sides; its area left of a dashed line at x = {x0:g} is hatched: share left of {x0:g}: {share:.2f}. "
-                  f"Right: Φ(x), that share for every x, rising smoothly from 0 to 1, 0.5 at x = 0; " + "; ".join(said))
+                  f"Right: Φ(x), that share for every x, rising smoothly from 0 to 1; a dot marks {half} at x = 0; " + "; ".join(said))
     return fig
 
 
@@ -1281,6 +1285,7 @@ Apart is what is left.
 So the step {_pair(change)} is together {_pair(together)} plus apart {_pair(apart)}.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
 So each step's together part is at least as big as its apart part.
+Why: two numbers of one sign have a sum at least as big as their difference.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
 What that costs depends on the step size: try it below.
