@@ -477,6 +477,9 @@ def test_ten_tanh_layers_at_two_keep_tens_of_millions_of_times_less_than_at_one(
     """Check the chain answer with exact fractions of mpmath slopes: 0.0707 ** 10 is about 3.1e-12, far below 0.00017 / 6."""
     s1, s2 = (1 - mp.tanh(1) ** 2), (1 - mp.tanh(2) ** 2)
     assert f"{float(s2):.3g}" == "0.0707" and 5.5 < float(s1 / s2) < 6.5        # "about 6 times"
+    assert f"{float(s1):.2f} {float(s2):.2f}" == "0.42 0.07"   # pass 101 (r103 Clarity): "($0.42 \to 0.07$)"
+    assert ("Tanh's slope becomes about 6 times smaller ($0.42 \\to 0.07$). After 10 layers,"
+            in " ".join(_markdown_above("ch03.chain_product(").split()))
     assert f"{float(s2 ** 10):.2g}" == "3.1e-12" and f"{float(s1 ** 10):.2g}" == "0.00017"
     assert 1e7 < float((s1 / s2) ** 10) < 1e8                                   # tens of millions: near (1/6)^10
     w = ch03_gradients.chain_product(x=1.0, depth=10)   # the learner reads the value off the widget: no printout repeats it
@@ -2424,7 +2427,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So their squares add to 2, not 1:", "its slopes' typical size × $1.4$. Near 1, the signal holds.",   # pass 90; pass 93 (r94): "its slopes'"
+                  "So their squares add to 2, not 1:", "its slopes' typical size × $1.4$. If that product is near 1, the signal holds.",   # pass 90; pass 93 (r94): "its slopes'"
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -3022,7 +3025,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
             "Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. "   # r102
-            "So the size that keeps the forward sum steady keeps the backward one steady too. "
+            "So the size that keeps the forward sum steady keeps the backward one steady. "
             "We find it going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -3716,7 +3719,18 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "2", "0.5", "7"]
     assert len({t.get_position()[1] for t in row}) == 1 and [t.get_text() for t in row if t.get_bbox_patch()] == ["0.2", "0.5"]
     assert sum(t.get_text() == "\u00d7" for t in texts) == 4
-    assert not any(w in shown for w in ("= 1.4", "= 7 ", "weight 2"))
+    assert not any(w in shown for w in ("= 7 ", "weight 2"))
+    # pass 101 (r103 Picture: the product hid the in-between signals): the same product, step by step, in the
+    # signal's order (right to left), each step computed and each under the place it happens
+    assert ch03_gradients.signal_steps() == ("this unit:\n7 \u00d7 0.5 = 3.5", "earlier unit:\n3.5 \u00d7 2 \u00d7 0.2 = 1.4",
+                                             "nudge:\n1.4 \u00d7 0.4 = 0.56")
+    assert ch03_gradients.signal_steps(arriving=10)[2].endswith("= 0.8")   # computed, not typed in
+    steps = {t.get_text(): t.get_position() for t in texts if "=" in t.get_text() and "\n" in t.get_text()}
+    assert len(steps) == 3 and len({y for _x, y in steps.values()}) == 1
+    xs = [steps[k][0] for k in ch03_gradients.signal_steps()]
+    assert xs[0] > xs[1] > xs[2]   # right to left, as the signal travels
+    assert ("in the signal's order: this unit: 7 \u00d7 0.5 = 3.5; earlier unit: 3.5 \u00d7 2 \u00d7 0.2 = 1.4; "
+            "nudge: 1.4 \u00d7 0.4 = 0.56.") in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
@@ -3967,7 +3981,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert "Roughly, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
     assert " ".join(rule.split()) == ("Take any bend. Each step back multiplies the signal by its slopes' typical size "
-                                      "× $1.4$. Near 1, the signal holds. Below 1, it fades.")   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
+                                      "× $1.4$. If that product is near 1, the signal holds. Below 1, it fades. "
+                                      "Above 1, it grows.")   # pass 101 (r103 Clarity: what is near 1)   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.other_bends_fold()") > cells.index("ch03.gradient_flow(depth=10)") > pic   # pass 90
 
@@ -4132,7 +4147,15 @@ def test_pass73_he_slider_asks_for_the_flat_size_and_its_answer_says_growth_expl
     assert round(w.shares(2.0)[0]) == 23 and w.shares(0.5)[0] < 1e-3
     lead = " ".join(_markdown_above("ch03.he_slider()").split())
     assert lead.endswith("**Predict:** at size 2, does layer 1 get about 2, about 20, or about 1,000 times as much as "
-                         "layer 10? **Then:** find the size where the line is flat.")
+                         "layer 10? **Predict, too:** by the rule \"each square must double\", what size makes the "
+                         "line flat? **Then:** drag to check.")   # pass 101 (r103: predict before the drag)
+    he_cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    below = he_cells[he_cells.index("ch03.he_slider()") + 1]
+    assert below.startswith("<details>") and below.rstrip().endswith("</details>")   # the whole cell is the fold
+    answer = " ".join(below.split())
+    # pass 101 (r103 Interaction: the name and its size showed under the widget, answering the Then): in the fold
+    assert ("Flat at $\\sqrt{2} \\approx 1.41$: $\\sqrt{2}$ undoes ReLU's $0.71$. Starting weights $\\sqrt{2}$ times "
+            "$\\sqrt{1/n}$ are called **He initialisation**") in answer
     flat = " ".join(prose().split())
     assert ("About 23 times. Each of the 9 steps back multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. "
             "Growing is harmful too (an *exploding gradient*). "   # r102 Clarity: what goes wrong, in plain words
@@ -4391,7 +4414,7 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
             "Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. "   # r102
-            "So the size that keeps the forward sum steady keeps the backward one steady too. "
+            "So the size that keeps the forward sum steady keeps the backward one steady. "
             "We find it going forward: inputs are easier to picture than signals.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
             "squares. Why: going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
@@ -4615,7 +4638,8 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "both sums add 8 terms" in c)   # r102   # pass 95; pass 97
+    # pass 101: the lead's r103 fix says "8 weights in, 8 weights out" (different weights, drawn alike)
+    claim = next(i for i, c in enumerate(cells) if "Here $n = 8$: 8 weights in, 8 weights out." in c)   # r102   # pass 95; pass 97
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4926,8 +4950,8 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     assert ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
             "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).") in text
     assert ("Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. So the size that "
-            "keeps the forward sum steady keeps the backward one steady too.") in text   # r102: tied to the picture
-    # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"
+            "keeps the forward sum steady keeps the backward one steady.") in text   # r102: tied to the picture
+    # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"; pass 101: "too" cut (15 words)
     assert "the same random-sign weights" not in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
     assert "Same form" not in text and all(len(s.split()) < 15 for s in text.split(". "))   # short sentences

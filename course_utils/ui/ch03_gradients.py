@@ -992,7 +992,7 @@ def earlier_weight_picture(arriving=7, slope=0.5, joining=JOINING, earlier_slope
     each part sits its factor, so the earlier weight's nudge reads as one product, left to right (r70: the running
     products read right to left), with both units' slopes boxed (notebook 03, the slope section)."""
     nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)[3]
-    fig, ax = plots.new_figure(640, 260)
+    fig, ax = plots.new_figure(640, 330)
     spots = {"input": 0.0, "earlier": 2.4, "joining": 3.6, "this": 4.8, "arriving": 5.95}
     y, circle = 0.7, {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
     mark = {"boxstyle": "round,pad=0.25", "fc": "#FFE9B0", "ec": plots.ACCENT, "lw": 1.8}   # the two slopes, boxed
@@ -1018,17 +1018,36 @@ def earlier_weight_picture(arriving=7, slope=0.5, joining=JOINING, earlier_slope
         ax.text((spots[left] + spots[right]) / 2, row, "\u00d7", ha="center", va="center", fontsize=13)
     ax.text(spots["arriving"] + 0.35, row, f"= {nudge:.2g}", ha="left", va="center", fontsize=13, fontweight="bold",
             color=plots.HEALTHY)
-    ax.text(-0.45, -0.12, f"the earlier weight's nudge: every number on the way\nmultiplies in, both slopes "
-                          f"({earlier_slope:g} and {slope:g}, boxed) too", ha="left", va="top", fontsize=10,
+    # pass 101 (r103 Picture: the product hid the in-between signals 3.5 and 1.4): the same product, step by step in
+    # the signal's order, right to left, each step under the place it happens
+    steps = signal_steps(arriving, slope, joining, earlier_slope, given)
+    ax.text(6.6, -0.2, "step by step,\nright to left:", ha="right", va="center", fontsize=9, color="#555555")
+    for place, step in zip(("this", "earlier", "input"), steps):
+        ax.text(spots[place] + (0.35 if place == "input" else 0), -0.2, step, ha="center", va="center", fontsize=9.5,
+                color="#222222")
+    for between in (1.2, 3.6):   # the order, drawn: each step hands its signal to the left
+        ax.text(between + 0.1, -0.2, "\u2190", ha="center", va="center", fontsize=14, color=plots.VANISHING)
+    ax.text(-0.45, -0.5, f"the earlier weight's nudge: every number on the way\nmultiplies in, both slopes "
+                         f"({earlier_slope:g} and {slope:g}, boxed) too", ha="left", va="top", fontsize=10,
             fontweight="bold", color=plots.HEALTHY)
-    ax.set(xlim=(-0.5, 7.1), ylim=(-0.42, 1.1), title="one layer earlier: the earlier weight's nudge, as one product")
+    ax.set(xlim=(-0.5, 7.1), ylim=(-0.8, 1.1), title="one layer earlier: the earlier weight's nudge, as one product")
     ax.set_axis_off()
     fig.set_label(f"Three steps in a row: the input {given:g} flows along the earlier weight into an earlier unit (slope "
                   f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along a weight of {joining:g}; from the "
                   f"right, a signal of {arriving:g} arrives at this unit. Under each part sits its number, so the row "
                   f"reads {given:g} times {earlier_slope:g} times {joining:g} times {slope:g} times {arriving:g}, which "
-                  f"is {nudge:.2g}: the earlier weight's nudge. Both slopes are factors, boxed.")
+                  f"is {nudge:.2g}: the earlier weight's nudge. Both slopes are factors, boxed. Under it, the same "
+                  f"product step by step, in the signal's order: " + "; ".join(t.replace("\n", " ") for t in steps) + ".")
     return fig
+
+
+def signal_steps(arriving=7, slope=0.5, joining=JOINING, earlier_slope=0.2, given=0.4):
+    """The earlier weight's nudge in the signal's order (pass 101, r103): this unit's signal, the earlier unit's signal,
+    then the nudge, each as its own short product, computed by earlier_weight and rounded for print."""
+    into_this, _at_earlier, into_earlier, nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)
+    return (f"this unit:\n{arriving:g} \u00d7 {slope:g} = {into_this:.3g}",
+            f"earlier unit:\n{into_this:.3g} \u00d7 {joining:g} \u00d7 {earlier_slope:g} = {into_earlier:.3g}",
+            f"nudge:\n{into_earlier:.3g} \u00d7 {given:g} = {nudge:.3g}")
 
 
 def step_sizes(depth=10, width=32, seed=0, names=NAMES):
