@@ -1394,7 +1394,9 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
                     "  Right of 0, its slope is 1.05.")
     # r97 (pass 96, Clarity): what the two numbers are for, in plain words ("signal" stays the backward one); the spread words wait until the spread is
     # defined and the widget has been tried (so the prediction is not given away)
-    assert said + "\n  Both numbers are tuned for deep networks (below)." in text
+    # r103 (pass 101, Clarity): tuned to do what, in a few words; "spread" and "near 1" still wait for the widget
+    assert said + "\n  Both numbers are tuned so deep networks' outputs neither grow nor fade (below)." in text
+    assert "tuned for deep networks" not in text
     tuned = "Its 1.76 and 1.05 are tuned so the spread stays near 1 from layer to layer."
     assert _index(tuned) > _index("ch04.signal_answer(") and _index(tuned) > _index("is their **spread**")
     assert (f"{lam * alpha:.2f}", f"{lam:.2f}") == ("1.76", "1.05")   # the registry's constants, at 2 decimals
@@ -1785,7 +1787,9 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # r55 (pass 61): four terms in four lines came before the picture; now only the block is named before it (one
     # term, said in words), the weight table after it, and "feed-forward block" is left to the glossary
     k = _index("ch04.block_tables()")
-    assert "".join(_cells()[k - 1]["source"]) == ("A bend sits in a small part of a network: a **block**.\n"
+    # r103 (pass 101, Clarity): the block said plainly (a small piece, repeated); its three parts follow the picture
+    assert "".join(_cells()[k - 1]["source"]) == ("A **block** is a small piece of a network, repeated many times.\n"
+                                                  "The bends sit inside it.\n"
                                                   "Below: plain on top, gated under it.")
     assert "".join(_cells()[k + 1]["source"]).startswith(
         "Each grid is a **weight table**, linking each number in to each number out.\n"
@@ -2529,7 +2533,9 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
     # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
     # r97 (pass 96, Clarity): "multiply two weighted sums" said what, not which: a bent one times a plain one
-    gated = ("Gated units (last table row) multiply a bent weighted sum by a plain one.\n"
+    # r103 (pass 101, Clarity): each gated unit has two weighted sums, said first
+    gated = ("Each gated unit (last table row) works out two weighted sums.\n"
+             "It bends one, then multiplies it by the other.\n"
              "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n")
     assert "## Gated units: a bend as a gate" in text and "use two sums" not in text   # the link's target
     opening = "".join(_cells()[0]["source"])
@@ -3475,7 +3481,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1: a small spread grows.\n"
            # r99 (pass 98, Clarity): one-sided; both sides are said, the weak stretch right of 0 and the squeeze
            # r100 (pass 99, Clarity): "both sides" of 0; the far-left sums meet SELU's floor, said with its number
-           "A big spread reaches both sides of 0.\n"
+           # r103 (pass 101, Clarity): "reaches both sides" said plainly
+           "When the spread is big, many sums land far left of 0 and many far right.\n"
            "Far left, SELU squashes sums near its floor, −1.76.\n"
            "Right of 0, it stretches them only 1.05×. So the spread shrinks.\n\n")
     assert "On balance" not in ch04_zoo.selu_why_fold().data and "only 1.05" in ch04_zoo.selu_slope().get_label() + "".join(
@@ -4756,3 +4763,32 @@ def test_same_weights_picture_says_it_asks_the_other_question():
     assert _cells()[k]["outputs"][0]["metadata"]["image/png"]["alt"].startswith(title)
     right = next(why for text, ok, why in ch04_zoo.gated_weights_question().options if ok)
     assert "50% more weights" in right and "3 tables instead of 2" in right
+
+
+# ---- r103 (pass 101) ----
+
+def test_backward_example_draws_the_two_slopes_before_its_table():
+    """Check (r103 picture first, pass 101): the call × slope table had no picture; a small one above it draws ReLU's
+    and ELU's slopes from -4 to 0 (from the registry), a dot on each at x = -1 (0 and 0.37), and by each dot the
+    product the table gives (2 × 0 = 0, 2 × 0.37 = 0.74). The stored output holds the picture, then the table."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.backward_picture(2.0, -1.0)
+    ax = fig.axes[0]
+    curves = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 2]
+    assert len(curves) == 2 and ax.get_xlim() == (-4.0, 0.0)
+    for ln, n in zip(curves, ("relu", "elu")):
+        xs = np.asarray(ln.get_xdata(), float)
+        assert xs.min() == -4.0 and xs.max() == 0.0
+        assert np.allclose(ln.get_ydata(), activations.get(n).derivative(xs))
+    dots = {float(ln.get_ydata()[0]) for ln in ax.get_lines()
+            if len(ln.get_xdata()) == 1 and float(ln.get_xdata()[0]) == -1.0}
+    assert dots == {0.0, 0.37}
+    said = [t.get_text() for t in ax.texts]
+    assert "2 × 0 = 0" in said and "2 × 0.37 = 0.74" in said
+    alt = fig.get_label()
+    assert "x = -1" in alt and "2 × 0 = 0" in alt and "2 × 0.37 = 0.74" in alt and "nudge" not in alt
+    plt.close(fig)
+    k = _index("ch04.backward_example(")
+    shown = "".join(_cells()[k]["outputs"][0]["data"]["text/markdown"])
+    assert shown.startswith("<img src='data:image/png;base64,") and shown.index("<img") < shown.index("| bend |")
+    assert "2 × 0.37 = 0.74" in shown.split("| bend |")[0]   # the picture's alt text, before the table

@@ -389,15 +389,55 @@ def backward_rows(call=BACKWARD_CALL, x=BACKWARD_X, names=("relu", "elu")):
     return {n: (s, round(call * s, 2) + 0.0) for n, s in slopes.items()}
 
 
+# r103 (pass 101, picture first): the table came with no picture; a small one draws ReLU's and ELU's slopes left of 0,
+# a dot on each at the unit's sum, and call × slope written by each dot
+BACKWARD_XLIM, BACKWARD_YLIM = (-4.0, 0.0), (-0.15, 1.1)
+
+
+def _backward_alt(call=BACKWARD_CALL, x=BACKWARD_X):
+    rows = backward_rows(call, x)
+    (rs, rb), (es, eb) = rows["relu"], rows["elu"]
+    return (f"ReLU's and ELU's slopes for x from -4 to 0. ReLU's is flat at 0 all along. ELU's starts near 0 far "
+            f"left and rises to 1 at 0. A dotted line marks x = {x:g}, with a dot on each slope: ReLU's at {rs:g}, "
+            f"with {call:g} × {rs:g} = {rb:g} written by it; ELU's at {es:g}, with {call:g} × {es:g} = {eb:g}.")
+
+
+@plots.styled
+def backward_picture(call=BACKWARD_CALL, x=BACKWARD_X):
+    """ReLU's and ELU's slope from -4 to 0, a dot on each at x, and call × slope (the backward signal) by each dot;
+    the slopes and products are backward_rows', so the picture and the table below it say the same numbers."""
+    rows = backward_rows(call, x)
+    fig, ax = plots.new_figure(520, 260)
+    xs = np.linspace(*BACKWARD_XLIM, 401)
+    for n, ls in (("relu", "-"), ("elu", (0, (10, 3)))):
+        ax.plot(xs, np.asarray(activations.get(n).derivative(xs), dtype=float), color=plots.color(n), lw=2.4, ls=ls)
+        slope, signal = rows[n]
+        ax.plot([x], [slope], "o", color=plots.color(n), ms=7)
+        right = n == "relu"   # ReLU's product right of its dot (under ELU's rising curve); ELU's left of its dot
+        ax.text(x + (0.12 if right else -0.12), slope + 0.08, f"{call:g} × {slope:g} = {signal:g}",
+                color=plots.color(n), fontweight="bold", fontsize=10.5, va="bottom", ha="left" if right else "right")
+    _tag(ax, "relu", -3.9, 0.05, fontsize=10, va="bottom")
+    _tag(ax, "elu", -2.4, 0.2, fontsize=10, va="bottom")
+    ax.axvline(x, color=STRIP_NOTE_COLOUR, ls=":", lw=1.2)
+    ax.set(xlim=BACKWARD_XLIM, ylim=BACKWARD_YLIM, xlabel="x (the unit's sum)", ylabel="slope",
+           title=f"backward signal = call {call:g} × slope at x = {x:g}".replace("-", "−"))
+    fig.set_label(_backward_alt(call, x))
+    return fig
+
+
 def backward_example(call=BACKWARD_CALL, x=BACKWARD_X):
-    """The worked example under 'Why does the slope decide the nudge?': call × slope = backward signal, ReLU and ELU
-    (its last line says what each row means for them)."""
+    """The worked example under 'Why does the slope decide the nudge?': a small picture of the two slopes (r103), then
+    call × slope = backward signal, ReLU and ELU."""
     rows = backward_rows(call, x)
     if abs(rows["elu"][1] - call * float(activations.get("elu").derivative(x))) >= 0.005 or rows["relu"][1] != 0:
         raise ValueError(f"the worked example no longer multiplies out: {rows}")
+    fig = backward_picture(call, x)
+    picture = tables.image(figure_png(fig), figure_alt(fig), 520)
     x_text = f"{x:g}".replace("-", "−")
     lines = "\n".join(f"| {label(n)} | {call:g} × {s:g} = {b:g} |" for n, (s, b) in rows.items())
-    return Markdown(f"""| bend | call × slope at {x_text} = backward signal |
+    return Markdown(f"""{picture}
+
+| bend | call × slope at {x_text} = backward signal |
 |---|---|
 {lines}
 """)   # r94 (pass 93, Clarity): the nudge is the next cell's own step
@@ -596,7 +636,7 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 {pictures[2]}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
-A big spread reaches both sides of 0.
+When the spread is big, many sums land far left of 0 and many far right.
 Far left, SELU squashes sums near its floor, {floor}.
 Right of 0, it stretches them only {right:.2f}×. So the spread shrinks.
 
