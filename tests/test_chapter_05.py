@@ -46,7 +46,11 @@ RULE = "In the picture, steps 1 and 2 move both weights up. Step 3 moves both do
 # pass 85 (r84 Picture first: the rule came before its picture, which was folded): the claim, then what the picture
 # shows, the picture unfolded, how to read it, and only then the rule
 # pass 88 (r87 Picture/Clarity: words only on the main path): a zoomed sketch of the detour's first steps follows
-OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. So for one "
+# pass 101 (r103 Clarity: "all go up, or all down" came without its reason): the reason, from the nudge rule as stated
+OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. "
+              "Recall: nudge = the unit's learning signal × its bend's slope × the weight's input. "
+              "All weights into one unit share the first two. Only their inputs differ. "
+              "With every input positive, every nudge has the same sign. So for one "
               "point, the weights into one unit all go up, or all down. The picture, from chapter 02, follows two such weights. "
               "Their goal, the star, lies ↘.")
 # pass 93 (r94 Picture: the sketch and Going further's detour showed one zig-zag twice): the detour alone, under
@@ -822,8 +826,8 @@ def test_the_gelu_spike_is_one_plain_sentence_and_the_first_crossing_named(chapt
     # pass 81 (r78 Interaction 1): the straight runner is answered first; the tanh-and-ReLU answer is paragraph 1
     # pass 82: the caution "One seed's winner is not a rule." now closes this paragraph (the open aside is cut)
     assert fold.paragraphs[1].endswith("GELU crosses even earlier. Later, GELU's loss jumps back above 0.1 for a short "
-                                       "while, then falls again: the loss need not fall at every step. One seed's "
-                                       "winner is not a rule.")
+                                       "while, then falls again: the loss need not fall at every step. Is one run "
+                                       "enough to tell? No: one seed's winner is not a rule.")
     assert "150" not in fold.paragraphs[1] and "270" not in fold.paragraphs[1]
     assert "try 4" not in fold.paragraphs[1]   # pass 38 (r35): it pointed ahead to a try not yet done
     # pass 33: try 4's jumps come from plain steps of 1; the fold no longer blames GELU's jump on too-big steps
@@ -1707,8 +1711,9 @@ def test_the_fresh_panel_rings_the_25_points_nearer_the_other_arm():
     assert "The pale bands show each arm's middle. The ringed fresh points sit nearer the other arm's middle." in prose
     # pass 98 (r99 Clarity: why they matter came only in an optional fold much later): said where they are drawn
     # pass 99 (r100 Clarity: "a perfect border" would follow the points): the border along the gap's middle
-    assert ("The ringed fresh points sit nearer the other arm's middle. Even a border along the gap's middle gets them wrong. "
-            "Remember them when we score the fresh points.") in prose
+    # pass 101 (r103 Focus: held for about 25 cells): shorter, and a plain pointer to where they come back
+    assert ("The ringed fresh points sit nearer the other arm's middle. A border along the gap's middle gets them wrong. "
+            "We come back to them after the race.") in prose and "Remember them" not in prose
 
 
 def test_the_first_boundary_figure_has_the_shading_key_once(chapter_race):
@@ -1905,7 +1910,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 91 (r92 Interaction): the learner's own two noted epochs are compared before the rest is read
     assert said[1] == ("Which crossed first, tanh or ReLU? ReLU, at seed 0, the default. It crosses 0.1 about 100 epochs before tanh. "
                        "Compare the two epochs you wrote down. GELU crosses even earlier. Later, GELU's loss jumps back above 0.1 for a short while, then falls "
-                       "again: the loss need not fall at every step. One seed's winner is not a rule.")
+                       "again: the loss need not fall at every step. Is one run enough to tell? No: one seed's winner is not a rule.")
     # pass 23: sigmoid's creep is hard to see on the log axis, so the fold reads it off the squares' own notes
     runs = finished.state["results"]
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
@@ -1920,7 +1925,8 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 89 (r89 Interaction: the fold asked "tanh or ReLU?" though the learner never predicted it): both asked
     # pass 95 (r96 Interaction): the Predict now comes before "Press Race!", so the learner predicts before acting
     assert ("**Predict:** which runner will stay on the shrug line, and why?\n"
-            "Which will cross 0.1 first, tanh or ReLU?\n\nPress **Race!**") in race_md
+            "Guess which crosses 0.1 first, tanh or ReLU. Is one run enough to tell?\n\nPress **Race!**") in race_md
+    # pass 101 (r103 Interaction: a coin-flip guess): the guess is a way to ask whether one run can tell
     assert race_md.count("?") == 2 and "Then guess" not in race_md and "Which borders" not in race_md
     maps = next(s for s in _cells("markdown") if s.startswith("## What each bend learns"))
     assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new to this race. Do their borders follow the gap?" in maps
@@ -2151,8 +2157,9 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     fresh points right (about 9 in 10), far above the straight network's half."""
     cell = next(s for s in _cells("markdown") if "**Check.** The seven bends" in s)   # pass 49: its own cell
     # pass 77 (r74 Focus: a second topic): the whole sidebar sits in an optional fold
-    assert cell.startswith("<details><summary>Optional: training points against fresh points</summary>\n")
-    assert cell.rstrip().endswith("> </details>\n\n</details>")
+    # pass 101 (r103 Focus: the ringed points' payoff sat two folds deep): the question on the main path, one fold
+    assert cell.startswith("> **Check.** The seven bends") and cell.count("<details>") == 1
+    assert cell.rstrip().endswith("> </details>") and "Optional: training points" not in cell
     question, answer = cell.split("> **Check.**")[1].split("<details><summary>Answer</summary>")
     # pass 57 (r51 Correctness): the ranges hold for the seven bends that learnt; straight and sigmoid are outside them
     assert ("The seven bends that learnt get 97% to 99% of training points right, but only about 90% of fresh ones. "

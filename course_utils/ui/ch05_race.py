@@ -1334,7 +1334,7 @@ def race_check(finished=None):
             f"Which crossed first, tanh or ReLU? {named[first]}, at seed 0, the default. {gap} "
             + ("Compare the two epochs you wrote down. " if np.isfinite(at[second]) else "")
             + f"GELU crosses {earlier}.{spike} "
-            "One seed's winner is not a rule."]
+            "Is one run enough to tell? No: one seed's winner is not a rule."]
     # pass 82 (r80: the alt text carries the numbers the answer relies on): each crossing's epoch too
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {_end_loss(r.final_loss[0])}"
