@@ -356,8 +356,10 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # pass 83 (r81 Interaction: it asked for the dotted bend, then for a click on the bend you would use): the question
     # asks what the click answers (the bend to use), then what the curves answer (the dotted one)
     assert ("**Predict:** the output is a number, such as a temperature. Which bend would you use there? Which is "
-            'dotted, and why?\n1. Choose "Output for a number" in the menu.\n2. Click the bend you would use.\n'
-            "3. See the curves, and check both guesses.") in before
+            'dotted, and why?\n1. Choose "Output for a number" in the menu.\n'
+            # pass 101 (r103 Interaction: the click's effect was unsaid): the curves and a note on the pick
+            "2. Click the bend you would use. The curves appear, and a note says if it fits.\n"
+            "3. Check both guesses.") in before
     assert "Click the bend you would use here" in ch06_decisions.GUESS_FIRST   # the picker asks the same
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
     # the answer is not named before the widget (PReLU, a button the words explain, is another bend)
@@ -501,7 +503,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # the list's small print does not say them a second time: it adds what the rows leave out
     small = ch06_decisions.short_list().data
     assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
-    assert "First a layer of sums, then the bend, then another layer." in LINE3 and "LSTM stands for long short-term memory." in small
+    assert "First a layer of sums, then the bend, then another layer." in LINE3 and "long short-term memory" not in small   # pass 101: said in the map's key
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -1269,7 +1271,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 56 (r50 change 3): one line for the map's LSTM row: the LSTM, the GRU, gates and new content
     # pass 58 (r52 change 1): gates are said on list line 4, where they are used
     # pass 60 (r54 Clarity 2): a one-clause everyday picture, running notes
-    assert "LSTM stands for long short-term memory. A GRU is its simpler cousin." in first.split("<small>")[1]
+    # pass 101 (r103 Clarity): the LSTM's name is spelled out where the map's key first names it, not here
+    assert first.split("<small>")[1].startswith("A GRU is its simpler cousin.") and "long short-term" not in first
     assert "word sequences" not in first and "any sequence" not in first
     cells = _cells()
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
@@ -1657,7 +1660,9 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     # r28: "units cannot die" overstated it: a stuck unit gets a hundredth of the nudge, so it learns, slowly
     # pass 99 (r100 Clarity: the dead unit's picture named Leaky ReLU and its leak before the words did): said over it
     assert "**Leaky ReLU** is the usual first try: left of 0 it keeps a tiny slope, 0.01, its **leak**." in words
-    assert ("A unit dies when training pushes its added number far below 0: then every sum lands left of 0.") in words
+    # pass 101 (r103 Correctness: one cause was given as the only one): what dead means first, then one way
+    assert ("A unit dies when every input it learns from gives it a sum below 0. "
+            "One way: training pushes its added number far below 0.") in words
     after = _src(next(c for c in _cells() if "the side arrow says" in _src(c)))
     assert "Its leak still passes a nudge back." in after
     assert "cannot die" not in _md_text()
@@ -1680,7 +1685,9 @@ def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_
     above = _src(cells[k + 1])
     # pass 48 (r43, Picture 3): the tanh-at-sum-1 aside follows the fold, out of the Predict
     # pass 49 (r44, Clarity 2): it moves above the widget, into the words on slopes (the Predict still asks one thing)
-    assert above.rstrip().endswith("</details>") and "Tanh" not in above
+    # pass 101 (r103 Interaction: the check answered only for sigmoid): after the sigmoid answer, one line for tanh at
+    # sum 1 and ReLU; the Predict still asks one thing, and the fold answers it first
+    assert above.rstrip().endswith("</details>") and "Tanh" not in above.split("= 1 in 1,024.")[0]
     assert "This code repeats the count." not in above
     assert "This cell checks it" not in above
     assert "The cell below works it out." not in above
@@ -2765,7 +2772,8 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot above)."
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
-    assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
+    assert "Tanh" not in before and inside.rstrip().endswith(said)
+    assert "Tanh" not in _src(cells[k + 1]).split("= 1 in 1,024.")[0]   # pass 101: tanh's line follows the answer
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
     assert ch06_decisions.CHAIN_STYLE["tanh_at_1"][0].endswith(":")   # the tanh-at-1 line is the dotted one
@@ -3393,8 +3401,10 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # below"): a short key, one plain line each, no bold (each word is said in bold in its section)
                     "New words (each gets a section below):\n"
                     # pass 100 (r102: the block was named before it was said): what it is, in a few words
-                    "- Transformer: the design behind chatbots. Its feed-forward block is the part that holds the bend.\n"
-                    "- LSTM, GRU: networks that read a sequence, keeping a memory.\n"
+                    # pass 101 (r103 Clarity): the block's inside in plain words, as its own section says it; the
+                    # LSTM's name spelled out where it is first named
+                    "- Transformer: the design behind chatbots. Its feed-forward block: a layer of sums, the bend, another layer.\n"
+                    "- LSTM (long short-term memory), GRU: networks that read a sequence, keeping a memory.\n"
                     "- Dead ReLU unit: one stuck at 0.\n"
                     "- GELU, SwiGLU, Leaky ReLU, Softmax: bends. For now, follow the arrows.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
@@ -3944,3 +3954,20 @@ def test_pass95_the_map_glosses_two_picks_in_plain_words_and_its_marks_are_bigge
     assert set(ch06_decisions.PICK_GLOSS) == {"transformer_ffn", "multiclass_output"}
     marks = [t for ax in fig.axes[0].child_axes for t in ax.texts if t.get_text() in ("−3", "3")]
     assert len(marks) == 2 and all(t.get_fontsize() == 14 for t in marks)
+
+
+def test_pass101_the_layers_check_also_answers_for_tanh_at_sum_1_and_relu():
+    """Check the layers fold's extra line (r103 Interaction: it answered only for sigmoid) against the chapter's own
+    chain numbers: tanh at sum 1 first falls below 1 in 1,000 at 8 layers, where the slider's readout says 1 in 1,033,
+    and ReLU above 0 keeps the whole nudge."""
+    from course_utils.facts import decisions
+    fold = _src(next(c for c in _cells() if _src(c).startswith("<details>") and "At 5 layers," in _src(c)))
+    left = decisions.chain_left(ch06_decisions.CHAIN_MAX)
+    n = next(k for k, share in enumerate(left["tanh_at_1"], start=1) if share < 1e-3)
+    said = ch06_decisions._one_in(left["tanh_at_1"][n - 1])
+    assert n == 8 and said == "1 in 1,033" and left["tanh_at_1"][n - 2] > 1e-3
+    assert f"Tanh at sum 1 drops below it at {n} layers: {said}." in fold
+    assert "ReLU above 0 keeps all of it." in fold and np.all(left["relu"] == 1.0)
+    w = ch06_decisions.slopes_multiply()
+    w.sliders["layers"].value = n
+    assert f"Tanh, sum 1: {said}" in w.readout.value   # the slider shows the same number at 8 layers

@@ -920,7 +920,7 @@ def writes_fold():
 GLOSS = {3: "GELU dips just below 0. "
             # pass 61 (r55 Clarity 1): sums of what, said here, not only in the optional fold
             "SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the two.",
-         4: "LSTM stands for long short-term memory. A GRU is its simpler cousin. "
+         4: "A GRU is its simpler cousin. "   # pass 101 (r103 Clarity): the LSTM's name moved up to the map's key
             "New content: the fresh number each step adds to the memory."}
 
 
