@@ -365,7 +365,8 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
     steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
     # r38: the timer is optional (step 1 says so), and Compare names the controls not set
-    assert "3. Press **Compare** to see the true slope and zones. Do all four, now or another day.\n" in steps   # pass 68
+    # p101 (r103 Interaction): step 3 says what Compare draws: the true slope and zones, over the learner's dots
+    assert "3. **Compare** draws the true slope and zones over your sketch. Do all four, now or another day.\n" in steps   # pass 68
     assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
@@ -1014,6 +1015,9 @@ def test_the_bank_never_writes_tiny_numbers_in_e_notation():
     """Check every learner-facing sentence of the bank (prompts, options, keys, traps) writes no '9.5e-07' or '1e-7'."""
     assert not [t for t in _bank_texts() if re.search(r"\de-?\d", t)]
     assert "0.00000095" in quiz.get("chain_sigmoid_10").explanation and "0.0000001" in quiz.check("chain_sigmoid_10", "1e-7").message
+    # p101 (r103 Clarity): the trap is written as the question asks ("1 in N"), its decimal beside it
+    assert quiz.check("chain_sigmoid_10", "1e-7").message.startswith("A common wrong answer: 1 in 10,000,000 (0.0000001). ")
+    assert quiz.check("chain_sigmoid_10", "1 in 10,000,000").message == quiz.check("chain_sigmoid_10", "1e-7").message   # typed as said, the same trap
 
 
 def test_q19s_picture_says_how_its_log_scale_reads():
@@ -1368,6 +1372,21 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     assert min(silu(np.linspace(-5, 0, 501))) > -0.3                         # a flip shrinks the content a lot
 
 
+def test_p101_compare_draws_the_true_slope_and_zones_over_the_learners_sketch():
+    """r103 (Interaction): step 3 says Compare draws the true slope and zones over your sketch. Before Compare only the
+    learner's dots and edge line show; after it the true slope and the shaded zones show, and the learner's stay."""
+    w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
+    w.pick.value = "sigmoid"
+    w.sliders["0.5"].value = 0.25
+    w.sliders["dead_edge"].value = -4.0
+    assert w.lines["mine"].get_visible() and w.lines["edge"].get_visible()
+    assert not w.lines["truth"].get_visible() and not any(p.get_visible() for p in w.dead)
+    w.button.click()
+    assert w.lines["truth"].get_visible() and all(p.get_visible() for p in w.dead)   # sigmoid: a zone on each side
+    assert w.lines["mine"].get_visible() and w.lines["edge"].get_visible()           # drawn over the sketch, not instead
+    assert len(w.lines["truth"].get_xdata()) > 100 and max(abs(p.get_width()) for p in w.dead) > 0
+
+
 def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_boxes():
     """Check the sketch's step 3 defines 'edge' before its first use, in short sentences, and points to the tick
     box the widget has for a side with no zone."""
@@ -1379,7 +1398,8 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # r61 (Clarity): one worked setting, at an x no bend's zone ends at (no answer given)
     # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
     # p84 (r83 Focus): the five bullets on each control became each control's own tooltip; one line stays
-    assert step2.strip() == "2. Set the sliders and boxes, top to bottom. Point at one for a hint."
+    # p101 (r103 Interaction): the controls hold the paper sketch: its five slopes, then its zones' edges
+    assert step2.strip() == "2. Copy your sketch into the sliders. Five slopes, then your zones' edges, or tick none. Point at one for a hint."
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
@@ -1987,8 +2007,8 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)].why
     # pass 25: "the first shift ... adds its own" needed the formula to parse; now said in full
     assert right("where_bend").startswith("Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift "
-                                          "included. Then it adds its own shift. The result is again one stretch and one "
-                                          "shift: one straight layer.")
+                                          "included. Then it adds its own shift. So the two stacked layers are again one "
+                                          "stretch and one shift: one straight layer.")   # p101 (r103): what is stacked
     assert "shifts add up" not in right("where_bend")
     # pass 27: no 0.25 or "a quarter" here: Q14 asks for sigmoid's peak slope later on the page
     assert "Sigmoid's slope is always well under 1, so each bend shrinks it." in right("why_sigmoid_stalled")
@@ -2076,6 +2096,10 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
     assert prompt.startswith("A network is trained on XOR. Its only bend is a sigmoid at the very end. "
                              "Before it, its layers make one straight rule.") and "**score**: the number a network puts out" in _words()
+    # p101 (r103 Clarity): the stem says what the straight rule and its score are, in the key picture's letters
+    assert ("Before it, its layers make one straight rule. The rule's score is w₁x₁ + w₂x₂ + b. The sigmoid turns that "
+            "score into the chance of answer 1. Take the input point (1, 0).") in prompt
+    assert ch07_quiz.xor_rule_text() == "score = 2x₁ + x₂ + 0.5" and quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # w₁, w₂, b
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
     rng = np.random.default_rng(0)
@@ -2422,7 +2446,7 @@ def test_pass22_prompts_say_the_race_was_fair_what_classes_are_and_distances_not
     assert quiz.get("race_loser").prompt.startswith("In chapter 05's race, every bend trained with Adam and the same settings.")
     assert "fair race" not in quiz.get("race_loser").prompt
     assert "classes (possible answers, such as cat, dog or bird)" in quiz.get("multiclass_output").prompt
-    assert quiz.get("quiet_sooner").prompt.endswith("Which turns near-flat closer to 0?")   # pass 40: one term, near-flat
+    assert quiz.get("quiet_sooner").prompt.endswith("Which turns near-flat closer to x = 0?")   # pass 40: one term, near-flat; p101 (r103): a place, not a slope
     assert quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")
     assert quiz.get("why_adam").prompt == "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?"
 
@@ -3115,7 +3139,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the sliders and boxes, top to bottom. Point at one for a hint.\n" in step3
+    assert "2. Copy your sketch into the sliders. Five slopes, then your zones' edges, or tick none. Point at one for a hint.\n" in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -3233,7 +3257,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
     assert ch07_quiz.UNSET_SAID == "not set"   # pass 39: no longer counted as 0; pass 41: not drawn, named "not set"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the sliders and boxes" in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
+    assert "2. Copy your sketch into the sliders" in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     w.sliders["1.5"].value = 1.0
     w.button.click()

@@ -264,7 +264,7 @@ def _bank():
         _c("where_bend", "01", "Where must a bend go so that stacking layers adds power? What happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
             "Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift included. Then it adds its "
-            "own shift. The result is again one stretch and one shift: one straight layer. "
+            "own shift. So the two stacked layers are again one stretch and one shift: one straight layer. "
             "The output may also end in a squasher that turns scores into chances. "
             "Sigmoid squashes one score; softmax squashes a whole list."),
            ("After the last layer only; without it, the output has no limit.",
@@ -284,7 +284,10 @@ def _bank():
         # p91 (r92 Clarity: a crowded stem): one idea a sentence
         # p100 (r102 Clarity): "no bend between them ... goes through a sigmoid" read as a clash (sigmoid is a bend)
         Numeric("xor_no_bend_chance", "01", "A network is trained on XOR. Its only bend is a sigmoid at the very end. "
-                "Before it, its layers make one straight rule. Take the input point (1, 0). "
+                "Before it, its layers make one straight rule. "
+                # p101 (r103 Clarity): "straight rule" and "score" said in the stem, in the key picture's letters
+                "The rule's score is w₁x₁ + w₂x₂ + b. The sigmoid turns that score into the chance of answer 1. "
+                "Take the input point (1, 0). "
                 "What chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
@@ -404,8 +407,8 @@ def _bank():
                 # p89 (r89 Picture first): the key opens on its picture, as Q13's and Q21's do
                 chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
                           "roughly 1 in a million. That counts the bends only; the weights multiply in too.",
-                ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
-                              f"{plain(chain)}, about ten times more (still under a millionth)."),
+                ((1e-7, 2e-8, f"A common wrong answer: 1 in 10,000,000 ({plain(1e-7, 1)}). In fact: {s0:g}¹⁰ is about "
+                              f"{plain(chain)}, about ten times more (just under 1 in a million)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
                 said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_FORM}.",
@@ -430,7 +433,7 @@ def _bank():
             "the flat side is what makes ReLU bend: where it meets the ramp, the line turns a corner."),
            ("It does not matter: the nudge still reaches the unit's bias, so the unit keeps learning.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
-        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope under 0.01). Which turns near-flat closer to 0?",
+        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope under 0.01). Which turns near-flat closer to x = 0?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
