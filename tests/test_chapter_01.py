@@ -378,7 +378,7 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     # pass 100 (r102 Interaction): after "three wild settings", reset first; then the Predict, then the tick
     assert ("Press **reset**: it puts the sliders back at their start. Then set $a = 1$ and $b = 0$.\n"
             "**Predict:** if you tick **put a ReLU after layers 1 and 2**, where, from the left, will the thick line "
-            "get its first corner?\nWrite it down, then tick the box.") in relu_ask
+            "get its first corner?\n\n<details>") in relu_ask  # pass 101 (cut for length): "Write it down" went
     start = {k: float(v) for k, v in re.findall(r"\$([a-f]) = (-?\d+(?:\.\d+)?)\$", ask) if k not in "ab"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {name: fresh.sliders[k].value for name, k in zip("cdef", ("w2", "b2", "w3", "b3"))}
@@ -812,6 +812,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
               # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
               "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line, or no useful one.\n"
+              # pass 101 (r103 Clarity: "no useful one" was explained only after the quiz): said where it first appears
+              "No useful one: if $u$ and $v$ are both 0, every input gets the same chance, so nothing is split.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1125,7 +1127,8 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half. With no "
-                                                 "bend, the boundary is a straight line, or no useful one.\nTraining changes the weights, step by step, "
+                                                 "bend, the boundary is a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
+                                                 "input gets the same chance, so nothing is split.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
     # fold, after the Predict, not before it
@@ -1915,6 +1918,8 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "**Why nothing beats one half, in four steps.**\n\n"
                     "1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
                     "   At one half everywhere, the pulls cancel. So training stops there.\n"
+                    # pass 101 (r103 Clarity: stated, not shown): the pulls on b, with numbers (test_pass101_...)
+                    "   A pull on $b$ is label minus chance. Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n"
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
@@ -2159,7 +2164,10 @@ def test_pass73_one_line_picture_comes_before_the_arithmetic_and_sigmoid_sits_on
     cells = _cells()
     pic = next(i for i, c in enumerate(cells) if "ch01.folded_attempts_picture(" in _src(c))  # pass 89: folded
     hand = next(i for i, c in enumerate(cells) if "By hand" in _src(c))
-    assert _src(cells[pic - 1]).startswith("**One line?** Predict:") and hand == pic + 1
+    # pass 101 (r103 Clarity: no dots had been described): what is drawn comes first, then the question
+    assert _src(cells[pic - 1]) == ("Feed each stack many inputs $x$ from −3 to 5. Draw a dot at ($x$, output) for each.\n"
+                                    "**One line?** Predict: do each stack's dots fall on one straight line?")
+    assert hand == pic + 1
     # pass 89 (r89 Interaction: the picture answered its Predict in view): behind a click, with its "Yes"
     page = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[pic]["outputs"])
     assert page.startswith("<details><summary>Check your prediction: the dots and the lines</summary>")
@@ -5092,3 +5100,30 @@ def test_pass100_last_recall_asks_why_no_line_splits_xor():
         pairs = ch01_collapse.pair_scores(u, v, b)
         sums = [sum(s for _c, s in pairs[k]) for k in (0, 1)]
         assert sums[0] == pytest.approx(sums[1]) == pytest.approx(u + v + 2 * b)
+
+
+def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_is_a_flat_chance():
+    """Check r103's items: the 'One line?' dots are drawn at (x, output) for x from −3 to 5, as the text says; with
+    u = v = 0 every corner gets the same chance whatever b is; at one half the pulls on b are label minus chance,
+    +½ twice and −½ twice, adding to 0."""
+    stacks = [([2, 4], [3, 1]), ([2, -1, 0.5], [0, 1, -3])]
+    fig = ch01_collapse.attempts_picture(stacks)
+    for ax, (ws, bs) in zip(fig.axes, stacks):
+        x, y = (np.asarray(v, float) for v in ax.lines[0].get_data())   # the dots, layer by layer
+        assert ax.lines[0].get_marker() == "o" and len(x) > 10
+        assert (float(x.min()), float(x.max())) == (-3.0, 5.0)
+        h = x
+        for w, c in zip(ws, bs):
+            h = w * h + c
+        np.testing.assert_allclose(y, h)
+    X, labels = data.xor()
+    X = np.asarray(X, float)
+    for b in (-2.0, 0.0, 0.7):
+        chance = 1 / (1 + np.exp(-(0 * X[:, 0] + 0 * X[:, 1] + b)))
+        assert len(set(chance.tolist())) == 1
+    y = np.asarray(labels, float).ravel()
+    pulls = _straight_pulls(np.zeros(4), y)
+    assert sorted(zip(y.tolist(), pulls.tolist())) == [(0.0, -0.5), (0.0, -0.5), (1.0, 0.5), (1.0, 0.5)]
+    assert pulls.sum() == 0
+    assert ("   At one half everywhere, the pulls cancel. So training stops there.\n"
+            "   A pull on $b$ is label minus chance. Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
