@@ -4161,7 +4161,7 @@ def test_pass73_he_slider_asks_for_the_flat_size_and_its_answer_says_growth_expl
             "Growing is harmful too (an *exploding gradient*). "   # r102 Clarity: what goes wrong, in plain words
             "Layer 1's nudges get so big that one training step jumps over the valley's floor. "
             "The mistake then grows instead of shrinking, like the too-big steps in "
-            "[chapter 00](00_start_here.ipynb#How-a-network-learns). At size 1, layer 1 "
+            '[chapter 00](00_start_here.ipynb) ("How a network learns"). At size 1, layer 1 '   # 00 is linked only at #Glossary
             "gets only 0.044. Flat at $\\sqrt{2} \\approx 1.41$: $\\sqrt{2}$ undoes ReLU's $0.71$.") in flat
     remember = flat[flat.index("## What to remember"):]
     assert "steady on average. Smaller fades it; bigger blows it up (an exploding gradient)." in remember

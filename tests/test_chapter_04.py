@@ -3482,7 +3482,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
            # r99 (pass 98, Clarity): one-sided; both sides are said, the weak stretch right of 0 and the squeeze
            # r100 (pass 99, Clarity): "both sides" of 0; the far-left sums meet SELU's floor, said with its number
            # r103 (pass 101, Clarity): "reaches both sides" said plainly
-           "When the spread is big, many sums land far left of 0 and many far right.\n"
+           "A big spread puts many sums far left and far right of 0.\n"
            "Far left, SELU squashes sums near its floor, −1.76.\n"
            "Right of 0, it stretches them only 1.05×. So the spread shrinks.\n\n")
     assert "On balance" not in ch04_zoo.selu_why_fold().data and "only 1.05" in ch04_zoo.selu_slope().get_label() + "".join(
@@ -4257,6 +4257,8 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert max(far, key=far.get) == "prelu"   # far left PReLU's leak is the biggest: the trap the answer names
     answer = ch04_zoo.nudge_answer(-0.5).data
     assert "SELU: slope 1.07. Then ELU (0.61), PReLU (0.25), Leaky ReLU (0.01)." in answer
+    # r104: the picture's alt text gives the same order and values as the fold (it had Leaky ReLU's slope as 0)
+    assert ch04_zoo._nudge_alt(-0.5).endswith("then ELU's (0.61), PReLU's (0.25), Leaky ReLU's (0.01) and ReLU's (0).")
     assert "A common wrong answer: PReLU, whose slope is the biggest far left." in answer
     # r84 (pass 85): the crossings in words, as the picture shows them (their x values are checked above)
     words = answer.split("<img ")[0]   # the picture's alt text keeps the crossings' x values
@@ -4427,7 +4429,8 @@ def test_selu_optional_part_is_one_short_fold_with_no_new_bold_term():
     # the two folds held about 420 words; r82 added "on balance" (140); r87 (pass 88): the weighing cut (120)
     # r90 (pass 89b): the doubling picture's lines (about 40 words) moved in from the main path, which lost as many
     # r99 (pass 98, Clarity): the big spread's two sides, the weak stretch (1.05) and the squeeze (about 13 words)
-    assert words <= 180, words
+    # r103 (pass 101, Clarity: "a big spread reaches both sides" was cryptic): said plainly, three words cut elsewhere
+    assert words <= 182, words
 
 
 # ---- r81 (pass 83) ----

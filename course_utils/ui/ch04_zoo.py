@@ -357,7 +357,9 @@ def _nudge_alt(x=NUDGE_X):
             f"Leaky ReLU's is {s['leaky_relu']:g} and PReLU's {s['prelu']:g}, the same all along. ELU's and SELU's "
             f"start near 0 far left and grow as x moves right towards 0, crossing PReLU's line: SELU's at x = {c['selu']:.2f}, ELU's at "
             f"x = {c['elu']:.2f}. A dotted line marks x = {x:g}: there SELU's slope is the highest ({s['selu']:.3g}), "
-            f"then ELU's ({s['elu']:.2g}), PReLU's ({s['prelu']:g}), Leaky ReLU's and ReLU's (0).")
+            # r104 (alt text said Leaky ReLU's slope there was 0; it is its leak, 0.01, as the fold says)
+            f"then ELU's ({s['elu']:.2g}), PReLU's ({s['prelu']:g}), Leaky ReLU's ({s['leaky_relu']:g}) and "
+            f"ReLU's ({s['relu']:g}).")
 
 
 @plots.styled
@@ -619,7 +621,7 @@ def selu_why_fold():
     right = float(activations.get("selu").derivative(1.0))   # r99 (pass 98): the weak stretch right of 0, 1.05
     floor = f"{_at('selu', -50.0):.2f}".replace("-", "−")   # r100 (pass 99): what the big spread meets far left
     return fold(SELU_FOLD_TITLE, f"""
-Picture five layers that double, keep or halve every number:
+Picture five layers that double, keep or halve numbers:
 
 {pictures[0]}
 
@@ -627,7 +629,7 @@ Five doubling layers take the spread {", ".join(f"{v:g}" for v in up)}.
 Five halving layers leave {_fraction(down[-1])}.
 Each tick is 4 times the last: steady doubling draws a straight line.
 
-SELU instead pulls each spread towards 1:
+SELU pulls each spread towards 1:
 
 {pictures[1]}
 
@@ -636,7 +638,7 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 {pictures[2]}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
-When the spread is big, many sums land far left of 0 and many far right.
+A big spread puts many sums far left and far right of 0.
 Far left, SELU squashes sums near its floor, {floor}.
 Right of 0, it stretches them only {right:.2f}×. So the spread shrinks.
 
