@@ -1271,20 +1271,26 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     update()
     # pass 100 (r102 Interaction): the ReLU Predict starts from the start values, after "three wild settings":
     # a reset button, as the sheet demo has (fold_demo)
-    start = {k: v.value for k, v in sliders.items()}
-    reset = widgets.Button(description="reset", tooltip="set every slider back to its start value (keeps the tick box)")
-
-    def back_to_start(_button=None):
-        for k, v in start.items():
-            sliders[k].value = v
-
-    reset.on_click(back_to_start)
+    reset = _reset_button(sliders, keeps="the tick box")
     return LiveWidget(
         [*sliders.values(), widgets.HBox([bend, reset]), readout, live.image], live,
         "Collapse demo: drag the layer weights and biases (static picture below)",
         sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single, "corners": kinks}, bend=bend,
         title=title, reset=reset,
     )
+
+
+def _reset_button(sliders, keeps):
+    """A reset button that puts every slider back to the value it has now; `keeps` names what it leaves alone."""
+    start = {k: v.value for k, v in sliders.items()}
+    reset = widgets.Button(description="reset", tooltip=f"set every slider back to its start value (keeps {keeps})")
+
+    def back_to_start(_button=None):
+        for k, v in start.items():
+            sliders[k].value = v
+
+    reset.on_click(back_to_start)
+    return reset
 
 
 def legend_corner(x, lines, ylim, width=0.45, height=0.32):
@@ -1431,14 +1437,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
 
     on_change([*sliders.values(), choice], update)
     update()
-    start = {k: v.value for k, v in sliders.items()}
-    reset = widgets.Button(description="reset", tooltip="set every slider back to its start value (keeps the bend)")
-
-    def back_to_start(_button=None):
-        for k, v in start.items():
-            sliders[k].value = v
-
-    reset.on_click(back_to_start)
+    reset = _reset_button(sliders, keeps="the bend")
     presets = {}
     if corners:  # pass 82 (r80 reader): one click tries a ready-made line; the sliders then fine-tune it
 
