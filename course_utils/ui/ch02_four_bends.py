@@ -656,9 +656,10 @@ def bell_share(x0=1.0, marks=PHI_MARKS):
                       (m - 0.3, s + 0.1), ha="left" if m > 0 else "right", fontsize=10)
         said.append(f"at x = {m:g} it lets {s:.2f} of x through")
     # r103 Picture: the text sends the reader to "exactly ½ at 0" in this panel, so it is marked (computed, not typed)
-    half = f"Φ(0) = {float(special.ndtr(0.0)):g}"
-    ax_c.plot([0.0], [float(special.ndtr(0.0))], "o", color="black", ms=6)
-    ax_c.annotate(half, (0.0, float(special.ndtr(0.0))), (-0.3, 0.58), ha="right", fontsize=10)
+    phi_at_0 = float(special.ndtr(0.0))
+    half = f"Φ(0) = {phi_at_0:g}"
+    ax_c.plot([0.0], [phi_at_0], "o", color="black", ms=6)
+    ax_c.annotate(half, (0.0, phi_at_0), (-0.3, 0.58), ha="right", fontsize=10)
     ax_c.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
     ax_c.set(title="Φ(x): the share left of x", xlabel="x", ylim=(-0.05, 1.1), xlim=(-4, 4))
     fig.set_label(f"Left: 1,000 weighing errors in columns, and the bell curve over them, high at 0 and low at both "
