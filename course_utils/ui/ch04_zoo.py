@@ -87,9 +87,6 @@ ZOOM_SMOOTH = ("gelu", "silu", "mish")
 ZOOM_DIP_STYLE = {"mish": {"ls": "-", "lw": 2.6, "zorder": 2}, "silu": {"ls": "--", "lw": 1.8, "zorder": 3},
                   "gelu": {"ls": ":", "lw": 2.2, "zorder": 3}}
 ZOOM_DIP_SAID = {"gelu": "dotted", "silu": "dashed", "mish": "solid"}
-# where each dip's name sits: (dx, dy) from its lowest point, alignment; chosen by eye so no name touches a curve
-ZOOM_DIP_TAGS = {"gelu": (-0.15, -0.012, "GELU", "right", "top"), "silu": (-0.62, 0.0, "SiLU", "right", "center"),
-                 "mish": (0.05, -0.025, "Mish", "center", "top")}
 # r102 (pass 100): where the zoom's question sits (data coordinates), under the dips, clear of every curve
 ZOOM_DIP_QUESTION = (-3.9, -0.39, "which dips deepest?\nyou will guess later")
 # the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
