@@ -1955,7 +1955,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert [h for h in (c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("#")) if "history" in h] \
         == ["## A short history of the bend"]
     remember = _cell("## What to remember")
-    assert "at most $0.25$ for sigmoid" in remember and "There its slope is $0.25$" in _history_text()
+    assert "at most $0.25$ for sigmoid" in remember and "its slope there: $0.25$" in _history_text()
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
         "## The course map") and "The bend puts a corner or a curve in it" in opening   # pass 100
@@ -2113,7 +2113,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # the output's formula line cut: 2184 -> 2231 (near the brief's +40); the cap follows (2232).
     # Pass 101 (r103 Clarity): the hill slope's rule read off the picture (flat at 1, 2 at the dot) before it is
     # said, whose slope it is, the sigmoid's input 0: 2231 -> 2258 (within the brief's +40); the cap follows (2260).
-    assert words(cells[:g]) <= 2260 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 102 (r104 Clarity/Correctness): three weights read off the valley (the two-point rule cut), why the ½ with a
+    # small square, the fading bars pictured as ten units: 2258 -> 2285 (within the brief's +40); the cap follows (2290).
+    assert words(cells[:g]) <= 2290 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2335,9 +2337,9 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # Pass 101 (r103 Clarity): the rule is read off the picture first (flat at the bottom, 1; 2 at the dot, 2 right
     # of it), then said, then the formula.
     assert ("hill slope $2$.\n"
-            "\nAt the bottom, $1$, the valley is flat: hill slope $0$.\n"
-            "At the dot, $2$ to the right, the hill slope is $2$.\n"
-            "So each $1$ you add to the weight adds $1$ to the hill slope.\n"
+            # Pass 102 (r104 Clarity): three weights, said as weights (not a distance), so the rule is seen.
+            "\nAt weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
+            "At weight $2$ the hill slope is $1$; at weight $3$, the dot, it is $2$.\n"
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
@@ -2622,8 +2624,11 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # middle; the biases are what set each at its middle).
     # Pass 92 (r93 Clarity): split by idea: sigmoid's quarter in one cell, ReLU and how to read the bars in the next.
     # Pass 101 (r103 Clarity): "its steepest, its middle" said as its input, 0; "Below" names the bars it means.
-    assert ("For the bars below, suppose every weight is 1 and each sigmoid's input is 0, where it is steepest.\n"
-            "There its slope is $0.25$ (the black line above).\n"
+    # Pass 102 (r104 Correctness): pictured, not derived from the weights (weight 1 alone would not put the next
+    # sigmoid at 0): ten units, each at its steepest point; the bend and the weight each multiply the signal.
+    assert ("Picture ten sigmoid units in a row, each at its steepest point (input 0), as in the bars below.\n"
+            "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
+            "Each weight multiplies it by 1.\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly."
             in cells[h + 2].source
@@ -2915,7 +2920,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "each sigmoid's input is 0, where it is steepest.\nThere its slope is $0.25$ (the black line above)." in text
+    assert "each at its steepest point (input 0), as in the bars below." in text   # pass 102
+    assert "multiplies the signal by its slope there: $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
@@ -2925,8 +2931,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
-    assert ("suppose every weight is 1 and each sigmoid's input is 0, where it is steepest.\n"
-            "There its slope is $0.25$") in text and "best case" not in text
+    assert ("its slope there: $0.25$ (the black line above).\nEach weight multiplies it by 1.\n") in text \
+        and "best case" not in text and "suppose every weight" not in text   # pass 102 (r104 Correctness)
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
     assert ("keeps at most a quarter.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly.") in text
@@ -3168,7 +3174,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
     assert cells[k - 5].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$,")   # pass 83
     assert cells[k - 6].source == HALF_CHECK
-    assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 7].source   # pass 80
+    assert "so the output's hill slope is just the gap: $24 - 23 = 1$." in cells[k - 7].source   # pass 80, 102
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
     assert cells[k - 8].source == "ch00.output_hill_picture()"
     assert cells[k - 9].source.startswith("If the right answer is $23$, how wrong is that output?")
@@ -3266,8 +3272,8 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # Pass 88c (r88): the bottom now said with the valley's formula, just before the rule.
     # Pass 97 (r98 Clarity): the reason, in plain words: flat at the bottom, 1 steeper per step right.
     # Pass 101 (r103 Clarity): the two points read off the picture come before the rule they show.
-    rule = ("At the bottom, $1$, the valley is flat: hill slope $0$.\nAt the dot, $2$ to the right, the hill slope is $2$.\n"
-            "So each $1$ you add to the weight adds $1$ to the hill slope.\n"
+    rule = ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
+            "At weight $2$ the hill slope is $1$; at weight $3$, the dot, it is $2$.\n"   # pass 102 (r104 Clarity)
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\nHill slope = weight minus $1$: $3 - 1 = 2$.")
     dot, bottom = ch00_start_here.HILL_DOT, ch00_start_here.HILL_BOTTOM
     assert dot - bottom == 2 == float(ch00_start_here.hill_slope(dot)) and float(ch00_start_here.hill_slope(bottom)) == 0
@@ -3417,7 +3423,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 96 (r97 Clarity): "any number" was vague; said of the output, the number the next sentence uses.
     assert "Any number has a hill slope too." not in _markdown()
     assert ("The output has a hill slope too.\n"
-            f"The ½ makes the output's hill slope simply output − right answer: "
+            # Pass 102 (r104 Clarity): why the ½, with a small computed square (see its own test).
+            "Why the ½? A squared gap grows about twice as fast as the gap.\n"
+            "From gap $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$.\n"
+            f"Halving cancels the $2$, so the output's hill slope is just the gap: "
             f"${said_out:g} - {right:g} = {start:g}$.\n"
             # pass 84 (r83 Clarity): the ½ given its reason; pass 89: "twice that" cut for words
             "Check it: move the output to $24.1$.") == _cell("Wrongness is half").strip().split("².\n", 1)[1]
@@ -4011,7 +4020,7 @@ def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
     worked = _cell("The dot stands at $3$,")
     bottom, floor = ch00_start_here.HILL_BOTTOM, ch00_start_here.HILL_FLOOR
     said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$.\n"   # pass 101: bottom said above
-    assert f"At the bottom, ${bottom:g}$, the valley is flat: hill slope $0$." in worked
+    assert f"At weight ${bottom:g}$, the bottom, the valley is flat: hill slope $0$." in worked   # pass 102
     assert said in worked and worked.index(said) < worked.index("Hill slope = weight minus $1$")
     for w in (-1.5, 0.0, 1.0, 2.5, 3.0):
         assert float(ch00_start_here.hill(w)) == pytest.approx(0.5 * (w - bottom) ** 2 + floor)
@@ -4292,3 +4301,53 @@ def test_pass98_the_valley_floor_is_said_from_the_code_and_explained():
             in intro)
     assert intro.index("**wrongness**") < intro.index("Even the lowest point")
     assert "**wrongness**" not in "".join(c.source for c in _nb().cells if c.source != intro)
+
+
+# ---- pass 102 ----
+
+def test_pass102_the_hill_picture_labels_three_touching_lines_with_the_rule():
+    """Check r104 Clarity + Picture: the hill slope is read at three weights (1, 2, 3), not two, so "the weight minus
+    1" is seen: short touching lines at 1 and 2 (the dot's is the dashed one) with labels "slope 0/1/2" computed from
+    the valley; each line's slope is the valley's there, and the text and alt text say the same three."""
+    fig = ch00_start_here.hill_picture()
+    ax = fig.axes[0]
+    touch = ch00_start_here.HILL_TOUCH
+    assert touch == (1.0, 2.0, 3.0) and ch00_start_here.HILL_DOT in touch
+    labels = [t.get_text() for t in ax.texts if t.get_gid() == "touching label"]
+    assert labels == [f"slope {w - 1:g}" for w in touch] == ["slope 0", "slope 1", "slope 2"]
+    lines = [l for l in ax.lines if l.get_gid() == "touching line"]
+    assert len(lines) == 2
+    h = 1e-6
+    for line, w in zip(lines, (1.0, 2.0)):
+        x, y = (np.asarray(v, float) for v in line.get_data())
+        assert x.mean() == pytest.approx(w) and y.mean() == pytest.approx(float(ch00_start_here.hill(w)))   # it touches
+        numeric = (float(ch00_start_here.hill(w + h)) - float(ch00_start_here.hill(w - h))) / (2 * h)
+        assert (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(numeric, abs=1e-6) == w - 1
+    assert "Short lines touch the valley at weights 1, 2, 3, labelled slope 0, slope 1, slope 2." in fig.get_label()
+    worked = _cell("The dot stands at $3$,")
+    said = [float(ch00_start_here.hill_slope(w)) for w in touch]
+    assert said == [0, 1, 2]
+    assert ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
+            "At weight $2$ the hill slope is $1$; at weight $3$, the dot, it is $2$.\n") in worked
+    assert "So each $1$ you add" not in worked
+
+
+def test_pass102_why_the_half_is_said_with_a_small_square_worked():
+    """Check r104 Clarity: the ½ is explained by a square growing about twice as fast as its gap: 1 to 1.1 takes the
+    square from 1 to 1.21, up 0.21, about 2 x 0.1; halving leaves about 0.1, so the output's hill slope is the gap."""
+    cell = _cell("Wrongness is half of the squared gap:")
+    assert "From gap $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$." in cell
+    assert round(1.1 ** 2, 2) == 1.21 and round(1.1 ** 2 - 1 ** 2, 2) == 0.21
+    assert round((1.1 ** 2 - 1) / 0.1) == 2 and round(0.5 * (1.1 ** 2 - 1) / 0.1) == 1   # halving cancels the 2
+    said, right = ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT), ch00_start_here.RIGHT
+    assert ch00_start_here.output_hill_slope(said) == said - right == 1
+    assert "just the gap: $24 - 23 = 1$." in cell
+
+
+def test_pass102_the_fading_bars_are_pictured_as_ten_units_at_their_steepest():
+    """Check r104 Correctness: the text pictures ten sigmoid units each at input 0 (not "every weight 1 makes each input
+    0", which a bias must arrange); ten is the bars' count, and 0.25 is sigmoid's slope at 0."""
+    text = _history_text()
+    assert "Picture ten sigmoid units in a row, each at its steepest point (input 0)" in text
+    assert len(ch00_start_here.FADE_LAYERS) == 10
+    assert float(activations.get("sigmoid").derivative(np.array([0.0]))[0]) == 0.25

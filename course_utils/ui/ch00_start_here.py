@@ -1086,6 +1086,9 @@ HILL_RUN = 1.0  # the rise-over-run triangle's run: one step right, so its rise 
 HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
 # Pass 88 (r87 Picture): shorter, so it fits inside the picture (it ran to the right edge); the axes name the rest.
 HILL_TITLE = "The valley for one weight: height is how wrong"
+# Pass 102 (r104 Clarity + Picture): the hill slope read at three weights, not two, so the rule (weight minus 1) is
+# seen, not guessed: a short touching line at each (the dot's is the dashed one), labelled "slope 0/1/2".
+HILL_TOUCH, HILL_TOUCH_HALF = (1.0, 2.0, 3.0), 0.3
 
 
 _minus = printing.true_minus   # a number as the text prints it: −1.6
@@ -1153,6 +1156,14 @@ def hill_picture():
     # r45 Picture 2: on the picture, not only in its alt text: the arrow's length is not the move.
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
             ha="right", va="bottom", fontsize=9.5, color=plots.color("sigmoid"))
+    for w in HILL_TOUCH:
+        y, k = float(hill(w)), float(hill_slope(w))
+        if w != HILL_DOT:   # the dot has its dashed line already
+            t = np.array([-HILL_TOUCH_HALF, HILL_TOUCH_HALF])
+            ax.plot(w + t, y + k * t, color="black", lw=1.6, gid="touching line")
+        ax.text(w + (0.12 if w == HILL_DOT else -0.05), y + (-0.05 if w == HILL_DOT else 0.12), f"slope {k:g}",
+                ha="left" if w == HILL_DOT else "right", va="top" if w == HILL_DOT else "bottom", fontsize=9.5,
+                gid="touching label")
     ax.set(xlabel="the weight's value (where you stand)", ylabel="how wrong (height)", title=HILL_TITLE)
     ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
     fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right side, where the ground climbs to the "
@@ -1161,7 +1172,9 @@ def hill_picture():
                   f"downhill, against the hill slope. The arrow shows only the direction; its length is not "
                   f"the step. The lowest point is marked least wrong. Along the bottom, a double arrow runs from the lowest point, "
                   f"{HILL_BOTTOM:g}, to the dot, {HILL_DOT:g}: you stand {HILL_DOT - HILL_BOTTOM:g} right of the bottom, "
-                  f"the same number as the hill slope.")
+                  f"the same number as the hill slope. Short lines touch the valley at weights "
+                  + ", ".join(f"{w:g}" for w in HILL_TOUCH) + ", labelled "
+                  + ", ".join(f"slope {float(hill_slope(w)):g}" for w in HILL_TOUCH) + ".")
     return fig
 
 
