@@ -270,8 +270,10 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     # pass 87 (r86 Focus: "below 10^-12, a trillionth" was a precision side-trip): the fold says only "tiny rounding"
     assert prose.count("a trillionth") == 0 and "10^{-12}" not in prose
     # pass 95 (r96 Clarity): the title's "< 10⁻¹²" is said in words beside the picture
-    assert f"Each title's gap is under {ch01_collapse.GAP_SAID}: a millionth of a millionth." in prose
-    assert ch01_collapse.GAP_POWER == 2 * -6   # 10⁻¹² is a millionth (10⁻⁶) of a millionth
+    # pass 102 (r104 Focus: "a millionth of a millionth" was a side trip): the gap is said as rounding, zero in
+    # effect; below() still raises unless it is under 10⁻¹² each time the picture is drawn
+    assert "The gap in each title is only the computer's rounding: zero, in effect." in prose
+    assert "a millionth of a millionth" not in prose
     lo, hi = ranges[-1].split(" to ")
     assert (f"even at 100 layers.\nThere the first output runs from {lo} to {hi}, far from 0:"
             in "\n".join(t for _, t in _markdown_cells()))
@@ -374,11 +376,15 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
-    relu_ask = _src(cells[i + 1])   # r99 (Interaction): the ReLU Predict follows the no-bend check, after the widget
-    # pass 100 (r102 Interaction): after "three wild settings", reset first; then the Predict, then the tick
-    assert ("Press **reset**: it puts the sliders back at their start. Then set $a = 1$ and $b = 0$.\n"
-            "**Predict:** if you tick **put a ReLU after layers 1 and 2**, where, from the left, will the thick line "
-            "get its first corner?\n\n<details>") in relu_ask  # pass 101 (cut for length): "Write it down" went
+    relu_ask = _src(cells[i + 1])   # the checks, after the widget
+    # pass 102 (r104 Interaction: the ReLU Predict sat below its widget): it is the widget's second Predict, above
+    # it, after the no-bend one; it restates layer 2's start (c, d), which sets the second corner
+    assert ask.rstrip().endswith(
+        "Try three wild settings.\n\n"
+        "**Predict next:** press **reset**, then set $a = 1$ and $b = 0$. Layer 2 stays at $c = -0.8$, $d = 1$.\n"
+        "If you tick **put a ReLU after layers 1 and 2**, where, from the left, will the thick line get its first "
+        "corner?")
+    assert "Press **reset**" not in relu_ask and "first corner?" not in relu_ask
     start = {k: float(v) for k, v in re.findall(r"\$([a-f]) = (-?\d+(?:\.\d+)?)\$", ask) if k not in "ab"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
     assert start == {name: fresh.sliders[k].value for name, k in zip("cdef", ("w2", "b2", "w3", "b3"))}
@@ -387,10 +393,10 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "Layer 1 starts at" not in ask  # pass 15: the sliders show it; the first Predict is the no-bend one
     # pass 43 (r38 reader): the no-bend "can the gap leave 0?" was a yes/no the proof had just answered: dropped
     assert "can the gap leave 0?" not in ask and "**Then predict:**" not in ask
-    assert relu_ask.index("Check: tick box off") < relu_ask.index("Press **reset**") < relu_ask.index(
-        "first corner?") < relu_ask.index("<details><summary>Check your prediction</summary>")
+    assert relu_ask.index("Check: tick box off") < relu_ask.index("<details><summary>Check your prediction</summary>")
     assert "keep layers 2 and 3 at their start" not in relu_ask
-    assert "keep the other sliders," not in relu_ask and "first corner?" not in ask
+    assert "keep the other sliders," not in relu_ask
+    assert ask.index("**Predict first:**") < ask.index("**Predict next:**")
     answer = relu_ask
     assert answer.index("<details>") < answer.index("At $x = 0$.") and "No bend: no." not in answer
     assert "Try the Predict first." not in answer
@@ -518,7 +524,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     # pass 23: no second copy of the widget; the question sends the reader back to the sliders above, box ticked
     i = next(i for i, c in enumerate(cells) if "can you make the thick line sit on the dashed line again?" in _src(c))
     # pass 41: "Keep ... ticked" cut: the Predict itself says "with ReLU ticked", and the Then-predict above ticked it
-    assert "tick **put a ReLU after layers 1 and 2**" in _src(cells[i - 1])   # r99: the ReLU Predict sits after the widget
+    assert "tick **put a ReLU after layers 1 and 2**" in _src(cells[i - 3])   # pass 102: the ReLU Predict sits above the widget
     # pass 56 (r50 reader: a flow break): "Go back to the sliders above." is cut; the answer fold sits between
     assert _src(cells[i]).rstrip() == "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?"
     assert _src(cells[i - 2]).strip() == "ch01.collapse_demo(n_layers=3)"  # the widget just above, then its answer
@@ -855,8 +861,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 93 (r94 Clarity: 4 plain steps after the drawn bowl): "lower its own loss", "corner's loss curves up",
     # "the four losses", "average loss below 0.69", "the loss of saying one half": - 1
     # pass 94 (r95 Picture first: the bowl seen from above): "Each ring joins points of equal loss", + 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 12 and "taken together" not in text  # pass 46: the section cut; pass 95: 11 (the bowl steps say "half a U"); pass 96: 12 ("the loss only curves up in u, v, b")
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 12  # pass 73: the bowl's one lowest point; pass 95: 11; pass 96: 12
+    # pass 102 (r104 Focus: cut for length): "So its loss is big." goes (the ln line already says it), - 1
+    assert len(re.findall(r"\bloss", text, re.I)) == 11 and "taken together" not in text  # pass 46: the section cut; pass 95: 11 (the bowl steps say "half a U"); pass 96: 12 ("the loss only curves up in u, v, b")
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 11  # pass 73: the bowl's one lowest point; pass 95: 11; pass 96: 12; pass 102: 11
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1907,7 +1914,6 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "It gets three corners right: (0, 1) costs $-\\ln 0.73 = 0.31$.\n"
                     # pass 83 (r81 reader: "gets only 1 − 0.95" said not what it gets): its chance for label 0
                     "But (1, 1) has label 0. Its chance for the right label, 0, is only $1 - 0.95 = 0.05$.\n"
-                    "So its loss is big.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
                     # pass 94 (r95 Picture first): the bowl seen from above, its rings said
@@ -1915,7 +1921,8 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Each ring joins points of equal loss:\n"
                     # pass 93 (r94 Clarity/Correctness): the bowl drawn first, then 4 plain steps, then the claim
                     # about loss (test_pass93_...); pass 89b's pulls and pass 91's corner curve fold into steps 1-2
-                    "**Why nothing beats one half, in four steps.**\n\n"
+                    # pass 102 (r104 Focus): the four steps sit in a closed fold; the conclusion stays in view
+                    "<details><summary>Why nothing beats one half, in four steps</summary>\n\n"
                     "1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
                     "   At one half everywhere, the pulls cancel. So training stops there.\n"
                     # pass 101 (r103 Clarity: stated, not shown): the pulls on b, with numbers (test_pass101_...)
@@ -1928,7 +1935,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
                     "   So the loss only curves up in $u$, $v$, $b$ too.\n"
                     "3. Curves that bend up, added, still bend up: a bowl.\n"
-                    "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n"
+                    "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
                     "So no network without a bend in the middle gets an average loss below 0.69, "
                     "the loss of saying one half everywhere.")
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
@@ -2044,12 +2051,10 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 95 (r96 Correctness: true only for these tables): said for these turning tables
                        # pass 96 (r97 Clarity: "turning table" never defined): the turn in plain words, a plate
                        "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n"
-                       "No two get closer.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
-                       # pass 95 (r96 Clarity: "< 10⁻¹²" unread): the title's bound, in words
-                       "Each title's gap is under 10⁻¹²: a millionth of a millionth.\n"
-                       "That is just the computer's rounding.\n"
+                       # pass 102 (r104 Focus): "No two get closer." and "a millionth of a millionth" cut
+                       "The gap in each title is only the computer's rounding: zero, in effect.\n"
                        # pass 89b (word budget): "So the two ways agree." cut: the diagonal already says it
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
@@ -2531,9 +2536,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 97 (r98 Clarity): how the tables were made, and "blow up" said plainly
             # pass 98 (r99 Clarity/Picture): the turn said as a plate's, and why that keeps them small
             # pass 99 (r100 Clarity: "never stretches" clashed with "its weights stretch"): chosen on purpose
-            "Each unit reads all 8 numbers.\nWe chose tables that only turn the numbers, like a plate. "
-            # pass 100 (r102 Correctness: they need not grow): stretch or shrink, so huge or tiny (both checked below)
-            "Random tables often make them huge or tiny over 100 layers.\n") in text
+            # pass 102 (r104 Focus: the plate and "huge or tiny" were a side trip): one plain sentence; the
+            # blow-up of plain random tables stays checked below
+            "Each unit reads all 8 numbers.\n"
+            "Our tables keep the numbers a sensible size over 100 layers.\n") in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
@@ -2642,8 +2648,11 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
             # lead after pass 99 (r101 Clarity: only a pointer forward): which lines, and why, then the pointer
             # r102 (Correctness: upright in which picture? the input sheet's upright lines curve): after the layer
-            "A line stays straight if, after the stretch and shift, it runs upright or across.\n"
-            "Then only one of $h_1$, $h_2$ changes along it. Step 4 of the grid-sheet demo below shows such lines.\n"
+            # pass 102 (r104 Clarity: "only one of h1, h2 changes" was not self-contained): said for upright lines
+            "A line that runs exactly upright after the stretch and shift stays straight.\n"
+            "Along it $h_1$ stays the same, and tanh only squeezes $h_2$.\n"
+            "Lines running exactly across stay straight too.\n"
+            "You make such lines in step 4 of the grid-sheet demo below.\n"
             "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
@@ -2757,7 +2766,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range" not in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "That is just the computer's rounding."  # r52..r56; pass 81, 87: no digit count; pass 95: own line
+    rounding = "only the computer's rounding: zero, in effect."  # pass 102; r52..r56; pass 81, 87: no digit count; pass 95: own line
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert "16 digits" not in text
     assert "near 20" not in text and "drift from 0" not in text
@@ -3161,7 +3170,8 @@ def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with
     ask = _src(cells[i - 1])
     said = "A tick box adds ReLU bends. The dashed line ignores it.\n"  # pass 37; pass 43, 46: shorter
     assert said in ask and ask.index(said) < ask.index("**Predict first:**")   # r99: one Predict before the widget
-    assert "if you tick **put a ReLU" in _src(cells[i + 1])   # the ReLU Predict follows the no-bend check
+    # pass 102 (r104 Interaction): the ReLU Predict is the widget's second Predict, above it
+    assert ask.index("**Predict first:**") < ask.index("If you tick **put a ReLU")
     assert "tick" not in "\n".join(t for k, t in _markdown_cells() if k < i - 1).lower()
     # what the words say: ticked, the stack bends (ReLU after layers 1 and 2 only); unticked, one line again
     x = w.lines["stacked"].get_xdata()
@@ -4506,8 +4516,8 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert ("runs from 16 to 22, far from 0: each layer also slides the points, 100 times over.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
-            "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n"
-            "No two get closer.\n") in text   # pass 96 (r97 Clarity: "turning table" said in plain words)
+            "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n") in text
+    assert "No two get closer." not in text   # pass 102 (r104 Focus): the picture does not show it; checked below
     assert "turning table" not in text
     rng = np.random.default_rng(1)
     inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
@@ -4841,7 +4851,7 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
             "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-    assert "We chose tables that only turn the numbers, like a plate." in _src(cells[head])
+    assert "Our tables keep the numbers a sensible size over 100 layers." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
@@ -4936,7 +4946,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title's count." in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "Random tables often make them huge or tiny over 100 layers." in text
+    assert "(no stretch)" not in text and "keep the numbers a sensible size over 100 layers." in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
     rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
     plain, turned = x0.copy(), x0.copy()
@@ -5010,11 +5020,11 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
-    assert ask.rstrip().endswith("**Predict first:** with the tick box off, can any setting of the six sliders make "
-                                 "the gap bigger than 0? Try three wild settings.")   # r99: one Predict per widget
+    assert ("**Predict first:** with the tick box off, can any setting of the six sliders make "
+            "the gap bigger than 0? Try three wild settings.\n\n**Predict next:**") in ask   # pass 102: then the ReLU one
     answer = _src(cells[i + 1])
     assert answer.startswith("<details><summary>Check: tick box off</summary>\n\nNo: the gap stays 0.00.")
-    assert answer.index("</details>") < answer.index("Press **reset**")
+    assert answer.index("</details>") < answer.index("At $x = 0$.")
     w = ch01_collapse.collapse_demo(n_layers=3)
     assert w.bend.value is False
     rng = np.random.default_rng(97)
