@@ -51,17 +51,18 @@ def _folded_output(cell):
 # ticked, is three times sooner at step size 1): the fair comparison first, then what the shorter arrows add
 # pass 100 (r102 Clarity/Picture: the bell block was too dense): the simple idea first, Φ as a smooth switch; then,
 # under the picture, where it comes from; then the random gate in its own cell
+# pass 102 (r104 Clarity/Picture: Φ and the bell were named before the apple explained them; "usual error" had no
+# size): the bridge only points at the scale; under the picture, the usual error in grams, then Φ, then its switch
 BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "GELU is $x$ × a smooth share between 0 and 1.\n"
-          "That share comes from the bell below.\n"
-          "Call it $\\Phi(x)$, read \"phi of x\": a smooth switch.\n"
-          "It is near 0 far left and near 1 far right.\n"
-          "At 0 it is exactly ½ (right panel below).")
+          "The share comes from a kitchen scale's errors (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
-              "About 2 in 3 weighings stay within one **usual error** of the true weight.\n"
-              "There, $x = 1$ means one usual error too heavy.\n"
-              "$\\Phi(x)$ is the share of the bell's area left of $x$: at $x = 1$, the hatched area.")
+              "The scale is usually off by about 2 grams (2 g): one **usual error**.\n"
+              "About 2 in 3 weighings land within 2 g of the true weight.\n"
+              "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
+              "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
+              "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 GATE_STORY = ("Why this share? Picture a gate that opens at random, more often the bigger $x$ is.\n"
               "It opens with chance $\\Phi(x)$.\n"
               "Open: $x$ passes. Shut: 0 passes.\n"
@@ -511,8 +512,10 @@ def test_explorer_asks_which_slopes_pass_no_signal_or_a_flipped_one_and_the_answ
     probe's slider reaches -1.5 in the explorer's starting window."""
     above = markdown_before("ch02.bend_explorer(")
     # pass 60 (r54): the chapter promised four bends and a gate, so the fifth ticked bend is named where it is asked
-    assert ("**Predict:** tick all five bends (SiLU too), and move the probe to −1.5. Which slopes pass no learning "
-            "signal back there?\nWhich pass it back flipped?") in above
+    # pass 102 (r104 Interaction: the learner acted before predicting): the guess first, then the check
+    assert ("**Predict:** without touching the widget, at x = −1.5, which of the five bends have slope 0 (no "
+            "learning signal back)?\nWhich have a slope below 0 (the signal flipped)?\n**Then check:** tick all five "
+            "(SiLU too), move the probe to −1.5, and click \"Show the numbers\".") in above
     boxes = ch02.bend_explorer().checkboxes
     assert len(boxes) == 5 and "SiLU" in {b.description for b in boxes.values()}   # the four, and SiLU
     # pass 68: the second question (the tails at x = 4) is cut: tanh's section says its tail is flatter than sigmoid's
@@ -827,7 +830,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert "gate input" not in text and not any("gate" in s.description for s in w.sliders.values())
     assert "gate" not in w.figure.axes[0].get_xlabel()
     # the knob's caveat sits in the analogy itself, and holds: SiLU passes 1 and dips below 0
-    analogy = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
+    analogy = next("".join(c["source"]) for c in chapter()["cells"] if "like a volume knob turned down" in "".join(c["source"]))
     # pass 30: "past full" moved after SiLU is defined (the knob was not yet a function), with where it happens
     assert "past full" not in analogy and "above 1" not in analogy
     past = optimize.brentq(lambda a: a * special.expit(a) - 1, 0.5, 3.0)
@@ -1585,7 +1588,7 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # r47: the win was at equal weights (the data's record of the paper: 2/3 as many units, matched parameters)
     study = deployments.comparison("Shazeer")
     assert "matched for parameters" in study.checked and "d_ff = 2048 (2/3 of it" in study.checked
-    intro = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
+    intro = next("".join(c["source"]) for c in chapter()["cells"] if "like a volume knob turned down" in "".join(c["source"]))
     assert "Shazeer" not in intro and text.count("GLU Variants Improve Transformer") == 1
     assert text.count("Shazeer") == 1 and "SwiGLU lower than ReLU and GELU" in study.checked
     assert "Shazeer 2020, 'GLU Variants Improve Transformer'" in activations.get("swiglu").origin   # the name, from facts
@@ -1624,7 +1627,9 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     # pass 101 (r103 Clarity: "tilted by a turn" sounded like an angle): t is the slope right of the corner, and
     # "turn" is said why: at k the sum's slope changes by t
     assert piece.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n"
-                            "It is flat at 0 left of $k$; right of it, it climbs with slope $t$ (falls if $t$ is negative).\n"
+                            "Left of $k$ it is flat at 0.\n"
+                            "Right of $k$ it climbs $t$ for each 1 you move right (falls if $t$ is negative).\n"
+                            "Example: $k = -1.5$, $t = 0.5$. At $x = 0.5$, 2 past the corner, the piece is 0.5 × 2 = 1.\n"
                             "We call $t$ its **turn**: at $k$, the sum's slope turns by $t$.\n"
                             "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\n")   # pass 32: t, as SwiGLU's sum is a (r30)
     assert "mean gap" not in piece and "mean gap" not in piece and "slider" not in piece
@@ -2292,7 +2297,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 79 (r75 Clarity: a fifth item in "four bends"): SwiGLU set apart from the four, as a unit built from a bend
     # pass 80 (r77 Clarity: "the bent one is the gate" came before SwiGLU was explained): one plain line; the gate
     # and its volume knob are said in the SwiGLU section
-    swiglu = "At the end: **SwiGLU**, a unit where one bend sets the volume of another weighted sum.\n\n"
+    swiglu = "At the end: **SwiGLU**, a unit where one bend's output multiplies another weighted sum.\n\n"
     lines = lines + swiglu
     # pass 87 (r86 Interaction: the picture answered it at once): a click first, the picture after it
     # pass 97 (r98 Interaction: the quiz could only be guessed): the Predict says a guess is fine, before the curves
@@ -2684,7 +2689,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 94 to 98: the usual error said by the 2 in 3 rule; pass 100 (r102): its statistician's name in the fold
     assert BELL_STORY in text and GATE_STORY in text
     assert special.ndtr(0) == 0.5   # "At 0 it is exactly ½"
-    assert "2 g" not in text and "grams" not in text   # pass 97: no grams left to come back
+    assert text.count("grams") == 1 and "2 g too heavy" in text   # pass 102 (r104): one usual error, in grams
     rng = np.random.default_rng(0)   # the bridge holds: a gate open when a random error lands left of x (chance
     # Φ(x), more often for bigger x) passes x, else 0; its average is GELU(x)
     errors = rng.standard_normal(200_000)
@@ -2692,8 +2697,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
         assert np.mean(x * (errors < x)) == pytest.approx(float(activations.get("gelu")(x)), abs=0.01)
         assert np.mean(errors < x) == pytest.approx(float(special.ndtr(x)), abs=0.01)   # "opens with chance Φ(x)"
     assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
-    story = text.split("That share comes from the bell below.", 1)[1]
-    assert story.index("smooth switch") < story.index("kitchen scale") < story.index("**bell curve**") < story.index("Why this share?")
+    story = text.split("The share comes from a kitchen scale's errors (below).", 1)[1]
+    assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual error**")
+            < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("Why this share?"))
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below): " in text and text.count("**usual error**") == 1
     assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
     assert "misses by about one **usual error**" not in text   # pass 94: no longer the term explained by itself
@@ -2703,7 +2709,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     folded = str(ch02.phi_name().data)
     assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
     assert "typical error" not in text and "no dice" not in text
-    within = special.ndtr(1) - special.ndtr(-1)   # pass 98: "about 2 in 3 weighings stay within one usual error"
+    within = special.ndtr(1) - special.ndtr(-1)   # pass 98: "about 2 in 3 weighings" (pass 102: "land within 2 g")
     assert abs(within - 2 / 3) < 0.02 and round(3 * within) == 2
     assert "68 in 100" not in text + folded and "standard deviation" not in text   # pass 98: named once, by its usual name
     assert "The usual error has a statistician's name: the *standard deviation*." in folded   # pass 100: off the core path
@@ -2735,7 +2741,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'Call it $\\Phi(x)$, read "phi of x": a smooth switch.' in text and "CDF" not in text   # pass 80; pass 100
+    assert '$\\Phi(x)$, read "phi of x", is the share' in text and "CDF" not in text   # pass 80; pass 100; pass 102
     assert "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -3237,7 +3243,7 @@ def test_the_explorer_probe_is_a_solid_grey_line_and_its_spare_controls_answer_a
     assert "The **probe** is the grey upright line at one input $x$, moved by its slider." in text and "dotted line" not in text
     # pass 68: the tails question (x range 10, probe at 4) was cut, as tanh's section says it; the sigmoid and tanh
     # boxes still answer the first Predict (all five ticked), and the numbers below back tanh's "flatter tails"
-    assert "tick all five bends (SiLU too)" in text and "Move the probe to 4." not in text
+    assert "tick all five (SiLU too)" in text and "Move the probe to 4." not in text
     w.sliders["x_range"].value = 10.0
     w.sliders["x"].value = 4.0   # pass 28: 4, not 5: no printout gives these slopes, so it is a prediction
     assert w.sliders["x"].value == 4.0
@@ -3268,7 +3274,7 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert "For the corner at $k = -1.5$" not in markdown()   # pass 46: the widget's formula shows it
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
     # pass 27: "It is 0 left of its corner" read as x - k, which is negative there; the piece is what is 0
-    assert "It is flat at 0 left of $k$; right of it, it climbs" in markdown() and "\nIt is 0 left of its corner" not in markdown()   # pass 99 (r100): plain words first
+    assert "Left of $k$ it is flat at 0.\nRight of $k$ it climbs" in markdown() and "\nIt is 0 left of its corner" not in markdown()   # pass 99 (r100): plain words first
     assert np.maximum(np.array([-3.0, -2.0]) - (-1.5), 0).tolist() == [0.0, 0.0]
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
@@ -3860,7 +3866,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     assert text.index("**Stage 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
     # r57 Focus: the explorer's fifth bend, SiLU, is promised where the chapter first lists its bends
     # pass 68: the opening's announcement was cut; SiLU is spelled out in SwiGLU's section, before the explorer asks for it
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("tick all five bends (SiLU too)") and "a neuron with a gate" not in text
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("tick all five (SiLU too)") and "a neuron with a gate" not in text
     intro = "".join(chapter()["cells"][0]["source"])
     assert "neuron" not in intro
 
@@ -4535,8 +4541,9 @@ def test_the_explorer_x_range_answers_a_question():
     probe at 8, which the probe reaches only once the range is widened; the folded answer says which slopes are still
     about 1 there (ReLU, GELU, SiLU) and that sigmoid's and tanh's are below 0.001, as the registry's slopes are."""
     text = markdown()
-    assert "**Next, predict:** set the x range to 10 and the probe to 8. Which slopes are still about 1?" in text
-    assert text.index("Which pass it back flipped?") < text.index("set the x range to 10") < text.index("## What to remember")
+    assert ("**Next, predict:** which slopes are still about 1 at x = 8?\n"
+            "**Then check:** set the x range to 10 and the probe to 8.") in text   # pass 102 (r104): guess, then act
+    assert text.index("(the signal flipped)?") < text.index("set the x range to 10") < text.index("## What to remember")
     w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
     assert w.sliders["x"].max < ch02.PROBE_FAR == 8.0
     w.sliders["x_range"].value = 10.0
@@ -4597,7 +4604,7 @@ def test_phi_is_drawn_once_as_a_hatched_bell_beside_its_curve_before_the_product
     # pass 100 (r102 Clarity: the simple idea first): Φ is named before the picture only as a smooth switch; its bell
     # share is said under the picture
     before = markdown_before("ch02.bell_share()").split("GELU lets $x$ through")[0]
-    assert before.count("\\Phi") == 1 and before.endswith(BRIDGE) and "area" not in BRIDGE
+    assert before.count("\\Phi") == 0 and before.endswith(BRIDGE) and "area" not in BRIDGE   # pass 102: Φ after the apple
     shown = [o for o in cells[at]["outputs"] if "image/png" in o.get("data", {})]
     assert len(shown) == 1
     sources = ["".join(c["source"]) for c in cells]
@@ -4742,4 +4749,36 @@ def test_the_phi_panel_marks_one_half_at_zero():
     assert (0.0, 0.5) in dots and len(dots) == 3
     assert "Φ(0) = 0.5" in [t.get_text() for t in ax_c.texts]
     assert "a dot marks Φ(0) = 0.5 at x = 0" in fig.get_label()
-    assert BRIDGE.endswith("At 0 it is exactly ½ (right panel below).")
+    assert BELL_STORY.endswith("exactly ½ at 0 (right panel).")
+
+
+# ---------------------------------------------------------------- pass 102: the r104 reader
+
+def test_the_ramp_example_and_the_gate_analogy_hold():
+    """Pass 102 (r104 Clarity: the turn had no worked number; Correctness: "The gate is a volume knob on the content"
+    is wrong for a gate below 0 or above 1): the piece with k = -1.5, t = 0.5 is 0 left of k and 1 at x = 0.5, 2 past
+    the corner; the analogy now claims only what holds: the gate multiplies, and a gate near 0 mutes the content."""
+    text = markdown()
+    relu = activations.get("relu")
+    k, t, x = -1.5, 0.5, 0.5
+    assert x - k == 2 and float(t * relu(x - k)) == 1.0 and float(t * relu(-2.0 - k)) == 0.0
+    assert "Example: $k = -1.5$, $t = 0.5$. At $x = 0.5$, 2 past the corner, the piece is 0.5 × 2 = 1." in text
+    analogy = next("".join(c["source"]) for c in chapter()["cells"] if "like a volume knob turned down" in "".join(c["source"]))
+    assert "The gate multiplies the content.\nA gate near 0 mutes it, like a volume knob turned down." in analogy
+    assert "The gate is a volume knob" not in text and "sets the volume" not in text
+    silu = activations.get("silu")
+    for b in (-3.0, 1.0, 5.0):   # a gate near 0 (a = -8 or a = 0.01) leaves almost nothing of any content b
+        assert abs(float(silu(-8.0)) * b) < 0.02 and abs(float(silu(0.01)) * b) < 0.1
+
+
+def test_the_usual_error_in_grams_matches_the_bell():
+    """Pass 102 (r104 Clarity): one usual error is 2 g, about 2 in 3 weighings land within it (Φ(1) − Φ(−1) = 0.68),
+    and x = 1 on the bell's axis is 2 g too heavy; Φ is named only after the apple story, under the picture."""
+    text = markdown()
+    within = float(special.ndtr(1) - special.ndtr(-1))
+    assert round(within, 2) == 0.68 and round(3 * within) == 2
+    assert "About 2 in 3 weighings land within 2 g of the true weight." in text
+    grams = 2.0
+    assert grams * 1 == 2 and "On the bell's x axis, $x = 1$ means 2 g too heavy." in text
+    story = text.index("Weigh one apple")
+    assert text.index("\\Phi(x)") > story and _cell_index("Weigh one apple") == _cell_index("ch02.bell_share()") + 1
