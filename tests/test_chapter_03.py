@@ -1240,7 +1240,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 7]   # pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 7] and "He starting weights" in cells[flow - 8]   # pass 102: + the bars; pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1436,7 +1436,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 8   # pass 99: - the He squares picture; pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 9   # pass 102: + the bars; pass 99: - the He squares picture; pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
@@ -2427,7 +2427,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So their squares add to 2, not 1:", "its slopes' typical size × $1.4$. If that product is near 1, the signal holds.",   # pass 90; pass 93 (r94): "its slopes'"
+                  "So their squares add to 2, not 1:", "and the bend by its slopes' typical size. The bars below multiply the two.",   # pass 90; pass 93 (r94): "its slopes'"
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2678,7 +2678,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flat = " ".join(cells[k].split())
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
-    lead_in = " ".join(cells[flow - 6].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
+    lead_in = " ".join(cells[flow - 7].split())   # pass 102: + the bars; r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
     # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
     # pass 90 (r91 Clarity: three steps at once; Picture: the x1.41 undrawn): the plan first, the squares drawn
     # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
@@ -2687,9 +2687,9 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     # pass 99 (r100 Focus: the arithmetic repeated the He section's): the squares picture and the steps cut to one
     # sentence pointing at the doubled squares above
     assert ("All four bends get the same He starting weights, so any difference comes from the bends alone."
-            in " ".join(cells[flow - 7].split()) and "ch03.he_squares_picture()" not in cells)
-    assert "1.41" not in cells[flow - 7]
-    assert " ".join(cells[flow - 4].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
+            in " ".join(cells[flow - 8].split()) and "ch03.he_squares_picture()" not in cells)
+    assert "1.41" not in cells[flow - 8]
+    assert " ".join(cells[flow - 5].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
                                                        "The He weights' $\\times 1.41$ cancels it, on purpose. "
                                                        "That holds on average over many starts. One start can still "
                                                        "drift: ReLU's panel below ends at $0.41$.")
@@ -2910,7 +2910,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert " ".join(ch03_gradients.other_bends_fold().words.split()).count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "units are off, shows $1.00 \\to 0.68$." in flat   # pass 102 (r104)
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At shift 0, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2979,9 +2979,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     # r67: bars, not a text table; said under the bars it reads (pass 90: both in one fold, other_bends_fold)
-    parts = ch03_gradients.other_bends_fold().parts
-    table = next(k for k, part in enumerate(parts) if not isinstance(part, str))
-    assert "$0.88$, just under 1" in parts[table + 1] and "ch03.other_bends_fold()" in cells
+    parts = ch03_gradients.other_bends_fold().parts   # pass 102: the bars on the main path, the lines in the fold
+    assert parts[0] == "From the bars above, one step back:" and "$0.88$, just under 1" in parts[1]
+    assert cells.index("ch03.step_size_bars()") < cells.index("ch03.other_bends_fold()")
     typical_sigmoid = ch03_gradients.step_sizes()[0]["sigmoid"]
     assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and f"{typical_sigmoid * math.sqrt(2):.2f}" == "0.31"
     assert "0.221\n× 1.41\n= 0.31" in bars
@@ -3024,9 +3024,11 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. "   # r102
-            "So the size that keeps the forward sum steady keeps the backward one steady. "
-            "We find it going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            # pass 102 (r104 Clarity: the key step was stated, not shown): one step per sentence, both sums built alike
+            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
+            "So both sums are built alike: $n$ random weights, each times a number. "
+            "A weight size that keeps one sum steady keeps the other steady too. "
+            "We work it out going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3245,8 +3247,8 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 88 (r87 Focus): one fold holds why squares and this one point
     assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat   # pass 93 (r94)
     # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
-    assert ("The picture of layer 4 above, where 16 of 32 units are off, shows it. There the "
-            "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
+    assert ("The picture of layer 4 above, where 16 of 32 units are off, shows $1.00 \\to 0.68$. "
+            "</details>") in flat and "win it back, to $0.96$" not in flat   # pass 102 (r104)
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     sums, before, after = ch03_gradients.half_off_numbers()
     assert (int((sums <= 0).sum()), sums.size) == (16, 32) and "half-off picture" not in flat
@@ -3729,6 +3731,10 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     assert len(steps) == 3 and len({y for _x, y in steps.values()}) == 1
     xs = [steps[k][0] for k in ch03_gradients.signal_steps()]
     assert xs[0] > xs[1] > xs[2]   # right to left, as the signal travels
+    # pass 102 (r104 Picture: the label sat at the row's far right): a heading above the row, at its left end
+    (head,) = [t for t in texts if t.get_text().startswith("step by step")]
+    assert head.get_position()[0] < min(xs) and head.get_position()[1] > steps["nudge:\n1.4 × 0.4 = 0.56"][1]
+    assert "start at the right" in head.get_text()
     assert ("in the signal's order: this unit: 7 \u00d7 0.5 = 3.5; earlier unit: 3.5 \u00d7 2 \u00d7 0.2 = 1.4; "
             "nudge: 1.4 \u00d7 0.4 = 0.56.") in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3951,16 +3957,11 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
             "That holds on average over many starts. One start can still drift: ReLU's panel below ends at $0.41$. "   # pass 99
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
-            "<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
-            "squares. Why: going back, a unit's "   # pass 96 (r97 Focus: what is squared, and why, in plain words)
-            "signal adds $n$ terms, each + or − at random. They partly cancel, so their "
-            "squares add, not their sizes. The plain average, $0.5$, is too small: four squares of $0.5$ add to only "
-            "$4 \\times 0.25 = 1$, not 2."   # pass 90 (r91): what was added
-            " The picture of layer 4 above, where 16 of 32 units are off, shows it. There the bends shrink the signal $1.00 \\to 0.68$. </details> "
+            "<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES + " </details> "
             "Roughly, every bend acts like its slopes' typical size. "   # pass 91
             "Say tanh's slopes are $1, 0.8, 0.6, 0.5$. Their squares average $0.56$: typical size "
-            "about $0.75$. "   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
-            "As in the coin-flip walk, the squares add.") in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
+            "about $0.75$.")   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
+    # pass 102 (r104 Correctness: slopes are never negative, so "they cancel" was no reason): the coin-flip tie is cut in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
@@ -3972,17 +3973,22 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 82 (r80 Clarity #2): "going back, the same" is said where the weights section opens; the fold keeps squares
     # pass 86 (r85 Clarity: "acts like its slopes' typical size" gave its reason only in a fold): said in the main text
     assert "Why do the slopes' squares count?" not in flat and "gets times" not in flat
-    # pass 88 (r87 Focus): the main text keeps one sentence tying it to the coin-flip walk; the steps are folded
-    assert "As in the coin-flip walk, the squares add." in cells[pic + 2].split("<details>")[0]
+    # pass 88 (r87 Focus): the main text kept one sentence tying it to the coin-flip walk; pass 102 (r104): cut, the
+    # slopes do not cancel
+    assert "coin-flip walk" not in cells[pic + 2]
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
     rule = cells[pic + 3]
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
     assert "Roughly, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
-    assert " ".join(rule.split()) == ("Take any bend. Each step back multiplies the signal by its slopes' typical size "
-                                      "× $1.4$. If that product is near 1, the signal holds. Below 1, it fades. "
-                                      "Above 1, it grows.")   # pass 101 (r103 Clarity: what is near 1)   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
+    assert " ".join(rule.split()) == ("Take any bend. Each step back, the weights multiply the signal by $1.41$, and the "
+                                      "bend by its slopes' typical size. The bars below multiply the two. Near 1 "
+                                      "(dashed), the signal holds. Below 1, it fades: sigmoid's bar is $0.31$. "
+                                      "Above 1, it grows.")   # pass 102 (r104 Picture first: the bars under the rule)
+    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("Each bend gets a panel")
+    sigmoid_bar = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts if t.get_text().endswith("= 0.31")]
+    assert sigmoid_bar == ["0.221\n× 1.41\n= 0.31"]   # the 0.31 the rule names   # pass 101 (r103 Clarity: what is near 1)   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.other_bends_fold()") > cells.index("ch03.gradient_flow(depth=10)") > pic   # pass 90
 
@@ -4121,8 +4127,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     # pass 87: the coin-flip walk on the main path; pass 88 (r87 Focus): one sentence there, the steps folded
-    assert "As in the coin-flip walk, the squares add." in src[at + 2].split("<details>")[0]
-    assert "They partly cancel, so their squares add, not their sizes." in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
+    assert "coin-flip" not in src[at + 2]   # pass 102 (r104): the slopes' squares count because size is measured by squares
+    assert "partly cancel" not in src[at + 1] and "measured through squares" in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
     assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
     assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2.\n"
@@ -4226,7 +4232,7 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert src[at + 1].startswith("The real network later on has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
     assert src[at + 1] == "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
-    assert "going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 93: under ReLU's cell   # pass 87: own cell   # pass 80
+    assert "A slope multiplies its unit's signal." in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 102 (r104)   # pass 93: under ReLU's cell
     assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
@@ -4390,7 +4396,7 @@ def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
     (out,) = cells[at]["outputs"]
     shown = "".join(out["data"]["text/markdown"])
     assert shown.startswith("<details><summary>Optional: why do the other three not fade like sigmoid?</summary>")
-    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 2 and shown.count("<details>") == 1
+    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 1 and shown.count("<details>") == 1   # pass 102: bars moved out
     tanh = shown.index("**Tanh in numbers: faded in the chain, held here**")
     assert tanh < shown.index("The chain had no weights") < shown.rindex("<img") and "76% of the sums lie in it" in shown
     assert "Its sums here:" not in " ".join(src)
@@ -4413,11 +4419,12 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            "Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. "   # r102
-            "So the size that keeps the forward sum steady keeps the backward one steady. "
-            "We find it going forward: inputs are easier to picture than signals.") in flat
-    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> We square each slope, then average the "
-            "squares. Why: going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
+            # pass 102 (r104 Clarity: the key step was stated, not shown): one step per sentence, both sums built alike
+            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
+            "So both sums are built alike: $n$ random weights, each times a number. "
+            "A weight size that keeps one sum steady keeps the other steady too. "
+            "We work it out going forward: inputs are easier to picture than signals.") in flat
+    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES) in flat   # pass 102 (r104)   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
@@ -4475,9 +4482,9 @@ def test_pass83_tanh_holds_by_its_slopes_and_the_weights_together():
             "The weights' $\\times 1.41$ lifts each step to $0.72 \\times 1.41 \\approx 1.02$: tanh's bar above."
             ) == ch03_gradients.tanh_hold_fold().words
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    parts = ch03_gradients.other_bends_fold().parts   # pass 90: one fold; "above" is above
-    bars = next(k for k, part in enumerate(parts) if not isinstance(part, str))
-    assert bars < next(k for k, part in enumerate(parts) if isinstance(part, str) and "tanh's bar above" in part)
+    # pass 102 (r104 Picture first): the bars sit on the main path, above the fold that says "tanh's bar above"
+    assert cells.index("ch03.step_size_bars()") < cells.index("ch03.other_bends_fold()")
+    assert any("tanh's bar above" in part for part in ch03_gradients.other_bends_fold().parts if isinstance(part, str))
 
 
 def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
@@ -4565,7 +4572,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     assert RELU_041 not in flat and "Why does ReLU's panel end" not in flat and "1.356" not in flat
     assert "weights stretch" not in flat   # pass 88 (r87 Clarity: "stretch" was never explained)
     assert "off units" not in flat and "A forecast counts every slope" not in flat
-    assert "Each bar forecasts one step back:" in ch03_gradients.other_bends_fold().words and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
+    assert "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()   # pass 102: the bars left the fold
     # r86 (session 36): the one-line title ran past the figure's right edge ("... 10 layer"); it must fit inside
     fig = ch03_gradients.step_size_bars()
     fig.canvas.draw()
@@ -4639,7 +4646,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
     # pass 101: the lead's r103 fix says "8 weights in, 8 weights out" (different weights, drawn alike)
-    claim = next(i for i, c in enumerate(cells) if "Here $n = 8$: 8 weights in, 8 weights out." in c)   # r102   # pass 95; pass 97
+    claim = next(i for i, c in enumerate(cells) if "Here $n = 8$: 8 weights in, 8 out, all drawn the same way." in c)   # r102   # pass 95; pass 97
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4761,12 +4768,11 @@ def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
     at = cells.index("ch03.other_bends_fold()")
     assert cells[at - 1].lstrip().startswith("<details><summary>Check your prediction</summary>")
     assert cells[at + 1].startswith("## ReLU's weak spot: dead units")
-    for gone in ("ch03.step_size_bars()", "ch03.tanh_hold_fold()"):
-        assert gone not in cells
+    assert "ch03.tanh_hold_fold()" not in cells and cells.index("ch03.step_size_bars()") < at   # pass 102: bars on the main path
     fold = ch03_gradients.other_bends_fold()
-    assert fold.summary.startswith("Optional:") and [isinstance(p, str) for p in fold.parts].count(False) == 2
+    assert fold.summary.startswith("Optional:") and [isinstance(p, str) for p in fold.parts].count(False) == 1
     flat = " ".join(prose().split())
-    for line in ("Each bar forecasts one step back", "Tanh: about 1 a step", "These are rough forecasts"):
+    for line in ("From the bars above, one step back:", "Tanh: about 1 a step", "These are rough forecasts"):
         assert line in fold.words and line not in flat, line
     relu = gradients.signal_flow("relu", 10)
     assert f"ReLU's panel above ends at ${ch03_gradients.power_text(relu[0] / relu[-1])}$." in fold.words
@@ -4949,8 +4955,8 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
     assert ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
             "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).") in text
-    assert ("Here $n = 8$: 8 weights in, 8 weights out. They differ, but are drawn the same way. So the size that "
-            "keeps the forward sum steady keeps the backward one steady.") in text   # r102: tied to the picture
+    assert ("Here $n = 8$: 8 weights in, 8 out, all drawn the same way. So both sums are built alike: $n$ random "
+            "weights, each times a number. A weight size that keeps one sum steady keeps the other steady too.") in text   # r102; pass 102 (r104)
     # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"; pass 101: "too" cut (15 words)
     assert "the same random-sign weights" not in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
@@ -4965,12 +4971,21 @@ def test_pass96_relu_half_said_once_then_one_rule_one_check():
     the stacked squares, one rule (x sqrt 2) and one check (4 x 2/8 = 1); the third "half the squares" is gone."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.relu_squares_picture()")
-    assert cells[k - 1] == "So about half of a unit's inputs are 0, and only half the squares are left:"
+    # pass 102 (r104 Clarity: the previous cell spoke of slopes going back): the switch to forward is said
+    assert cells[k - 1] == ("Now switch to going forward: an off unit outputs 0.\n"
+                            "So about half of a unit's inputs are 0, and only half the squares are left:")
     after = " ".join(cells[k + 1].split())
     assert "Half the squares are gone" not in after and after.count("half") == 0
     assert "The rule: each term's square must double. A square doubles when the weight grows by $\\sqrt 2$." in after
     assert after.endswith("Check: the 4 squares left each become $\\frac28$: $4 \\times \\frac28 = 1$ again.")
     assert fractions.Fraction(1, 8) * 2 * 4 == 1 and fractions.Fraction(1, 8) * 4 == fractions.Fraction(1, 2)
+
+
+WHY_SQUARES = ("Typical size is measured through squares: the root of the average square. A slope multiplies its unit's "
+               "signal. So it multiplies that signal's square by the slope's square. So what counts is the slopes' "
+               "average square: $(1 + 0 + 1 + 0)/4 = \\frac12$. Typical size: $\\sqrt{1/2} \\approx 0.71$. The plain "
+               "average, $0.5$, would forecast $1.00 \\to 0.50$. The picture of layer 4 above, where 16 of 32 units "
+               "are off, shows $1.00 \\to 0.68$.")   # pass 102 (r104 Correctness)
 
 
 def test_pass96_why_squares_fold_names_what_is_squared():
@@ -4979,9 +4994,14 @@ def test_pass96_why_squares_fold_names_what_is_squared():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     fold = cells[cells.index("ch03.slope_sizes_picture()") + 1].split("<details>")[1]
     words = " ".join(fold.split("\n\n")[1].split())
-    assert words.startswith("We square each slope, then average the squares. Why: going back,")
-    assert "They partly cancel, so their squares add, not their sizes." in words
-    assert 4 * 0.5 ** 2 == 1 and sum(s ** 2 for s in (1, 1, 0, 0)) == 2   # the plain average undercounts
+    # pass 102 (r104 Correctness: the slopes are never negative, nothing cancels): the reason is how size is measured
+    assert words == WHY_SQUARES and "partly cancel" not in words
+    slopes = np.array([1, 0, 1, 0])
+    assert sum(int(s) ** 2 for s in slopes) / 4 == fractions.Fraction(1, 2) and f"{math.sqrt(0.5):.2f}" == "0.71"
+    assert f"{1.00 * slopes.mean():.2f}" == "0.50"   # the plain average's forecast
+    sums, before, after = ch03_gradients.half_off_numbers()
+    size = ch03_gradients.typical_size
+    assert f"{size(before):.2f}" == "1.00" and f"{size(after):.2f}" == "0.68"   # the picture: nearer 0.71 than 0.50
 
 
 # ---- pass 97: the r98 reading ----

@@ -1021,7 +1021,10 @@ def earlier_weight_picture(arriving=7, slope=0.5, joining=JOINING, earlier_slope
     # pass 101 (r103 Picture: the product hid the in-between signals 3.5 and 1.4): the same product, step by step in
     # the signal's order, right to left, each step under the place it happens
     steps = signal_steps(arriving, slope, joining, earlier_slope, given)
-    ax.text(6.6, -0.2, "step by step,\nright to left:", ha="right", va="center", fontsize=9, color="#555555")
+    # pass 102 (r104 Picture: the label sat at the row's far right, its colon pointing at nothing): a heading above
+    # the row's left end, where reading starts, saying where the steps begin
+    ax.text(-0.45, 0.0, "step by step, as the signal travels: start at the right, read leftwards",
+            ha="left", va="center", fontsize=9, color="#555555")
     for place, step in zip(("this", "earlier", "input"), steps):
         ax.text(spots[place] + (0.35 if place == "input" else 0), -0.2, step, ha="center", va="center", fontsize=9.5,
                 color="#222222")
@@ -1138,16 +1141,15 @@ class FoldedSteps:
 
 
 def other_bends_fold(depth=10):
-    """Why tanh, ReLU and GELU do not fade like sigmoid, all optional in one fold (pass 90, r91 Focus): the forecast
-    bars (step_size_bars) and one line a bend, their numbers read off the bars; ReLU's panel's layer-1 share from the
+    """Why tanh, ReLU and GELU do not fade like sigmoid, all optional in one fold (pass 90, r91 Focus): one line a bend,
+    read off the forecast bars (step_size_bars, on the main path above since pass 102, r104 Picture first); ReLU's panel's layer-1 share from the
     flow widget's first start; then tanh_hold_fold's words and tanh's sums (tanh_sums_picture)."""
     typical, _inside = step_sizes(depth)
     step = {n: round(size, 3) * STEP_FACTOR for n, size in typical.items()}
     flow = gradients.signal_flow("relu", depth)
     tanh = tanh_hold_fold(depth)
     return FoldedSteps(OTHERS_FOLD, [
-        "Each bar forecasts one step back: the slopes' typical size times the weights' $\\sqrt{2}$.",
-        step_size_bars(depth),
+        "From the bars above, one step back:",   # pass 102 (r104 Picture first): the bars moved out, under the rule
         f"- Tanh: about 1 a step, so the signal roughly holds.\n"
         f"- ReLU: ${step['relu']:.2f}$, about 1: it roughly holds too.\n"
         f"- GELU: ${step['gelu']:.2f}$, just under 1: it fades slowly.",
