@@ -380,7 +380,7 @@ def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_so
     cells = _cells()
     # r95 (pass 94): the picture is the dip question's answer, shown by a click on it
     k_pic = next(i for i, c in enumerate(cells) if "deepest_dip_question()" in "".join(c["source"]))
-    k_formula = next(i for i, c in enumerate(cells) if "\\Phi(x)" in "".join(c["source"]))
+    k_formula = next(i for i, c in enumerate(cells) if "Left below: the bell curve" in "".join(c["source"]))
     # r102 (pass 100, Clarity): the quiz's hint recalls the switches, so the switches (and Softplus and Mish's switch)
     # now come before the quiz, which still comes before the answer's wording
     k_mish = next(i for i, c in enumerate(cells) if "Mish is $x$ times a third switch" in "".join(c["source"]))
@@ -1038,7 +1038,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r55 (pass 61): "always returns" overstated it; the promise holds in the setting listed after the widget
     # r56 (pass 62): "like a speaker who always returns", said as an analogy, inside "In the right setting (below)"
     # r70 (pass 73): the setting moved into the Optional fold next to the widget; the line points there
-    said = ("With these starting weights, wide layers and inputs that average 0, "   # r102 (pass 100): the setting, named
+    # r104 (pass 102, Clarity): "wide layers" said in plain words at first use, with the widget's width
+    said = (f"With these starting weights, wide layers (many units each; here {ch04_zoo.SPREAD_WIDTH}) and inputs "
+            "that average 0, "   # r102 (pass 100): the setting, named
             "SELU is like a speaker who returns to one volume: spread 1.")
     assert said in text and "Only then" not in text
     assert _index(said) < _index("ch04.selu_why_fold()") and SCOPE in ch04_zoo.selu_why_fold().data
@@ -1093,7 +1095,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # spread unchanged (checked below: LeCun-normal sums keep their inputs' spread), any pull towards 1 is the bend's
             "It has SELU's special starting weights: random and small.\n"
             "On their own, they pass the spread through: inputs averaging 0 with spread 2 give weighted sums with spread 2.\n"
-            "Any pull towards 1 must come from the bend.") in ask
+            # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
+            "So any change in the spread comes from the bend.") in ask
+    assert "pull towards 1" not in _markdown()
     rng_c = np.random.default_rng(5)   # the weights alone: sums of inputs with spread 2 keep spread 2 (128 inputs)
     inputs = 2.0 * rng_c.standard_normal((4000, 128))
     sums = inputs @ signal_stats.lecun_normal(128, 128, rng_c)
@@ -1395,7 +1399,9 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     # r97 (pass 96, Clarity): what the two numbers are for, in plain words ("signal" stays the backward one); the spread words wait until the spread is
     # defined and the widget has been tried (so the prediction is not given away)
     # r103 (pass 101, Clarity): tuned to do what, in a few words; "spread" and "near 1" still wait for the widget
-    assert said + "\n  Both numbers are tuned so deep networks' outputs neither grow nor fade (below)." in text
+    # r104 (pass 102, Interaction): "neither grow nor fade" answered the Try it; the numbers are left as a question
+    assert said + "\n  Why such odd numbers? Keep them in mind for the *Try it* below." in text
+    assert "neither grow nor fade" not in text
     assert "tuned for deep networks" not in text
     tuned = "Its 1.76 and 1.05 are tuned so the spread stays near 1 from layer to layer."
     assert _index(tuned) > _index("ch04.signal_answer(") and _index(tuned) > _index("is their **spread**")
@@ -1472,8 +1478,8 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
     # r73 (pass 77): "slope equals its value" read as calculus to trust; said as steepness against height
     # r86 (pass 87): "as steep as it is high" was a leap; a sketch of e^x with two touching lines comes first
-    assert ("As the sketch showed, the slope of $e^x$ equals its height.\nSo ELU's slope is $e^x$, "
-            "and SELU's is 1.76 × $e^x$.") in ch04_zoo.at_answer(x=-3.0).data
+    assert ("As the sketch showed, the slope of $e^x$ equals its height.\nSo ELU's slope is $e^x$ (for α = 1), "
+            "and SELU's is 1.76 × $e^x$.") in ch04_zoo.at_answer(x=-3.0).data   # r104 (pass 102): ELU's is α e^x
     assert _index("ch04.exp_sketch()") < _index("ch04.at_answer(")
     assert "0.05" not in ch04_zoo.at_answer(x=-3.0).data and "| slope |" not in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
@@ -2037,7 +2043,7 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     text = _markdown()
     # pass 46: Mish's formula and its tanh line are cut; "Mish is one more x times a switch" stays (a switch 0 to 1)
     # r100 (pass 99, Clarity): why the switch runs 0 to 1 though tanh runs −1 to 1: softplus is above 0
-    assert ("Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$.\n"
+    assert ("Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: the third curve in the right panel above.\n"
             "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
     assert text.index("**Softplus** is a smooth ReLU") < text.index("Mish is $x$ times a third switch")   # defined first
     x = np.linspace(-30, 30, 6001)
@@ -2379,10 +2385,13 @@ def test_phi_is_the_standard_bell_curves_share():
     # r96 (pass 95, Clarity): two definitions came before the picture; now the bell curve is named first, and one
     # sentence after the picture (its left panel shades the share, "Φ(1) ≈ 0.84") says what Φ is
     # r99 (pass 98, Clarity): what the bell curve shows and that its whole area is 1, then Φ as a chance, 0 to 1
-    assert ("GELU's switch is $\\Phi(x)$ (capital phi).\n"
-            "Left below: the bell curve, where random numbers tend to land.\n"
-            "Most land near 0, few far out (average 0, spread 1). Its whole area is 1.") in text
-    assert ("Left panel: $\\Phi(x)$ is the share of the area left of $x$: the chance a random number lands below $x$.\n"
+    # r104 (pass 102, Clarity): the bell curve and its area are said in plain words before Φ is named (after the
+    # picture, which shades the area)
+    assert ("Left below: the bell curve. Draw many random numbers and pile them up.\n"
+            "Most land near 0, few far out (average 0, spread 1).\n"
+            "Its whole area stands for all of them: count it as 1.") in text
+    assert ("Left panel: GELU's switch is $\\Phi(x)$ (capital phi).\n"
+            "It is the share of that area left of $x$: the chance a random number lands below $x$.\n"
             "Far left that is 0; far right, 1. So $\\Phi$ is a switch.\n") in text
     assert stats.norm.cdf(-8.0) < 1e-9 and stats.norm.cdf(8.0) > 1 - 1e-9   # far left 0, far right 1
     assert stats.norm.cdf(np.inf) == 1.0   # the whole area is 1
@@ -2638,8 +2647,11 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     # r100 (pass 99, Interaction): the values at -1.3 turned it into sums (and -1.3 is not GELU's lowest point); the
     # hint now says what to think about: how long each switch stays above 0 on the left (checked below)
     # r102 (pass 100, Clarity): the switches are explained above the quiz, so the hint is a recall
-    assert ("dips deepest below 0?\nRecall: GELU, SiLU and Mish are each $x$ times a switch from 0 to 1.\n"
-            "On the left, the higher a switch still is, the deeper $x$ times it sinks.") in above
+    # r104 (pass 102, Interaction): Mish's switch is now drawn, so the hint points to the picture (the ranking is
+    # the learner's to read off; the "Recall" line repeated the cell above and is cut for length)
+    assert ("dips deepest below 0?\n"
+            "On the left, the higher a switch still is, the deeper $x$ times it sinks.\n"
+            "Look at the right panel above: left of 0, which switch is highest, which lowest?") in above
     assert "-1.3" not in above and "0.24 for Mish" not in _markdown()
     assert "Recall the first picture's zoom." not in above
     x = np.array([-1.3])
@@ -3176,7 +3188,7 @@ SMOOTH_OPENING = ("GELU (built on the bell curve, shown below), SiLU (sigmoid li
                   "Then the slope has no sudden jump.\n")
 
 SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"   # r78 (pass 81): Swish named at SiLU, β in the glossary
-              "GELU's switch is $\\Phi(x)$ (capital phi).")
+              "Left below: the bell curve.")   # r104 (pass 102): Φ is named after the picture
 
 
 def opening_cell():
@@ -3303,13 +3315,18 @@ def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
     assert ax.get_xlabel() == "x" and ax.get_ylabel() == "switch (0 = off, 1 = on)"
     assert fig.get_label() == ch04_zoo.SWITCHES_ALT and "Phi" in fig.get_label() and "sigma" in fig.get_label()
     lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 2]
-    assert len(lines) == 2
+    assert len(lines) == 3   # r104 (pass 102): Mish's switch, tanh(softplus(x)), is the third curve
     x = lines[0].get_xdata()
+    np.testing.assert_allclose(lines[2].get_ydata(), np.tanh(np.log1p(np.exp(x))), atol=1e-12)
+    assert len({str(ln.get_linestyle()) + str(ln.get_marker()) for ln in lines}) == 3   # not colour alone
     np.testing.assert_allclose(lines[0].get_ydata(), special.expit(x), atol=1e-12)
     np.testing.assert_allclose(lines[1].get_ydata(), st.norm.cdf(x), atol=1e-12)
     assert lines[0].get_linestyle() != lines[1].get_linestyle()   # not colour alone
     texts = " ".join(t.get_text() for t in ax.texts)
-    assert "σ(x): SiLU's switch" in texts and "Φ(x): GELU's switch" in texts
+    assert "σ(x): SiLU's switch" in texts and "Φ(x): GELU's switch" in texts and "Mish's switch" in texts
+    assert "Mish's switch" in fig.get_label() and "0.30 (Mish's), 0.27 (sigma) and 0.16 (Phi)" in fig.get_label()
+    xl = np.linspace(-4, -0.01, 400)   # left of 0: Mish's switch highest, Phi's lowest (the dip Predict reads this)
+    assert np.all(ch04_zoo.mish_switch(xl) > special.expit(xl)) and np.all(special.expit(xl) > st.norm.cdf(xl))
     gap = np.abs(special.expit(x) - st.norm.cdf(x))
     assert gap.max() < 0.12 and st.norm.pdf(0) > 0.25   # Phi's slope at 0 (0.40) beats sigma's (0.25)
     text = _markdown()
@@ -3382,7 +3399,7 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     assert np.trapezoid(top, x) == pytest.approx(stats.norm.cdf(1.0), abs=0.01)
     texts = [t.get_text() for t in bell_ax.texts]
     assert ch04_zoo.area_label() in texts and "Φ(1) ≈ 0.84" in ch04_zoo.area_label()
-    dot = next(l for l in switch_ax.get_lines() if l.get_marker() == "o")
+    dot = next(l for l in switch_ax.get_lines() if l.get_marker() == "o" and len(l.get_xdata()) == 1)   # r104: Mish's line has dots too
     assert (dot.get_xdata()[0], dot.get_ydata()[0]) == pytest.approx((1.0, stats.norm.cdf(1.0)))
     assert "Φ(1) ≈ 0.84" in [t.get_text() for t in switch_ax.texts]
     for ax in (bell_ax, switch_ax):
@@ -3391,7 +3408,7 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     text = _markdown()
     # r51 (pass 57): "On the left" read as "left of x"; the panel is named
     # r96 (pass 95, Clarity): the one sentence on Φ comes after the picture, which shows Φ(1) ≈ 0.84
-    said = "Left panel: $\\Phi(x)$ is the share of the area left of $x$:"
+    said = "It is the share of that area left of $x$:"   # r104 (pass 102): Φ is named on the line before
     cells = _cells()
     assert _index("ch04.two_switches()") < _index(said) and "0.84" not in "".join(cells[_index(said)]["source"])
     assert "share" not in "".join(cells[_index("ch04.two_switches()") - 1]["source"])
@@ -3466,7 +3483,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r78 (pass 81): the numbers came before their picture; the picture first, then the learner reads the dots off
     # r80 (pass 82): the ratio axis could not be read as "2 in, 1.7 out"; the picture is spread out against spread in
     # r83 (pass 84): the in/out picture and its reading moved into the Optional fold (the SELU part was 13 cells)
-    head = ("With these starting weights, wide layers and inputs that average 0, "
+    head = (f"With these starting weights, wide layers (many units each; here {ch04_zoo.SPREAD_WIDTH}) and inputs that average 0, "
             "SELU is like a speaker who returns to one volume: spread 1.")
     assert (f"{big:.2g}", f"{small:.2f}", f"{one:.2f}") == ("1.7", "0.57", "1.00")
     rule = f"One SELU layer: 0.5 in gives {small:.2f} out; 2 in gives {big:.2g} out. Both move towards 1."
@@ -3733,7 +3750,7 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
     assert ("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.\n"
             "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
             "The natural log, ln, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
-            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$.\n"
+            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: the third curve in the right panel above.\n"
             "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
     # pass 68: the why (softplus above 0, tanh of it between 0 and 1) is cut for length; still true:
     x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])

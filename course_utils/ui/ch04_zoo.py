@@ -920,11 +920,19 @@ def switch_contrast(x_max=SWITCH_X, points=8001):
 
 
 PHI_SLOPE, SIGMA_SLOPE, SWITCH_GAP = switch_contrast()
+def mish_switch(x):
+    """Mish's switch, tanh(softplus(x)): an S-curve from 0 to 1 (r104: drawn so the dip question can be reasoned)."""
+    return np.tanh(_stable.softplus(np.asarray(x, dtype=float)))
+
+
 SWITCHES_ALT = ("Left: the standard bell curve, x from -4 to 4, with the area left of x = 1 shaded: "
                 f"that share of the whole area is Phi(1), about {_stable.gauss_cdf(AREA_AT):.2f}. "
-                "Right: two S-curves from 0 to 1 on one axis: sigma(x), SiLU's switch, and Phi(x), GELU's switch, "
+                "Right: three S-curves from 0 to 1 on one axis: sigma(x), SiLU's switch, Phi(x), GELU's switch, "
+                "and tanh(softplus(x)), Mish's switch, "
                 f"with Phi(1) marked. Same shape, but Phi is steeper: slope {PHI_SLOPE:.2f} at 0 against sigma's "
-                f"{SIGMA_SLOPE:.2f}. They differ by up to {SWITCH_GAP:.2f}.")
+                f"{SIGMA_SLOPE:.2f}. They differ by up to {SWITCH_GAP:.2f}. At x = -1, the switches are "
+                f"{float(mish_switch(-1.0)):.2f} (Mish's), {float(_stable.sigmoid(-1.0)):.2f} (sigma) "
+                f"and {float(_stable.gauss_cdf(-1.0)):.2f} (Phi).")
 
 
 def area_label(x=AREA_AT):
@@ -951,8 +959,11 @@ def two_switches(x_max=SWITCH_X, at=AREA_AT):
     ab.set(xlim=(-x_max, x_max), ylim=(0, 0.45), xlabel="x", ylabel="height of the bell curve",
            title=f"the bell curve: area left of x = {at:g}")
     # each label sits on the side where its curve is the upper one, its arrow meeting that curve first
-    switches = {"sigmoid": (_stable.sigmoid, "σ(x): SiLU's switch", (-3.9, 0.55), -1.0),
-                "gelu": (_stable.gauss_cdf, "Φ(x): GELU's switch", (-3.9, 0.85), 0.6)}
+    # r104 (pass 102): Mish's switch is the third curve; each label's arrow meets its own curve first: Mish's is the
+    # highest left of 0 (from above), Phi's the lowest there (from below), sigma's the lowest right of 0 (from below)
+    switches = {"sigmoid": (_stable.sigmoid, "σ(x): SiLU's switch", (1.45, 0.3), 3.0),
+                "gelu": (_stable.gauss_cdf, "Φ(x): GELU's switch", (1.15, 0.05), -0.9),
+                "mish": (mish_switch, "Mish's switch", (-3.9, 0.75), -0.6)}
     for name, (f, text, xy, x_arrow) in switches.items():
         ax.plot(x, f(x), color=plots.color(name), **plots.line_style(name))
         ax.annotate(text, (x_arrow, float(f(x_arrow))), xy, color=plots.color(name), fontweight="bold", fontsize=10,
@@ -963,7 +974,7 @@ def two_switches(x_max=SWITCH_X, at=AREA_AT):
     ax.axhline(0, color="black", lw=0.8)
     ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1)
     ax.set(xlim=(-x_max, x_max), ylim=(-0.05, 1.1), xlabel="x", ylabel="switch (0 = off, 1 = on)",
-           title="two soft switches: same shape, Φ steeper")
+           title="three soft switches: Φ steeper than σ")
     fig.set_label(SWITCHES_ALT)
     return fig
 
@@ -1835,7 +1846,7 @@ def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
 {"'s and ".join(fading)}'s slopes are small there, but not 0: they fade, but never reach 0.
 As the sketch showed, the slope of $e^x$ equals its height.
-So {label("elu")}'s slope is $e^x$, and {label("selu")}'s is {lam_alpha:.2f} × $e^x$.
+So {label("elu")}'s slope is $e^x$ (for α = 1), and {label("selu")}'s is {lam_alpha:.2f} × $e^x$.
 """)
 
 
