@@ -51,8 +51,10 @@ OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are t
               "Recall: nudge = the unit's learning signal × its bend's slope × the weight's input. "
               "All weights into one unit share the first two. Only their inputs differ. "
               "With every input positive, every nudge has the same sign. So for one "
-              "point, the weights into one unit all go up, or all down. The picture, from chapter 02, follows two such weights. "
-              "Their goal, the star, lies ↘.")
+              "point, the weights into one unit all go up, or all down. The picture follows two weights into one unit. "
+              "The star marks the spot with the lowest loss. To reach it, weight 1 must go up and weight 2 down: they must "
+              "part ways.")
+# pass 102 (r104 Clarity: the star and "goal" were never said, and leaned on chapter 02): the picture stands alone
 # pass 93 (r94 Picture: the sketch and Going further's detour showed one zig-zag twice): the detour alone, under
 # suspect 2 on the main path, read in DETOUR_READ; Going further's Off-centre section (its heading, RULE) is cut
 PART_WAYS = "Weights that should part ways then take a zig-zag detour."
@@ -61,7 +63,9 @@ PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
 DETOUR_READ = ("On the left, one point per step: each step moves the two weights the same way, never apart. " + PART_WAYS
                + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter."
-               " A race step uses all 400 points; there, the weights can part. That may be why off-centre mattered less here.")
+               " A race step adds the nudges of all 400 points. They push different ways, so the sum can part the weights."
+               " That may be why off-centre mattered less here.")
+# pass 102 (r104 Clarity: "there, the weights can part" said no why): the sum of many points' nudges
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
 # pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
 # pass 88c (r88 Clarity: five ideas before the race was shown): the race first; what it cannot split is said in the
@@ -90,18 +94,19 @@ TWO_CHANGES = ("Steeper changes two things: "
                "The zoom just below shows it.")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 STEEPER_WHY = "Why does steeper help? The picture follows one Adam step on a steep unit's weight w."
-STEEPER_WORDS = ("A steep unit with weight w works exactly like sigmoid − 0.5 with weight 4w and bias 4b. So when Adam "
-                 "steps w by 0.01, the weight 4w moves by 0.04. In symbols, with input x and bias b: "
-                 "sigmoid(4(wx + b)) = sigmoid((4w)x + 4b).")
+# pass 102 (r104 Focus: "Steeper is like bigger weights" in Going further repeated these lines): the rate it is
+# like, and why only about, said here once (LIKE_RATE, LAST_LAYER); the symbols follow the claim they justify
+LIKE_RATE = "That is about like learning rate 0.04, at every step."
+LAST_LAYER = "(Not exact: the last weight layer is not made steeper.)"
+STEEPER_WORDS = ("A steep unit with weight w works exactly like sigmoid − 0.5 with weight 4w and bias 4b. "
+                 "In symbols, with input x and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). "
+                 "So when Adam steps w by 0.01, the weight 4w moves by 0.04. " + LIKE_RATE + " " + LAST_LAYER)
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
 # pass 92 (r93 Clarity: "both suspects" just after three were named): the two it causes, by name
 BACK_AND_FORTH = ("One thing causes Fading and Gentle slope: the slope, at most 1/4. Fading is like a whisper passed back, fainter at each person. "
                   "Gentle slope is like a low bike gear: pedal hard, move little.")
-# pass 96 (r97 Focus: the last weight layer's caveats folded together, off the main line)
-LIKE_RATE = "That is about like learning rate 0.04, at every step."
-LAST_LAYER_FOLD = ("<details><summary>Close, not exact: the last weight layer</summary> This holds for the weights into "
-                   "the steep units. The last weight layer, into the output, is not made steeper. Rate 0.04 speeds it "
-                   "up too. So the try below is close, not exact. </details> ")
+# pass 96 (r97 Focus: the last weight layer's caveats folded together, off the main line); pass 102 (r104 Focus):
+# the fold is one sentence, LAST_LAYER, beside STEEPER_WORDS
 
 
 def _cells(kind):
@@ -1119,9 +1124,12 @@ def test_words_are_defined_before_a_cell_shows_them():
     assert "recipe called" not in said[check] and "roughly one size" not in said[check]
     first = next(i for i, s in enumerate(said) if "boundaries_figure(" in s)
     under = said[first + 1]
-    assert (under.startswith("Each title names the bend and two **accuracy** scores: the share of points right. "
-                             "**train** is on the training points, **test** on the fresh ones.") and "loss" not in under
-            and "**test** on the fresh ones." in under[:300])   # pass 28: accuracy named with the scores
+    # pass 102 (r104 Clarity/Picture: the maps' titles showed "train 98%, test 90%" before "accuracy" was said): the
+    # scores are named in the lines above the maps, before their Predict
+    above = re.sub(r"\s+", " ", said[first - 1])
+    assert ("Each title names the bend and two **accuracy** scores: the share of points right. "
+            "**train** is on the training points, **test** on the fresh ones. **Predict:**") in above and "loss" not in above
+    assert "**accuracy**" not in under and under.startswith("The black line is the border")
 
 
 def test_the_chapters_race_is_the_recipe_the_tests_check(monkeypatch):
@@ -1412,7 +1420,9 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # points from it to chapter 02's toy
     # pass 63 (r58 Clarity 2): one worked nudge, computed in a short visible cell, between the rule and the suspects
     # pass 88 (r87 Picture first: the formula came before its picture): the worked picture, then the rule in words
-    assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: In words: "
+    # pass 102 (r104 Clarity: the product came with no why): the weight acts only through its input and its bend
+    assert ("Each weight feeds one unit. It acts only through its input and its unit's bend. Input 0, or a flat bend: "
+            "moving the weight changes nothing. So for one point, the weight's nudge is three numbers multiplied: In words: "
             "**nudge = the unit's learning signal × its bend's slope × the weight's input** > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
             "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. 1. **Fading**") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -1429,6 +1439,13 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 79 (r76 Clarity: the star was never said): its numbers are the picture's star, the toy's goal
     star = next(ln for ln in ch05_race.detour_figure().axes[0].get_lines() if ln.get_marker() == "*")
     assert [float(v) for v in star.get_xydata()[0]] == [1.0, -1.0]
+    # pass 102 (r104 Picture: the star was never said): each panel labels it, and the alt text says what it marks
+    fig = ch05_race.detour_figure()
+    for a in fig.axes:
+        (label,) = [t for t in a.texts if t.get_text() == "lowest loss"]
+        assert tuple(label.xy) == (1.0, -1.0)
+    assert "to a star at (1, −1) marking the lowest loss." in fig.get_label()
+    assert "The star marks the spot with the lowest loss." in prose
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
     # pass 94 (r95 Picture first): the averaging caveat moved onto the picture (DETOUR_NOTE), out of the prose
     assert DETOUR_READ in prose and "softens this" not in prose and "averages 400 points" in ch05_race.DETOUR_NOTE
@@ -2242,8 +2259,10 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     # caption names and defines it; the nudge's rule recalls it
     assert "Recall each unit's learning signal: the runner picture's bottom arrows, passed back layer by layer." in why
     runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom carry")))
-    assert runner.startswith("The arrows along the bottom carry each unit's **learning signal**: which way, and how "
-                             "much, its output should change. Each runner has two inputs,")
+    # pass 102 (r104 Clarity: "learning signal" stayed a black box): what it says, and where it starts and goes
+    assert runner.startswith("The arrows along the bottom carry each unit's **learning signal**: \"your output should be "
+                             "higher (or lower), by this much\". It starts at the output, then is handed back one layer "
+                             "at a time. Each runner has two inputs,")
     # pass 81 (r78 Picture 3): the slope picture splits the section's first cell; the rule follows in the next one
     rule = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("Each weight feeds one unit.")))
     assert "learning signal" in why and "**nudge = the unit's learning signal" not in rule   # pass 88: the formula follows its picture
@@ -2760,7 +2779,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 100 (r102 Picture first): the one-step picture is on the main path now, before the formula (no $)
     assert " ".join(flat).count("bigger weights") == 0 and "one_knob_figure()" in main and "$" not in main
     optional_md = " ".join(_cells("markdown")[next(i for i, c in enumerate(_cells("markdown")) if c.startswith("## Optional")):])
-    assert "When Adam steps w" in optional_md and "bigger weights" in optional_md   # pass 78: the opening line no longer says it
+    # pass 102 (r104 Focus): the optional knob section repeated the main path's step on w and 4w; said once, there
+    assert "When Adam steps w" not in optional_md and "bigger weights" not in optional_md
+    assert "So when Adam steps w by 0.01, the weight 4w moves by 0.04. " + LIKE_RATE in main
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "Plain sigmoid" not in prose and "plain weight" not in prose and "one plain phrase" not in prose
     # the optional section: suspect 1's measurement, then the knob and its try
@@ -2771,7 +2792,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert [c.split("\n", 1)[0] for c in md[optional:] if c.startswith("### ")] == \
         ["### Fading: the learning signal shrinks",   # pass 93 (r94 Picture): the detour section moved to the main path
          f"### Two longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each",
-         "### Gentle slope again: taller or steeper?", "### Steeper is like bigger weights"]
+         "### Gentle slope again: taller or steeper?"]   # pass 102 (r104 Focus): the knob section merged upward
     # pass 77 (r74 Focus): suspect 2 is said once, on the main path; the optional section holds only new evidence
     assert not any(c.startswith("### Suspect 2") for c in md)
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
@@ -2811,9 +2832,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 78 (r75 Focus 1): the verdict follows suspect 3's race; the knob and its try end "going further"
     # pass 80 (r77 Focus 1): the four-curve race is optional again, right before the knob it leads to
     # pass 100 (r102 Picture first): the knob's picture moved up to the verdict; this section keeps its numbers
-    knob = j + 4
-    assert "".join(cells[knob]["source"]).startswith("### Steeper is like bigger weights")
-    assert "".join(cells[knob + 1]["source"]).startswith("When Adam steps w from 0.3 to 0.31")
+    # pass 102 (r104 Focus: its heading and numbers repeated the words under the knob's picture): cut; the try follows
+    knob = j + 2
+    assert not any("".join(c["source"]).startswith("### Steeper is like bigger weights") for c in cells)
+    assert "".join(cells[knob + 2]["source"]).startswith("**A try: bigger steps alone.**")
     assert "rate_answer(" in "".join(cells[knob + 3]["source"])
     # pass 83 (r81 Focus: the tail ended on the try's fold): one closing line, then "What comes next"
     # pass 88 (r87 Focus: the tail ended on a guess): the bigger-start try, its fold and the closing takeaway
@@ -2870,7 +2892,8 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 48: the detour, as chapter 02 calls it; pass 60 (r54 Picture 2): said under chapter 02's toy, drawn
     # pass 84 (r83 Focus): the toy is named in the fold with its picture; the main path says "a detour"
     # pass 85 (r84 Picture first): the toy named on the main path, above its unfolded picture
-    assert "The picture, from chapter 02, follows two such weights." in re.sub(r"\s+", " ", text)
+    # pass 102 (r104 Clarity): the picture stands alone, with no call on chapter 02 (OFF_CENTRE)
+    assert "The picture follows two weights into one unit." in re.sub(r"\s+", " ", text) and "from chapter 02, follows" not in text
     assert PART_WAYS in re.sub(r"\s+", " ", text)
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
@@ -3425,8 +3448,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     assert "higher gear" not in flat and flat.count("bike") == 1
     # pass 98 (r99 Clarity): the verdict now says the 4 moves onto the weights; this section keeps the formula and step
     # pass 100 (r102 Picture first): the formula is said once, on the main path, after its picture (STEEPER_WORDS)
-    assert ("The picture after the verdict followed one Adam step on the steep unit. When Adam steps w from 0.3 to "
-            "0.31, 4w moves from 1.2 to 1.24: 4× as far. " + LIKE_RATE) in flat and "$\\text{sigmoid}(4(wx" not in flat   # pass 74 (r71 Focus 3): one step's numbers said in that line
+    # pass 102 (r104 Focus): the knob section's repeat is cut; its rate is said under the knob's picture
+    assert "The picture after the verdict followed" not in flat and STEEPER_WORDS in flat and "$\\text{sigmoid}(4(wx" not in flat   # pass 74 (r71 Focus 3): one step's numbers said in that line
     assert "weights and biases of the steep units" not in flat
     assert "plain unit" not in flat   # pass 69: "plain" names only the optimizer (plain gradient descent)
     assert "less later" not in flat and "On them" not in flat
@@ -3666,15 +3689,12 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     assert "".join(cells[k - 1]["source"]) == STEEPER_WHY   # pass 62 had moved it to the optional part
     assert "".join(cells[k - 2]["source"]).startswith("The verdict, in this race")
     assert re.sub(r"\s+", " ", "".join(cells[k + 1]["source"])) == STEEPER_WORDS
-    head = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("### Steeper is like bigger weights"))
-    assert "".join(cells[head]["source"]).endswith("The picture after the verdict followed one Adam step on the steep unit.\n")
-    numbers = re.sub(r"\s+", " ", "".join(cells[head + 1]["source"]))
+    # pass 102 (r104 Focus): the numbers' own section is cut; the caption above gives them (0.3 → 0.31, 1.2 → 1.24)
     # pass 60 (r54 Clarity 2: "which network is which?"): same outputs, two ways of writing the weight, said first
     # pass 63 (r58 Clarity 4): two steps, each with its why: the 4 moves onto the weight; Adam sizes w's step
     # pass 74 (r71 Focus 3: the section drifted from "which bend learns fastest"): the picture and four short lines:
     # the 4 moves onto the weight and bias (the formula), the same unit with 4× weights, one step seen both ways, the rate
-    assert numbers == ("When Adam steps w from 0.3 to 0.31, 4w moves from 1.2 to 1.24: 4× as far. "
-                       + LIKE_RATE + " " + LAST_LAYER_FOLD)
+    assert not any("".join(c["source"]).startswith("When Adam steps w from 0.3 to 0.31") for c in cells)
     assert "plain" not in shown.figure.get_label() + " ".join(a.get_title() for a in axes)
 
 
@@ -4349,7 +4369,7 @@ def test_bigger_steps_try_says_it_is_close_not_exact():
     assert re.sub(r"\s+", " ", LIKE_RATE) in re.sub(r"\s+", " ", text)
     try_cell = next(c for c in _cells("markdown") if c.startswith("**A try: bigger steps alone.**"))
     assert "close, not exact" not in try_cell   # pass 96: the caveat sits in the fold above it
-    assert re.sub(r"\s+", " ", LAST_LAYER_FOLD) in re.sub(r"\s+", " ", text)
+    assert LAST_LAYER in re.sub(r"\s+", " ", text) and "Close, not exact" not in text   # pass 102: one sentence
 
 
 def test_the_two_centred_sigmoids_have_their_own_marks_dashes_and_far_apart_colours():

@@ -1747,7 +1747,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
         ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=8)
         ax.text(-0.06, 0.0, "start", ha="right", va="center", fontsize=10)
         ax.plot(*goal, "*", color="black", ms=15)
-        ax.annotate("the star", goal, xytext=(0, -12), textcoords="offset points", ha="center", va="top", fontsize=10)
+        # pass 102 (r104 Clarity/Picture: the star was never said): it is labelled what it marks
+        ax.annotate("lowest loss", goal, xytext=(0, -12), textcoords="offset points", ha="center", va="top", fontsize=10)
         ax.set(xlim=(-0.5, 1.25), ylim=(-1.3, 0.35), xticks=[-0.5, 0, 0.5, 1], xlabel="weight 1", aspect="equal",
                title=title)
         said.append(f"{words}, path {length:.1f} long")
@@ -1755,7 +1756,7 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     axes[1].tick_params(labelleft=True)
     moves = np.diff(zigzag.independent_path(0.5, 1.0, goal, steps), axis=0)
     together = bool(np.all(moves[:, 0] * moves[:, 1] >= 0))
-    fig.set_label("Two plots of two weights on the same axes, each from the start at (0, 0) to a star at (1, −1). "
+    fig.set_label("Two plots of two weights on the same axes, each from the start at (0, 0) to a star at (1, −1) marking the lowest loss. "
                   + ("Left, inputs all positive: every step moves both weights the same way, up-right or down-left: "
                      f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path, its first "
                      f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end; a note: "
