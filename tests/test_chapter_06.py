@@ -760,7 +760,7 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     # pass 98 (r99 Focus/Retention: digits to memorise, and "loss" first said here): said in words; the digits stay
     # in the fold it links to (checked below)
     assert lines[1] == ("2. In a transformer's feed-forward block, pick GELU or SwiGLU. GELU is common (GPT-2). A gated "
-                        "block, SwiGLU, did a little better than ReLU in one 2020 test ([more](#More-on-line-3)).")
+                        "block, SwiGLU, did a little better than ReLU in one 2020 test ([more](#GELU-and-SwiGLU-in-real-models)).")
     assert not re.search(r"\d\.\d|loss", lines[1])
     scores = ch06_decisions.run_scores(ch06_decisions.deployments.comparison("Shazeer"))
     assert f"{scores['ReLU']:.3f}" == "1.677" and f"{scores['SwiGLU']:.3f}" == "1.636"
@@ -1662,7 +1662,9 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert "**Leaky ReLU** is the usual first try: left of 0 it keeps a tiny slope, 0.01, its **leak**." in words
     # pass 101 (r103 Correctness: one cause was given as the only one): what dead means first, then one way
     assert ("A unit dies when every input it learns from gives it a sum below 0. "
-            "One way: training pushes its added number far below 0.") in words
+            # pass 102 (r104 Clarity: "added number" was a new name for cell 1's "one more learned number")
+            "One way: training pushes its one more learned number, the bias, far below 0. "
+            "Then every sum lands left of 0.") in words
     after = _src(next(c for c in _cells() if "the side arrow says" in _src(c)))
     assert "Its leak still passes a nudge back." in after
     assert "cannot die" not in _md_text()
@@ -1760,7 +1762,8 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row"))   # pass 84: before the list
     assert first_list > line4 and "how much **new content** to add" in _src(cells[line4 + 2])
-    assert not any("new content" in _src(c) for c in cells[:line4] if c["cell_type"] == "markdown")
+    # pass 102 (r104): the map's key names it, plainly, as a part of an LSTM; it is said in its own section
+    assert not any("new content" in _unkeyed(_src(c)) for c in cells[:line4] if c["cell_type"] == "markdown")
     assert "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
                                                                            ch06_decisions.decision_map().axes[0].texts]
     assert k + 2 < first_list
@@ -1987,7 +1990,7 @@ def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_rel
 
 
 
-MAP_KEY_HEAD = "New words (each gets a section below):\n"   # pass 98 (r99 Clarity): the map's key, one plain line a word
+MAP_KEY_HEAD = "New words:\n"   # pass 98 (r99 Clarity): the map's key, one plain line a word
 
 
 def _unkeyed(text):
@@ -2056,8 +2059,9 @@ GATE_WORDS = (  # pass 93 (r94 Clarity: "gate" in two senses): the cell under sw
     "**So this gate is no dimmer from 0 to 1.** It can scale the content up, or flip the sign.\n"
     # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
     # pass 95 (r96 Clarity: "line 3" came before the list that has it): the link names the row instead
-    "More on the transformer row: [Going further](#More-on-line-3).")
-LINE3_END = "### More on line 3"   # pass 84 (r83 Focus): under "## Going further"   # pass 76: the heading over line 3's two optional folds, after What to remember
+    "More on the transformer row: [Going further](#GELU-and-SwiGLU-in-real-models).")
+LINE3_END = "### GELU and SwiGLU in real models"   # pass 102 (r104 Focus: "More on line 3" read as a label)
+# pass 84 (r83 Focus): under "## Going further"   # pass 76: the heading over line 3's two optional folds, after What to remember
 
 
 def _line3_folds_at_the_end(cells):
@@ -2098,8 +2102,9 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 68 (r63 Clarity: "sum 1" and "x = 1"): the sum is given the pictures' letter, x, where it is first drawn
     # pass 89b (r90 Clarity: nudge, gradient, slope and x in five lines): the nudge's cell ends on the picture; the
     # picture; then the slope is named and read off the right panel, and the sum is called x
-    assert first.rstrip().endswith("The right panel draws the three slopes on one scale.\n"
-                                   "Across the bottom: the sum going into the bend, called x.")   # pass 48 (r43): one name; pass 58 (r52)
+    # pass 102: "The right panel draws the three slopes" cut; the cell over the picture already says it
+    assert "The right panel" not in first and first.rstrip().endswith(
+        "Across the bottom: the sum going into the bend, called x.")   # pass 48 (r43): one name; pass 58 (r52)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k - 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k - 1]["metadata"]["tags"]
@@ -2532,7 +2537,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 93 (r94 Clarity: "step back" never explained): the direction said at first use
     # pass 95 (r96 Clarity: the nudge had only gone back through layers): a step is named as one more layer
     # pass 96 (r97 Focus): one whisper line on the main path; the step-by-step waits in a fold
-    assert ("The LSTM's memory path (right) has no bend. Back along the memory path, the nudge is multiplied only by "
+    assert ("The LSTM's memory path (right) has no bend. On this path, the nudge going back is multiplied only by "
             "the forget gate.\n\n<details><summary>Optional: step by step</summary>\n\n"
             "The nudge travels back toward the sequence's start.\n"
             "Each step acts like one more layer it passes back through.\n"
@@ -2769,7 +2774,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # pass 62: "it" named (its slope); the words on each bend's slope are their own cell, "Why ReLU inside"
     # pass 76 (r73 Picture: the slopes picture marked only x = 0): the dot at x = 1 there, then the next picture's line
     # (the next picture's legend says "Tanh (sum 1, slope 0.42)", so the sum it names is explained above it)
-    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot above)."
+    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot marked x = 1, right)."   # pass 102 (r104: three dots there)
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
     assert "Tanh" not in before and inside.rstrip().endswith(said)
@@ -3399,14 +3404,19 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     "Then: what kind of network, or what kind of answer?\n\n"
                     # pass 98 (r99 Clarity: ten of the map's words unmet, and only "each get their own section
                     # below"): a short key, one plain line each, no bold (each word is said in bold in its section)
-                    "New words (each gets a section below):\n"
+                    "New words:\n"
+                    # pass 102 (r104 Clarity: the map and its Predict used ReLU, sigmoid and tanh before cell 8 said
+                    # them; gate and new content had no word at all): a three-word shape each, and where gates live
+                    "- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1. Tanh: an S from −1 to 1.\n"
                     # pass 100 (r102: the block was named before it was said): what it is, in a few words
                     # pass 101 (r103 Clarity): the block's inside in plain words, as its own section says it; the
                     # LSTM's name spelled out where it is first named
                     "- Transformer: the design behind chatbots. Its feed-forward block: a layer of sums, the bend, another layer.\n"
                     "- LSTM (long short-term memory), GRU: networks that read a sequence, keeping a memory.\n"
                     "- Dead ReLU unit: one stuck at 0.\n"
-                    "- GELU, SwiGLU, Leaky ReLU, Softmax: bends. For now, follow the arrows.")
+                    "- GELU, SwiGLU, Leaky ReLU, Softmax: more bends.\n"
+                    "- Gate, new content: parts of an LSTM.\n\n"
+                    "For now, follow the arrows.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
                  "Softmax"):
@@ -3971,3 +3981,30 @@ def test_pass101_the_layers_check_also_answers_for_tanh_at_sum_1_and_relu():
     w = ch06_decisions.slopes_multiply()
     w.sliders["layers"].value = n
     assert f"Tanh, sum 1: {said}" in w.readout.value   # the slider shows the same number at 8 layers
+
+
+def test_pass102_a_transfer_quiz_asks_the_bend_for_a_price():
+    """r104 Retention and Interaction: every quiz restated a list line; a fifth click question asks the learner to
+    apply line 7's small print to a new case, a house's price: Softplus is right, and each wrong option names its
+    misconception (no bend can go below 0, sigmoid stops at 1, ReLU's flat side passes no nudge)."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.price_question()")
+    assert _src(cells[k - 1]).startswith("**Predict:** a model guesses a house's price, never below 0.")
+    assert k - 1 > next(i for i, c in enumerate(cells) if _src(c) == "ch06.short_list()")   # after line 7 says Softplus
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
+    assert cells[k - 1]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    q = ch06_decisions.price_question()
+    assert [t for t, _r, _f in q.options] == ["No bend", "Softplus", "Sigmoid", "ReLU"]
+    assert [r for _t, r, _f in q.options] == [False, True, False, False]
+    assert all(f.startswith("A common wrong answer") for _t, r, f in q.options if not r)
+    assert all(len(f.split()) > 12 for _t, _r, f in q.options)   # each answer says why
+    assert decisions.SOFTPLUS_PLAIN in q.options[1][2] and "Softplus" in decisions.lines()[6].note
+    assert "below 0" in q.options[0][2] and "below 1" in q.options[2][2] and "slope is 0" in q.options[3][2]
+    assert q.feedback.value == ch06_decisions.GATE_HINT and q.static_html.count("<details>") == 4
+    x = np.linspace(-6, 6, 1201)
+    act = ch06_decisions.activations
+    assert float(np.min(act.get("softplus")(x))) > 0 and float(np.max(act.get("sigmoid")(x))) < 1
+    q.buttons[2].click()
+    assert "stays below 1" in q.feedback.value
+    q.buttons[1].click()
+    assert "always above 0" in q.feedback.value and "small print" in q.feedback.value

@@ -1599,3 +1599,27 @@ def dead_question():
     q.feedback.value = GATE_HINT
     q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
     return q
+
+
+def price_question():
+    """A transfer question (pass 102, r104 Retention and Interaction: the other quizzes repeat list lines): a house's
+    price, never below 0, at the output. Softplus is right, as line 7's note and the end fold say; each wrong option
+    names its misconception. Softplus's plain words are the list's own (decisions.SOFTPLUS_PLAIN)."""
+    q = choice_question(
+        "A house's price is never below 0. Which bend at the output?",
+        [("No bend", False,
+          "A common wrong answer: no bend, the rule for a number. It works, but nothing stops it from guessing a "
+          "price below 0."),
+         ("Softplus", True,
+          f"Right: Softplus is {decisions.SOFTPLUS_PLAIN}, always above 0. So every price it gives is above 0, "
+          "and there is no top. Line 7's small print names it."),
+         ("Sigmoid", False,
+          "A common wrong answer: sigmoid, which is never below 0. In fact, it also stays below 1. No price above 1 "
+          "could come out."),
+         ("ReLU", False,
+          "A common wrong answer: ReLU, which is never below 0. In fact, left of 0 its slope is 0. A guess stuck at 0 "
+          "gets no nudge back, so it cannot improve.")],
+        "Question: which bend at the output for a price? (run the notebook to answer)")
+    q.feedback.value = GATE_HINT
+    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
+    return q
