@@ -318,7 +318,7 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
     assert "Hendrycks & Gimpel 2016" in activations.get("gelu").origin
     assert not any(w in why for w in ("small gains", "some of its tasks"))
     assert quiz.get("gelu_in_transformers").prompt == ("BERT and GPT-2, large language models, use GELU. "
-                                                        "What evidence was first given for it over ReLU?")   # p69 (r64): not the only evidence
+                                                        "What evidence did GELU's authors give that it can beat ReLU?")   # p102 (r104): whose evidence   # p69 (r64): not the only evidence
     assert not any(w in why for w in ("follows GPT", "comparison of its own", "BERT paper"))
     # pass 30: "a chance of one half per spiral" was hard to parse: a 50-50 guess, for every point
     # pass 31: a log loss is an average, so the answer says "on average"
@@ -1399,7 +1399,7 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
     # p84 (r83 Focus): the five bullets on each control became each control's own tooltip; one line stays
     # p101 (r103 Interaction): the controls hold the paper sketch: its five slopes, then its zones' edges
-    assert step2.strip() == "2. Copy your sketch into the sliders. Five slopes, then your zones' edges, or tick none. Point at one for a hint."
+    assert step2.strip() == "2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. Then set your zones' edges, or tick none. Point at a slider for a hint."
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
@@ -2007,7 +2007,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)].why
     # pass 25: "the first shift ... adds its own" needed the formula to parse; now said in full
     assert right("where_bend").startswith("Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift "
-                                          "included. Then it adds its own shift. So the two stacked layers are again one "
+                                          "included. Then it adds its own shift. Together, the two stacked layers are again one "
                                           "stretch and one shift: one straight layer.")   # p101 (r103): what is stacked
     assert "shifts add up" not in right("where_bend")
     # pass 27: no 0.25 or "a quarter" here: Q14 asks for sigmoid's peak slope later on the page
@@ -2725,7 +2725,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
     # pass 57 (r51), 62: the word list's; p88 (r87): and the first question on the page to use it
     assert glosses["nudge"] == f"nudge: {quiz.NUDGE}" and f"- **nudge**: {quiz.NUDGE}" in _words()
-    assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
+    assert glosses["learning rate"].endswith("moves each weight by the learning rate times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
     assert glosses["race"].startswith("the race: one small network per bend, each trained to tell apart")   # pass 24: not garbled
@@ -2998,7 +2998,8 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "Peeking" not in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     # p84 (r83 Focus): the sliders say their own x (their labels); the page no longer lists them
-    assert "Five sliders" not in sketch and "Point at one for a hint." in sketch
+    # p102 (r104 Interaction): the page names the five x again, in one short line (the test below ties them to the widget)
+    assert "Five sliders" not in sketch and "Point at a slider for a hint." in sketch
     labels = [s.description for s in ch07_quiz.sketch_from_memory().sliders.values()][:5]
     assert [lab.removesuffix(ch07_quiz.UNSET_MARK) for lab in labels] == [f"slope at x = {x:g}" for x in quiz.SKETCH_XS]
     assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
@@ -3139,7 +3140,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Copy your sketch into the sliders. Five slopes, then your zones' edges, or tick none. Point at one for a hint.\n" in step3
+    assert "2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. Then set your zones' edges, or tick none. Point at a slider for a hint.\n" in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -3257,7 +3258,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
     assert ch07_quiz.UNSET_SAID == "not set"   # pass 39: no longer counted as 0; pass 41: not drawn, named "not set"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Copy your sketch into the sliders" in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
+    assert "2. Set the five slope sliders from your sketch." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     w.sliders["1.5"].value = 1.0
     w.button.click()
@@ -6136,3 +6137,27 @@ def test_p100_the_mixed_round_says_either_chapter_counts_when_two_teach_a_questi
     assert two
     for qid in two:
         assert all(ch07_quiz.pick_verdict(qid, ch) == "Right chapter." for ch in quiz.chapters_of(qid))
+
+
+# ---------------------------------------------------------------- pass 102: the r104 reader's items
+def test_p102_sketch_step_names_the_five_x_values_the_sliders_stand_for():
+    """r104 Interaction: "Five slopes" did not say where to read them. The step names the x of each slope slider,
+    read from the widget (quiz.SKETCH_XS), in its order; Compare is said to draw the truth over the sketch."""
+    step = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
+    xs = [f"{x:g}".replace("-", "−") for x in quiz.SKETCH_XS]
+    assert f"Set the five slope sliders from your sketch. Read it at x = {', '.join(xs)}." in step
+    w = ch07_quiz.sketch_from_memory()
+    shown = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in list(w.sliders.values())[:5]]
+    assert shown == [f"slope at x = {x:g}" for x in quiz.SKETCH_XS] and len(quiz.SKETCH_XS) == 5
+    assert "**Compare** draws the true slope and zones over your sketch." in step
+
+
+def test_p102_q17_stem_says_what_the_gate_and_the_content_are():
+    """r104 Clarity: "which path goes through a bend?" named paths never defined in the round. The stem says SwiGLU
+    makes two weighted sums, the gate and the content, and multiplies them; the key (only the gate) is unchanged."""
+    q = quiz.get("swiglu_gate")
+    assert q.prompt == ("SwiGLU makes two weighted sums of the same input. One becomes the gate, the other the content. "
+                        "The two are multiplied. Which of the two goes through a bend?")
+    assert "path" not in quiz.shown_text(q)
+    assert q.options[quiz.answer_key("swiglu_gate")].text.startswith("Only the gate, through SiLU")
+    assert all(len(t.split()) < 12 for t in q.prompt.split(". "))

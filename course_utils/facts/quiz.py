@@ -264,7 +264,7 @@ def _bank():
         _c("where_bend", "01", "Where must a bend go so that stacking layers adds power? What happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
             "Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift included. Then it adds its "
-            "own shift. So the two stacked layers are again one stretch and one shift: one straight layer. "
+            "own shift. Together, the two stacked layers are again one stretch and one shift: one straight layer. "
             "The output may also end in a squasher that turns scores into chances. "
             "Sigmoid squashes one score; softmax squashes a whole list."),
            ("After the last layer only; without it, the output has no limit.",
@@ -369,7 +369,7 @@ def _bank():
                              f"GELU keeps going down until about {gdip_x:.2f}."),
                  (gdip_y, 0.005, f"A common wrong answer: {gdip_y:.2f}. In fact: that is how low the dip goes, its depth. "
                                  f"The question asks for the x of its bottom."))),   # r35: keyed to the one digit it asks for
-        _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence was first given for it over ReLU?",
+        _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence did GELU's authors give that it can beat ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
             "GELU matched or beat ReLU on the tasks in its paper (Hendrycks & Gimpel, 2016): vision, language, speech. "
             "That is evidence, not proof."),
@@ -383,13 +383,15 @@ def _bank():
             # p100 (r102 Correctness): the false premise said false; where the slope is below 0 is Q23's answer
             "GELU's slope does dip a little below 0. And far left, its slope is nearly 0: almost no nudge gets "
             "through. So GELU units can get stuck too.")),
-        _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
+        # p102 (r104 Clarity): the stem says what the gate and the content are
+        _c("swiglu_gate", "02", "SwiGLU makes two weighted sums of the same input. One becomes the gate, the other "
+           "the content. The two are multiplied. Which of the two goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
             "Two sets of weights each stretch and add the input, into g and c (the content). SiLU bends g into "
             "the gate, SiLU(g). The unit outputs SiLU(g) times c. "
             # p100 (r102): the open key is this last sentence alone: it names g and c, as the picture below does
             "Only the gate's sum g is bent, not the content's sum c."),
-           ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
+           ("Both, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dial. SiLU(4) is about "
             f"{gate4:.1f}, and SiLU dips to {silu_min:.2f}.")),
@@ -847,7 +849,7 @@ GLOSSES = (
     ("shares", r"\bshares\b", "softmax's shares: its chances, one per score. A bigger score gets a bigger share."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
-                                              "weight by it times that weight's nudge."),
+                                              "weight by the learning rate times that weight's nudge."),
     ("SELU", r"\bSELU\b", "SELU: a bend straight on the right that levels off near "
                           f"{typeset(f'{_SELU_FLOOR:.2f}')} on the left."),
     ("spread", r"\bspread\b", "spread: how far values usually sit from their average."),
