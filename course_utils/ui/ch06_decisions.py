@@ -1558,6 +1558,13 @@ def two_loops():
 GATE_HINT = "<i>Click a letter. Each answer, right or wrong, says why.</i>"
 
 
+def _hinted_and_folded(q):
+    """The quizzes' shared finish: the hint before an answer, and in a static render each answer in its own fold."""
+    q.feedback.value = GATE_HINT
+    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
+    return q
+
+
 def gate_question():
     """Which bend a forget gate uses: sigmoid, as each wrong option's misconception says (a gate below 0 or above 1).
     The options are bare names (pass 41, r37): "from 0 to 1" beside sigmoid gave the answer away."""
@@ -1572,10 +1579,7 @@ def gate_question():
          ("Sigmoid", True,
           "Right: sigmoid stays between 0 and 1. Near 0 the gate forgets the old memory; near 1 it keeps almost all.")],
         "Question: which bend for the forget gate? (run the notebook to answer)")
-    # pass 53 (r47): the same promise as the other two questions, and in a static render each answer in its own fold
-    q.feedback.value = GATE_HINT
-    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
-    return q
+    return _hinted_and_folded(q)   # pass 53 (r47): the same promise as the other questions
 
 
 def dead_question():
@@ -1596,9 +1600,7 @@ def dead_question():
           "A common wrong answer: softmax, whose shares are never 0. In fact, it belongs at the output. It splits 1 "
           "among the classes.")],
         "Question: what to try when many ReLU units are dead? (run the notebook to answer)")
-    q.feedback.value = GATE_HINT
-    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
-    return q
+    return _hinted_and_folded(q)
 
 
 def price_question():
@@ -1620,6 +1622,4 @@ def price_question():
           "A common wrong answer: ReLU, which is never below 0. In fact, left of 0 its slope is 0. A guess stuck at 0 "
           "gets no nudge back, so it cannot improve.")],
         "Question: which bend at the output for a price? (run the notebook to answer)")
-    q.feedback.value = GATE_HINT
-    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
-    return q
+    return _hinted_and_folded(q)
