@@ -2639,7 +2639,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
                                "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p100 (r102)
                                "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
-                               "3. So ½ for all is the least wrong. Right picture: training lands there.")
+                               "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
         zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
@@ -5346,7 +5346,7 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
             "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "
-            "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n3. So ½ for all is the least wrong.") in why
+            "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5574,7 +5574,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 8   # r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 9   # r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5667,7 +5667,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
                         "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
                         "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
-                        "3. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
+                        "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
@@ -6161,3 +6161,17 @@ def test_p102_q17_stem_says_what_the_gate_and_the_content_are():
     assert "path" not in quiz.shown_text(q)
     assert q.options[quiz.answer_key("swiglu_gate")].text.startswith("Only the gate, through SiLU")
     assert all(len(t.split()) < 12 for t in q.prompt.split(". "))
+
+
+def test_r104_q11_step_3_holds_for_every_lift_not_only_the_worked_one():
+    """r104 (Clarity, Correctness): Q11's key worked one lift (chance 0.6) and concluded for all. Step 3 now says it
+    for every lift: with equal totals the 0s' scores rise as much as the 1s', and a 0's loss grows by more than a 1's
+    shrinks, at every size of lift, either way."""
+    why = quiz.get("xor_no_bend_chance").explanation
+    assert "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. " in why
+    for lift in np.linspace(-6, 6, 241):
+        if abs(lift) < 1e-9:
+            continue
+        saving = np.log(2) - quiz._xor_loss((0, 1), 1, (0.0, 0.0, lift))   # a 1 whose score rises by the lift
+        cost = quiz._xor_loss((0, 0), 0, (0.0, 0.0, lift)) - np.log(2)     # a 0 whose score rises as much
+        assert cost > saving, lift

@@ -326,7 +326,10 @@ def _bank():
                 f"Losses: {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
                 f"chance {1 - XOR_LIFTED:g}. Average {-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, "
                 "worse than at ½.\n"   # Q6 asks for ln 2
-                "3. So ½ for all is the least wrong. Right picture: training lands there.",
+                # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
+                # (tested: -ln(chance) curves up, so a 0's cost beats a 1's saving at any lift)
+                "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. "
+                "Right picture: training lands there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
