@@ -751,9 +751,10 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert cells[q - 2].source == formulas
     assert formulas.endswith("\n\nRight of its corner, each unit climbs 1 per step.")
     assert all(s == 1.0 for s, _c, _h in ch00_start_here.TENT)   # each unit's input weight 1: it climbs 1 per step
-    assert "Add graphs, and their slopes add: a climb of 1 plus a fall of 1 is flat.\n" in cells[q - 1].source
+    # r105 (Interaction): the worked "a climb of 1 plus a fall of 1 is flat" answered the Predict; the fold works it.
+    assert "Add graphs, and their slopes add.\n" in cells[q - 1].source and "is flat" not in cells[q - 1].source
     assert cells[q - 1].source.index("slopes add") < cells[q - 1].source.index("**Predict:**")
-    assert 1 + ch00_start_here.MIDDLE_START == 0 == ch00_start_here.two_unit_right_slope()   # the sentence's 1 and fall of 1
+    assert 1 + ch00_start_here.MIDDLE_START == 0 == ch00_start_here.two_unit_right_slope()   # the fold's 1 and fall of 1
     # Pass 98 (r99 Clarity): the sum said in full: units 1 and 3 once, the middle one m times, m its output weight.
     # Pass 99 (r100 Clarity): "m times" read oddly at m = -1.5: said as multiplying by 1, 1 and m, then adding.
     assert cells[q - 1].source.startswith("The output multiplies units 1 and 3 by 1 and the middle unit by $m$, then adds.\n"
@@ -2453,8 +2454,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # before it is said; whose slope the hill slope is; the weight as the left-right place: 84 sentences, 753 words
     # (the whole page stays within the brief's +40).
     # Pass 102 (r104 Clarity): the hill slope at three weights, why the ½ with a small square (+2 sentences);
-    # the loss named beside the wrongness (r104): 86 sentences, 774 words.
-    assert len(said) <= 86 and sum(chapter_metrics.words(s) for s in said) <= 774, said
+    # the loss named beside the wrongness (r104): 86 sentences, 774 words; r105: the ½ said for any gap (2 × gap), 779.
+    assert len(said) <= 86 and sum(chapter_metrics.words(s) for s in said) <= 779, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -3427,8 +3428,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert "Any number has a hill slope too." not in _markdown()
     assert ("The output has a hill slope too.\n"
             # Pass 102 (r104 Clarity): why the ½, with a small computed square (see its own test).
-            "Why the ½? A squared gap grows about twice as fast as the gap.\n"
-            "From gap $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$.\n"
+            # r105 (Correctness): "twice as fast" holds at gap 1 only; the rate is 2 × gap.
+            "Why the ½? A square grows about 2 × gap times as fast as the gap.\n"
+            "At gap $1$, twice as fast: from $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$.\n"
             f"Halving cancels the $2$, so the output's hill slope is just the gap: "
             f"${said_out:g} - {right:g} = {start:g}$.\n"
             # pass 84 (r83 Clarity): the ½ given its reason; pass 89: "twice that" cut for words
@@ -4339,7 +4341,10 @@ def test_pass102_why_the_half_is_said_with_a_small_square_worked():
     """Check r104 Clarity: the ½ is explained by a square growing about twice as fast as its gap: 1 to 1.1 takes the
     square from 1 to 1.21, up 0.21, about 2 x 0.1; halving leaves about 0.1, so the output's hill slope is the gap."""
     cell = _cell("Wrongness is half of the squared gap:")
-    assert "From gap $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$." in cell
+    assert "At gap $1$, twice as fast: from $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$." in cell
+    # r105 (Correctness): the rate is 2 × gap, not 2 at every gap: at gap 3 a 0.1 move adds about 0.6, six times 0.1
+    assert "A square grows about 2 × gap times as fast as the gap." in cell
+    assert round((3.1 ** 2 - 3 ** 2) / 0.1) == 6 == 2 * 3
     assert round(1.1 ** 2, 2) == 1.21 and round(1.1 ** 2 - 1 ** 2, 2) == 0.21
     assert round((1.1 ** 2 - 1) / 0.1) == 2 and round(0.5 * (1.1 ** 2 - 1) / 0.1) == 1   # halving cancels the 2
     said, right = ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT), ch00_start_here.RIGHT

@@ -58,7 +58,7 @@ BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "The share comes from a kitchen scale's errors (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
-              "The scale is usually off by about 2 grams (2 g): one **usual error**.\n"
+              "The scale's errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"

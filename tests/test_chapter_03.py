@@ -968,7 +968,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
                         "$\\sqrt{1/n}$ keep a sum's size.")
     assert lines[3] == ("4. ReLU switches off half, so He weights are $\\sqrt 2$ times bigger: $\\sqrt{2/n}$. They hold ReLU's "
                         "signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient).")
-    assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in text   # taught before it is recalled
+    assert "For $n$ inputs per unit, the weights' typical size is then $\\sqrt{2/n}$" in text   # taught before it is recalled
     # pass 77 (r73 Retention): the nudge's recipe, merged into the first line (taught with the nudge picture)
     assert lines[0].startswith("1. A weight's nudge = its unit's signal × its input. A bend multiplies the signal by its slope")
     assert "A nudge is the signal at its unit × the weight's input." in text
@@ -1240,7 +1240,8 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 7] and "He starting weights" in cells[flow - 8]   # pass 102: + the bars; pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    # r105: named in the open cell after the He slider's fold
+    assert defined == [k + 2] and k < flow and "$\\times 1.41$" in cells[flow - 7] and "He starting weights" in cells[flow - 8]   # pass 102: + the bars; pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -2540,7 +2541,7 @@ def test_pass_33_he_steps_are_two_times_relus_0_71():
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and round(w.shares(2.0)[0]) == 23
     np.testing.assert_allclose(w.shares(2.0)[:-1] / w.shares(2.0)[1:], 2 * math.sqrt(0.5), rtol=0.01)   # each step back
     flat = " ".join(prose().split())
-    assert "multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. Growing is harmful too" in flat   # r56: "it" named; r70: growth harms
+    assert "multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. At size 1" in flat   # r56: "it" named; r70: growth harms
     assert "multiplies it by about 1.4." not in flat
     above = flat[:flat.index("**Predict:** at size 2")]   # pass 43: the 0.71 is explained before the slider now
 
@@ -3264,7 +3265,7 @@ def test_pass52_he_counts_a_units_inputs():
     _assert_weight_section_says_forward_then_folds_the_backward(flat)
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
-    assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
+    assert "For $n$ inputs per unit, the weights' typical size is then $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The fix: with $n$ inputs")[0].split("### Why $\\sqrt{1/n}$")[-1]
 
 
@@ -4160,15 +4161,22 @@ def test_pass73_he_slider_asks_for_the_flat_size_and_its_answer_says_growth_expl
     assert below.startswith("<details>") and below.rstrip().endswith("</details>")   # the whole cell is the fold
     answer = " ".join(below.split())
     # pass 101 (r103 Interaction: the name and its size showed under the widget, answering the Then): in the fold
-    assert ("Flat at $\\sqrt{2} \\approx 1.41$: $\\sqrt{2}$ undoes ReLU's $0.71$. Starting weights $\\sqrt{2}$ times "
-            "$\\sqrt{1/n}$ are called **He initialisation**") in answer
-    flat = " ".join(prose().split())
+    # r105 (Clarity: the name and the exploding gradient lived only in the fold, yet later cells use "He weights";
+    # Correctness: "get so big that one step jumps" was certain): the fold keeps the numbers, the names are said
+    # in the open cell after it, without the flat size (the Predict's answer), and the overshoot is a "can"
     assert ("About 23 times. Each of the 9 steps back multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. "
-            "Growing is harmful too (an *exploding gradient*). "   # r102 Clarity: what goes wrong, in plain words
-            "Layer 1's nudges get so big that one training step jumps over the valley's floor. "
-            "The mistake then grows instead of shrinking, like the too-big steps in "
-            '[chapter 00](00_start_here.ipynb) ("How a network learns"). At size 1, layer 1 '   # 00 is linked only at #Glossary
-            "gets only 0.044. Flat at $\\sqrt{2} \\approx 1.41$: $\\sqrt{2}$ undoes ReLU's $0.71$.") in flat
+            "At size 1, layer 1 gets only 0.044. Flat at $\\sqrt{2} \\approx 1.41$: $\\sqrt{2}$ undoes ReLU's $0.71$. "
+            "For $n$ inputs per unit, the weights' typical size is then $\\sqrt{2/n}$: here $\\sqrt{2/32} \\approx 0.25$.") in answer
+    named = " ".join(he_cells[he_cells.index("ch03.he_slider()") + 2].split())
+    assert named == ("Starting weights of that flat size are called **He initialisation** (Kaiming He and co-authors, "
+                     "2015). Bigger ones make the signal grow going back: an *exploding gradient*. Layer 1's nudges can "
+                     "then get so big that one training step jumps over the valley's floor. The mistake grows instead "
+                     "of shrinking, like the too-big steps in [chapter 00](00_start_here.ipynb) (\"How a network "
+                     "learns\").")   # 00 is linked only at #Glossary
+    assert "1.41" not in named and "sqrt" not in named and "<details>" not in named
+    assert round(math.sqrt(2 / 32), 2) == 0.25
+    flat = " ".join(prose().split())
+    assert "Growing is harmful too" not in flat and "an *exploding gradient*" in flat
     remember = flat[flat.index("## What to remember"):]
     assert "steady on average. Smaller fades it; bigger blows it up (an exploding gradient)." in remember
     ticks = w.figure.axes[0].get_yticks()

@@ -63,7 +63,7 @@ PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
 DETOUR_READ = ("On the left, one point per step: each step moves the two weights the same way, never apart. " + PART_WAYS
                + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter."
-               " A race step adds the nudges of all 400 points. They push different ways, so the sum can part the weights."
+               " A race step averages the nudges of all 400 points. They push different ways, so the average can part the weights."
                " That may be why off-centre mattered less here.")
 # pass 102 (r104 Clarity: "there, the weights can part" said no why): the sum of many points' nudges
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
@@ -97,7 +97,7 @@ STEEPER_WHY = "Why does steeper help? The picture follows one Adam step on a ste
 # pass 102 (r104 Focus: "Steeper is like bigger weights" in Going further repeated these lines): the rate it is
 # like, and why only about, said here once (LIKE_RATE, LAST_LAYER); the symbols follow the claim they justify
 LIKE_RATE = "That is about like learning rate 0.04, at every step."
-LAST_LAYER = "(Not exact: the last weight layer is not made steeper.)"
+LAST_LAYER = "(About: the output's weights, after the last bend, still move by 0.01.)"   # r105: which claim is approximate, and why
 STEEPER_WORDS = ("A steep unit with weight w works exactly like sigmoid − 0.5 with weight 4w and bias 4b. "
                  "In symbols, with input x and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). "
                  "So when Adam steps w by 0.01, the weight 4w moves by 0.04. " + LIKE_RATE + " " + LAST_LAYER)
@@ -3573,7 +3573,7 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     # pass 79 (r76 Interaction: it gave the Predict's answer away in the open): it answers the Predict's second
     # question inside the check, after the first
     assert "GELU crosses first" not in cell
-    check = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "<summary>Check your prediction</summary> No. ReLU" in
+    check = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "<summary>Check your prediction</summary> Within 50 epochs? No. ReLU" in
                                     re.sub(r"\s+", " ", s)))
     assert ("each span under 50 epochs. Same bend first? Yes: GELU crosses first in every seed; ReLU and "
             "tanh swap places. </details>") in check
@@ -4370,6 +4370,8 @@ def test_bigger_steps_try_says_it_is_close_not_exact():
     try_cell = next(c for c in _cells("markdown") if c.startswith("**A try: bigger steps alone.**"))
     assert "close, not exact" not in try_cell   # pass 96: the caveat sits in the fold above it
     assert LAST_LAYER in re.sub(r"\s+", " ", text) and "Close, not exact" not in text   # pass 102: one sentence
+    # r105 (Clarity): the caveat names what stays at the plain step: the output's weights move by the race's rate
+    assert race.RACE_RECIPE["lr"] == 0.01 and "0.01" in LAST_LAYER and "output's weights" in LAST_LAYER
 
 
 def test_the_two_centred_sigmoids_have_their_own_marks_dashes_and_far_apart_colours():

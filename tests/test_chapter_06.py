@@ -3414,8 +3414,12 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     "- Transformer: the design behind chatbots. Its feed-forward block: a layer of sums, the bend, another layer.\n"
                     "- LSTM (long short-term memory), GRU: networks that read a sequence, keeping a memory.\n"
                     "- Dead ReLU unit: one stuck at 0.\n"
-                    "- GELU, SwiGLU, Leaky ReLU, Softmax: more bends.\n"
-                    "- Gate, new content: parts of an LSTM.\n\n"
+                    # r105 (Clarity, Correctness: "more bends" named four words without meanings, and SwiGLU is a
+                    # block, not a bend): a plain line each
+                    "- GELU: ReLU with a rounded corner and a small dip. Leaky ReLU: ReLU, but a little below 0 on the left.\n"
+                    "- Softmax: turns the output sums into shares that add to 1.\n"
+                    "- SwiGLU: not one bend but a block: one bent sum scales another.\n"
+                    "- Gate (in an LSTM): a dimmer from 0 to 1. New content: what it adds to its memory.\n\n"
                     "For now, follow the arrows.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
@@ -3990,6 +3994,10 @@ def test_pass102_a_transfer_quiz_asks_the_bend_for_a_price():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.price_question()")
     assert _src(cells[k - 1]).startswith("**Predict:** a model guesses a house's price, never below 0.")
+    # r105 (Retention: Softplus, an option, was said only in folds): the Predict says what it is, from line 7
+    assert _src(cells[k - 1]).endswith("One option, Softplus, is in line 7's small print: a smooth ramp with no dip, "
+                                       "always above 0.")
+    assert "a smooth ramp with no dip" == decisions.SOFTPLUS_PLAIN
     assert k - 1 > next(i for i, c in enumerate(cells) if _src(c) == "ch06.short_list()")   # after line 7 says Softplus
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
     assert cells[k - 1]["metadata"]["slideshow"]["slide_type"] == "subslide"
