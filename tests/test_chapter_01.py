@@ -817,7 +817,10 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
               # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
               # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
-              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line, or no useful one.\n"
+              # r105 (Clarity: why the last sigmoid, a bend, does not rescue the no-bend network)
+              "The network's **boundary** is where the chance is one half: where the score is 0.\n"
+              "The sigmoid comes last, so it cannot bend that line.\n"
+              "With no bend in the middle, the boundary is a straight line, or no useful one.\n"
               # pass 101 (r103 Clarity: "no useful one" was explained only after the quiz): said where it first appears
               "No useful one: if $u$ and $v$ are both 0, every input gets the same chance, so nothing is split.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
@@ -870,9 +873,10 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
-    assert build.count("sigmoid") == 2  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
+    # r105 (Clarity): + "The sigmoid comes last, so it cannot bend that line."
+    assert build.count("sigmoid") == 3  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
     # pass 46 (cut): "Why it curves" and the optional section no longer name it
-    assert before.count("sigmoid") == 2 and text.count("sigmoid") == 3  # What to remember's next-chapter link
+    assert before.count("sigmoid") == 3 and text.count("sigmoid") == 4  # What to remember's next-chapter link
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     # pass 41: the seed is said before the code's seeds=range(10); pass 43: the cell now says what it did itself
@@ -1133,8 +1137,9 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half. With no "
-                                                 "bend, the boundary is a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
+    assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half: where the "
+                                                 "score is 0.\nThe sigmoid comes last, so it cannot bend that line.\nWith no bend in the middle, "
+                                                 "the boundary is a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
                                                  "input gets the same chance, so nothing is split.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
@@ -2539,7 +2544,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 102 (r104 Focus: the plate and "huge or tiny" were a side trip): one plain sentence; the
             # blow-up of plain random tables stays checked below
             "Each unit reads all 8 numbers.\n"
-            "Our tables keep the numbers a sensible size over 100 layers.\n") in text
+            # r105 (Correctness: the answer's "crumbs on a plate you turn and slide" lost its basis, so it read as
+            # false for tables that stretch): the turn-and-slide said again, in two short sentences
+            "Our tables only turn and slide the numbers, like a plate.\n"
+            "So over 100 layers they stay a sensible size.\n") in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
@@ -4851,7 +4859,7 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
             "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-    assert "Our tables keep the numbers a sensible size over 100 layers." in _src(cells[head])
+    assert "Our tables only turn and slide the numbers, like a plate." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----
@@ -4946,7 +4954,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title's count." in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "keep the numbers a sensible size over 100 layers." in text
+    assert "(no stretch)" not in text and "So over 100 layers they stay a sensible size." in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
     rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
     plain, turned = x0.copy(), x0.copy()

@@ -2451,7 +2451,7 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     said = [t.get_text() for t in ax.texts]
     # pass 28: the titles counted the tables and so answered the question below; they now only say all are one size
     assert "plain block" in said and "gated block" in said and not any("weight tables" in t for t in said)
-    assert "every table: the same size" in said
+    assert "every table: the same number of weights" in said
     # pass 46: the text's "every table holds the same number of weights" is cut; the picture's note says it
     assert "a row of bent units, a table out.\nA gated block needs one more table." in _markdown()
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
@@ -2710,7 +2710,7 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
     # r34: said in the right answer's feedback, not in the text right under the question (it gave the answer away)
     assert q.options[2][2].startswith("Right: with the same units, a gated block has 50% more weights.")
-    assert "It has 3 tables instead of 2, all the same size." in q.options[2][2]   # r95 (pass 94): the count, said
+    assert "It has 3 tables instead of 2, each with the same number of weights." in q.options[2][2]   # r95 (pass 94): the count, said
     assert "50% more weights" not in _markdown()
 
 
@@ -2726,7 +2726,7 @@ def test_check_folds_name_a_common_wrong_answer():
     xs = np.linspace(-20, 20, 400001)
     top = xs[np.argmax(gelu_silu(xs))]
     assert 1.9 < abs(top) < 2.05 and f"{gelu_silu(xs).max():.1f}" == "0.2" and gelu_silu(0.0) == 0
-    assert "About 2 units from 0, on **both** sides: there the gap is about 0.2. At 0 both give exactly 0." in widest
+    assert "Near x = ±2, on **both** sides: there the gap is about 0.2. At 0 both give exactly 0." in widest
     assert "So swapping GELU for SiLU moves an output by at most about 0.2." in widest
     assert np.all(np.diff(gelu_silu(xs[xs > 2.05])) < 0)   # far out it only shrinks
     assert "±4" not in widest and "6.5" not in widest and "1.97" not in widest
@@ -2778,7 +2778,7 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     """Check: the soft-switch sentence names GELU, SiLU and Mish (the question above it lists softplus too, so "the
     first three" was wrong); SiLU is Swish at β = 1, as the glossary says: x·σ(βx) at β = 1 is x·σ(x)."""
     text = _markdown()
-    assert "the first three" not in text and "GELU, SiLU and Mish are each $x$ times a **soft switch**." in text
+    assert "the first three" not in text and "GELU, SiLU and Mish are each $x$ times a **soft switch**: a dimmer from 0 (off) far left to 1 (on) far right." in text
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
     # pass 32: Swish was bolded four cells before it was defined; it is now first named where it is defined
@@ -3378,7 +3378,7 @@ def test_gate_and_block_pictures_have_alt_text_that_describes_them():
     for name in ("table in", "table out", "table a", "table b", "plain block", "gated block"):
         assert name in drawn and name in blocks, name
     assert drawn.count("table out") == blocks.count("table out") == 2
-    assert "same size" in blocks and "every table: the same size" in drawn
+    assert "same number of weights" in blocks and "every table: the same number of weights" in drawn
 
 
 # ---- pass 39: the structural items of the r35 reader ----
@@ -3559,7 +3559,7 @@ def test_weight_quiz_has_its_worked_answer_folded_after_it():
     # read as one; a closed Check after the widget gives the count and says the picture is the other trade
     check = "".join(cells[k + 1]["source"])
     assert cells[k + 1]["cell_type"] == "markdown" and check == (
-        "<details><summary>Check your prediction</summary>\n\n50% more: 3 tables, not 2, all the same size.\n"
+        "<details><summary>Check your prediction</summary>\n\n50% more: 3 tables, not 2, each with the same number of weights.\n"
         "Below, the other trade: equal weights, fewer units.\n\n</details>")
     plain, gated = ch04_zoo.TABLE_COUNT["plain block"], ch04_zoo.TABLE_COUNT["gated block"]
     assert (f"{gated / plain - 1:.0%}", gated, plain) == (right[0], 3, 2)   # the fold's numbers, from the picture's count

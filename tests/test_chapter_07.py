@@ -1229,7 +1229,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5." in text
-    assert "In the picture, the start weights leave the spread alone; SELU moves it." in quiz.key_why("selu_steady")
+    assert "The start weights alone would keep the spread; SELU moves it." in quiz.key_why("selu_steady")
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
@@ -1244,9 +1244,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # signal_stats.lecun_normal divides by √fan_in); (Clarity) the reason as one cause sentence
     # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words (such weights keep a weighted sum's spread), and
     # the pull both ways: above 1 the spread shrinks, below 1 it grows (checked below with chapter 04's own runs)
-    assert quiz.key_why("selu_steady") == ("In the picture, the start weights leave the spread alone; SELU moves it. "
-                                           "Above 1 it shrinks layer by layer, below 1 it grows. "
-                                           "The average stays near 0.")
+    assert quiz.key_why("selu_steady") == ("In the picture, the spread above 1 shrinks layer by layer, and below 1 "
+                                           "it grows. The average stays near 0. The start weights alone would keep "
+                                           "the spread; SELU moves it.")
     assert "√" not in quiz.key_why("selu_steady") and "inputs per unit" not in quiz.key_why("selu_steady")
     from course_utils.engine import signal_stats
     from course_utils.ui import ch04_zoo
@@ -6103,7 +6103,7 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     top = _src(cells[k])
     # r103 (Retention: the top gave Q8's answer, a unit's steps in order, a screen above it): what a unit is, not its steps
-    assert "A **unit** is one small calculator in a network." in top and "Its steps, in order, are a question below." in top
+    assert "A **unit** is one small calculator in a network." in top and "The order of its steps is one of the questions." in top
     assert "multiplies each input" not in top and "bias" not in top
     assert quiz.get("unit_steps").prompt == "What are the steps inside a unit, in order?"
     assert "That curve is its **bend**, or *activation function*." in top

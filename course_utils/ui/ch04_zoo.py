@@ -1986,7 +1986,7 @@ def widest_answer(a="gelu", b="silu", edge=4.0):
     (0.07 at the widget's edges, x = ±4; under 0.01 only beyond |x| ≈ 6.5), so "they meet again" is not said."""
     x_far, d = gap(a, b)[2]   # r36: one takeaway (where, and about how big); the slow fade's numbers are cut
     return fold("Check your prediction", f"""
-About 2 units from 0, on **both** sides: there the gap is about {abs(d):.1f}. At 0 both give exactly 0.
+Near x = ±2, on **both** sides: there the gap is about {abs(d):.1f}. At 0 both give exactly 0.
 
 A common wrong answer: "far out, where the curves have drifted apart." In fact, far out the gap shrinks towards 0.
 Their switches, $\\Phi$ and $\\sigma$, both head to 0 on the left and to 1 on the right.
@@ -2112,7 +2112,7 @@ def gate_diagram():
 
 
 TABLE_COUNT = {"plain block": 2, "gated block": 3}   # weight tables per block, as the picture draws them
-BLOCKS_ALT = ("Two blocks (the small part of a network where a bend sits), every weight table the same size. "
+BLOCKS_ALT = ("Two blocks (the small part of a network where a bend sits), every weight table with the same number of weights. "
               "Top, plain block: the input, table in, "
               "a bend, table out, out. Bottom, gated block: the input goes to table a and table b; a is bent into "
               "the gate, b stays the content; gate × content goes through table out to out.")
@@ -2145,7 +2145,7 @@ def block_tables():
 
     # pass 28: the titles no longer count the tables ("2 weight tables" answered the question below the picture)
     ax.text(0.05, 6.15, "plain block", fontsize=11, fontweight="bold", va="top")
-    ax.text(9.95, 6.15, "every table: the same size", fontsize=10, ha="right", va="top", color=STRIP_NOTE_COLOUR)
+    ax.text(9.95, 6.15, "every table: the same number of weights", fontsize=10, ha="right", va="top", color=STRIP_NOTE_COLOUR)
     y = 5.0
     box(0.8, y, "the input")
     table(2.8, y, "table in")
@@ -2331,7 +2331,7 @@ def gated_weights_question():
           f"not 1 with {gated}: one more table on {plain} is {more}."),
          (more, True,
           f"Right: with the same units, a gated block has {more} more weights. "
-          f"It has {gated} tables instead of {plain}, all the same size. "   # r95 (pass 94): the count, said
+          f"It has {gated} tables instead of {plain}, each with the same number of weights. "   # r95 (pass 94): the count, said
           f"One more table on {plain} is half of {plain}."),
          ("100%", False,
           f"A common wrong answer: two readings double everything. In fact, only the tables in are two (a and b); "
