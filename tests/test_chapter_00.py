@@ -570,7 +570,7 @@ def test_flat_means_only_w_zero_or_relus_left_side():
     text = _markdown()
     for phrase in ("flat rules", "flat layers", "flatter", "stack flat"):
         assert phrase not in text, phrase
-    assert "stack unbent layers" in text and "Below, each rule is one layer: one unit, no bend." in text   # pass 90
+    assert "stack unbent layers" in text and "A **rule** here is a unit without its bend" in text   # pass 90, pass 103
     assert "no more than a single layer" in text and "no more than one." not in text
     # Pass 53 (r47): no glyph for JupyterLab's bar (it is drawn, not typed): "a thin bar with three dots".
     assert "`•••`" not in text and "`…`" not in text
@@ -1622,7 +1622,9 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Pass 73 (r70 Correctness): the name said as it arose, a linear unit then rectified; the two pieces follow from it.
     # Session 31 (r71 Clarity): two sentences, not three colons in one.
     # Pass 88 (r87 Picture first): the ReLU sketch sits between the name and the words that read it.
-    assert ("short for *rectified linear unit*. Here is its graph." in _cell("## Step 3: the bend")
+    # Pass 103 (r105 Clarity): "unit" already means a neuron; the name is said to be old, ReLU only the bend inside.
+    assert ("short for *rectified linear unit*.\nDespite its old name, it is just the bend inside a unit. Here is its graph."
+            in _cell("## Step 3: the bend")
             # Pass 94 (r95 Clarity): "made one-way" was vague; what gets through is said.
             # Pass 98 (r99 Clarity): the name in its own order, rectified linear; "rectify" defined once, below.
             and "The name, *rectified linear*, says it: take a straight line, then *rectify* it.\n*Rectified* means only the "
@@ -1631,7 +1633,9 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
     assert "flat at 0 on the left.\nThink of a floor: anything below 0 is lifted up to it.\n" in _markdown()
     # Pass 90 (r91 Picture first): the stack drawn right under the line that names it (one unit per layer, no bend).
-    assert "Below, each rule is one layer: one unit, no bend." in _cell("## Why the bend matters")
+    # Pass 103 (r105 Clarity): "rule" said in plain words at first use in this section.
+    assert ("A **rule** here is a unit without its bend: times a weight, plus a bias.\nBelow, a stack of rules, one per layer."
+            in _cell("## Why the bend matters"))
     cells = _nb().cells
     (k,) = [i for i, c in enumerate(cells) if c.source.startswith("## Why the bend matters")]
     assert cells[k + 1].source.strip() == "ch00.stack_diagram()"
@@ -1994,7 +1998,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # pass 92 (r93 Clarity): the text before the bars is two cells (sigmoid's quarter; ReLU and the grid)
     assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 6
     assert src[history_cell + 5] == "The timeline below shows which bends were common, and when."
-    assert src[history_cell + 4] == "ch00.fading_signal_picture()"
+    # pass 103 (r105 Picture): the bars right under sigmoid's cell, ReLU's cell after them
+    assert src[history_cell + 3] == "ch00.fading_signal_picture()" and src[history_cell + 4].startswith("ReLU's ramp")
     assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
     assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 1]
@@ -2574,8 +2579,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 74 (r71 Picture): the timeline first, then the text that walks along it.
     # Pass 90 (r91 Picture first): a one-sentence lead-in right before the timeline.
     # Pass 92 (r93 Clarity): two text cells before the bars, so everything after them is one cell later.
-    assert cells[h + 3].cell_type == "markdown" and cells[h + 3].source.startswith("ReLU's ramp")
-    assert cells[h + 4].source.strip() == "ch00.fading_signal_picture()" and cells[h + 7].cell_type == "markdown"
+    # Pass 103 (r105 Picture): the bars right under the sigmoid cell that points to them; ReLU's cell after them.
+    assert cells[h + 4].cell_type == "markdown" and cells[h + 4].source.startswith("ReLU's ramp")
+    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 7].cell_type == "markdown"
     assert cells[h + 5].source.startswith("The timeline below shows") and len(chapter_metrics.prose(cells[h + 5].source)) == 1
     assert cells[h + 6].source.strip() == "ch00.history_timeline()" and cells[h + 9].source.startswith("## What to remember")  # pass 99 (r100 Focus): the map after it
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
@@ -2637,8 +2643,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             "This fading signal is one reason deep sigmoid networks learned slowly."
             in cells[h + 2].source
             # Pass 91 (r92 Picture): the crosses are named as the bars' own, the picture that follows.
-            and cells[h + 3].source.startswith("ReLU's ramp (slope 1) keeps the whole signal.\n"
-                                               "Its flat side passes back 0 (the crosses in the bars below).")
+            # Pass 103 (r105 Picture): the bars now sit between the two cells, so the crosses are "above".
+            and cells[h + 4].source.startswith("ReLU's ramp (slope 1) keeps the whole signal.\n"
+                                               "Its flat side passes back 0 (the crosses in the bars above).")
             and "ReLU" not in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
@@ -2940,7 +2947,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
     assert ("keeps at most a quarter.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly.") in text
-    assert "passes back 0 (the crosses in the bars below).\n" in text
+    assert "passes back 0 (the crosses in the bars above)." in text   # pass 103: the bars sit above it
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
         "better-sized random starting weights"]   # the sources behind "one reason", in the course's data
@@ -2948,8 +2955,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
         assert (abs(w) * slope) ** 10 < 1e-6
     assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
-    # Pass 100 (r102): why it worked around the fade: each layer's training passes its signal through few layers.
-    assert "train deep nets one layer at a time.\nEach layer first learned alone, over a short path back. Then the whole stack was tuned from that start.\n" in text
+    # Pass 103 (r105 Clarity): one concrete sentence; the vague "short path back" and "workaround" cut.
+    assert "From 2006, deep nets were often trained one layer at a time, then as a whole.\n" in text
+    assert "short path back" not in text and "workaround" not in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
@@ -3075,9 +3083,10 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
     # Pass 92 (r93 Clarity): two cells before the bars, one idea each: sigmoid's quarter, then ReLU and the grid.
-    assert cells[i - 2].source.startswith("In the 1990s") and "So each sigmoid keeps at most a quarter." in cells[i - 2].source
-    assert cells[i - 1].source.startswith("ReLU's ramp")
-    assert cells[i - 1].source.endswith(f"\nEach grid line down is {ch00_start_here.grid_step():,} times smaller.")   # pass 80; the number from the ticks
+    # Pass 103 (r105 Picture): the sigmoid cell right above the bars, ending on how to read them; ReLU's cell after.
+    assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps at most a quarter." in cells[i - 1].source
+    assert cells[i + 1].source.startswith("ReLU's ramp")
+    assert cells[i - 1].source.endswith(f"\nIn the bars below, each grid line down is {ch00_start_here.grid_step():,} times smaller.")   # pass 80; the number from the ticks
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
