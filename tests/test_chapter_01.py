@@ -681,7 +681,7 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     assert not any("xor_seeds_picture(" in _src(c) for c in cells)
     # pass 32: the fold "None of the ten." is cut: the printout ("solved 0 of 10") and the picture already answer
     assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:seeds + 4])
-    assert any("**Try it:** test the answer" in _src(c) for c in cells[seeds:seeds + 4])
+    assert any("test the answer" in _src(c) for c in cells[seeds:seeds + 4])
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[runs]["outputs"])
     assert "solved 0 of 10" in shown.split("<details><summary>The answer (open it after you choose)</summary>")[1]
 
@@ -1026,9 +1026,17 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     # pass 40 (r36 reader): the rule comes from a substitution line, whose 2 and 4 are row times column
     col2 = np.array(W1)[:, 1]
     # pass 46 (cut): the substitution line goes; the rule, then the yellow cell worked out once
-    worked = ("Each number of the one table is a row of layer 2 times a column of layer 1. Multiply the pairs, then add.\n"
-              f"The yellow {one[0, 0]} is row ({row[0]}, {row[1]}) times column ({col[0]}, {col[1]}): "
-              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.")
+    # p103 (r105 Clarity + Retention): which row and which column, and a second entry worked besides the yellow one
+    row2, col2b = np.array(W2)[1], np.array(W1)[:, 1]
+    neg = lambda v: f"({v})" if v < 0 else f"{v}"
+    worked = ("Row $i$ of layer 2 times column $j$ of layer 1 gives the number in row $i$, column $j$. "
+              "Multiply the pairs, then add.\n"
+              f"The yellow {one[0, 0]} is row 1, ({row[0]}, {row[1]}), times column 1, ({col[0]}, {col[1]}): "
+              f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.\n"
+              f"The bottom-right {one[1, 1]} is row 2, ({row2[0]}, {str(row2[1]).replace('-', '−')}), "
+              f"times column 2, ({col2b[0]}, {col2b[1]}): "
+              f"{row2[0]}·{col2b[0]} + {neg(row2[1]).replace('-', '−')}·{col2b[1]} = {row2 @ col2b}.")
+    assert one[1, 1] == row2 @ col2b == 1
     assert (one[0, 0], one[0, 1]) == (2, 4) and row @ col2 == one[0, 1]
     x1, x2 = np.random.default_rng(40).normal(size=2)   # the line: layer 1 (row (1, 2), bias 1; row (0, 1), bias 0), then row (2, 0)
     h1, h2 = x1 + 2 * x2 + 1, x2
@@ -1267,7 +1275,7 @@ def test_eleventh_pass_wording():
     """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
     layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("1. Layers without a bend collapse into one: one weight table (layer 2's · layer 1's), one bias. "
+    assert ("1. Layers without a bend collapse into one: one weight table (layer 2's · layer 1's, row times column), one bias. "
             "Extra bend-free layers add no "
             "power.") in text  # pass 21: extra layers WITH bends do add power
     assert "depth is fake" not in text
@@ -1799,7 +1807,7 @@ def test_hand_substitution_is_cut_and_row_times_column_comes_after_what_a_row_do
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 40 (r36 reader): the substitution is back, as one line, so the rule is seen to come from the proof
     assert "Row 1 times column 2 gives the 4" not in text  # pass 46: the substitution line is cut again
-    assert text.index("Each row belongs to one unit.") < text.index("Each number of the one table")
+    assert text.index("Each row belongs to one unit.") < text.index("Row $i$ of layer 2 times column $j$ of layer 1")
 
 
 def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
@@ -2285,18 +2293,21 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     cells = _cells()
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert ch01_collapse.XOR_EPOCHS == 500 and "500 steps each" in _src(cells[train - 2])  # pass 82: in the package
-    i = next(i for i, c in enumerate(cells) if _src(c).startswith("**Try it:** test the answer"))
+    i = next(i for i, c in enumerate(cells) if _src(c).startswith("Now test the answer"))
     assert i > train and "it depends on training time" in ch01_collapse.runs_question().options  # a button's words
     tryit = _src(cells[i])
     # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
     assert "<details>" not in tryit and "change `epochs=500`" not in tryit
     # pass 77 (r74 reader: the visible call read as plumbing): the one line was kept as the learner's own knob;
     # pass 87 (r86 Focus: still plumbing): the knob is a steps menu and a train button, the code cell hidden
-    assert ("Pick a number of steps, then click **train**.\n"
-            "All twenty runs train again: 10 with no bend, 10 with tanh.\n"   # pass 97 (r98 Clarity): which twenty
-            "Each run starts again from the same random weights as before. 5000 is ten times longer.\n") in tryit
+    # p103 (r105 Interaction: "pick, then click" came before the Predict): the Predict first, then the action
+    assert ("All twenty runs train again: 10 with no bend, 10 with tanh.\n"   # pass 97 (r98 Clarity): which twenty
+            "Each run starts again from the same random weights as before.\n\n"
+            "**Predict:** with more steps, will any no-bend run solve XOR?\n\n") in tryit
     assert "change 5000" not in tryit and "The cell below" not in tryit
-    assert tryit.rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
+    assert tryit.index("**Predict:**") < tryit.index("click **train**")
+    assert tryit.rstrip().endswith("**Try it:** pick a number of steps, then click **train**. 5000 is ten times longer.")
+    assert 5000 in ch01_collapse.TRY_STEPS and 5000 == 10 * ch01_collapse.XOR_EPOCHS  # "ten times longer"
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it
     # r39 reader: no unexplained epochs/lr and no display call in the visible line; the learner can change the steps
@@ -2874,14 +2885,16 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
             # pass 80 (r76 reader: "drag every slider" had no goal): a goal to chase, and where to drag
             # pass 94 (r95 Clarity: the try read as a task, not a test): an open test, and where to look
             # pass 98 (r99 Clarity: it cannot be done, so it is a test, and says so)
-            "   A test: see whether you can crease a line. Drag $W_{12}$ to both ends, then a bias.\n"
-            "   Watch the title's count.\n"
+            # p103 (r105 Clarity: "a bias" named no slider, "the count" no goal): the slider, and what to look for
+            "   A test: try to crease a line. Drag $W_{12}$ to both ends, then **bias of h₁**.\n"
+            "   Watch the title: does any line get creased?\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
     chase = ch01_collapse.fold_demo()  # pass 80: the goal cannot be reached with no bend: W₁₂ at both ends, a bias
     for name, value in (("w12", -2.0), ("w12", 2.0), ("b1", 1.5), ("b2", -1.5)):
         chase.sliders[name].value = value
         assert "creased" not in chase.readout.value and "curved" not in chase.readout.value
+    assert chase.sliders["b1"].description == "bias of h₁"  # p103: the slider the step names
     flip = ch01_collapse.fold_demo()
     flip.sliders["w11"].value = -1.0
     Wf = np.array([[s.value for s in (flip.sliders["w11"], flip.sliders["w12"])],
@@ -4670,7 +4683,9 @@ def test_pass87_train_longer_is_a_steps_menu_and_a_train_button():
     assert bundle["text/html"].startswith("<details><summary>The result after 5000 steps (open after you predict)")
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c) == "ch01.train_longer()")
-    assert _src(cells[i - 1]).rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
+    prompt = _src(cells[i - 1])  # p103 (r105 Interaction): the Predict, then the one action, last
+    assert "**Predict:** with more steps, will any no-bend run solve XOR?" in prompt
+    assert prompt.rstrip().endswith("then click **train**. 5000 is ten times longer.")
 
 
 def test_r87_train_longer_has_a_written_check_that_every_choice_bears_out():
@@ -4952,7 +4967,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
             slope = dy / dx
             assert slope > 0 and (slope < 1 if name == "gentle" else slope > 1), (name, slope)
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
-    assert "Try to make the title count" not in text and "Watch the title's count." in text
+    assert "Try to make the title count" not in text and "Watch the title: does any line get creased?" in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
     assert "(no stretch)" not in text and "So over 100 layers they stay a sensible size." in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
@@ -5145,3 +5160,20 @@ def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_i
     assert pulls.sum() == 0
     assert ("   At one half everywhere, the pulls cancel. So training stops there.\n"
             "   A pull on $b$ is label minus chance. Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
+
+
+def test_p103_sketch_compares_with_the_first_sections_pictures():
+    """Check r105 Clarity item 4: the sketch task names what to compare with. The top picture shows only the no-bend
+    sheet, so the task points to the first section, which holds the no-bend picture and the question's ReLU and tanh
+    pictures."""
+    cells = _cells()
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert "Then compare with the chapter's top." not in text
+    assert "Then compare with the first section's pictures." in text
+    first = next(i for i, c in enumerate(cells) if _src(c).startswith("## The picture: a stretchy sheet"))
+    end = next(i for i, c in enumerate(cells) if i > first and _src(c).startswith("## "))
+    calls = [_src(c).strip() for c in cells[first:end] if c["cell_type"] == "code"]
+    assert "ch01.sheet_pictures()" in calls and "ch01.bend_question()" in calls
+    q = ch01_collapse.bend_question()  # its reveal holds the ReLU and tanh sheets
+    q.buttons[q.options.index("ReLU creases it, tanh curves it")].click()
+    assert q.feedback.value
