@@ -61,10 +61,14 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "The scale's errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
+              "For a unit, read $x$ the same way: how many usual spreads its sum is above 0.\n"   # pass 103 (r105)
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
-GATE_STORY = ("Why this share? Picture a gate that opens at random, more often the bigger $x$ is.\n"
-              "It opens with chance $\\Phi(x)$.\n"
+# pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
+# unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
+GATE_STORY = ("Why this share? A unit's weighted sums often pile up into a bell too, over many examples.\n"
+              "$\\Phi(x)$, the share of them below $x$, says how big $x$ is for this unit.\n"
+              "Picture a gate that opens with chance $\\Phi(x)$.\n"
               "Open: $x$ passes. Shut: 0 passes.\n"
               "On average, $x \\cdot \\Phi(x)$ gets through.\n"
               "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no randomness.")
@@ -1630,7 +1634,7 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
                             "Left of $k$ it is flat at 0.\n"
                             "Right of $k$ it climbs $t$ for each 1 you move right (falls if $t$ is negative).\n"
                             "Example: $k = -1.5$, $t = 0.5$. At $x = 0.5$, 2 past the corner, the piece is 0.5 × 2 = 1.\n"
-                            "We call $t$ its **turn**: at $k$, the sum's slope turns by $t$.\n"
+                            "We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.\n"
                             "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\n")   # pass 32: t, as SwiGLU's sum is a (r30)
     assert "mean gap" not in piece and "mean gap" not in piece and "slider" not in piece
     assert above.startswith("Each slider below sets one turn.") and "ReLU(x - k)" not in above
@@ -2320,7 +2324,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert float(ge.derivative(0.0)) == pytest.approx(0.5)   # rounded: slope 0.5 at 0, between ReLU's 0 and 1
     assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
     # r62 Focus 3: four terms at once after the first figure; the ones ReLU's weakness needs now sit right above it
-    assert "".join(cells[at + 1]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
+    assert "".join(cells[at + 2]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
     words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Learning signal**"))
     # pass 74 (r71 Picture first): the dead unit's picture sits between the words it needs and the weakness
     assert "".join(cells[words + 1]["source"]) == "ch02.dead_unit()"
@@ -2333,7 +2337,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 30: a Predict with a folded answer; tanh runs down towards -1, only GELU dips and comes back
     floor = activations.minimum("gelu")[1]
     # pass 88 (r87 Interaction/Retention): the check names the letter, and says why sigmoid (C) stays above 0
-    assert after.startswith("<details><summary>Check your prediction</summary>\n\nB: Tanh and GELU.\n\n<img ")
+    # pass 103 (r105 Picture first: who did not click never saw the four bends): the fold is words only, the picture
+    # sits open in the next cell, after the buttons and the fold, never above the Predict
+    assert after.startswith("<details><summary>Check your prediction</summary>\n\nB: Tanh and GELU.\n\nTanh goes below 0")
+    assert "<img" not in after
     assert (f"Tanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
             f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")) in after
     assert "C is wrong: sigmoid squeezes every input between 0 and 1.\n" in after
@@ -2344,7 +2351,8 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
             and "D is wrong: a bend may give negative outputs, as tanh and GELU do.\n" in after)
     assert [o[0] for o in ch02.below_zero_question().options] == ["Only tanh", "Tanh and GELU", "Tanh, GELU and sigmoid",
                                                                    "None of the four"]
-    assert "ch02.four_bends()" not in [c["source"] for c in cells]   # never open under the buttons
+    assert "".join(cells[at + 1]["source"]) == "ch02.four_bends()" and cells[at + 1]["metadata"]["jupyter"]["source_hidden"]
+    assert [i for i, c in enumerate(cells) if "ch02.four_bends()" in "".join(c["source"])] == [at + 1]   # once, after the fold
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
     below = [n for n in ("relu", "sigmoid", "tanh", "gelu") if float(np.min(activations.get(n)(np.linspace(-4, 4, 801)))) < -1e-3]
@@ -3625,7 +3633,7 @@ def test_slope_titles_say_the_shared_y_scale_and_fit(name, worked):
 def test_corners_name_the_corner_and_the_turn_before_the_formula():
     """Check k and t are named before t·ReLU(x - k) is written (r35: the formula came first)."""
     text = markdown()
-    named = text.index("We call $t$ its **turn**: at $k$, the sum's slope turns by $t$.")
+    named = text.index("We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.")
     assert "tilted by a **turn**" not in text
     assert named < text.index("As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")
     down = -0.5 * np.maximum(np.linspace(-3, 3, 601) - 1.0, 0)   # "falls if t is negative": t = -0.5, k = 1
@@ -4139,7 +4147,11 @@ def test_the_overview_picture_comes_before_its_answer():
     ask, pic = _cell_index("- **ReLU**: 0 and up. Negatives become 0"), _cell_index("ch02.below_zero_answer()")
     assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
     assert _folded_output(cells[pic]).startswith("<details><summary>Check your prediction")
-    assert f"alt='{ch02.four_bends().get_label()}'" in _folded_output(cells[pic])
+    # pass 103 (r105 Picture first): the picture is open right under the fold, so a learner who does not click sees it
+    assert "".join(cells[pic + 1]["source"]) == "ch02.four_bends()" and cells[pic + 1]["outputs"]
+    shown = cells[pic + 1]["outputs"][0]
+    assert "image/png" in shown.get("data", {}) and "<img" not in _folded_output(cells[pic])
+    assert shown["metadata"]["image/png"]["alt"].startswith(ch02.four_bends().get_label()[:40])
 
 
 # ---------------------------------------------------------------- pass 74: the r71 reader
