@@ -1142,19 +1142,16 @@ class FoldedSteps:
 
 def other_bends_fold(depth=10):
     """Why tanh, ReLU and GELU do not fade like sigmoid, all optional in one fold (pass 90, r91 Focus): one line a bend,
-    read off the forecast bars (step_size_bars, on the main path above since pass 102, r104 Picture first); ReLU's panel's layer-1 share from the
-    flow widget's first start; then tanh_hold_fold's words and tanh's sums (tanh_sums_picture)."""
+    read off the forecast bars (step_size_bars, on the main path above since pass 102, r104 Picture first); then
+    tanh_hold_fold's words and tanh's sums (tanh_sums_picture)."""
     typical, _inside = step_sizes(depth)
     step = {n: round(size, 3) * STEP_FACTOR for n, size in typical.items()}
-    flow = gradients.signal_flow("relu", depth)
-    tanh = tanh_hold_fold(depth)
+    tanh = tanh_hold_fold(depth)   # pass 103 (r105 Focus): ReLU's 0.41 is said once, on the main path, not here too
     return FoldedSteps(OTHERS_FOLD, [
         "From the bars above, one step back:",   # pass 102 (r104 Picture first): the bars moved out, under the rule
         f"- Tanh: about 1 a step, so the signal roughly holds.\n"
         f"- ReLU: ${step['relu']:.2f}$, about 1: it roughly holds too.\n"
         f"- GELU: ${step['gelu']:.2f}$, just under 1: it fades slowly.",
-        f"These are rough forecasts. One start can end lower: ReLU's panel above ends at "
-        f"${power_text(flow[0] / flow[-1])}$.",
         f"**{TANH_FOLD}** {tanh.words}",
         tanh.figure,
     ])
