@@ -2387,15 +2387,18 @@ def test_phi_is_the_standard_bell_curves_share():
     # r99 (pass 98, Clarity): what the bell curve shows and that its whole area is 1, then Φ as a chance, 0 to 1
     # r104 (pass 102, Clarity): the bell curve and its area are said in plain words before Φ is named (after the
     # picture, which shades the area)
-    assert ("Left below: the bell curve. Draw many random numbers and pile them up.\n"
-            "Most land near 0, few far out (average 0, spread 1).\n"
+    # r105 (Clarity): "draw random numbers and pile them up" explained the bell by itself; a concrete pile (heights,
+    # shifted to average 0, so some are below 0) whose outline is the bell. Φ is the right panel's curve, not the area
+    assert ("Left below: the bell curve. Measure many people's heights: they vary by chance.\n"
+            "Shift and scale them to average 0, spread 1. Piled up, most land near 0, few far out.\n"
+            "The pile's outline is the bell.\n"
             "Its whole area stands for all of them: count it as 1.") in text
-    assert ("Left panel: GELU's switch is $\\Phi(x)$ (capital phi).\n"
-            "It is the share of that area left of $x$: the chance a random number lands below $x$.\n"
+    assert ("GELU's switch is $\\Phi(x)$ (capital phi), in the right panel.\n"
+            "It is the share of that area left of $x$ (shaded on the left): the chance a random number lands below $x$.\n"
             "Far left that is 0; far right, 1. So $\\Phi$ is a switch.\n") in text
     assert stats.norm.cdf(-8.0) < 1e-9 and stats.norm.cdf(8.0) > 1 - 1e-9   # far left 0, far right 1
     assert stats.norm.cdf(np.inf) == 1.0   # the whole area is 1
-    assert "crowd" not in text and "heights" not in text and "pile up like that bell curve" not in text
+    assert "crowd" not in text and "Left panel: GELU's switch" not in text and "pile up like that bell curve" not in text
     assert text.count("is the share of") == 1 and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
@@ -2534,9 +2537,11 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r85 (pass 86): why the fourth family is not drawn, before the picture
     # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
     # r92 (pass 91, Clarity): one idea a line: the older bends and the zoo, then the picture and its zoom
-    assert ("The zoo holds many more.\nBelow, three of the four families share one scale. "
+    # r105 (Picture first): the fourth panel is said to be a zoom (not a family), and why gated units have no panel
+    assert ("The zoo holds many more.\nBelow, three families share one scale. The fourth, gated units, has no single curve. "
             # r102 (pass 100, Interaction): the zoom no longer names the dips; the quiz asks which is deepest
-            "Some smooth bends **dip**: they sink a little below 0, then rise. Which dips deepest? You will guess later.") in text
+            "The last panel zooms on three smooth bends that **dip**: they sink a little below 0, then rise. "
+            "Which dips deepest? You will guess later.") in text
     assert "their **dips**" not in text   # r96 (pass 95, Correctness): only the smooth family dips and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
@@ -2551,7 +2556,9 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r94 (pass 93, Clarity): "last table row" said below the table it points to
     table = "".join(_cells()[_index("| family | what it fixes")]["source"])
     assert table.startswith("| family |") and gated.split("\n\n")[0] + "\n\nEach family" in table and "four families" not in text.replace("three of the four families", "", 1)
-    assert "gate" not in opening.lower() and "last row below" not in text
+    # r105 (Picture first): the opening names the fourth family once, only to say it has no curve in the picture;
+    # what a gate does waits for the table and the gated section
+    assert opening.lower().count("gate") == 1 and "gated units, has no single curve" in opening and "last row below" not in text
     assert len(opening.strip().split("\n")) == 6   # the title, a blank line, then four lines of one idea each
     # r80 (pass 82): "dips" said in words where it is first used
     assert "**dip**: they sink a little below 0, then rise." in "".join(_cells()[0]["source"])   # r102 (pass 100)
@@ -3003,7 +3010,11 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "after 30 layers<" in w.readout.value and "middle" not in w.readout.value
     # r91 (pass 90, Focus): how to read the table moved from the Check's prose into the widget's waiting line
     assert "Once you move the slider" not in ch04_zoo.signal_answer(30).data
-    assert "The table then gives the middle value of the 5 networks." in ch04_zoo.SPREAD_WAIT
+    # r105: the waiting line says when the table appears and what the middle value is
+    assert ch04_zoo.SPREAD_WAIT.format(depth=30).startswith("<i>Move the slider: a table of the spreads after 30 layers appears here.")
+    assert "It gives the middle value of the 5 networks (half above, half below)." in ch04_zoo.SPREAD_WAIT
+    fresh = ch04_zoo.selu_spread(start=1.0)
+    assert "<table" not in fresh.readout.value and "appears here" in fresh.readout.value   # no table before a move
     selu_mid = float(np.median([s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]))   # r39: the middle network
     assert re.search(rf"<td[^>]*>SELU</td><td[^>]*>[\d.]+</td><td[^>]*>{selu_mid:.2f}</td>", w.readout.value)
     # r56 (pass 62): the He widget is cut; the widget draws no He line
@@ -3334,7 +3345,7 @@ def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
     phi, sig, most = ch04_zoo.switch_contrast()
     assert (f"{phi:.2f}", f"{sig:.2f}", f"{most:.2f}", f"{phi / sig:.1f}") == ("0.40", "0.25", "0.12", "1.6")
     assert phi == pytest.approx(st.norm.pdf(0)) and most == pytest.approx(gap.max(), abs=1e-3)
-    assert "Same shape, but $\\Phi$ is steeper: slope 0.40 at 0, against sigmoid's 0.25." in text
+    assert "Same shape as $\\sigma$, but $\\Phi$ is steeper: slope 0.40 at 0, against sigmoid's 0.25." in text   # r105
     assert "nearly the same S-curve" not in text and "a little steeper" not in text
     assert "Phi is steeper: slope 0.40 at 0 against sigma's 0.25. They differ by up to 0.12." in ch04_zoo.SWITCHES_ALT
     assert "nearly" not in ch04_zoo.SWITCHES_ALT and "Φ steeper" in ax.get_title()
@@ -3408,7 +3419,7 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     text = _markdown()
     # r51 (pass 57): "On the left" read as "left of x"; the panel is named
     # r96 (pass 95, Clarity): the one sentence on Φ comes after the picture, which shows Φ(1) ≈ 0.84
-    said = "It is the share of that area left of $x$:"   # r104 (pass 102): Φ is named on the line before
+    said = "It is the share of that area left of $x$ (shaded on the left):"   # r105: the area is the left panel; r104 (pass 102): Φ is named on the line before
     cells = _cells()
     assert _index("ch04.two_switches()") < _index(said) and "0.84" not in "".join(cells[_index(said)]["source"])
     assert "share" not in "".join(cells[_index("ch04.two_switches()") - 1]["source"])
@@ -3873,6 +3884,8 @@ def test_r47_small_fixes_identity_ln_two_thirds_and_zero_centred():
     (3 tables of 2/3 hold 2 tables' weights); the toolbox analogy, never used again, is cut."""
     text = _markdown()
     # pass 68: the identity's sentence under the table is cut; the table's own row says "(no bend)"
+    # r105: the row came out of nowhere; one line where the table is introduced names it
+    assert "Row one, the identity, is no bend: $y = x$." in text and ch04_zoo.rows()[0]["name"] == "identity"
     assert "Identity (no bend)" in ch04_zoo.ZooTable()._repr_html_() and "and the identity (no bend at all)" in text
     assert "identity" in [r["name"] for r in ch04_zoo.rows()]
     assert "Why 2/3: three tables, each 2/3 as big, hold as many weights as two ($3 \\times 2/3 = 2$)." in text
@@ -4140,7 +4153,8 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
     # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
-    assert "Below, three of the four families share one scale." in "".join(_cells()[0]["source"])   # r88 (pass 88c)
+    assert "Below, three families share one scale. The fourth, gated units, has no single curve." in "".join(_cells()[0]["source"])
+    assert [ax.get_xlabel() for ax in fig.axes][3] == "x"   # r105: the zoom panel has an x label
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
 
@@ -4503,7 +4517,7 @@ def test_pass_87_selu_readout_waits_for_the_first_move_and_the_stored_one_gives_
     the table, and the text above the widget says to move it."""
     w = ch04_zoo.selu_spread(start=1.0, depth=30)
     wait = ch04_zoo.SPREAD_WAIT.format(depth=30)
-    assert w.readout.value == wait and "Move the slider to see the spreads after 30 layers." in wait
+    assert w.readout.value == wait and "Move the slider: a table of the spreads after 30 layers appears here." in wait
     assert "<td" not in w.readout.value and "1.00" not in w.readout.value
     w.sliders["start"].value = 2.0
     assert "after 30 layers<" in w.readout.value and re.search(r"<td[^>]*>SELU</td>", w.readout.value)

@@ -171,7 +171,7 @@ def families_row(x_max=SHARED_X):
     # question (the named zoom shows after the quiz's click)
     qx, qy, question = ZOOM_DIP_QUESTION
     az.text(qx, qy, question, color=STRIP_NOTE_COLOUR, ha="left", va="bottom", fontsize=OVERVIEW_NOTE_SIZE)
-    az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
+    az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE, xlabel="x")   # r105: the zoom had no x label
     fig.set_label(FAMILIES_ALT)
     return fig
 
@@ -726,7 +726,7 @@ def _middle(values):
     return f"{round(float(np.median(values)), 2) + 0.0:.2f}"
 
 
-MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks"
+MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks (half above, half below)"
 
 
 # r89 (pass 89): the tick box that shows ReLU's lines (off at first), and the alt text while they are hidden
@@ -737,8 +737,9 @@ RELU_NOTE = ("<i>ReLU's lines use the same weights as SELU's.<br>"
              "ReLU's average jumps at layer 1: its outputs are never below 0.</i>")
 # r86 (pass 87): the stored readout showed the Predict's answer; until the slider moves it says only this
 # r91 (pass 90, Focus): how to read the table was said in the Check's prose; it now sits in the widget itself
-SPREAD_WAIT = ("<i>Move the slider to see the spreads after {depth} layers.<br>"
-               f"The table then gives {MIDDLE_NOTE}.</i>")
+# r105: no table shows before the first move; the line says when it appears, and what "middle value" means
+SPREAD_WAIT = ("<i>Move the slider: a table of the spreads after {depth} layers appears here.<br>"
+               f"It gives {MIDDLE_NOTE}.</i>")
 
 
 def _draw_key(text, k, key):
