@@ -93,12 +93,16 @@ TWO_CHANGES = ("Steeper changes two things: "
                "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect). "
                "The zoom just below shows it.")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
-STEEPER_WHY = "Why does steeper help? The picture follows one Adam step on a steep unit's weight w."
+# r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
+STEEPER_WHY = ("Why does steeper help? A **steep unit** uses sigmoid(4x) − 0.5. "
+               "The picture follows one Adam step on its weight w.")
 # pass 102 (r104 Focus: "Steeper is like bigger weights" in Going further repeated these lines): the rate it is
 # like, and why only about, said here once (LIKE_RATE, LAST_LAYER); the symbols follow the claim they justify
 LIKE_RATE = "That is about like learning rate 0.04, at every step."
 LAST_LAYER = "(About: the output's weights, after the last bend, still move by 0.01.)"   # r105: which claim is approximate, and why
-STEEPER_WORDS = ("A steep unit with weight w works exactly like sigmoid − 0.5 with weight 4w and bias 4b. "
+# r105 (Clarity: the hinge moved too fast): the squeeze said as a bigger weight, with the picture's numbers
+STEEPER_WORDS = ("Squeezing the curve by 4 is the same as making the weight into it 4 times bigger. "
+                 "So a steep unit with weight w (say 0.3) works exactly like sigmoid − 0.5 with weight 4w (1.2) and bias 4b. "
                  "In symbols, with input x and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). "
                  "So when Adam steps w by 0.01, the weight 4w moves by 0.04. " + LIKE_RATE + " " + LAST_LAYER)
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
@@ -294,6 +298,32 @@ def test_sigmoids_first_layer_gradient_is_far_smaller(chapter_race):
     first = {n: r.grad_norms[:, 0, 0].mean() for n, r in chapter_race.items()}
     others = min(v for n, v in first.items() if n not in ("sigmoid", "identity"))
     assert round(others / first["sigmoid"]) == 19
+
+
+def axes_label_is(shown, label):
+    """True when the picture's first square's y label is `label` (what its alt text must say it draws)."""
+    return shown.figure.axes[0].get_ylabel() == label
+
+
+def test_the_straight_runner_starts_above_the_shrug_line_and_says_why():
+    """Check (r105 Correctness: the live race's starting table shows straight at 0.804, just after 0.69 was called
+    the know-nothing answer): the text says why. Seed 0's untrained straight network costs 0.804 a point, above
+    ln 2, because it is sure and wrong on some points (its probability for the true colour under 0.2 on 50)."""
+    X_, y_, _Xt, _yt = ch05_race.track()
+    t = race.Training(X_, y_, "identity", seeds=(0,), optimizer="adam", lr=0.01)
+    p = t.predict_proba(X_)[0]
+    truth = np.where(np.asarray(y_).ravel() == 1, p, 1 - p)
+    loss = float(np.mean(-np.log(truth)))
+    assert f"{loss:.3f}" == "0.804" and loss > np.log(2)
+    assert np.sum(truth < 0.2) >= 40   # sure (under 0.2) and wrong on dozens of points
+    w = ch05_race.live_race()
+    assert ">0.804<" in w.readout.value.replace(" ", "")   # the starting table the text explains
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    said = "Straight starts above the shrug line, at 0.804: a random start is sure and wrong on some points."
+    assert said in prose and prose.index("**shrug line**") < prose.index(said)
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if said in re.sub(r"\s+", " ", "".join(c["source"])))
+    assert "".join(cells[k + 1]["source"]).startswith("ch05_race.live_race()")
 
 
 def test_ln2_is_the_shrug_line(chapter_race):
@@ -1004,7 +1034,8 @@ def test_the_backward_step_lives_in_exercise_05_not_in_the_chapter():
     # pass 54 (r48 Focus 3): "What comes next" ends the chapter, after the optional section (no double ending)
     # pass 78 (r75 Focus 1): one optional heading, "going further", holds all that follows What to remember
     assert heads[-3:] == ["## What to remember", "## Optional: going further", "## What comes next"]
-    assert "backward step through a layer by hand" in text
+    # r105 (Clarity): in the chapter's own words, the learning signal passed back
+    assert "Then pass the learning signal back one layer by hand." in text and "backward step" not in text
     exercise = json.loads((ROOT / "exercises" / "05_training_race.ipynb").read_text())["cells"]
     words = "\n".join("".join(c["source"]) for c in exercise)
     for taught in ("| `x` | (n, d_in)", "| `W` | (d_in, d_out)", "each example counts $\\tfrac1n$", "**transposed**",
@@ -2310,8 +2341,9 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # chapter's rule names: slopes below 1/4 (the chain's 1/4 is the bend's most, at 0), the weights passed back
     # through (said with the suspects: "the weights on the way back can make the signal bigger or smaller"), and
     # each weight's input (nudge = signal × slope × input)
+    # r105 (Clarity: "and the inputs" said no how): they multiply each nudge
     assert ("1/64 (the chain above). The rest comes from slopes below 1/4 away from 0, the weights on the way back, "
-            "and the inputs. A common wrong answer") in prose and "set the rest" not in prose
+            "and the inputs, which multiply each nudge. A common wrong answer") in prose and "set the rest" not in prose
     assert "the weights on the way back can make the signal bigger or smaller" in prose
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
     assert "make up the gap" not in prose and "roughly 10×" not in prose
@@ -2601,6 +2633,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert cells[k + 3]["metadata"]["slideshow"]["slide_type"] == "subslide" and cells[k + 4]["metadata"]["jupyter"]["source_hidden"]
     knob_out = next(o["data"] for o in cells[k + 4]["outputs"] if "image/png" in o.get("data", {}))
     assert "".join(knob_out["text/plain"]) == "w: 0.3 → 0.31, a step of 0.01; 4w: 1.2 → 1.24, a step of 0.04"
+    (_w, w, _), (_4w, four_w, _) = ch05_race.one_knob_steps()   # the prose's "(say 0.3)" and "(1.2)"
+    assert f"weight w (say {w:g})" in knob_words and f"weight 4w ({four_w:.2g})" in knob_words
     assert chain.startswith("ch05_race.fade_chain_figure()") and "off_centre_sketch(" not in " ".join(flat)
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
@@ -3841,6 +3875,10 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     assert plain_tiny == pytest.approx(tiny * RECIPE["lr"]) and plain_large == pytest.approx(large * RECIPE["lr"])
     assert adam_tiny == pytest.approx(RECIPE["lr"], rel=1e-3) and adam_large == pytest.approx(RECIPE["lr"], rel=1e-6)
     shown = ch05_race.step_rules_figure()
+    # r105 (Accessibility: the alt text said "after 10 steps", which neither the picture nor the text says)
+    alt = shown.figure.get_label()
+    assert alt.startswith("Two bar charts on one scale: one step's size for one weight that gets the same nudge every "
+                          "step") and "after 10" not in alt and axes_label_is(shown, "one step's size")
     assert shown.caption == ("nudge 0.0001: plain step 0.000001, Adam step 0.01; nudge 2: plain step 0.02, Adam step "
                              "0.01")
     axes = shown.figure.axes

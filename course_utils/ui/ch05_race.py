@@ -1594,8 +1594,9 @@ def step_rules_figure(nudges=STEADY_NUDGES, lr=race.RACE_RECIPE["lr"], steps=10)
                      va="bottom", fontsize=9)   # over the plain bar, which is too small to see: clear of every label
     said = "; ".join(f"nudge {_short_number(n)}: plain step {_short_number(p)}, Adam step {_short_number(a)}"
                      for n, p, a in rows)
-    fig.set_label(f"Two bar charts on one scale: one weight's step after {steps} steps of the same nudge, a plain step "
-                  f"(hatched grey) beside Adam's (blue), a dashed line at the learning rate {lr:g}. {said}.")
+    # r105 Accessibility: it said "after 10 steps", which the picture and the text never say; now what is drawn
+    fig.set_label(f"Two bar charts on one scale: one step's size for one weight that gets the same nudge every step, "
+                  f"a plain step (hatched grey) beside Adam's (blue), a dashed line at the learning rate {lr:g}. {said}.")
     return Captioned(fig, said)
 
 
