@@ -112,11 +112,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
     # pass 89b (r90 Clarity): the slope and x are named after the slope picture, one cell more
     # pass 100 (r102 Focus): a line under the map's check points to the list: one cell more
-    side = _src(cells[k + 21])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more
+    side = _src(cells[k + 22])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more; p103 (r105): softmax picture, 1 more
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
     # pass 94 (r95 Clarity): why ReLU is three cells: the side arrow 2 cells further
-    assert _src(cells[k + 19]).startswith("### The side arrow: dead units") and _src(cells[k + 20]) == "ch06.dead_units()"
+    assert _src(cells[k + 20]).startswith("### The side arrow: dead units") and _src(cells[k + 21]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -340,7 +340,9 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # pass 78 (r75 Interaction: "the text under the menu" was not in the starting picture): the legend says why
     # pass 82 (r80 Clarity: the instruction was one packed paragraph): one line a style, then three numbered steps
     assert ("The picture draws up to three bends:\n- a thick pale band: the best bend;\n"
-            "- dashed: a good second, or a bend for a different task;\n- dotted: a bad choice. The legend says why.\n"
+            "- dashed, \"second\" in the legend: a good second choice;\n"   # p103 (r105 Clarity): one meaning a line
+            "- dashed, \"a different task\" in the legend: the bend for a different task;\n"
+            "- dotted: a bad choice. The legend says why.\n"
             ) in before and "text under the menu" not in before
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     # pass 84 (r83 Clarity, Picture: one packed clause): two short sentences
@@ -766,7 +768,9 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     assert f"{scores['ReLU']:.3f}" == "1.677" and f"{scores['SwiGLU']:.3f}" == "1.636"
     fold = ch06_decisions.gate_test_fold().data   # the 2020 test's own words hold the year and the 2.4 %
     assert "One 2020 test measured it." in fold and "2.4 % of ReLU's score" in fold
-    assert "ReLU's loss (its score) was 1.677; SwiGLU's was 1.636.\nWith a gate," in fold
+    assert "ReLU's loss was 1.677; SwiGLU's was 1.636.\nWith a gate," in fold
+    # p103 (r105 Clarity: "loss" was new here): said where the score is, before the numbers
+    assert "Its score, its **loss**, says how wrong it was: lower is better." in fold
     assert decisions.facts()["gelu_models"][0] == "GPT-2" and "2 % better" not in cell
     gain = ch06_decisions.gate_gain(ch06_decisions.deployments.comparison("Shazeer"))
     assert gain["gelu"] <= 0 < gain["swiglu"]   # plain GELU no better than ReLU; SwiGLU less wrong
@@ -894,7 +898,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # open the optional fold, before the 8 bars, said once
     head = ("<summary>Optional: the 2020 test</summary>\n\n"
             "The test trained 8 versions of one text model. Each had its own feed-forward block.\n"
-            "Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better."
+            "Each filled in stretches of text hidden from it. Its score, its **loss**, says how wrong it was: lower is better."
             # pass 86 (r85 Clarity: "lower is better", then bars where longer is better): said once, by the bars
             # pass 88 (r87 Picture: "less wrong" on the axis read as a double negative): the bars say "better"
             "\nHere are 3 of them. The bars show how much better than ReLU each block scored."
@@ -989,7 +993,7 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert "T5" not in more + fold and "language model" not in more + fold
     # pass 61: "a measure", not "a score" (the glossary's score is an output unit's sum: one word, one sense);
     # pass 82: the bars' axis says "score", so the words say what that score is, plainly, before the bars
-    assert "Its score says how wrong it was: lower is better." in fold
+    assert "Its score, its **loss**, says how wrong it was: lower is better." in fold
     assert "Each filled in stretches of text hidden from it." in fold
     assert "again and again" not in more + fold and "(Shazeer)" not in more + fold
     assert "did not say" not in after + more and "the study did not say why." in fold   # said once, with its numbers
@@ -1742,7 +1746,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 22))   # pass 100: one more (the pointer to the list)   # pass 94: two more (why ReLU in three)   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 23))   # p103: one more (softmax picture)   # pass 100: one more (the pointer to the list)   # pass 94: two more (why ReLU in three)   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -1935,6 +1939,11 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert _src(cells[k + 7]).startswith("#### At the output: the range matters\n\n")
     # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
     assert _src(cells[k + 8]).startswith("A **class** is one kind of answer, such as \"cat\".\n**Softmax** gives each class a share")   # pass 92   # pass 90: class is said under the map
+    # p103 (r105 Picture first): softmax's picture right under its words
+    assert "Unlike the other bends, softmax looks at all the output sums together." in _src(cells[k + 8])
+    every = _cells()   # the picture is a code cell: found in the whole notebook, right under the words
+    at = next(i for i, c in enumerate(every) if _src(c) == _src(cells[k + 8]))
+    assert _src(every[at + 1]) == "ch06.softmax_picture()"
     assert _src(cells[k + 9]).startswith("### The side arrow") and "tiny slope, 0.01" in _src(cells[k + 9])   # pass 71; pass 84: reworded; pass 99: over the picture
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
@@ -2200,7 +2209,7 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     more = ch06_decisions.gelu_reason().data
     assert "perplexity" in study.test and "SiLU" in activations.get("swiglu").formula
     fold = ch06_decisions.gate_test_fold().data   # pass 83 (r81 Focus): the gates' bends wait in the optional end
-    assert "Its score says how wrong it was: lower is better." in fold and "bent sum" not in more + fold
+    assert "Its score, its **loss**, says how wrong it was: lower is better." in fold and "bent sum" not in more + fold
     # pass 84 (r83 Clarity: what multiplies what?): the content times the gate; Bilinear's gate has no bend
     # pass 92 (r93 Focus): the gates' bends left the fold with the 8 bars; gate_bends_said still checks the data
     assert ch06_decisions.gate_bends_said(study) == [
@@ -2401,7 +2410,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
-        "**Predict:** forget gate 0.99, 100 steps back: is most, over a third or almost none left?\n"
+        "**Predict:** forget gate 0.99, 100 steps back: how much is left: most, over a third, or almost none?\n"
         # pass 53 (r47): where it opens; pass 61: its 1 in 38,000 is on it; pass 68: said in the drag line
         "Drag the slider from 0.90 to 0.99, then to 1.00. (A sigmoid never reaches 1.00.)")   # pass 49 (r44)
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
@@ -2838,7 +2847,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.writes_fold()")
     assert _src(cells[k - 4]).startswith("## The LSTM or GRU row: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "in brackets under each write" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
+    assert "1. takes a random sum;" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
         "<details><summary>Check your prediction</summary>\n\n- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
@@ -3245,14 +3254,14 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     sums = ch06_decisions.write_sums()
     assert len(sums) == 6 and ticks[1:] == [f"{i}\n({v:.1f})".replace("-", "−") for i, v in enumerate(sums, 1)]
     # pass 71 (r65 Clarity 2): in plain steps; the six sums are the picture's tick labels (checked above), not typed
-    words = next(_src(c) for c in _cells() if "in brackets under each write" in _src(c))
+    words = next(_src(c) for c in _cells() if "1. takes a random sum;" in _src(c))
     # pass 95 (r96 Clarity: one dense cell): the write in three numbered steps, in order, then the six sums per bend
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the steps
     # pass 83 (r81: line 4 now names a third gate, so "both gates" would be unclear): the two on the memory path
     # pass 100 (r102 Clarity: "fully open" read as "forget everything"): what a gate of 1 does, said
     steps = ("Pretend the forget and input gates are both 1: all old memory stays, and all new content goes in. "
              "Then each step:\n",
-             "1. takes a random sum (in brackets under each write, once you open the picture);\n",   # pass 98 (r99)
+             "1. takes a random sum;\n",   # pass 98 (r99); p103 (r105 Clarity): no pointer to the hidden picture
              "2. bends it into new content;\n",
              "3. adds that to the memory: a **write**.\n", "Each bend (ReLU, sigmoid, tanh) gets the same six sums.\n")
     # pass 97 (r98 Clarity: "printed under the write number" and "six sums: ReLU, sigmoid, tanh" read garbled): each
@@ -4016,3 +4025,21 @@ def test_pass102_a_transfer_quiz_asks_the_bend_for_a_price():
     assert "stays below 1" in q.feedback.value
     q.buttons[1].click()
     assert "always above 0" in q.feedback.value and "small print" in q.feedback.value
+
+
+def test_p103_softmax_picture_draws_three_sums_and_their_shares():
+    """Check r105 Picture first: softmax, a whole line of the list, had only words. The picture draws the three sums
+    and the shares softmax gives them (0.66, 0.24, 0.10 as printed), which add to 1, the biggest to the biggest."""
+    fig = ch06_decisions.softmax_picture()
+    left, right = fig.axes[:2]
+    sums = [p.get_height() for p in left.patches]
+    shares = [p.get_height() for p in right.patches]
+    assert sums == [2.0, 1.0, 0.1]
+    assert [f"{v:.2f}" for v in shares] == ["0.66", "0.24", "0.10"]
+    assert abs(sum(shares) - 1) < 1e-12 and np.argmax(shares) == np.argmax(sums)
+    e = np.exp(np.array(sums))
+    assert np.allclose(shares, e / e.sum())
+    assert [t.get_text() for t in right.texts] == ["0.66", "0.24", "0.10"]
+    assert fig._suptitle.get_text() == "The shares add to 1; the biggest sum gets the biggest share."
+    alt = fig.get_label()
+    assert "cat 2.0, dog 1.0, bird 0.1" in alt and "cat 0.66, dog 0.24, bird 0.10" in alt

@@ -316,6 +316,32 @@ def output_ranges():
     return fig
 
 
+SOFTMAX_CLASSES, SOFTMAX_FIG = ("cat", "dog", "bird"), (620, 280)   # p103 (r105 Picture first): softmax drawn
+SOFTMAX_CAPTION = "The shares add to 1; the biggest sum gets the biggest share."
+
+
+@plots.styled
+def softmax_picture():
+    """Softmax in a picture (p103, r105 Picture first: it had only words): three output sums as bars (left) and the
+    shares softmax gives them (right), each share printed to 2 decimals; the caption says they add to 1."""
+    sums, shares = np.array(SOFTMAX_SCORES), softmax_shares()
+    fig, (ax_s, ax_p) = plots.new_figure(*SOFTMAX_FIG, ncols=2)
+    ink = plots.color("softmax")
+    for ax, vals, title, top in ((ax_s, sums, "output sums", 2.5), (ax_p, shares, "softmax shares", 1.0)):
+        ax.bar(range(len(vals)), vals, width=0.6, color=ink, alpha=0.6, edgecolor="black", lw=0.8)
+        for i, v in enumerate(vals):
+            ax.text(i, v + 0.03 * top, f"{v:.1f}" if ax is ax_s else f"{v:.2f}", ha="center", va="bottom", fontsize=12)
+        ax.set_xticks(range(len(vals)), SOFTMAX_CLASSES)
+        ax.set(ylim=(0, top * 1.15), title=title)
+    fig.suptitle(SOFTMAX_CAPTION, fontsize=12)
+    fig.set_label("Two bar charts. Left, three output sums: "
+                  + ", ".join(f"{c} {v:.1f}" for c, v in zip(SOFTMAX_CLASSES, sums))
+                  + ". Right, the shares softmax gives them: "
+                  + ", ".join(f"{c} {v:.2f}" for c, v in zip(SOFTMAX_CLASSES, shares))
+                  + ". " + SOFTMAX_CAPTION)
+    return fig
+
+
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
 # pass 58 (r52 Pictures): seed 6 drew -2.0 twice, so only seven markers showed; 1306 draws eight sums 0.3 or more apart
 TRUE_SCALE_NOTE = "true scale:\nthe leak barely shows"   # the left panel's caption (pass 63, r58)
@@ -839,12 +865,12 @@ def gate_test_fold():
     # pass 87 (r86 Focus): the test, its three main bars and their numbers moved here from line 3's main path
     scores = run_scores(study)   # pass 96 (r97): the raw losses What to remember quotes, printed here
     body = f"""The test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
-Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better.
+Each filled in stretches of text hidden from it. Its score, its **loss**, says how wrong it was: lower is better.
 Here are {len(MAIN_BLOCKS)} of them. {BARS_SAID}
 
 {main_img}
 
-ReLU's loss (its score) was {scores["ReLU"]:.3f}; SwiGLU's was {scores["SwiGLU"]:.3f}.
+ReLU's loss was {scores["ReLU"]:.3f}; SwiGLU's was {scores["SwiGLU"]:.3f}.
 {gate_result(study)}
 
 In all {len(study.compared)}, every block with a gate beat every one without."""
