@@ -1362,7 +1362,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
     assert quiz.PAGE_WORDS["SiLU"].startswith("x times sigmoid(x)")   # pass 26: Swish is a family; pass 62: the word list says it
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
-    assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c. Only the gate's sum g is bent, not the content's sum c.")
+    assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c. Only the gate's sum is bent, not the content's sum.")
     assert quiz.check("swiglu_gate", quiz.answer_key("swiglu_gate")).message == "Right. " + why14 and "\n" not in why14
     silu = activations.get("silu")
     x = np.linspace(-4, 4, 9)
@@ -2637,8 +2637,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                               "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p100 (r102)
-                               "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
+                               "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p100 (r102)
+                               "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
                                "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -5345,8 +5345,8 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
-            "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "
-            "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
+            "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "
+            "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5665,8 +5665,8 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                        "2. Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
-                        "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
+                        "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
+                        "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
                         "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5912,7 +5912,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     """r95 Clarity: "Moving off ½ costs one side more than the other gains" was abstract. The key lifts a 1's chance
     to 0.6; with equal totals a 0's rises too. Their losses 0.51 and 0.92 average 0.71, worse than ½'s 0.69."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert quiz.XOR_LIFTED == 0.6 and "Say both 1s rise to chance 0.6. Equal totals: the 0s' scores add to the same." in why
+    assert quiz.XOR_LIFTED == 0.6 and "Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total." in why
     # p100 (r102 Clarity): a 0's loss is for its right answer's chance, 1 − 0.6; no "ln" (its word box says Q6's answer)
     assert "Its right answer, 0, gets only 0.4." in why and f"{1 - quiz.XOR_LIFTED:g}" == "0.4"
     # r103 (Correctness): equal totals fix only the sum of the 0s' scores; "at best" is the even split, since any
@@ -5927,7 +5927,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert (f"{one:.2f}", f"{zero:.2f}", f"{(one + zero) / 2:.2f}") == ("0.51", "0.92", "0.71")   # chance 0.6 at both
     assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
     assert zero == pytest.approx(-math.log(1 - quiz.XOR_LIFTED)) and one == pytest.approx(-math.log(quiz.XOR_LIFTED))
-    assert "Losses: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½." in why
+    assert "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½." in why
     assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # p96: short sentences, two a step
 
 
@@ -6104,7 +6104,16 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     top = _src(cells[k])
     # r103 (Retention: the top gave Q8's answer, a unit's steps in order, a screen above it): what a unit is, not its steps
     assert "A **unit** is one small calculator in a network." in top and "The order of its steps is one of the questions." in top
-    assert "multiplies each input" not in top and "bias" not in top
+    # r105 (Clarity: weights, bias, layer and class were used in Q3-Q6 before the word list said them): the top
+    # names them, but never as steps in their order (Q8): the bend is said first, the weights and bias after it
+    unit = top[top.index("A **unit**"):]
+    assert "multiplies each input" not in top and "Stretch and add" not in top and "then" not in unit
+    for said in ("Its **weights** scale its inputs.", "Its **bias** is one number it adds.",
+                 "A **layer** is a column of units reading the same inputs.",
+                 "A **class** is one possible answer, such as cat or dog."):
+        assert said in top, said
+    assert top.index("**bend**") < top.index("**weights**") < top.index("**bias**")   # not the steps' order
+    assert unit.index("**bias**") < unit.index("**layer**") < unit.index("**class**") < unit.index("[word list]")
     assert quiz.get("unit_steps").prompt == "What are the steps inside a unit, in order?"
     assert "That curve is its **bend**, or *activation function*." in top
     assert top.index("**bend**") < top.index("[word list]")

@@ -321,9 +321,10 @@ def _bank():
                 # gets 1 − 0.6); no "ln" here: its word box says ln 2 ≈ 0.69, Q6's answer
                 # r103 (Correctness: equal totals are of scores, and fix only their sum): the 0s' best case, an even
                 # split (the loss curves up in the score, so any uneven split costs more)
-                f"2. Say both 1s rise to chance {XOR_LIFTED:g}. Equal totals: the 0s' scores add to the same. "
+                # r105 (Clarity: "Equal totals" was too compressed; the loss was not named): the 1s' total, the race's loss
+                f"2. Say both 1s rise to chance {XOR_LIFTED:g}. The two 0s' scores still add up to the 1s' total. "
                 f"At best, each 0 gets {XOR_LIFTED:g} too. Its right answer, 0, gets only {1 - XOR_LIFTED:g}. "
-                f"Losses: {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
+                f"The race's loss: {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
                 f"chance {1 - XOR_LIFTED:g}. Average {-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, "
                 "worse than at ½.\n"   # Q6 asks for ln 2
                 # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
@@ -393,7 +394,8 @@ def _bank():
             "Two sets of weights each stretch and add the input, into g and c (the content). SiLU bends g into "
             "the gate, SiLU(g). The unit outputs SiLU(g) times c. "
             # p100 (r102): the open key is this last sentence alone: it names g and c, as the picture below does
-            "Only the gate's sum g is bent, not the content's sum c."),
+            # r105 (Clarity): this open sentence stands alone, before the picture names g and c: no letters
+            "Only the gate's sum is bent, not the content's sum."),
            ("Both, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dial. SiLU(4) is about "
@@ -525,7 +527,7 @@ def _bank():
         # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
         _c("deepest_dip", "04", "Which of these bends never goes below 0?",
            ("ReLU.", "ReLU is max(0, x): 0 on the left, x on the right. It never dips."),
-           ("GELU.", f"GELU dips a little below 0 left of 0, to about {gdip_y:.2f}, then comes back up toward 0."),
+           ("GELU.", f"GELU dips a little below 0 left of 0, to about {gdip_y:.2f}. Moving right, it comes back up to 0 at x = 0."),
            ("SiLU.", f"SiLU is x times sigmoid(x), below 0 for every x below 0. It dips to about {silu_min:.2f}."),
            ("Mish.", f"Mish dips deepest of these, to about {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
