@@ -1229,7 +1229,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5." in text
-    assert "The start weights alone would keep the spread; SELU moves it." in quiz.key_why("selu_steady")
+    assert "The start weights alone would keep it." in quiz.key_why("selu_steady")
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
@@ -1244,9 +1244,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # signal_stats.lecun_normal divides by √fan_in); (Clarity) the reason as one cause sentence
     # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words (such weights keep a weighted sum's spread), and
     # the pull both ways: above 1 the spread shrinks, below 1 it grows (checked below with chapter 04's own runs)
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread above 1 shrinks layer by layer, and below 1 "
-                                           "it grows. The average stays near 0. The start weights alone would keep "
-                                           "the spread; SELU moves it.")
+    assert quiz.key_why("selu_steady") == ("In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, "
+                                           "below 1 it grows. The average stays near 0. The start weights alone "
+                                           "would keep it.")
     assert "√" not in quiz.key_why("selu_steady") and "inputs per unit" not in quiz.key_why("selu_steady")
     from course_utils.engine import signal_stats
     from course_utils.ui import ch04_zoo

@@ -925,14 +925,17 @@ def below_zero_question():
 
 def below_zero_answer():
     """The folded check of 'which of the four go below 0?' (pass 88, r87 Picture/Interaction: the four bends sat open
-    under the buttons and gave the answer away): the right letter and why sigmoid, the tempting
-    wrong option, stays above 0 (notebook 02). Pass 103 (r105 Picture first: a learner who did not click never saw the
-    four bends on one scale): the picture moved out of the fold, into the open cell right under it."""
+    under the buttons and gave the answer away): the right letter, the four bends, and why sigmoid, the tempting
+    wrong option, stays above 0 (notebook 02). The picture stays in the fold: open, it answers the question above it."""
     options = below_zero_question().options
     letter = {text: questions.LETTERS[i] for i, (text, _right, _said) in enumerate(options)}
     right = next(text for text, is_right, _said in options if is_right)
+    fig = four_bends()
+    img = tables.image(figure_png(fig), fig.get_label(), 900, 270)
     return fold("Check your prediction", f"""
 {letter[right]}: {right}.
+
+{img}
 
 Tanh goes below 0: it runs from −1 to 1, balanced around 0.
 GELU dips just below 0, to about {gelu_dip()}, then comes back up.
