@@ -1623,7 +1623,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Session 31 (r71 Clarity): two sentences, not three colons in one.
     # Pass 88 (r87 Picture first): the ReLU sketch sits between the name and the words that read it.
     # Pass 103 (r105 Clarity): "unit" already means a neuron; the name is said to be old, ReLU only the bend inside.
-    assert ("short for *rectified linear unit*.\nDespite its old name, it is just the bend inside a unit. Here is its graph."
+    assert ("short for *rectified linear unit*.\nIts name ends in "unit", but ReLU is only step 3, the bend. Here is its graph."
             in _cell("## Step 3: the bend")
             # Pass 94 (r95 Clarity): "made one-way" was vague; what gets through is said.
             # Pass 98 (r99 Clarity): the name in its own order, rectified linear; "rectify" defined once, below.
@@ -2636,7 +2636,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 101 (r103 Clarity): "its steepest, its middle" said as its input, 0; "Below" names the bars it means.
     # Pass 102 (r104 Correctness): pictured, not derived from the weights (weight 1 alone would not put the next
     # sigmoid at 0): ten units, each at its steepest point; the bend and the weight each multiply the signal.
-    assert ("Picture ten sigmoid units in a row, each at its steepest point (input 0), as in the bars below.\n"
+    # r106 (Correctness, as r104 asked: with weight 1 a sigmoid passes on 0.5, so a bias must bring each input to 0)
+    assert ("Picture ten sigmoid units in a row, as in the bars below.\n"
+            "Each one's bias puts its input at 0, its steepest point.\n"
             "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
             "Each weight multiplies it by 1.\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
@@ -4365,6 +4367,8 @@ def test_pass102_the_fading_bars_are_pictured_as_ten_units_at_their_steepest():
     """Check r104 Correctness: the text pictures ten sigmoid units each at input 0 (not "every weight 1 makes each input
     0", which a bias must arrange); ten is the bars' count, and 0.25 is sigmoid's slope at 0."""
     text = _history_text()
-    assert "Picture ten sigmoid units in a row, each at its steepest point (input 0)" in text
+    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach one's bias puts its input at 0" in text
+    # the bias that does it: weight 1 passes on sigmoid(0) = 0.5, and a bias of -0.5 brings the next input back to 0
+    assert 1 * float(activations.get("sigmoid")(np.array([0.0]))[0]) + (-0.5) == 0
     assert len(ch00_start_here.FADE_LAYERS) == 10
     assert float(activations.get("sigmoid").derivative(np.array([0.0]))[0]) == 0.25

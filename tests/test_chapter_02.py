@@ -61,7 +61,7 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "The scale's errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
-              "For a unit, read $x$ the same way: how many usual spreads its sum is above 0.\n"   # pass 103 (r105)
+              "GELU assumes a unit's sums pile up like this bell, around 0, with usual error 1.\n"   # pass 103 (r105)
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a

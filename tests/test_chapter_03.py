@@ -2696,8 +2696,8 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
                                                        "drift: ReLU's panel below ends at $0.41$.")
     relu_alone = gradients.signal_flow("relu", 10)   # pass 99 (r100 Correctness): the flow widget's first start
     assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"
-    assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. Each He weight's square is "
-            "twice the plain $\\frac1n$, like the doubled squares above. So their squares add to 2, not 1: each layer "
+    assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. He weights' squares "
+            "average twice the plain $\\frac1n$, like the doubled squares above. So their squares add to 2, not 1: each layer "
             "back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in lead_in
     assert "Each term's square is" not in lead_in and "- Their squares add" not in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)

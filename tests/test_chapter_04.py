@@ -2394,7 +2394,7 @@ def test_phi_is_the_standard_bell_curves_share():
             "The pile's outline is the bell.\n"
             "Its whole area stands for all of them: count it as 1.") in text
     assert ("GELU's switch is $\\Phi(x)$ (capital phi), in the right panel.\n"
-            "It is the share of that area left of $x$ (shaded on the left): the chance a random number lands below $x$.\n"
+            "It is the share of that area left of $x$ (shaded on the left): the chance a number drawn from the bell lands below $x$.\n"
             "Far left that is 0; far right, 1. So $\\Phi$ is a switch.\n") in text
     assert stats.norm.cdf(-8.0) < 1e-9 and stats.norm.cdf(8.0) > 1 - 1e-9   # far left 0, far right 1
     assert stats.norm.cdf(np.inf) == 1.0   # the whole area is 1

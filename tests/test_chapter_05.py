@@ -99,7 +99,7 @@ STEEPER_WHY = ("Why does steeper help? A **steep unit** uses sigmoid(4x) − 0.5
 # pass 102 (r104 Focus: "Steeper is like bigger weights" in Going further repeated these lines): the rate it is
 # like, and why only about, said here once (LIKE_RATE, LAST_LAYER); the symbols follow the claim they justify
 LIKE_RATE = "That is about like learning rate 0.04, at every step."
-LAST_LAYER = "(About: the output's weights, after the last bend, still move by 0.01.)"   # r105: which claim is approximate, and why
+LAST_LAYER = "(Only about: the weights into the output have no steep bend, so they still step 0.01.)"   # r105: which claim is approximate, and why
 # r105 (Clarity: the hinge moved too fast): the squeeze said as a bigger weight, with the picture's numbers
 STEEPER_WORDS = ("Squeezing the curve by 4 is the same as making the weight into it 4 times bigger. "
                  "So a steep unit with weight w (say 0.3) works exactly like sigmoid − 0.5 with weight 4w (1.2) and bias 4b. "

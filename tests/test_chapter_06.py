@@ -3424,11 +3424,9 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     "- LSTM (long short-term memory), GRU: networks that read a sequence, keeping a memory.\n"
                     "- Dead ReLU unit: one stuck at 0.\n"
                     # r105 (Clarity, Correctness: "more bends" named four words without meanings, and SwiGLU is a
-                    # block, not a bend): a plain line each
-                    "- GELU: ReLU with a rounded corner and a small dip. Leaky ReLU: ReLU, but a little below 0 on the left.\n"
-                    "- Softmax: turns the output sums into shares that add to 1.\n"
-                    "- SwiGLU: not one bend but a block: one bent sum scales another.\n"
-                    "- Gate (in an LSTM): a dimmer from 0 to 1. New content: what it adds to its memory.\n\n"
+                    # block, not a bend) gave each a line; r106 (Clarity 7: fourteen words before any is needed):
+                    # the rest are said at their rows, and the key says so
+                    "- Every other name on the map is explained when we reach its row.\n\n"
                     "For now, follow the arrows.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
