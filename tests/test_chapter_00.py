@@ -1623,7 +1623,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Session 31 (r71 Clarity): two sentences, not three colons in one.
     # Pass 88 (r87 Picture first): the ReLU sketch sits between the name and the words that read it.
     # Pass 103 (r105 Clarity): "unit" already means a neuron; the name is said to be old, ReLU only the bend inside.
-    assert ("short for *rectified linear unit*.\nIts name ends in "unit", but ReLU is only step 3, the bend. Here is its graph."
+    assert ("short for *rectified linear unit*.\nIts name ends in \"unit\", but ReLU is only step 3, the bend. Here is its graph."
             in _cell("## Step 3: the bend")
             # Pass 94 (r95 Clarity): "made one-way" was vague; what gets through is said.
             # Pass 98 (r99 Clarity): the name in its own order, rectified linear; "rectify" defined once, below.
@@ -2932,7 +2932,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
-    # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
+    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach one's bias puts its input at 0, its steepest point." in text   # r106
     assert "each at its steepest point (input 0), as in the bars below." in text   # pass 102
     assert "multiplies the signal by its slope there: $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).

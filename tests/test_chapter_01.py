@@ -2558,8 +2558,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # r105 (Correctness: the answer's "crumbs on a plate you turn and slide" lost its basis, so it read as
             # false for tables that stretch): the turn-and-slide said again, in two short sentences
             # r106 (Correctness): the tables only turn; the biases slide
-            "Our tables only turn the numbers, like a plate.\n"
-            "The biases slide the plate.\n"
+            "Tables only turn the numbers; biases slide them, like a plate.\n"
             "So over 100 layers they stay a sensible size.\n") in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -4876,7 +4875,7 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
             "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-    assert "Our tables only turn the numbers, like a plate.\nThe biases slide the plate." in _src(cells[head])
+    assert "Tables only turn the numbers; biases slide them, like a plate." in _src(cells[head])
 
 
 # ---- pass 92 (r93 reader) ----

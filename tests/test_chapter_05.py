@@ -4409,7 +4409,7 @@ def test_bigger_steps_try_says_it_is_close_not_exact():
     assert "close, not exact" not in try_cell   # pass 96: the caveat sits in the fold above it
     assert LAST_LAYER in re.sub(r"\s+", " ", text) and "Close, not exact" not in text   # pass 102: one sentence
     # r105 (Clarity): the caveat names what stays at the plain step: the output's weights move by the race's rate
-    assert race.RACE_RECIPE["lr"] == 0.01 and "0.01" in LAST_LAYER and "output's weights" in LAST_LAYER
+    assert race.RACE_RECIPE["lr"] == 0.01 and "0.01" in LAST_LAYER and "weights into the output" in LAST_LAYER
 
 
 def test_the_two_centred_sigmoids_have_their_own_marks_dashes_and_far_apart_colours():
