@@ -2932,8 +2932,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
+    # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
     assert "Picture ten sigmoid units in a row, as in the bars below.\nEach one's bias puts its input at 0, its steepest point." in text   # r106
-    assert "each at its steepest point (input 0), as in the bars below." in text   # pass 102
     assert "multiplies the signal by its slope there: $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
