@@ -61,13 +61,13 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "The scale's errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
-              "GELU assumes a unit's sums pile up like this bell, around 0, with usual error 1.\n"   # pass 103 (r105)
+              "GELU assumes a unit's sums pile up like this bell: middle 0, usual error 1.\n"   # pass 103 (r105)
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
 # unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
-GATE_STORY = ("Why this share? A unit's weighted sums often pile up into a bell too, over many examples.\n"
-              "$\\Phi(x)$, the share of them below $x$, says how big $x$ is for this unit.\n"
+GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of the unit's sums below $x$.\n"   # the bell cell says they pile up
+              "So it says how big $x$ is for this unit.\n"
               "Picture a gate that opens with chance $\\Phi(x)$.\n"
               "Open: $x$ passes. Shut: 0 passes.\n"
               "On average, $x \\cdot \\Phi(x)$ gets through.\n"
@@ -1632,7 +1632,7 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     # "turn" is said why: at k the sum's slope changes by t
     assert piece.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n"
                             "Left of $k$ it is flat at 0.\n"
-                            "Right of $k$ it climbs $t$ for each 1 you move right (falls if $t$ is negative).\n"
+                            "Right of $k$ it climbs $t$ for each 1 you move right. With a negative $t$, it falls.\n"
                             "Example: $k = -1.5$, $t = 0.5$. At $x = 0.5$, 2 past the corner, the piece is 0.5 × 2 = 1.\n"
                             "We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.\n"
                             "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\n")   # pass 32: t, as SwiGLU's sum is a (r30)
@@ -3633,7 +3633,7 @@ def test_corners_name_the_corner_and_the_turn_before_the_formula():
     named = text.index("We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.")
     assert "tilted by a **turn**" not in text
     assert named < text.index("As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")
-    down = -0.5 * np.maximum(np.linspace(-3, 3, 601) - 1.0, 0)   # "falls if t is negative": t = -0.5, k = 1
+    down = -0.5 * np.maximum(np.linspace(-3, 3, 601) - 1.0, 0)   # "with a negative t, it falls": t = -0.5, k = 1
     assert down.max() == 0 and down[-1] < 0
     x = np.linspace(-3, 3, 601)
     piece = 0.7 * np.maximum(x + 1.5, 0)   # t = 0.7, k = -1.5: slope 0 left of k, t right of it
