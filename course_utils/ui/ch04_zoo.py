@@ -923,7 +923,7 @@ def switch_contrast(x_max=SWITCH_X, points=8001):
 PHI_SLOPE, SIGMA_SLOPE, SWITCH_GAP = switch_contrast()
 def mish_switch(x):
     """Mish's switch, tanh(softplus(x)): an S-curve from 0 to 1 (r104: drawn so the dip question can be reasoned)."""
-    return np.tanh(_stable.softplus(np.asarray(x, dtype=float)))
+    return _stable.tanh_softplus(np.asarray(x, dtype=float))[0]
 
 
 SWITCHES_ALT = ("Left: the standard bell curve, x from -4 to 4, with the area left of x = 1 shaded: "
