@@ -55,7 +55,8 @@ def _folded_output(cell):
 # size): the bridge only points at the scale; under the picture, the usual error in grams, then Φ, then its switch
 BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "GELU is $x$ × a smooth share between 0 and 1.\n"
-          "The share comes from a kitchen scale's errors (below).")
+          # pass 104 (r106 Clarity: read as if GELU needed a kitchen scale): the bell, the scale only its example
+          "The share comes from a bell curve (below, from a kitchen scale).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
               "The scale's errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
@@ -517,9 +518,10 @@ def test_explorer_asks_which_slopes_pass_no_signal_or_a_flipped_one_and_the_answ
     above = markdown_before("ch02.bend_explorer(")
     # pass 60 (r54): the chapter promised four bends and a gate, so the fifth ticked bend is named where it is asked
     # pass 102 (r104 Interaction: the learner acted before predicting): the guess first, then the check
-    assert ("**Predict:** without touching the widget, at x = −1.5, which of the five bends have slope 0 (no "
+    # pass 104 (r106 Clarity: the Predict lines were long): shorter sentences, the check after the guess
+    assert ("**Predict:** at x = −1.5, which of the five bends have slope 0 (no "
             "learning signal back)?\nWhich have a slope below 0 (the signal flipped)?\n**Then check:** tick all five "
-            "(SiLU too), move the probe to −1.5, and click \"Show the numbers\".") in above
+            "(SiLU too) and move the probe to −1.5.\nThen click \"Show the numbers\".") in above
     boxes = ch02.bend_explorer().checkboxes
     assert len(boxes) == 5 and "SiLU" in {b.description for b in boxes.values()}   # the four, and SiLU
     # pass 68: the second question (the tails at x = 4) is cut: tanh's section says its tail is flatter than sigmoid's
@@ -943,7 +945,7 @@ def activations_min_gelu():
 def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
     """Check the sentence is qualified, and that tanh of all-positive inputs is not balanced around 0."""
     # r62 Focus 3: the word list's definition moved here, still qualified by the inputs
-    assert "So tanh is zero-centred: its outputs average about 0 for inputs spread evenly around 0." in markdown()
+    assert "So tanh is zero-centred." in markdown()
     assert np.mean(np.tanh(np.linspace(0.5, 3, 100))) > 0.5
 
 
@@ -1624,7 +1626,12 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     cells = chapter()["cells"]
     at = _cell_index("ch02.corners_add_up()")
     # pass 88 (r87 Clarity: five new ideas in one cell): one shifted piece first, then the turns and the mean gap
-    intro, piece, above = ("".join(cells[j]["source"]) for j in (at - 3, at - 2, at - 1))
+    # pass 104 (r106 Picture first): one piece drawn above its words; why x − k moves the corner in a fold below them
+    intro, picture, piece, why, above = ("".join(cells[j]["source"]) for j in range(at - 5, at))
+    assert picture == "ch02.one_piece()" and cells[at - 4]["metadata"]["jupyter"]["source_hidden"]
+    assert why.startswith("<details><summary>Why x − k moves the corner</summary>") and why.rstrip().endswith("</details>")
+    assert "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$" in why
+    assert "A corner at" not in piece and "Example:" not in piece
     assert intro.startswith("## Corners add up") and "the grey hill, a bell-shaped bump 1 tall at x = 0." in intro
     # pass 39 (r35): k and t are named before the formula uses them
     # pass 99 (r100 Picture first): the piece in plain words (a slid, tilted ReLU) before its formula
@@ -1633,7 +1640,6 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     assert piece.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n"
                             "Left of $k$ it is flat at 0.\n"
                             "Right of $k$ it climbs $t$ for each 1 you move right. With a negative $t$, it falls.\n"
-                            "Example: $k = -1.5$, $t = 0.5$. At $x = 0.5$, 2 past the corner, the piece is 0.5 × 2 = 1.\n"
                             "We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.\n"
                             "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\n")   # pass 32: t, as SwiGLU's sum is a (r30)
     assert "mean gap" not in piece and "mean gap" not in piece and "slider" not in piece
@@ -1755,9 +1761,9 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     text = markdown()
     # r62 Focus 3: the word list went; the word is defined where tanh shows it
     # pass 70 (r65 Clarity): ReLU's card uses the word first, so it is defined (bold) right above that card
-    assert ("So tanh is zero-centred: its outputs average about 0 for inputs spread evenly around 0.") in text
+    assert ("So tanh is zero-centred.") in text
     # pass 98 (r99 Clarity 3): the definition says over which inputs, and why ReLU's card says no (GELU's, at its dip)
-    assert ("On it, **zero-centred** means: feed it inputs spread evenly around 0, and its outputs average about 0.\n"
+    assert ("On it, **zero-centred** means: inputs spread evenly around 0 give outputs averaging about 0.\n"
             "ReLU's outputs are never negative, so ReLU is not.\n") in text
     # pass 99 (r100 Correctness: "the dip is small" was no reason): GELU(x) + GELU(-x) = x(2Φ(x) - 1) > 0 for x > 0
     assert ("For every $x > 0$, GELU($x$) sits further above 0 than GELU($-x$) sits below.\n"
@@ -2062,9 +2068,8 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example, "
-                 "as in the picture above.\n"
-                 "Then the unit passes no learning signal on to its weights or its bias.",   # r57 sweep: "it" named
+    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example.\n"
+                 "Then the unit passes no learning signal on to its weights or bias.",   # r57 sweep: "it" named
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
         assert text.index("adds them up: its **weighted sum**") < text.index(line)
@@ -2305,8 +2310,8 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     lines = lines + swiglu
     # pass 87 (r86 Interaction: the picture answered it at once): a click first, the picture after it
     # pass 97 (r98 Interaction: the quiz could only be guessed): the Predict says a guess is fine, before the curves
-    assert "".join(cells[at - 2]["source"]) == lines + ("**Predict:** you have not seen the curves yet, so a guess is fine, "
-                                                        "and one answer may surprise you. Which of the four go below 0?")
+    assert "".join(cells[at - 2]["source"]) == lines + ("**Predict:** the curves come next, so just guess. "   # pass 104: shorter
+                                                        "Which of the four go below 0?")
     assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
     bullets = [l for l in "".join(cells[at - 2]["source"]).splitlines() if l.startswith("- ")]   # pass 96 (r97 Clarity)
@@ -2408,7 +2413,7 @@ def test_a_dead_relu_unit_is_hedged_and_can_come_back():
     text = markdown()
     assert "for good" not in text
     # pass 99 (r100 Clarity): the hedge says what earlier layers change: this unit's inputs, and so its sum
-    assert "Unless earlier layers change its inputs, and so its sum, it stops learning: a *dead* unit (chapter 03)." in text   # pass 28: hedged where said
+    assert "Unless earlier layers change its sum, it stops learning: a *dead* unit (chapter 03)." in text   # pass 28: hedged where said
     # pass 68: the recall answer no longer repeats the hedge; it is said once, in the weakness paragraph above
     assert "revive" not in text and text.count("Unless earlier layers change") == 1
     line1 = text.split("## What to remember", 1)[1].split("1. ", 1)[1].splitlines()[0]
@@ -2548,18 +2553,15 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
             # pass 90 (r91 Clarity: heavy on digits): the two parts in words first, then the step's numbers
             "The coloured arrows above split the step into two parts.\n"
-            "Together is the average move of the two weights.\n"
-            "Apart is what is left.\n"
-            "So the step (+2, +1) is together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
+            # pass 104 (r106 Focus: the together/apart lines were dense): the worked step read concretely, its numbers
+            # checked in test_r106_the_detour_reads_the_worked_steps_own_numbers
+            "Here both inputs are positive, so both weights went up: (+2, +1).\n"
+            "Its together part, (+1.5, +1.5), lifts the plank, which the star does not need.\n"
+            "Only its apart part, (+0.5, −0.5), tilts the plank toward the star.\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
-            "So each step's together part is at least as big as its apart part.\n"
-            # pass 101 (r103 Clarity: no reason was given): the reason, checked in
-            # test_the_together_part_is_never_smaller_for_moves_of_one_sign
-            "Why: two numbers of one sign have a sum at least as big as their difference.\n"
-            # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
-            # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
-            "Each together move is a detour off the dotted line.\n"
-            "Later steps must push the weights back.\n"
+            # test_the_together_part_is_never_smaller_for_moves_of_one_sign checks the lift is never the smaller
+            "Then the lift is always at least as big as the tilt.\n"
+            "Later steps must undo the lift.\n"
             # pass 98 (r99 Clarity: read against the tie at small steps as a contradiction): the cost, left to the widget
             "What that costs depends on the step size: try it below.\n") == split.strip("\n") + "\n"
     # pass 90 (r91 Focus): the length² box (why big steps swing) is cut from the chapter
@@ -2702,7 +2704,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
         assert np.mean(x * (errors < x)) == pytest.approx(float(activations.get("gelu")(x)), abs=0.01)
         assert np.mean(errors < x) == pytest.approx(float(special.ndtr(x)), abs=0.01)   # "opens with chance Φ(x)"
     assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
-    story = text.split("The share comes from a kitchen scale's errors (below).", 1)[1]
+    story = text.split("The share comes from a bell curve (below, from a kitchen scale).", 1)[1]
     assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual error**")
             < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("Why this share?"))
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below): " in text and text.count("**usual error**") == 1
@@ -2967,7 +2969,7 @@ def test_wording_a_second_reader_found_vague():
     text = markdown()
     for gone in ("a few numbers along", "the first two read text", "use this unit, such as PaLM", "stacks starve"):
         assert gone not in text, gone
-    assert "why the learning signal fades in deep stacks of sigmoid layers." in text
+    assert "why the learning signal fades in deep sigmoid stacks." in text
 
 
 def test_the_toy_shows_a_detour_not_a_slower_arrival():
@@ -3284,11 +3286,11 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
     # r72 Correctness: the theorem covers any unbroken (continuous) curve, over a limited stretch of x
-    assert ("A sum of enough corner pieces can follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
+    assert ("Enough corner pieces can follow any unbroken curve over a limited stretch, as closely as you like.\n"
             "A theorem proves that such a match exists: the *universal approximation theorem*.\nIt does not say how many units it takes, or whether training finds them.") in markdown()
     # pass 85 (r84 Clarity: four ideas in one cell): where a corner sits is its own cell, under the network picture
     assert "for many inputs too" not in markdown()
-    net, corner, theorem = (_cell_index(k) for k in ("ch02.corners_network()", "A unit's corner sits", "A sum of enough corner pieces"))
+    net, corner, theorem = (_cell_index(k) for k in ("ch02.corners_network()", "A unit's corner sits", "Enough corner pieces can follow"))
     assert net + 1 == corner and corner + 1 == theorem
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
@@ -3306,7 +3308,7 @@ def test_the_gradient_is_glossed_where_chapter_03_is_named():
     chapter 03 introduces the gradient itself, in bold, where it first uses it."""
     text = markdown()
     assert "**gradient**" not in text and not re.search(r"\bloss\b", text)
-    assert text.rstrip().endswith("why the learning signal fades in deep stacks of sigmoid layers.")
+    assert text.rstrip().endswith("why the learning signal fades in deep sigmoid stacks.")
     ch03 = markdown_of("03_gradient_table")
     assert "The **gradient** says which way the mistake grows" in ch03   # pass 46: 03 opens the sentence with it
 
@@ -3579,7 +3581,7 @@ def test_sigmoid_slope_peak_names_the_two_numbers_that_add_up_to_1():
     assert abs(float(np.max(s * (1 - s))) - 0.25) < 1e-12 and x[np.argmax(s * (1 - s))] == 0
     assert "for every training example gets no learning signal" not in text
     # r78 Correctness: the bias gets no signal either, and the recall answer keeps the text's "unless earlier layers"
-    assert "passes no learning signal on to its weights or its bias." in text
+    assert "passes no learning signal on to its weights or bias." in text
     assert "no learning signal reaches its weights or its bias" in text and "earlier layers do not shift it" in text
     assert float(activations.get("relu").derivative(np.array([-1.0, 0.0]))[1]) == 0.0
 
@@ -3666,7 +3668,7 @@ def test_the_corners_become_a_network_in_a_picture_before_the_table():
     assert "ch02.corners_answer()" in "".join(cells[at - 2]["source"])
     assert "".join(cells[at - 1]["source"]) == ("Below, the same sum as a small network.\n"
                                                 # pass 97 (r98 Clarity): which arrow carries the turn
-                                                "Each turn becomes the weight on the arrow from that ReLU unit into the output unit.")
+                                                "Each turn becomes the weight on its ReLU unit's arrow into the output unit.")
     assert "| first: one unit per piece" not in "".join(cells[at + 1]["source"])   # r58 Focus: the picture says it
     assert {"weight 1, bias" in t.get_text() for t in ch02.corners_network().axes[0].texts} >= {True}
     assert "image/png" in cells[at]["outputs"][0]["data"]
@@ -3935,7 +3937,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
     # r60 Clarity 1: said as "never the smaller one", next to why that is unwanted
     assert ("With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
-            "So each step's together part is at least as big as its apart part.\n") in shown()
+            "Then the lift is always at least as big as the tilt.\n") in shown()   # pass 104 (r106 Focus): lift and tilt
     cells = chapter()["cells"]
     # r60: "Why those changes?" is cut; the worked step says both weights go up, then the split says why that is unwanted
     assert _cell_index("the **star**") < _cell_index("ch02.worked_step()")
@@ -4487,11 +4489,14 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     pieces = "".join(cells[_cell_index("Each piece is one ReLU, slid")]["source"])
     # pass 92 (r93 Picture first): "(lower panel)" pointed at a panel two cells later; the pointer now says where
     # pass 98 (r99 Clarity 4): the corner at k = −1.5 written out, as the widget's readout prints it
+    # pass 104 (r106 Picture first): the k = −1.5 example moved into the fold right under these lines
     assert ("Subtracting $k$ moves ReLU's corner from 0 to $x = k$.\n"
-            "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$.\n"
             "The widget's lower panel draws each piece.") in pieces and "(lower panel)" not in pieces
+    fold = "".join(cells[_cell_index("Each piece is one ReLU, slid") + 1]["source"])
+    assert "<summary>Why x − k moves the corner</summary>" in fold and (
+        "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$") in fold
     assert "ReLU(x + 1.5)" in ch02.corners_add_up().readout.value
-    assert _cell_index("Each piece is one ReLU, slid") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
+    assert _cell_index("Each piece is one ReLU, slid") + 3 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between; p104: the fold
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
     relu = activations.get("relu")
     for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
@@ -4767,7 +4772,8 @@ def test_the_ramp_example_and_the_gate_analogy_hold():
     relu = activations.get("relu")
     k, t, x = -1.5, 0.5, 0.5
     assert x - k == 2 and float(t * relu(x - k)) == 1.0 and float(t * relu(-2.0 - k)) == 0.0
-    assert "Example: $k = -1.5$, $t = 0.5$. At $x = 0.5$, 2 past the corner, the piece is 0.5 × 2 = 1." in text
+    # pass 104 (r106 Picture first): the worked number is now drawn (test_r106_one_piece_is_drawn_with_its_point_and_label)
+    assert ch02.piece_label(k, t, x) == "2 past the corner × 0.5 = 1" and "Example: $k = -1.5$" not in text
     analogy = next("".join(c["source"]) for c in chapter()["cells"] if "like a volume knob turned down" in "".join(c["source"]))
     assert "The gate multiplies the content.\nA gate near 0 mutes it, like a volume knob turned down." in analogy
     assert "The gate is a volume knob" not in text and "sets the volume" not in text
@@ -4787,3 +4793,44 @@ def test_the_usual_error_in_grams_matches_the_bell():
     assert grams * 1 == 2 and "On the bell's x axis, $x = 1$ means 2 g too heavy." in text
     story = text.index("Weigh one apple")
     assert text.index("\\Phi(x)") > story and _cell_index("Weigh one apple") == _cell_index("ch02.bell_share()") + 1
+
+
+# ---------------------------------------------------------------- pass 104: a fresh reader (r106)
+
+def test_r106_one_piece_is_drawn_with_its_point_and_label():
+    """Check the corners section's one-piece picture (r106 Picture first): flat 0 left of k = -1.5, a ramp of 0.5
+    right of it, the point (0.5, 1) marked and labelled '2 past the corner × 0.5 = 1', with alt text saying so."""
+    assert ch02.PIECE == (-1.5, 0.5, 0.5) and ch02.piece_label() == "2 past the corner × 0.5 = 1"
+    fig = ch02.one_piece()
+    ax = fig.axes[0]
+    curve = ax.get_lines()[0]
+    x, y = np.asarray(curve.get_xdata()), np.asarray(curve.get_ydata())
+    assert np.all(y[x <= -1.5] == 0) and np.allclose(y[x > -1.5], 0.5 * (x[x > -1.5] + 1.5))
+    dots = {(float(ln.get_xdata()[0]), float(ln.get_ydata()[0])) for ln in ax.get_lines() if ln.get_marker() == "o"}
+    assert dots == {(-1.5, 0.0), (0.5, 1.0)}
+    texts = [t.get_text() for t in ax.texts]
+    assert "(0.5, 1)\n2 past the corner × 0.5 = 1" in texts and "corner at k = −1.5" in texts
+    assert "A dot at (0.5, 1) is labelled '2 past the corner × 0.5 = 1'" in fig.get_label()
+    assert ch02.piece_label(-1.5, 0.5, 1.5) == "3 past the corner × 0.5 = 1.5"   # the label follows the point
+    with pytest.raises(ValueError):
+        ch02.one_piece(at=-2.0)   # left of the corner: the label's sum would be wrong
+    # the picture sits in the notebook right above the piece's words, its output an image
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.one_piece()")
+    assert "".join(cells[at + 1]["source"]).startswith("Each piece is one ReLU")
+    assert any("image/png" in o.get("data", {}) for o in cells[at]["outputs"])
+
+
+def test_r106_the_detour_reads_the_worked_steps_own_numbers():
+    """Check the detour's concrete reading (r106 Focus): the worked step (inputs 2 and 1) moves both weights up by
+    (+2, +1), its together part is (+1.5, +1.5) and its apart part (+0.5, −0.5), as split_step prints them."""
+    _, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))
+    together, apart = ch02.split(change)
+    assert change.tolist() == [2.0, 1.0] and together.tolist() == [1.5, 1.5] and apart.tolist() == [0.5, -0.5]
+    assert (ch02._pair(change), ch02._pair(together), ch02._pair(apart)) == ("(+2, +1)", "(+1.5, +1.5)", "(+0.5, −0.5)")
+    split = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][_cell_index("ch02.split_step()")]["outputs"])
+    assert "both weights went up: (+2, +1)." in split and "Its together part, (+1.5, +1.5), lifts the plank" in split
+    assert "Only its apart part, (+0.5, −0.5), tilts the plank toward the star." in split
+    assert "Together is the average move" not in split and "Why: two numbers of one sign" not in split
+    with pytest.raises(ValueError):
+        ch02.split_step((2.0, -1.0))   # a negative input: "both inputs are positive" would be false

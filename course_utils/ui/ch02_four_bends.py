@@ -827,6 +827,40 @@ def _narrow(s, width="330px"):
     return s
 
 
+PIECE = (-1.5, 0.5, 0.5)   # (k, t, x): the corners section's one piece, and the point its picture marks
+
+
+def piece_label(k=PIECE[0], t=PIECE[1], at=PIECE[2]):
+    """The marked point's label: how far past the corner, times the turn, gives the height."""
+    return f"{at - k:g} past the corner × {t:g} = {t * (at - k):g}"
+
+
+@plots.styled
+def one_piece(k=PIECE[0], t=PIECE[1], at=PIECE[2], window=3.0):
+    """One corner piece t·ReLU(x − k), drawn before its words (notebook 02, pass 104, r106 Picture first): flat at 0
+    left of k, then a ramp; the corner and the point at x = at marked, the point labelled with its sum. Raises if the
+    point is not right of the corner (its label would be wrong)."""
+    if not at > k:
+        raise ValueError("the marked point must sit right of the corner")
+    x = np.linspace(-window, window, 601)
+    y = t * (at - k)
+    fig, ax = plots.new_figure(560, 260)
+    ax.plot(x, t * np.maximum(x - k, 0), color=plots.color("relu"), lw=2.4)
+    ax.plot([k], [0], "o", color="black", ms=5)
+    ax.annotate(f"corner at k = {k:g}".replace("-", "−"), (k, 0), (k, 0.6), ha="center", fontsize=10,
+                arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
+    ax.plot([at], [y], "o", color="black", ms=6)
+    ax.annotate(f"({at:g}, {y:g})\n{piece_label(k, t, at)}", (at, y), (at - 0.2, y + 0.6), ha="right", fontsize=10,
+                arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
+    _axes_lines(ax)
+    ax.set(xlim=(-window, window), ylim=(-0.3, t * (window - k) + 0.3), xlabel="x",
+           title=f"One piece: k = {k:g}, t = {t:g}".replace("-", "−"))
+    fig.set_label(f"One piece on x from {-window:g} to {window:g}: flat at 0 left of the corner at x = {k:g} (a dot), "
+                  f"then a straight ramp up, {t:g} for each 1 to the right. A dot at ({at:g}, {y:g}) is labelled "
+                  f"'{piece_label(k, t, at)}'.".replace("-", "−"))
+    return fig
+
+
 @plots.styled
 def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
     """Three ReLU corners, turn·ReLU(x − corner), at fixed places; their turns are dragged to trace a grey hill
@@ -1274,21 +1308,19 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     together, apart = split(change)
     if not np.allclose(split(goal)[0], 0):
         raise ValueError("the star no longer needs the apart part only")
-    if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
+    if not (min(h) > 0 and change[0] > 0 and change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):   # r106
         raise ValueError("the worked step's two moves no longer share a sign")
     display(Markdown(f"""**Why the weights detour.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows above split the step into two parts.
-Together is the average move of the two weights.
-Apart is what is left.
-So the step {_pair(change)} is together {_pair(together)} plus apart {_pair(apart)}.
+Here both inputs are positive, so both weights went up: {_pair(change)}.
+Its together part, {_pair(together)}, lifts the plank, which the star does not need.
+Only its apart part, {_pair(apart)}, tilts the plank toward the star.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
-So each step's together part is at least as big as its apart part.
-Why: two numbers of one sign have a sum at least as big as their difference.
-Each together move is a detour off the dotted line.
-Later steps must push the weights back.
+Then the lift is always at least as big as the tilt.
+Later steps must undo the lift.
 What that costs depends on the step size: try it below.
 """))
 
