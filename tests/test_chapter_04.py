@@ -535,6 +535,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     at_zero = {"gelu": 0.5, "silu": 0.5, "mish": 0.6, "softplus": 0.5}
     for name, slope in at_zero.items():
         assert float(activations.get(name).derivative(-0.01)) == pytest.approx(slope, abs=0.01)
+        assert f"{float(activations.get(name).derivative(0.0)):.1f}" == f"{slope:.1f}"   # r106: the text says "At 0"
     h = 1e-6
     mish = lambda x: x * np.tanh(np.logaddexp(0, x))   # noqa: E731
     for name, f in {"gelu": _gelu, "silu": _silu, "mish": mish}.items():
@@ -551,7 +552,8 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # pass 34: "a unit a little below 0" named the unit, not the number it bends
     # pass 46: "far left it still fades" moved into the Costs line
     assert ("**Fixes:** a unit whose sum is a little below 0 still gets a nudge.\n"   # r56: the unit placed by its sum
-            "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
+            # r106 (Clarity): "just left of 0, about 0.5" read as vague; the slopes at 0 itself (checked below)
+            "At 0 the slope is 0.5 (Mish: 0.6), not 0.\n"
             # r76 (pass 80): "just left" is not only 0; r85 (pass 86): said as slopes, Mish too; r87: only in the
             # fold below ("Walk left from 0"), which said them again
             "**Costs:** far left the nudge still fades. They also cost more to compute than ReLU.") in text
@@ -1093,8 +1095,11 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert ("An untrained network of 30 layers.\n"
             # r102 (pass 100, Clarity): "only keep" read as a promise about the whole run; the weights alone leave the
             # spread unchanged (checked below: LeCun-normal sums keep their inputs' spread), any pull towards 1 is the bend's
-            "It has SELU's special starting weights: random and small.\n"
-            "On their own, they pass the spread through: inputs averaging 0 with spread 2 give weighted sums with spread 2.\n"
+            # r106 (Clarity): "random and small ... pass the spread through" sounded contradictory; the line says why:
+            # each unit adds up SPREAD_WIDTH inputs, each times a weight of typical size 1/sqrt(width) (checked below)
+            "It has SELU's special starting weights: random and small, typically 1/√128 ≈ 0.09.\n"
+            "Each unit adds up 128 inputs, each times a small weight.\n"
+            "Many small pushes add up to the inputs' spread. Spread 2 in, spread 2 out.\n"
             # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
             "So any change in the spread comes from the bend.") in ask
     assert "pull towards 1" not in _markdown()
@@ -1102,7 +1107,11 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     inputs = 2.0 * rng_c.standard_normal((4000, 128))
     sums = inputs @ signal_stats.lecun_normal(128, 128, rng_c)
     assert abs(float(sums.std()) / float(inputs.std()) - 1) < 0.05 and ch04_zoo.SPREAD_WIDTH == 128
-    assert str(n) not in ask and "more inputs" not in ask
+    # r106: the width is back in the Try it (why small weights keep the spread), from the module's own numbers
+    assert f"adds up {n} inputs" in ask and f"1/√{n} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}." in ask and "more inputs" not in ask
+    assert ch04_zoo.SPREAD_WEIGHT_SIZE == 0.09 and n == 128
+    assert float(signal_stats.lecun_normal(n, 256, np.random.default_rng(7)).std()) == pytest.approx(
+        ch04_zoo.SPREAD_WEIGHT_SIZE, abs=0.005)   # the widget's weights: typical size 0.09
     assert f"(here {n} units)" in SCOPE and "smaller when a unit has more inputs" in SCOPE
     rng_w = np.random.default_rng(3)
     spreads = [float(signal_stats.lecun_normal(k, 64, rng_w).std()) for k in (16, 128, 1024)]
@@ -1872,7 +1881,7 @@ def test_smooth_numbers_live_in_one_fold():
     assert "just left of 0" not in fold.lower() and "about 0.5" not in fold and "0.6" not in fold
     assert f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5"
     assert f"{near[2]:.1f}" == "0.6"
-    assert "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n" in _markdown()
+    assert "At 0 the slope is 0.5 (Mish: 0.6), not 0.\n" in _markdown()   # r106
     # r76 (pass 80): at the ReLU family's test point the smooth slopes are smaller; computed from the registry
     # r85 (pass 86): the numbers read as outputs (about -0.15 there); the line says "Slopes" and adds Mish
     half = {n: f"{float(activations.get(n).derivative(ch04_zoo.NUDGE_X)):.2f}" for n in ("gelu", "silu", "mish")}
@@ -2538,10 +2547,13 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
     # r92 (pass 91, Clarity): one idea a line: the older bends and the zoo, then the picture and its zoom
     # r105 (Picture first): the fourth panel is said to be a zoom (not a family), and why gated units have no panel
-    assert ("The zoo holds many more.\nBelow, three families share one scale. The fourth, gated units, has no single curve. "
-            # r102 (pass 100, Interaction): the zoom no longer names the dips; the quiz asks which is deepest
-            "The last panel zooms on three smooth bends that **dip**: they sink a little below 0, then rise. "
-            "Which dips deepest? You will guess later.") in text
+    # r106 (Clarity): the opening held seven new terms; it now says the four families, and why the fourth has no
+    # curve; the dip is said under the picture, where its last panel is (the picture itself asks which dips deepest)
+    assert ("The zoo holds many more.\nThe zoo has four families. Three are single curves. Below, they share one scale.\n"
+            "The fourth, gated units, mixes two sums: no single curve.") in text
+    under = "".join(_cells()[_index("ch04.families_row()") + 1]["source"])
+    assert under == "The last panel zooms on three smooth bends that **dip**. They sink a little below 0, then rise."
+    assert "dip" not in "".join(_cells()[0]["source"]) and "Which dips deepest? You will guess later." not in text
     assert "their **dips**" not in text   # r96 (pass 95, Correctness): only the smooth family dips and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
     # r92 (pass 91, Clarity): "last row below" sat above a picture with no rows: the line moved above the table
@@ -2555,13 +2567,15 @@ def test_opening_and_relu_family_name_what_they_point_at():
     opening = "".join(_cells()[0]["source"])
     # r94 (pass 93, Clarity): "last table row" said below the table it points to
     table = "".join(_cells()[_index("| family | what it fixes")]["source"])
-    assert table.startswith("| family |") and gated.split("\n\n")[0] + "\n\nEach family" in table and "four families" not in text.replace("three of the four families", "", 1)
+    assert table.startswith("| family |") and gated.split("\n\n")[0] + "\n\nEach family" in table
+    # r106 (Clarity): the opening now counts the families itself ("four families", once), then says which are drawn
+    assert text.count("four families") == 1 and "The zoo has four families. Three are single curves." in opening
     # r105 (Picture first): the opening names the fourth family once, only to say it has no curve in the picture;
     # what a gate does waits for the table and the gated section
-    assert opening.lower().count("gate") == 1 and "gated units, has no single curve" in opening and "last row below" not in text
-    assert len(opening.strip().split("\n")) == 6   # the title, a blank line, then four lines of one idea each
+    assert opening.lower().count("gate") == 1 and "gated units, mixes two sums: no single curve" in opening and "last row below" not in text
+    assert len(opening.strip().split("\n")) == 7   # the title, a blank line, then five lines of one idea each (r106)
     # r80 (pass 82): "dips" said in words where it is first used
-    assert "**dip**: they sink a little below 0, then rise." in "".join(_cells()[0]["source"])   # r102 (pass 100)
+    assert "**dip**. They sink a little below 0, then rise." in under   # r102 (pass 100); r106: under the picture
     assert text.lower().index("dip") == text.index("**dip**") + 2
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU." in ask
@@ -3960,6 +3974,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
             < _index("### Softmax: a squasher for a whole list") < _index("## The zoo table") < _index("ch04.ZooTable()"))
     assert "".join(cells[k - 1]["source"]).rstrip() == (
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
+        # r106 (Clarity): why the inputs are all above 0, before the Predict
+        "One layer's outputs are the next layer's inputs.\nAfter a sigmoid layer, every input to the next unit is above 0.\n"
         "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values.\n\n"
         "**Predict:** inputs all above 0: straight path or zig-zag?\n"
         "Then click **all above 0** and follow its arrows.")   # r102 (pass 100): the guide sits with the widget
@@ -3971,16 +3987,19 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # example at a time, said as a condition, with the batch case; r83 (pass 84): one paragraph of about seven ideas,
     # whose example only went down: now the rule, then numbered steps computed from the picture's own arrows (one
     # up-right, one down-left), then why that zig-zags
-    assert words == ("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
+    assert words == ("Say a unit's inputs are all above 0.\n"   # r106: sigmoid's outputs are said before the Predict
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                      "Inputs above 0 keep its sign: if +, both weights grow; if −, both shrink.\n"
                      "The **all above 0** arrows, step by step:")   # r92 (pass 91): the toggle opens on the other mode
     assert "".join(cells[k + 3]["source"]) == "ch04.zigzag_text()" and cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
-        "1. Arrow 1: inputs 0.6 and 0.2. The output is too low: backward signal +1.\n"
+        # r106 (Clarity): each signal is derived: how far off the output is, times the step size
+        "1. Arrow 1: inputs 0.6 and 0.2. The output is too low by 0.4.\n"
+        "   Times the step size 2.5: backward signal +1.\n"
         "   Nudges: +0.6 and +0.2. So both up: up-right.\n"
-        "2. Arrow 2: inputs 0.2 and 0.6. The output is too high: backward signal −1.6.\n"
+        "2. Arrow 2: inputs 0.2 and 0.6. The output is too high by 0.64.\n"
+        "   Times the step size 2.5: backward signal −1.6.\n"
         "   Nudges: −0.32 and −0.96. So both down: down-left.\n"
         "3. Arrows 3 and 4 repeat the pattern: up-right, then down-left.\n")
     first, second = ch04_zoo.zigzag_steps("sigmoid")[:2]
@@ -3989,6 +4008,10 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert float(w @ first[0]) < float(goal @ first[0])   # arrow 1: output 0 below 0.4
     assert float(first[3] @ second[0]) > float(goal @ second[0])   # arrow 2: output 0.24 above -0.4
     assert first[1] == pytest.approx(1.0) and second[1] == pytest.approx(-1.6)
+    # r106: the "by 0.4" and "by 0.64" are the toy's output against the star's, and the step size times them is the signal
+    off = [float(goal @ first[0] - w @ first[0]), float(first[3] @ second[0] - goal @ second[0])]
+    assert off == pytest.approx([0.4, 0.64]) and ch04_zoo.ZIGZAG_RATE == 2.5
+    assert ch04_zoo.ZIGZAG_RATE * off[0] == pytest.approx(first[1]) and ch04_zoo.ZIGZAG_RATE * off[1] == pytest.approx(-second[1])
     np.testing.assert_allclose(first[2], [0.6, 0.2], atol=1e-12)
     np.testing.assert_allclose(second[2], [-0.32, -0.96], atol=1e-12)
     for name in ch04_zoo.ZIGZAG_INPUTS:   # each nudge is an input times the one signal; the steps are chapter 02's toy
@@ -4153,7 +4176,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
     # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
-    assert "Below, three families share one scale. The fourth, gated units, has no single curve." in "".join(_cells()[0]["source"])
+    assert "Below, they share one scale.\nThe fourth, gated units, mixes two sums: no single curve." in "".join(_cells()[0]["source"])
     assert [ax.get_xlabel() for ax in fig.axes][3] == "x"   # r105: the zoom panel has an x label
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
@@ -4828,3 +4851,20 @@ def test_backward_example_draws_the_two_slopes_before_its_table():
     shown = "".join(_cells()[k]["outputs"][0]["data"]["text/markdown"])
     assert shown.startswith("<img src='data:image/png;base64,") and shown.index("<img") < shown.index("| bend |")
     assert "2 × 0.37 = 0.74" in shown.split("| bend |")[0]   # the picture's alt text, before the table
+
+
+def test_r106_opening_picture_says_leaky_relu_hides_under_relu_and_points_to_its_line():
+    """Check (r106, Clarity): in the opening picture's ReLU panel the "Leaky ReLU" label floated over nothing, since
+    its line lies under ReLU's flat 0. The label now says "hidden under ReLU", and its leader ends on Leaky ReLU's own
+    line, left of 0, where it is within 0.05 of ReLU's 0; the alt text says so too."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.families_row()
+    ax = fig.axes[0]
+    tag = next(t for t in ax.texts if t.get_text().startswith("Leaky ReLU"))
+    assert "hidden" in tag.get_text() and "under ReLU" in tag.get_text()
+    assert getattr(tag, "arrow_patch", None) is not None and tag.get_color() == ch04_zoo.plots.color("leaky_relu")
+    px, py = tag.xy
+    assert px == ch04_zoo.OVERVIEW_HIDDEN_AT["leaky_relu"] < 0
+    assert py == pytest.approx(float(activations.get("leaky_relu")(px))) and abs(py) < 0.05
+    assert "Leaky ReLU (a leader from its name to its line, hidden under ReLU's flat 0)" in ch04_zoo.FAMILIES_ALT
+    plt.close(fig)

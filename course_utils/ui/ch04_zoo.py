@@ -92,7 +92,7 @@ ZOOM_DIP_QUESTION = (-3.9, -0.39, "which dips deepest?\nyou will guess later")
 # the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
 FAMILIES_ALT = ("Four small panels, each curve with its name written next to it. The first three, one per "
                 f"family, on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
-                "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
+                "ReLU, Leaky ReLU (a leader from its name to its line, hidden under ReLU's flat 0), PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
                 "softplus, ReLU with the corner rounded; GELU " + ZOOM_DIP_SAID["gelu"] + ", SiLU " + ZOOM_DIP_SAID["silu"]
                 + " and Mish " + ZOOM_DIP_SAID["mish"] + " and thick; thin leaders run from the names GELU (top left), SiLU "
                 "(lowest, right of 0) and Mish (its dip) to their lines; a note says they dip, see the zoom. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
@@ -109,7 +109,8 @@ ZOOM_UNNAMED_COLOUR = "0.45"
 ZOOM_UNNAMED_STYLE = {"ls": "-", "lw": 1.6, "zorder": 3}
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
 OVERVIEW_TAGS = {
-    "relu": (0.9, 0.05, "ReLU", "left", "bottom"), "leaky_relu": (-2.95, 0.25, "Leaky ReLU", "left", "bottom"),
+    "relu": (0.9, 0.05, "ReLU", "left", "bottom"),
+    "leaky_relu": (-2.95, 0.55, "Leaky ReLU\n(hidden\nunder ReLU)", "left", "bottom"),
     "prelu": (-2.95, -0.45, "PReLU", "left", "bottom"), "elu": (-2.3, -1.05, "ELU", "left", "top"),
     "selu": (-2.95, -1.72, "SELU", "left", "top"), "gelu": (-2.9, 0.75, "GELU", "left", "bottom"),
     "silu": (2.9, 0.45, "SiLU", "right", "top"), "mish": (-2.9, -0.85, "Mish", "left", "top"),
@@ -119,6 +120,9 @@ OVERVIEW_TAGS = {
 # r86 (pass 87): GELU, SiLU and Mish were named in a stacked list under their lines, which could not be told apart;
 # each name now sits apart, a thin leader in its colour running to the x where its own line is the outer one
 OVERVIEW_LEADERS = {"gelu": -2.2, "silu": 2.0, "mish": -1.19}   # GELU top left, SiLU lowest right of 0, Mish's dip
+# r106 (Clarity): the opening's "Leaky ReLU" label floated over nothing (its line lies under ReLU's flat 0); it now says
+# so, with a leader to the point on its line at this x, as the ReLU family's own picture does
+OVERVIEW_HIDDEN_AT = {"leaky_relu": -1.6}
 # r87 (pass 88): the note at 7.5 points was too small to read; larger, on two short lines
 OVERVIEW_ZOOM_NOTE = (-2.95, -1.35, "they dip:\nzoom →")
 OVERVIEW_NOTE_SIZE = 10
@@ -150,7 +154,7 @@ def families_row(x_max=SHARED_X):
             # r87 (pass 88): SiLU hid under Mish in solid lines; the three dippers keep the zoom's dashes here too
             style = ZOOM_DIP_STYLE.get(name, {"ls": "-", "lw": 1.8})
             ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), color=plots.color(name), **style)
-        _overview_tags(ax, [n for n in names if n != "softmax"], OVERVIEW_TAGS, OVERVIEW_LEADERS)
+        _overview_tags(ax, [n for n in names if n != "softmax"], OVERVIEW_TAGS, {**OVERVIEW_LEADERS, **OVERVIEW_HIDDEN_AT})
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
     for ax in axes[1:3]:
         ax.set_yticklabels([])
@@ -643,6 +647,9 @@ Right of 0, it stretches them only {right:.2f}×. So the spread shrinks.
 
 
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the SELU fold says it)
+# r106 (Clarity): the Try it says why small weights keep the spread: each unit adds up SPREAD_WIDTH inputs, each times a
+# weight of typical size 1/sqrt(SPREAD_WIDTH) (LeCun-normal's spread), rounded as the text says it
+SPREAD_WEIGHT_SIZE = round(float(1 / np.sqrt(SPREAD_WIDTH)), 2)
 SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
 # r80 (pass 82): the setting in a few short lines; the weights' rule is named once, its reason is the glossary's
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
@@ -1733,8 +1740,11 @@ def zigzag_text(name="sigmoid"):
         # r99 (pass 98, Clarity): the sign flip looked arbitrary; each line says why: the signal is -rate times the
         # miss (output minus what it should be), so + means the output is too low, - too high
         side = "low" if signal > 0 else "high"
-        lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}. The output is too {side}: "
-                     f"backward signal {_plus_minus(signal)}.\n"
+        # r106 (Clarity): the reader could not derive +1 and -1.6; each line says how far off the output is, and
+        # that the step size times it gives the signal (the toy's own numbers: miss = -signal / rate)
+        off = round(abs(signal) / ZIGZAG_RATE, 2)
+        lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}. The output is too {side} by {off:g}.\n"
+                     f"   Times the step size {ZIGZAG_RATE:g}: backward signal {_plus_minus(signal)}.\n"
                      f"   Nudges: {_plus_minus(nudge[0])} and {_plus_minus(nudge[1])}. So {both}: {way}.")
     # r94 (Correctness): arrows 3 and 4 repeat the directions, not the lengths (arrow 4 is much shorter than 2)
     if [zigzag_way(s[2]) for s in steps[2:4]] != ways:
