@@ -47,13 +47,16 @@ RULE = "In the picture, steps 1 and 2 move both weights up. Step 3 moves both do
 # shows, the picture unfolded, how to read it, and only then the rule
 # pass 88 (r87 Picture/Clarity: words only on the main path): a zoomed sketch of the detour's first steps follows
 # pass 101 (r103 Clarity: "all go up, or all down" came without its reason): the reason, from the nudge rule as stated
+# pass 104 (r106 Picture first: seven lines of reason came before the picture): the picture's sentence first, the
+# reason (SIGN_REASON) after it, in DETOUR_READ
 OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. "
-              "Recall: nudge = the unit's learning signal × its bend's slope × the weight's input. "
-              "All weights into one unit share the first two. Only their inputs differ. "
-              "With every input positive, every nudge has the same sign. So for one "
-              "point, the weights into one unit all go up, or all down. The picture follows two weights into one unit. "
-              "The star marks the spot with the lowest loss. To reach it, weight 1 must go up and weight 2 down: they must "
-              "part ways.")
+              "The picture follows two weights into one unit. "
+              "The star marks the spot with the lowest loss. To reach the star, weight 1 must go up and weight 2 down: "
+              "they must part ways.")
+SIGN_REASON = ("Recall: nudge = the unit's learning signal × its bend's slope × the weight's input. "
+               "All weights into one unit share the first two. Only their inputs differ. "
+               "With every input positive, every nudge has the same sign. So for one "
+               "point, the weights into one unit all go up, or all down. ")
 # pass 102 (r104 Clarity: the star and "goal" were never said, and leaned on chapter 02): the picture stands alone
 # pass 93 (r94 Picture: the sketch and Going further's detour showed one zig-zag twice): the detour alone, under
 # suspect 2 on the main path, read in DETOUR_READ; Going further's Off-centre section (its heading, RULE) is cut
@@ -61,9 +64,11 @@ PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # pass 87 (r86 Clarity: the right panel was never read): one sentence on it, its first step parting the weights
 # pass 98 (r99 Correctness: "never apart" holds for one-point steps only, while the race's steps use all 400 points;
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
-DETOUR_READ = ("On the left, one point per step: each step moves the two weights the same way, never apart. " + PART_WAYS
+# pass 104 (r106 Clarity: "one point per step" clashed with "a step ... using all the points"): said as one point only
+DETOUR_READ = (SIGN_REASON + "On the left, each step uses one point only (unlike the race, whose steps use all 400). "
+               "So each step moves the two weights the same way, never apart. " + PART_WAYS
                + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter."
-               " A race step averages the nudges of all 400 points. They push different ways, so the average can part the weights."
+               " In the race, the 400 points push different ways. Their average can part the weights."
                " That may be why off-centre mattered less here.")
 # pass 102 (r104 Clarity: "there, the weights can part" said no why): the sum of many points' nudges
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
@@ -88,8 +93,10 @@ SUSPECTS_PLAN = 'Which one made it learn? This race cannot say. *Going further* 
 # r103 (Correctness: "this targets Fading" clashed with the last table's "less fading alone cannot be the whole
 # reason"): each change names the suspect it touches, and the start changes the starting network too
 TWO_CHANGES = ("Steeper changes two things: "
-               "1. **Bigger start**: the weights act 4× bigger from epoch 0. The signal passed back fades less "
-               "(the **Fading** suspect), and the starting network changes too. "
+               # pass 104 (r106 Clarity: why bigger weights fade less was not said): the signal is multiplied by them
+               # (test_bigger_start_fades_less)
+               "1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
+               "back is multiplied by them. So it fades less (the **Fading** suspect). "
                "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect). "
                "The zoom just below shows it.")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
@@ -2837,7 +2844,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1, and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
             "- **2·sigmoid − 1**: only twice as tall. It reaches ±1, like tanh. Its slope is at most 1/2. "
             "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1, like tanh. It reaches only ±0.5. "
-            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Then press **Race!** below.") in flat
+            # pass 104 (r106 Interaction: the box came unexplained until the last try)
+            "The **start ×4** box makes the starting weights into the hidden bends 4× bigger. You will use it in the "
+            "last try. **Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Then press **Race!** below.") in flat
     # pass 86 (cut for length): the curves to race are the ones just above and the boxes already ticked
     # pass 63 (sweep: shorter): the seed is said in the answer; the 400 epochs are the race's
     # pass 82 (r80 Interaction: "your race" though the learner may have changed the settings): "the default"
@@ -3857,8 +3866,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 82 (r80 Clarity: the verdict packed the weights and two effects): both effects from the slope, numbered;
     # the 4× weights are the optional section's
     # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
-    assert ("1. **Bigger start**: the weights act 4× bigger from epoch 0. The signal passed back fades less "
-            "(the **Fading** suspect), and the starting network changes too." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+    assert ("1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
+            "back is multiplied by them. So it fades less (the **Fading** suspect)." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
 
 
@@ -4358,12 +4367,16 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
                          "| change | what it does | what the race showed |\n|---|---|---|\n"
                          "| 4× bigger start | the weights into the bends begin 4× bigger | 5 of 5 runs crossed 0.1, "
                          "later than the steep runner |\n"
-                         "| 4× bigger steps | each step moves them 4× as far | 0 of 5 runs crossed 0.1 in 400 epochs |\n"
-                         "\nWith both, the steep runner crossed soonest. Within 400 epochs, the start mattered more."
+                         # pass 104 (r106 Correctness): rate 0.04 also steps the output's weights 4×, said
+                         "| 4× bigger steps | each step moves them 4× as far; the output's weights too, unlike the "
+                         "steep runner's | 0 of 5 runs crossed 0.1 in 400 epochs |\n"
+                         "\nWith both, the steep runner crossed soonest. Within 400 epochs, the start mattered more "
+                         "than the step size."
                          # pass 99 (r100 Correctness): what the race leaves open, said once, consistent with Adam's
                          # sizing of steps (Fading's section: "fading alone need not make Adam slow")
-                         " Why the start matters so much is not settled here. Adam already sizes each step whatever "
-                         "the nudge, so less fading alone cannot be the whole reason.")
+                         # pass 104 (r106 Clarity: "not settled" undercut the plan): what it may be, and a stop
+                         " Less fading may be part of why. With Adam, it cannot be all of it. This race does not show "
+                         "the rest.")
     # pass 94 (r95 Focus: "Still open" left the thread hanging): no open line; What to remember states the finding,
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
@@ -4377,7 +4390,7 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     assert further == ("**What to remember (going further).** Tested alone, within 400 epochs: the bigger start made "
                        "5 of 5 runs learn; bigger steps, 0 of 5.")
     assert "".join(cells[k + 2]["source"]).startswith("## What comes next")
-    assert "Within 400 epochs, the start mattered more. Why the start matters" in text
+    assert "Within 400 epochs, the start mattered more than the step size. Less fading may be" in text
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
@@ -4499,3 +4512,43 @@ def test_the_start_x4_try_in_the_live_race_is_the_run_the_fold_answers():
     w.race_now()
     assert not np.array_equal(w.state["results"][ch05_race.CENTRED_LABEL].loss[0], mine.loss[0])
 
+
+
+def test_bigger_start_fades_less_because_the_signal_is_multiplied_by_the_bigger_weights():
+    """Pass 104 (r106 Clarity): TWO_CHANGES says the bigger start's signal "is multiplied by them. So it fades less".
+    At epoch 0, sigmoid − 0.5's learning signal, passed back from the output to hidden layer 1, shrinks less with the
+    weights into the hidden bends × 4 (the start ×4 box, start_runs) than without. Its own bends are not steeper there
+    (their slopes at the points are smaller), so the cell must not say "steeper"."""
+    X, y = data.spiral()
+    kept, lost, slopes_at = [], [], []
+    for scale in (1.0, ch05_race.START_TRY):
+        t = race.Training(X, y, seeds=SEEDS, optimizer="adam", lr=0.01, start_scale=scale,
+                          **ch05_race.VARIANTS[ch05_race.CENTRED_LABEL])
+        outs, slopes, logits = t._forward(t.A)
+        signal = np.stack([mlp.bce(logits[s], t.Y, t.loss_kind)[1] for s in range(len(SEEDS))])
+        first = np.abs(signal).mean()
+        for i in range(len(t.Ws) - 1, 0, -1):
+            signal = (np.swapaxes(t.Ws[i], -1, -2) @ signal) * slopes[i - 1]
+        kept.append(np.abs(signal).mean() / first)
+        slopes_at.append(np.mean([s.mean() for s in slopes]))
+    assert kept[1] > 2 * kept[0]          # "so it fades less"
+    assert slopes_at[1] < slopes_at[0]    # not "each bend is steeper": the weights do it
+    flat = re.sub(r"\s+", " ", NOTEBOOK.read_text(encoding="utf-8"))
+    assert "The signal passed back is multiplied by them. So it fades less" in TWO_CHANGES
+    assert "each bend is steeper" not in flat
+
+
+def test_the_detours_flat_steps_are_points_whose_weight_2_input_was_near_0():
+    """Pass 104 (r106 Picture: the pale path's flat steps looked like parting): DETOUR_NOTE says a flat step's point
+    had its weight-2 input near 0. Each step moves the weights along the point's inputs, so a flat step (weight 2
+    barely moves while weight 1 moves) comes from a small weight-2 input; and the left panel shows the note."""
+    from course_utils.engine import zigzag
+
+    inputs = np.asarray(zigzag.independent_inputs(0.5, 30, 0))
+    moves = np.diff(zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 30), axis=0)
+    flat = np.abs(moves[:, 1]) < 0.1 * np.abs(moves[:, 0])
+    assert flat.sum() >= 2                            # the picture has flat steps to explain
+    assert np.all(inputs[flat, 1] < 0.1) and inputs.min() >= 0   # "weight-2 input was near 0" (inputs run 0 to 1)
+    assert "A flat step: that point's\nweight-2 input was near 0." in ch05_race.DETOUR_NOTE
+    left = ch05_race.detour_figure().axes[0]
+    assert [t.get_text() for t in left.texts if "flat step" in t.get_text()] == [ch05_race.DETOUR_NOTE]

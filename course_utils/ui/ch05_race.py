@@ -777,7 +777,9 @@ def tries_table(start, steps, threshold=0.1, later=True):
 
     rows = ((f"{START_TRY:g}× bigger start", f"the weights into the bends begin {START_TRY:g}× bigger",
              showed(start, ", later than the steep runner" if later else "")),
-            (f"{START_TRY:g}× bigger steps", f"each step moves them {START_TRY:g}× as far", showed(steps, "")))
+            # pass 104 (r106 Correctness: rate 0.04 is no clean test): the output's weights step 4× too, said
+            (f"{START_TRY:g}× bigger steps", f"each step moves them {START_TRY:g}× as far; the output's weights too, "
+             "unlike the steep runner's", showed(steps, "")))
     n_start, n_steps = (int(np.isfinite(race.epochs_to(r.loss, threshold)).sum()) for r in (start, steps))
     start_won = n_start > n_steps
     alone = ("" if max(n_start / len(start.loss), n_steps / len(steps.loss)) == 1 else
@@ -787,10 +789,11 @@ def tries_table(start, steps, threshold=0.1, later=True):
             "| change | what it does | what the race showed |\n|---|---|---|\n"
             + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
             + ("\nWith both, the steep runner crossed soonest." if later else "")
-            + (f" Within {epochs} epochs, the start mattered more." if start_won else "") + alone
+            + (f" Within {epochs} epochs, the start mattered more than the step size." if start_won else "") + alone
             # pass 99 (r100 Correctness: the verdict's "less fading" read as the reason): what is not settled, said
-            + (" Why the start matters so much is not settled here. Adam already sizes each step whatever the nudge, "
-               "so less fading alone cannot be the whole reason." if start_won else ""))
+            # pass 104 (r106 Clarity: "not settled" undercut the plan): what it shows, what it cannot, and a stop
+            + (" Less fading may be part of why. With Adam, it cannot be all of it. This race does not show the rest."
+               if start_won else ""))
 
 
 
@@ -1672,7 +1675,9 @@ DETOUR_LABEL_GAP = 0.13   # data units from a step's end to its number (the deto
 
 
 DETOUR_FADE = 0.35   # the all-positive path after its arrowed steps: faint, so the arrows carry the rule
-DETOUR_NOTE = "Here: one point a step.\nA race step averages 400 points,\nso there weights can part."
+# pass 104 (r106 Picture: flat steps on the pale path looked like parting): the note says why a step is flat
+DETOUR_NOTE = ("Here: one point a step.\nA flat step: that point's\nweight-2 input was near 0.\n"
+               "A race step averages 400 points,\nso there weights can part.")
 DETOUR_FONT = 11   # the detour's step labels and "end", in points
 DETOUR_CHAR = 0.021   # about half a bold 11-point character's width on the detour's axes, in data units (pass 93)
 
