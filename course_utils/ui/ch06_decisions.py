@@ -626,7 +626,7 @@ def gate_won(study):
     return f"all {len(study.gated)} blocks with a gate were less wrong than all {len(plain)} without"
 
 
-GATE_FIG, GATE_INK = (600, 300), {True: (plots.ACCENT, "//", "with a gate"), False: (plots.MUTED, "", "no gate")}
+GATE_INK = {True: (plots.ACCENT, "//", "with a gate"), False: (plots.MUTED, "", "no gate")}
 
 
 def version_label(version):
@@ -654,24 +654,25 @@ def _gain_words(gain):
 @plots.styled
 def gate_test_picture(study=None, baseline="ReLU", only=None):
     """The 2020 test in a picture (pass 80, r77 Picture 2: "all 5 with a gate ... all 3 without" had none): one bar per
-    version, how much less wrong than the ReLU block it scored after the longer training, from 0 (r78 Picture: bars of
-    the scores on an axis starting at 1.58 made a 3 % gap look twofold); gated bars blue and hatched, plain ones grey;
-    sorted, so the gated ones sit together at the top. gate_won checks the split at every training length.
-    only (pass 83, r81 Focus): draw just these versions (line 3's main path: MAIN_BLOCKS), each bar's gain written at
-    its end, with no raw score; the full eight wait in the optional end."""
+    version drawn, how much less wrong than the ReLU block it scored after the longer training, from 0 (r78 Picture: bars
+    of the scores on an axis starting at 1.58 made a 3 % gap look twofold); gated bars blue and hatched, plain ones
+    grey; sorted, least wrong at the top. gate_won checks the split at every training length.
+    only (pass 83, r81 Focus): the versions drawn, line 3's main path (MAIN_BLOCKS) unless told, each bar's gain
+    written at its end, with no raw score. p104 (r106 Tidy): the picture of all eight, which no cell showed, is gone."""
     study = study or deployments.comparison("Shazeer")
+    only = MAIN_BLOCKS if only is None else only
     gate_won(study)   # the picture shows the words' claim: raise if the scores disagree
     every = sorted(run_scores(study).items(), key=lambda r: r[1])
-    if only is not None and not set(only) <= {v for v, _ in every}:
+    if not set(only) <= {v for v, _ in every}:
         raise ValueError(f"no such versions in the {study.year} test: {sorted(set(only) - {v for v, _ in every})}")
-    rows = [r for r in every if only is None or r[0] in only]
+    rows = [r for r in every if r[0] in only]
     base = dict(every)[baseline]
-    fig, ax = plots.new_figure(*(GATE_FIG if only is None else MAIN_FIG))
+    fig, ax = plots.new_figure(*MAIN_FIG)
     for i, (version, value) in enumerate(rows):
         ink, hatch, said = GATE_INK[version in study.gated]
         ax.barh(i, base - value, height=0.7, color=ink, alpha=0.8, hatch=hatch, edgecolor="black", lw=0.8,
                 label=said if said not in ax.get_legend_handles_labels()[1] else None)
-        if only is not None and version != baseline:   # the gain in words at the bar's end: no reading off the axis
+        if version != baseline:   # the gain in words at the bar's end: no reading off the axis
             ax.text(max(base - value, 0) + 0.0008, i, _gain_words(base - value), va="center", fontsize=11,
                     fontweight="bold")
     ax.axvline(0, color="black", lw=1)
@@ -679,47 +680,16 @@ def gate_test_picture(study=None, baseline="ReLU", only=None):
     ax.set_yticks(range(len(rows)), [version_label(v) for v, _ in rows], fontsize=11)
     ax.invert_yaxis()   # least wrong at the top
     gains = [base - v for _, v in rows]
-    room = 0.005 if only is None else 0.02   # the main picture writes each gain after its bar
-    ax.set(xlim=(min(gains + [0]) - 0.005, max(gains) + room),
-           xlabel=(f"how much better than {baseline} (its score: {base:g})" if only is None
-                   else f"how much better than {baseline}"),   # pass 88 (r87 Picture: "less wrong" read as a double negative)
-           title=(f"The {study.year} test: {len(rows)} feed-forward blocks" if only is None
-                  else f"The {study.year} test: {len(rows)} of its {len(every)} blocks"))
+    ax.set(xlim=(min(gains + [0]) - 0.005, max(gains) + 0.02),   # room to write each gain after its bar
+           xlabel=f"how much better than {baseline}",   # pass 88 (r87 Picture: "less wrong" read as a double negative)
+           title=f"The {study.year} test: {len(rows)} of its {len(every)} blocks")
     ax.legend(loc="lower right", fontsize=11)   # the empty corner: the plain bars sit near 0 at the bottom
-    gated = [version_label(v) for v, _ in rows if v in study.gated]
-    plain = [version_label(v) for v, _ in rows if v not in study.gated]
-    if only is not None:
-        fig.set_label(f"Bars for {len(rows)} of the {len(every)} feed-forward blocks of the {study.year} test, each as "
-                      f"how much better than the {baseline} block it scored: "
-                      + "; ".join(f"{version_label(v)}, {'with a gate, hatched' if v in study.gated else 'no gate, grey'}: "
-                                  f"{_gain_words(base - s)}" for v, s in rows if v != baseline)
-                      + f"; {baseline} itself: 0")
-        return fig
-    fig.set_label(f"Bars for the {len(rows)} feed-forward blocks of the {study.year} test, least wrong at the top, each "
-                  f"as how much better than the {baseline} block it scored ({baseline}: {base:g}): "
-                  f"the {len(gated)} with a gate ({', '.join(gated)}), hatched, all score lower than the "
-                  f"{len(plain)} without ({', '.join(plain)}), grey; the largest gain is {max(gains):.3f}; "
-                  + "; ".join(f"{version_label(v)} scored {abs(base - s):.3f} {'worse' if s > base else 'better'} than {baseline}"
-                              for v, s in rows if v not in study.gated and v != baseline))   # pass 82: line 3 quotes GELU's
+    fig.set_label(f"Bars for {len(rows)} of the {len(every)} feed-forward blocks of the {study.year} test, each as "
+                  f"how much better than the {baseline} block it scored: "
+                  + "; ".join(f"{version_label(v)}, {'with a gate, hatched' if v in study.gated else 'no gate, grey'}: "
+                              f"{_gain_words(base - s)}" for v, s in rows if v != baseline)
+                  + f"; {baseline} itself: 0")
     return fig
-
-
-def gate_bend_word(name):
-    """A gate's bend as line 3's list of the 2020 test says it: 'GELU', 'SiLU', 'sigmoid', 'no bend'."""
-    if name == "identity":
-        return "no bend"
-    said = _label(name).split(" /")[0]   # "SiLU / Swish": the chapter's name, SiLU
-    return said if any(ch.isupper() for ch in said[1:]) else said.lower()
-
-
-def gate_bends_said(study):
-    """One line a gated block of the 2020 test, in the bars' order (least wrong first), naming its gate's bend (pass 82,
-    r80 Clarity: ReGLU, GLU and Bilinear were never said): '- GEGLU: GELU'."""
-    bends = dict(study.gate_bends)
-    if set(bends) != set(study.gated):
-        raise ValueError("every gated block of the study needs its gate's bend, and only those: deployments.py")
-    final = run_scores(study)
-    return [f"- {version}: {gate_bend_word(bends[version])}" for version in sorted(bends, key=final.get)]
 
 
 def gate_gain(study, baseline="ReLU"):
@@ -946,7 +916,8 @@ def writes_fold():
 GLOSS = {3: "GELU dips just below 0. "
             # pass 61 (r55 Clarity 1): sums of what, said here, not only in the optional fold
             "SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the two.",
-         4: "A GRU is its simpler cousin. "   # pass 101 (r103 Clarity): the LSTM's name moved up to the map's key
+         4: "A GRU is a simpler cousin of the LSTM. "   # pass 101 (r103 Clarity): the LSTM's name moved up to the map's key
+            # p104 (r106 Clarity: "its" had no clear referent here): the LSTM named
             "New content: the fresh number each step adds to the memory."}
 
 
@@ -1065,14 +1036,14 @@ def second_colour(pick, second):
 SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
 # pass 73 (r70 Picture): yes/no's second, said plainly; pass 75 (r72 Clarity: "softmax of x and 0" was never said in
 # plain words): over the two answers, yes and no, and that it is the pick's curve
-SOFTMAX_HIDES = ", the 'no' sum held at 0. Same curve as the pick."   # pass 91 (r92 Clarity: "of x and 0")   # pass 84 (r83 Clarity, Picture): two short sentences   # r78: in general it is sigmoid(yes − no)
+SOFTMAX_HIDES = ", the 'no' sum held at 0. Same curve as the band."   # pass 91 (r92 Clarity: "of x and 0")   # pass 84 (r83 Clarity, Picture): two short sentences   # r78: in general it is sigmoid(yes − no)
 # pass 83 (r81 Picture): the small copy of a second that lies on the pick (pass 75) is gone: with no axes it only
 # repeated the dashed curve; the legend says "same curve as the pick", and the dashes show on the pick's pale band
 PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
 
-GUESS_FIRST = "<i>Click the bend you would use here: then the picture shows the pick.</i>"   # pass 78 (r75)
+GUESS_FIRST = "<i>Pick a bend to see how it fits.</i>"   # pass 78 (r75); p104 (r106 Interaction): every place waits
 
 
 BLOCK_NAMES = {"swiglu": "SwiGLU block"}   # pass 84 (r83): the text says SwiGLU is a block whose bend is SiLU
@@ -1123,13 +1094,14 @@ def avoid_words(d):
 @plots.styled
 def picker(role=None, ask=False):
     """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted).
-    ask (pass 78, r75 Interaction: the pick showed before the learner chose): at each place but the opening one, the
-    curves wait until the learner clicks the bend they would use; the card then says how that choice fares. The
-    offline pages cannot take a click, so there every place shows its curves, as without ask."""
+    ask (pass 78, r75 Interaction: the pick showed before the learner chose): at each place, the opening one too
+    (p104, r106: its answer showed before any click), the curves and the card wait until the learner clicks the bend
+    they would use; the card then says how that choice fares. The offline pages cannot take a click, so there every
+    place shows its curves, as without ask. The legend calls the band "best" (r106: "pick" read as "your pick")."""
     ask = ask and not offline.offline_export()
     all_d = decisions.decisions()
     role = role or all_d[0].role
-    revealed = {role}   # the opening place is the worked case the words walk through
+    revealed = set()   # p104 (r106 Interaction): no place, the opening one included, shows its answer before a click
     guess = widgets.ToggleButtons(options=guess_buttons(), index=None,
                                   description="your pick:", style={"description_width": "initial", "button_width": "auto"})
     live = LiveFigure(*PICKER_FIG)
@@ -1145,6 +1117,9 @@ def picker(role=None, ask=False):
     # pick's band shows on both sides of them (pass 41, r37: at 6 px it read as hidden under the dashes)
     lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls, alpha=a, zorder=z)[0]) for k, (ls, lw, a, z) in styles.items()}
     legend = {"artist": None}
+    waiting_note = ax.text(0, 0, GUESS_FIRST.removeprefix("<i>").removesuffix("</i>"), ha="center", va="center",
+                           fontsize=13, color=MARK_INK, visible=False, zorder=5,
+                           bbox={"facecolor": "white", "edgecolor": "none"})   # the still picture says why it is empty
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
                                 style={"description_width": "initial"}, layout=widgets.Layout(width="640px"))
     card = widgets.HTML()
@@ -1157,6 +1132,8 @@ def picker(role=None, ask=False):
         if waiting:   # nothing drawn yet: the learner chooses first
             for line in lines.values():
                 line.set_visible(False)
+            ax.set_ylim(-4, 4)
+            waiting_note.set_visible(True)
             if legend["artist"] is not None:
                 legend["artist"].remove()
                 legend["artist"] = None
@@ -1165,8 +1142,9 @@ def picker(role=None, ask=False):
             live.render()
             card.value = GUESS_FIRST
             return
+        waiting_note.set_visible(False)
         shown, ys = [], []
-        for key, prefix in (("pick", "pick"), ("runner_up", "second"), ("avoid", "avoid")):
+        for key, prefix in (("pick", "best"), ("runner_up", "second"), ("avoid", "avoid")):
             name, line = getattr(d, key), lines[key]
             line.set_visible(bool(name))
             if not name:
@@ -1218,7 +1196,7 @@ def picker(role=None, ask=False):
     update()
     shown = [dropdown, guess, card, live.image] if ask else [dropdown, card, live.image]
     return LiveWidget(shown, live, "Decision picker: choose where the bend sits (static picture below)",
-                      readout=card, dropdown=dropdown, lines=lines, guess=guess)
+                      readout=card, dropdown=dropdown, lines=lines, guess=guess, waiting_note=waiting_note)
 
 
 RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
