@@ -752,7 +752,9 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert formulas.endswith("\n\nRight of its corner, each unit climbs 1 per step.")
     assert all(s == 1.0 for s, _c, _h in ch00_start_here.TENT)   # each unit's input weight 1: it climbs 1 per step
     # r105 (Interaction): the worked "a climb of 1 plus a fall of 1 is flat" answered the Predict; the fold works it.
-    assert "Add graphs, and their slopes add.\n" in cells[q - 1].source and "is flat" not in cells[q - 1].source
+    # r106 (Clarity): what adding graphs means, said first: add heights at each x (still no "is flat": the fold works it).
+    assert ("To add two graphs, add their heights at each $x$. Their slopes add too.\n" in cells[q - 1].source
+            and "is flat" not in cells[q - 1].source)
     assert cells[q - 1].source.index("slopes add") < cells[q - 1].source.index("**Predict:**")
     assert 1 + ch00_start_here.MIDDLE_START == 0 == ch00_start_here.two_unit_right_slope()   # the fold's 1 and fall of 1
     # Pass 98 (r99 Clarity): the sum said in full: units 1 and 3 once, the middle one m times, m its output weight.
@@ -1052,7 +1054,8 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     assert opening.index("**bend**.\nDraw a unit's result against its input: without the bend, you get a straight line.\n"
                          "The bend puts a corner or a curve in it") < opening.index("Without the bend, a stack")
     # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet; pass 100: its sketch number.
-    assert "a corner or a curve in it (sketch 3 in the first picture)." in opening
+    # Pass 104 (r106 Clarity): the picture is still to come, so the pointer says so.
+    assert "a corner or a curve in it (you will see it in sketch 3 of the first picture below)." in opening
     assert "then *rectify* it.\n*Rectified* means only the positive part gets through." in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
@@ -1436,7 +1439,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
     # Pass 47: "With it, the calculators make corners (or curves)" is cut: the bend's own gloss says it.
     # Pass 70 (r65 Clarity 1): the corner is put in a graph, which the reader is pointed to below.
-    assert "The bend puts a corner or a curve in it (sketch 3 in the first picture)." in cells[0].source  # p87, p100
+    assert ("The bend puts a corner or a curve in it (you will see it in sketch 3 of the first picture below)."
+            in cells[0].source)  # p87, p100, p104
     # Pass 68 (cut for words): the theorem's name is left to chapter 02, which names it; this page says what it says.
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
@@ -2122,7 +2126,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 102 (r104 Clarity/Correctness): three weights read off the valley (the two-point rule cut), why the ½ with a
     # small square, the fading bars pictured as ten units: 2258 -> 2285 (within the brief's +40); the cap follows (2290).
     # "Loss" named once beside the wrongness (r104): 2292.
-    assert words(cells[:g]) <= 2292 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 104 (r106 Clarity): what adding graphs means, the gap named before the ½, the picture pointer says
+    # "below": 2292 -> 2319 (within the brief's +30).
+    assert words(cells[:g]) <= 2319 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2283,7 +2289,6 @@ def _section(heading):
 HALF_CHECK = ('for output in [24, 24.1]:\n'
               '    print(f"output {output}: ½ × ({output} − 23)² = {0.5 * (output - 23) ** 2:.3f}")')
 HILL_CHECK = ('for weight in [3, 3.1, 2, 2.1]:\n'   # pass 97: a second point, 2
-             
               '    print(f"weight {weight}: ½ × ({weight} − 1)² + 0.3 = {0.5 * (weight - 1) ** 2 + 0.3:.3f}")')
 
 
@@ -2460,7 +2465,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # (the whole page stays within the brief's +40).
     # Pass 102 (r104 Clarity): the hill slope at three weights, why the ½ with a small square (+2 sentences);
     # the loss named beside the wrongness (r104): 86 sentences, 774 words; r105: the ½ said for any gap (2 × gap), 779.
-    assert len(said) <= 86 and sum(chapter_metrics.words(s) for s in said) <= 779, said
+    # Pass 104 (r106 Clarity): the gap named before the ½ (+1 sentence): 87 sentences, 793 words.
+    assert len(said) <= 87 and sum(chapter_metrics.words(s) for s in said) <= 793, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -3440,7 +3446,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert ("The output has a hill slope too.\n"
             # Pass 102 (r104 Clarity): why the ½, with a small computed square (see its own test).
             # r105 (Correctness): "twice as fast" holds at gap 1 only; the rate is 2 × gap.
-            "Why the ½? A square grows about 2 × gap times as fast as the gap.\n"
+            # Pass 104 (r106 Clarity): the gap named first; "a tiny amount" and "as much" for "as fast".
+            "Why the ½? The gap is the output minus the right answer.\n"
+            "When the gap grows by a tiny amount, its square grows about 2 × gap times as much.\n"
             "At gap $1$, twice as fast: from $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$.\n"
             f"Halving cancels the $2$, so the output's hill slope is just the gap: "
             f"${said_out:g} - {right:g} = {start:g}$.\n"
@@ -4010,22 +4018,24 @@ FLIP_SLIPS = {"the left side, as for plain ReLU": "the flip leaves the flat side
               "both: every output is 0": "ReLU zeroes the whole flipped line."}
 
 
-def test_pass88_each_wrong_flip_letter_names_its_misconception_and_a_fold_follows_the_buttons():
-    """Check r87 Interaction: each wrong letter of the ReLU(−x) question says its slip in plain words; after the
-    buttons, a folded check gives the right letter and every wrong letter's reply, in the stored widget too (so a
-    static export shows it)."""
+def test_pass104_each_flip_letter_says_why_and_no_fold_repeats_the_buttons():
+    """Check r87 and r106 Interaction: each wrong letter of the ReLU(−x) question says its slip in plain words and the
+    right one says why; the live widget has no folded check after the buttons (r106: it let the learner peek), in the
+    stored widget too. Only a render without a kernel, where the buttons cannot answer, folds the letters' replies."""
     q = ch00_start_here.flip_question()
-    fold = q.children[-1].value
-    assert fold.startswith("<details><summary>Check your prediction</summary><p><b>B</b>, the right side")
+    live = " ".join(getattr(c, "value", "") for c in q.children if isinstance(getattr(c, "value", None), str))
+    assert "Check your prediction" not in live and "<details>" not in live
+    static = q._repr_mimebundle_()["text/html"]
     for option, slip in FLIP_SLIPS.items():
         i = q.options.index(option)
         q.buttons[i].click()
         assert html.escape(f"A common wrong answer: {slip}") in q.feedback.value, option
-        assert f"<p><b>{'ABCD'[i]}.</b> {html.escape('A common wrong answer: ' + slip)}" in fold, option
-    assert q.children.index(q.reveal) < len(q.children) - 1   # the fold comes after the buttons and the picture
+        assert f"<p><b>{'ABCD'[i]}.</b> {html.escape('A common wrong answer: ' + slip)}" in static, option
+    q.buttons[q.options.index(q.right)].click()
+    assert "B: right. For positive x, −x is negative" in html.unescape(q.feedback.value)
     state = _nb().metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     stored = [m["state"].get("value", "") for m in state.values() if m["model_name"] == "HTMLModel"]
-    assert html.escape("the flip moves the flat side to the right") in " ".join(stored)
+    assert not any("the flip moves the flat side to the right" in v and "<details>" in v for v in stored)
 
 
 # ---- pass 88c ----
@@ -4354,7 +4364,8 @@ def test_pass102_why_the_half_is_said_with_a_small_square_worked():
     cell = _cell("Wrongness is half of the squared gap:")
     assert "At gap $1$, twice as fast: from $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$." in cell
     # r105 (Correctness): the rate is 2 × gap, not 2 at every gap: at gap 3 a 0.1 move adds about 0.6, six times 0.1
-    assert "A square grows about 2 × gap times as fast as the gap." in cell
+    assert "When the gap grows by a tiny amount, its square grows about 2 × gap times as much." in cell
+    assert cell.index("The gap is the output minus the right answer.") < cell.index("When the gap grows")
     assert round((3.1 ** 2 - 3 ** 2) / 0.1) == 6 == 2 * 3
     assert round(1.1 ** 2, 2) == 1.21 and round(1.1 ** 2 - 1 ** 2, 2) == 0.21
     assert round((1.1 ** 2 - 1) / 0.1) == 2 and round(0.5 * (1.1 ** 2 - 1) / 0.1) == 1   # halving cancels the 2

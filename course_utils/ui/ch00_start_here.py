@@ -1690,8 +1690,8 @@ def choice_question(options, right, why, caption, static_head="Your answer (run 
 
         for button in q.buttons:
             button.on_click(show_answer)
-    if fold_answer:   # pass 88 (r87 Interaction): the folded check after the buttons, in the stored widget too
-        q.children = (*q.children, widgets.HTML(static_answer(options, right, why)))
+    # Pass 104 (r106 Interaction): no folded check after the live buttons: each button already says why, and a fold
+    # let the learner peek instead of choosing. A render without a kernel still folds it (reveal_html above).
     return q
 
 
