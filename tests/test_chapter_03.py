@@ -342,7 +342,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     assert "Adam" not in prose()   # training's step rule is not this chapter's point
     # r47: the "small share of its nudge" is named once, as chapter 00 named it (and nowhere else in this chapter)
     # pass 98 (r99 Clarity: the rate came only at the dead units): named where the nudge is, not again at the dead units
-    assert prose().count("learning rate") == 1 and "share of its nudge; that share is the learning rate (chapter 00)." in prose()
+    assert prose().count("learning rate") == 1 and "share of its nudge. That share is the learning rate (chapter 00)." in prose()
     assert prose().index("the learning rate (chapter 00)") < prose().index("That weight's nudge is")
     assert "backpropagation" not in prose().lower()   # named once and never used again: gone (the glossary has it)
 
@@ -2428,11 +2428,11 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So their squares add to 2, not 1:", "and the bend by its slopes' typical size. The bars below multiply the two.",   # pass 90; pass 93 (r94): "its slopes'"
+                  "So their squares add to 2, not 1:", "The bend multiplies it by its slopes' typical size. The bars below multiply the two.",   # pass 90; pass 93 (r94): "its slopes'"
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
-    for words in ("a coin flip picks each weight", "the square root of their average square"):   # pass 80: said once
+    for words in ("A coin flip picks each weight", "the square root of their average square"):   # pass 80: said once
         assert words in before, words
     for words in ("0.72", "0.73", "<summary>Optional"):
         assert words not in before, words
@@ -2692,12 +2692,11 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     assert "1.41" not in cells[flow - 8]
     assert " ".join(cells[flow - 5].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
                                                        "The He weights' $\\times 1.41$ cancels it, on purpose. "
-                                                       "That holds on average over many starts. One start can still "
-                                                       "drift: ReLU's panel below ends at $0.41$.")
+                                                       "That is an average over many starts. In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$. One random start can stray from the average.")
     relu_alone = gradients.signal_flow("relu", 10)   # pass 99 (r100 Correctness): the flow widget's first start
     assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"
     assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. He weights' squares "
-            "average twice the plain $\\frac1n$, like the doubled squares above. So their squares add to 2, not 1: each layer "
+            "average twice the $\\frac1n$ of $\\sqrt{1/n}$ weights, like the doubled squares above. So their squares add to 2, not 1: each layer "
             "back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in lead_in
     assert "Each term's square is" not in lead_in and "- Their squares add" not in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
@@ -3021,20 +3020,21 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Here is one unit, both ways: "
-            "Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
-            "So going back, it adds $n$ terms too, signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
+            "Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
+            "So backward, it adds $n$ terms too: signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
+            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            # pass 102 (r104 Clarity: the key step was stated, not shown): one step per sentence, both sums built alike
-            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
             # pass 103 (r105 Clarity): why one size serves both ways, said as the reason, then worked forward
-            "Both sums are $n$ random-sign weights, each times a number. "
-            "So one weight size keeps both sums steady. "
-            "We work it out going forward: inputs are easier to picture than signals.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            # pass 104 (r106 Clarity: "both sums ... one weight size" was a leap, and the same n went unsaid): short steps
+            "So each term is a random-sign weight times some number. "
+            "Every layer has the same $n$. "
+            "So the size that steadies the forward sum steadies the backward sum too. "
+            "We work it out going forward: inputs are easier to picture.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
-            "lighter nor darker, or after ten copies the page is blank or black.") in flat
+            "lighter nor darker. Or else, after ten copies, the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
     # (32 inputs of typical size 1, weights of typical size sqrt(1/32) = 0.18: the sum's typical size is 1) is checked
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3180,7 +3180,7 @@ def test_pass52_worked_case_is_exact():
     flat = " ".join(prose().split())
     # r58 (Focus): the 4-input case is a fold; the main path says the ReLU halving for n inputs (half the n squares
     # of 1/n each, checked above at n = 4 and below for any even n)
-    for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$ (any trial size would do; this one turns out too small).",   # pass 103 (r105 Clarity: why ½)
+    for words in ("Say every input is 1. A coin flip picks each weight: $+\\frac12$ or $-\\frac12$. Any trial size would do; this one turns out too small.",   # pass 103 (r105 Clarity: why ½)
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
                   # pass 91 (r92 Clarity: brackets hid the key idea): the walk, then "squares add" as its own sentence
                   "The sum, squared, averages $\\frac12$. Picture a walk:",
@@ -3832,7 +3832,7 @@ def test_pass61_only_the_real_network_is_said_to_have_32_inputs_per_unit():
     assert mlp.Network.he_init(gradients.DIMS, "relu", 0).weights[0].shape[1] == 2     # the spiral: x and y
     flat = " ".join(prose().split())
     assert "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$." in flat
-    assert "Our networks below" not in flat and "64 data points, each 32 random numbers" in flat
+    assert "Our networks below" not in flat and "64 data points. Each is 32 random numbers" in flat
     title = ch03_gradients.half_off().axes[0].get_title()
     assert title.startswith("a fresh 10-layer ReLU network, layer 4, one data point:")   # r55: whose layer 4
     assert len(mlp.Network.he_init([32] * 11 + [1], "relu", 0).weights) - 1 == 10       # half_off_numbers' net
@@ -3958,7 +3958,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "add to 2. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$. "   # pass 95 (r96: the step)
             "So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
-            "That holds on average over many starts. One start can still drift: ReLU's panel below ends at $0.41$. "   # pass 99
+            "That is an average over many starts. In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$. One random start can stray from the average. "   # pass 99
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
             "<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES + " </details> "
             "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size. "   # pass 103   # pass 91
@@ -3985,8 +3985,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
     assert "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
-    assert " ".join(rule.split()) == ("Take any bend. Each step back, the weights multiply the signal by $1.41$, and the "
-                                      "bend by its slopes' typical size. The bars below multiply the two. Near 1 "
+    assert " ".join(rule.split()) == ("Take any bend. Each step back, the weights multiply the signal by $1.41$. The "
+                                      "bend multiplies it by its slopes' typical size. The bars below multiply the two. Near 1 "
                                       "(dashed), the signal holds. Below 1, it fades: sigmoid's bar is $0.31$. "
                                       "Above 1, it grows.")   # pass 102 (r104 Picture first: the bars under the rule)
     assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("Each bend gets a panel")
@@ -4138,7 +4138,9 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
                            "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$.\n"   # pass 95 (r96)
                            "So ReLU acts like a slope of $0.71$.\n"
                            "The He weights' $\\times 1.41$ cancels it, on purpose.\n"
-                           "That holds on average over many starts. One start can still drift: ReLU's panel below ends at $0.41$.")   # pass 92 (r93): the plan, after its pictures
+                           "That is an average over many starts.\n"
+                           "In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$.\n"
+                           "One random start can stray from the average.")   # pass 92 (r93): the plan, after its pictures
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
@@ -4424,17 +4426,18 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Here is one unit, both ways: "
-            "Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
-            "So going back, it adds $n$ terms too, signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
+            "Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
+            "So backward, it adds $n$ terms too: signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
+            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
             "The weights start "
             "as random draws, about half below 0. "   # pass 91 (r92): why
             # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            # pass 102 (r104 Clarity: the key step was stated, not shown): one step per sentence, both sums built alike
-            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
             # pass 103 (r105 Clarity): why one size serves both ways, said as the reason, then worked forward
-            "Both sums are $n$ random-sign weights, each times a number. "
-            "So one weight size keeps both sums steady. "
-            "We work it out going forward: inputs are easier to picture than signals.") in flat
+            # pass 104 (r106 Clarity: "both sums ... one weight size" was a leap, and the same n went unsaid): short steps
+            "So each term is a random-sign weight times some number. "
+            "Every layer has the same $n$. "
+            "So the size that steadies the forward sum steadies the backward sum too. "
+            "We work it out going forward: inputs are easier to picture.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES) in flat   # pass 102 (r104)   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
@@ -4787,7 +4790,7 @@ def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
         assert line in fold.words and line not in flat, line
     relu = gradients.signal_flow("relu", 10)
     # pass 103 (r105 Focus): ReLU's one-start 0.41 is said once, on the main path, not again in the fold
-    panel = f"ReLU's panel below ends at ${ch03_gradients.power_text(relu[0] / relu[-1])}$."
+    panel = f"In the one start below, ReLU's layer 1 gets ${ch03_gradients.power_text(relu[0] / relu[-1])}$,"   # pass 104 (r106)
     assert panel in flat and "ends at" not in fold.words and "These are rough forecasts" not in fold.words
     assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
         t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]
@@ -4879,8 +4882,8 @@ def test_pass95_same_weight_size_rests_on_the_mirrored_fans_and_equal_widths():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
     text = " ".join(cells[at + 1].split())
-    bridge = ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
-              "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).")   # pass 97 (r98 Clarity)
+    bridge = ("Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
+              "So backward, it adds $n$ terms too: signal × weight (the dashed arrows).")   # pass 104 (r106)   # pass 97 (r98 Clarity)
     assert bridge in text and "play the part the inputs played" not in text and "Say every layer has $n$ units." in cells[at - 1]
     forward, back = ch03_gradients.fan_in_both_ways_picture().axes
     arrows = [[p for p in ax.patches if isinstance(p, FancyArrowPatch)] for ax in (forward, back)]
@@ -4966,10 +4969,10 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     at = cells.index("ch03.fan_in_both_ways_picture()")
     text = " ".join(cells[at + 1].split())
     # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
-    assert ("Going forward, a unit adds $n$ terms, input × weight. It feeds all $n$ units of the next layer. "
-            "So going back, it adds $n$ terms too, signal × weight (the dashed arrows).") in text
-    assert ("Here $n = 8$: 8 weights in, 8 out, all drawn the same way. Both sums are $n$ random-sign weights, "
-            "each times a number. So one weight size keeps both sums steady.") in text   # pass 103 (r105)   # r102; pass 102 (r104)
+    assert ("Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
+            "So backward, it adds $n$ terms too: signal × weight (the dashed arrows).") in text   # pass 104 (r106)
+    assert ("So each term is a random-sign weight times some number. Every layer has the same $n$. So the size that "
+            "steadies the forward sum steadies the backward sum too.") in text   # pass 103 (r105)   # r102; pass 102 (r104)
     # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"; pass 101: "too" cut (15 words)
     assert "the same random-sign weights" not in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
@@ -5063,7 +5066,8 @@ def test_pass98_cross_terms_cancel_so_only_the_squares_add():
     assert "ch03.cross_terms_picture()" not in cells
     at = cells.index("ch03.cross_terms_fold()")
     assert cells.index("ch03.sign_cases_picture()") < at < cells.index("ch03.stacked_squares_picture()")
-    assert "only the terms' squares add" in cells[at - 1] and "Picture a walk" in cells[at - 2]
+    assert "only the terms' squares add" in cells[at - 1] and "Picture a walk" in cells[at - 3]   # pass 104: the walk drawn between
+    assert cells[at - 2] == "ch03.random_walk_picture()"
     assert "2ab" not in " ".join(cells)
     fold = ch03_gradients.cross_terms_fold()
     assert fold.summary == "Optional: why the cross terms cancel"
@@ -5088,3 +5092,47 @@ def test_pass100_fan_titles_say_n_is_8_and_the_overshoot_link_lands_on_chapter_0
     assert "\n## How a network learns\n" in "\n" + text + "\n"
     section = text[text.index("## How a network learns"):]
     assert "drag the learning rate to $2.2$" in section and "past the bottom" in section
+
+
+# ---- pass 104 (r106) ----
+
+def test_pass104_random_walk_picture_shows_sqrt_n_not_n_and_sits_before_squares_add():
+    """Check the walk picture (r106 Picture first): 20 grey coin-flip walks of 64 paces, the line 'all forward' (n) and
+    the curves +-sqrt(n); its caption's 8 is sqrt(64), and the measured typical distance (root mean square of 10,000
+    independent walk ends) is about 8, not 64. The cell sits between the walk's words and "only the terms' squares add"."""
+    walks, typical = ch03_gradients.random_walks(64, 20, 10_000, seed=0)
+    assert walks.shape == (20, 65) and np.all(walks[:, 0] == 0) and set(np.unique(np.diff(walks, axis=1))) == {-1, 1}
+    assert math.isqrt(64) == 8 and abs(typical - 8) < 0.3 and typical == round(typical, 1)
+    ends = np.random.default_rng(1).choice([-1, 1], size=(20_000, 64)).sum(axis=1)   # an independent reference
+    assert abs(math.sqrt(np.mean(ends.astype(float) ** 2)) - 8) < 0.3
+    assert ch03_gradients.random_walk_caption(64) == "After 64 paces: typically 8 away, not 64."
+    fig = ch03_gradients.random_walk_picture()
+    ax = fig.axes[0]
+    assert ax.get_title() == "After 64 paces: typically 8 away, not 64."
+    lines = ax.get_lines()
+    grey = [ln for ln in lines if ln.get_color() == ch03_gradients.plots.MUTED]
+    assert len(grey) == 20
+    ys = [np.asarray(ln.get_ydata(), dtype=float) for ln in lines]
+    x = np.arange(65)
+    assert any(np.allclose(y, x) for y in ys)                       # all forward: n
+    assert any(np.allclose(y, np.sqrt(x)) for y in ys) and any(np.allclose(y, -np.sqrt(x)) for y in ys)
+    assert "20 grey coin-flip walks of 64 paces" in fig.get_label() and "reach 8 at the end" in fig.get_label()
+    cells = chapter()["cells"]
+    at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == "ch03.random_walk_picture()")
+    assert "After $n$ paces, you are typically $\\sqrt{n}$ away" in "".join(cells[at - 1]["source"])
+    assert "".join(cells[at + 1]["source"]).startswith("So, on average, only the terms' squares add")
+    assert f"the typical distance after 64 paces: {typical}" in printed()
+
+
+def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_answer():
+    """Check r106: ReLU's layer 1 in the flow widget's first start (0.41) is set against the forecast, nine steps
+    back at the bars' 0.97 (0.76); "plain" weights are named as sqrt(1/n) weights; the He recall names a misconception."""
+    flat = " ".join(prose().split())
+    assert ("In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$. "
+            "One random start can stray from the average.") in flat
+    relu = gradients.signal_flow("relu", 10)
+    assert f"{relu[0] / relu[-1]:.2f}" == "0.41" and f"{0.97 ** 9:.2f}" == "0.76"
+    assert "0.97" in ch03_gradients.other_bends_fold().words
+    assert "twice the plain" not in flat and "twice the $\\frac1n$ of $\\sqrt{1/n}$ weights" in flat
+    assert ("> A common wrong answer: \"ReLU's slope is small, so the weights make up for it.\" No: ReLU's slope is 1 "
+            "or 0. > The signal is lost to the zeros, on about half the units.") in flat

@@ -886,6 +886,49 @@ def sign_cases_picture(size=0.5):
     return fig
 
 
+def random_walks(paces=64, shown=20, many=10_000, seed=0):
+    """Coin-flip walks (notebook 03, r106 Picture first): each pace +1 or -1. Returns the first `shown` walks' positions
+    (pace 0 to `paces`) and the typical distance after `paces` over `many` walks: the root of the mean square, rounded
+    to 1 decimal. Integer paces and a seeded numpy Generator, so the same numbers on every CPU."""
+    rng = np.random.default_rng(seed)
+    steps = rng.choice(np.array([-1, 1], dtype=np.int64), size=(many, paces))
+    ends = steps.sum(axis=1)
+    typical = round(float(np.sqrt(np.mean(ends * ends))), 1)
+    walks = np.concatenate([np.zeros((shown, 1), dtype=np.int64), np.cumsum(steps[:shown], axis=1)], axis=1)
+    return walks, typical
+
+
+def random_walk_caption(paces=64):
+    """The picture's one line: after n paces, typically sqrt(n) away, not n."""
+    return f"After {paces} paces: typically {round(paces ** 0.5)} away, not {paces}."
+
+
+@plots.styled
+def random_walk_picture(paces=64, shown=20, many=10_000, seed=0):
+    """Grey coin-flip walks against the pace number, the line 'all forward' (n) and the curves +-sqrt(n), where a walk
+    typically ends; prints the measured typical distance over many walks, rounded."""
+    walks, typical = random_walks(paces, shown, many, seed)
+    x = np.arange(paces + 1)
+    fig, ax = plots.new_figure(640, 300)
+    for walk in walks:
+        ax.plot(x, walk, color=plots.MUTED, lw=1, alpha=0.7)
+    ax.plot(x, x, color="black", lw=1.6)
+    ax.text(paces * 0.55, paces * 0.55 + 3, "all forward: n", ha="right", va="bottom", fontsize=10)
+    for sign in (1, -1):
+        ax.plot(x, sign * np.sqrt(x), color=plots.ACCENT, lw=2.2, ls="--")
+    ax.text(paces, np.sqrt(paces) + 2, "√n: where a walk\ntypically ends", color=plots.ACCENT, ha="right",
+            va="bottom", fontsize=10)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set(xlim=(0, paces), ylim=(-paces * 0.4, paces * 1.05), xlabel="pace number",
+           ylabel="how far from the start", title=random_walk_caption(paces))
+    ax.grid(False)
+    fig.set_label(f"{shown} grey coin-flip walks of {paces} paces, plotted against the pace number. They wander near 0. "
+                  f"A black line climbs to {paces}: every pace forward. Dashed blue curves at plus and minus the square "
+                  f"root of the pace number reach {round(paces ** 0.5)} at the end: where a walk typically ends.")
+    print(f"Over {many:,} walks, the typical distance after {paces} paces: {typical}")
+    return fig
+
+
 def cross_terms(size=0.5):
     """Why the squares add (notebook 03, r99 Clarity): (a + b)^2 = a^2 + b^2 + 2ab. For the four coin-flip cases of two
     +-size terms, returns each case's 2ab (+1/2 when the signs agree, -1/2 when they differ), in sign_cases' order."""
