@@ -263,9 +263,11 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     # unless the measured gap is under 10⁻¹², so "rounding only" is checked each time the picture is drawn
     # pass 90 (r91 Correctness: "tiny" had no number on screen): each title shows the bound below() checks, the
     # same on every machine (never the measured float)
-    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\nlargest gap < 10⁻¹²"
+    # pass 104 (r106 Clarity: "10⁻¹²" is notation a high-school reader does not know): the bound written out
+    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\nlargest gap: less than\n0.000000000001"
                       for d, r in zip((2, 10, 100), ranges)]
-    assert ch01_collapse.GAP_SAID == "10⁻¹²" and ch01_collapse.GAP_POWER == -12
+    assert ch01_collapse.GAP_SAID == "0.000000000001" and ch01_collapse.GAP_POWER == -12
+    assert float(ch01_collapse.GAP_SAID) == 1e-12 and "⁻" not in ch01_collapse.deep_stack_picture().get_label()
     prose = "\n".join(t for _, t in _markdown_cells())
     # pass 87 (r86 Focus: "below 10^-12, a trillionth" was a precision side-trip): the fold says only "tiny rounding"
     assert prose.count("a trillionth") == 0 and "10^{-12}" not in prose
@@ -275,7 +277,7 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     assert "The gap in each title is only the computer's rounding: zero, in effect." in prose
     assert "a millionth of a millionth" not in prose
     lo, hi = ranges[-1].split(" to ")
-    assert (f"even at 100 layers.\nThere the first output runs from {lo} to {hi}, far from 0:"
+    assert (f"even at 100 layers.\nThere the first output runs from {lo} to {hi}, far from 0."
             in "\n".join(t for _, t in _markdown_cells()))
     fig = ch01_collapse.deep_stack_picture()
     fig.canvas.draw()   # pass 41 (r37 reader): no title cut off at the figure's edge ("(7200 numbers" lost its ")")
@@ -796,9 +798,10 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 52 (r52 reader): one idea a cell: the network, its chance, why no bend stays straight, training, the seed
     train = next(i for i in range(head, len(cells)) if "ch01.train_xor(" in _src(cells[i]))
     assert train == head + 6 and _src(cells[train]).strip() == "xor = ch01.train_xor()\nch01.runs_question(xor)"  # pass 90: one cell trains and asks
-    # pass 65 (r59 reader: sigmoid was only words): its graph is drawn right under the cell that names it
-    assert _src(cells[head + 2]).strip() == 'ch01.bend_shapes(("sigmoid",))' and "**sigmoid**" in _src(cells[head + 1])
-    assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k != 2)
+    # pass 65 (r59 reader: sigmoid was only words): its graph is drawn right beside the cell that names it
+    # pass 104 (r106 Picture first): the graph comes first, the words that describe it right after
+    assert _src(cells[head + 1]).strip() == 'ch01.bend_shapes(("sigmoid",))' and "**sigmoid**" in _src(cells[head + 2])
+    assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k != 1)
     build = "\n".join(_src(c) for c in cells[head:train]
                       if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
@@ -822,7 +825,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "The sigmoid comes last, so it cannot bend that line.\n"
               "With no bend in the middle, the boundary is a straight line, or no useful one.\n"
               # pass 101 (r103 Clarity: "no useful one" was explained only after the quiz): said where it first appears
-              "No useful one: if $u$ and $v$ are both 0, every input gets the same chance, so nothing is split.\n"
+              "No useful one: if $u$ and $v$ are both 0, every input gets the same chance.\n"  # pass 104: shorter
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1148,7 +1151,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half: where the "
                                                  "score is 0.\nThe sigmoid comes last, so it cannot bend that line.\nWith no bend in the middle, "
                                                  "the boundary is a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
-                                                 "input gets the same chance, so nothing is split.\nTraining changes the weights, step by step, "
+                                                 "input gets the same chance.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
     # fold, after the Predict, not before it
@@ -1836,14 +1839,11 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # pass 90 (r91 Clarity: one paragraph, three names for the corners): four short steps with a table, one term
     # pass 98 (r99 Picture first): the check opens on the midpoints picture; the four steps follow in their own fold,
     # and the dashed line's worked numbers gave way to the picture's example (test_pass98_xor_midpoints_picture)
-    assert ("<details><summary>Why, in four steps</summary>\n\n"
-            "**Step 1.** Put each corner into the score:\n\n"
-            "| corner | label | score $u\\,x_1 + v\\,x_2 + b$ |\n|---|---|---|\n"
-            "| (0,0) | 0 | $b$ |\n| (1,1) | 0 | $u + v + b$ |\n| (0,1) | 1 | $v + b$ |\n| (1,0) | 1 | $u + b$ |\n\n"
-            "**Step 2.** Add each pair. Both pairs' scores add to $u + v + 2b$.\n\n"
-            "**Step 3.** A split needs both scores of one pair above 0, and both scores of the other pair below 0.\n"
-            "Two scores above 0 add to more than 0. Two below 0 add to less.\n\n"
-            "**Step 4.** One total cannot be both. So no straight line splits them.\n\n</details>") in text
+    # pass 104 (r106 Focus: the why came in two folds): one fold, the corners' scores first, then the picture, then
+    # the conclusion (test_pass98_xor_midpoints_picture_shows_both_pairs_sharing_one_midpoint)
+    assert "Why, in four steps" not in text and "**Step 1.**" not in text
+    page = ch01_collapse.folded_midpoints_picture()._repr_html_()
+    assert page.index("<table>") < page.index("u + v + 2b") < page.index("<img") < page.index("So no straight line")
     for other in ("1-pair", "0-pair", "1-corner", "0-corner", "the 1s from the 0s"):
         assert other not in text.replace("label-1 corner", "").replace("label-0 corner", ""), other
     X, y = data.xor()
@@ -1949,8 +1949,8 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "   So the loss only curves up in $u$, $v$, $b$ too.\n"
                     "3. Curves that bend up, added, still bend up: a bowl.\n"
                     "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
-                    "So no network without a bend in the middle gets an average loss below 0.69, "
-                    "the loss of saying one half everywhere.")
+                    "So no network without a bend in the middle gets an average loss below 0.69. "
+                    "That is the loss of saying one half everywhere.")  # pass 104: two short sentences
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
     s = np.linspace(-6, 6, 1201)
@@ -2054,7 +2054,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers.\n"
-                       "There the first output runs from 16 to 22, far from 0: each layer also slides the points, "
+                       "There the first output runs from 16 to 22, far from 0. Each layer also slides the points, "
                        "100 times over.\n"
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
                        # pass 91 (r92 Correctness): it is this draw, not a rule
@@ -2063,7 +2063,8 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        # pass 95 (r96 Correctness: true only for these tables): said for these turning tables
                        # pass 96 (r97 Clarity: "turning table" never defined): the turn in plain words, a plate
-                       "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n"
+                       # pass 104 (word budget): the plate is said above the Predict; here only the picture
+                       "Not in one heap: like crumbs on a plate you turn and slide.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
                        # pass 102 (r104 Focus): "No two get closer." and "a millionth of a millionth" cut
@@ -2599,8 +2600,15 @@ def test_xor_pair_sums_are_written_out_and_equal():
     """Check the written-out step '(w2 + b) + (w1 + b) = w1 + w2 + 2b = b + (w1 + w2 + b)' for random numbers."""
     # pass 46 (r41 reader: one bias letter): the score's bias is b; the pair sums in one sentence
     # pass 90 (r91 Clarity): the pairs' scores in a table, their sum one step
-    assert "| (0,0) | 0 | $b$ |\n| (1,1) | 0 | $u + v + b$ |\n| (0,1) | 1 | $v + b$ |\n| (1,0) | 1 | $u + b$ |" in _text()
-    assert "**Step 2.** Add each pair. Both pairs' scores add to $u + v + 2b$." in _text()
+    # pass 104 (r106 Focus): the table sits in the XOR check's one fold, drawn by the ui module
+    assert ch01_collapse.MIDPOINT_TABLE[1:] == (("(0,0)", "0", "b"), ("(1,1)", "0", "u + v + b"),
+                                                ("(0,1)", "1", "v + b"), ("(1,0)", "1", "u + b"))
+    page = ch01_collapse.folded_midpoints_picture()._repr_html_()
+    assert "<tr><td>(1,1)</td><td>0</td><td>u + v + b</td></tr>" in page
+    assert "Both pairs&#x27; scores add to the same total, u + v + 2b." in page
+    for (corner, _label, said), (x1, x2) in zip(ch01_collapse.MIDPOINT_TABLE[1:], ((0, 0), (1, 1), (0, 1), (1, 0))):
+        u, v, b = 2.0, -1.0, 0.5   # each row's words are the score at its corner
+        assert eval(said, {}, dict(u=u, v=v, b=b)) == u * x1 + v * x2 + b and corner == f"({x1},{x2})"
     for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
         assert (w2 + b) + (w1 + b) == pytest.approx(w1 + w2 + 2 * b) == pytest.approx(b + (w1 + w2 + b))
 
@@ -2669,13 +2677,22 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # lead after pass 99 (r101 Clarity: only a pointer forward): which lines, and why, then the pointer
             # r102 (Correctness: upright in which picture? the input sheet's upright lines curve): after the layer
             # pass 102 (r104 Clarity: "only one of h1, h2 changes" was not self-contained): said for upright lines
-            "A line that runs exactly upright after the stretch and shift stays straight.\n"
-            "Along it $h_1$ stays the same, and tanh only squeezes $h_2$.\n"
+            # pass 104 (r106 Clarity: why an upright line stays straight): every point has the same h1, moved alike
+            "The exception: a line that is exactly upright after the layer. Every point on it has the same $h_1$.\n"
+            "tanh moves all its points sideways by the same amount. It only squeezes the line up and down, so it "
+            "stays straight.\n"
             "Lines running exactly across stay straight too.\n"
-            "You make such lines in step 4 of the grid-sheet demo below.\n"
+            "Step 4 of the demo below makes such lines.\n"
             "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
+    # pass 104 (r106 Picture: both sets of points sat on one pair of axes, unnamed): the legend says which is which
+    ax = ch01_collapse.tanh_steps_picture().axes[0]
+    handles, names = ax.get_legend_handles_labels()
+    assert names == ["before tanh: (h₁, h₂)", "after tanh: (tanh h₁, tanh h₂)"]
+    given, landed = ([tuple(xy) for xy in zip(h.get_xdata(), h.get_ydata())] for h in handles)
+    assert given == list(ch01_collapse.SLANTED)   # the grey points are the line before tanh
+    np.testing.assert_allclose(landed, np.tanh(np.array(ch01_collapse.SLANTED)), atol=0.005)   # the green, after
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
     # pass 63 (r58 reader: read as the input sheet's blue upright lines, which do curve): upright or across
@@ -3143,8 +3160,8 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     assert "14 of 14 grid lines curved" in w.readout.value
     # pass 98 (r99 Clarity): "hidden" said in plain words where the term first appears
     assert ("A small network has 2 inputs, 8 units in the middle, and 1 output.\n"
-            "The middle is a **hidden layer**: its numbers are neither the inputs nor the answer, so no label says what they "
-            "should be.") in _text()  # pass 99 (r100 Correctness: the learner can print them)
+            "The middle is a **hidden layer**. Its numbers are neither the inputs nor the answer. So no label says what "
+            "they should be.") in _text()  # pass 99 (r100 Correctness: the learner can print them); pass 104: short sentences
     # pass 99 (r100 Clarity): the bend said in plain words in the opening cell, before "Take the bend away"
     assert ("shift (plus a **bias**), then bend it with a curve such as ReLU, which turns negatives into 0. "
             "Take the bend away.") in _text()
@@ -4537,8 +4554,8 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22, far from 0: each layer also slides the points, 100 times over.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
-            "Not in one heap: each layer moves the points like crumbs on a plate you turn and slide.\n") in text
+    assert ("runs from 16 to 22, far from 0. Each layer also slides the points, 100 times over.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
+            "Not in one heap: like crumbs on a plate you turn and slide.\n") in text
     assert "No two get closer." not in text   # pass 102 (r104 Focus): the picture does not show it; checked below
     assert "turning table" not in text
     rng = np.random.default_rng(1)
@@ -4821,8 +4838,8 @@ def test_pass93_the_bowl_is_drawn_before_four_plain_steps_and_its_numbers_are_tr
     assert 1 <= len(items) <= 4 and k + 1 == len(cells) - 1
     body = steps.rsplit("\n\n", 1)[0].split("\n\n", 1)[1]
     assert all(len(t.split()) < 12 for t in re.split(r"(?<=\.)\s+", body) if t.strip())
-    assert steps.endswith("So no network without a bend in the middle gets an average loss below 0.69, "
-                          "the loss of saying one half everywhere.")
+    assert steps.endswith("So no network without a bend in the middle gets an average loss below 0.69. "
+                          "That is the loss of saying one half everywhere.")
     # step 3: no change of (u, v, b) leaves all four scores unchanged (the corners' table has full rank)
     X, y = ch01_collapse._xor_corners()
     assert np.linalg.matrix_rank(np.column_stack([np.asarray(X, float), np.ones(4)])) == 3
@@ -4871,7 +4888,7 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     # pass 98 (r99 Picture: why 16 to 22 at 100 layers): one short why, the slides piling up (not "add up": each is
     # turned by the later layers, test_pass92_each_shift_is_turned_by_later_layers_so_the_shifts_do_not_simply_add)
     assert "20 out" not in fold and "add up" not in fold
-    assert ("There the first output runs from 16 to 22, far from 0: each layer also slides the points, 100 times "
+    assert ("There the first output runs from 16 to 22, far from 0. Each layer also slides the points, 100 times "
             "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
@@ -5032,7 +5049,8 @@ def test_pass97_xor_score_sides_match_the_chapter_labels():
     text = _text()
     assert ("The layer's line is where the score is 0.\n"
             "On one side the score is above 0: the layer says label 1. On the other it is below 0: label 0.") in text
-    assert "A split needs both scores of one pair above 0, and both scores of the other pair below 0." in text
+    assert ("A split needs both scores of one pair above 0, and both scores of the other pair below 0."
+            in ch01_collapse.folded_midpoints_picture().words)   # pass 104: in the XOR check's one fold
     chance = lambda s: 1 / (1 + np.exp(-s))  # noqa: E731
     assert chance(0.1) > 0.5 > chance(-0.1)   # above 0 reads as label 1, as the sigmoid section says
 
@@ -5087,19 +5105,27 @@ def test_pass98_xor_midpoints_picture_shows_both_pairs_sharing_one_midpoint():
     assert mids["midpoint 0"].get_xdata()[0] == mids["midpoint 1"].get_xdata()[0] == 1.0  # one spot
     assert ax.get_title() == "s = 2x₁ − x₂ + 0.5: both midpoints at 1"
     assert "both sit at 1" in fig.get_label() and "(0,1) at −0.5, (1,0) at 2.5" in fig.get_label()
-    # the notebook: the Think-first question, then the folded picture, then the four steps in their own fold
+    # the notebook: the Think-first question, then one folded check; pass 104 (r106 Focus): no second fold after it
     cells = _cells()
     pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_midpoints_picture()")
     assert _src(cells[pic - 1]).rstrip().endswith("split the label-1 corners from the label-0 corners?")
-    assert _src(cells[pic + 1]).startswith("<details><summary>Why, in four steps</summary>\n\n**Step 1.**")
+    assert _src(cells[pic + 1]).startswith("### A network tries XOR")
     assert "image/png" in json.dumps(cells[pic]["outputs"]) and "both sit at 1" in json.dumps(cells[pic]["outputs"])
     folded = ch01_collapse.folded_midpoints_picture()
     # pass 100 (r102 Clarity): the midpoint is the pair's sum, halved: the proof's sums, on the picture
-    assert folded.words[1:] == ("A pair's midpoint is its two scores added, then halved. Both pairs add to u + v + 2b.",
-                                "So both midpoints sit on one spot, for every u, v and b.",
-                                "A pair all above 0 has its midpoint above 0; a pair all below, below. "
-                                "One spot cannot be both.")
-    assert "One spot cannot be both." in folded._repr_html_()
+    # pass 104 (r106 Focus): table first, then the sums and the one spot, then the picture, then the conclusion
+    assert ch01_collapse.MIDPOINT_LEAD == ("No. Put each corner into the score:",
+                                           "Both pairs' scores add to the same total, u + v + 2b. "
+                                           "A pair's midpoint is that total, halved.",
+                                           "So both midpoints sit on one spot, for every u, v and b. "
+                                           "The picture shows one example.")
+    assert folded.words == ("A split needs both scores of one pair above 0, and both scores of the other pair below 0.",
+                            "A pair all above 0 has its midpoint above 0; a pair all below, below. "
+                            "One spot cannot be both.",
+                            "So no straight line splits XOR.")
+    page = folded._repr_html_()
+    assert page.index("Put each corner") < page.index("<table>") < page.index("one spot") < page.index("<img")
+    assert page.index("<img") < page.index("One spot cannot be both.") < page.index("</details>")
 
 
 # ---- pass 100 (r102 reader) ----

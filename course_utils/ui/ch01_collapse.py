@@ -411,6 +411,9 @@ def tanh_slanted(points=SLANTED):
     return np.round(landed, 2) + 0.0, np.round(steps, 2) + 0.0
 
 
+TANH_BEFORE, TANH_AFTER = "before tanh: (h₁, h₂)", "after tanh: (tanh h₁, tanh h₂)"
+
+
 @plots.styled
 def tanh_steps_picture(points=SLANTED):
     """The bend question's tanh why, drawn (r67 reader: a block of numbers where a drawing was needed): two equal
@@ -428,8 +431,10 @@ def tanh_steps_picture(points=SLANTED):
                                                             mutation_scale=14))
     for a, b in zip(landed[:-1], landed[1:]):
         ax.annotate("", tuple(b), tuple(a), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.6, mutation_scale=16))
-    ax.plot(*given.T, ls="none", marker="o", ms=6, mfc="white", mec="0.35", mew=1.2)
-    ax.plot(*landed.T, ls="none", marker="o", ms=6, color=colour)
+    # pass 104 (r106 Picture: one pair of axes for both sets): the legend says which points are before and after tanh
+    ax.plot(*given.T, ls="none", marker="o", ms=6, mfc="white", mec="0.35", mew=1.2, label=TANH_BEFORE)
+    ax.plot(*landed.T, ls="none", marker="o", ms=6, color=colour, label=TANH_AFTER)
+    ax.legend(loc="upper left", fontsize=9)
     step_in = given[1] - given[0]
     ax.text(1.02, 1.45, f"in: two equal steps,\neach {step_in[0]:g} right, {step_in[1]:g} up", fontsize=9.5,
             color="0.3", bbox=box)
@@ -438,7 +443,7 @@ def tanh_steps_picture(points=SLANTED):
                     arrowprops=dict(arrowstyle="-", color=colour, lw=0.7))
     for p, q, at in zip(given[1:], landed[1:], ((0.54, 0.72), (0.84, 1.02))):  # right of each landed point
         ax.text(*at, f"({q[0]:.2f}, {q[1]:.2f})\n= (tanh {p[0]:g}, tanh {p[1]:g})", fontsize=8.5, va="top", bbox=box)
-    ax.set(xlim=(-0.15, 1.95), ylim=(-0.15, 2.15), xlabel="h₁", ylabel="h₂",
+    ax.set(xlim=(-0.15, 1.95), ylim=(-0.15, 2.6), xlabel="h₁", ylabel="h₂",  # pass 104: room for the legend
            title="tanh on a slanted line: steep, then gentle")
     ax.set_aspect("equal")
     path = ", ".join(f"({p[0]:g}, {p[1]:g})" for p in given)
@@ -1004,16 +1009,16 @@ class _FoldedPicture:
 
     words: paragraphs shown under the picture, inside the fold (*panel title* in italics)."""
 
-    def __init__(self, summary, fig, width, words=()):
-        self.summary, self.fig, self.width, self.words = summary, fig, width, tuple(words)
+    def __init__(self, summary, fig, width, words=(), before=""):
+        self.summary, self.fig, self.width, self.words, self.before = summary, fig, width, tuple(words), before
 
     def __repr__(self):
         return f"{self.summary} (a folded picture)"
 
     def _repr_html_(self):
         said = "".join("<p>" + re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(w)) + "</p>" for w in self.words)
-        return (f"<details><summary>{html.escape(self.summary)}</summary>{_figure_html(self.fig, self.width)}"
-                f"{said}</details>")
+        return (f"<details><summary>{html.escape(self.summary)}</summary>{self.before}"
+                f"{_figure_html(self.fig, self.width)}{said}</details>")
 
 
 def folded_maps(runs, seed=0):
@@ -1489,7 +1494,8 @@ def first_answer_range(answers):
 
 # The deep-stack panels' bound on the gap between the two ways (a trillionth), checked and printed from one number
 GAP_POWER = -12
-GAP_SAID = "10" + str(GAP_POWER).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+# pass 104 (r106 Clarity: "10⁻¹²" was notation a high-school reader does not know): written out in full
+GAP_SAID = f"{10.0 ** GAP_POWER:.{-GAP_POWER}f}"
 
 
 @plots.styled
@@ -1508,14 +1514,14 @@ def deep_stack_picture(depths=(2, 10, 100)):
         # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
         # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
         ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
-                     f"largest gap < {GAP_SAID}", fontsize=10.5)  # pass 90 (r91): the bound below() checks
+                     f"largest gap: less than\n{GAP_SAID}", fontsize=10.5)  # pass 90 (r91): the bound below() checks
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"same output, one collapsed layer\n({one} numbers)")  # pass 91 (r92): the axes said here
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
                   f"input: across, its first output layer by layer; up, the same output from the one collapsed layer. In every panel all "
                   f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap between them "
-                  f"is below {GAP_SAID}, a trillionth: rounding only.")
+                  f"is below {GAP_SAID}: rounding only.")
     return fig
 
 
@@ -1958,15 +1964,32 @@ def midpoints_picture(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]
     return fig
 
 
+# pass 104 (r106 Focus: the XOR why came in two folds): one argument in one fold, the corners' scores first, then the
+# picture of one example, then the conclusion
+MIDPOINT_TABLE = (("corner", "label", "score u·x₁ + v·x₂ + b"),
+                  ("(0,0)", "0", "b"), ("(1,1)", "0", "u + v + b"), ("(0,1)", "1", "v + b"), ("(1,0)", "1", "u + b"))
+MIDPOINT_LEAD = (
+    "No. Put each corner into the score:",
+    "Both pairs' scores add to the same total, u + v + 2b. A pair's midpoint is that total, halved.",
+    "So both midpoints sit on one spot, for every u, v and b. The picture shows one example.",
+)
 MIDPOINT_WORDS = (
-    "No. First a picture: one example score s, and the four corners' scores on a number line.",
-    # pass 100 (r102 Clarity: the midpoints were not linked to the proof's sums): a midpoint is a pair's sum, halved
-    "A pair's midpoint is its two scores added, then halved. Both pairs add to u + v + 2b.",
-    "So both midpoints sit on one spot, for every u, v and b.",
+    "A split needs both scores of one pair above 0, and both scores of the other pair below 0.",
     "A pair all above 0 has its midpoint above 0; a pair all below, below. One spot cannot be both.",
+    "So no straight line splits XOR.",
 )
 
 
+def _midpoint_lead_html():
+    """The fold's opening: a sentence, the four corners' scores as a table, then what the table shows."""
+    head, *rows = MIDPOINT_TABLE
+    cells = lambda row, tag: "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in row)  # noqa: E731
+    table = (f"<table><tr>{cells(head, 'th')}</tr>" + "".join(f"<tr>{cells(r, 'td')}</tr>" for r in rows)
+             + "</table>")
+    first, *rest = MIDPOINT_LEAD
+    return f"<p>{html.escape(first)}</p>{table}" + "".join(f"<p>{html.escape(w)}</p>" for w in rest)
+
+
 def folded_midpoints_picture():
-    """midpoints_picture behind the XOR puzzle's 'Check your answer' click, with its plain-words caption."""
-    return _FoldedPicture("Check your answer", midpoints_picture(), 720, MIDPOINT_WORDS)
+    """midpoints_picture behind the XOR puzzle's 'Check your answer' click: table, picture, conclusion."""
+    return _FoldedPicture("Check your answer", midpoints_picture(), 720, MIDPOINT_WORDS, _midpoint_lead_html())
