@@ -1059,7 +1059,7 @@ def test_q28s_key_agrees_with_q30_adam_rescales_small_nudges_and_no_single_cause
     """Q30 says Adam's steps stay useful where slopes are tiny, so Q28 must not blame shrinking nudges 'even with Adam'."""
     why28 = quiz.get("race_loser").options[quiz.answer_key("race_loser")].why
     why30 = quiz.get("why_adam").options[quiz.answer_key("why_adam")].why
-    assert why28.startswith("No sigmoid run got under 0.1, even with Adam;")
+    assert why28.startswith("Sigmoid's slope is always well under 1, so learning likely slowed: no sigmoid run got under 0.1, even with Adam.")   # r106: the cause first (no 0.25: Q14's answer)
     # Q28 asks only what the race measured (chapter 05: no sigmoid run, and every other bend's, reached 0.1 in 400 epochs)
     q28 = quiz.get("race_loser")
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q28.prompt and "learn the spirals" not in q28.prompt
@@ -1283,7 +1283,8 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     # pass 32: two sentences (the r30 reader found three numbers and two constants too dense)
     # p93 (r94 Clarity): "its scale" was never explained; the right side is said as x times the number
     assert slope_why == (f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
-                         f"Just left of 0 it is steeper, about {left:.2f}, then fades towards 0.")
+                         f"Just left of 0 it is steeper, about {left:.2f}, then fades towards 0. "
+                         f"Its floor, −{left:.2f}, is the same number below 0.")   # r106: one constant, two roles
     assert left > 1.5 * selu_scale
     selu = activations.get("selu")
     assert abs(float(selu(-40.0)) + left) < 1e-4 and abs(float(selu.derivative(-1e-9)) - left) < 1e-4
@@ -1362,7 +1363,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
     assert quiz.PAGE_WORDS["SiLU"].startswith("x times sigmoid(x)")   # pass 26: Swish is a family; pass 62: the word list says it
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
-    assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c. Only the gate's sum is bent, not the content's sum.")
+    assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c. Only the gate's sum is bent, to set how much passes; the content stays straight, so the output can grow with it.")
     assert quiz.check("swiglu_gate", quiz.answer_key("swiglu_gate")).message == "Right. " + why14 and "\n" not in why14
     silu = activations.get("silu")
     x = np.linspace(-4, 4, 9)
@@ -2016,7 +2017,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     q29 = quiz.get("race_loser")
     why29 = right("race_loser")
     assert why29.endswith("The course measured this; it did not prove a single cause.")
-    assert why29.index("No sigmoid run got under 0.1") < why29.index("every tanh, ReLU and Leaky ReLU run did") < why29.index("The course measured")
+    assert why29.index("no sigmoid run got under 0.1") < why29.index("Every tanh, ReLU and Leaky ReLU run did") < why29.index("The course measured")
     assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
     assert quiz.get("close_call").prompt.endswith("published tests put GELU and SiLU about level. How do you choose for your problem?")
     assert "holds layer after layer in plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
@@ -2094,7 +2095,7 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # pass 22: short sentences; r58: score and rule said first; r59 (Clarity): two sentences, score in the word list
     # p91 (r92 Clarity): split into short sentences
     # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
-    assert prompt.startswith("A network is trained on XOR. Its only bend is a sigmoid at the very end. "
+    assert prompt.startswith("A network is trained on XOR as well as possible. Its only bend is a sigmoid at the very end. "
                              "Before it, its layers make one straight rule.") and "**score**: the number a network puts out" in _words()
     # p101 (r103 Clarity): the stem says what the straight rule and its score are, in the key picture's letters
     assert ("Before it, its layers make one straight rule. The rule's score is w₁x₁ + w₂x₂ + b. The sigmoid turns that "
@@ -2202,7 +2203,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert np.allclose(kink1, 0, atol=0.011) and np.allclose(kink2, 0, atol=0.011)
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     why8 = next(o.why for o in quiz.get("unit_steps").options if o.text.startswith("Bend each input"))
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways." in why8   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
+    assert "fixes every corner at input = 0. For example, ReLU(x₁) has its corner at x₁ = 0, wherever the bias is. A bias added later cannot slide it sideways." in why8   # p90 (r91 Clarity): an example in why8   # pass 26: whose corner
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
@@ -2637,8 +2638,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                               "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p100 (r102)
-                               "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
+                               "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p100 (r102)
+                               "Loss (chapter 00's wrongness) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
                                "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -2893,7 +2894,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     racers = quiz.get("race_loser").options
     assert len(racers) == 4 and sum(not o.correct and "run got under 0.1" in o.why for o in racers) == len(racers) - 1
     assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."
-    assert "every tanh, ReLU and Leaky ReLU run did" in quiz.get("race_loser").options[0].why   # p80 (r77): named
+    assert "Every tanh, ReLU and Leaky ReLU run did" in quiz.get("race_loser").options[0].why   # p80 (r77): named
     learner = ch07_quiz.Learner(review.Store(None))
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)   # pass 29: the feedback that says ln carries its line
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
@@ -3068,7 +3069,7 @@ def test_pass25_pic03_writes_w2_and_b2_and_the_worked_weight_and_bias():
     assert text == ("w₁ = 2, b₁ = 1;  w₂ = 1.5, b₂ = −2\nweight w₂w₁ = 1.5 · 2 = 3\n"
                     "bias w₂b₁ + b₂ = 1.5 · 1 − 2 = −0.5")
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels[1] == "layer 2 after it: y = 1.5h − 2"
+    assert labels[1] == "both layers: y = 1.5(2x + 1) − 2"   # r106: in x, as drawn
     x, y = ax.lines[0].get_data()
     assert np.allclose(ax.lines[1].get_data()[1], w2 * y + b2)   # layer 2 acts on layer 1's line
     alt = ch07_quiz.picture_alt("collapse_formula")
@@ -3175,7 +3176,7 @@ def test_pass26_keys_name_what_they_use():
     assert "gated" not in rnn and "the write gate (0 to 1) scales it" in rnn   # pass 29: the GRU detail cut (focus)
     assert all(abs(h) < 1 for h in _gru_run(seed=3)) and _gru_run(steps=1)[0] != 0   # from h = 0, it stays inside
     unit = " ".join(o.why for o in quiz.get("unit_steps").options)
-    assert "fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways." in unit   # p90 (r91 Clarity): an example in unit
+    assert "fixes every corner at input = 0. For example, ReLU(x₁) has its corner at x₁ = 0, wherever the bias is. A bias added later cannot slide it sideways." in unit   # p90 (r91 Clarity): an example in unit
     far = float(activations.get("gelu").derivative(-3.2))
     assert abs(far) < 0.01   # far left, GELU's slope is nearly 0: the added sentence holds
     assert any("far left, its slope is nearly 0" in o.why for q in quiz.questions() if isinstance(q, quiz.Choice)
@@ -3240,7 +3241,7 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     assert s.answers["bias_role"]["box"] == 2                     # right again too soon: stays in box 2
     s.record("unit_steps", False); s.record("unit_steps", True)
     assert s.answers["unit_steps"]["box"] == 1                    # right within a day of a miss: stays in box 1
-    relu = next(o.why for o in quiz.get("multiclass_output").options if o.text == "ReLU of each output.")
+    relu = next(o.why for o in quiz.get("multiclass_output").options if o.text == "ReLU of each score.")
     assert relu == "ReLU's outputs are not chances. They can pass 1 and need not add up to 1."
     sm = lambda z: np.exp(z)[0] / np.exp(z).sum()   # noqa: E731
     assert sm(np.array([2.0, 1.0])) == pytest.approx(sm(np.array([3.0, 2.0])))          # same gap, same share
@@ -3351,7 +3352,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
-            "small network of its own.\n") in first
+            "small network of its own. These layers hold more than a column of units.\n") in first   # r106: not the top's layer
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("the round you feel least sure of.") and "**bend**" not in _src(_cells()[0])
     assert "<b>bend</b> (activation function)" in _unit_fold_html()
@@ -4365,6 +4366,14 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     assert min(leak) == pytest.approx(-0.03) and zoom[0].get_ylim()[0] < min(leak) < -0.02   # the leak fills the zoom
     assert "a zoomed view in its top left shows it falling to −0.03 at x = −3." in fig.get_label()
     assert "0.01" not in "".join(t.get_text() for t in zoom[0].texts) + zoom[0].get_title()   # Q24 not given away
+    # r106 (Picture: the zoom was too small to read): it fills most of its panel's empty top left, in 9-point type,
+    # and Leaky ReLU's own curve stays clear of it
+    fig.canvas.draw()
+    box, panel = zoom[0].get_window_extent(), panels[4].get_window_extent()
+    assert box.width > 0.4 * panel.width and box.height > 0.4 * panel.height
+    assert min(t.get_fontsize() for t in zoom[0].texts + [zoom[0].title]) >= 9
+    curve = panels[4].transData.transform(np.column_stack(panels[4].lines[-1].get_data()))
+    assert not any(box.contains(px, py) for px, py in curve)
     low, high = ch07_quiz.SHAPES_Y   # every curve fits the shared scale: SELU's floor and top included
     for ax in panels:
         y = ax.lines[-1].get_ydata()
@@ -4513,9 +4522,9 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     """r43: Q29's claim rests on all the race's seeds (the key: no sigmoid run got there), not on the pictured seed 0."""
     q = quiz.get("race_loser")
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q.prompt
-    assert "No sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
+    assert "no sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
-    assert "every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
+    assert "Every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
     # pass 87 (ch05 cut its summary sentence for words): the five-seed picture's own words carry the claim
     stored = json.dumps(notebook("05_training_race")["cells"])
@@ -5345,8 +5354,8 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
-            "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "
-            "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
+            "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "
+            "Loss (chapter 00's wrongness) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5665,8 +5674,8 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                        "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. At best, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
-                        "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½.\n"
+                        "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
+                        "Loss (chapter 00's wrongness) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
                         "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5917,7 +5926,13 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert "Its right answer, 0, gets only 0.4." in why and f"{1 - quiz.XOR_LIFTED:g}" == "0.4"
     # r103 (Correctness): equal totals fix only the sum of the 0s' scores; "at best" is the even split, since any
     # uneven split of the same total costs the 0s more (their loss, ln(1 + e^s), curves up in the score s)
-    assert "At best, each 0 gets 0.6 too." in why
+    assert "Shared evenly, each 0 gets 0.6 too." in why and "At best" not in why   # r106: the even split said as a case
+    # r106 (Correctness: why the even split is the 0s' best case): an uneven split of the same score total, in numbers
+    uneven = [math.log((1 - c) / c) for c in quiz.XOR_UNEVEN]   # the 0s' scores (for answer 1) when 0 gets these chances
+    assert sum(uneven) == pytest.approx(2 * math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED)))   # the even split's total
+    cost, even = -sum(math.log(c) for c in quiz.XOR_UNEVEN), -2 * math.log(1 - quiz.XOR_LIFTED)
+    assert (f"{cost:.2f}", f"{even:.2f}") == ("2.53", "1.83") and cost > even
+    assert "Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83." in why
     lifted = math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED))
     zero_loss = lambda s: math.log1p(math.exp(s))
     assert zero_loss(lifted) == pytest.approx(-math.log(1 - quiz.XOR_LIFTED))
@@ -5927,7 +5942,8 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert (f"{one:.2f}", f"{zero:.2f}", f"{(one + zero) / 2:.2f}") == ("0.51", "0.92", "0.71")   # chance 0.6 at both
     assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
     assert zero == pytest.approx(-math.log(1 - quiz.XOR_LIFTED)) and one == pytest.approx(-math.log(quiz.XOR_LIFTED))
-    assert "The race's loss: 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½." in why
+    assert "It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½." in why
+    assert "Loss (chapter 00's wrongness) grows as the right answer's chance falls." in why and "race" not in why   # r106
     assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # p96: short sentences, two a step
 
 

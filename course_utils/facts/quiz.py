@@ -161,6 +161,9 @@ def _xor_score(point, rule=XOR_TRY):
 
 
 XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
+# r106 (Correctness: "at best" rested on an unstated fact): an uneven split of the 0s' same score total, as the
+# chances their right answer 0 gets; (1 − 0.1)/0.1 × (1 − 0.8)/0.8 = 1.5², so its scores add up as the even split's
+XOR_UNEVEN = (0.1, 0.8)
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
 XOR_SUMS = tuple(_xor_score(pt, XOR_WORKED) for pt, _answer in XOR_POINTS)   # Q11's key, step 1: the 1s, then the 0s
 
@@ -240,7 +243,7 @@ def _bank():
             # p95 (r96 Correctness): a bias after the bend lifts the corner; it cannot slide it sideways
             "a bias added after the bend only lifts the output. It cannot slide the corner sideways."),
            ("Bend each input, then stretch and add, then shift.",
-            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. ReLU(x₁): its corner sits at x₁ = 0. A bias added later cannot slide it sideways."),
+            "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. For example, ReLU(x₁) has its corner at x₁ = 0, wherever the bias is. A bias added later cannot slide it sideways."),
            ("Stretch and add, then bend. A unit has no shift.",
             "the units in this course all have a bias, their shift. Without it, the corner stays where the weighted sum is 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
@@ -283,7 +286,7 @@ def _bank():
         # r59 (Clarity): two sentences; the word list says score and ln
         # p91 (r92 Clarity: a crowded stem): one idea a sentence
         # p100 (r102 Clarity): "no bend between them ... goes through a sigmoid" read as a clash (sigmoid is a bend)
-        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR. Its only bend is a sigmoid at the very end. "
+        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR as well as possible. Its only bend is a sigmoid at the very end. "
                 "Before it, its layers make one straight rule. "
                 # p101 (r103 Clarity): "straight rule" and "score" said in the stem, in the key picture's letters
                 "The rule's score is w₁x₁ + w₂x₂ + b. The sigmoid turns that score into the chance of answer 1. "
@@ -322,11 +325,17 @@ def _bank():
                 # r103 (Correctness: equal totals are of scores, and fix only their sum): the 0s' best case, an even
                 # split (the loss curves up in the score, so any uneven split costs more)
                 # r105 (Clarity: "Equal totals" was too compressed; the loss was not named): the 1s' total, the race's loss
+                # r106 (Correctness, Clarity): the loss named (chapter 00's wrongness, no "ln"), and why the even split
+                # is the 0s' best case, in numbers (XOR_UNEVEN)
                 f"2. Say both 1s rise to chance {XOR_LIFTED:g}. The two 0s' scores still add up to the 1s' total. "
-                f"At best, each 0 gets {XOR_LIFTED:g} too. Its right answer, 0, gets only {1 - XOR_LIFTED:g}. "
-                f"The race's loss: {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
+                f"Shared evenly, each 0 gets {XOR_LIFTED:g} too. Its right answer, 0, gets only {1 - XOR_LIFTED:g}. "
+                "Loss (chapter 00's wrongness) grows as the right answer's chance falls. "
+                f"It is {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
                 f"chance {1 - XOR_LIFTED:g}. Average {-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, "
-                "worse than at ½.\n"   # Q6 asks for ln 2
+                "worse than at ½. "   # Q6 asks for ln 2
+                "An uneven split is worse still. A low chance costs more than a high one saves. "
+                f"Say their right answers get {XOR_UNEVEN[0]:g} and {XOR_UNEVEN[1]:g}. Then the 0s lose "
+                f"{-sum(math.log(c) for c in XOR_UNEVEN):.2f} in all, not {-2 * math.log(1 - XOR_LIFTED):.2f}.\n"
                 # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
                 # (tested: -ln(chance) curves up, so a 0's cost beats a 1's saving at any lift)
                 "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. "
@@ -395,7 +404,8 @@ def _bank():
             "the gate, SiLU(g). The unit outputs SiLU(g) times c. "
             # p100 (r102): the open key is this last sentence alone: it names g and c, as the picture below does
             # r105 (Clarity): this open sentence stands alone, before the picture names g and c: no letters
-            "Only the gate's sum is bent, not the content's sum."),
+            # r106 (Clarity: it repeated the answer): the reason, why the content stays straight
+            "Only the gate's sum is bent, to set how much passes; the content stays straight, so the output can grow with it."),
            ("Both, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dial. SiLU(4) is about "
@@ -521,7 +531,9 @@ def _bank():
            ("Its own slope, toward exactly 1 on both sides of 0.",
             # p93 (r94 Clarity): "its scale" was never explained; the right side said as a formula
             f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
-            f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
+            f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0. "
+            # r106 (Clarity): the same number is its floor's depth (Q28's word box); said once, here
+            f"Its floor, {-selu_scale * selu_alpha:.2f}, is the same number below 0."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU pulls on the outputs passed from layer to layer.")),
         # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
@@ -556,8 +568,9 @@ def _bank():
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
-           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every tanh, ReLU and Leaky ReLU run did (chapter 05, "
-                       "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
+           # r106 (Clarity: data, not a cause): the likely cause first, the runs as support; no 0.25 (Q14 asks for it)
+           ("Sigmoid.", "Sigmoid's slope is always well under 1, so learning likely slowed: no sigmoid run got under 0.1, "
+                       "even with Adam. Every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),
            ("Leaky ReLU.", "its left side keeps a small slope, so a unit stuck left of 0 still learns a little. Every Leaky ReLU run got under 0.1, as ReLU's did."),
@@ -594,10 +607,10 @@ def _bank():
            ("ReLU.", "ReLU has no ceiling, and an LSTM gate must stay between 0 and 1."),
            ("Softmax.", "softmax splits a total of 1 across a whole list. Each gate entry is its own 0-to-1 dimmer.")),
         _c("multiclass_output", "06", "Which of these suits an output that picks one of many classes (possible answers, such as cat, dog or bird)?",
-           ("Softmax of all outputs.", "The shares are positive and add up to 1. With two classes, scores (s, 0), softmax gives the first "
+           ("Softmax of all scores.", "The shares are positive and add up to 1. With two classes, scores (s, 0), softmax gives the first "
                                         "e^s/(e^s + 1) = σ(s): sigmoid."),
-           ("Sigmoid of each output.", "sigmoid answers one yes/no question per output; the answers need not add up to 1."),
-           ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
+           ("Sigmoid of each score.", "sigmoid answers one yes/no question per score; the answers need not add up to 1."),
+           ("ReLU of each score.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
         # r38 reader (Clarity): the first question stacked three definitions; one gloss now, attention said in the key
         _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which of these sits in each layer's "
            "feed-forward block, the small network inside the layer?",   # p81 (r78 Clarity #2): the block said where asked

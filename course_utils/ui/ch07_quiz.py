@@ -449,7 +449,8 @@ SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-2.0, 3.3)   # room for SELU's floor and its 
 # p91 (r92 Interaction: "during any round" contradicted "Peeking is rereading"): open it after answering
 SHAPES_SUMMARY = "Forgot a shape? Open this after you answer, to check."   # p90 (r91): before the first round
 SHAPES_ROWS = 2
-LEAK_ZOOM = (0.08, 0.5, 0.42, 0.3)   # p93 (r94 Picture first): Leaky ReLU's inset (axes fraction), in its empty top left
+LEAK_ZOOM = (0.05, 0.47, 0.45, 0.41)   # p93 (r94 Picture first): Leaky ReLU's inset (axes fraction), in its empty top left
+LEAK_ZOOM_FONT = 9   # r106 (Picture: the inset was too small to read): bigger, its labels in larger type
 LEAK_ZOOM_TITLE = "zoomed in"   # no slope number: that would answer Q24 (leaky_alive) for a learner who peeks
 
 
@@ -461,9 +462,9 @@ def leak_zoom(ax, x):
     inset.plot(left, plots.curve("leaky_relu", left), color=plots.color("leaky_relu"), lw=2)
     low = float(plots.curve("leaky_relu", left[:1])[0])
     inset.set(xlim=(left[0], 0), ylim=(1.5 * low, -0.5 * low), xticks=[], yticks=[])
-    inset.text(left[0], low, " " + _minus(f"{low:g}"), ha="left", va="top", fontsize=7)   # its two ends, in numbers
-    inset.text(0, 0, "0 ", ha="right", va="bottom", fontsize=7)
-    inset.set_title(LEAK_ZOOM_TITLE, fontsize=8, pad=2)
+    inset.text(left[0], low, " " + _minus(f"{low:g}"), ha="left", va="top", fontsize=LEAK_ZOOM_FONT)   # its two ends, in numbers
+    inset.text(0, 0, "0 ", ha="right", va="bottom", fontsize=LEAK_ZOOM_FONT)
+    inset.set_title(LEAK_ZOOM_TITLE, fontsize=LEAK_ZOOM_FONT, pad=2)
     inset.set_label("leak zoom")
     return inset, low
 
@@ -749,7 +750,8 @@ def _two_layers_one_line(ax):
     h = w1 * xs + b1
     ax.plot(xs, h, color=plots.ACCENT, lw=1.4, ls="--", label=f"layer 1 alone: h = {w1:g}x + {b1:g}")
     ax.plot(xs, w2 * h + b2, color="black", lw=3,
-            label=_minus(f"layer 2 after it: y = {w2:g}h + {b2:g}").replace("+ −", "− "))
+            # r106 (Picture: "y = 1.5h − 2" was a formula in h, drawn against x): layer 1 put in for h
+            label=_minus(f"both layers: y = {w2:g}({w1:g}x + {b1:g}) + {b2:g}").replace("+ −", "− "))
     w, b = w2 * w1, w2 * b1 + b2
     ax.plot(xs[::30], w * xs[::30] + b, "o", color=plots.VANISHING, ms=6,
             label=_minus(f"one layer: y = {w:g}x + {b:g} (same line)").replace("+ −", "− "))
