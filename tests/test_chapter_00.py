@@ -237,7 +237,7 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
     # pass 73 (r70 Correctness): a unit with input weight 0 is flat, no corner
     # pass 97 (r98 Clarity): the corner named by the unit's z, not "its own input"
-    assert "usually adds one corner: at the x where its z (the number before its bend) is 0, if its w is not 0." \
+    assert "usually adds one corner: at the x where its z (the number before its bend) is 0, if its input weight w is not 0." \
         in repr(fold)
 
 
@@ -506,7 +506,7 @@ def test_chapter_ends_with_remember_sketch_and_next():
     assert cells[-1].startswith("## The course map")
     last = cells[-2]
     assert last.startswith("## What to remember")
-    assert len(re.findall(r"^\d\. ", last, re.M)) == 5   # pass 84 (r83 Retention): one idea an item
+    assert len(re.findall(r"^\d\. ", last, re.M)) == 6   # pass 84 (r83 Retention): one idea an item; r107: backprop
     assert "from memory" in last and "compare" in last
     # Pass 83 (r81 Retention): the sketch covers the bend too, not only the network: ReLU's graph with its corner.
     assert "Open up one unit into its three steps.\nThen draw ReLU's graph and circle its corner. Then compare" in last
@@ -1051,7 +1051,9 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
     # Pass 100 (r102 Clarity): the bend made concrete: a unit's result drawn against its input, straight without it.
-    assert opening.index("**bend**.\nDraw a unit's result against its input: without the bend, you get a straight line.\n"
+    # r107 (Clarity): the unit gets one input before its result is drawn against it.
+    assert opening.index("**bend**.\nGive a unit one input. Draw its result against it: without the bend, "
+                         "you get a straight line.\n"
                          "The bend puts a corner or a curve in it") < opening.index("Without the bend, a stack")
     # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet; pass 100: its sketch number.
     # Pass 104 (r106 Clarity): the picture is still to come, so the pointer says so.
@@ -1059,7 +1061,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     assert "then *rectify* it.\n*Rectified* means only the positive part gets through." in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
-    assert len(points) == 5   # pass 84 (r83 Retention): the old third line split, one idea an item
+    assert len(points) == 6   # pass 84 (r83 Retention): the old third line split, one idea an item; r107: + backprop
     # Pass 30: the third line is the learning idea this page now teaches (r28 change 3), the stall's numbers are cut.
     # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
@@ -1068,6 +1070,9 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # Pass 94 (r95 Retention): the overshoot the 2.2 question showed joins the learning-rate line.
     assert points[2:] == ["Training moves each weight downhill: one move is the **learning rate** times its hill "
                           "slope, sign flipped. Too big a rate jumps past the bottom.",
+                          # r107 (Retention): the two names the learning section gives, as it defines them.
+                          "**Backpropagation**: passing the learning signal back, multiplying at each part. "
+                          "**Gradient**: all the hill slopes.",
                           "Going back, each bend multiplies the learning signal by its own slope: at most $0.25$ "
                           "for sigmoid, $1$ on ReLU's ramp.",
                           "On ReLU's flat side that slope is $0$: a unit stuck there stops learning."]   # pass 47: one word; pass 71 (r66): the flat side's 0, the fold's lesson
@@ -2128,7 +2133,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # "Loss" named once beside the wrongness (r104): 2292.
     # Pass 104 (r106 Clarity): what adding graphs means, the gap named before the ½, the picture pointer says
     # "below": 2292 -> 2319 (within the brief's +30).
-    assert words(cells[:g]) <= 2319 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # r107 (Retention, Correctness, Clarity): backprop and gradient remembered, the widget's start of 1 said
+    # honestly, z named at the bars, 2006's purpose: 2319 -> 2343 (the brief's ~20).
+    assert words(cells[:g]) <= 2343 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2466,7 +2473,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 102 (r104 Clarity): the hill slope at three weights, why the ½ with a small square (+2 sentences);
     # the loss named beside the wrongness (r104): 86 sentences, 774 words; r105: the ½ said for any gap (2 × gap), 779.
     # Pass 104 (r106 Clarity): the gap named before the ½ (+1 sentence): 87 sentences, 793 words.
-    assert len(said) <= 87 and sum(chapter_metrics.words(s) for s in said) <= 793, said
+    # r107 (Correctness): the widget's start of 1 and real training's gap, two sentences: 88, 795 words.
+    assert len(said) <= 88 and sum(chapter_metrics.words(s) for s in said) <= 795, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2644,7 +2652,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # sigmoid at 0): ten units, each at its steepest point; the bend and the weight each multiply the signal.
     # r106 (Correctness, as r104 asked: with weight 1 a sigmoid passes on 0.5, so a bias must bring each input to 0)
     assert ("Picture ten sigmoid units in a row, as in the bars below.\n"
-            "Each one's bias puts its input at 0, its steepest point.\n"
+            # r107 (Clarity): what the bias sets said with z, the number going into the bend.
+            "Each unit's bias sets its $z$ (the number it bends) to 0: sigmoid's steepest point.\n"
             "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
             "Each weight multiplies it by 1.\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
@@ -2939,7 +2948,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach one's bias puts its input at 0, its steepest point." in text   # r106
+    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach unit's bias sets its $z$ (the number it bends) to 0: sigmoid's steepest point." in text   # r106, r107
     assert "multiplies the signal by its slope there: $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
@@ -2962,9 +2971,10 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     for w in (1.0, 0.5, -0.5, -1.0):   # each sigmoid passes back at most |w| × 0.25 of what reaches it: ten of them
         assert (abs(w) * slope) ** 10 < 1e-6
     assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
-    assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
     # Pass 103 (r105 Clarity): one concrete sentence; the vague "short path back" and "workaround" cut.
-    assert "From 2006, deep nets were often trained one layer at a time, then as a whole.\n" in text
+    # r107 (Focus): it read as trivia; now it says what it was for (a fix for the slow learning above).
+    assert "From 2006, one fix for slow deep nets: train one layer at a time, then all together.\n" in text
+    assert "2006\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     assert "short path back" not in text and "workaround" not in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
@@ -3203,7 +3213,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
     # Pass 82 (r80 Clarity 7): moved again, after the walk back, where its five words pile up; then the Predict.
     assert cells[k + 2].source.startswith("> **Words so far.**")
-    assert cells[k + 3].source.startswith("Below, the signal always starts at $1$") and "\n\n**Predict:**" in cells[k + 3].source
+    assert cells[k + 3].source.startswith("This widget always starts the signal at $1$") and "\n\n**Predict:**" in cells[k + 3].source
     assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
@@ -3692,7 +3702,9 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 85 (r84 Clarity): "the sliders always set" read as if the answer moved by itself; said as a choice here.
     # Pass 86 (r85 Clarity): "a right answer that follows the output" confused; the setting said as the signal's
     # start, with what it stands for (an output 1 too high).
-    assert cells[k - 1].source.strip() == ("Below, the signal always starts at $1$, as if the output were $1$ too high."
+    # r107 (Correctness): said as the widget's choice, with what real training starts from (the gap).
+    assert cells[k - 1].source.strip() == ("This widget always starts the signal at $1$.\n"
+                                           "In real training it starts at the gap."
                                            "\n\n"
                                            "**Predict:** make the input $-2$: what is our weight's hill slope then? "
                                            "And at input $2$ with the output's weight $-3$: what sign?")
@@ -4378,7 +4390,7 @@ def test_pass102_the_fading_bars_are_pictured_as_ten_units_at_their_steepest():
     """Check r104 Correctness: the text pictures ten sigmoid units each at input 0 (not "every weight 1 makes each input
     0", which a bias must arrange); ten is the bars' count, and 0.25 is sigmoid's slope at 0."""
     text = _history_text()
-    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach one's bias puts its input at 0" in text
+    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach unit's bias sets its $z$ (the number it bends) to 0" in text
     # the bias that does it: weight 1 passes on sigmoid(0) = 0.5, and a bias of -0.5 brings the next input back to 0
     assert 1 * float(activations.get("sigmoid")(np.array([0.0]))[0]) + (-0.5) == 0
     assert len(ch00_start_here.FADE_LAYERS) == 10
