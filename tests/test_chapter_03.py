@@ -1241,7 +1241,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
     # r105: named in the open cell after the He slider's fold
-    assert defined == [k + 2] and k < flow and "$\\times 1.41$" in cells[flow - 7] and "He starting weights" in cells[flow - 8]   # pass 102: + the bars; pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 2] and k < flow and "$\\times 1.41$" in cells[flow - 8] and "He starting weights" in cells[flow - 9]   # pass 105: + ReLU's bar read; pass 102: + the bars; pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1437,7 +1437,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 9   # pass 102: + the bars; pass 99: - the He squares picture; pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 10   # pass 105: + ReLU's bar read; pass 102: + the bars; pass 99: - the He squares picture; pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
@@ -2679,7 +2679,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flat = " ".join(cells[k].split())
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
-    lead_in = " ".join(cells[flow - 7].split())   # pass 102: + the bars; r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
+    lead_in = " ".join(cells[flow - 8].split())   # pass 105: + ReLU's bar read; pass 102: + the bars; r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
     # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
     # pass 90 (r91 Clarity: three steps at once; Picture: the x1.41 undrawn): the plan first, the squares drawn
     # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
@@ -2688,15 +2688,15 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     # pass 99 (r100 Focus: the arithmetic repeated the He section's): the squares picture and the steps cut to one
     # sentence pointing at the doubled squares above
     assert ("All four bends get the same He starting weights, so any difference comes from the bends alone."
-            in " ".join(cells[flow - 8].split()) and "ch03.he_squares_picture()" not in cells)
-    assert "1.41" not in cells[flow - 8]
-    assert " ".join(cells[flow - 5].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
+            in " ".join(cells[flow - 9].split()) and "ch03.he_squares_picture()" not in cells)
+    assert "1.41" not in cells[flow - 9]
+    assert " ".join(cells[flow - 6].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
                                                        "The He weights' $\\times 1.41$ cancels it, on purpose. "
-                                                       "That is an average over many starts. In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$. One random start can stray from the average.")
+                                                       "That holds on average over many random starts.")   # pass 105 (r107): one start's 0.41 after the bars
     relu_alone = gradients.signal_flow("relu", 10)   # pass 99 (r100 Correctness): the flow widget's first start
     assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"
-    assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. He weights' squares "
-            "average twice the $\\frac1n$ of $\\sqrt{1/n}$ weights, like the doubled squares above. So their squares add to 2, not 1: each layer "
+    assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. He weights are "
+            "$\\sqrt 2$ times bigger, so their squares are twice as big: $\\frac2n$, not $\\frac1n$. So their squares add to 2, not 1: each layer "
             "back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in lead_in
     assert "Each term's square is" not in lead_in and "- Their squares add" not in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
@@ -3180,16 +3180,15 @@ def test_pass52_worked_case_is_exact():
     flat = " ".join(prose().split())
     # r58 (Focus): the 4-input case is a fold; the main path says the ReLU halving for n inputs (half the n squares
     # of 1/n each, checked above at n = 4 and below for any even n)
-    for words in ("Say every input is 1. A coin flip picks each weight: $+\\frac12$ or $-\\frac12$. Any trial size would do; this one turns out too small.",   # pass 103 (r105 Clarity: why ½)
+    for words in ("Say every input is 1. A coin flip picks each weight: $+\\frac12$ or $-\\frac12$. This first try turns out too small.",   # pass 105 (r107: the try is ½); pass 103 (r105 Clarity: why ½)
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
                   # pass 91 (r92 Clarity: brackets hid the key idea): the walk, then "squares add" as its own sentence
                   "The sum, squared, averages $\\frac12$. Picture a walk:",
                   # pass 98 (r99 Clarity: no reason given): (a+b)^2's 2ab cancels over the four cases, drawn
                   # pass 99 (r100 Focus): why 2ab cancels is folded (cross_terms_fold); the main path keeps the result
-                  "A sum's random-sign terms cancel the same way. So, on average, only the terms' squares add: "
+                  "A sum's random-sign terms work the same way. So, on average, only the terms' squares add: "
                   "$\\frac14 + \\frac14 = \\frac12$.",
-                  "With weights $\\pm\\sqrt{1/2}$ instead, each square is $\\frac12$, and $\\frac12 + \\frac12 = 1$: the sum "
-                  "keeps its size.",
+                  # pass 105 (r107 Focus: length): the sqrt(1/2) example cut; the general sqrt(1/n) rule follows it
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
@@ -3802,8 +3801,9 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     # pass 91 (r92 Clarity: the key idea sat in brackets, its reason in a fold after it): the walk unfolded, just
     # before "squares add", which is its own sentence
     assert ("Picture a walk: a coin flip picks each pace, forward or back. The paces partly cancel. After $n$ paces, "
-            "you are typically $\\sqrt{n}$ away, not $n$. A sum's random-sign terms cancel the same way. So, on average, "
-            "only the terms' squares add:") in flat   # pass 99 (r100 Focus): the 2ab reason folded   # pass 98 (r99 Clarity): the reason, 2ab cancelling, before "squares add"
+            "you are typically $\\sqrt{n}$ away, not $n$. Each pace's square is 1. After $n$ paces, "
+            "the squares add to $n$. Its root, $\\sqrt{n}$, is the typical distance. A sum's random-sign terms work the "
+            "same way. So, on average, only the terms' squares add:") in flat   # pass 105 (r107 Clarity: the walk's squares add to n)   # pass 99 (r100 Focus): the 2ab reason folded   # pass 98 (r99 Clarity): the reason, 2ab cancelling, before "squares add"
     assert "with random signs)" not in flat and "Why squares add: a coin-flip walk" not in flat
 
 
@@ -3958,7 +3958,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "add to 2. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$. "   # pass 95 (r96: the step)
             "So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
-            "That is an average over many starts. In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$. One random start can stray from the average. "   # pass 99
+            "That holds on average over many random starts. "   # pass 105 (r107); pass 99
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
             "<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES + " </details> "
             "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size. "   # pass 103   # pass 91
@@ -3985,11 +3985,12 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
     assert "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
-    assert " ".join(rule.split()) == ("Take any bend. Each step back, the weights multiply the signal by $1.41$. The "
+    assert " ".join(rule.split()) == ("Each step back, the weights multiply the signal by $1.41$. The "
                                       "bend multiplies it by its slopes' typical size. The bars below multiply the two. Near 1 "
                                       "(dashed), the signal holds. Below 1, it fades: sigmoid's bar is $0.31$. "
                                       "Above 1, it grows.")   # pass 102 (r104 Picture first: the bars under the rule)
-    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("Each bend gets a panel")
+    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("ReLU's bar, $0.97$")   # pass 105
+    assert cells[pic + 6].startswith("Each bend gets a panel")
     sigmoid_bar = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts if t.get_text().endswith("= 0.31")]
     assert sigmoid_bar == ["0.221\n× 1.41\n= 0.31"]   # the 0.31 the rule names   # pass 101 (r103 Clarity: what is near 1)   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
     assert "As a rule of thumb" not in flat
@@ -4138,9 +4139,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
                            "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$.\n"   # pass 95 (r96)
                            "So ReLU acts like a slope of $0.71$.\n"
                            "The He weights' $\\times 1.41$ cancels it, on purpose.\n"
-                           "That is an average over many starts.\n"
-                           "In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$.\n"
-                           "One random start can stray from the average.")   # pass 92 (r93): the plan, after its pictures
+                           "That holds on average over many random starts.")   # pass 105 (r107); pass 92 (r93)
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
@@ -4758,7 +4757,7 @@ def test_pass90_he_weights_squares_are_drawn_adding_to_2():
     assert "ch03.he_squares_picture()" not in cells
     at = next(i for i, c in enumerate(cells) if c.startswith("First, the weights."))
     assert cells[at - 1].endswith("so any difference comes from the bends alone.")
-    assert "like the doubled squares above" in cells[at] and cells.index("ch03.relu_squares_picture()") < at
+    assert "so their squares are twice as big: $\\frac2n$, not $\\frac1n$" in cells[at] and cells.index("ch03.relu_squares_picture()") < at
 
 
 def test_pass90_readouts_say_three_digits_and_log_axes_share_one_label_style():
@@ -4790,7 +4789,7 @@ def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
         assert line in fold.words and line not in flat, line
     relu = gradients.signal_flow("relu", 10)
     # pass 103 (r105 Focus): ReLU's one-start 0.41 is said once, on the main path, not again in the fold
-    panel = f"In the one start below, ReLU's layer 1 gets ${ch03_gradients.power_text(relu[0] / relu[-1])}$,"   # pass 104 (r106)
+    panel = f"The start below lands lower: ReLU's layer 1 gets ${ch03_gradients.power_text(relu[0] / relu[-1])}$."   # pass 105 (r107); pass 104 (r106)
     assert panel in flat and "ends at" not in fold.words and "These are rough forecasts" not in fold.words
     assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
         t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]
@@ -5035,11 +5034,12 @@ def test_pass97_tanh_holds_said_on_the_main_path_with_the_folds_numbers():
     at = cells.index("ch03.gradient_flow(depth=10)")
     check = " ".join(cells[at + 1].split())
     # pass 103 (r105 Focus: the 76% was said here and in the fold): the share is the fold's, beside its picture
-    said = ("</details> Why does tanh's signal hold here? Most of its sums lie between −1 and 1, where tanh is "
-            "steep. And the He starting weights, made for ReLU, multiply each step back by about $1.4$.")
+    said = ("</details> Why does tanh's signal hold here? Most of its sums lie between −1 and 1, where tanh's "
+            "slope is at least $0.42$. And the He starting weights, made for ReLU, multiply each step back by about $1.4$.")
     assert check.endswith(said)
     inside = ch03_gradients.step_sizes()[1]
-    assert f"{inside:.0%}" == "76%" and tanh_slope(1.0) > 0.4            # most, and steep there
+    assert f"{inside:.0%}" == "76%" and f"{tanh_slope(1.0):.2f}" == "0.42"   # most; slope at least 0.42 there (pass 105)
+    assert tanh_slope(0.0) == 1 and all(tanh_slope(x) > tanh_slope(1.0) for x in (-0.99, -0.5, 0.5, 0.99))
     assert f"{ch03_gradients.STEP_FACTOR:.1f}" == "1.4" and abs(ch03_gradients.STEP_FACTOR - math.sqrt(2)) < 0.01
     fold = ch03_gradients.tanh_hold_fold().words
     assert "76%" in fold and "1.41" in fold                                # the fold's figures, reused
@@ -5120,7 +5120,8 @@ def test_pass104_random_walk_picture_shows_sqrt_n_not_n_and_sits_before_squares_
     cells = chapter()["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == "ch03.random_walk_picture()")
     assert "After $n$ paces, you are typically $\\sqrt{n}$ away" in "".join(cells[at - 1]["source"])
-    assert "".join(cells[at + 1]["source"]).startswith("So, on average, only the terms' squares add")
+    assert "".join(cells[at + 1]["source"]).startswith("Each pace's square is 1. After $n$ paces, the squares add to $n$.")   # pass 105
+    assert "".join(cells[at + 1]["source"]).count("So, on average, only the terms' squares add") == 1
     assert f"the typical distance after 64 paces: {typical}" in printed()
 
 
@@ -5128,11 +5129,17 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     """Check r106: ReLU's layer 1 in the flow widget's first start (0.41) is set against the forecast, nine steps
     back at the bars' 0.97 (0.76); "plain" weights are named as sqrt(1/n) weights; the He recall names a misconception."""
     flat = " ".join(prose().split())
-    assert ("In the one start below, ReLU's layer 1 gets $0.41$, below the forecast $0.76$. "
-            "One random start can stray from the average.") in flat
+    # pass 105 (r107 Picture first: the 0.76 came before the bars that show 0.97): said right after the bars
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    bars = cells.index("ch03.step_size_bars()")
+    assert cells[bars + 1] == ("ReLU's bar, $0.97$, is just under 1: nine layers back give $0.97^9 \\approx 0.76$.\n"
+                               "The start below lands lower: ReLU's layer 1 gets $0.41$.")
+    assert "0.41" not in " ".join(cells[:bars]) and "0.76" not in " ".join(cells[:bars])
+    assert "0.685\n× 1.41\n= 0.97" in [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]   # ReLU's bar
+    assert f"{ch03_gradients.step_sizes()[0]['relu'] * ch03_gradients.STEP_FACTOR:.2f}" == "0.97"
     relu = gradients.signal_flow("relu", 10)
     assert f"{relu[0] / relu[-1]:.2f}" == "0.41" and f"{0.97 ** 9:.2f}" == "0.76"
     assert "0.97" in ch03_gradients.other_bends_fold().words
-    assert "twice the plain" not in flat and "twice the $\\frac1n$ of $\\sqrt{1/n}$ weights" in flat
+    assert "twice the plain" not in flat and "He weights are $\\sqrt 2$ times bigger, so their squares are twice as big" in flat
     assert ("> A common wrong answer: \"ReLU's slope is small, so the weights make up for it.\" No: ReLU's slope is 1 "
             "or 0. > The signal is lost to the zeros, on about half the units.") in flat
