@@ -553,7 +553,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # pass 46: "far left it still fades" moved into the Costs line
     assert ("**Fixes:** a unit whose sum is a little below 0 still gets a nudge.\n"   # r56: the unit placed by its sum
             # r106 (Clarity): "just left of 0, about 0.5" read as vague; the slopes at 0 itself (checked below)
-            "At 0 the slope is 0.5 (Mish: 0.6), not 0.\n"
+            "At 0 the slope is 0.5 (Mish: 0.6), not 0 like ReLU's just left of 0.\n"
             # r76 (pass 80): "just left" is not only 0; r85 (pass 86): said as slopes, Mish too; r87: only in the
             # fold below ("Walk left from 0"), which said them again
             "**Costs:** far left the nudge still fades. They also cost more to compute than ReLU.") in text
@@ -949,7 +949,7 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r80 (pass 82): its own paragraph, with a coach's call, before the ReLU family's Fixes
     assert "vanish" not in text and "Training sends it back" not in text
     # r89 (pass 89): the sign-and-size line went with the abstract paragraph; the zig-zag section says the sign
-    assert "Inputs above 0 keep its sign: if +, both weights grow; if −, both shrink." in text   # r98 (pass 97)
+    assert "Inputs above 0 keep the backward signal's sign: if +, both weights grow; if −, both shrink." in text   # r98 (pass 97)
     assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
@@ -1097,9 +1097,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # spread unchanged (checked below: LeCun-normal sums keep their inputs' spread), any pull towards 1 is the bend's
             # r106 (Clarity): "random and small ... pass the spread through" sounded contradictory; the line says why:
             # each unit adds up SPREAD_WIDTH inputs, each times a weight of typical size 1/sqrt(width) (checked below)
-            "It has SELU's special starting weights: random and small, typically 1/√128 ≈ 0.09.\n"
+            "It has SELU's special starting weights: random and small: their spread is 1/√128 ≈ 0.09.\n"
             "Each unit adds up 128 inputs, each times a small weight.\n"
-            "Many small pushes add up to the inputs' spread. Spread 2 in, spread 2 out.\n"
+            # r107 (pass 105, Clarity): "many small pushes add up" did not say why; the weights are sized to keep the spread
+            "These weights are sized so the weighted sum keeps the inputs' spread. Spread 2 in, spread 2 out, before the bend.\n"
             # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
             "So any change in the spread comes from the bend.") in ask
     assert "pull towards 1" not in _markdown()
@@ -1881,7 +1882,7 @@ def test_smooth_numbers_live_in_one_fold():
     assert "just left of 0" not in fold.lower() and "about 0.5" not in fold and "0.6" not in fold
     assert f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5"
     assert f"{near[2]:.1f}" == "0.6"
-    assert "At 0 the slope is 0.5 (Mish: 0.6), not 0.\n" in _markdown()   # r106
+    assert "At 0 the slope is 0.5 (Mish: 0.6), not 0 like ReLU's just left of 0.\n" in _markdown()   # r106
     # r76 (pass 80): at the ReLU family's test point the smooth slopes are smaller; computed from the registry
     # r85 (pass 86): the numbers read as outputs (about -0.15 there); the line says "Slopes" and adds Mish
     half = {n: f"{float(activations.get(n).derivative(ch04_zoo.NUDGE_X)):.2f}" for n in ("gelu", "silu", "mish")}
@@ -2670,8 +2671,9 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     # r102 (pass 100, Clarity): the switches are explained above the quiz, so the hint is a recall
     # r104 (pass 102, Interaction): Mish's switch is now drawn, so the hint points to the picture (the ranking is
     # the learner's to read off; the "Recall" line repeated the cell above and is cut for length)
+    # r107 (pass 105, Interaction): "the higher a switch, the deeper it sinks" gave the answer away; it is the fold's reason
+    assert "the deeper $x$ times it sinks" not in above
     assert ("dips deepest below 0?\n"
-            "On the left, the higher a switch still is, the deeper $x$ times it sinks.\n"
             "Look at the right panel above: left of 0, which switch is highest, which lowest?") in above
     assert "-1.3" not in above and "0.24 for Mish" not in _markdown()
     assert "Recall the first picture's zoom." not in above
@@ -3097,13 +3099,13 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     # r92 (pass 91): at 1 the first picture was a flat line; at 0.5 SELU's lines visibly rise to 1, while the Predict
     # asks about a start of 2 (pulled down, or kept?) and ReLU stays hidden until ticked
     # r98 (pass 97, Interaction): at 0.5 the first picture showed SELU lifting the spread to 1, the Predict's answer;
-    # it opens at 1 (flat), and the Predict asks for both drags: near where it started, or back near 1?
+    # it opens at 1 (flat), and the Predict asks for both drags: still near the value set, or back near 1?
     assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
     # r89 (pass 89): "Then drag it to 0.5" made step 1 two asks (the Check says that move); each step one question
     assert "**Predict:** the spread starts at 1. Drag it to 2, then to 0.5." in ask and "Then drag it to 0.5." not in ask
     # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
-    assert ask.endswith("Drag it to 2, then to 0.5.\n\n1. After 30 layers, is SELU's spread near where it started, or back near 1?\n"
+    assert ask.endswith("Drag it to 2, then to 0.5.\n\n1. After 30 layers, is SELU's spread still near the value you set (2 or 0.5), or back near 1?\n"
                         "2. Is ReLU's spread steady, growing or fading? Then tick **show ReLU**.")
     assert [line.count("?") for line in ask.split("\n") if line[:2] in ("1.", "2.")] == [1, 1]
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
@@ -3264,8 +3266,10 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # r100 (pass 99, Interaction): that line sat in view under the buttons; it is now folded, with a wrong answer
     fold = ("<details><summary>Check your prediction</summary>\n\n"
             "Deepest: Mish (−0.31), then SiLU (−0.28), then GELU (−0.17).\n"
+            # r107 (pass 105): the reason, moved here from the question, which it gave away
+            "Left of 0, $x$ is negative. The higher the switch, the more of that negative $x$ gets through.\n"
             "A common wrong answer: GELU, whose switch is steepest.\n"
-            "In fact, what counts is how much of each switch is left, left of 0. GELU's is smallest there: GELU dips least.\n\n</details>\n\n"
+            "In fact, GELU's switch is the lowest left of 0: GELU dips least.\n\n</details>\n\n"
             "A curve that never goes down as $x$ grows (or never up) is **monotonic**. ")
     assert "".join(_cells()[_index("ch04.deepest_dip_question()") + 1]["source"]).startswith(fold)
     # the wrong answer is true: GELU's switch Φ is steepest at 0, yet smallest on the left, where the dips are
@@ -3976,7 +3980,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
         # r106 (Clarity): why the inputs are all above 0, before the Predict
         "One layer's outputs are the next layer's inputs.\nAfter a sigmoid layer, every input to the next unit is above 0.\n"
-        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values.\n\n"
+        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values.\n"
+        "The unit's **target** is what the star's weights output.\n\n"   # r107 (pass 105): what "too low" is measured against
         "**Predict:** inputs all above 0: straight path or zig-zag?\n"
         "Then click **all above 0** and follow its arrows.")   # r102 (pass 100): the guide sits with the widget
     out = cells[k]["outputs"][0]
@@ -3989,18 +3994,21 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # up-right, one down-left), then why that zig-zags
     assert words == ("Say a unit's inputs are all above 0.\n"   # r106: sigmoid's outputs are said before the Predict
                      "Each weight's nudge is its input times one number: the unit's backward signal.\n"
-                     "Inputs above 0 keep its sign: if +, both weights grow; if −, both shrink.\n"
+                     "Inputs above 0 keep the backward signal's sign: if +, both weights grow; if −, both shrink.\n"
                      "The **all above 0** arrows, step by step:")   # r92 (pass 91): the toggle opens on the other mode
     assert "".join(cells[k + 3]["source"]) == "ch04.zigzag_text()" and cells[k + 3]["metadata"]["jupyter"]["source_hidden"]
     steps = _stored_markdown("ch04.zigzag_text()")
     assert steps == ch04_zoo.zigzag_text().data == (
-        # r106 (Clarity): each signal is derived: how far off the output is, times the step size
-        "1. Arrow 1: inputs 0.6 and 0.2. The output is too low by 0.4.\n"
-        "   Times the step size 2.5: backward signal +1.\n"
-        "   Nudges: +0.6 and +0.2. So both up: up-right.\n"
-        "2. Arrow 2: inputs 0.2 and 0.6. The output is too high by 0.64.\n"
-        "   Times the step size 2.5: backward signal −1.6.\n"
-        "   Nudges: −0.32 and −0.96. So both down: down-left.\n"
+        # r107 (pass 105, Clarity + Correctness): the chapter's own definitions: no bend, so backward signal = call;
+        # the step size scales each nudge (step size × input × backward signal), not the signal
+        "The toy's unit has no bend, so its backward signal is just the call.\n"
+        "Training scales every nudge by a fixed **step size**, here 2.5.\n\n"
+        "1. Arrow 1: inputs 0.6 and 0.2. Output 0, target 0.4: too low by 0.4.\n"
+        "   Backward signal: +0.4.\n"
+        "   Nudges: 2.5 × 0.6 × 0.4 = +0.6 and 2.5 × 0.2 × 0.4 = +0.2. So both up: up-right.\n"
+        "2. Arrow 2: inputs 0.2 and 0.6. Output 0.24, target −0.4: too high by 0.64.\n"
+        "   Backward signal: −0.64.\n"
+        "   Nudges: 2.5 × 0.2 × (−0.64) = −0.32 and 2.5 × 0.6 × (−0.64) = −0.96. So both down: down-left.\n"
         "3. Arrows 3 and 4 repeat the pattern: up-right, then down-left.\n")
     first, second = ch04_zoo.zigzag_steps("sigmoid")[:2]
     # r99 (pass 98): "too low" / "too high" is the toy's own output against what the star's weights would give
@@ -4012,6 +4020,11 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     off = [float(goal @ first[0] - w @ first[0]), float(first[3] @ second[0] - goal @ second[0])]
     assert off == pytest.approx([0.4, 0.64]) and ch04_zoo.ZIGZAG_RATE == 2.5
     assert ch04_zoo.ZIGZAG_RATE * off[0] == pytest.approx(first[1]) and ch04_zoo.ZIGZAG_RATE * off[1] == pytest.approx(-second[1])
+    # r107: each printed backward signal is the call (target minus output), and each nudge is step size × input × it
+    assert [float(goal @ first[0] - w @ first[0]), float(goal @ second[0] - first[3] @ second[0])] == pytest.approx([0.4, -0.64])
+    for (h, signal, nudge, _), call in zip((first, second), (0.4, -0.64)):
+        np.testing.assert_allclose(nudge, ch04_zoo.ZIGZAG_RATE * h * call, atol=1e-12)
+    assert "backward signal +1" not in steps and "−1.6" not in steps   # the old signals, with the step size folded in
     np.testing.assert_allclose(first[2], [0.6, 0.2], atol=1e-12)
     np.testing.assert_allclose(second[2], [-0.32, -0.96], atol=1e-12)
     for name in ch04_zoo.ZIGZAG_INPUTS:   # each nudge is an input times the one signal; the steps are chapter 02's toy
@@ -4730,7 +4743,7 @@ def test_selu_widget_opens_flat_so_its_first_picture_answers_no_prediction():
         for _, s in ch04_zoo.run_draws(30, asked)["SELU"]:
             assert s[0] == asked and abs(s[-1] - 1) < 0.05
     ask = "".join(_cells()[k - 1]["source"])
-    assert "starts at 1. Drag it to 2, then to 0.5." in ask and "near where it started, or back near 1?" in ask
+    assert "starts at 1. Drag it to 2, then to 0.5." in ask and "still near the value you set (2 or 0.5), or back near 1?" in ask
     w = ch04_zoo.selu_spread(start=start)
     assert not w.checkboxes["relu"].value and "<table" not in w.readout.value
     assert f"spread: {start:g}." in w.describe() and "SELU's lines (thick, solid) end at" in w.describe()

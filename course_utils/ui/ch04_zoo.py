@@ -1729,27 +1729,39 @@ def _plus_minus(v):
     return f"{'+' if v > 0 else '−'}{abs(v):.2g}"
 
 
+def _worked(v):
+    """A worked number at 2 decimals, with a typeset minus and no "−0": 0.24, −0.4, 0."""
+    return f"{round(float(v), 2) + 0.0:g}".replace("-", "−")
+
+
 def zigzag_text(name="sigmoid"):
     """The left panel's first two arrows as numbered steps, each nudge computed: one up-right, one down-left."""
     steps = zigzag_steps(name)
+    goal, w = np.asarray(ZIGZAG_GOAL, dtype=float), np.zeros(2)
     lines, ways = [], []
-    for k, (h, signal, nudge, _) in enumerate(steps[:2], start=1):
+    for k, (h, signal, nudge, after) in enumerate(steps[:2], start=1):
         way = zigzag_way(nudge)
         ways.append(way)
         both = "both up" if way == "up-right" else "both down"
-        # r99 (pass 98, Clarity): the sign flip looked arbitrary; each line says why: the signal is -rate times the
-        # miss (output minus what it should be), so + means the output is too low, - too high
-        side = "low" if signal > 0 else "high"
-        # r106 (Clarity): the reader could not derive +1 and -1.6; each line says how far off the output is, and
-        # that the step size times it gives the signal (the toy's own numbers: miss = -signal / rate)
-        off = round(abs(signal) / ZIGZAG_RATE, 2)
-        lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}. The output is too {side} by {off:g}.\n"
-                     f"   Times the step size {ZIGZAG_RATE:g}: backward signal {_plus_minus(signal)}.\n"
-                     f"   Nudges: {_plus_minus(nudge[0])} and {_plus_minus(nudge[1])}. So {both}: {way}.")
+        # r99 (pass 98, Clarity): the sign flip looked arbitrary; each line says why: + means the output is too low
+        # r107 (pass 105, Clarity + Correctness): the step size was folded into the backward signal, unlike the
+        # chapter's own definition (call × slope); the toy has no bend, so its backward signal is the call (target
+        # minus output), and the step size scales each nudge: step size × input × backward signal
+        call = signal / ZIGZAG_RATE
+        side = "low" if call > 0 else "high"
+        times = [f"{ZIGZAG_RATE:g} × {x:g} × {_worked(call) if call > 0 else '(' + _worked(call) + ')'}" for x in h]
+        lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}. Output {_worked(w @ h)}, target "
+                     f"{_worked(goal @ h)}: too {side} by {_worked(abs(call))}.\n"
+                     f"   Backward signal: {_plus_minus(call)}.\n"
+                     f"   Nudges: {times[0]} = {_plus_minus(nudge[0])} and {times[1]} = {_plus_minus(nudge[1])}. "
+                     f"So {both}: {way}.")
+        w = after
     # r94 (Correctness): arrows 3 and 4 repeat the directions, not the lengths (arrow 4 is much shorter than 2)
     if [zigzag_way(s[2]) for s in steps[2:4]] != ways:
         raise ValueError("arrows 3 and 4 no longer repeat arrows 1 and 2's directions")
-    return Markdown("\n".join(lines) + f"\n3. Arrows 3 and 4 repeat the pattern: {ways[0]}, then {ways[1]}.\n")
+    return Markdown("The toy's unit has no bend, so its backward signal is just the call.\n"
+                    f"Training scales every nudge by a fixed **step size**, here {ZIGZAG_RATE:g}.\n\n"
+                    + "\n".join(lines) + f"\n3. Arrows 3 and 4 repeat the pattern: {ways[0]}, then {ways[1]}.\n")
 
 
 @plots.styled
