@@ -2638,8 +2638,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                               "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p100 (r102)
-                               "Loss (chapter 00's wrongness) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
+                               "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 also gets chance 0.6 of answer 1. Its right answer, 0, gets only 0.4. "   # p100 (r102)
+                               "Loss (as in Q6) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
                                "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -4001,8 +4001,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
     assert ("**Numbers:** round to the digits asked. Close counts: for $0.25$, anything from $0.245$ to $0.255$ is right.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
-            "**Digits** means digits that count: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
-            "Zeros in front do not count: 0.012 is already two digits.\n"
+            "**Digits** count from the first digit that is not 0: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
+            "0.012 already has two digits.\n"
             "Point at an answer box to see other ways to type, such as 1/4.") in _src(cells[k])
     assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
@@ -5354,8 +5354,8 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
-            "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "
-            "Loss (chapter 00's wrongness) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
+            "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 also gets chance 0.6 of answer 1. Its right answer, 0, gets only 0.4. "
+            "Loss (as in Q6) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5583,7 +5583,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 12   # p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 11   # r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5674,8 +5674,8 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                        "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 gets 0.6 too. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
-                        "Loss (chapter 00's wrongness) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
+                        "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 also gets chance 0.6 of answer 1. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
+                        "Loss (as in Q6) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
                         "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5829,8 +5829,8 @@ def test_p92_how_it_works_shows_digits_that_count_with_examples_the_grader_agree
     digits (zeros in front counted as digits)."""
     line = ch07_quiz.digits_line()
     assert line in _how_it_works() and line in ch07_quiz.how_close_example()
-    assert line == ("**Digits** means digits that count: 2.72 to two digits is 2.7. "
-                    "Zeros in front do not count: 0.012 is already two digits.")
+    assert line == ("**Digits** count from the first digit that is not 0: 2.72 to two digits is 2.7. "
+                    "0.012 already has two digits.")
     assert quiz.kept(2.72, 2) == "2.7" and quiz.kept(0.012, 2) == "0.012" and quiz.kept(0.0099, 1) == "0.01"
     keys = [q.answer for q in quiz.questions() if isinstance(q, quiz.Numeric)]
     verdicts = {}
@@ -5926,13 +5926,13 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert "Its right answer, 0, gets only 0.4." in why and f"{1 - quiz.XOR_LIFTED:g}" == "0.4"
     # r103 (Correctness): equal totals fix only the sum of the 0s' scores; "at best" is the even split, since any
     # uneven split of the same total costs the 0s more (their loss, ln(1 + e^s), curves up in the score s)
-    assert "Shared evenly, each 0 gets 0.6 too." in why and "At best" not in why   # r106: the even split said as a case
+    assert "Shared evenly, each 0 also gets chance 0.6 of answer 1." in why and "At best" not in why   # r106: the even split said as a case
     # r106 (Correctness: why the even split is the 0s' best case): an uneven split of the same score total, in numbers
     uneven = [math.log((1 - c) / c) for c in quiz.XOR_UNEVEN]   # the 0s' scores (for answer 1) when 0 gets these chances
     assert sum(uneven) == pytest.approx(2 * math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED)))   # the even split's total
     cost, even = -sum(math.log(c) for c in quiz.XOR_UNEVEN), -2 * math.log(1 - quiz.XOR_LIFTED)
     assert (f"{cost:.2f}", f"{even:.2f}") == ("2.53", "1.83") and cost > even
-    assert "Say their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83." in why
+    assert "Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83." in why
     lifted = math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED))
     zero_loss = lambda s: math.log1p(math.exp(s))
     assert zero_loss(lifted) == pytest.approx(-math.log(1 - quiz.XOR_LIFTED))
@@ -5943,7 +5943,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
     assert zero == pytest.approx(-math.log(1 - quiz.XOR_LIFTED)) and one == pytest.approx(-math.log(quiz.XOR_LIFTED))
     assert "It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½." in why
-    assert "Loss (chapter 00's wrongness) grows as the right answer's chance falls." in why and "race" not in why   # r106
+    assert "Loss (as in Q6) grows as the right answer's chance falls." in why and "race" not in why   # r106
     assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # p96: short sentences, two a step
 
 

@@ -326,15 +326,17 @@ def _bank():
                 # split (the loss curves up in the score, so any uneven split costs more)
                 # r105 (Clarity: "Equal totals" was too compressed; the loss was not named): the 1s' total, the race's loss
                 # r106 (Correctness, Clarity): the loss named (chapter 00's wrongness, no "ln"), and why the even split
-                # is the 0s' best case, in numbers (XOR_UNEVEN)
+                # is the 0s' best case, in numbers (XOR_UNEVEN); r107: the 0.6 is answer 1's chance, Q6 names the loss, the uneven
+                # pair keeps the same total score
                 f"2. Say both 1s rise to chance {XOR_LIFTED:g}. The two 0s' scores still add up to the 1s' total. "
-                f"Shared evenly, each 0 gets {XOR_LIFTED:g} too. Its right answer, 0, gets only {1 - XOR_LIFTED:g}. "
-                "Loss (chapter 00's wrongness) grows as the right answer's chance falls. "
+                f"Shared evenly, each 0 also gets chance {XOR_LIFTED:g} of answer 1. "
+                f"Its right answer, 0, gets only {1 - XOR_LIFTED:g}. "
+                "Loss (as in Q6) grows as the right answer's chance falls. "
                 f"It is {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
                 f"chance {1 - XOR_LIFTED:g}. Average {-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, "
                 "worse than at ½. "   # Q6 asks for ln 2
                 "An uneven split is worse still. A low chance costs more than a high one saves. "
-                f"Say their right answers get {XOR_UNEVEN[0]:g} and {XOR_UNEVEN[1]:g}. Then the 0s lose "
+                f"Same total score, uneven: their right answers get {XOR_UNEVEN[0]:g} and {XOR_UNEVEN[1]:g}. Then the 0s lose "
                 f"{-sum(math.log(c) for c in XOR_UNEVEN):.2f} in all, not {-2 * math.log(1 - XOR_LIFTED):.2f}.\n"
                 # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
                 # (tested: -ln(chance) curves up, so a 0's cost beats a 1's saving at any lift)

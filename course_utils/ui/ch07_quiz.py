@@ -1775,11 +1775,12 @@ DIGITS_SHOWN = ((2.72, 2), (0.012, 2))
 
 
 def digits_line():
-    """'**Digits** means digits that count: 2.72 to two digits is 2.7. Zeros in front do not count: 0.012 is already
-    two digits.'"""
+    """'**Digits** count from the first digit that is not 0: 2.72 to two digits is 2.7. 0.012 already has two digits.'
+
+    r107 (Clarity): "digits that count" was jargon; the rule is said as where counting starts."""
     (big, n_big), (small, n_small) = DIGITS_SHOWN
-    return (f"**Digits** means digits that count: {big} to {_DIGITS[n_big]} is {quiz.kept(big, n_big)}. "
-            f"Zeros in front do not count: {quiz.kept(small, n_small)} is already {_DIGITS[n_small]}.")
+    return (f"**Digits** count from the first digit that is not 0: {big} to {_DIGITS[n_big]} is "
+            f"{quiz.kept(big, n_big)}. {quiz.kept(small, n_small)} already has {_DIGITS[n_small]}.")
 
 
 def how_close_example():
