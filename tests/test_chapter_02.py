@@ -56,28 +56,32 @@ def _folded_output(cell):
 BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "GELU is $x$ × a smooth share between 0 and 1.\n"
           # pass 104 (r106 Clarity: read as if GELU needed a kitchen scale): the bell, the scale only its example
-          "The share comes from a bell curve (below, from a kitchen scale).")
+          # pass 105 (r107 Correctness: the bell read as made by the scale): the scale only explains it
+          "The share comes from a bell curve; a kitchen scale explains it (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
               "The scale's errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
-              "GELU assumes a unit's sums pile up like this bell: middle 0, usual error 1.\n"   # pass 103 (r105)
+              # pass 105 (r107 Correctness: GELU needs no bell; the bell is its designers' picture)
+              "GELU's designers pictured a unit's sums piling up like this bell: middle 0, usual size 1.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
 # unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
-GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of the unit's sums below $x$.\n"   # the bell cell says they pile up
-              "So it says how big $x$ is for this unit.\n"
+GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of those sums below $x$.\n"   # the bell cell says they pile up
+              # pass 105 (r107 Clarity: "how big x is for this unit" was vague): x's rank among the sums
+              "So $\\Phi(x)$ is $x$'s rank among them. $\\Phi(x)$ near 0: $x$ is below almost all; near 1: above almost all.\n"
               "Picture a gate that opens with chance $\\Phi(x)$.\n"
               "Open: $x$ passes. Shut: 0 passes.\n"
               "On average, $x \\cdot \\Phi(x)$ gets through.\n"
-              "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time, with no randomness.")
+              "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time.")
 # pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
 # arrow length from the together part and the box spends it on spread (test_pass100_...)
 # r103 (Clarity: "frees length ... the box spends it" was jargon; Correctness: the ticked box changes centre and
 # spread at once): the fair comparison (unticked) first, then what the box adds and why
-TAKEAWAY = ("**Takeaway:** does centring help? Yes: it lets the steps be bigger.\n"
+# pass 105 (r107 Correctness: a general "Yes" from one two-input toy): said for this small example
+TAKEAWAY = ("**Takeaway:** in this small example, centred inputs allow bigger steps.\n"
             "Unticked, the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.\n"
             "Ticked, centre 0's arrows are as long, so its inputs spread wider: bigger apart parts.\n"
             "Then it reaches the star about three times sooner at step size 1.")
@@ -652,7 +656,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
     # pass 71 (r67 Correctness): a unit whose weight is 0 is flat (checked below, "flat"): the condition is said
-    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its input weight and its turn are not 0).\n") in markdown()
+    assert ("With one input x, each first-layer ReLU unit makes one corner (if its input weight and turn are not 0).\n") in markdown()
     assert "weight in " not in markdown()   # r83 Clarity: "weight in" was jargon
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
     assert "ReLU}(k - x)" not in markdown()   # pass 29: the mirrored piece is cut, the table holds the two layers
@@ -1919,7 +1923,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
                                                 "The dashed circle in the left panel shows how long a typical input arrow is.\n"
                                                 "Ticking the box makes centre 0's arrows as long as centre 0.5's.\n"
                                                 "Centre 0's inputs then spread from −1 to 1.\n"
-                                                "(The star's small dashed circle, in the middle panel, marks \"arrived\".)\n\n"
+                                                "(In the middle panel, the star's finish ring marks \"arrived\".)\n\n"   # pass 105 (r107): one "dashed circle"
                                                 "**Last, predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?")
     assert ch02.zigzag_centre().figure.axes[0].get_legend().get_texts()[0].get_text() == "typical length"
     assert ch02.spread_for(0.0, same=True) == 1.0 and ch02.spread_for(0.0) == 0.5   # "from −1 to 1"
@@ -2299,7 +2303,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     lines = ("- **ReLU**: 0 and up. Negatives become 0, positives pass unchanged.\n"   # pass 96 (r97 Clarity): one colon, was two
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
              "- **Tanh** (short for hyperbolic tangent): an S from −1 to 1. Steeper in the middle than sigmoid.\n"   # pass 83 (r81 Clarity)
-             "- **GELU**: like ReLU, with its corner rounded off; no top.\n\n")
+             "- **GELU**: like ReLU, with a surprise at its rounded corner; no top.\n\n")   # pass 105 (r107: "rounded off" steered to A; the surprise is not said)
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
@@ -2619,7 +2623,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     predict, question = predict.split("**Predict:**", 1)
     legend = ch02.ZIGZAG_GUIDE
     # pass 88 (r87 Focus): the run's start and its arrival circle are said in the widget's guide, next to the picture
-    assert (ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR and "inside the dashed circle, it has arrived." in legend
+    assert (ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR and "inside the finish ring, it has arrived." in legend
             ) and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
@@ -2637,7 +2641,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # words; pass 89 (r89 Focus 8: a wall of text): one short line a panel
     assert legend == ("<b>How to read the picture.</b><br>"
                       "Left: this run's inputs, as arrows from (0, 0).<br>"
-                      "Middle: its weights, a dot per step; inside the dashed circle, it has arrived.<br>"
+                      "Middle: its weights, a dot per step; inside the finish ring, it has arrived.<br>"
                       "Middle's dashed lines: <i>apart</i> runs through start and star; <i>together</i> crosses it.<br>"
                       "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
     assert all(len(line.split()) <= 14 for line in legend.split("<br>"))
@@ -2704,7 +2708,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
         assert np.mean(x * (errors < x)) == pytest.approx(float(activations.get("gelu")(x)), abs=0.01)
         assert np.mean(errors < x) == pytest.approx(float(special.ndtr(x)), abs=0.01)   # "opens with chance Φ(x)"
     assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
-    story = text.split("The share comes from a bell curve (below, from a kitchen scale).", 1)[1]
+    story = text.split("The share comes from a bell curve; a kitchen scale explains it (below).", 1)[1]
     assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual error**")
             < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("Why this share?"))
     assert "GELU multiplies $x$ by $\\Phi(x)$ (below): " in text and text.count("**usual error**") == 1
@@ -4049,7 +4053,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
     assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "**Takeaway:** does centring help?",
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "**Takeaway:** in this small example",
              "> **Pause and recall.** Why do inputs of one sign make the weights detour?"]   # pass 88 (r87 Retention)
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")

@@ -539,7 +539,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
 # pass 89 (r89 Focus 8: the guide was a wall of text): one short line a panel
 ZIGZAG_GUIDE = ("<b>How to read the picture.</b><br>"
                 "Left: this run's inputs, as arrows from (0, 0).<br>"
-                "Middle: its weights, a dot per step; inside the dashed circle, it has arrived.<br>"
+                "Middle: its weights, a dot per step; inside the finish ring, it has arrived.<br>"
                 "Middle's dashed lines: <i>apart</i> runs through start and star; <i>together</i> crosses it.<br>"
                 "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
 
