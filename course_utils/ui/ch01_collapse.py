@@ -1495,7 +1495,9 @@ def first_answer_range(answers):
 # The deep-stack panels' bound on the gap between the two ways (a trillionth), checked and printed from one number
 GAP_POWER = -12
 # pass 104 (r106 Clarity: "10⁻¹²" was notation a high-school reader does not know): written out in full
-GAP_SAID = f"{10.0 ** GAP_POWER:.{-GAP_POWER}f}"
+# pass 105 (r107 Picture: "0.000000000001" read as a wall of digits): the titles say 0 (rounding only); below() still
+# raises unless every gap is under 10.0 ** GAP_POWER, so "rounding only" is checked each time the picture is drawn
+GAP_SAID = "0\n(rounding only)"   # two title lines, so the 100-layer title fits the figure
 
 
 @plots.styled
@@ -1514,14 +1516,14 @@ def deep_stack_picture(depths=(2, 10, 100)):
         # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
         # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
         ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
-                     f"largest gap: less than\n{GAP_SAID}", fontsize=10.5)  # pass 90 (r91): the bound below() checks
+                     f"largest gap: {GAP_SAID}", fontsize=10.5)  # pass 90 (r91): the bound below() checks
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"same output, one collapsed layer\n({one} numbers)")  # pass 91 (r92): the axes said here
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
                   f"input: across, its first output layer by layer; up, the same output from the one collapsed layer. In every panel all "
                   f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap between them "
-                  f"is below {GAP_SAID}: rounding only.")
+                  f"is 0, up to the computer's rounding.")
     return fig
 
 
