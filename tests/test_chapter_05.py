@@ -68,8 +68,8 @@ PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 DETOUR_READ = (SIGN_REASON + "On the left, each step uses one point only (unlike the race, whose steps use all 400). "
                "So each step moves the two weights the same way, never apart. " + PART_WAYS
                + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter."
-               " In the race, the 400 points push different ways. Their average can part the weights."
-               " That may be why off-centre mattered less here.")
+               " In the race, the 400 points push different ways. Their average can part the weights.")
+# r107 (Correctness: "That may be why off-centre mattered less here" came before the verdict that shows it): cut
 # pass 102 (r104 Clarity: "there, the weights can part" said no why): the sum of many points' nudges
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
 # pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
@@ -97,8 +97,9 @@ TWO_CHANGES = ("Steeper changes two things: "
                # (test_bigger_start_fades_less)
                "1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
                "back is multiplied by them. So it fades less (the **Fading** suspect). "
-               "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect). "
-               "The zoom just below shows it.")
+               # r107 (Correctness: fading presented as the cause, though Adam resizes every nudge)
+               "But Adam resizes every nudge, so less fading alone may not speed it up. Going further tests this. "
+               "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect).")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
 STEEPER_WHY = ("Why does steeper help? A **steep unit** uses sigmoid(4x) − 0.5. "
@@ -348,8 +349,9 @@ def test_ln2_is_the_shrug_line(chapter_race):
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "We call 0.69 the **shrug line**; the live race draws it dotted." in prose   # pass 46: the start's spread is cut
     # pass 36: the shrug is named as chapter 01's know-nothing answer (one half everywhere) where it first appears
-    assert "Saying one half is a shrug, chapter 01's know-nothing answer. It costs 0.69 a point" in prose
-    assert prose.index("know-nothing") < prose.index("**shrug line**")
+    # r107 (Clarity: the learner may not recall chapter 01's name): said in plain words, standing alone
+    assert "Saying one half is a shrug: an answer that knows nothing. It costs 0.69 a point" in prose
+    assert prose.index("knows nothing") < prose.index("**shrug line**") and "chapter 01's know-nothing" not in prose
     first = json.loads((NOTEBOOK.parent / "01_collapse_proof.ipynb").read_text())["cells"]
     assert any("one half, the know-nothing answer" in "".join(c["source"]) for c in first if c["cell_type"] == "markdown")
     assert "start line" not in prose.lower() and "start line" not in " ".join(_cells("code")).lower()
@@ -1459,8 +1461,9 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 63 (r58 Clarity 2): one worked nudge, computed in a short visible cell, between the rule and the suspects
     # pass 88 (r87 Picture first: the formula came before its picture): the worked picture, then the rule in words
     # pass 102 (r104 Clarity: the product came with no why): the weight acts only through its input and its bend
-    assert ("Each weight feeds one unit. It acts only through its input and its unit's bend. Input 0, or a flat bend: "
-            "moving the weight changes nothing. So for one point, the weight's nudge is three numbers multiplied: In words: "
+    # r107 (Clarity): how a weight's move reaches the output, step by step: × input, then × slope
+    assert ("Moving a weight moves its unit's sum, by the move times the weight's input. The bend turns that into a "
+            "move of the unit's output, times its slope. Input 0, or slope 0: nothing moves. So for one point, the weight's nudge is three numbers multiplied: In words: "
             "**nudge = the unit's learning signal × its bend's slope × the weight's input** > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
             "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. 1. **Fading**") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -1611,8 +1614,9 @@ def test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds():
     # pass 54: the fold's conclusion is said once, in the main path's verdict
     # pass 69 (r64 Correctness): the step is about 0.01 only while the nudge keeps its sign (the flip above)
     # "steady" is the chapter's one word for a nudge that keeps its sign and size (defined before the race)
-    assert ("In fact, Adam divides each nudge by its typical size, so a tiny steady nudge still steps about 0.01. So "
-            "fading alone need not make Adam slow.") in prose_r and "steady tiny nudge" not in prose_r
+    # r107 (Focus): "So fading alone need not make Adam slow" is said once, on the main path (TWO_CHANGES)
+    assert ("In fact, Adam divides each nudge by its typical size, so a tiny steady nudge still steps about 0.01."
+            ) in prose_r and "steady tiny nudge" not in prose_r and "fading alone need not" not in prose_r
     # "almost exactly 0": a steady nudge of 1e-6 still steps about 0.01; one of 1e-10 does not (Adam's eps, 1e-8)
     for g, full in ((1e-6, True), (1e-10, False)):
         theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
@@ -1692,7 +1696,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 100 (r102 Clarity): each change maps to the suspect it targets, in one list
     assert TWO_CHANGES in flat and "That changes two things" not in flat
     assert SUSPECTS_PLAN in flat and "should make it fade less" not in flat
-    assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
+    assert "so less fading alone may not speed it up." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 1 and "cannot tell" not in flat
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam divides each nudge by its typical size, so a '
@@ -1920,7 +1924,7 @@ def test_pass13_sentences_say_only_what_holds():
     assert [n for n in learners if n not in kinks] == ["tanh", "elu", "gelu_tanh", "silu", "mish"]
     assert "How can a border curve?" not in prose   # pass 68: the page section is cut
     assert "bends and folds" not in prose and "ReLU-like" not in prose
-    assert "Part of the gap is what they learnt about these exact dots, jitter included." in prose   # a folded answer
+    assert "Part of the drop from training to test accuracy is what they learnt about these exact dots, jitter included." in prose   # a folded answer
     assert "no network could call" not in prose   # pass 15: nothing in the chapter shows such points
     # pass 18: the claim is about sigmoid's learning, not about the nudge learning
     # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
@@ -2232,7 +2236,9 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     # pass 22: the gap has two parts; 25 of the 400 fresh points lie nearer the other arm's noise-free curve, so a
     # border along the middle of the gap (nearest arm wins) gets exactly those wrong; the training points have such
     # points too (17), yet the learners get more training points right than that border does: they learnt the jitter
-    assert ("Part of the gap is what they learnt about these exact dots, jitter included. Part is fresh points whose "
+    # r107 (Clarity: "gap" means the arms' gap elsewhere): the drop in accuracy named
+    assert ("Part of the drop from training to test accuracy is what they learnt about these exact dots, jitter "
+            "included. Part is fresh points whose "
             "jitter put them nearer the other arm: the 25 ringed in the first picture. Even a border along the gap's middle gets those "
             "wrong: it gets only about 94% of fresh points right.") in answer
     arms = [np.column_stack(a) for a in data.spiral_arms(20000)]
@@ -2302,7 +2308,7 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                              "higher (or lower), by this much\". It starts at the output, then is handed back one layer "
                              "at a time. Each runner has two inputs,")
     # pass 81 (r78 Picture 3): the slope picture splits the section's first cell; the rule follows in the next one
-    rule = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("Each weight feeds one unit.")))
+    rule = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("Moving a weight moves its unit's sum")))
     assert "learning signal" in why and "**nudge = the unit's learning signal" not in rule   # pass 88: the formula follows its picture
     everything_ = " ".join(_cells("markdown"))
     assert everything_.index("Recall each unit's learning signal") < everything_.index("**nudge = the unit's learning signal")
@@ -3867,7 +3873,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # the 4× weights are the optional section's
     # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
     assert ("1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
-            "back is multiplied by them. So it fades less (the **Fading** suspect)." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+            "back is multiplied by them. So it fades less (the **Fading** suspect). But Adam resizes every nudge, so "
+            "less fading alone may not speed it up." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
 
 
@@ -4231,7 +4238,7 @@ def test_the_slope_picture_draws_sigmoids_tangents_with_the_registry_slopes():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "slope_figure(" in "".join(c["source"]))
     assert "Like a road: on a steep one, one step forward lifts you high." in "".join(cells[k - 1]["source"])
-    assert "".join(cells[k + 1]["source"]).startswith("Each weight feeds one unit.")
+    assert "".join(cells[k + 1]["source"]).startswith("Moving a weight moves its unit's sum")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -4343,13 +4350,18 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
         np.testing.assert_allclose(a.predict_proba(X), b.predict_proba(X), rtol=1e-9, atol=1e-12)   # same start
         assert not np.allclose(c.predict_proba(X), b.predict_proba(X))   # the plain start is not the steep one
         np.testing.assert_array_equal(a.weights[-1], c.weights[-1])   # the output unit's weights untouched
+        # r107 (Correctness: the box said "starting weights", the last try "weights and biases"): the biases into
+        # the bends start at 0, so ×4 leaves them at 0, and the whole change is the starting weights × 4 (both say so)
+        for Wa, Wc, ba in zip(a.weights[:-1], c.weights[:-1], a.biases[:-1]):
+            np.testing.assert_allclose(Wa, 4 * Wc, rtol=1e-12)
+            assert not np.any(ba)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.start_answer(verdict)"))
     asked = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
     # pass 88c (r88 Clarity: all weights, or only those into the bends?): said which
     # pass 96 (r97 Interaction, asked r94-r97): the learner runs the try in the four-curve race with its start ×4 box
     assert asked == ("**The last try: a bigger start alone.** In the four-curve live race above, tick only sigmoid − "
-                     "0.5, and tick **start ×4**. Its weights and biases into the hidden bends now start 4× bigger, "
+                     "0.5, and tick **start ×4**. Its starting weights into the hidden bends are now 4× bigger, "
                      "like the steep runner's. Set the learning rate back to 0.01. **Predict:** does it learn? Then press "
                      "**Race!**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
@@ -4375,8 +4387,10 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
                          # pass 99 (r100 Correctness): what the race leaves open, said once, consistent with Adam's
                          # sizing of steps (Fading's section: "fading alone need not make Adam slow")
                          # pass 104 (r106 Clarity: "not settled" undercut the plan): what it may be, and a stop
-                         " Less fading may be part of why. With Adam, it cannot be all of it. This race does not show "
-                         "the rest.")
+                         # r107 (Correctness: the fading story must agree with Adam's resizing)
+                         " Why does the start matter? Not just because the signal fades less: Adam divides each nudge "
+                         "by its own typical size. Something else about a bigger start helps too; this race does not "
+                         "show what.")
     # pass 94 (r95 Focus: "Still open" left the thread hanging): no open line; What to remember states the finding,
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
@@ -4390,7 +4404,7 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     assert further == ("**What to remember (going further).** Tested alone, within 400 epochs: the bigger start made "
                        "5 of 5 runs learn; bigger steps, 0 of 5.")
     assert "".join(cells[k + 2]["source"]).startswith("## What comes next")
-    assert "Within 400 epochs, the start mattered more than the step size. Less fading may be" in text
+    assert "Within 400 epochs, the start mattered more than the step size. Why does the start matter?" in text
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner

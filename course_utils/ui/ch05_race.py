@@ -792,7 +792,9 @@ def tries_table(start, steps, threshold=0.1, later=True):
             + (f" Within {epochs} epochs, the start mattered more than the step size." if start_won else "") + alone
             # pass 99 (r100 Correctness: the verdict's "less fading" read as the reason): what is not settled, said
             # pass 104 (r106 Clarity: "not settled" undercut the plan): what it shows, what it cannot, and a stop
-            + (" Less fading may be part of why. With Adam, it cannot be all of it. This race does not show the rest."
+            # r107 (Correctness: the verdict's fading story must agree with Adam's resizing): the why, said once
+            + (" Why does the start matter? Not just because the signal fades less: Adam divides each nudge by its "
+               "own typical size. Something else about a bigger start helps too; this race does not show what."
                if start_won else ""))
 
 
