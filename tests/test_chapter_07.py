@@ -2493,7 +2493,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert "the weights multiply in too" in quiz.get("why_sigmoid_stalled").options[0].why
     assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
     # pass 55 (r49): under Leaky ReLU a unit is not dead by the quiz's definition (Q24): one ReLU would kill
-    assert "With Leaky ReLU's small left slope, a unit that ReLU would kill still gets a small nudge, so it can climb back." in lines[4]
+    assert "Leaky ReLU's left side has a small slope. A unit that ReLU would kill still gets a small nudge, so it can climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two equally common classes, a 50-50 guess has a loss of $\\ln 2 \\approx {np.log(2):.3f}$." in lines[5]
     assert "makes it stick" not in text   # pass 41: the opening says why
@@ -4821,7 +4821,7 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # p78 (r75 Clarity: "tells me nothing"): it says why the change is not named here
     # p91 (r92 Clarity: "defines nothing"): a true line that leaves the left side (leaky_alive's answer) unsaid
     # p95 (r96 Clarity: "one change" explained nothing; the lead chose the shape's plain line over hiding Q24's side)
-    assert ("- **Leaky ReLU**: its left side is a gentle slope instead of flat, so far left it sits a little below 0. Right of 0, it matches ReLU.\n"
+    assert ("- **Leaky ReLU**: its left side is a gentle slope, not flat. Far left, it sits a little below 0. Right of 0, it matches ReLU.\n"
             in words and "stuck" not in words)
     assert 0 > float(activations.get("leaky_relu")(-1.0)) > -0.1 and float(activations.get("relu")(-1.0)) == 0
     assert float(activations.get("leaky_relu")(-100.0)) < 0   # p98 (r99): "far left it sits a little below 0"
