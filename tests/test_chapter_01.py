@@ -807,14 +807,17 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 39: the Predict moves after the silent training, just above the question that reveals the result
     # pass 52 (r52 reader): one idea a cell: the network, its chance, why no bend stays straight, training, the seed
     train = next(i for i in range(head, len(cells)) if "ch01.train_xor(" in _src(cells[i]))
-    assert train == head + 6 and _src(cells[train]).strip() == "xor = ch01.train_xor()\nch01.runs_question(xor)"  # pass 90: one cell trains and asks
+    assert train == head + 7 and _src(cells[train]).strip() == "xor = ch01.train_xor()\nch01.runs_question(xor)"  # pass 90: one cell trains and asks
     # pass 65 (r59 reader: sigmoid was only words): its graph is drawn right beside the cell that names it
     # pass 104 (r106 Picture first): the graph comes first, the words that describe it right after
-    assert _src(cells[head + 1]).strip() == 'ch01.bend_shapes(("sigmoid",))' and "**sigmoid**" in _src(cells[head + 2])
-    assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k != 1)
+    # pass 106 (r108 Picture first: the network had no drawing): it is drawn right after the cell that names it
+    assert _src(cells[head + 1]).strip() == "ch01.xor_network_picture()"
+    assert _src(cells[head + 2]).strip() == 'ch01.bend_shapes(("sigmoid",))' and "**sigmoid**" in _src(cells[head + 3])
+    assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k not in (1, 2))
     build = "\n".join(_src(c) for c in cells[head:train]
                       if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
-    needed = ["One version has no bend in the middle. The other has a tanh bend there.",
+    needed = ["Each unit feeds every unit in the next column.\nThe middle is a **hidden layer**.",
+              "The picture draws both versions.",  # pass 106: the two versions are the picture's two panels
               # pass 63 (r58 sweep): "Its" named as the network
               # pass 73 (r70 reader): a guess, not a true chance
               "The network's output is its guess at the **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
@@ -1042,7 +1045,8 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     # p103 (r105 Clarity + Retention): which row and which column, and a second entry worked besides the yellow one
     row2, col2b = np.array(W2)[1], np.array(W1)[:, 1]
     neg = lambda v: f"({v})" if v < 0 else f"{v}"
-    worked = ("Row $i$ of layer 2 times column $j$ of layer 1 gives the number in row $i$, column $j$. "
+    # pass 106 (r108 Clarity: i and j were never introduced): said as "that row and column"
+    worked = ("A row of layer 2 times a column of layer 1 gives the number in that row and column. "
               "Multiply the pairs, then add.\n"
               f"The yellow {one[0, 0]} is row 1, ({row[0]}, {row[1]}), times column 1, ({col[0]}, {col[1]}): "
               f"{row[0]}·{col[0]} + {row[1]}·{col[1]} = {row @ col}.\n"
@@ -1820,7 +1824,7 @@ def test_hand_substitution_is_cut_and_row_times_column_comes_after_what_a_row_do
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 40 (r36 reader): the substitution is back, as one line, so the rule is seen to come from the proof
     assert "Row 1 times column 2 gives the 4" not in text  # pass 46: the substitution line is cut again
-    assert text.index("Each row belongs to one unit.") < text.index("Row $i$ of layer 2 times column $j$ of layer 1")
+    assert text.index("Each row belongs to one unit.") < text.index("A row of layer 2 times a column of layer 1")
 
 
 def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
@@ -2079,9 +2083,9 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 95 (r96 Correctness: true only for these tables): said for these turning tables
                        # pass 96 (r97 Clarity: "turning table" never defined): the turn in plain words, a plate
                        # pass 104 (word budget): the plate is said above the Predict; here only the picture
-                       "Not in one heap: like crumbs on a plate you turn and slide.\n"
-                       # pass 105 (r107: the size reason hinted at this answer before the Predict): said here
-                       "So over 100 layers the numbers stay a readable size.\n"
+                       # pass 106 (r108 Clarity: "So ... readable size" did not follow from the plate): the plate
+                       # says what it shows, kept gaps (test_pass85_...); the size reason is said with the set-up
+                       "Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
                        # pass 102 (r104 Focus): "No two get closer." and "a millionth of a millionth" cut
@@ -2450,7 +2454,8 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     # pass 74 (r71 reader: one figure held too much): the shading and the pressed bars are the next picture's
     assert not [l for ax in fig.axes for l in ax.lines if l.get_gid() == "pressed"] and not fig.axes[0].texts
     fig = ch01_collapse.pressed_picture()
-    assert [len([l for l in ax.lines if l.get_marker() == "D"]) for ax in fig.axes] == [0, 1]
+    # pass 106 (r108 Picture): the left panel marks where the crease starts (test_pass106_the_crease_diamond_...)
+    assert [len([l for l in ax.lines if l.get_marker() == "D"]) for ax in fig.axes] == [1, 1]
     # pass 48 (r43 reader: the creases hid under the bars): the grid lines are drawn over the pressed bars, and the
     # thick line x₂ = 0.5 turns its corner at the arrow: from (1.5, 0.2) to (0, 0.8), then up the axis to (0, 1.4)
     relu = fig.axes[1]
@@ -2469,7 +2474,8 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
         np.testing.assert_allclose(box, [[-1.5, -1.5], [1.5, 1.5]], atol=1e-9)
-    assert {t.get_text() for t in fig.axes[0].texts} == {"orange: only h₁ < 0", "green: only h₂ < 0", "grey: both < 0"}
+    assert {t.get_text() for t in fig.axes[0].texts} == {"orange: only h₁ < 0", "green: only h₂ < 0", "grey: both < 0",
+                                                      "crease\nstarts here"}   # pass 106 (r108 Picture)
     # r49: the three shaded regions never overlap, and each label's arrow points into its own region
     from matplotlib.path import Path as MplPath
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
@@ -2583,7 +2589,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 105 (r107 Clarity/Correctness: "tables only turn" clashed with "weights stretch" and the size
             # reason hinted at the quiz's answer): these tables are picked for the test; the size reason and the
             # plate move into the answer's fold (test_pass85_...)
-            "This test picks tables that turn the numbers, never stretch them.\n\n") in text
+            "This test picks tables that turn the numbers, never stretch them.\n"
+            # pass 106 (r108 Clarity: why turning tables was hidden): one plain reason, before the Predict; it says
+            # nothing of the diagonal (test below: plain random tables blow up)
+            "Why? Stretched 100 times, numbers blow up or vanish.\n\n") in text
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -2706,7 +2715,9 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             "tanh moves all its points sideways by the same amount. It only squeezes the line up and down, so it "
             "stays straight.\n"
             "Lines running exactly across stay straight too.\n"
-            "Step 4 of the demo below makes such lines.\n"
+            # pass 106 (r108 Correctness: step 4 at its start settings curves every line): the setting said
+            # ($W_{12}$ is not yet named here: the check names it, test_row_and_column_of_a_weight_are_said_once)
+            "Step 4's check, below, makes such lines.\n"
             "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
@@ -3184,6 +3195,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     assert "14 of 14 grid lines curved" in w.readout.value
     # pass 98 (r99 Clarity): "hidden" said in plain words where the term first appears
     assert ("A small network has 2 inputs, 8 units in the middle, and 1 output.\n"
+            "Each unit feeds every unit in the next column.\n"   # pass 106 (r108 Picture first): the wiring
             "The middle is a **hidden layer**. Its numbers are neither the inputs nor the answer. So no label says what "
             "they should be.") in _text()  # pass 99 (r100 Correctness: the learner can print them); pass 104: short sentences
     # pass 99 (r100 Clarity): the bend said in plain words in the opening cell, before "Take the bend away"
@@ -4579,8 +4591,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert ("runs from 16 to 22, far from 0. Each layer also slides the points, 100 times over.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
-            "Not in one heap: like crumbs on a plate you turn and slide.\n"
-            "So over 100 layers the numbers stay a readable size.\n") in text   # pass 105: the size reason
+            "Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n") in text
     assert "No two get closer." not in text   # pass 102 (r104 Focus): the picture does not show it; checked below
     assert "turning table" not in text
     rng = np.random.default_rng(1)
@@ -5013,7 +5024,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title: does any line get creased?" in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "So over 100 layers the numbers stay a readable size." in text
+    assert "(no stretch)" not in text and "Why? Stretched 100 times, numbers blow up or vanish." in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
     rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
     plain, turned = x0.copy(), x0.copy()
@@ -5230,3 +5241,40 @@ def test_p103_sketch_compares_with_the_first_sections_pictures():
     q = ch01_collapse.bend_question()  # its reveal holds the ReLU and tanh sheets
     q.buttons[q.options.index("ReLU creases it, tanh curves it")].click()
     assert q.feedback.value
+
+
+def test_pass106_the_xor_network_is_drawn_with_its_counts_and_wiring():
+    """Check r108 item (the network '2 inputs, 8 units in the middle, and 1 output' had no drawing): each panel draws
+    2, 8 and 1 circles in three columns, every circle wired to every circle of the next column; the alt text says
+    the counts; the right panel's middle circles are filled (the tanh), the left's are white."""
+    from matplotlib.colors import to_rgba
+    from course_utils.ui.display import figure_alt
+    fig = ch01_collapse.xor_network_picture()
+    assert len(fig.axes) == 2
+    for ax, bent in zip(fig.axes, (False, True)):
+        cols = {ln.get_gid(): ln for ln in ax.lines if ln.get_gid()}
+        assert {g: len(ln.get_xdata()) for g, ln in cols.items()} == {"input": 2, "middle": 8, "output": 1}
+        assert [set(cols[g].get_xdata()) for g in ("input", "middle", "output")] == [{0}, {1}, {2}]
+        wires = [ln for ln in ax.lines if not ln.get_gid()]
+        assert len(wires) == 2 * 8 + 8 * 1
+        assert (to_rgba(cols["middle"].get_markerfacecolor()) != to_rgba("white")) == bent
+        assert "tanh" in ax.get_title() if bent else "no bend" in ax.get_title()
+    assert "2 input circles, 8 middle circles, 1 output circle" in figure_alt(fig)
+    cells = _cells()
+    at = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_network_picture()")
+    assert "A small network has 2 inputs, 8 units in the middle, and 1 output." in _src(cells[at - 1])
+
+
+def test_pass106_the_crease_diamond_is_on_both_panels():
+    """Check r108 item (img_004: the diamond only on the right panel): the left panel marks where the thick line's
+    crease starts, (0, 0.5) on x₂ = 0.5; the layer sends that point to the right panel's diamond."""
+    from course_utils.ui.display import figure_alt
+    fig = ch01_collapse.pressed_picture()
+    start = [ln for ln in fig.axes[0].lines if ln.get_gid() == "crease start"]
+    assert len(start) == 1
+    x = np.array([start[0].get_xdata()[0], start[0].get_ydata()[0]])
+    assert tuple(x) == (0.0, 0.5)
+    W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
+    np.testing.assert_allclose(np.maximum(W @ x + b, 0), ch01_collapse.followed_crease(), atol=1e-9)
+    assert any(t.get_text() == "crease\nstarts here" for t in fig.axes[0].texts)
+    assert "before the layer at (0, 0.5)" in figure_alt(fig)

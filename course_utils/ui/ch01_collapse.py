@@ -501,14 +501,29 @@ def pressed_picture(W=SHEET_W, b=SHEET_B):
         _sheet_panel(ax, bend, W, b)
     _shade_pressed(axes[0], W, b)
     _mark_creases(axes[1], W, b)
+    # pass 106 (r108 Picture: the diamond only on the right, so where on the thick line does the crease come from?)
+    start = crease_start(W, b)
+    axes[0].plot(*start, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3, gid="crease start")
+    axes[0].annotate("crease\nstarts here", start, (start[0] + 0.9, start[1] + 1.3), fontsize=9, va="center",
+                     bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"),
+                     arrowprops=dict(arrowstyle="-|>", color="black", lw=1.1, shrinkB=6))
     fig.set_label("Two panels. Before the layer, shaded where only h₁ will be below 0 (orange), "
                   "where only h₂ will be (green) and where both will be (grey), each part labelled. "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
                   "as thick lines on each axis in the same tints, "
                   "labelled 'orange part lands here' and 'green part lands here'; the part where both are below 0 "
                   "lands on (0, 0). "
-                  "The thick line x₂ = 0.5 gets its crease where it meets the orange part: a black diamond.")
+                  "The thick line x₂ = 0.5 gets its crease where it meets the orange part: a black diamond on "
+                  "each panel, before the layer at "
+                  f"({_num(crease_start(W, b)[0])}, {_num(crease_start(W, b)[1])}), labelled 'crease starts here'.")
     return fig
+
+
+def crease_start(W=SHEET_W, b=SHEET_B):
+    """Where the thick line's crease comes from, before the layer: the input that the layer sends to the crease
+    (h₁ = 0 there, so ReLU leaves it where the layer put it), rounded to 2 decimals."""
+    x = np.linalg.solve(np.asarray(W, dtype=float), followed_crease(W, b) - np.asarray(b, dtype=float))
+    return np.round(x, 2) + 0.0
 
 
 _num = printing.true_minus   # −2.5, not -2.5
@@ -1995,3 +2010,43 @@ def _midpoint_lead_html():
 def folded_midpoints_picture():
     """midpoints_picture behind the XOR puzzle's 'Check your answer' click: table, picture, conclusion."""
     return _FoldedPicture("Check your answer", midpoints_picture(), 720, MIDPOINT_WORDS, _midpoint_lead_html())
+
+
+XOR_LAYERS = (("input", 2), ("middle", 8), ("output", 1))  # the XOR network: 2 inputs, 8 middle units, 1 output
+
+
+def _column(n, top=1.0):
+    """n heights, evenly spread from top to −top (one unit: at 0)."""
+    return np.linspace(top, -top, n) if n > 1 else np.zeros(1)
+
+
+@plots.styled
+def xor_network_picture(layers=XOR_LAYERS):
+    """pass 106 (r108 Picture: 'A small network has 2 inputs, 8 units in the middle, and 1 output' had no drawing):
+    the network, wired, twice: no bend in the middle, then a tanh bend in each middle unit. Each column's circles
+    carry the column's gid, so a test counts them."""
+    fig, axes = plots.new_figure(760, 330, 1, 2, sharey=True)
+    heights = [_column(n, 1.0 if n > 2 else 0.3) for _, n in layers]
+    for ax, bent in zip(axes, (False, True)):
+        for col, (a, b) in enumerate(zip(heights[:-1], heights[1:])):   # every unit feeds every unit of the next
+            for ya in a:
+                for yb in b:
+                    ax.plot([col, col + 1], [ya, yb], color="0.7", lw=0.7, zorder=1)
+        for col, ((name, _n), ys) in enumerate(zip(layers, heights)):
+            face = plots.color("tanh") if bent and name == "middle" else "white"
+            ax.plot(np.full(len(ys), col), ys, ls="none", marker="o", ms=15 if name != "middle" else 11, mfc=face,
+                    mec="black", mew=1.4, zorder=2, gid=name)
+        for y, word in zip(heights[0], ("x₁", "x₂")):
+            ax.text(-0.12, y, word, ha="right", va="center", fontsize=11)
+        ax.text(2.12, 0, "sigmoid →\nchance of\nlabel 1", ha="left", va="center", fontsize=9.5)
+        ax.text(1, -1.3, "8 middle units" + (": each a tanh" if bent else ": no bend"), ha="center", fontsize=10)
+        ax.set(xlim=(-0.5, 2.9), ylim=(-1.45, 1.25), xticks=[], yticks=[],
+               title="tanh bend in the middle" if bent else "no bend in the middle")
+        for side in ax.spines.values():
+            side.set_visible(False)
+    counts = ", ".join(f"{n} {name} circle{'s' if n > 1 else ''}" for name, n in layers)
+    fig.set_label(f"Two panels, the same network drawn twice, left to right: {counts}. Every input circle is wired "
+                  "to every middle circle, and every middle circle to the output, which a sigmoid turns into the "
+                  "chance of label 1. Left, no bend in the middle: white middle circles. Right, a tanh bend in "
+                  "each middle unit: the middle circles are filled.")
+    return fig
