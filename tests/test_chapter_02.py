@@ -64,18 +64,20 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
               # pass 105 (r107 Correctness: GELU needs no bell; the bell is its designers' picture)
-              "GELU's designers pictured a unit's sums piling up like this bell: middle 0, usual size 1.\n"
+              "A unit's sum changes with each example.\n"
+              "GELU's designers pictured those sums piling up like this bell: middle 0, usual size 1.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
 # unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
-GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of those sums below $x$.\n"   # the bell cell says they pile up
+GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of those sums that $x$ beats.\n"   # the bell cell says they pile up
               # pass 105 (r107 Clarity: "how big x is for this unit" was vague): x's rank among the sums
-              "So $\\Phi(x)$ is $x$'s rank among them. $\\Phi(x)$ near 0: $x$ is below almost all; near 1: above almost all.\n"
+              # r108 Clarity: "rank" read as 1st, 2nd, 3rd; now the share of the sums x beats, with Φ(1) worked
+              "$\\Phi(1) = 0.84$: $x = 1$ beats about 84 in 100.\n"
               "Picture a gate that opens with chance $\\Phi(x)$.\n"
-              "Open: $x$ passes. Shut: 0 passes.\n"
+              "Open, $x$ passes; shut, 0 passes.\n"
               "On average, $x \\cdot \\Phi(x)$ gets through.\n"
-              "GELU multiplies $x$ by $\\Phi(x)$ (below): it passes that average every time.")
+              "GELU multiplies $x$ by $\\Phi(x)$ (below). It passes that average every time.")
 # pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
 # arrow length from the together part and the box spends it on spread (test_pass100_...)
 # r103 (Clarity: "frees length ... the box spends it" was jargon; Correctness: the ticked box changes centre and
@@ -309,6 +311,9 @@ def test_bell_share_labels_phi_of_one():
     label = f"{float(mp.ncdf(1)):.2f}"
     assert label == "0.84"
     assert any(label in t.get_text() for t in fig.axes[1].texts)
+    # r108 Clarity: "x's rank" became the share of sums x beats, with Φ(1) in the prose (84 in 100, mpmath's 0.8413)
+    assert "$\\Phi(1) = 0.84$: $x = 1$ beats about 84 in 100.\n" in markdown()
+    assert round(100 * float(mp.ncdf(1))) == 84 and "rank among" not in markdown()
 
 
 def test_bell_share_draws_the_stacked_errors_under_the_bell():
@@ -2554,7 +2559,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert ("**Why the weights detour.** Think of the two weights as the two ends of a plank.\n"
             "A **together** move lifts or lowers both ends: both weights go the same way.\n"
             "An **apart** move tilts the plank: one weight up, the other down.\n"
-            "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
+            "The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.\n"
             # pass 90 (r91 Clarity: heavy on digits): the two parts in words first, then the step's numbers
             "The coloured arrows above split the step into two parts.\n"
             # pass 104 (r106 Focus: the together/apart lines were dense): the worked step read concretely, its numbers
@@ -2564,8 +2569,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "Only its apart part, (+0.5, −0.5), tilts the plank toward the star.\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             # test_the_together_part_is_never_smaller_for_moves_of_one_sign checks the lift is never the smaller
-            "Then the lift is always at least as big as the tilt.\n"
-            "Later steps must undo the lift.\n"
+            "Then the together part is always at least as big as the apart part.\n"
+            "Later steps must undo the together part.\n"
             # pass 98 (r99 Clarity: read against the tie at small steps as a contradiction): the cost, left to the widget
             "What that costs depends on the step size: try it below.\n") == split.strip("\n") + "\n"
     # pass 90 (r91 Focus): the length² box (why big steps swing) is cut from the chapter
@@ -2642,7 +2647,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert legend == ("<b>How to read the picture.</b><br>"
                       "Left: this run's inputs, as arrows from (0, 0).<br>"
                       "Middle: its weights, a dot per step; inside the finish ring, it has arrived.<br>"
-                      "Middle's dashed lines: <i>apart</i> runs through start and star; <i>together</i> crosses it.<br>"
+                      "Middle: the dashed line marked <i>apart</i> is the straight road from start to star.<br>The line marked <i>together</i> crosses it at the star.<br>"
                       "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
     assert all(len(line.split()) <= 14 for line in legend.split("<br>"))
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted: half took fewer
@@ -2711,7 +2716,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     story = text.split("The share comes from a bell curve; a kitchen scale explains it (below).", 1)[1]
     assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual error**")
             < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("Why this share?"))
-    assert "GELU multiplies $x$ by $\\Phi(x)$ (below): " in text and text.count("**usual error**") == 1
+    assert "GELU multiplies $x$ by $\\Phi(x)$ (below). " in text and text.count("**usual error**") == 1
     assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
     assert "misses by about one **usual error**" not in text   # pass 94: no longer the term explained by itself
     assert ch02.bell_share().axes[0].get_xlabel() == "x: error, counted in usual errors"   # so x = 1 is one usual error
@@ -2922,8 +2927,11 @@ def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_questio
     above = markdown_before("ch02.swiglu_gate()")
     assert "**Predict, then:** set $a$ to $-1.3$ and the content $b$ to $-2$. Is the output positive or negative?" in above
     # pass 98 (r99 Clarity 4): predict first, then move the slider and check
-    assert "**Predict:** at $a = -5$, what gets through?\nThen move $a$ to $-5$ and check." in above
+    assert "**Predict:** at $a = -5$, is the gate near 1, ½ or 0?\nThen move $a$ to $-5$ and check." in above
     assert above.index("at $a = -5$") < above.index("**Predict, then:**") and "What gets through then?" not in above
+    # r108 Interaction: the question gives the answer's form; the gate at -5 is near 0 (of 1, ½, 0)
+    near = min((1.0, 0.5, 0.0), key=lambda v: abs(v - float(-5 * special.expit(-5.0))))
+    assert near == 0.0 and "the gate gives -0.03." in ch02.swiglu_answer().data
     gate = -1.3 * special.expit(-1.3)
     out = gate * -2.0
     answer = ch02.swiglu_answer().data
@@ -3721,7 +3729,7 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     assert "<img " not in shown_step and shown_step == (
         "**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
-        "Both are positive, as ReLU's outputs can be.\n"
+        "Both are positive, as sigmoid's outputs always are.\n"
         "Its two weights start at 0, so its output is 0.\n"
         "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
         "A **step** is one correction of the weights, after one example.\n"
@@ -3751,7 +3759,7 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "**Why the weights detour.** Think of the two weights as the two ends of a plank.\n"
         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
         "An **apart** move tilts the plank: one weight up, the other down.\n"
-        "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n")
+        "The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.\n")
     assert "The coloured arrows above split the step" in split   # pass 82: right under their picture
     assert at < _cell_index("ch02.zigzag_centre()")
     with pytest.raises(ValueError):
@@ -3941,7 +3949,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
     # r60 Clarity 1: said as "never the smaller one", next to why that is unwanted
     assert ("With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
-            "Then the lift is always at least as big as the tilt.\n") in shown()   # pass 104 (r106 Focus): lift and tilt
+            "Then the together part is always at least as big as the apart part.\n") in shown()   # pass 104 (r106 Focus): lift and tilt
     cells = chapter()["cells"]
     # r60: "Why those changes?" is cut; the worked step says both weights go up, then the split says why that is unwanted
     assert _cell_index("the **star**") < _cell_index("ch02.worked_step()")
@@ -4278,7 +4286,8 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     assert ("Unticked, up to step size 1.5, both centres take about the same steps.\n"
             # pass 98 (r99 Clarity: the detour seemed to contradict the tie): small steps undo it; big ones overshoot
-            "With small steps, each together move is small, and the next steps cancel it before it grows.\n"
+            "On average the apart parts are the same size at both centres, and only they move the weights toward the star.\n"
+            "With small steps, the together parts stay small and later steps undo them.\n"
             "With big steps, the together move overshoots: the weights swing past the star.\n"
             "Weights at 0, step size 1: both examples below are 0.4 short.\n\n"
             "- Centre 0.5: inputs (0.8, 0.4) → step (+0.32, +0.16) → apart part (+0.08, −0.08).\n"
@@ -4581,7 +4590,7 @@ def test_the_optional_section_ends_with_a_recall_on_why_one_sign_detours():
     # pass 88c (r88 Correctness: "every step detours" miscalled the correcting steps): each step has a together part
     # pass 91 (r92 Correctness: centred steps have one too): what one sign does, as split_step says: never the smaller
     assert ("> Its together part is at least as big as its apart part.\n"
-            "> The star needs only a tilt: one up, one down.\n") in recall
+            "> The star needs only an apart move: one up, one down.\n") in recall
     assert "every step detours" not in recall and "every step includes a together part" not in recall
     rng = np.random.default_rng(0)
     for h in np.vstack([rng.uniform(0, 1, (200, 2)), -rng.uniform(0, 1, (200, 2))]):   # one sign: together never smaller
@@ -4706,14 +4715,14 @@ def test_pass100_the_zigzag_words_match_the_picture_and_the_runs():
     (ax_, ay_), (tx_, ty_) = lines["apart"], lines["together"]
     assert abs((ax_[1] - ax_[0]) * (0 - ay_[0]) - (ay_[1] - ay_[0]) * (0 - ax_[0])) < 1e-9   # apart passes (0, 0)
     assert abs((tx_[1] - tx_[0]) * (0 - ty_[0]) - (ty_[1] - ty_[0]) * (0 - tx_[0])) > 0.1    # together does not
-    assert "<i>apart</i> runs through start and star; <i>together</i> crosses it." in ch02.ZIGZAG_GUIDE
+    assert "<i>apart</i> is the straight road from start to star.<br>The line marked <i>together</i> crosses it at the star." in ch02.ZIGZAG_GUIDE
     assert all(len(line.split()) <= 14 for line in ch02.ZIGZAG_GUIDE.split("<br>"))
 
     def together_peak(rate):   # the median over runs of the largest together part, (w1 + w2) / 2, along a run
         return np.median([np.nanmax(np.abs(zigzag.independent_path(0.5, rate, steps=60, seed=s).sum(axis=1) / 2))
                           for s in range(20)])
     assert together_peak(1.0) < 0.5 < 10 < together_peak(3.0)   # small steps cancel it; big ones overshoot
-    assert "each together move is small, and the next steps cancel it before it grows" in ch02.zigzag_answer().data
+    assert "the together parts stay small and later steps undo them" in ch02.zigzag_answer().data
     assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(ch02.mean_square(0.5))   # "arrows as long"
     (t_off, a_off), (t_on, a_on) = ch02.pushes(0.5), ch02.pushes(0.0, zigzag.WIDE)
     assert t_on < t_off and a_on > a_off   # "frees length from the together part ... bigger apart parts"
@@ -4815,6 +4824,8 @@ def test_r106_one_piece_is_drawn_with_its_point_and_label():
     texts = [t.get_text() for t in ax.texts]
     assert "(0.5, 1)\n2 past the corner × 0.5 = 1" in texts and "corner at k = −1.5" in texts
     assert "A dot at (0.5, 1) is labelled '2 past the corner × 0.5 = 1'" in fig.get_label()
+    # r108 Picture first: the title says the corner and the climb in words, not k and t (defined only below it)
+    assert ax.get_title() == "One piece: flat, then up 0.5 for each 1 past the corner"
     assert ch02.piece_label(-1.5, 0.5, 1.5) == "3 past the corner × 0.5 = 1.5"   # the label follows the point
     with pytest.raises(ValueError):
         ch02.one_piece(at=-2.0)   # left of the corner: the label's sum would be wrong

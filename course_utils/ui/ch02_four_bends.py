@@ -540,7 +540,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
 ZIGZAG_GUIDE = ("<b>How to read the picture.</b><br>"
                 "Left: this run's inputs, as arrows from (0, 0).<br>"
                 "Middle: its weights, a dot per step; inside the finish ring, it has arrived.<br>"
-                "Middle's dashed lines: <i>apart</i> runs through start and star; <i>together</i> crosses it.<br>"
+                "Middle: the dashed line marked <i>apart</i> is the straight road from start to star.<br>The line marked <i>together</i> crosses it at the star.<br>"
                 "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
 
 
@@ -854,7 +854,7 @@ def one_piece(k=PIECE[0], t=PIECE[1], at=PIECE[2], window=3.0):
                 arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
     _axes_lines(ax)
     ax.set(xlim=(-window, window), ylim=(-0.3, t * (window - k) + 0.3), xlabel="x",
-           title=f"One piece: k = {k:g}, t = {t:g}".replace("-", "−"))
+           title=f"One piece: flat, then up {t:g} for each 1 past the corner".replace("-", "−"))   # r108: no k, t before their words
     fig.set_label(f"One piece on x from {-window:g} to {window:g}: flat at 0 left of the corner at x = {k:g} (a dot), "
                   f"then a straight ramp up, {t:g} for each 1 to the right. A dot at ({at:g}, {y:g}) is labelled "
                   f"'{piece_label(k, t, at)}'.".replace("-", "−"))
@@ -1285,7 +1285,7 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     display(Markdown(f"""{img}
 
 **One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
-Both are positive, as ReLU's outputs can be.
+Both are positive, as sigmoid's outputs always are.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
@@ -1313,14 +1313,14 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     display(Markdown(f"""**Why the weights detour.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
-The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
+The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows above split the step into two parts.
 Here both inputs are positive, so both weights went up: {_pair(change)}.
 Its together part, {_pair(together)}, lifts the plank, which the star does not need.
 Only its apart part, {_pair(apart)}, tilts the plank toward the star.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
-Then the lift is always at least as big as the tilt.
-Later steps must undo the lift.
+Then the together part is always at least as big as the apart part.
+Later steps must undo the together part.
 What that costs depends on the step size: try it below.
 """))
 
@@ -1399,7 +1399,8 @@ The dotted curve is explained in the box below.
     # pass 99 (r100 Focus/Clarity): the dotted curve's comparison left the Takeaway for this fold, with its failure too
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Unticked, up to step size {same:g}, both centres take about the same steps.
-With small steps, each together move is small, and the next steps cancel it before it grows.
+On average the apart parts are the same size at both centres, and only they move the weights toward the star.
+With small steps, the together parts stay small and later steps undo them.
 With big steps, the together move overshoots: the weights swing past the star.
 Weights at 0, step size 1: both examples below are {short} short.
 
