@@ -850,7 +850,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert ("So their squares add to 2, not 1: each layer back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in flat   # pass 43: said once
+    assert ("So their squares add to 2, not 1. On average, each layer back, the weights grow the signal's typical size $\\times 1.41$ ($\\sqrt 2$).") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -2337,7 +2337,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("So their squares add to 2, not 1: each layer back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in flat   # pass 39
+    assert ("So their squares add to 2, not 1. On average, each layer back, the weights grow the signal's typical size $\\times 1.41$ ($\\sqrt 2$).") in flat   # pass 39
     assert "the weights win a little back" not in flat
 
 
@@ -2428,7 +2428,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "So their squares add to 2, not 1:", "The bend multiplies it by its slopes' typical size. The bars below multiply the two.",   # pass 90; pass 93 (r94): "its slopes'"
+                  "So their squares add to 2, not 1.", "Each bar below multiplies the two: $1.41$ times the slopes' typical size.",   # pass 106 (r108)   # pass 90; pass 93 (r94): "its slopes'"
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2691,13 +2691,12 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
             in " ".join(cells[flow - 9].split()) and "ch03.he_squares_picture()" not in cells)
     assert "1.41" not in cells[flow - 9]
     assert " ".join(cells[flow - 6].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
-                                                       "The He weights' $\\times 1.41$ cancels it, on purpose. "
-                                                       "That holds on average over many random starts.")   # pass 105 (r107): one start's 0.41 after the bars
+                                                       "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 106 (r108 Focus): "on average" moved to the weights' line
     relu_alone = gradients.signal_flow("relu", 10)   # pass 99 (r100 Correctness): the flow widget's first start
     assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"
     assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. He weights are "
-            "$\\sqrt 2$ times bigger, so their squares are twice as big: $\\frac2n$, not $\\frac1n$. So their squares add to 2, not 1: each layer "
-            "back, the weights grow the signal $\\times 1.41$ ($\\sqrt 2$).") in lead_in
+            "$\\sqrt 2$ times bigger, so their squares are twice as big: $\\frac2n$, not $\\frac1n$. So their squares add to 2, not 1. On average, each layer "
+            "back, the weights grow the signal's typical size $\\times 1.41$ ($\\sqrt 2$).") in lead_in   # pass 106 (r108 #6: not exact for every signal)
     assert "Each term's square is" not in lead_in and "- Their squares add" not in lead_in
     assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
     assert 32 * (2 / 32) == 2 and 32 * (1 / 32) == 1   # He's squares twice the plain 1/n: 2, not 1
@@ -2974,10 +2973,10 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r47: "at most 0.25 x 1.4" mixed a bound with a typical figure: the typical step is bounded, not every step
     # pass 59 (r53): "0.35 at most" read as a strict ceiling; said as the rough product it comes from
     # pass 94 (r95 Clarity: "add" a typical x 1.4 meant multiply): said as a product
-    assert ("Sigmoid's slope is at most 0.25; the weights multiply the signal by about $1.4$. So a typical step back keeps "
-            "at best about $0.25 \\times 1.4 \\approx 0.35$.") in flat and "keeps at most $0.25" not in flat
+    # pass 106 (r108 Focus: a digit wall): the 0.25 x 1.4 = 0.35 bound cut; the check points at sigmoid's bar, 0.31
+    assert "Each step back keeps only about $0.31$: sigmoid's bar." in flat and "at best about" not in flat
+    assert [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts if t.get_text().endswith("= 0.31")]
     # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
-    assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     # r67: bars, not a text table; said under the bars it reads (pass 90: both in one fold, other_bends_fold)
     parts = ch03_gradients.other_bends_fold().parts   # pass 102: the bars on the main path, the lines in the fold
@@ -3022,15 +3021,10 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Here is one unit, both ways: "
             "Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
             "So backward, it adds $n$ terms too: signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
-            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
-            "The weights start "
-            "as random draws, about half below 0. "   # pass 91 (r92): why
-            # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            # pass 103 (r105 Clarity): why one size serves both ways, said as the reason, then worked forward
-            # pass 104 (r106 Clarity: "both sums ... one weight size" was a leap, and the same n went unsaid): short steps
-            "So each term is a random-sign weight times some number. "
-            "Every layer has the same $n$. "
-            "So the size that steadies the forward sum steadies the backward sum too. "
+            # pass 106 (r108 #3: a nine-sentence chain, "steadies" vague): random starts, the same n, one rule
+            "Both ways, the weights start as random draws, about half below 0. "
+            "And both ways, the count is the same $n$: here 8 in, 8 out. "
+            "So one rule for the weights' size works both ways. "
             "We work it out going forward: inputs are easier to picture.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -3195,7 +3189,7 @@ def test_pass52_worked_case_is_exact():
                   # pass 75 (r72): the second 0.71 said as a different cause, the same number
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
                   # pass 80 (r77 Picture): the half stack drawn between the two sentences
-                  "So about half of a unit's inputs are 0, and only half the "   # pass 96 (r97 Focus: said once)
+                  "Either way, only half the "   # pass 106 (r108 #2: the switch to forward said); pass 96 (r97 Focus: said once)
                   # pass 93 (r94 Clarity: the 1/8 came before n = 8 was said; the cell before says 32): n = 8 first
                   "squares are left: As drawn, $n = 8$, with the $\\sqrt{1/8}$ weights from before. "
                   "Say each input that is on is 1. "   # pass 90 (r91)
@@ -3955,15 +3949,15 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
     assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: In the right panel: their squares "   # pass 94 (r95: "Right" read as "correct")
-            "add to 2. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$. "   # pass 95 (r96: the step)
+            "add to 2. The grey bar uses the plain average, $0.5$, instead: its squares add to only 1. "   # pass 106 (r108 #4)
+            "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$. "   # pass 95 (r96: the step)
             "So ReLU acts like a slope of $0.71$. "
             "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
-            "That holds on average over many random starts. "   # pass 105 (r107); pass 99
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
             "<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES + " </details> "
-            "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size. "   # pass 103   # pass 91
-            "Say tanh's slopes are $1, 0.8, 0.6, 0.5$. Their squares average $0.56$: typical size "
-            "about $0.75$.")   # pass 94 (r95: the example matches the widget's tanh; numbers in test_prose_numbers)
+            "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size. ")   # pass 103   # pass 91
+    # pass 106 (r108 #5: a made-up tanh size, 0.75, sat beside the bar's real 0.724): the example is cut
+    assert "Say tanh's slopes" not in flat and "$0.56$" not in flat
     # pass 102 (r104 Correctness: slopes are never negative, so "they cancel" was no reason): the coin-flip tie is cut in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3985,10 +3979,9 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
     assert "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
-    assert " ".join(rule.split()) == ("Each step back, the weights multiply the signal by $1.41$. The "
-                                      "bend multiplies it by its slopes' typical size. The bars below multiply the two. Near 1 "
+    assert " ".join(rule.split()) == ("Each bar below multiplies the two: $1.41$ times the slopes' typical size. Near 1 "
                                       "(dashed), the signal holds. Below 1, it fades: sigmoid's bar is $0.31$. "
-                                      "Above 1, it grows.")   # pass 102 (r104 Picture first: the bars under the rule)
+                                      "Above 1, it grows.")   # pass 106 (r108 Focus: the weights' 1.41 was said twice)   # pass 102 (r104 Picture first: the bars under the rule)
     assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("ReLU's bar, $0.97$")   # pass 105
     assert cells[pic + 6].startswith("Each bend gets a panel")
     sigmoid_bar = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts if t.get_text().endswith("= 0.31")]
@@ -4136,10 +4129,10 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
     assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2.\n"
+                           "The grey bar uses the plain average, $0.5$, instead: its squares add to only 1.\n"   # pass 106 (r108 #4)
                            "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$.\n"   # pass 95 (r96)
                            "So ReLU acts like a slope of $0.71$.\n"
-                           "The He weights' $\\times 1.41$ cancels it, on purpose.\n"
-                           "That holds on average over many random starts.")   # pass 105 (r107); pass 92 (r93)
+                           "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 106 (r108); pass 92 (r93)
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
@@ -4427,15 +4420,10 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Here is one unit, both ways: "
             "Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
             "So backward, it adds $n$ terms too: signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
-            "Here $n = 8$: 8 weights in, 8 out, all drawn the same way. "   # r102
-            "The weights start "
-            "as random draws, about half below 0. "   # pass 91 (r92): why
-            # pass 97 (r98 Clarity: the bridge read as fragments): one connected explanation, forward then back
-            # pass 103 (r105 Clarity): why one size serves both ways, said as the reason, then worked forward
-            # pass 104 (r106 Clarity: "both sums ... one weight size" was a leap, and the same n went unsaid): short steps
-            "So each term is a random-sign weight times some number. "
-            "Every layer has the same $n$. "
-            "So the size that steadies the forward sum steadies the backward sum too. "
+            # pass 106 (r108 #3: a nine-sentence chain, "steadies" vague): random starts, the same n, one rule
+            "Both ways, the weights start as random draws, about half below 0. "
+            "And both ways, the count is the same $n$: here 8 in, 8 out. "
+            "So one rule for the weights' size works both ways. "
             "We work it out going forward: inputs are easier to picture.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES) in flat   # pass 102 (r104)   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
@@ -4659,9 +4647,9 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
     # pass 101: the lead's r103 fix says "8 weights in, 8 weights out" (different weights, drawn alike)
-    claim = next(i for i, c in enumerate(cells) if "Here $n = 8$: 8 weights in, 8 out, all drawn the same way." in c)   # r102   # pass 95; pass 97
+    claim = next(i for i, c in enumerate(cells) if "the count is the same $n$: here 8 in, 8 out." in c)   # pass 106 (r108)   # r102   # pass 95; pass 97
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
-    assert "The weights start as random draws, about half below 0." in cells[claim]
+    assert "Both ways, the weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
     drawn = signal_stats.lecun_normal(256, 256, np.random.default_rng(87))
     assert abs((drawn < 0).mean() - 0.5) < 0.01
@@ -4789,7 +4777,7 @@ def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
         assert line in fold.words and line not in flat, line
     relu = gradients.signal_flow("relu", 10)
     # pass 103 (r105 Focus): ReLU's one-start 0.41 is said once, on the main path, not again in the fold
-    panel = f"The start below lands lower: ReLU's layer 1 gets ${ch03_gradients.power_text(relu[0] / relu[-1])}$."   # pass 105 (r107); pass 104 (r106)
+    panel = f"The start below gives ReLU's layer 1 only ${ch03_gradients.power_text(relu[0] / relu[-1])}$: about half that."   # pass 105 (r107); pass 104 (r106)
     assert panel in flat and "ends at" not in fold.words and "These are rough forecasts" not in fold.words
     assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
         t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]
@@ -4898,7 +4886,7 @@ def test_pass95_relus_typical_slope_restates_the_square_root_step():
     """Check r96 Clarity: 0.71 is said as the typical-size rule, sqrt(average square): ReLU's four slopes 1, 1, 0, 0
     have squares adding to 2, average 2/4, typical size sqrt(2/4), 0.71 to two places."""
     flat = " ".join(prose().split())
-    assert "In the right panel: their squares add to 2. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$." in flat
+    assert "In the right panel: their squares add to 2. The grey bar uses the plain average, $0.5$, instead: its squares add to only 1. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$." in flat
     assert "as four $0.71$s do" not in flat
     slopes = np.array([1.0, 1.0, 0.0, 0.0])
     assert (slopes ** 2).sum() == 2 and f"{np.sqrt(np.mean(slopes ** 2)):.2f}" == "0.71"
@@ -4970,8 +4958,8 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
     assert ("Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
             "So backward, it adds $n$ terms too: signal × weight (the dashed arrows).") in text   # pass 104 (r106)
-    assert ("So each term is a random-sign weight times some number. Every layer has the same $n$. So the size that "
-            "steadies the forward sum steadies the backward sum too.") in text   # pass 103 (r105)   # r102; pass 102 (r104)
+    assert ("And both ways, the count is the same $n$: here 8 in, 8 out. So one rule for the weights' size works both "
+            "ways.") in text and "steadies" not in text   # pass 106 (r108 #3)   # pass 103 (r105)   # r102; pass 102 (r104)
     # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"; pass 101: "too" cut (15 words)
     assert "the same random-sign weights" not in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
@@ -4989,7 +4977,11 @@ def test_pass96_relu_half_said_once_then_one_rule_one_check():
     # pass 102 (r104 Clarity: the previous cell spoke of slopes going back): the switch to forward is said
     # pass 103 (r105 Clarity: the section switched direction twice): the half-off cell says forward first (top), the
     # backward panel second; no switch is announced here
-    assert cells[k - 1] == "So about half of a unit's inputs are 0, and only half the squares are left:"
+    # pass 106 (r108 #2: the picture above ends going back; this line quietly went forward): the switch said
+    assert cells[k - 1] == ("Now go forward again, to a unit in the next layer.\n"
+                            "Its inputs are these units' outputs, so about half of them are 0.\n"
+                            "(Going back, half the signals are 0 in the same way.)\n"
+                            "Either way, only half the squares are left:")
     assert cells[k - 3].endswith("For any one data point, about half its units get a sum at or below 0 (top, hatched).\n"
                                  "Those units output 0.\n"
                                  "Bottom, going back: the same units pass back 0, since their slope is 0:\n")
@@ -5132,8 +5124,22 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     # pass 105 (r107 Picture first: the 0.76 came before the bars that show 0.97): said right after the bars
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     bars = cells.index("ch03.step_size_bars()")
-    assert cells[bars + 1] == ("ReLU's bar, $0.97$, is just under 1: nine layers back give $0.97^9 \\approx 0.76$.\n"
-                               "The start below lands lower: ReLU's layer 1 gets $0.41$.")
+    # pass 106 (r108 #1: 0.76 forecast, 0.41 measured, and no reason given): the bars are averages, a product of
+    # averages is a rough forecast (about half here), and it gets sigmoid's tiny share right
+    assert cells[bars + 1] == ("ReLU's bar, $0.97$, forecasts $0.97^9 \\approx 0.76$ for nine steps back.\n"
+                               "The start below gives ReLU's layer 1 only $0.41$: about half that.\n"
+                               "Each bar is built from averages, and a product of averages is only a rough forecast.\n"
+                               "But it gets the big gap right.\n"
+                               "Sigmoid's forecast is $0.31^9 \\approx 2.6 \\times 10^{-5}$. "
+                               "The start below gives $2.4 \\times 10^{-5}$.")
+    relu_share = gradients.signal_flow("relu", 10)
+    relu_share = relu_share[0] / relu_share[-1]
+    assert 0.45 < relu_share / 0.97 ** 9 < 0.6   # "about half that"
+    sigmoid = gradients.signal_flow("sigmoid", 10)
+    sig_step = round(ch03_gradients.step_sizes()[0]["sigmoid"], 3) * ch03_gradients.STEP_FACTOR
+    assert f"{sig_step:.2f}" == "0.31" and f"{0.31 ** 9:.1e}" == "2.6e-05"
+    assert ch03_gradients.power_text(sigmoid[0] / sigmoid[-1]) == "2.4 × 10⁻⁵"   # the panel's own label
+    assert 0.8 < (sigmoid[0] / sigmoid[-1]) / 0.31 ** 9 < 1.2   # close, unlike ReLU's
     assert "0.41" not in " ".join(cells[:bars]) and "0.76" not in " ".join(cells[:bars])
     assert "0.685\n× 1.41\n= 0.97" in [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]   # ReLU's bar
     assert f"{ch03_gradients.step_sizes()[0]['relu'] * ch03_gradients.STEP_FACTOR:.2f}" == "0.97"
