@@ -1097,10 +1097,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # spread unchanged (checked below: LeCun-normal sums keep their inputs' spread), any pull towards 1 is the bend's
             # r106 (Clarity): "random and small ... pass the spread through" sounded contradictory; the line says why:
             # each unit adds up SPREAD_WIDTH inputs, each times a weight of typical size 1/sqrt(width) (checked below)
-            "It has SELU's special starting weights: random and small: their spread is 1/√128 ≈ 0.09.\n"
-            "Each unit adds up 128 inputs, each times a small weight.\n"
+            # r108 (pass 106, Clarity): two colons in a row; two sentences
+            "It has SELU's special starting weights. They are random and small, with spread 1/√128 ≈ 0.09.\n"
+            "Each unit adds up 128 inputs.\n"   # r108: "small" is said just above
             # r107 (pass 105, Clarity): "many small pushes add up" did not say why; the weights are sized to keep the spread
-            "These weights are sized so the weighted sum keeps the inputs' spread. Spread 2 in, spread 2 out, before the bend.\n"
+            # r108 (pass 106, Correctness): the spread is kept only when the inputs average 0 (checked below)
+            "When the inputs average 0, the weighted sum keeps their spread. Spread 2 in, spread 2 out, before the bend.\n"
             # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
             "So any change in the spread comes from the bend.") in ask
     assert "pull towards 1" not in _markdown()
@@ -1108,6 +1110,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     inputs = 2.0 * rng_c.standard_normal((4000, 128))
     sums = inputs @ signal_stats.lecun_normal(128, 128, rng_c)
     assert abs(float(sums.std()) / float(inputs.std()) - 1) < 0.05 and ch04_zoo.SPREAD_WIDTH == 128
+    # r108: the condition is needed: inputs that average 1 (spread 2) give sums whose spread is not 2
+    shifted = inputs + 1.0
+    shifted_sums = shifted @ signal_stats.lecun_normal(128, 128, rng_c)
+    assert float(shifted_sums.std()) / float(shifted.std()) > 1.05
     # r106: the width is back in the Try it (why small weights keep the spread), from the module's own numbers
     assert f"adds up {n} inputs" in ask and f"1/√{n} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}." in ask and "more inputs" not in ask
     assert ch04_zoo.SPREAD_WEIGHT_SIZE == 0.09 and n == 128
@@ -4001,8 +4007,11 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert steps == ch04_zoo.zigzag_text().data == (
         # r107 (pass 105, Clarity + Correctness): the chapter's own definitions: no bend, so backward signal = call;
         # the step size scales each nudge (step size × input × backward signal), not the signal
-        "The toy's unit has no bend, so its backward signal is just the call.\n"
-        "Training scales every nudge by a fixed **step size**, here 2.5.\n\n"
+        # r108 (pass 106, Clarity): the two examples, taken in turn, said before the arrows; the step size is named
+        # at the nudge (cell after the backward table), so here it only gets its value
+        "The toy has two examples, used in turn.\n"
+        "Its unit has no bend, so its backward signal is just the call.\n"
+        "The step size is 2.5.\n\n"
         "1. Arrow 1: inputs 0.6 and 0.2. Output 0, target 0.4: too low by 0.4.\n"
         "   Backward signal: +0.4.\n"
         "   Nudges: 2.5 × 0.6 × 0.4 = +0.6 and 2.5 × 0.2 × 0.4 = +0.2. So both up: up-right.\n"
@@ -4203,12 +4212,19 @@ def test_selu_check_draws_the_three_starts_it_talks_about():
     fig = ch04_zoo.selu_three_starts(30)
     ax = fig.axes[0]
     settle = ch04_zoo.selu_settle_layer(30)
-    lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 31]
+    drawn = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 31]
+    relu = [ln for ln in drawn if ln.get_color() == ch04_zoo.THREE_STARTS_RELU_COLOUR]
+    lines = [ln for ln in drawn if ln not in relu]   # SELU's
     assert len(lines) == 3 * len(ch04_zoo.DRAW_SEEDS)
+    # r108 (pass 106, Interaction): ReLU, same weights, start 1, is in the still too, so "it fades to almost 0" is
+    # seen without the tick box: 5 lines from 1, each ending near 0, in a colour no SELU start uses
+    assert len(relu) == len(ch04_zoo.DRAW_SEEDS) and ch04_zoo.THREE_STARTS_RELU_COLOUR not in [c for c, _ in ch04_zoo.THREE_STARTS.values()]
+    assert all(round(float(ln.get_ydata()[0]), 6) == 1.0 and float(ln.get_ydata()[-1]) < 1e-3 for ln in relu)
+    assert "ReLU with the same weights, from 1 (thin, solid), fades towards 0." in fig.get_label()
     assert sorted({round(float(ln.get_ydata()[0]), 6) for ln in lines}) == [0.5, 1.0, 2.0]
     assert len({ln.get_linestyle() for ln in lines}) == 3   # a dash each, not colour alone
     assert all(np.all(np.abs(np.asarray(ln.get_ydata())[settle:] - 1) < ch04_zoo.SETTLE_WITHIN) for ln in lines)
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["start 2", "start 1", "start 0.5"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["start 2", "start 1", "start 0.5", "ReLU, same weights, start 1"]
     assert f"layer {settle}" in [t.get_text() for t in ax.texts] and f"from layer {settle} on" in fig.get_label()
     answer = ch04_zoo.signal_answer(30).data
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in answer and "data:image/png;base64," in answer
@@ -4298,7 +4314,9 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert "".join(cells[k - 4]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
     assert "".join(cells[k - 3]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"   # r89 (pass 89)
     # r94 (pass 93, Clarity): call x slope first, with its table; the nudge is its own step after it
-    assert "".join(cells[k - 2]["source"]).startswith("Next step: each weight's nudge is its input times that backward signal.\n")
+    # r108 (pass 106, Correctness): the nudge names the step size, as the zig-zag's worked nudges use it
+    assert "".join(cells[k - 2]["source"]).startswith(
+        "Next step: each weight's nudge is its input times that backward signal, times the step size.\n")
     assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
@@ -4780,6 +4798,20 @@ def test_zigzag_text_says_arrows_3_and_4_repeat_the_directions_it_computed(monke
     flipped = real[:2] + [(h, s, -n, x) for h, s, n, x in real[2:]]
     monkeypatch.setattr(ch04_zoo, "zigzag_steps", lambda name="sigmoid": flipped)
     with pytest.raises(ValueError, match="no longer repeat"):
+        ch04_zoo.zigzag_text()
+
+
+
+def test_zigzag_text_says_the_toy_takes_two_examples_in_turn(monkeypatch):
+    """r108 (pass 106, Clarity): the inputs and the target changed between arrows with no word why; the text says
+    the toy has two examples, used in turn, before the arrows, and refuses if the examples stop alternating."""
+    text = ch04_zoo.zigzag_text().data
+    assert text.startswith("The toy has two examples, used in turn.\n") and text.index("used in turn") < text.index("Arrow 1")
+    examples = ch04_zoo.ZIGZAG_EXAMPLES["sigmoid"]
+    assert len(set(examples)) == 2 and all(examples[k] != examples[k + 1] for k in range(len(examples) - 1))
+    assert examples[0] == (0.6, 0.2) and examples[1] == (0.2, 0.6)   # the arrows' inputs, in turn
+    monkeypatch.setitem(ch04_zoo.ZIGZAG_EXAMPLES, "sigmoid", ((0.6, 0.2), (0.6, 0.2), (0.2, 0.6), (0.2, 0.6)))
+    with pytest.raises(ValueError, match="two examples in turn"):
         ch04_zoo.zigzag_text()
 
 

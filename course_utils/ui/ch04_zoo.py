@@ -1736,6 +1736,11 @@ def _worked(v):
 
 def zigzag_text(name="sigmoid"):
     """The left panel's first two arrows as numbered steps, each nudge computed: one up-right, one down-left."""
+    # r108 (pass 106, Clarity): the inputs and target changed between arrows with no word why; the toy has two
+    # examples, taken in turn (checked against ZIGZAG_EXAMPLES); the step size is now named where the nudge is
+    examples = ZIGZAG_EXAMPLES[name]
+    if len(set(examples)) != 2 or any(examples[k] == examples[k + 1] for k in range(len(examples) - 1)):
+        raise ValueError("the toy no longer takes two examples in turn")
     steps = zigzag_steps(name)
     goal, w = np.asarray(ZIGZAG_GOAL, dtype=float), np.zeros(2)
     lines, ways = [], []
@@ -1759,8 +1764,9 @@ def zigzag_text(name="sigmoid"):
     # r94 (Correctness): arrows 3 and 4 repeat the directions, not the lengths (arrow 4 is much shorter than 2)
     if [zigzag_way(s[2]) for s in steps[2:4]] != ways:
         raise ValueError("arrows 3 and 4 no longer repeat arrows 1 and 2's directions")
-    return Markdown("The toy's unit has no bend, so its backward signal is just the call.\n"
-                    f"Training scales every nudge by a fixed **step size**, here {ZIGZAG_RATE:g}.\n\n"
+    return Markdown("The toy has two examples, used in turn.\n"
+                    "Its unit has no bend, so its backward signal is just the call.\n"
+                    f"The step size is {ZIGZAG_RATE:g}.\n\n"
                     + "\n".join(lines) + f"\n3. Arrows 3 and 4 repeat the pattern: {ways[0]}, then {ways[1]}.\n")
 
 
@@ -1935,12 +1941,16 @@ THREE_STARTS = {2.0: ("#D55E00", "-"), 1.0: ("black", "--"), 0.5: (plots.ACCENT,
 
 # r80 (pass 82): "kernel" is a tool's word; the summary says what a reader without a live slider gets
 THREE_STARTS_SUMMARY = "Can't move the slider? Here are the three starts in one picture"
+# r108 (pass 106, Interaction): the Check says "ReLU, same weights: it fades to almost 0", which a reader without the
+# tick box could not see; the still adds ReLU's spread from start 1, with the widget's same weights
+THREE_STARTS_RELU, THREE_STARTS_RELU_COLOUR = 1.0, "#CC79A7"   # its own colour: the 0.5 start already has the accent blue
 
 
 def _three_starts_alt(depth, settle):
     return (f"SELU's spread, layer 0 to {depth}, in {len(DRAW_SEEDS)} random networks from each of three starts: 2 (solid), "
             f"1 (dashed) and 0.5 (dotted). The lines from 2 fall and the lines from 0.5 rise; from layer {settle} on, "
-            f"every line is within {SETTLE_CLEAR:g} of 1, inside a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g}.")
+            f"every SELU line is within {SETTLE_CLEAR:g} of 1, inside a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g}. "
+            f"ReLU with the same weights, from {THREE_STARTS_RELU:g} (thin, solid), fades towards 0.")
 
 
 @plots.styled
@@ -1956,7 +1966,10 @@ def selu_three_starts(depth=30):
     for start, (colour, ls) in THREE_STARTS.items():
         for k, (_, spread) in enumerate(run_draws(depth, start)["SELU"]):
             ax.plot(layers, spread, color=colour, ls=ls, lw=1.8, label=f"start {start:g}" if k == 0 else "_nolegend_")
-    ax.set(xlim=(0, depth), ylim=(0, 2.2), xlabel="layer", ylabel="SELU's spread",
+    for k, (_, spread) in enumerate(run_draws(depth, THREE_STARTS_RELU)["ReLU, LeCun weights"]):
+        ax.plot(layers, spread, color=THREE_STARTS_RELU_COLOUR, ls="-", lw=1.2,
+                label=f"ReLU, same weights, start {THREE_STARTS_RELU:g}" if k == 0 else "_nolegend_")
+    ax.set(xlim=(0, depth), ylim=(0, 2.2), xlabel="layer", ylabel="spread",
            title=f"from each start, {len(DRAW_SEEDS)} networks")
     ax.legend(loc="upper right", fontsize=9)
     fig.set_label(_three_starts_alt(depth, settle))
