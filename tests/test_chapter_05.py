@@ -50,8 +50,10 @@ RULE = "In the picture, steps 1 and 2 move both weights up. Step 3 moves both do
 # pass 104 (r106 Picture first: seven lines of reason came before the picture): the picture's sentence first, the
 # reason (SIGN_REASON) after it, in DETOUR_READ
 OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. "
-              "The picture follows two weights into one unit. "
-              "The star marks the spot with the lowest loss. To reach the star, weight 1 must go up and weight 2 down: "
+              # r108 (Clarity: the map's axes were never said to be weights, nor the step rule)
+              "This picture is a map of two *weights*, not of points. "
+              "Left–right is weight 1; up–down is weight 2. The star is the pair with the lowest loss. "
+              "The path takes one plain step (no Adam) per point. To reach the star, weight 1 must go up and weight 2 down: "
               "they must part ways.")
 SIGN_REASON = ("Recall: nudge = the unit's learning signal × its bend's slope × the weight's input. "
                "All weights into one unit share the first two. Only their inputs differ. "
@@ -65,8 +67,7 @@ PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # pass 98 (r99 Correctness: "never apart" holds for one-point steps only, while the race's steps use all 400 points;
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
 # pass 104 (r106 Clarity: "one point per step" clashed with "a step ... using all the points"): said as one point only
-DETOUR_READ = (SIGN_REASON + "On the left, each step uses one point only (unlike the race, whose steps use all 400). "
-               "So each step moves the two weights the same way, never apart. " + PART_WAYS
+DETOUR_READ = (SIGN_REASON + "So on the left, each step moves the two weights the same way, never apart. " + PART_WAYS
                + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter."
                " In the race, the 400 points push different ways. Their average can part the weights.")
 # r107 (Correctness: "That may be why off-centre mattered less here" came before the verdict that shows it): cut
@@ -98,7 +99,7 @@ TWO_CHANGES = ("Steeper changes two things: "
                "1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
                "back is multiplied by them. So it fades less (the **Fading** suspect). "
                # r107 (Correctness: fading presented as the cause, though Adam resizes every nudge)
-               "But Adam resizes every nudge, so less fading alone may not speed it up. Going further tests this. "
+               "Does a stronger signal matter when Adam resizes every nudge anyway? Going further tests the bigger start alone. "
                "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect).")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
@@ -110,7 +111,7 @@ LIKE_RATE = "That is about like learning rate 0.04, at every step."
 LAST_LAYER = "(Only about: the weights into the output have no steep bend, so they still step 0.01.)"   # r105: which claim is approximate, and why
 # r105 (Clarity: the hinge moved too fast): the squeeze said as a bigger weight, with the picture's numbers
 STEEPER_WORDS = ("Squeezing the curve by 4 is the same as making the weight into it 4 times bigger. "
-                 "So a steep unit with weight w (say 0.3) works exactly like sigmoid − 0.5 with weight 4w (1.2) and bias 4b. "
+                 "Take a steep unit with weight w = 0.3 and bias 0. It works exactly like sigmoid − 0.5 with weight 4w = 1.2. "   # r108: split, b given
                  "In symbols, with input x and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). "
                  "So when Adam steps w by 0.01, the weight 4w moves by 0.04. " + LIKE_RATE + " " + LAST_LAYER)
 # pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
@@ -624,10 +625,10 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     assert ('A common wrong guess: "Sigmoid learnt no such border, so it cannot draw one." In fact: it learns none in '
             "the race, yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. So tanh is sigmoid made half "
             "as wide and twice as tall, then moved down by 1.\n\n" + ch05_race._tanh_moves_picture() + "\n\nThe weights can do all "
-            "three. Take a tanh unit with weight "
-            "1 into it and 3 out of it: the next layer gets 3 × tanh(x + b), b its bias. A sigmoid unit copies it in three steps:\n\n"
-            "1. Double the weight in, to 2, and double the bias. Half as wide: sigmoid(2(x + b)).\n"
-            "2. Double the weight out, to 6. Twice as tall: 6 × sigmoid(2(x + b)).\n"
+            "three. Take a tanh unit with bias b and weight 1 on its input. The weight on its output is 3. "   # r108
+            "So the next layer gets 3 × tanh(x + b). A sigmoid unit copies it in three steps:\n\n"
+            "1. Double the weight on its input, to 2, and double the bias. Half as wide: sigmoid(2(x + b)).\n"
+            "2. Double the weight on its output, to 6. Twice as tall: 6 × sigmoid(2(x + b)).\n"
             "3. Take 3 off the next unit's bias. Moved down: 6 × sigmoid(2(x + b)) − 3.\n\n"
             "Check with x = 0.5 and bias 0.5: 3 × tanh(0.5 + 0.5) = 2.28. The copy has weight 2 and bias 1: "
             "6 × sigmoid(2 × 0.5 + 1) − 3 = 2.28. So the gap is in how they learn, not in what they can draw.") in folds[0]   # pass 61 (r55 Clarity 2): worked, not "take up"
@@ -1490,7 +1491,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
         (label,) = [t for t in a.texts if t.get_text() == "lowest loss"]
         assert tuple(label.xy) == (1.0, -1.0)
     assert "to a star at (1, −1) marking the lowest loss." in fig.get_label()
-    assert "The star marks the spot with the lowest loss." in prose
+    assert "The star is the pair with the lowest loss." in prose
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
     # pass 94 (r95 Picture first): the averaging caveat moved onto the picture (DETOUR_NOTE), out of the prose
     assert DETOUR_READ in prose and "softens this" not in prose and "averages 400 points" in ch05_race.DETOUR_NOTE
@@ -1700,7 +1701,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 100 (r102 Clarity): each change maps to the suspect it targets, in one list
     assert TWO_CHANGES in flat and "That changes two things" not in flat
     assert SUSPECTS_PLAN in flat and "should make it fade less" not in flat
-    assert "so less fading alone may not speed it up." in flat and "The race does not show which mattered" not in flat
+    assert "Going further tests the bigger start alone." in flat and "may not speed it up" not in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 1 and "cannot tell" not in flat
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam divides each nudge by its typical size, so a '
@@ -2139,7 +2140,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked: straight, sigmoid, tanh, ReLU and GELU.",
                  "> **Recap: the race's words and settings.**",
                  "> - **shrug line** (dotted): 0.69, one half for every point.",
-                 "> - **finish line** (dashed): 0.1. Below it, most training points are right.",   # pass 67 (r62)
+                 "> - **finish line** (dashed): 0.1. Below it, at most about 1 point in 7 is wrong.",   # r108: not "most"
+                    # pass 67 (r62)
                  "> - **epoch**: one step, after a look at all the points. The race runs 400.",
                  "> - **seed**: the number that picks the random starting weights: 0.",
                  "> - **optimizer**: Adam.",   # pass 92: the dropdown shows the other; cut to pay for a recall
@@ -2651,7 +2653,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     knob_out = next(o["data"] for o in cells[k + 4]["outputs"] if "image/png" in o.get("data", {}))
     assert "".join(knob_out["text/plain"]) == "w: 0.3 → 0.31, a step of 0.01; 4w: 1.2 → 1.24, a step of 0.04"
     (_w, w, _), (_4w, four_w, _) = ch05_race.one_knob_steps()   # the prose's "(say 0.3)" and "(1.2)"
-    assert f"weight w (say {w:g})" in knob_words and f"weight 4w ({four_w:.2g})" in knob_words
+    assert f"weight w = {w:g}" in knob_words and f"weight 4w = {four_w:.2g}" in knob_words
     assert chain.startswith("ch05_race.fade_chain_figure()") and "off_centre_sketch(" not in " ".join(flat)
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
@@ -2766,11 +2768,12 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 92 (r93 Correctness: the mechanism read as the cause, while Going further found the start mattered more
     # within 400 epochs): the verdict says only what the race showed; SUSPECTS_PLAN points to Going further
     # pass 93 (r94 Clarity: off-centre got no verdict): two plain lines close the thread, pointing to Going further
-    assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. Adding steepness did. So being "
+    assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. Adding steepness did. "   # r108: the limit, not "not the main cause"
+                                                          
         # pass 97-99 (r98-r100 Clarity): the 4 moved onto the weights, then the two changes, one a line
         # pass 100 (r102 Picture first: the formula came before its picture): the verdict ends on its finding; the
         # picture of one step (one_knob_figure), the words and the formula follow in cells of their own (STEEPER_*)
-        "off-centre was not the main cause here.") and "Write the 4" not in verdict and "mattered more" not in verdict and \
+        "This race did not try steepness without centring.") and "Write the 4" not in verdict and "mattered more" not in verdict and \
         "fades the signal less" not in verdict and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
     # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
@@ -2855,8 +2858,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "- **2·sigmoid − 1**: only twice as tall. It reaches ±1, like tanh. Its slope is at most 1/2. "
             "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1, like tanh. It reaches only ±0.5. "
             # pass 104 (r106 Interaction: the box came unexplained until the last try)
-            "The **start ×4** box makes the starting weights into the hidden bends 4× bigger. You will use it in the "
-            "last try. **Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Then press **Race!** below.") in flat
+            "The **start ×4** box makes the starting weights into the hidden bends 4× bigger. "
+            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Then press **Race!** below.") in flat
     # pass 86 (cut for length): the curves to race are the ones just above and the boxes already ticked
     # pass 63 (sweep: shorter): the seed is said in the answer; the 400 epochs are the race's
     # pass 82 (r80 Interaction: "your race" though the learner may have changed the settings): "the default"
@@ -2946,7 +2949,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 84 (r83 Focus): the toy is named in the fold with its picture; the main path says "a detour"
     # pass 85 (r84 Picture first): the toy named on the main path, above its unfolded picture
     # pass 102 (r104 Clarity): the picture stands alone, with no call on chapter 02 (OFF_CENTRE)
-    assert "The picture follows two weights into one unit." in re.sub(r"\s+", " ", text) and "from chapter 02, follows" not in text
+    assert "This picture is a map of two *weights*, not of points." in re.sub(r"\s+", " ", text) and "from chapter 02, follows" not in text
     assert PART_WAYS in re.sub(r"\s+", " ", text)
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
@@ -3381,8 +3384,8 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     # picture (tries_figure), not said
     # pass 98 (r99 Clarity: "Not in 400 epochs." then "Bigger steps alone helped" read as a contradiction)
     # pass 99 (r100 Correctness: "halves" was read against 0.69): it halves the same seed's loss at rate 0.01
-    assert text == ("<details><summary>Check your answer</summary>\n\nIt has not learnt within 400 epochs, though at "
-                    "best it about halves the loss it reached at rate 0.01.\n\n**At seed 0, the default:** "
+    assert text == ("<details><summary>Check your answer</summary>\n\nIt has not learnt within 400 epochs, though its "
+                    "best seed about halves that seed's loss at rate 0.01.\n\n**At seed 0, the default:** "
                     "sigmoid − 0.5's loss is still far above 0.1 at epoch 400.\n\n**All five seeds:** "
                     "None crossed 0.1 in 400 epochs.\n\nThe "
                     "last try's picture draws all five.\n\n</details>")
@@ -3877,8 +3880,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # the 4× weights are the optional section's
     # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
     assert ("1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
-            "back is multiplied by them. So it fades less (the **Fading** suspect). But Adam resizes every nudge, so "
-            "less fading alone may not speed it up." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+            "back is multiplied by them. So it fades less (the **Fading** suspect). Does a stronger signal matter "
+            "when Adam resizes every nudge anyway?" in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
 
 
@@ -3959,6 +3962,7 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     # pass 94 (r95 Picture first: later steps looked flat, against "never apart"): the path after the arrows is
     # faint, and the picture itself says one point a step, where a race step averages 400 points
     assert lines[0].get_alpha() <= 0.4 and lines[1].get_alpha() is None
+    assert 1.5 <= lines[0].get_linewidth() < lines[1].get_linewidth()   # r108: the faint path thicker, still thinner than the right's
     assert [t.get_text() for t in ax.texts if "averages 400 points" in t.get_text()] == [ch05_race.DETOUR_NOTE]
     assert not any("averages" in t.get_text() for t in right.texts)
     assert ch05_race.DETOUR_NOTE.replace("\n", " ") in fig.get_label() and len(X) == 400
@@ -4284,7 +4288,7 @@ def test_the_halved_verdict_names_the_best_seed_only_and_says_a_little_when_none
     # pass 98 (r99 Clarity): the try's opening line says "halves" only when the best seed about halved the loss
     label = ch05_race.CENTRED_LABEL
     halved = ch05_race.rate_answer({label: usual}, mine=Runs(loss=np.full((4, 400), 0.5), final_loss=mine.final_loss)).data
-    assert "It has not learnt within 400 epochs, though at best it about halves the loss it reached at rate 0.01." in halved
+    assert "It has not learnt within 400 epochs, though its best seed about halves that seed's loss at rate 0.01." in halved
     assert "**All five seeds:** None crossed 0.1 in 400 epochs." in halved
     a_little = ch05_race.rate_answer({label: Runs(final_loss=np.array([0.6, 0.6]))},
                                      mine=Runs(loss=np.full((2, 400), 0.5), final_loss=np.array([0.5, 0.55]))).data
@@ -4392,9 +4396,9 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
                          # sizing of steps (Fading's section: "fading alone need not make Adam slow")
                          # pass 104 (r106 Clarity: "not settled" undercut the plan): what it may be, and a stop
                          # r107 (Correctness: the fading story must agree with Adam's resizing)
-                         " Why does the start matter? Not just because the signal fades less: Adam divides each nudge "
-                         "by its own typical size. Something else about a bigger start helps too; this race does not "
-                         "show what.")
+                         # r108 (Clarity: it ended on a mystery): a clear finding and its limit
+                         " A stronger signal alone does not explain it: Adam resizes each nudge. So the race shows "
+                         "*that* a bigger start helps, not *why*.")
     # pass 94 (r95 Focus: "Still open" left the thread hanging): no open line; What to remember states the finding,
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
@@ -4408,7 +4412,7 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     assert further == ("**What to remember (going further).** Tested alone, within 400 epochs: the bigger start made "
                        "5 of 5 runs learn; bigger steps, 0 of 5.")
     assert "".join(cells[k + 2]["source"]).startswith("## What comes next")
-    assert "Within 400 epochs, the start mattered more than the step size. Why does the start matter?" in text
+    assert "Within 400 epochs, the start mattered more than the step size. A stronger signal alone does not explain it" in text
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner

@@ -564,12 +564,12 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
            + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. So tanh is sigmoid made half as wide "
            f"and twice as tall, then moved down by 1.\n\n{_tanh_moves_picture()}\n\nThe weights can do all three. "
-           "Take a tanh unit with weight "
-           f"{w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x + b), b its bias. A sigmoid unit copies it "
-           "in three steps:\n\n"
+           # r108 (Clarity: "weight out of it" was a new phrase): the weight on its output, said as such
+           f"Take a tanh unit with bias b and weight {w_in:g} on its input. The weight on its output is {w_out:g}. "
+           f"So the next layer gets {w_out:g} × tanh(x + b). A sigmoid unit copies it in three steps:\n\n"
            # r103 (Correctness: the doubled bias had dropped out of the formula): sigmoid(2(x + b))
-           f"1. Double the weight in, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}(x + b)).\n"
-           f"2. Double the weight out, to {s_out:g}. Twice as tall: {s_out:g} × sigmoid({s_in:g}(x + b)).\n"
+           f"1. Double the weight on its input, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}(x + b)).\n"
+           f"2. Double the weight on its output, to {s_out:g}. Twice as tall: {s_out:g} × sigmoid({s_in:g}(x + b)).\n"
            f"3. Take {-s_bias:g} off the next unit's bias. Moved down: {s_out:g} × sigmoid({s_in:g}(x + b)) − {-s_bias:g}.\n\n"
            # r61 Clarity 2: five operations in a row; one number plugged into both shows they agree
            # pass 81 (r78 Clarity 2): with bias 0 the doubled bias did nothing; a bias of 0.5, doubled in the copy
@@ -710,7 +710,8 @@ def rate_answer(runs, threshold=0.1, mine=None):
     # pass 99 (r100 Correctness: "halves the loss" was read against 0.69): it names what it halves, the same seed's
     # loss at the race's rate (best_ratio), and "has not learnt within" keeps the time limit
     opening = ("Yes." if not np.isnan(at[0]) else f"It has not learnt within {epochs} epochs"
-               + (", though at best it about halves the loss it reached at rate "
+               # r108 (Clarity: "at best" was unexplained): the best of the five seeds, said
+               + (", though its best seed about halves that seed's loss at rate "
                f"{race.RACE_RECIPE['lr']:g}." if halved else "."))
     said = (f"{opening}\n\n{yours}\n\n"
             f"**All five seeds:** {five.rstrip()}\n\nThe last try's picture draws all five.")
@@ -793,9 +794,9 @@ def tries_table(start, steps, threshold=0.1, later=True):
             # pass 99 (r100 Correctness: the verdict's "less fading" read as the reason): what is not settled, said
             # pass 104 (r106 Clarity: "not settled" undercut the plan): what it shows, what it cannot, and a stop
             # r107 (Correctness: the verdict's fading story must agree with Adam's resizing): the why, said once
-            + (" Why does the start matter? Not just because the signal fades less: Adam divides each nudge by its "
-               "own typical size. Something else about a bigger start helps too; this race does not show what."
-               if start_won else ""))
+            # r108 (Clarity: the part ended on a mystery): a clear finding, and its limit
+            + (" A stronger signal alone does not explain it: Adam resizes each nudge. So the race shows *that* a "
+               "bigger start helps, not *why*." if start_won else ""))
 
 
 
@@ -1680,6 +1681,7 @@ DETOUR_FADE = 0.35   # the all-positive path after its arrowed steps: faint, so 
 # pass 104 (r106 Picture: flat steps on the pale path looked like parting): the note says why a step is flat
 DETOUR_NOTE = ("Here: one point a step.\nA flat step: that point's\nweight-2 input was near 0.\n"
                "A race step averages 400 points,\nso there weights can part.")
+DETOUR_PATH_LW = 1.5   # r108 (Picture: the faint path was hard to follow): thicker, still faint
 DETOUR_FONT = 11   # the detour's step labels and "end", in points
 DETOUR_CHAR = 0.021   # about half a bold 11-point character's width on the detour's axes, in data units (pass 93)
 
@@ -1729,7 +1731,7 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
         if centre:   # the whole path pale, the first steps bold: the ↗ and ↙ read at a glance
             # pass 94 (r95 Picture first: later steps looked flat, against "the same way"): the whole path fainter,
             # and the picture says each step here follows one point, where a race step averages 400
-            ax.plot(*path.T, "-", marker=mark, color=colour, lw=0.9, ms=2.5, alpha=DETOUR_FADE, label=words)
+            ax.plot(*path.T, "-", marker=mark, color=colour, lw=DETOUR_PATH_LW, ms=2.5, alpha=DETOUR_FADE, label=words)
             ax.text(-0.45, -1.25, DETOUR_NOTE, ha="left", va="bottom", fontsize=9, color="#333333", zorder=5)
             for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
                 ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.8, mutation_scale=20,
