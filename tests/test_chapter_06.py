@@ -340,11 +340,16 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     assert "Dashed: softmax" not in before and "same curve as sigmoid" not in before
     # pass 78 (r75 Interaction: "the text under the menu" was not in the starting picture): the legend says why
     # pass 82 (r80 Clarity: the instruction was one packed paragraph): one line a style, then three numbered steps
-    assert ("The picture draws up to three bends:\n- a thick pale band: the best bend;\n"
-            "- dashed, \"second\" in the legend: a good second choice;\n"   # p103 (r105 Clarity): one meaning a line
-            "- dashed, \"a different task\" in the legend: the bend for a different task;\n"
+    # p106 (r108 Clarity: "three bends" but four styles listed): the picture draws at most three lines (pick, one
+    # dashed, avoid); the one dashed line is "second" or, at one place, "a different task", said in one bullet
+    assert ("The picture draws up to three curves:\n- a thick pale band: the best bend;\n"
+            "- dashed, \"second\" in the legend: a good second choice. At one place it says \"a different task\": "
+            "the best bend for a nearby task;\n"
             "- dotted: a bad choice. The legend says why.\n"
             ) in before and "text under the menu" not in before
+    assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
+    others = [d for d in decisions.decisions() if d.other_task]
+    assert len(others) == 1 and others[0].role == "multiclass_output"   # "at one place"
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     # pass 84 (r83 Clarity, Picture: one packed clause): two short sentences
     assert ch06_decisions.SOFTMAX_HIDES == ", the 'no' sum held at 0. Same curve as the band."   # the legend agrees
@@ -769,7 +774,7 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     scores = ch06_decisions.run_scores(ch06_decisions.deployments.comparison("Shazeer"))
     assert f"{scores['ReLU']:.3f}" == "1.677" and f"{scores['SwiGLU']:.3f}" == "1.636"
     fold = ch06_decisions.gate_test_fold().data   # the 2020 test's own words hold the year and the 2.4 %
-    assert "One 2020 test measured it." in fold and "2.4 % of ReLU's score" in fold
+    assert "One 2020 test measured it." in fold and "2.4 % below ReLU's" in fold
     assert "ReLU's loss was 1.677; SwiGLU's was 1.636.\nWith a gate," in fold
     # p103 (r105 Clarity: "loss" was new here): said where the score is, before the numbers
     assert "Its score, its **loss**, says how wrong it was: lower is better." in fold
@@ -907,7 +912,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
             "\n\n<img src='data:image/png;base64,")
     assert fold.count("how much better than ReLU") == 1 and ch06_decisions.BARS_SAID in fold
     assert head in fold and fold.index(head) < fold.index("With a gate") and "Now all" not in fold
-    assert "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n" in fold
+    assert "With a gate, SwiGLU's loss was 0.041 lower: 2.4 % below ReLU's.\n" in fold
     # pass 90 (r91 Focus): GELU's verdict once; pass 94 (r95 Focus): inside the fold, the test's one home
     assert fold.count("about the same as ReLU") == 1 and "So alone" not in fold and "not clearly" not in fold
     assert fold.index("<details>") < fold.index("Without a gate, GELU scored about the same as ReLU (0.002 worse).\n")
@@ -1363,10 +1368,12 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     # pass 67 (r62 Clarity 2): "More ReLU is a rule of thumb" read as one sentence; it opens "Still," and says "not a law"
     # pass 69 (r64 Focus: the fold went off the point): one plain sentence, the race only
     # pass 71 (r65 Correctness: "I can't check it from here"): "chapter 05's race", and its counts recomputed below
+    # p106 (r108 Correctness: "race", "runs" and "toy problem" were not said here): what was trained, in plain words
     assert more.startswith(
-        f"A rule of thumb is a start, not a law. In [chapter 05's race](05_training_race.ipynb#"
-        f"{decisions.RACE_SECTION.replace(' ', '-')}), on one toy problem, ReLU learnt the training "
-        f"points in all {decisions.RACE_RUNS} runs, and sigmoid in none.\n")   # pass 73 (r70 Correctness): where to check
+        f"A rule of thumb is a start, not a law. [Chapter 05](05_training_race.ipynb#"
+        f"{decisions.RACE_SECTION.replace(' ', '-')}) trained a small network on one made-up problem, "
+        f"{decisions.RACE_RUNS} times per bend. ReLU learnt its training points all {decisions.RACE_RUNS} times; "
+        "sigmoid not once.\n")   # pass 73 (r70 Correctness): where to check
     # session 32 (r73 Correctness): said of the one toy problem it was raced on, not as a law
     assert "never" not in more and "every run" not in more
     from course_utils.engine import race as race_engine
@@ -1821,7 +1828,7 @@ def test_the_picker_text_names_what_its_menu_holds():
     # pass 68 (cut for words): "Pick a place from the menu." went; the menu's label says "where:"
     # pass 82 (r80 Clarity: the instruction was one packed paragraph): the menu first, then one line a style
     # pass 95 (cut for words): "Choose a place in the menu." went; step 1 of the Predict says it with the place
-    assert before.startswith("## Try it: the picker\n\nThe picture draws up to three bends:\n")
+    assert before.startswith("## Try it: the picker\n\nThe picture draws up to three curves:\n")
     assert "1. Choose \"Output for a number\" in the menu.\n" in before
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
@@ -3325,7 +3332,7 @@ def test_pass72_the_race_claim_links_the_chapter_section_it_comes_from():
     runs (pass 75, r72 Focus: under "Beyond the list", no longer in a quiz's More fold); the heading is chapter 05's,
     so its anchor resolves."""
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
-    assert "[chapter 05's race](05_training_race.ipynb#Five-starts-per-bend)" in ref
+    assert "[Chapter 05](05_training_race.ipynb#Five-starts-per-bend) trained" in ref   # p106 (r108): what it did
     q = ch06_decisions.recall_question()
     assert "chapter 05" not in q.static_html and "<summary>More</summary>" not in q.static_html
     ch05 = [_src(c) for c in json.loads((ROOT / "notebooks/05_training_race.ipynb").read_text())["cells"]]
@@ -3484,8 +3491,8 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     # pass 82 (r80 Correctness: one sigmoid per label solves another task, so it is no "good second"): said so
     # pass 100 (r102 Interaction: the other task was guessed, not taught): it is said before the question
     # pass 105 (r107 Interaction: two dashed kinds in the legend): the question names its legend entry
-    third = after.index('**Predict:** now choose "one class of many". Its dashed line marked "a different task" '
-                        'in the legend is for photos like that. '
+    third = after.index('**Predict:** now choose "one class of many". Its dashed line, "a different task", '
+                        'is the bend for photos with several answers. '
                         "Which bend is it? Why would softmax's shares get in the way there?")
     assert after[:third].endswith("Some tasks pick one answer of many: cat, dog or bird.\n"
                                   "Some photos hold several answers at once: a cat and a dog.\n\n")
@@ -3778,7 +3785,7 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
     assert f"{100 * 0.041 / 1.677:.1f}" == f"{n['swiglu_percent']:.1f}" == "2.4"
     said = ch06_decisions.gate_result(study)
     # pass 90 (r91 Focus: the GELU verdict four times): said once; pass 94 (r95 Focus): in the fold, the test's home
-    assert said == ("With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n"
+    assert said == ("With a gate, SwiGLU's loss was 0.041 lower: 2.4 % below ReLU's.\n"
                     "Without a gate, GELU scored about the same as ReLU (0.002 worse).\n"
                     "Most of the gain came with the gate.\n"
                     "It is small, and the study did not say why.")
@@ -4064,3 +4071,26 @@ def test_p103_softmax_picture_draws_three_sums_and_their_shares():
     assert fig._suptitle.get_text() == "The shares add to 1; the biggest sum gets the biggest share."
     alt = fig.get_label()
     assert "cat 2.0, dog 1.0, bird 0.1" in alt and "cat 0.66, dog 0.24, bird 0.10" in alt
+
+
+def test_p106_softmax_says_how_shares_are_made_layer_is_defined_and_the_map_files_swiglu_as_a_gate():
+    """r108: softmax's shares said as made (e to the power of each sum, divided by the total), true for the picture's
+    sums; "layer" in plain words at its first use; the map's transformer pick glossed "bend or gate" (GELU a smooth
+    bend, SwiGLU a gated block), not "smooth bends"."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("A **class** is one kind of answer"))
+    assert ("**Softmax** gives each class a share: its estimated chance.\nFirst it makes each sum positive: e to the "
+            "power of the sum. Then it divides each by the total.\n") in _src(cells[k])
+    sums = np.array(ch06_decisions.SOFTMAX_SCORES)
+    made = np.exp(sums) / np.exp(sums).sum()
+    assert np.allclose(made, ch06_decisions.softmax_shares()) and np.all(np.exp(sums) > 0)
+    assert [f"{v:.2f}" for v in made] == ["0.66", "0.24", "0.10"]   # the picture's printed shares
+    # not said: "bigger sums get much bigger shares": sum 2.0 gets 0.66, barely above its 2.0 / 3.1 = 0.65 of the sums
+    assert "bigger shares" not in _src(cells[k]) and f"{made[0]:.2f}" == "0.66" and f"{2.0 / sums.sum():.2f}" == "0.65"
+    first = next(i for i, c in enumerate(cells) if "layer" in _src(c).lower())
+    assert "Units side by side, reading the same inputs, form a **layer**." in _src(cells[first])   # p106 (r108)
+    fig = ch06_decisions.decision_map()
+    said = [t.get_text() for t in fig.axes[0].texts]
+    assert ch06_decisions.PICK_GLOSS["transformer_ffn"] == "bend or gate" and "bend or gate" in said
+    assert "smooth bends" not in said and "(bend or gate)" in fig.get_label()
+    assert ch06_decisions.BLOCK_NAMES["swiglu"] == "SwiGLU block"   # the picker calls it a block, as the map's gloss

