@@ -1229,7 +1229,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5." in text
-    assert "Start weights alone keep the spread." in quiz.key_why("selu_steady")
+    assert "Without SELU, the spread would stay put." in quiz.key_why("selu_steady")   # p106 (r108)
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
@@ -1245,8 +1245,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words (such weights keep a weighted sum's spread), and
     # the pull both ways: above 1 the spread shrinks, below 1 it grows (checked below with chapter 04's own runs)
     assert quiz.key_why("selu_steady") == ("In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, "
-                                           "below 1 it grows. The average stays near 0. Start weights alone "
-                                           "keep the spread.")
+                                           "below 1 it grows. The average stays near 0. Without SELU, the spread "
+                                           "would stay put.")
     assert "√" not in quiz.key_why("selu_steady") and "inputs per unit" not in quiz.key_why("selu_steady")
     from course_utils.engine import signal_stats
     from course_utils.ui import ch04_zoo
@@ -2096,10 +2096,11 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # p91 (r92 Clarity): split into short sentences
     # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
     assert prompt.startswith("A network is trained on XOR as well as possible. Its only bend is a sigmoid at the very end. "
-                             "Before it, its layers make one straight rule.") and "**score**: the number a network puts out" in _words()
+                             "Before it, one straight rule scores w₁x₁ + w₂x₂ + b.") and "**score**: the number a network puts out" in _words()
     # p101 (r103 Clarity): the stem says what the straight rule and its score are, in the key picture's letters
-    assert ("Before it, its layers make one straight rule. The rule's score is w₁x₁ + w₂x₂ + b. The sigmoid turns that "
-            "score into the chance of answer 1. Take the input point (1, 0).") in prompt
+    # p106 (r108 Clarity: seven sentences were too many to hold): the rule and its score in one sentence
+    assert ("Before it, one straight rule scores w₁x₁ + w₂x₂ + b. Take the input point (1, 0).") in prompt
+    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 5
     assert ch07_quiz.xor_rule_text() == "score = 2x₁ + x₂ + 0.5" and quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # w₁, w₂, b
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
@@ -2638,8 +2639,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                               "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 also gets chance 0.6 of answer 1. Its right answer, 0, gets only 0.4. "   # p100 (r102)
-                               "Loss (as in Q6) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
+                               "2. Middle picture: lift the 1s' chance, and the average loss grows.\n"
                                "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -3351,8 +3351,9 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     assert -1 < gx < 0 and -0.2 < gy < 0   # the dip is slight and just left of 0
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
-    assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
-            "small network of its own. These layers hold more than a column of units.\n") in first   # r106: not the top's layer
+    # p106 (r108 Clarity): the top now says "language model" in plain words; the list names the block only
+    assert "- **feed-forward block**: the small network in each layer of a language model.\n" in first
+    assert "A **language model** is a network that writes text." in _src(_cells()[2])
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("the round you feel least sure of.") and "**bend**" not in _src(_cells()[0])
     assert "<b>bend</b> (activation function)" in _unit_fold_html()
@@ -5354,8 +5355,7 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
-            "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 also gets chance 0.6 of answer 1. Its right answer, 0, gets only 0.4. "
-            "Loss (as in Q6) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
+            "2. Middle picture: lift the 1s' chance, and the average loss grows.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5384,8 +5384,9 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     as on the left (circle 1, square 0); the alt text says it."""
     from course_utils.ui import ch01_collapse
     fig = ch07_quiz._xor_pair_totals.diagram()
-    left, right = fig.axes
+    left, _middle, right = fig.axes   # p106 (r108): + the middle loss panel
     assert "each pair: total 4, middle 2" in [t.get_text() for t in left.texts]   # p94: the dots' panel
+    assert left.get_ylabel() == "score line\n(each point's score)"   # p106 (r108 Picture: was "the four points")
     bars = [p for p in right.patches if p.get_height() > 0]
     assert len(bars) == 4 and all(p.get_height() == pytest.approx(0.5, abs=1e-6) for p in bars)
     assert [t.get_text() for t in right.texts] == ["½"] * 4
@@ -5583,7 +5584,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 11   # r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 7   # p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5674,8 +5675,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                        "2. Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total. Shared evenly, each 0 also gets chance 0.6 of answer 1. Its right answer, 0, gets only 0.4. "   # p94 (r95), p100 (r102)
-                        "Loss (as in Q6) grows as the right answer's chance falls. It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½. An uneven split is worse still. A low chance costs more than a high one saves. Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83.\n"
+                        "2. Middle picture: lift the 1s' chance, and the average loss grows.\n"
                         "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5919,31 +5919,39 @@ def test_p96_the_refresh_button_picks_todays_cards_again_in_place():
 
 def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_it_gains():
     """r95 Clarity: "Moving off ½ costs one side more than the other gains" was abstract. The key lifts a 1's chance
-    to 0.6; with equal totals a 0's rises too. Their losses 0.51 and 0.92 average 0.71, worse than ½'s 0.69."""
+    to 0.6; with equal totals a 0's rises too. Their losses 0.51 and 0.92 average 0.71, worse than ½'s 0.69.
+    p106 (r108 Clarity: those six numbers were a wall): step 2 is one sentence, and the middle picture draws the
+    average loss against the 1s' chance, lowest at ½, with 0.6 marked."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert quiz.XOR_LIFTED == 0.6 and "Say both 1s rise to chance 0.6. The two 0s' scores still add up to the 1s' total." in why
-    # p100 (r102 Clarity): a 0's loss is for its right answer's chance, 1 − 0.6; no "ln" (its word box says Q6's answer)
-    assert "Its right answer, 0, gets only 0.4." in why and f"{1 - quiz.XOR_LIFTED:g}" == "0.4"
-    # r103 (Correctness): equal totals fix only the sum of the 0s' scores; "at best" is the even split, since any
-    # uneven split of the same total costs the 0s more (their loss, ln(1 + e^s), curves up in the score s)
-    assert "Shared evenly, each 0 also gets chance 0.6 of answer 1." in why and "At best" not in why   # r106: the even split said as a case
-    # r106 (Correctness: why the even split is the 0s' best case): an uneven split of the same score total, in numbers
+    assert "2. Middle picture: lift the 1s' chance, and the average loss grows.\n" in why and quiz.XOR_LIFTED == 0.6
+    for gone in ("Say both 1s rise", "Shared evenly", "2.53", "1.83", "Average 0.71"):
+        assert gone not in why, gone
+    # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
+    # the 0s more (their loss, ln(1 + e^s), curves up in the score s), so the even split is their best case
     uneven = [math.log((1 - c) / c) for c in quiz.XOR_UNEVEN]   # the 0s' scores (for answer 1) when 0 gets these chances
     assert sum(uneven) == pytest.approx(2 * math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED)))   # the even split's total
     cost, even = -sum(math.log(c) for c in quiz.XOR_UNEVEN), -2 * math.log(1 - quiz.XOR_LIFTED)
     assert (f"{cost:.2f}", f"{even:.2f}") == ("2.53", "1.83") and cost > even
-    assert "Same total score, uneven: their right answers get 0.1 and 0.8. Then the 0s lose 2.53 in all, not 1.83." in why
     lifted = math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED))
-    zero_loss = lambda s: math.log1p(math.exp(s))
-    assert zero_loss(lifted) == pytest.approx(-math.log(1 - quiz.XOR_LIFTED))
+    zero_loss = lambda s: math.log1p(math.exp(s))   # noqa: E731
     assert all(zero_loss(lifted + d) + zero_loss(lifted - d) > 2 * zero_loss(lifted) for d in (0.1, 0.5, 2.0))
     assert not re.search(r"\bln\b", why)
     one, zero = quiz._xor_loss((0, 1), 1, (0.0, 0.0, math.log(1.5))), quiz._xor_loss((0, 0), 0, (0.0, 0.0, math.log(1.5)))
     assert (f"{one:.2f}", f"{zero:.2f}", f"{(one + zero) / 2:.2f}") == ("0.51", "0.92", "0.71")   # chance 0.6 at both
-    assert (one + zero) / 2 > math.log(2)   # worse than ½ at both (ln 2 each); 0.69 itself is Q6's answer
-    assert zero == pytest.approx(-math.log(1 - quiz.XOR_LIFTED)) and one == pytest.approx(-math.log(quiz.XOR_LIFTED))
-    assert "It is 0.51 at chance 0.6, 0.92 at chance 0.4. Average 0.71, worse than at ½." in why
-    assert "Loss (as in Q6) grows as the right answer's chance falls." in why and "race" not in why   # r106
+    assert float(ch07_quiz.xor_lift_loss(quiz.XOR_LIFTED)) == pytest.approx((one + zero) / 2)   # the picture's 0.6 mark
+    # the middle panel: its curve is lowest at ½ (ln 2) and rises to the right; ½ and 0.6 are marked and written
+    fig = ch07_quiz._xor_pair_totals.diagram()
+    _left, middle, _right = fig.axes
+    x, y = middle.lines[0].get_data()
+    assert x[0] == 0.5 and x[-1] == 0.9 and y[0] == pytest.approx(math.log(2)) and np.all(np.diff(y) > 0)
+    assert [t.get_text() for t in middle.texts] == ["½: 0.69", "0.6: 0.71"]
+    assert middle.get_title() == "lift the 1s: the loss grows"
+    assert (middle.get_xlabel(), middle.get_ylabel()) == ch07_quiz.XOR_LIFT_AXES
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+    alt = ch07_quiz.picture_alt("xor_no_bend_chance")
+    assert ("Middle: the average loss of the four points against the chance the 1s give answer 1 (the 0s get the "
+            "same), from ½ to 0.9; it is lowest at ½, 0.69, and rises to the right: 0.71 at 0.6, 1.20 at 0.9.") in alt
     assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # p96: short sentences, two a step
 
 
@@ -6043,7 +6051,7 @@ def test_p97_q11_key_step_one_is_general_and_its_example_sums_come_from_the_work
         s = lambda pt: quiz._xor_score(pt, tuple(rule))   # noqa: E731
         assert s((0, 1)) + s((1, 0)) == pytest.approx(s((0, 0)) + s((1, 1)))
     fig = ch07_quiz._xor_pair_totals.diagram()
-    left, right = fig.axes
+    left, _middle, right = fig.axes   # p106: + the middle loss panel
     assert left.get_title() == "One example straight rule:\nno cut splits ● from ■"
     assert [t.get_text().split("\n")[0] for t in right.get_xticklabels()] == [
         str(pt) for pt in sorted(ch07_quiz.xor_left_order(), key=score)] == ["(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"]

@@ -287,9 +287,9 @@ def _bank():
         # p91 (r92 Clarity: a crowded stem): one idea a sentence
         # p100 (r102 Clarity): "no bend between them ... goes through a sigmoid" read as a clash (sigmoid is a bend)
         Numeric("xor_no_bend_chance", "01", "A network is trained on XOR as well as possible. Its only bend is a sigmoid at the very end. "
-                "Before it, its layers make one straight rule. "
                 # p101 (r103 Clarity): "straight rule" and "score" said in the stem, in the key picture's letters
-                "The rule's score is w₁x₁ + w₂x₂ + b. The sigmoid turns that score into the chance of answer 1. "
+                # p106 (r108 Clarity: a seven-sentence stem): the rule and its score in one sentence; the question says the chance
+                "Before it, one straight rule scores w₁x₁ + w₂x₂ + b. "
                 "Take the input point (1, 0). "
                 "What chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
@@ -328,16 +328,9 @@ def _bank():
                 # r106 (Correctness, Clarity): the loss named (chapter 00's wrongness, no "ln"), and why the even split
                 # is the 0s' best case, in numbers (XOR_UNEVEN); r107: the 0.6 is answer 1's chance, Q6 names the loss, the uneven
                 # pair keeps the same total score
-                f"2. Say both 1s rise to chance {XOR_LIFTED:g}. The two 0s' scores still add up to the 1s' total. "
-                f"Shared evenly, each 0 also gets chance {XOR_LIFTED:g} of answer 1. "
-                f"Its right answer, 0, gets only {1 - XOR_LIFTED:g}. "
-                "Loss (as in Q6) grows as the right answer's chance falls. "
-                f"It is {-math.log(XOR_LIFTED):.2f} at chance {XOR_LIFTED:g}, {-math.log(1 - XOR_LIFTED):.2f} at "
-                f"chance {1 - XOR_LIFTED:g}. Average {-(math.log(XOR_LIFTED) + math.log(1 - XOR_LIFTED)) / 2:.2f}, "
-                "worse than at ½. "   # Q6 asks for ln 2
-                "An uneven split is worse still. A low chance costs more than a high one saves. "
-                f"Same total score, uneven: their right answers get {XOR_UNEVEN[0]:g} and {XOR_UNEVEN[1]:g}. Then the 0s lose "
-                f"{-sum(math.log(c) for c in XOR_UNEVEN):.2f} in all, not {-2 * math.log(1 - XOR_LIFTED):.2f}.\n"
+                # p106 (r108 Clarity: step 2 was a wall of six numbers): one sentence, and the middle picture draws
+                # the average loss against the 1s' chance (lowest at ½; 0.6 marked), from XOR_LIFTED
+                "2. Middle picture: lift the 1s' chance, and the average loss grows.\n"
                 # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
                 # (tested: -ln(chance) curves up, so a 0's cost beats a 1's saving at any lift)
                 "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. "
@@ -552,7 +545,8 @@ def _bank():
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
             f"Each point then loses −ln ½ = ln 2 ≈ {ln2:.3f}. That is the loss of a 50-50 guess."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
-            f"a loss is not a share of right answers. It is the points' average loss, and {ln2:.2f} is the loss of a 50-50 guess."),
+            f"a loss is not a share of right answers. It says how wrong the chances are, averaged over the points. "   # p106 (r108): was "the points' average loss"
+            f"{ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
             # p83 (r81 Correctness): rebut C itself (coin-toss level is no finish; flat curves can drop), with the
             # race runs this quiz's race question draws (RACE_FLAT, checked against them in tests/test_chapter_07.py)
@@ -710,7 +704,7 @@ def key_why(qid):
             # r105 (Correctness: "the start weights leave the spread alone" was said as seen, but no line without
             # SELU is drawn): the picture's part is what it draws; the weights' part is said, not pointed at
             "selu_steady": "In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, below 1 it grows. "
-                           "The average stays near 0. Start weights alone keep the spread.",   # r106: "it" was ambiguous
+                           "The average stays near 0. Without SELU, the spread would stay put.",   # r106: "it" was ambiguous; p106 (r108): "Start weights alone keep the spread" was cryptic
             # p94 (r95 Picture first): softmax worked out in numbers, under the picture (it was in the word box)
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. "
                                   f"For (2, 1): e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "
@@ -720,7 +714,7 @@ def key_why(qid):
                             "any unbroken curve.",
             # p95 (r96 Clarity: the whisper read awkwardly): said plainly, no analogy
             "why_adam": "Adam divides each nudge by that weight's usual nudge size. "   # p98 (r99): how, not the option again
-                        "So a steady tiny nudge still steps about the learning rate.",
+                        "So even a tiny steady nudge moves the weight about one learning rate each step.",   # p106 (r108): was compressed
             # p89 (r89 Picture first): Q4's and Q14's keys open on their picture, then the reason
             "collapse_formula": "In the picture, one layer's dots sit on the two layers' thick line. The second "
                                 "layer stretches b₁ before it adds its own bias.",

@@ -1184,6 +1184,7 @@ XOR_BIG = 12   # points: the title (two lines since p97)
 XOR_DOT = {1: dict(marker="o", color=GOOD), 0: dict(marker="s", color=BAD)}   # told apart by shape, not colour alone
 XOR_MIDDLE_SAID = "each pair: total {total:g}, middle {middle:g}"   # the dashed line: equal totals, one middle
 XOR_BAR_AXIS = "score"
+XOR_LINE_SAID = "score line\n(each point's score)"
 
 
 def _xor_pair_totals(ax):
@@ -1207,14 +1208,14 @@ def _xor_pair_totals(ax):
     ax.set_xlim(0, 2 * middle)
     ax.set_ylim(-0.6, 1.2)
     ax.set_yticks([])
-    ax.set_ylabel("the four points", fontsize=10)
+    ax.set_ylabel(XOR_LINE_SAID, fontsize=10)   # p106 (r108 Picture: "the four points" said nothing)
     ax.set_xlabel(f"{XOR_BAR_AXIS} ({xor_rule_text()})", fontsize=10)
     ax.grid(False)
 
 
 _xor_pair_totals.own_axes = True
 
-XOR_SIZE = (700, 300)   # p83: Q11's two panels, the scores (left) and the trained chances (right), each readable
+XOR_SIZE = (1000, 300)   # p106: + the middle loss panel; p83: Q11's two panels, the scores (left) and the trained chances (right), each readable
 
 
 @lru_cache(maxsize=None)
@@ -1258,13 +1259,44 @@ def _xor_trained(ax):
     ax.grid(False, axis="x")
 
 
+XOR_LIFT_RANGE = (0.5, 0.9)   # p106 (r108): the middle panel's x, the chance both 1s (and so both 0s) give answer 1
+XOR_LIFT_TITLE = "lift the 1s: the loss grows"
+XOR_LIFT_AXES = ("the 1s' chance of answer 1 (the 0s' too)", "average loss, four points")
+
+
+def xor_lift_loss(chance):
+    """The average loss over XOR's four points when every point gives answer 1 this chance (the equal totals, split
+    evenly): the two 1s lose −ln(chance) each, the two 0s −ln(1 − chance) each."""
+    c = np.asarray(chance, dtype=float)
+    return (-np.log(c) - np.log(1 - c)) / 2
+
+
+def _xor_lift(ax):
+    """Q11 step 2 (p106, r108 Clarity: six numbers in words): the average loss against the 1s' chance, lowest at ½,
+    with ½ and the key's lifted chance (quiz.XOR_LIFTED) marked and written."""
+    p = np.linspace(*XOR_LIFT_RANGE, 200)
+    ax.plot(p, xor_lift_loss(p), color="black", lw=2)
+    for c, dy, va in ((0.5, -0.04, "top"), (quiz.XOR_LIFTED, 0.04, "bottom")):   # ½'s words below, 0.6's above
+        y = float(xor_lift_loss(c))
+        ax.plot([c], [y], "o", color="black", ms=7)
+        ax.text(c + (0 if c == 0.5 else 0.01), y + dy, f"{'½' if c == 0.5 else f'{c:g}'}: {y:.2f}", ha="left",
+                va=va, fontsize=11)
+    ax.set_xticks([0.5, 0.6, 0.7, 0.8, 0.9], ["½", "0.6", "0.7", "0.8", "0.9"])
+    ax.set(xlim=(0.48, 0.92), ylim=(0.5, 1.3))
+    ax.set_xlabel(XOR_LIFT_AXES[0], fontsize=9)
+    ax.set_ylabel(XOR_LIFT_AXES[1], fontsize=9)
+    ax.set_title(XOR_LIFT_TITLE, fontsize=10)
+
+
 def _xor_figure():
-    """Q11's settling picture: the worked rule's scores and equal totals (left), the trained runs' ½ (right)."""
-    fig, (left, right) = plots.new_figure(*XOR_SIZE, ncols=2, width_ratios=(1, 1))   # p93: the bars need less width
+    """Q11's settling picture: the worked rule's scores and equal totals (left), the average loss as the 1s are
+    lifted (middle, p106), the trained runs' ½ (right)."""
+    fig, (left, middle, right) = plots.new_figure(*XOR_SIZE, ncols=3, width_ratios=(1, 0.8, 0.8))
     _xor_pair_totals(left)
     left.set_title(f"{XOR_EXAMPLE_SAID}\n{XOR_TOTALS_TITLE}", fontsize=XOR_BIG, fontweight="bold")
+    _xor_lift(middle)
     _xor_trained(right)
-    for ax in (left, right):
+    for ax in (left, middle, right):
         ax.tick_params(labelsize=9)
     return fig
 
@@ -1479,7 +1511,10 @@ def _xor_pair_alt():
     return (f"Left: XOR's four points as dots on one score line, for one example straight rule, {xor_rule_text()}; the 1s are circles (●), the 0s "
             f"squares (■). Left to right: {said}. A dashed line marks each pair's middle, {total[1] / 2:g}: both pairs "
             f"total {total[1]:g}" + ("" if total[1] == total[0] else f" and {total[0]:g}") + f". In large type: "
-            f"{ends}. Right: {runs} trained runs with no "
+            f"{ends}. Middle: the average loss of the four points against the chance the 1s give answer 1 (the 0s get "
+            f"the same), from ½ to {XOR_LIFT_RANGE[1]:g}; it is lowest at ½, {float(xor_lift_loss(0.5)):.2f}, and rises "
+            f"to the right: {float(xor_lift_loss(quiz.XOR_LIFTED)):.2f} at {quiz.XOR_LIFTED:g}, "
+            f"{float(xor_lift_loss(XOR_LIFT_RANGE[1])):.2f} at {XOR_LIFT_RANGE[1]:g}. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
             + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
