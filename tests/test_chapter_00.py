@@ -237,7 +237,7 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
     # pass 73 (r70 Correctness): a unit with input weight 0 is flat, no corner
     # pass 97 (r98 Clarity): the corner named by the unit's z, not "its own input"
-    assert "usually adds one corner: at the x where its z (the number before its bend) is 0, if its input weight w is not 0." \
+    assert "usually adds one corner: at the x where its z (the number before its bend) is 0, if its w is not 0." \
         in repr(fold)
 
 
@@ -2135,7 +2135,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # "below": 2292 -> 2319 (within the brief's +30).
     # r107 (Retention, Correctness, Clarity): backprop and gradient remembered, the widget's start of 1 said
     # honestly, z named at the bars, 2006's purpose: 2319 -> 2343 (the brief's ~20).
-    assert words(cells[:g]) <= 2343 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # r108 (Clarity, Correctness, Focus): the gap named before the ½ and the ½'s why folded, the widget's start of 1
+    # and the real start (the gap) said where −6 is read, one weight to many, 2006 made concrete: 2343 -> 2385.
+    assert words(cells[:g]) <= 2385 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2318,7 +2320,9 @@ def test_pass82_the_halfs_claim_is_checked_with_numbers_a_cell_computes():
     assert round(rise, 3) == 0.105 and round(rise, 1) == 0.1   # "about 0.1", as far as the output moved
     assert round(rise / 0.1) == ch00_start_here.output_hill_slope(said) == said - right == 1
     assert round(2 * rise / 0.1) == 2   # without the ½, twice as far: the ½ is what makes the slope 1
-    assert cells[k - 1].source.startswith("Wrongness is half of the squared gap:")   # pass 87: after the bowl
+    # r108 (Clarity 1): the gap is named first, then the rule uses it.
+    assert cells[k - 1].source.startswith("The **gap** is the output minus the right answer: $24 - 23 = 1$.\n"
+                                          "Wrongness is half the gap squared:")   # pass 87: after the bowl
     # Pass 83 (r81 Correctness): the rise said as the printed numbers give it, 0.605 − 0.5 = 0.105, then "about 0.1".
     assert cells[k + 1].source.strip() == ("The wrongness rose by $0.605 - 0.5 = 0.105$, "   # pass 89: one sentence
                                            "about $0.1$, as far as the output moved: hill slope $1$.")
@@ -2474,7 +2478,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # the loss named beside the wrongness (r104): 86 sentences, 774 words; r105: the ½ said for any gap (2 × gap), 779.
     # Pass 104 (r106 Clarity): the gap named before the ½ (+1 sentence): 87 sentences, 793 words.
     # r107 (Correctness): the widget's start of 1 and real training's gap, two sentences: 88, 795 words.
-    assert len(said) <= 88 and sum(chapter_metrics.words(s) for s in said) <= 795, said
+    # r108 (Clarity, Correctness): the gap named first and the ½'s why in a fold, one weight to many weights, the
+    # widget's start of 1 and the real start said where −6 is read: 94 sentences, 834 words.
+    assert len(said) <= 94, said
+    assert sum(chapter_metrics.words(s) for s in said) <= 834, sum(chapter_metrics.words(s) for s in said)
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2973,7 +2980,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
     # Pass 103 (r105 Clarity): one concrete sentence; the vague "short path back" and "workaround" cut.
     # r107 (Focus): it read as trivia; now it says what it was for (a fix for the slow learning above).
-    assert "From 2006, one fix for slow deep nets: train one layer at a time, then all together.\n" in text
+    # r108 (Clarity 11): said concretely: each layer first trained alone to rebuild its input, then all together.
+    assert ("From 2006, one fix for slow deep nets: train each layer alone first, to rebuild its input.\n"
+            "Then all together.\n") in text
     assert "2006\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     assert "short path back" not in text and "workaround" not in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
@@ -3205,7 +3214,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
     assert cells[k - 5].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$,")   # pass 83
     assert cells[k - 6].source == HALF_CHECK
-    assert "so the output's hill slope is just the gap: $24 - 23 = 1$." in cells[k - 7].source   # pass 80, 102
+    assert "It is just the gap: $1$." in cells[k - 7].source   # pass 80, 102; r108: the why in a fold
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
     assert cells[k - 8].source == "ch00.output_hill_picture()"
     assert cells[k - 9].source.startswith("If the right answer is $23$, how wrong is that output?")
@@ -3445,7 +3454,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     (j,) = [i for i, c in enumerate(_nb().cells) if c.source.startswith("If the right answer is")]
     assert _nb().cells[j + 1].source.strip() == "ch00.output_hill_picture()"
     assert _nb().cells[j + 2].source.startswith(
-        "Wrongness is half of the squared gap: off by $1 \\to 0.5$, off by $2 \\to 2$.\n"
+        "The **gap** is the output minus the right answer: $24 - 23 = 1$.\n"
+        "Wrongness is half the gap squared: a gap of $1$ gives $0.5$; $2$ gives $2$.\n"
         "As a formula: wrongness = ½ × (output − right answer)².\n")
     assert [float(ch00_start_here.output_hill(right + miss, right)) for miss in (1, 2)] == pytest.approx([0.5, 2])
     # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
@@ -3453,17 +3463,19 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 95 (r96 Clarity): the hill slope said to belong to any number before the output's is used.
     # Pass 96 (r97 Clarity): "any number" was vague; said of the output, the number the next sentence uses.
     assert "Any number has a hill slope too." not in _markdown()
-    assert ("The output has a hill slope too.\n"
+    assert ("The output has a hill slope too. It is just the gap: $1$.\n\n"
+            # r108 (Clarity 1, Focus): why the ½, in an optional fold, off the main line.
+            "<details><summary>Why the ½? (optional)</summary>\n\n"
             # Pass 102 (r104 Clarity): why the ½, with a small computed square (see its own test).
             # r105 (Correctness): "twice as fast" holds at gap 1 only; the rate is 2 × gap.
             # Pass 104 (r106 Clarity): the gap named first; "a tiny amount" and "as much" for "as fast".
-            "Why the ½? The gap is the output minus the right answer.\n"
             "When the gap grows by a tiny amount, its square grows about 2 × gap times as much.\n"
             "At gap $1$, twice as fast: from $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$.\n"
-            f"Halving cancels the $2$, so the output's hill slope is just the gap: "
-            f"${said_out:g} - {right:g} = {start:g}$.\n"
+            "Halving cancels the $2$.\n\n</details>\n\n"
             # pass 84 (r83 Clarity): the ½ given its reason; pass 89: "twice that" cut for words
-            "Check it: move the output to $24.1$.") == _cell("Wrongness is half").strip().split("².\n", 1)[1]
+            "Check it: move the output to $24.1$.") == _cell("The **gap** is the output minus").strip().split("².\n", 1)[1]
+    assert _cell("The **gap** is the output minus").startswith(f"The **gap** is the output minus the right answer: "
+                                                 f"${said_out:g} - {right:g} = {start:g}$.")
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     # Pass 71 (r66 Clarity): why the two multiply, said per move (the weight's, then the output's); r68 Correctness:
@@ -3703,11 +3715,12 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 86 (r85 Clarity): "a right answer that follows the output" confused; the setting said as the signal's
     # start, with what it stands for (an output 1 too high).
     # r107 (Correctness): said as the widget's choice, with what real training starts from (the gap).
-    assert cells[k - 1].source.strip() == ("This widget always starts the signal at $1$.\n"
+    # r108 (Correctness): what the start of 1 stands for (an output 1 too high); the sign asked at our weight.
+    assert cells[k - 1].source.strip() == ("This widget always starts the signal at $1$, as if the output were $1$ too high.\n"
                                            "In real training it starts at the gap."
                                            "\n\n"
                                            "**Predict:** make the input $-2$: what is our weight's hill slope then? "
-                                           "And at input $2$ with the output's weight $-3$: what sign?")
+                                           "And at input $2$ with the output's weight $-3$: what sign at our weight?")
     assert "What reaches our weight?" not in _markdown()
     assert "always the output minus" not in _markdown() and "always output − 1" not in _markdown()
     for x in ch00_start_here.CHAIN_INPUTS + (-2.0, 0.0, 2.0):   # whatever the input, the right answer sits 1 below
@@ -3727,8 +3740,16 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 85 (cut for words): the fold's extra drag (the hill slope twice the output's weight) is cut.
     # Pass 86 (r85 Interaction): the output's weight slider answers a question of its own (weight −3: what sign?).
     assert fold.rstrip().endswith("before the input can flip it.\n\n"
-                                  "At weight $-3$: $1 \\cdot (-3) \\cdot 1 \\cdot 2 = -6$, negative: "
-                                  "the weight flips the sign.\n\n</details>") and "twice that weight" not in fold
+                                  "With output weight $-3$: $1 \\cdot (-3) \\cdot 1 \\cdot 2 = -6$: "
+                                  "the weight flips the sign.\n"
+                                  # r108 (Correctness 1): the −6 holds for the widget's start of 1 only; the real
+                                  # start is the gap, output −24 minus the right answer 23.
+                                  "That is for the widget's start of $1$.\n"
+                                  "Here the output is $-24$. So real training starts at the gap, $-47$."
+                                  "\n\n</details>") and "twice that weight" not in fold
+    out_v3 = -3 * max(ch00_start_here.HIDDEN_WEIGHT * 2, 0.0)   # output's weight −3, input 2, our weight 4
+    assert out_v3 == -24 and out_v3 - ch00_start_here.RIGHT == -47
+    assert ch00_start_here.output_hill_slope(out_v3) == -47
     assert ch00_start_here.chain_signal(2, -3)["hill slope"] == 1 * -3 * 1 * 2 == -6
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
     # Pass 89 (r89 Retention): the pass back's own Pause and recall, then the history.
@@ -4089,8 +4110,10 @@ def test_pass88c_three_slopes_named_apart_where_hill_slope_is_met():
 def test_pass88c_the_chain_starts_with_why():
     """Check r88 Clarity: the chain came with no reason. Its first cell says first that training needs each weight's
     hill slope (the step downhill just shown is the hill slope times the learning rate)."""
-    chain = _cell("Each step downhill needs every weight's hill slope.")
-    assert chain.startswith("Each step downhill needs every weight's hill slope.\n"
+    # r108 (Clarity 5): from one weight's valley to many weights, each stepped by its own hill slope.
+    chain = _cell("A real network has many weights,")
+    assert chain.startswith("A real network has many weights, each with its own valley.\n"
+                            "Each step moves every weight downhill, using its hill slope.\n"
                             "Now picture a chain")
 
 
@@ -4373,17 +4396,18 @@ def test_pass102_the_hill_picture_labels_three_touching_lines_with_the_rule():
 def test_pass102_why_the_half_is_said_with_a_small_square_worked():
     """Check r104 Clarity: the ½ is explained by a square growing about twice as fast as its gap: 1 to 1.1 takes the
     square from 1 to 1.21, up 0.21, about 2 x 0.1; halving leaves about 0.1, so the output's hill slope is the gap."""
-    cell = _cell("Wrongness is half of the squared gap:")
+    cell = _cell("The **gap** is the output minus")
     assert "At gap $1$, twice as fast: from $1$ to $1.1$, the square goes $1 \\to 1.21$: up $0.21$, about $2 \\cdot 0.1$." in cell
     # r105 (Correctness): the rate is 2 × gap, not 2 at every gap: at gap 3 a 0.1 move adds about 0.6, six times 0.1
     assert "When the gap grows by a tiny amount, its square grows about 2 × gap times as much." in cell
-    assert cell.index("The gap is the output minus the right answer.") < cell.index("When the gap grows")
+    assert cell.index("The **gap** is the output minus the right answer") < cell.index("Wrongness is half") \
+        < cell.index("<details><summary>Why the ½? (optional)") < cell.index("When the gap grows")
     assert round((3.1 ** 2 - 3 ** 2) / 0.1) == 6 == 2 * 3
     assert round(1.1 ** 2, 2) == 1.21 and round(1.1 ** 2 - 1 ** 2, 2) == 0.21
     assert round((1.1 ** 2 - 1) / 0.1) == 2 and round(0.5 * (1.1 ** 2 - 1) / 0.1) == 1   # halving cancels the 2
     said, right = ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT), ch00_start_here.RIGHT
     assert ch00_start_here.output_hill_slope(said) == said - right == 1
-    assert "just the gap: $24 - 23 = 1$." in cell
+    assert "minus the right answer: $24 - 23 = 1$." in cell and "It is just the gap: $1$." in cell
 
 
 def test_pass102_the_fading_bars_are_pictured_as_ten_units_at_their_steepest():
