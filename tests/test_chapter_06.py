@@ -1799,12 +1799,12 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     line = decisions.lines()[6]
     assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
     assert line.note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                         "See Softplus (a smooth ramp with no dip, always above 0) at the end.")
+                         "See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
         "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
-        "price)? See Softplus (a smooth ramp with no dip, always above 0) at the end.")
+        "price)? See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
     case = dict(decisions.beyond_rows())["A number that must stay above 0, such as a price?"]
     assert case.startswith("Try **Softplus**") and "always above 0" in case and "Softplus" in ch06_decisions.reference().data
     x = np.linspace(-30, 30, 601)
@@ -2239,7 +2239,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
     assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                                         "See Softplus (a smooth ramp with no dip, always above 0) at the end.")
+                                         "See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]

@@ -1229,7 +1229,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5." in text
-    assert "Without SELU, the spread would stay put." in quiz.key_why("selu_steady")   # p106 (r108)
+    assert "No bend: the spread would stay put." in quiz.key_why("selu_steady")   # p106 (r108)
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
@@ -1245,7 +1245,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words (such weights keep a weighted sum's spread), and
     # the pull both ways: above 1 the spread shrinks, below 1 it grows (checked below with chapter 04's own runs)
     assert quiz.key_why("selu_steady") == ("In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, "
-                                           "below 1 it grows. The average stays near 0. Without SELU, the spread "
+                                           "below 1 it grows. The average stays near 0. No bend: the spread "
                                            "would stay put.")
     assert "√" not in quiz.key_why("selu_steady") and "inputs per unit" not in quiz.key_why("selu_steady")
     from course_utils.engine import signal_stats

@@ -341,7 +341,7 @@ LINE_REASON = {  # where the list says less than the card (one example model ins
 LINE_NOTE = {  # after the example: the line's limit, and the end fold's case that covers it ({...}: from facts())
     # pass 34 (r32): the models that kept ReLU (T5, OPT) moved to the optional history fold (ch06_decisions.history)
     "regression_output": "An answer that can never be below 0, such as a price (not a change in price)? "
-                         f"See Softplus ({SOFTPLUS_PLAIN}, always above 0) at the end.",
+                         f"See Softplus ({SOFTPLUS_PLAIN}, always above 0) under \"Beyond the list\".",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
 }
 
 
@@ -384,7 +384,7 @@ DEEP_FIX = ("The usual fix is not a bend. Add **shortcuts**: a layer's input is 
 
 
 def beyond_rows():
-    """(case, what to do) for the cases the seven lines leave out: the fold at the end of notebook 06. Pass 61 (r55
+    """(case, what to do) for the cases the seven lines leave out: the fold under "Beyond the list" in notebook 06, before its quiz (p106). Pass 61 (r55
     Focus 3 and Clarity 3): the 10-row table repeated the list and packed four new terms into one cell; what it added
     is these four cases, each term in bold with its plain words, one short sentence at a time. The second choices and
     bends to avoid of the list's own places stay on the picker's card."""

@@ -704,7 +704,7 @@ def key_why(qid):
             # r105 (Correctness: "the start weights leave the spread alone" was said as seen, but no line without
             # SELU is drawn): the picture's part is what it draws; the weights' part is said, not pointed at
             "selu_steady": "In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, below 1 it grows. "
-                           "The average stays near 0. Without SELU, the spread would stay put.",   # r106: "it" was ambiguous; p106 (r108): "Start weights alone keep the spread" was cryptic
+                           "The average stays near 0. No bend: the spread would stay put.",   # r106: "it" was ambiguous; p106 (r108): "Start weights alone keep the spread" was cryptic; "Without SELU" could mean with another bend
             # p94 (r95 Picture first): softmax worked out in numbers, under the picture (it was in the word box)
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. "
                                   f"For (2, 1): e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "

@@ -987,7 +987,7 @@ REFERENCE_SUMMARY = "Open: four cases the list leaves out"
 
 
 def reference():
-    """The fold at the end of notebook 06: the cases the seven lines leave out, one bullet each, the case in bold and
+    """The fold under "Beyond the list" in notebook 06, before its quiz (p106, r108 Retention): the cases the seven lines leave out, one bullet each, the case in bold and
     what to do in short sentences (pass 61, r55: the 10-row table of every rule repeated the list)."""
     items = "\n".join(f"- **{case}** {answer}" for case, answer in decisions.beyond_rows())
     return Markdown(f"<details><summary>{REFERENCE_SUMMARY}</summary>\n\n{items}\n\n</details>")
