@@ -772,11 +772,14 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 55 (r49 change 3): the dashes are each unit times its output weight, as the pictures draw them.
     # Pass 65 (r59 Clarity 2): the legend moved after the slider, one line per thing the picture shows, read while
     # dragging (not held in mind before it); the one-unit remark cut (the legend lists no dash at one unit).
-    legend = cells[q + 1].source
-    assert ("- the thick line is the output, the units added up.\n"
+    # r109 (Clarity 4): the guide moved back above the Predict, which asks the learner to read the picture.
+    legend = cells[q - 1].source
+    assert ("In the picture:\n\n- the thick line is the output, the units added up.\n"
             "- each circle marks one of its corners: count them.\n"
             "- thin dashes draw each unit times its output weight.") in legend   # pass 71: unit 2's fall is the fold's
-    assert "dash" not in before and "circle" not in before
+    # r109 (Clarity 4): the guide to dashes and circles comes before the Predict now, not in the formulas above it.
+    assert "dash" not in cells[q - 2].source and "circle" not in cells[q - 2].source
+    assert legend.index("thin dashes") < legend.index("**Predict:**") and "circle" not in cells[q + 1].source
     assert ch00_start_here.MIDDLE_START == -1.0
     dash = ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, ch00_start_here.MIDDLE_START)[1:2],
                                     np.array([1.0, 2.0]))
@@ -938,8 +941,8 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     # Pass 41 (r37 Interaction): the corner count is checked in its own fold first; then the task, then its fold.
-    assert cells[q + 1].source.startswith("Drag **bent units** to 2, then 3. In the picture:")
-    assert "each circle marks one of its corners: count them." in cells[q + 1].source
+    assert cells[q + 1].source.strip() == "Drag **bent units** to 2, then 3."   # r109: the guide is above the Predict
+    assert "each circle marks one of its corners: count them." in cells[q - 1].source
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     assert cells[q + 3].source.startswith("Check one point of the thick line")   # pass 65: the worked x = 1 (p100: alone)
     after = cells[q + 4].source
@@ -1052,8 +1055,9 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
     # Pass 100 (r102 Clarity): the bend made concrete: a unit's result drawn against its input, straight without it.
     # r107 (Clarity): the unit gets one input before its result is drawn against it.
-    assert opening.index("**bend**.\nGive a unit one input. Draw its result against it: without the bend, "
-                         "you get a straight line.\n"
+    # r109 (Clarity 6): plain "plot what comes out against x", not "draw its result against it".
+    assert opening.index("**bend**.\nGive a unit one input $x$. Plot what comes out against $x$: without the bend, "
+                         "the plot is a straight line.\n"
                          "The bend puts a corner or a curve in it") < opening.index("Without the bend, a stack")
     # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet; pass 100: its sketch number.
     # Pass 104 (r106 Clarity): the picture is still to come, so the pointer says so.
@@ -2137,7 +2141,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # honestly, z named at the bars, 2006's purpose: 2319 -> 2343 (the brief's ~20).
     # r108 (Clarity, Correctness, Focus): the gap named before the ½ and the ½'s why folded, the widget's start of 1
     # and the real start (the gap) said where −6 is read, one weight to many, 2006 made concrete: 2343 -> 2385.
-    assert words(cells[:g]) <= 2385 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # r109 (Clarity): one weight's valley among many said truly, the −47 aside finished (282), why weight minus 1,
+    # 2006's layer task in plain words; the picture's guide moved, not added: 2385 -> 2419 (within the brief's +40).
+    assert words(cells[:g]) <= 2419 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2480,8 +2486,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # r107 (Correctness): the widget's start of 1 and real training's gap, two sentences: 88, 795 words.
     # r108 (Clarity, Correctness): the gap named first and the ½'s why in a fold, one weight to many weights, the
     # widget's start of 1 and the real start said where −6 is read: 94 sentences, 834 words.
-    assert len(said) <= 94, said
-    assert sum(chapter_metrics.words(s) for s in said) <= 834, sum(chapter_metrics.words(s) for s in said)
+    # r109 (Clarity 1, 3, 5): one weight's valley shifts as the others move; why weight minus 1; the −47 aside ends
+    # with its 282; two Predict lines, not one: 98 sentences, 864 words.
+    assert len(said) <= 98, said
+    assert sum(chapter_metrics.words(s) for s in said) <= 864, sum(chapter_metrics.words(s) for s in said)
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2981,8 +2989,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 103 (r105 Clarity): one concrete sentence; the vague "short path back" and "workaround" cut.
     # r107 (Focus): it read as trivia; now it says what it was for (a fix for the slow learning above).
     # r108 (Clarity 11): said concretely: each layer first trained alone to rebuild its input, then all together.
-    assert ("From 2006, one fix for slow deep nets: train each layer alone first, to rebuild its input.\n"
-            "Then all together.\n") in text
+    # r109 (Clarity 2): "rebuild its input" said in plain words: each layer's own task, copying its input back out.
+    assert ("From 2006, one fix for slow deep nets: train each layer alone first.\n"
+            "Its task: copy its input back out.\nThen all together.\n") in text and "rebuild" not in text
     assert "2006\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     assert "short path back" not in text and "workaround" not in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
@@ -3719,8 +3728,10 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert cells[k - 1].source.strip() == ("This widget always starts the signal at $1$, as if the output were $1$ too high.\n"
                                            "In real training it starts at the gap."
                                            "\n\n"
-                                           "**Predict:** make the input $-2$: what is our weight's hill slope then? "
-                                           "And at input $2$ with the output's weight $-3$: what sign at our weight?")
+                                           "**Predict:** make the input $-2$: what is our weight's hill slope then?"
+                                           # r109 (Clarity 4): one question a Predict line
+                                           "\n\n**Predict:** at input $2$, with the output's weight $-3$: "
+                                           "what sign at our weight?")
     assert "What reaches our weight?" not in _markdown()
     assert "always the output minus" not in _markdown() and "always output − 1" not in _markdown()
     for x in ch00_start_here.CHAIN_INPUTS + (-2.0, 0.0, 2.0):   # whatever the input, the right answer sits 1 below
@@ -3745,11 +3756,14 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
                                   # r108 (Correctness 1): the −6 holds for the widget's start of 1 only; the real
                                   # start is the gap, output −24 minus the right answer 23.
                                   "That is for the widget's start of $1$.\n"
-                                  "Here the output is $-24$. So real training starts at the gap, $-47$."
+                                  "Here the output is $-24$. So real training starts at the gap, $-47$.\n"
+                                  # r109 (Clarity 5): the aside ends with what follows: same rule, 47 times bigger.
+                                  "Same rule, 47 times bigger, sign flipped: $-47 \\cdot (-3) \\cdot 1 \\cdot 2 = 282$."
                                   "\n\n</details>") and "twice that weight" not in fold
     out_v3 = -3 * max(ch00_start_here.HIDDEN_WEIGHT * 2, 0.0)   # output's weight −3, input 2, our weight 4
     assert out_v3 == -24 and out_v3 - ch00_start_here.RIGHT == -47
     assert ch00_start_here.output_hill_slope(out_v3) == -47
+    assert ch00_start_here.output_hill_slope(out_v3) * -3 * 1 * 2 == 282 == -47 * ch00_start_here.chain_signal(2, -3)["hill slope"]
     assert ch00_start_here.chain_signal(2, -3)["hill slope"] == 1 * -3 * 1 * 2 == -6
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
     # Pass 89 (r89 Retention): the pass back's own Pause and recall, then the history.
@@ -4081,6 +4095,12 @@ def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
     said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$.\n"   # pass 101: bottom said above
     assert f"At weight ${bottom:g}$, the bottom, the valley is flat: hill slope $0$." in worked   # pass 102
     assert said in worked and worked.index(said) < worked.index("Hill slope = weight minus $1$")
+    # r109 (Clarity 3): why, in one bracket: the square's slope is 2 × (weight − 1), and the ½ halves it.
+    assert worked.rstrip().endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"
+                                    "(The square's slope is $2 \\times (\\text{weight} - 1)$; the ½ halves it.)")
+    for w in (-1.5, 0.0, 2.5, 3.0):   # the square's slope, from two nearby points, is 2 × (w − 1)
+        assert ((w + 1e-6 - bottom) ** 2 - (w - 1e-6 - bottom) ** 2) / 2e-6 == pytest.approx(2 * (w - bottom))
+    assert "own valley" not in _markdown()
     for w in (-1.5, 0.0, 1.0, 2.5, 3.0):
         assert float(ch00_start_here.hill(w)) == pytest.approx(0.5 * (w - bottom) ** 2 + floor)
         # the slope of ½(w − 1)², worked from two nearby points, is w − 1: the rule the text gives
@@ -4111,9 +4131,11 @@ def test_pass88c_the_chain_starts_with_why():
     """Check r88 Clarity: the chain came with no reason. Its first cell says first that training needs each weight's
     hill slope (the step downhill just shown is the hill slope times the learning rate)."""
     # r108 (Clarity 5): from one weight's valley to many weights, each stepped by its own hill slope.
-    chain = _cell("A real network has many weights,")
-    assert chain.startswith("A real network has many weights, each with its own valley.\n"
-                            "Each step moves every weight downhill, using its hill slope.\n"
+    chain = _cell("A real network has many weights.")
+    # r109 (Clarity 1): one landscape over all the weights: one weight's valley, with the others held still, shifts.
+    assert chain.startswith("A real network has many weights.\nHold all but one still, and that one sees a valley like this.\n"
+                            "Move the others, and its valley shifts.\n"
+                            "Each step moves every weight a little downhill, using its hill slope.\n"
                             "Now picture a chain")
 
 
@@ -4226,7 +4248,8 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     from 3 to 3.1, the printed wrongness is the drawn valley's, and its rise is about hill slope × the move."""
     cells = _nb().cells
     h = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
-    assert cells[h].source.endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.")
+    assert cells[h].source.endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"   # r109: its why, in a bracket
+                                    "(The square's slope is $2 \\times (\\text{weight} - 1)$; the ½ halves it.)")
     code, read = cells[h + 1], cells[h + 2]
     assert code.cell_type == "code" and read.cell_type == "markdown"
     dot, move = ch00_start_here.HILL_DOT, 0.1
