@@ -287,7 +287,8 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     assert "The gap in each title is only the computer's rounding: zero, in effect." in prose
     assert "a millionth of a millionth" not in prose
     lo, hi = ranges[-1].split(" to ")
-    assert (f"even at 100 layers.\nThere the first output runs from {lo} to {hi}, far from 0."
+    # pass 107 (r109 Clarity: the range came before the point it supports): the kept gaps first, then the range
+    assert (f"they keep their gaps.\nTheir first output runs from {lo} to {hi}.\nThey sit far from 0"
             in "\n".join(t for _, t in _markdown_cells()))
     fig = ch01_collapse.deep_stack_picture()
     fig.canvas.draw()   # pass 41 (r37 reader): no title cut off at the figure's edge ("(7200 numbers" lost its ")")
@@ -816,7 +817,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k not in (1, 2))
     build = "\n".join(_src(c) for c in cells[head:train]
                       if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
-    needed = ["Each unit feeds every unit in the next column.\nThe middle is a **hidden layer**.",
+    needed = ["Each unit feeds every unit in the next layer.\nThe middle is a **hidden layer**.",
               "The picture draws both versions.",  # pass 106: the two versions are the picture's two panels
               # pass 63 (r58 sweep): "Its" named as the network
               # pass 73 (r70 reader): a guess, not a true chance
@@ -836,7 +837,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # r105 (Clarity: why the last sigmoid, a bend, does not rescue the no-bend network)
               "The network's **boundary** is where the chance is one half: where the score is 0.\n"
               "The sigmoid comes last, so it cannot bend that line.\n"
-              "With no bend in the middle, the boundary is a straight line, or no useful one.\n"
+              "So the boundary is a straight line, or no useful one.\n"  # pass 107: "With no bend in the middle" said above
               # pass 101 (r103 Clarity: "no useful one" was explained only after the quiz): said where it first appears
               "No useful one: if $u$ and $v$ are both 0, every input gets the same chance.\n"  # pass 104: shorter
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
@@ -1163,7 +1164,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half: where the "
-                                                 "score is 0.\nThe sigmoid comes last, so it cannot bend that line.\nWith no bend in the middle, "
+                                                 "score is 0.\nThe sigmoid comes last, so it cannot bend that line.\nSo "
                                                  "the boundary is a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
                                                  "input gets the same chance.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
@@ -1959,7 +1960,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
-                    "2. Against its score, each corner's loss is a slide.\n"
+                    "2. Draw a corner's loss for every score. The curve only bends up.\n"
                     "   It is high for the wrong label. It flattens toward 0 for the right one.\n"
                     "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
                     "   So the loss only curves up in $u$, $v$, $b$ too.\n"
@@ -2073,8 +2074,6 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers.\n"
-                       "There the first output runs from 16 to 22, far from 0. Each layer also slides the points, "
-                       "100 times over.\n"
                        # pass 90 (r91 Clarity: why 16 to 22?): the 100 random shifts add up (test_pass90_...)
                        # pass 91 (r92 Correctness): it is this draw, not a rule
                        # pass 92 (r93 Correctness): the shifts do not simply add: later layers turn each one
@@ -2086,6 +2085,10 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 106 (r108 Clarity: "So ... readable size" did not follow from the plate): the plate
                        # says what it shows, kept gaps (test_pass85_...); the size reason is said with the set-up
                        "Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n"
+                       # pass 107 (r109 Clarity: "far from 0" answered a question nobody asked, before the point it
+                       # supports): after the gaps; the bias is why (test_pass90_hundred_shifts_...)
+                       "Their first output runs from 16 to 22.\n"
+                       "They sit far from 0: each layer's bias slides them, 100 times over.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
                        # pass 102 (r104 Focus): "No two get closer." and "a millionth of a millionth" cut
@@ -2711,16 +2714,22 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # r102 (Correctness: upright in which picture? the input sheet's upright lines curve): after the layer
             # pass 102 (r104 Clarity: "only one of h1, h2 changes" was not self-contained): said for upright lines
             # pass 104 (r106 Clarity: why an upright line stays straight): every point has the same h1, moved alike
-            "The exception: a line that is exactly upright after the layer. Every point on it has the same $h_1$.\n"
+            # pass 107 (r109 Clarity: "The exception" hid that across lines stay straight too)
+            "A few lines stay straight. One kind is exactly upright after the layer. Every point on it has the same $h_1$.\n"
             "tanh moves all its points sideways by the same amount. It only squeezes the line up and down, so it "
             "stays straight.\n"
             "Lines running exactly across stay straight too.\n"
             # pass 106 (r108 Correctness: step 4 at its start settings curves every line): the setting said
             # ($W_{12}$ is not yet named here: the check names it, test_row_and_column_of_a_weight_are_said_once)
-            "Step 4's check, below, makes such lines.\n"
+            # pass 107 (r109 Clarity: a step and a check not yet seen): the widget named (W₁₂ = 0, checked below)
+            "You will make such lines in the grid widget further down.\n"
             "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
+    # pass 107: "further down" is true: the grid widget comes after this fold (its W₁₂ = 0 case: test_pass52_...)
+    cells = _cells()
+    fold_at = next(i for i, c in enumerate(cells) if "<summary>Why: tanh</summary>" in _src(c))
+    assert fold_at < next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 104 (r106 Picture: both sets of points sat on one pair of axes, unnamed): the legend says which is which
     ax = ch01_collapse.tanh_steps_picture().axes[0]
     handles, names = ax.get_legend_handles_labels()
@@ -2939,7 +2948,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
             # pass 94 (r95 Clarity: the try read as a task, not a test): an open test, and where to look
             # pass 98 (r99 Clarity: it cannot be done, so it is a test, and says so)
             # p103 (r105 Clarity: "a bias" named no slider, "the count" no goal): the slider, and what to look for
-            "   A test: try to crease a line. Drag $W_{12}$ to both ends, then **bias of h₁**.\n"
+            "   A test: try to crease a line. Drag $W_{12}$ all the way left, then all the way right. Same for **bias of h₁**.\n"
             "   Watch the title: does any line get creased?\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
@@ -2947,6 +2956,12 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     for name, value in (("w12", -2.0), ("w12", 2.0), ("b1", 1.5), ("b2", -1.5)):
         chase.sliders[name].value = value
         assert "creased" not in chase.readout.value and "curved" not in chase.readout.value
+    # pass 107 (r109: "to both ends" said as all the way left, then right): those are the sliders' own ends
+    for name in ("w12", "b1"):
+        for end in (chase.sliders[name].min, chase.sliders[name].max):
+            chase.sliders[name].value = end
+            assert "creased" not in chase.readout.value and "curved" not in chase.readout.value, (name, end)
+    assert (chase.sliders["w12"].min, chase.sliders["w12"].max) == (-2.0, 2.0)
     assert chase.sliders["b1"].description == "bias of h₁"  # p103: the slider the step names
     flip = ch01_collapse.fold_demo()
     flip.sliders["w11"].value = -1.0
@@ -3195,7 +3210,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     assert "14 of 14 grid lines curved" in w.readout.value
     # pass 98 (r99 Clarity): "hidden" said in plain words where the term first appears
     assert ("A small network has 2 inputs, 8 units in the middle, and 1 output.\n"
-            "Each unit feeds every unit in the next column.\n"   # pass 106 (r108 Picture first): the wiring
+            "Each unit feeds every unit in the next layer.\n"   # pass 106 (r108 Picture first): the wiring
             "The middle is a **hidden layer**. Its numbers are neither the inputs nor the answer. So no label says what "
             "they should be.") in _text()  # pass 99 (r100 Correctness: the learner can print them); pass 104: short sentences
     # pass 99 (r100 Clarity): the bend said in plain words in the opening cell, before "Take the bend away"
@@ -4590,8 +4605,9 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("runs from 16 to 22, far from 0. Each layer also slides the points, 100 times over.\n"   # pass 93 (r94 Clarity): the "about 20 out" aside between them cut
-            "Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n") in text
+    # pass 107 (r109 Clarity): the kept gaps lead; the range and its reason follow
+    assert ("Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n"
+            "Their first output runs from 16 to 22.\nThey sit far from 0: each layer's bias slides them") in text
     assert "No two get closer." not in text   # pass 102 (r104 Focus): the picture does not show it; checked below
     assert "turning table" not in text
     rng = np.random.default_rng(1)
@@ -4924,7 +4940,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     # pass 98 (r99 Picture: why 16 to 22 at 100 layers): one short why, the slides piling up (not "add up": each is
     # turned by the later layers, test_pass92_each_shift_is_turned_by_later_layers_so_the_shifts_do_not_simply_add)
     assert "20 out" not in fold and "add up" not in fold
-    assert ("There the first output runs from 16 to 22, far from 0. Each layer also slides the points, 100 times "
+    # pass 107 (r109 Clarity): the range after the kept gaps, and the bias named as what slides them
+    assert ("Their first output runs from 16 to 22.\nThey sit far from 0: each layer's bias slides them, 100 times "
             "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
@@ -5047,7 +5064,7 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
     at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
     equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
     text = _text()
-    assert ("2. Against its score, each corner's loss is a slide.\n"
+    assert ("2. Draw a corner's loss for every score. The curve only bends up.\n"
                     "   It is high for the wrong label. It flattens toward 0 for the right one.\n"
             "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
             "   So the loss only curves up in $u$, $v$, $b$ too.\n"
@@ -5062,9 +5079,44 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
             assert np.allclose(np.diff(s, 2), 0, atol=1e-9)   # equal steps in u, v, b: equal steps in the score
             loss = np.log1p(np.exp(-s)) if label == 1 else np.log1p(np.exp(s))   # −ln of the right label's chance
             assert np.all(np.diff(loss, 2) > -1e-12)           # it only curves up along the path
+    # pass 107 (r109 Clarity: "a slide" was a slider's name): "the curve only bends up" against the score itself,
+    # high for the wrong label and flattening toward 0 for the right one
+    score = np.linspace(-8, 8, 321)
+    for loss in (np.log1p(np.exp(-score)), np.log1p(np.exp(score))):   # label 1, label 0
+        assert np.all(np.diff(loss, 2) > 0)
+    assert np.log1p(np.exp(-score))[0] > 7 and np.log1p(np.exp(-score))[-1] < 0.001   # label 1: high, then near 0
 
 
 # ---- pass 97 (r98 reader) ----
+
+def test_pass107_the_whole_sheet_lands_on_one_line_because_both_units_read_x1_plus_x2():
+    """Check r109 item (img_021's "pink: the whole sheet, landed" was never explained): the crease section says both
+    units read the same x₁ + x₂, so the whole sheet lands on one line; with ReLU off, every grid point the XOR demo
+    draws sits on h₂ = h₁ − 1, not just the four corners."""
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).startswith("## Can one crease untangle XOR?"))
+    assert _src(cells[i]).endswith("Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
+                                   "Both units read the same $x_1 + x_2$. So the whole sheet lands on one line.")
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    assert w.bend.value == "identity"
+    for line in w.lines["grid"].values():
+        h1, h2 = np.asarray(line.get_xydata(), dtype=float)[~np.isnan(np.asarray(line.get_xydata(), dtype=float)).any(1)].T
+        assert len(h1) > 4 and np.allclose(h2, h1 - 1)
+        assert np.ptp(h1) > 1   # a stretch of the line, not one point
+
+
+def test_pass107_small_wordings_name_what_is_drawn():
+    """Check r109 items: the two units are named as layer 1 before the matrix; the ramps' reading names the panel's
+    own sum, unit 1 + unit 2 − 1 (its title), where it says the 0-line runs upright."""
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.one_table_picture()")
+    assert _src(cells[i + 1]).startswith("The two units together are layer 1.\nEach layer keeps its weights")
+    assert "unit 1" in ch01_collapse.one_table_picture().get_label() and "Row 1 (1, 2)" in ch01_collapse.one_table_picture().get_label()
+    said = "So near A, only unit 1 changes the sum. Unit 1 + unit 2 − 1 has an upright 0-line there."
+    assert said in ch01_collapse.RAMPS_READING
+    assert ch01_collapse.RAMPS_SUM_TITLE.startswith("unit 1 + unit 2 − 1\n")
+    assert "The sum's 0-line runs upright" not in " ".join(ch01_collapse.RAMPS_READING)
+
 
 def test_pass97_line_block_states_the_sliders_start_as_the_widget_has_it():
     """Check r98 Correctness item: the closed block's slide sentence no longer says 0.3 (the sketch's gentle line);

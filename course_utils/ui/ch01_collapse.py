@@ -900,7 +900,8 @@ RAMPS_READING = (
     "At A, unit 2 is near its top, so it barely changes.",
     "Panel “*unit 1: climbs right*” has A by its dashed line.",
     "There unit 1 is halfway up, so it changes fast.",
-    "So near A, only unit 1 changes the sum. The sum's 0-line runs upright there.",
+    # pass 107 (r109 Clarity: the panel draws unit 1 + unit 2 − 1, not the sum): named as drawn
+    "So near A, only unit 1 changes the sum. Unit 1 + unit 2 − 1 has an upright 0-line there.",
     "At the right edge the units swap roles, so it runs across.",
 )
 
