@@ -60,17 +60,20 @@ BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "The share comes from a bell curve; a kitchen scale explains it (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
-              "The scale's errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
+              "Its errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
               # pass 105 (r107 Correctness: GELU needs no bell; the bell is its designers' picture)
-              "A unit's sum changes with each example.\n"
-              "GELU's designers pictured those sums piling up like this bell: middle 0, usual size 1.\n"
+              # r109 Clarity: a bridge from the scale to one unit ("assumed": nothing here was measured)
+              "Now swap the scale for one unit: its sum wobbles with each example.\n"
+              "GELU's designers assumed those sums pile up in the same bell: middle 0, usual size 1.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
 # unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
 GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of those sums that $x$ beats.\n"   # the bell cell says they pile up
+              # r109 Clarity: why beating other sums should decide how much of x passes
+              "A sum bigger than most is mostly kept; a smaller one is mostly dropped.\n"
               # pass 105 (r107 Clarity: "how big x is for this unit" was vague): x's rank among the sums
               # r108 Clarity: "rank" read as 1st, 2nd, 3rd; now the share of the sums x beats, with Φ(1) worked
               "$\\Phi(1) = 0.84$: $x = 1$ beats about 84 in 100.\n"
@@ -528,7 +531,7 @@ def test_explorer_asks_which_slopes_pass_no_signal_or_a_flipped_one_and_the_answ
     # pass 60 (r54): the chapter promised four bends and a gate, so the fifth ticked bend is named where it is asked
     # pass 102 (r104 Interaction: the learner acted before predicting): the guess first, then the check
     # pass 104 (r106 Clarity: the Predict lines were long): shorter sentences, the check after the guess
-    assert ("**Predict:** at x = −1.5, which of the five bends have slope 0 (no "
+    assert ("**Predict:** at x = −1.5, which of the four bends, and SiLU, have slope 0 (no "
             "learning signal back)?\nWhich have a slope below 0 (the signal flipped)?\n**Then check:** tick all five "
             "(SiLU too) and move the probe to −1.5.\nThen click \"Show the numbers\".") in above
     boxes = ch02.bend_explorer().checkboxes
@@ -1244,7 +1247,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
 def test_straight_not_flat_for_the_collapsed_line():
     """Check chapter 01's collapse is called a straight line ('flat' is kept for slope 0)."""
     first = "".join(chapter()["cells"][0]["source"])
-    assert "collapsed into one straight line" in first and "flat line" not in markdown() and "flat layers" not in markdown()
+    assert "make one straight line" in first and "flat line" not in markdown() and "flat layers" not in markdown()   # r109: drawn
 
 
 def test_a_relu_network_makes_the_line_plus_corners_exactly():
@@ -1925,10 +1928,9 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 91 (r92 Clarity/Interaction: the box and the dashed circle were explained only after the question)
     assert "".join(cells[at + 1]["source"]) == ("**Then predict:** set the centre to 0. Does a bigger step keep helping?\n\n"
                                                 # pass 97 (r98 Clarity: which circle, and what "it" was)
-                                                "The dashed circle in the left panel shows how long a typical input arrow is.\n"
-                                                "Ticking the box makes centre 0's arrows as long as centre 0.5's.\n"
-                                                "Centre 0's inputs then spread from −1 to 1.\n"
-                                                "(In the middle panel, the star's finish ring marks \"arrived\".)\n\n"   # pass 105 (r107): one "dashed circle"
+                                                "The left panel's dashed circle shows a typical arrow's length.\n"
+                                                "The box makes centre 0's arrows as long as centre 0.5's.\n"
+                                                "Centre 0's inputs then spread from −1 to 1.\n\n"   # r109: the stray finish-ring line cut
                                                 "**Last, predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?")
     assert ch02.zigzag_centre().figure.axes[0].get_legend().get_texts()[0].get_text() == "typical length"
     assert ch02.spread_for(0.0, same=True) == 1.0 and ch02.spread_for(0.0) == 0.5   # "from −1 to 1"
@@ -2087,11 +2089,11 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
 
 
 def test_the_tanh_card_says_zero_centred_only_around_0():
-    """Check a 'yes' card says zero-centred for inputs around 0 (tanh's mean output is 0 for inputs spread around 0,
-    not for inputs centred at 1), while the registry keeps its plain 'yes'."""
+    """Check the tanh card says a plain 'yes' (r109 Clarity: the definition already says "inputs spread evenly around
+    0"; the qualifier read as 'only sometimes'), and tanh's mean output is 0 for inputs spread around 0, not at 1."""
     from course_utils.facts import activations
     assert activations.get("tanh").zero_centred == "yes"
-    assert "- outputs: (-1, 1)\n- zero-centred: yes (for inputs around 0)" in cards()
+    assert "- outputs: (-1, 1)\n- zero-centred: yes\n" in cards() and "(for inputs around 0)" not in cards()
     assert "- zero-centred: no\n" in cards() and "no (for inputs" not in cards()
     z = np.random.default_rng(0).standard_normal(20000)
     assert abs(np.tanh(z).mean()) < 0.02 and np.tanh(z + 1).mean() > 0.4
@@ -2198,7 +2200,7 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
                                                                         "".join(c["source"]), re.M)]
     assert len(plumbing) >= 11 and all(c["metadata"]["jupyter"]["source_hidden"] for c in plumbing)
     text = markdown()
-    assert "These bends are called activation functions." in text.split("\n## ", 1)[0]
+    assert "These bends are **activation functions**." in text.split("\n## ", 1)[0]
     from course_utils.facts import activations
     # r83 Clarity: ReLU's card printed "[0, ∞)" before the brackets were explained: now the line just above says it
     relu_said = "Its outputs are written $[0, \\infty)$: 0 and up.\n$\\infty$ means infinity: there is no top."
@@ -2487,22 +2489,24 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "Does that help the unit they feed?\n\n"
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
                      # after the worked step, once the star and a step are known
-                     "Take the next unit: these outputs are its two inputs.\nIt has no bend, to keep it simple.\n"
+                     "Take the next unit: these are its two inputs.\nIt has no bend, to keep it simple.\n"
                      "Its job: its output should equal input 1 minus input 2.\n"
-                     "So its best weights are 1 and −1: the **star** in the picture below.")
+                     "Its best weights are 1 and −1: the **star** below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
     # r62 Clarity 3: the arrows' picture moved down, beside the words together and apart (split_step)
     worked = _folded_output(cells[at - 3])
     # pass 71 (r67 Picture first): the arrows' picture came back above the arithmetic (one picture, not two)
-    assert worked.count("<img") == 1 and worked.startswith("<img")
-    assert worked.split("\n\n", 1)[1].startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
+    # r109 Clarity: the plank's together and apart are said first, then the picture that uses them
+    assert worked.count("<img") == 1 and worked.startswith(ch02.PLANK + "\n\n<img")
+    assert worked.split("\n\n", 2)[2].startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
     # pass 60 (r54 Clarity 2): nine new terms in one section; the miss moved into the rule's fold below
     assert ("Its two weights start at 0, so its output is 0.\n"
             "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
             "A **step** is one correction of the weights, after one example.\n"
             # r59 Clarity 3: the rule shown where the 2 and the 1 are computed
-            "The step size (chapter 00's learning rate) sets how big a correction is. Here it is 1, and the output is 1 short.\n"
-            "Each weight moves by step size × its input × how far short the output is.\n") in worked
+            # r109 Clarity: one self-contained rule, no chapter 00 names
+            "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
+            "The rule: each weight moves by step size × its input × how far short the output is.\n") in worked
     assert ("Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
             "Both weights go up: that is the black arrow in the picture above.") in worked
     miss, change = ch02.one_step()
@@ -2523,7 +2527,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 61 (r55 Focus): the rule in symbols opens the section's one fold for the curious, under the answer
     # r57 Clarity: the step size is named beside the slider that sets it, with the worked step's value
     # pass 68: "The worked step used 1." cut; the Predict starts the step size at 1, the worked step's value
-    assert "The step size (chapter 00's learning rate) sets how big" in _folded_output(cells[_cell_index("ch02.worked_step()")])   # pass 88: the list cut
+    assert "The step size sets how big" in _folded_output(cells[_cell_index("ch02.worked_step()")])   # pass 88: the list cut
     assert "raise the step size from 1 to 3" in "".join(cells[at - 1]["source"]) and ch02.worked_step.__defaults__[1] == 1.0
     assert ch02.one_step(rate=2.0)[1].tolist() == (2 * ch02.one_step()[1]).tolist()   # the step size scales the correction
     # r58 Clarity: the median moved to the picture's legend; the fold opens with the split in numbers
@@ -2540,7 +2544,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r47 change 1: the split of the worked step, said in numbers, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     split = _folded_output(cells[at - 2])   # pass 71 (r67 Picture first): its picture moved up, above the arithmetic
-    img = _folded_output(cells[at - 3]).split("\n\n", 1)[0]
+    img = _folded_output(cells[at - 3]).split("\n\n", 2)[1]   # r109: under the plank lines
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     # pass 74 (r71 Picture first): the split's one picture was two runs of the widget, above the plank
     # pass 82 (r80 Picture first): they stood between the plank and the arrows it reads; they moved after the widget
@@ -2556,10 +2560,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # (apart); r61's point kept: the star needs only a tilt, along the dotted line, so a together move is a detour
     # pass 79 (r75 Clarity 1: three new ideas in a few lines): the swings get their own bold heading, opened by the
     # worked step's overshoot (1 short, then 5: 4 past), then the rule
-    assert ("**Why the weights detour.** Think of the two weights as the two ends of a plank.\n"
-            "A **together** move lifts or lowers both ends: both weights go the same way.\n"
-            "An **apart** move tilts the plank: one weight up, the other down.\n"
-            "The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.\n"
+    assert ("**Why the weights detour.** The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.\n"
             # pass 90 (r91 Clarity: heavy on digits): the two parts in words first, then the step's numbers
             "The coloured arrows above split the step into two parts.\n"
             # pass 104 (r106 Focus: the together/apart lines were dense): the worked step read concretely, its numbers
@@ -3008,7 +3009,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     assert answer.count("<details>") == 2 and f"<summary>{ch02.TIE_SUMMARY}</summary>" in answer
     seen, tie = answer.split("</details>")[:2]
     assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" not in tie
-    assert "Ticking the box makes centre 0's arrows as long as centre 0.5's." in markdown() and "It reaches the star about three times sooner at step size 1." in tie
+    assert "The box makes centre 0's arrows as long as centre 0.5's." in markdown() and "It reaches the star about three times sooner at step size 1." in tie
     at = _cell_index("ch02.zigzag_answer()")   # pass 90: the Takeaway right under the answer
     assert "".join(chapter()["cells"][at + 1]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
@@ -3122,7 +3123,7 @@ def test_the_shared_number_of_a_weight_change_is_named():
     # "how far short", in the worked step's rule and in the fold; the fold's rule in symbols is cut
     assert not re.search(r"\bmiss\b", said + _folded_output(cells[worked])) and worked < predict
     assert "and the output is 1 short.\n" in _folded_output(cells[worked]) and ch02.one_step()[0] == -1.0
-    rule = "Each weight moves by step size × its input × how far short the output is.\n"
+    rule = "The rule: each weight moves by step size × its input × how far short the output is.\n"
     assert (markdown() + shown()).count(rule) == 1 and rule in _folded_output(cells[worked])
     # below: the rule is the slope of the squared miss, halved
     goal, rate = np.array([1.0, -1.0]), 1.5
@@ -3207,9 +3208,9 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     # r57: the step size is said in the widget's cell, beside its slider
     widget = _cell_index("ch02.zigzag_centre()")
     said = _folded_output(cells[worked]) + "".join(cells[widget - 1]["source"])
-    assert "Each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget
+    assert "The rule: each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget
     # r47: "step" and "step size" in plain words before the rule uses them (pass 68: the rule is the worked step's)
-    assert said.index("A **step** is one correction") < said.index("The step size (chapter 00's learning rate) sets how big") < said.index("Each weight moves")
+    assert said.index("A **step** is one correction") < said.index("The step size sets how big") < said.index("each weight moves")
     assert "**The widget.**" in said   # pass 88 (r87 Focus): the slider list cut; the fold names the step size
     title = next(i for i, c in enumerate(cells) if "## Optional: zero-centred outputs" in "".join(c["source"]))
     assert title < worked < _cell_index("ch02.zigzag_centre()") - 1
@@ -3725,7 +3726,8 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     shown_step = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][at]["outputs"])
     # pass 56 (r50 change 2): the step's picture came first; r62 Clarity 3: it sat under the numbers, beside
     # the words together and apart, in split_step's output; pass 71 (r67 Picture first): first again, above the numbers
-    img, shown_step = shown_step.split("\n\n", 1)
+    plank, img, shown_step = shown_step.split("\n\n", 2)   # r109: together and apart defined above the picture
+    assert plank == ch02.PLANK and "**together**" in plank and "**apart**" in plank
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     assert "<img " not in shown_step and shown_step == (
         "**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
@@ -3735,10 +3737,9 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "A **step** is one correction of the weights, after one example.\n"
         # pass 72 (r68 Clarity: one rule, three names): chapter 00's word for the step size, said once; pass 74
         # (r71: an aside at the end of a sentence): said where the step size is defined
-        "The step size (chapter 00's learning rate) sets how big a correction is. Here it is 1, and the output is 1 short.\n"
-        "Each weight moves by step size × its input × how far short the output is.\n"
-        # pass 71 (r67 Correctness: the rule came with no reason): chapter 00's nudge, for a unit with no bend
-        "It is the downhill rule of [chapter 00](00_start_here.ipynb) (\"How a network learns\") for a unit with no bend.\n"
+        # r109 Clarity: one self-contained rule; chapter 00's names cut (the nudge is still checked below)
+        "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
+        "The rule: each weight moves by step size × its input × how far short the output is.\n"
         "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
             "Both weights go up: that is the black arrow in the picture above.\n")
     # the nudge of chapter 00: minus the weight's hill slope, (output − right answer) × input, for the bowl ½(output − right)²
@@ -3756,11 +3757,13 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     # pass 68 (r63 Clarity: together and apart had no everyday hook): the two ends of a plank, lifted or tilted
     # pass 74 (r71 Picture first): two static runs above the plank; pass 82 (r80): they moved after the widget
     assert "<img " not in split and split.startswith(
-        "**Why the weights detour.** Think of the two weights as the two ends of a plank.\n"
-        "A **together** move lifts or lowers both ends: both weights go the same way.\n"
-        "An **apart** move tilts the plank: one weight up, the other down.\n"
-        "The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.\n")
+        "**Why the weights detour.** The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.\n")
     assert "The coloured arrows above split the step" in split   # pass 82: right under their picture
+    # r109 Clarity: the plank's together and apart are defined before the picture that uses them, not after it
+    assert ch02.PLANK == ("Think of the two weights as the two ends of a plank.\n"
+                          "A **together** move lifts or lowers both ends: both weights go the same way.\n"
+                          "An **apart** move tilts the plank: one weight up, the other down.")
+    assert "**together**" not in split and "**apart**" not in split
     assert at < _cell_index("ch02.zigzag_centre()")
     with pytest.raises(ValueError):
         ch02.worked_step((0.8, -0.3))   # a negative input moves weight 2 down: not the point this step makes
@@ -3943,8 +3946,8 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     both weights the same way; the star lies down-right of the start."""
     text = markdown()
     # pass 95 (r96 Clarity: "should output" read terse, like a claim): the unit's job, said as a job
-    assert ("Take the next unit: these outputs are its two inputs.\nIt has no bend, to keep it simple.\nIts job: its output should equal input 1 minus input 2.\n"
-            "So its best weights are 1 and −1: the **star** in the picture below.") in text
+    assert ("Take the next unit: these are its two inputs.\nIt has no bend, to keep it simple.\nIts job: its output should equal input 1 minus input 2.\n"
+            "Its best weights are 1 and −1: the **star** below.") in text
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
     # r60 Clarity 1: said as "never the smaller one", next to why that is unwanted
@@ -4286,7 +4289,7 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     assert ("Unticked, up to step size 1.5, both centres take about the same steps.\n"
             # pass 98 (r99 Clarity: the detour seemed to contradict the tie): small steps undo it; big ones overshoot
-            "On average the apart parts are the same size at both centres, and only they move the weights toward the star.\n"
+            "On average the apart parts are the same size at both centres, and mainly they move the weights toward the star.\n"
             "With small steps, the together parts stay small and later steps undo them.\n"
             "With big steps, the together move overshoots: the weights swing past the star.\n"
             "Weights at 0, step size 1: both examples below are 0.4 short.\n\n"
@@ -4849,3 +4852,30 @@ def test_r106_the_detour_reads_the_worked_steps_own_numbers():
     assert "Together is the average move" not in split and "Why: two numbers of one sign" not in split
     with pytest.raises(ValueError):
         ch02.split_step((2.0, -1.0))   # a negative input: "both inputs are positive" would be false
+
+
+def test_r109_the_opening_promise_is_drawn_straight_then_with_a_corner():
+    """r109 Picture first: cell 0's promise (two straight layers make one straight line; a bend between them gives a
+    corner) is drawn right under it from the real layers: the left line has one slope, the right exactly two, with
+    the corner where layer 1's sum crosses 0; the alt text says both."""
+    cells = chapter()["cells"]
+    pic = _cell_index("ch02.stack_picture()")
+    assert "Two straight layers in a row make one straight line (left)." in "".join(cells[0]["source"])
+    assert pic <= 3 and cells[pic]["metadata"]["slideshow"]["slide_type"] == "-"
+    assert [o for o in cells[pic]["outputs"] if "image/png" in o.get("data", {})]
+    fig = ch02.stack_picture()
+    left, right = (ax.lines[0] for ax in fig.axes)
+    x = np.asarray(left.get_xdata(), dtype=float)
+    (w1, b1), (w2, b2) = ch02.STACK
+    np.testing.assert_allclose(left.get_ydata(), w2 * (w1 * x + b1) + b2)
+    np.testing.assert_allclose(right.get_ydata(), w2 * np.maximum(w1 * x + b1, 0) + b2)
+    slopes = lambda line: set(np.round(np.diff(np.asarray(line.get_ydata(), dtype=float)) / np.diff(x), 6))
+    assert len(slopes(left)) == 1 and slopes(right) == {0.0, w2 * w1}   # straight; flat, then a corner
+    assert "one straight line" in fig.get_label() and "a corner at x = 0.5" in fig.get_label()
+    saved = ch02.STACK
+    try:
+        ch02.STACK = ((0.0, -1.0), (-1.0, 2.0))   # layer 1 always below 0: ReLU leaves no corner, so it must refuse
+        with pytest.raises(ValueError):
+            ch02.stack_picture()
+    finally:
+        ch02.STACK = saved

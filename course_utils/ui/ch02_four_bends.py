@@ -18,7 +18,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "below_zero_answer", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "gelu_product", "silu_picture", "phi_name", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "stack_picture", "gelu_question", "gelu_product", "silu_picture", "phi_name", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -118,7 +118,7 @@ def card_lines(name):
     """A bend's main facts, one short line each (pass 88c, r88 Clarity 8: the facts were packed into one code-style
     line with dots between them)."""
     act = activations.get(name)
-    centred = act.zero_centred + (" (for inputs around 0)" if act.zero_centred == "yes" else "")
+    centred = act.zero_centred   # r109: the definition already says "inputs spread evenly around 0"
     return [f"Outputs: {act.range_text}",
             f"Zero-centred: {centred}",
             "Corner: sharp, at 0" if act.smoothness == "kink" else "Corner: none, it is smooth",
@@ -699,6 +699,42 @@ def gelu_product(window=3.0, marks=PRODUCT_AT):
 SILU_NOTE = "SiLU nears\nReLU's line y = a\nas a grows"   # the picture's label on the right
 
 
+STACK = ((2.0, -1.0), (-1.0, 2.0))   # (weight, bias) of layer 1, then layer 2: h = 2x − 1, then y = −h + 2
+
+
+def stack_outputs(x, bend):
+    """Two one-input layers in a row (notebook 02's opening picture): y = w2·bend(w1·x + b1) + b2."""
+    (w1, b1), (w2, b2) = STACK
+    return w2 * np.asarray(bend(w1 * np.asarray(x, dtype=float) + b1), dtype=float) + b2
+
+
+def stack_picture():
+    """Chapter 02's opening promise drawn (r109 Picture first): the same two straight layers, with nothing between
+    them (one straight line) and with ReLU between them (a line with a corner). Outputs computed, not sketched.
+    Raises if the left stops being straight or the right stops having exactly two slopes."""
+    x = np.linspace(-2.0, 2.0, 401)
+    plain = stack_outputs(x, lambda v: v)
+    bent = stack_outputs(x, activations.get("relu"))
+    if np.ptp(np.diff(plain)) > 1e-9 or len(set(np.round(np.diff(bent) / np.diff(x), 6))) != 2:
+        raise ValueError("the two layers no longer make a straight line and a corner")
+    (w1, b1), (w2, b2) = STACK
+    corner = -b1 / w1
+    fig, axes = plots.new_figure(560, 250, ncols=2, sharey=True)
+    for ax, y, title in ((axes[0], plain, "two layers, nothing between"), (axes[1], bent, "the same two, ReLU between")):
+        ax.plot(x, y, color=plots.color("relu"), lw=2.2)
+        _axes_lines(ax)
+        ax.set(xlim=(-2, 2), xlabel="input x", title=title)
+    axes[0].set_ylabel("output")
+    axes[1].plot([corner], [b2], "o", color="black", ms=5)
+    axes[1].annotate("corner", (corner, b2), (corner - 1.2, b2 + 1.2), fontsize=10,
+                     arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
+    fig.set_label(f"Two panels, input x from −2 to 2. Left: layer 1 (2x − 1) then layer 2 (−1 × that + 2) give "
+                  f"one straight line, output {float(plain[0]):g} at x = −2 down to {float(plain[-1]):g} at x = 2. "
+                  f"Right: the same layers with ReLU between: flat at {b2:g}, then a corner at x = {corner:g}, "
+                  f"then down to {float(bent[-1]):g} at x = 2.".replace("-", "−"))
+    return fig
+
+
 def silu_picture(window=None):
     """SiLU beside ReLU on one scale, before SiLU's formula (notebook 02's SwiGLU; pass 90, r91 Picture first: the
     curve was first seen in the gate widget): the dip below 0 marked at its lowest point, and SiLU rising toward
@@ -1269,6 +1305,11 @@ def one_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     return miss, -rate * miss * h
 
 
+PLANK = ("Think of the two weights as the two ends of a plank.\n"   # r109 Clarity: said before the picture that uses them
+         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
+         "An **apart** move tilts the plank: one weight up, the other down.")
+
+
 def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """One step of the zig-zag toy with whole numbers (notebook 02), under its picture (split_picture; r67 Picture
     first: the arrows before the arithmetic), with where its rule comes from (chapter 00's nudge, r67 Correctness).
@@ -1282,16 +1323,17 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the worked step no longer follows step size × input × how far short")   # r59 Clarity 3
     fig = split_picture(h, rate, goal)   # r67 Picture first: the arrows' picture before the step's arithmetic
     img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
-    display(Markdown(f"""{img}
+    display(Markdown(f"""{PLANK}
+
+{img}
 
 **One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
 Both are positive, as sigmoid's outputs always are.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
-The step size (chapter 00's learning rate) sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
-Each weight moves by step size × its input × how far short the output is.
-It is the downhill rule of [chapter 00](00_start_here.ipynb) ("How a network learns") for a unit with no bend.
+The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
+The rule: each weight moves by step size × its input × how far short the output is.
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
 Both weights go up: that is the black arrow in the picture above.
 """))
@@ -1310,10 +1352,7 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (min(h) > 0 and change[0] > 0 and change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):   # r106
         raise ValueError("the worked step's two moves no longer share a sign")
-    display(Markdown(f"""**Why the weights detour.** Think of the two weights as the two ends of a plank.
-A **together** move lifts or lowers both ends: both weights go the same way.
-An **apart** move tilts the plank: one weight up, the other down.
-The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.
+    display(Markdown(f"""**Why the weights detour.** The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows above split the step into two parts.
 Here both inputs are positive, so both weights went up: {_pair(change)}.
 Its together part, {_pair(together)}, lifts the plank, which the star does not need.
@@ -1399,7 +1438,7 @@ The dotted curve is explained in the box below.
     # pass 99 (r100 Focus/Clarity): the dotted curve's comparison left the Takeaway for this fold, with its failure too
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Unticked, up to step size {same:g}, both centres take about the same steps.
-On average the apart parts are the same size at both centres, and only they move the weights toward the star.
+On average the apart parts are the same size at both centres, and mainly they move the weights toward the star.
 With small steps, the together parts stay small and later steps undo them.
 With big steps, the together move overshoots: the weights swing past the star.
 Weights at 0, step size 1: both examples below are {short} short.
