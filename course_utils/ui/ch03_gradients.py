@@ -700,7 +700,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.grid(False)
     bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.25, 0.5, 0.75, 1],
                                pad=0.01, aspect=16)
-    bar.set_label("average slope over the 400 points\n(one scale for both panels, even steps)", fontsize=9)   # r44: the text's words
+    bar.set_label("average slope over the 400 points\n(the same colour scale in both panels)", fontsize=9)   # r44: the text's words
     # pass 88c (r88 Picture: the one label under the Leaky panel spoke of crosses, while that panel draws rings): one
     # label per panel, each naming its own mark
     live.axes[0].set_xlabel(DEAD_LABEL)
@@ -1195,7 +1195,7 @@ def other_bends_fold(depth=10):
         f"- Tanh: about 1 a step, so the signal roughly holds.\n"
         f"- ReLU: ${step['relu']:.2f}$, about 1: it roughly holds too.\n"
         f"- GELU: ${step['gelu']:.2f}$, just under 1: it fades slowly.",
-        f"**{TANH_FOLD}** {tanh.words}",
+        f"**{TANH_FOLD}.** {tanh.words}",   # pass 107 (r109 Clarity: the run-in heading had no full stop)
         tanh.figure,
     ])
 
