@@ -1098,18 +1098,32 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # r106 (Clarity): "random and small ... pass the spread through" sounded contradictory; the line says why:
             # each unit adds up SPREAD_WIDTH inputs, each times a weight of typical size 1/sqrt(width) (checked below)
             # r108 (pass 106, Clarity): two colons in a row; two sentences
-            "It has SELU's special starting weights. They are random and small, with spread 1/√128 ≈ 0.09.\n"
-            "Each unit adds up 128 inputs.\n"   # r108: "small" is said just above
-            # r107 (pass 105, Clarity): "many small pushes add up" did not say why; the weights are sized to keep the spread
+            # r109 (pass 107, Clarity): "the sum keeps their spread" was asked on trust; the why, in plain words:
+            # weights that average 0 (checked below), pushes that partly cancel, a size chosen to keep the spread
+            "It has SELU's special starting weights.\n"
+            "Each unit adds up 128 inputs, each times a small random weight (average 0).\n"
+            "The pushes go up or down at random and partly cancel.\n"
+            "Their size is chosen to keep the spread: 1/√128 ≈ 0.09.\n"
             # r108 (pass 106, Correctness): the spread is kept only when the inputs average 0 (checked below)
-            "When the inputs average 0, the weighted sum keeps their spread. Spread 2 in, spread 2 out, before the bend.\n"
+            "If the inputs average 0, the sum keeps their spread, on average.\n"
+            "Spread 2 in, spread 2 out, before the bend.\n"
             # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
-            "So any change in the spread comes from the bend.") in ask
+            "Any change comes from the bend.") in ask
     assert "pull towards 1" not in _markdown()
     rng_c = np.random.default_rng(5)   # the weights alone: sums of inputs with spread 2 keep spread 2 (128 inputs)
     inputs = 2.0 * rng_c.standard_normal((4000, 128))
     sums = inputs @ signal_stats.lecun_normal(128, 128, rng_c)
     assert abs(float(sums.std()) / float(inputs.std()) - 1) < 0.05 and ch04_zoo.SPREAD_WIDTH == 128
+    # r109: "(average 0)" and "on average": over many draws of the weights, their average is 0 and the
+    # sums' spread matches the inputs' (each single draw within 5%, the mean over draws within 1%)
+    draws = [signal_stats.lecun_normal(128, 128, rng_c) for _ in range(40)]
+    assert abs(float(np.mean(draws))) < 0.005 and float(np.std(draws)) == pytest.approx(1 / np.sqrt(128), rel=0.02)
+    ratios = [float((inputs[:500] @ w).std()) / float(inputs[:500].std()) for w in draws]
+    assert abs(float(np.mean(ratios)) - 1) < 0.01 and all(abs(r - 1) < 0.1 for r in ratios)
+    pushes = inputs[:500, :, None] * draws[0][None]   # each input times its weight, for every unit
+    assert abs(float((pushes > 0).mean()) - 0.5) < 0.01   # "up or down at random": half up, half down
+    same_way = np.abs(pushes).sum(axis=1)   # had every push gone the same way, nothing would cancel
+    assert float(same_way.mean()) > 5 * float(inputs.std())
     # r108: the condition is needed: inputs that average 1 (spread 2) give sums whose spread is not 2
     shifted = inputs + 1.0
     shifted_sums = shifted @ signal_stats.lecun_normal(128, 128, rng_c)
@@ -1553,7 +1567,7 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # r70 (pass 73): the table follows the opening picture, without the 14 names (each family names its own);
     # the gated row says what the picture's g(a) × b sketch draws
     # r80 (pass 82): "one bent sum scales a second sum" came before gates are taught; said as what it does, pointing ahead
-    assert "| gated units | one part of the unit dims or boosts another (see below) |" in text and "bent sum" not in text
+    assert "| gated units | one part of the unit dims or boosts another ([see below](#Gated-units:-a-bend-as-a-gate)) |" in text and "bent sum" not in text
     assert _index("ch04.families_row()") < _index("| family | what it fixes, or is good for |")
     assert "one reading of the input" not in text
     after_map = text.index("## The ReLU family")
@@ -1815,7 +1829,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
                                                   "Below: plain on top, gated under it.")
     assert "".join(_cells()[k + 1]["source"]).startswith(
         "Each grid is a **weight table**, linking each number in to each number out.\n"
-        "A plain block: a table in, a row of bent units, a table out.\n")
+        "A plain block: a table in, a row of bent units (box \"a bend\"), a table out.\n")   # r109: as drawn
     assert "feed-forward" not in text
     assert "- **feed-forward block**: a small network in each transformer layer" in json.dumps(glossary_notebook())
     assert text.index("**weight table**") < text.index("a table in") and "one after another" not in text
@@ -2059,7 +2073,7 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     text = _markdown()
     # pass 46: Mish's formula and its tanh line are cut; "Mish is one more x times a switch" stays (a switch 0 to 1)
     # r100 (pass 99, Clarity): why the switch runs 0 to 1 though tanh runs −1 to 1: softplus is above 0
-    assert ("Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: the third curve in the right panel above.\n"
+    assert ("Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: labelled \"Mish's switch\" in the right panel above.\n"
             "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
     assert text.index("**Softplus** is a smooth ReLU") < text.index("Mish is $x$ times a third switch")   # defined first
     x = np.linspace(-30, 30, 6001)
@@ -2472,7 +2486,7 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     assert "plain block" in said and "gated block" in said and not any("weight tables" in t for t in said)
     assert "every table: the same number of weights" in said
     # pass 46: the text's "every table holds the same number of weights" is cut; the picture's note says it
-    assert "a row of bent units, a table out.\nA gated block needs one more table." in _markdown()
+    assert "a row of bent units (box \"a bend\"), a table out.\nA gated block needs one more table." in _markdown()
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
     k = _index("ch04.block_tables()")
     cells = _cells()
@@ -2556,7 +2570,9 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r105 (Picture first): the fourth panel is said to be a zoom (not a family), and why gated units have no panel
     # r106 (Clarity): the opening held seven new terms; it now says the four families, and why the fourth has no
     # curve; the dip is said under the picture, where its last panel is (the picture itself asks which dips deepest)
-    assert ("The zoo holds many more.\nThe zoo has four families. Three are single curves. Below, they share one scale.\n"
+    # r109 (pass 107, Correctness): only the first three panels share one scale; the fourth is a zoom
+    assert ("The zoo holds many more.\nThe zoo has four families. Three are single curves. "
+            "The first three panels share one scale. The last zooms in.\n"
             "The fourth, gated units, mixes two sums: no single curve.") in text
     under = "".join(_cells()[_index("ch04.families_row()") + 1]["source"])
     assert under == "The last panel zooms on three smooth bends that **dip**. They sink a little below 0, then rise."
@@ -2567,14 +2583,15 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r93 (pass 92, Clarity): "use two sums" said what they do (multiply), with a link to their section
     # r97 (pass 96, Clarity): "multiply two weighted sums" said what, not which: a bent one times a plain one
     # r103 (pass 101, Clarity): each gated unit has two weighted sums, said first
-    gated = ("Each gated unit (last table row) works out two weighted sums.\n"
-             "It bends one, then multiplies it by the other.\n"
-             "No single curve: see [Gated units](#Gated-units:-a-bend-as-a-gate).\n\n")
+    # r109 (pass 107, length): the three lines under the table repeated the opening's "mixes two sums: no single
+    # curve" and the gated section; the table row links to that section instead
+    gated = "| gated units | one part of the unit dims or boosts another ([see below](#Gated-units:-a-bend-as-a-gate)) |\n"
     assert "## Gated units: a bend as a gate" in text and "use two sums" not in text   # the link's target
     opening = "".join(_cells()[0]["source"])
     # r94 (pass 93, Clarity): "last table row" said below the table it points to
     table = "".join(_cells()[_index("| family | what it fixes")]["source"])
-    assert table.startswith("| family |") and gated.split("\n\n")[0] + "\n\nEach family" in table
+    assert table.startswith("| family |") and gated + "\nEach family" in table and "last table row" not in text
+    assert "| squashers | outputs held between 0 and 1, or −1 and 1 |" in table   # r109: the box said in numbers
     # r106 (Clarity): the opening now counts the families itself ("four families", once), then says which are drawn
     assert text.count("four families") == 1 and "The zoo has four families. Three are single curves." in opening
     # r105 (Picture first): the opening names the fourth family once, only to say it has no curve in the picture;
@@ -3141,8 +3158,10 @@ def test_softmax_raise_cell_shows_its_shares():
     short = lambda q: " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q)  # noqa: E731
     # r86 (pass 87): the run showed only the before shares, so the act never showed its result; it prints both,
     # lined up, after the Predict above it; the Check below gives the same shares to 3 decimals, and why
-    assert outs == f"shares before: {short(q0)}\nshares after:  {short(q1)}\n"
-    assert f"{q1[1]:.2f}" in outs and q1[1] > q0[1] and np.all(np.delete(q1 < q0, 1))
+    # r109 (pass 107, Interaction): the printed after shares sat right under the Predict, spoiling it; the cell prints
+    # only the shares before, and the after shares wait in the answer fold below it
+    assert outs == f"shares before: {short(q0)}\n" and "after" not in outs
+    assert f"{q1[1]:.3f}" in _stored_markdown("ch04.raise_answer(") and q1[1] > q0[1] and np.all(np.delete(q1 < q0, 1))
     fold_after = re.search(r"\| after \| ([^\n]+) \|", _stored_markdown("ch04.raise_answer(")).group(1).split(" | ")
     assert short(float(v) for v in fold_after) == short(q1)
     assert "**Predict:** raise the second score by 1." in "".join(cells[k - 1]["source"])
@@ -3152,7 +3171,7 @@ def test_softmax_raise_cell_shows_its_shares():
     # read as plumbing, so the cell has no commented-out line and the click reveal below it holds the after shares
     source = "".join(cells[k]["source"])
     assert "#" not in source.replace("# raise the second score by 1", "") and "guess first" not in source
-    assert "Run the cell, then open the answer below it for why." in "".join(cells[k - 1]["source"])
+    assert "Run it, guess, then open the answer." in "".join(cells[k - 1]["source"])
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         exec(source, {"np": np, "scores": np.array([2.0, 1.0, 0.5, -1.0]), "softmax": special.softmax})
@@ -3785,7 +3804,7 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
     assert ("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.\n"
             "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
             "The natural log, ln, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
-            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: the third curve in the right panel above.\n"
+            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: labelled \"Mish's switch\" in the right panel above.\n"
             "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
     # pass 68: the why (softplus above 0, tanh of it between 0 and 1) is cut for length; still true:
     x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
@@ -4198,7 +4217,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
     # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
-    assert "Below, they share one scale.\nThe fourth, gated units, mixes two sums: no single curve." in "".join(_cells()[0]["source"])
+    assert "The last zooms in.\nThe fourth, gated units, mixes two sums: no single curve." in "".join(_cells()[0]["source"])
     assert [ax.get_xlabel() for ax in fig.axes][3] == "x"   # r105: the zoom panel has an x label
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
@@ -4316,7 +4335,7 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     # r94 (pass 93, Clarity): call x slope first, with its table; the nudge is its own step after it
     # r108 (pass 106, Correctness): the nudge names the step size, as the zig-zag's worked nudges use it
     assert "".join(cells[k - 2]["source"]).startswith(
-        "Next step: each weight's nudge is its input times that backward signal, times the step size.\n")
+        "Next step: each weight's nudge is its input times that backward signal, times the step size (a number you choose).\n")
     assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
@@ -4606,8 +4625,11 @@ def test_pass_87_smooth_panel_names_each_dipping_line_with_a_leader():
     name now has a leader that ends on its own line, where that line is the outer one of the three."""
     ax = ch04_zoo.families_row().axes[1]
     leads = {t.get_text(): t for t in ax.texts if getattr(t, "arrow_patch", None) is not None}
-    assert set(leads) == {"GELU", "SiLU", "Mish"}
-    three = {n: float(activations.get(n)(ch04_zoo.OVERVIEW_LEADERS[n])) for n in ("gelu", "silu", "mish")}
+    # r109 (pass 107, Interaction): Mish's leader ran to the deepest dip, answering the later quiz; Mish is named
+    # apart, with no leader (its solid line names it)
+    assert set(leads) == {"GELU", "SiLU"}
+    assert "Mish (solid)" in [t.get_text() for t in ax.texts] and "Mish (its dip)" not in ch04_zoo.FAMILIES_ALT
+    three = {n: float(activations.get(n)(ch04_zoo.OVERVIEW_LEADERS[n])) for n in ("gelu", "silu")}
     for n, at in ch04_zoo.OVERVIEW_LEADERS.items():
         t = leads[ch04_zoo.OVERVIEW_TAGS[n][2]]
         assert t.xy == pytest.approx((at, three[n])) and t.get_color() == ch04_zoo.plots.color(n)

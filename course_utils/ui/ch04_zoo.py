@@ -94,8 +94,8 @@ FAMILIES_ALT = ("Four small panels, each curve with its name written next to it.
                 f"family, on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
                 "ReLU, Leaky ReLU (a leader from its name to its line, hidden under ReLU's flat 0), PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
                 "softplus, ReLU with the corner rounded; GELU " + ZOOM_DIP_SAID["gelu"] + ", SiLU " + ZOOM_DIP_SAID["silu"]
-                + " and Mish " + ZOOM_DIP_SAID["mish"] + " and thick; thin leaders run from the names GELU (top left), SiLU "
-                "(lowest, right of 0) and Mish (its dip) to their lines; a note says they dip, see the zoom. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
+                + " and Mish " + ZOOM_DIP_SAID["mish"] + " and thick; thin leaders run from the names GELU (top left) and SiLU "
+                "(lowest, right of 0) to their lines; Mish (solid) is named above GELU, with no leader; a note says they dip, see the zoom. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
                 f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; "
                 # r103: the zoom's three dips are one grey, so the alt text does not name or tell them apart either
@@ -113,13 +113,15 @@ OVERVIEW_TAGS = {
     "leaky_relu": (-2.95, 0.55, "Leaky ReLU\n(hidden\nunder ReLU)", "left", "bottom"),
     "prelu": (-2.95, -0.45, "PReLU", "left", "bottom"), "elu": (-2.3, -1.05, "ELU", "left", "top"),
     "selu": (-2.95, -1.72, "SELU", "left", "top"), "gelu": (-2.9, 0.75, "GELU", "left", "bottom"),
-    "silu": (2.9, 0.45, "SiLU", "right", "top"), "mish": (-2.9, -0.85, "Mish", "left", "top"),
+    "silu": (2.9, 0.45, "SiLU", "right", "top"), "mish": (-2.9, 1.3, "Mish (solid)", "left", "bottom"),
     "softplus": (0.2, 1.9, "Softplus", "right", "bottom"), "sigmoid": (0.6, 0.45, "sigmoid", "left", "top"),
     "tanh": (0.35, -0.35, "tanh", "left", "top"),
 }
 # r86 (pass 87): GELU, SiLU and Mish were named in a stacked list under their lines, which could not be told apart;
 # each name now sits apart, a thin leader in its colour running to the x where its own line is the outer one
-OVERVIEW_LEADERS = {"gelu": -2.2, "silu": 2.0, "mish": -1.19}   # GELU top left, SiLU lowest right of 0, Mish's dip
+# r109 (pass 107, Interaction): Mish's leader ran to the lowest dip, which answered the later "which dips deepest?";
+# its name now sits apart, above GELU's, with no leader: its solid line names it
+OVERVIEW_LEADERS = {"gelu": -2.2, "silu": 2.0}   # GELU top left, SiLU lowest right of 0
 # r106 (Clarity): the opening's "Leaky ReLU" label floated over nothing (its line lies under ReLU's flat 0); it now says
 # so, with a leader to the point on its line at this x, as the ReLU family's own picture does
 OVERVIEW_HIDDEN_AT = {"leaky_relu": -1.6}
