@@ -53,10 +53,12 @@ OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are t
               # r108 (Clarity: the map's axes were never said to be weights, nor the step rule)
               "This picture is a map of two *weights*, not of points. "
               "Left–right is weight 1; up–down is weight 2. The star is the pair with the lowest loss. "
-              "The path takes one plain step (no Adam) per point. To reach the star, weight 1 must go up and weight 2 down: "
-              "they must part ways.")
-SIGN_REASON = ("Recall: nudge = the unit's learning signal × its bend's slope × the weight's input. "
-               "All weights into one unit share the first two. Only their inputs differ. "
+              # r109 (Clarity: the toy was never said): one unit, two weights, the detour's 30 points
+              "The toy: one unit, two weights, 30 made-up points. "
+              "The path takes one plain step (no Adam) per point. To reach the star, the weights must part ways: "
+              "weight 1 up, weight 2 down.")
+# r109 (length): the recap of the nudge's rule cut (it stands four lines above); the shared factors named
+SIGN_REASON = ("All weights into one unit share the learning signal and the slope. Only their inputs differ. "
                "With every input positive, every nudge has the same sign. So for one "
                "point, the weights into one unit all go up, or all down. ")
 # pass 102 (r104 Clarity: the star and "goal" were never said, and leaned on chapter 02): the picture stands alone
@@ -68,8 +70,10 @@ PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
 # pass 104 (r106 Clarity: "one point per step" clashed with "a step ... using all the points"): said as one point only
 DETOUR_READ = (SIGN_REASON + "So on the left, each step moves the two weights the same way, never apart. " + PART_WAYS
-               + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down. The path is shorter."
-               " In the race, the 400 points push different ways. Their average can part the weights.")
+               + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down."
+               " In the race, the 400 points push different ways. Their average can part the weights."
+               # r109 (Clarity: the suspect was weakened without saying so): said, and pointed to the centring race
+               " So Off-centre may matter less in this race. The test below checks.")
 # r107 (Correctness: "That may be why off-centre mattered less here" came before the verdict that shows it): cut
 # pass 102 (r104 Clarity: "there, the weights can part" said no why): the sum of many points' nudges
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
@@ -97,9 +101,10 @@ TWO_CHANGES = ("Steeper changes two things: "
                # pass 104 (r106 Clarity: why bigger weights fade less was not said): the signal is multiplied by them
                # (test_bigger_start_fades_less)
                "1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
-               "back is multiplied by them. So it fades less (the **Fading** suspect). "
+               "back is multiplied by these weights. So at first it fades less (the **Fading** suspect). "
                # r107 (Correctness: fading presented as the cause, though Adam resizes every nudge)
-               "Does a stronger signal matter when Adam resizes every nudge anyway? Going further tests the bigger start alone. "
+               # r109 (Clarity: the question was left hanging): said as a doubt, then where it is tested
+               "But Adam resizes every nudge. So a stronger signal alone may not matter. *Going further* tests the bigger start alone. "
                "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect).")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
@@ -108,7 +113,7 @@ STEEPER_WHY = ("Why does steeper help? A **steep unit** uses sigmoid(4x) − 0.5
 # pass 102 (r104 Focus: "Steeper is like bigger weights" in Going further repeated these lines): the rate it is
 # like, and why only about, said here once (LIKE_RATE, LAST_LAYER); the symbols follow the claim they justify
 LIKE_RATE = "That is about like learning rate 0.04, at every step."
-LAST_LAYER = "(Only about: the weights into the output have no steep bend, so they still step 0.01.)"   # r105: which claim is approximate, and why
+LAST_LAYER = "Why only about? The weights into the output have no steep bend. They still step 0.01."   # r109: no aside   # r105: which claim is approximate, and why
 # r105 (Clarity: the hinge moved too fast): the squeeze said as a bigger weight, with the picture's numbers
 STEEPER_WORDS = ("Squeezing the curve by 4 is the same as making the weight into it 4 times bigger. "
                  "Take a steep unit with weight w = 0.3 and bias 0. It works exactly like sigmoid − 0.5 with weight 4w = 1.2. "   # r108: split, b given
@@ -333,7 +338,11 @@ def test_the_straight_runner_starts_above_the_shrug_line_and_says_why():
     # r107 (Correctness: why sure-and-wrong lifts the average); r108 (every wrong point costs more than ln 2, so that
     # was no reason): a sure-and-wrong point (true colour under 0.2) costs over -ln 0.2 = 1.6, twice ln 2; the 40 or more
     # of them keep the average above ln 2 (both asserted above: the count and loss > ln 2)
-    assert said + " Each such point costs far more than 0.69. The right points cannot make that up." in prose
+    # r109 (Clarity: "cannot make that up" had no reason): the asymmetry, in numbers: p = 0.1 costs -ln 0.1 = 2.3,
+    # a right point costs at least 0, so it is at most ln 2 = 0.69 below the shrug line
+    assert f"{-np.log(0.1):.1f}" == "2.3" and -np.log(0.1) > 3 * np.log(2) and f"{np.log(2):.2f}" == "0.69"
+    assert (said + " A point with $p$ = 0.1 for its true colour costs 2.3. A right point costs at least 0: at most "
+            "0.69 below the shrug line. So the sure-and-wrong points can lift the average above it.") in prose
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if said in re.sub(r"\s+", " ", "".join(c["source"])))
     assert "".join(cells[k + 1]["source"]).startswith("ch05_race.live_race()")
@@ -1387,7 +1396,10 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
             # pass 99 (r100 Correctness): "within 400 epochs", the runs' own limit
             # pass 100 (r102 Retention/Focus: the counts were the optional part's, unseen on the core path): the
             # core path's finding, the counts moved after Going further's table (REMEMBER_FURTHER)
-            "3. Steeper means a bigger start and bigger steps. *Going further* tests each alone.\n"
+            # r109 (Retention: item 3 ended on an open pointer): what Going further found, its counts asserted in
+            # test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway
+            "3. Steeper means a bigger start and bigger steps. Tested alone in *Going further*, the bigger start made "
+            "5 of 5 runs learn; bigger steps, 0 of 5.\n"
             in remember) and "tests why" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
@@ -1593,6 +1605,10 @@ def test_adams_worked_example_nudges_2_2_2_step_the_learning_rate():
     assert np.mean([2, 2, 2]) == 2 and np.sqrt(np.mean(np.square([2, 2, 2]))) == 2
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "Say the nudges are 2, 2, 2: average 2, typical size 2. The step is 2 ÷ 2 = 1, times 0.01." in prose
+    # r109 (Clarity: "typical size" read as the average of the sizes): a flipping example where the two differ
+    flip = np.array([2.0, -2.0, 2.0])
+    assert f"{np.mean(flip):.1f}" == "0.7" and np.sqrt(np.mean(flip ** 2)) == 2
+    assert "Say the nudges are +2, −2, +2: average about 0.7, typical size 2." in prose
     assert RECIPE["lr"] == 0.01
 
 
@@ -1701,7 +1717,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 100 (r102 Clarity): each change maps to the suspect it targets, in one list
     assert TWO_CHANGES in flat and "That changes two things" not in flat
     assert SUSPECTS_PLAN in flat and "should make it fade less" not in flat
-    assert "Going further tests the bigger start alone." in flat and "may not speed it up" not in flat and "The race does not show which mattered" not in flat
+    assert "*Going further* tests the bigger start alone." in flat and "may not speed it up" not in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 1 and "cannot tell" not in flat
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam divides each nudge by its typical size, so a '
@@ -2137,7 +2153,7 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                                                                                          "optimizer")
     cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("## Watch them race")))
     # pass 61 (r55 Clarity 3: about 20 terms arrive fast): the settings and the two lines in one recap box
-    for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked: straight, sigmoid, tanh, ReLU and GELU.",
+    for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners.",   # r109: the five ticked are named with the runners
                  "> **Recap: the race's words and settings.**",
                  "> - **shrug line** (dotted): 0.69, one half for every point.",
                  "> - **finish line** (dashed): 0.1. Below it, at most about 1 point in 7 is wrong.",   # r108: not "most"
@@ -2361,8 +2377,9 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # through (said with the suspects: "the weights on the way back can make the signal bigger or smaller"), and
     # each weight's input (nudge = signal × slope × input)
     # r105 (Clarity: "and the inputs" said no how): they multiply each nudge
-    assert ("1/64 (the chain above). The rest comes from slopes below 1/4 away from 0, the weights on the way back, "
-            "and the inputs, which multiply each nudge. A common wrong answer") in prose and "set the rest" not in prose
+    # r109 (length, Clarity: three causes in one long sentence): named briefly, the inputs' role said by the rule
+    assert ("1/64 (the chain above). The rest comes from slopes below 1/4, the weights and the inputs. "
+            "A common wrong answer") in prose and "set the rest" not in prose
     assert "the weights on the way back can make the signal bigger or smaller" in prose
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
     assert "make up the gap" not in prose and "roughly 10×" not in prose
@@ -2854,7 +2871,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "".join(cells[j - 1]["source"]).strip() == "### Gentle slope again: taller or steeper?"   # pass 92: "Here are four S-curves." cut
     flat = re.sub(r"\s+", " ", "".join(cells[j + 1]["source"]))
     assert ("Tanh is sigmoid − 0.5 **reshaped**: squeezed sideways by 2 and made twice as tall. In symbols, tanh(x) = "
-            "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1, and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
+            "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1 (highest and lowest output), and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
             "- **2·sigmoid − 1**: only twice as tall. It reaches ±1, like tanh. Its slope is at most 1/2. "
             "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1, like tanh. It reaches only ±0.5. "
             # pass 104 (r106 Interaction: the box came unexplained until the last try)
@@ -3880,8 +3897,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # the 4× weights are the optional section's
     # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
     assert ("1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
-            "back is multiplied by them. So it fades less (the **Fading** suspect). Does a stronger signal matter "
-            "when Adam resizes every nudge anyway?" in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+            "back is multiplied by these weights. So at first it fades less (the **Fading** suspect). But Adam resizes "
+            "every nudge." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
 
 
@@ -3946,6 +3963,11 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
 
     positive, both = (zigzag.independent_path(c, 1.0, (1.0, -1.0), 30) for c in (0.5, 0.0))
     steps = np.diff(positive, axis=0)
+    # r109 (Clarity: the toy was never said): "one unit, two weights, 30 made-up points", one point a step
+    assert inspect.signature(ch05_race.detour_figure).parameters["steps"].default == 30 == len(steps)
+    assert np.shape(zigzag.independent_inputs(0.5, 30, 0)) == (30, 2) and np.all(zigzag.independent_inputs(0.5, 30, 0) >= 0)
+    assert np.any(zigzag.independent_inputs(0.0, 30, 0) < 0)
+    assert "The toy: one unit, two weights, 30 made-up points." in OFF_CENTRE
     assert np.all(steps[:, 0] * steps[:, 1] >= 0)
     assert np.any(np.prod(np.diff(both, axis=0), axis=1) < 0)
     assert zigzag.path_length(positive) > 1.5 * zigzag.path_length(both)
@@ -3972,7 +3994,10 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     heads = [(tuple(a.xyann), tuple(a.xy)) for a in ax.texts
              if getattr(a, "arrow_patch", None) is not None and not a.get_text()]
     n = ch05_race.DETOUR_ARROWS
-    assert n == 3 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
+    # r109 (Picture: "never apart" could be checked by eye for 3 steps only): 8 arrowed steps, each moving both
+    # weights the same way (up-right or down-left), and the title says so
+    assert all(m[0] * m[1] >= 0 for m in steps[:8]) and ax.get_title().endswith("first 8 steps, each ↗ or ↙")
+    assert n == 8 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
     assert f"its first {n} steps are thick arrows" in fig.get_label()
     # pass 80 (r77 Picture: the pale path after step 5 could not be followed): its first steps and its last numbered
     # where they end, steps that end at one spot sharing a label
@@ -3986,7 +4011,7 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     assert [label for label, _ in numbers] == ["1 ↗", "2 ↗ (tiny)", "3 ↙"]
     assert np.hypot(*(positive[2] - positive[1])) < 0.05 and np.hypot(*(positive[3] - positive[2])) > 0.05
     assert [label.split()[1] for label, _ in numbers] == [ch05_race.step_way(m) for m in steps[:3]]
-    assert ch05_race.DETOUR_NUMBERED == ch05_race.DETOUR_ARROWS == 3
+    assert ch05_race.DETOUR_NUMBERED == 3
     assert "its first 3 steps numbered where they end, its last marked end" in fig.get_label()
     assert right.get_title().endswith("a shorter path to the star")   # r84: "straighter" while it still wiggles
     assert all(a.arrow_patch.get_linewidth() >= 2.5 for a in ax.texts
@@ -4388,8 +4413,9 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
                          "| 4× bigger start | the weights into the bends begin 4× bigger | 5 of 5 runs crossed 0.1, "
                          "later than the steep runner |\n"
                          # pass 104 (r106 Correctness): rate 0.04 also steps the output's weights 4×, said
-                         "| 4× bigger steps | each step moves them 4× as far; the output's weights too, unlike the "
-                         "steep runner's | 0 of 5 runs crossed 0.1 in 400 epochs |\n"
+                         # r109 (Clarity): said plainly which weights step 4×
+                         "| 4× bigger steps | every weight steps 4× as far, even those into the output (the steep "
+                         "runner's still step 0.01) | 0 of 5 runs crossed 0.1 in 400 epochs |\n"
                          "\nWith both, the steep runner crossed soonest. Within 400 epochs, the start mattered more "
                          "than the step size."
                          # pass 99 (r100 Correctness): what the race leaves open, said once, consistent with Adam's
@@ -4407,7 +4433,8 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 98 (r99 Retention): What to remember gives the finding's counts, the runs' own (checked just below)
     # pass 99 (r100 Correctness: the steps-alone runs were still falling at epoch 400): the time limit is said
     # pass 100 (r102 Retention/Focus): the counts sit in their own line right after the table, not in What to remember
-    assert "mattered more" not in remember and "Tested alone" not in remember and "5 of 5 runs learn" not in remember
+    # r109 (Retention: item 3 ended on a pointer): What to remember says the counts asserted above, once
+    assert "mattered more" not in remember and remember.count("the bigger start made 5 of 5 runs learn; bigger steps, 0 of 5.") == 1
     further = "".join(cells[k + 1]["source"])
     assert further == ("**What to remember (going further).** Tested alone, within 400 epochs: the bigger start made "
                        "5 of 5 runs learn; bigger steps, 0 of 5.")
@@ -4556,7 +4583,7 @@ def test_bigger_start_fades_less_because_the_signal_is_multiplied_by_the_bigger_
     assert kept[1] > 2 * kept[0]          # "so it fades less"
     assert slopes_at[1] < slopes_at[0]    # not "each bend is steeper": the weights do it
     flat = re.sub(r"\s+", " ", NOTEBOOK.read_text(encoding="utf-8"))
-    assert "The signal passed back is multiplied by them. So it fades less" in TWO_CHANGES
+    assert "The signal passed back is multiplied by these weights. So at first it fades less" in TWO_CHANGES
     assert "each bend is steeper" not in flat
 
 

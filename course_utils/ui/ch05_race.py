@@ -779,8 +779,10 @@ def tries_table(start, steps, threshold=0.1, later=True):
     rows = ((f"{START_TRY:g}× bigger start", f"the weights into the bends begin {START_TRY:g}× bigger",
              showed(start, ", later than the steep runner" if later else "")),
             # pass 104 (r106 Correctness: rate 0.04 is no clean test): the output's weights step 4× too, said
-            (f"{START_TRY:g}× bigger steps", f"each step moves them {START_TRY:g}× as far; the output's weights too, "
-             "unlike the steep runner's", showed(steps, "")))
+            # r109 (Clarity: "them" and "the output's weights too" were cryptic): rate 0.04 steps every weight 4× as
+            # far, the output unit's too; the steep runner's output unit has no steep bend, so its weights step 0.01
+            (f"{START_TRY:g}× bigger steps", f"every weight steps {START_TRY:g}× as far, even those into the output "
+             f"(the steep runner's still step {race.RACE_RECIPE['lr']:g})", showed(steps, "")))
     n_start, n_steps = (int(np.isfinite(race.epochs_to(r.loss, threshold)).sum()) for r in (start, steps))
     start_won = n_start > n_steps
     alone = ("" if max(n_start / len(start.loss), n_steps / len(steps.loss)) == 1 else
@@ -1649,7 +1651,8 @@ def fade_chain_figure(bends=3, name="sigmoid"):
     return Captioned(fig, caption)
 
 
-DETOUR_ARROWS = 3   # the detour's first steps drawn with arrowheads (pass 88c, r88 Picture: 5 crowded; now 3)
+DETOUR_ARROWS = 8   # the detour's first steps drawn with arrowheads (pass 88c, r88 Picture: 5 crowded; then 3;
+# r109 Picture: 8, so "never apart" can be checked by eye; only the first DETOUR_NUMBERED are numbered, 8 labels crowd)
 DETOUR_NUMBERED = 3   # the detour's first steps numbered where they end (r77 Picture: the pale path); pass 85 (r84
 # Picture: "1, 2" to "30" crowded each other): only the arrowed steps, and the last step marked "end"
 
