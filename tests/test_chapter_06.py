@@ -112,11 +112,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
     # pass 89b (r90 Clarity): the slope and x are named after the slope picture, one cell more
     # pass 100 (r102 Focus): a line under the map's check points to the list: one cell more
-    side = _src(cells[k + 22])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more; p103 (r105): softmax picture, 1 more
+    side = _src(cells[k + 23])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more; p103 (r105): softmax picture, 1 more; p107 (r109): softmax_how, 1 more
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    # pass 94 (r95 Clarity): why ReLU is three cells: the side arrow 2 cells further
-    assert _src(cells[k + 20]).startswith("### The side arrow: dead units") and _src(cells[k + 21]) == "ch06.dead_units()"
+    # pass 94 (r95 Clarity): why ReLU is three cells: the side arrow 2 cells further; p107: softmax_how, 1 more
+    assert _src(cells[k + 21]).startswith("### The side arrow: dead units") and _src(cells[k + 22]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -406,6 +406,9 @@ def test_every_prediction_is_answered_below_in_a_fold():
             if _src(cells[i + 2]) == "ch06.nudge_check()":   # r54: the fold's numbers are that cell's output
                 assert ch06_decisions.nudge_check().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
+            if _src(cells[i + 2]) == "ch06.softmax_how()":   # p107 (r109): the how, then the fold, is that cell's output
+                assert "\n\n<details><summary>Check your prediction</summary>" in ch06_decisions.softmax_how().data
+                continue
             if _src(c).startswith("<details><summary>Optional:"):   # pass 29: an optional fold holds its own answer
                 assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
                 continue
@@ -512,7 +515,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # the list's small print does not say them a second time: it adds what the rows leave out
     small = ch06_decisions.short_list().data
     assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
-    assert "First a layer of sums, then the bend, then another layer." in LINE3 and "long short-term memory" not in small   # pass 101: said in the map's key
+    assert "First a layer of sums, then the bend, then another layer." in LINE3 and "long short-term memory" not in small   # p107: said in line 4's section
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -865,7 +868,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # pass 89b (r90 Focus): the GELU question right after GELU's words, before SwiGLU's line and diagram
     assert k == line3 + 3 and k < _line3_folds_at_the_end(cells)
     # pass 87 (r86 Picture): SiLU and GELU drawn large first, then their words, then SwiGLU's diagram
-    assert _src(cells[line3 + 1]) == "ch06.smooth_bends()" and _src(cells[line3 + 2]) == SMOOTH_WORDS
+    assert _src(cells[line3 + 1]) == "ch06.smooth_picture()" and _src(cells[line3 + 2]) == SMOOTH_WORDS
     assert _src(cells[line3 + 4]) == SWIGLU_WORDS
     assert _src(cells[line3 + 5]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
     assert _src(cells[line3 + 6]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
@@ -1293,6 +1296,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert _src(cells[named - 2]) == ("## The LSTM or GRU row: gates and new content\n\n"
                                       # pass 89 (r89 Clarity: nine terms at once): the LSTM and GRU said here
                                       "An **LSTM** reads a sequence item by item, keeping a memory (running notes).\n"
+                                      # p107 (r109): the name, spelled out here now that the map's key is short
+                                      "LSTM is short for long short-term memory.\n"
                                       "A **GRU** is its simpler cousin.\n"
                                       # pass 89 (r89 Clarity: "two gates" read as all an LSTM has): the path's two
                                       "Two gates steer an LSTM's memory path:")
@@ -1724,7 +1729,8 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     # pass 88: the dimmer words hold: big sums pass almost whole, small ones are about halved, negative ones dimmed
     silu = ch06_decisions.activations.get("silu")
     # pass 98 (r99 Clarity: "dims" hid that SiLU goes below 0, which the sign-flip Predict needs): said plainly
-    assert "Negative sums become small negative numbers: the dip left of 0." in SMOOTH_WORDS   # pass 99 (r100)
+    # p107 (r109 Correctness: "passes big sums almost unchanged" is false for big negative sums): each side said
+    assert "So SiLU passes big positive sums almost unchanged.\nBig negative sums come out near 0." in SMOOTH_WORDS
     xs = np.linspace(-6.0, 0.0, 60001)
     assert round(float(silu(xs).min()), 2) == -0.28 and -0.285 < float(silu(xs).min()) < -0.275   # SiLU's lowest
     assert -0.3 < float(silu(np.array([-1.0]))[0]) < 0
@@ -1756,7 +1762,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 23))   # p103: one more (softmax picture)   # pass 100: one more (the pointer to the list)   # pass 94: two more (why ReLU in three)   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 24))   # p107: one more (softmax_how)   # p103: one more (softmax picture)   # pass 100: one more (the pointer to the list)   # pass 94: two more (why ReLU in three)   # pass 89b: one more (the slope after its picture)   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -1798,13 +1804,13 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     answer never below 0, which the fold has (softplus > 0 everywhere, computed)."""
     line = decisions.lines()[6]
     assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
-    assert line.note == ("An answer that can never be below 0, such as a price (not a change in price)? "
+    assert line.note == ("The exception: an answer that can never be below 0, such as a price (not a change in price). "
                          "See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
-        "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
-        "price)? See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
+        "Example: a temperature forecaster. The exception: an answer that can never be below 0, such as a price (not a "
+        "change in price). See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
     case = dict(decisions.beyond_rows())["A number that must stay above 0, such as a price?"]
     assert case.startswith("Try **Softplus**") and "always above 0" in case and "Softplus" in ch06_decisions.reference().data
     x = np.linspace(-30, 30, 601)
@@ -2058,12 +2064,15 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     # pass 88 (r87 Clarity: SiLU had no plain-words version): sigmoid as a dimmer, what SiLU lets through
     "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x).\n"
     "Sigmoid acts as a dimmer from 0 to 1.\n"
-    "So SiLU passes big sums almost unchanged and shrinks sums near 0.\n"
-    "Negative sums become small negative numbers: the dip left of 0.")   # pass 99 (r100 Clarity)   # pass 98; pass 91 (cut for words): "like GELU" is drawn
+    # p107 (r109 Correctness): big sums passed "unchanged" only on the right; the dip's lowest point, computed
+    "So SiLU passes big positive sums almost unchanged.\n"
+    "Big negative sums come out near 0.\n"
+    "In between, it dips a little below 0, lowest about −0.28.")   # pass 99 (r100 Clarity)   # pass 98; pass 91 (cut for words): "like GELU" is drawn
 # pass 89b (r90 Focus: GELU, then SwiGLU, then GELU again): the GELU question follows GELU's words; SwiGLU's line
 # opens its own cell, right over its diagram
 SWIGLU_WORDS = ("**SwiGLU** is a block with two sums (below).\n"
-                "It bends one with SiLU, then multiplies the two.")
+                "It bends one with SiLU, then multiplies the two.\n"
+                "The \"Swi\" in SwiGLU is Swish, another name for SiLU.")   # p107 (r109 Clarity: the name unexplained)
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -2238,7 +2247,7 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
 def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
-    assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
+    assert decisions.lines()[6].note == ("The exception: an answer that can never be below 0, such as a price (not a change in price). "
                                          "See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
@@ -3423,17 +3432,15 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     "New words:\n"
                     # pass 102 (r104 Clarity: the map and its Predict used ReLU, sigmoid and tanh before cell 8 said
                     # them; gate and new content had no word at all): a three-word shape each, and where gates live
-                    "- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1. Tanh: an S from −1 to 1.\n"
-                    # pass 100 (r102: the block was named before it was said): what it is, in a few words
-                    # pass 101 (r103 Clarity): the block's inside in plain words, as its own section says it; the
-                    # LSTM's name spelled out where it is first named
-                    "- Transformer: the design behind chatbots. Its feed-forward block: a layer of sums, the bend, another layer.\n"
-                    "- LSTM (long short-term memory), GRU: networks that read a sequence, keeping a memory.\n"
-                    "- Dead ReLU unit: one stuck at 0.\n"
+                    # p107 (r109 Clarity: eight names before any was needed): only the first Predict's words
+                    # (its answer, no bend, said too); tanh, the transformer, LSTM and dead units wait for their
+                    # sections (test_p107_the_key_holds_only_the_first_questions_words)
+                    "- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1.\n"
+                    "- No bend: the sum goes out unchanged.\n"
                     # r105 (Clarity, Correctness: "more bends" named four words without meanings, and SwiGLU is a
                     # block, not a bend) gave each a line; r106 (Clarity 7: fourteen words before any is needed):
                     # the rest are said at their rows, and the key says so
-                    "- Every other name on the map is explained when we reach its row.\n\n"
+                    "- Every other name on the map gets its own section below.\n\n"
                     "For now, follow the arrows.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
@@ -3576,8 +3583,8 @@ def test_pass87_silu_and_gelu_are_drawn_large_before_the_swiglu_diagram():
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     first_words = next(i for i, c in enumerate(cells) if "**SiLU**" in _src(c))
-    assert line3 < cells.index(next(c for c in cells if _src(c) == "ch06.smooth_bends()")) < first_words
-    assert "image/png" in cells[line3 + 1]["outputs"][0]["data"]
+    assert line3 < cells.index(next(c for c in cells if _src(c) == "ch06.smooth_picture()")) < first_words
+    assert "data:image/png;base64," in "".join(cells[line3 + 1]["outputs"][0]["data"]["text/markdown"])   # p107: inline, with its alt
 
 
 def test_pass87_one_small_drawing_of_the_map_marks_its_x_range():
@@ -3604,7 +3611,7 @@ def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
     from matplotlib.patches import Rectangle
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output: the range matters"))
-    assert _src(cells[k]).endswith("Of the four bends below, only no bend gives −5 °C.")
+    assert _src(cells[k]).endswith("Of the four choices below, only no bend gives −5 °C.")   # p107 (r109): no bend is no bend
     code = cells[k + 1]
     assert _src(code) == "ch06.output_ranges()" and code["metadata"]["jupyter"]["source_hidden"]
     assert "image/png" in code["outputs"][0]["data"]
@@ -4016,7 +4023,7 @@ def test_pass101_the_layers_check_also_answers_for_tanh_at_sum_1_and_relu():
     n = next(k for k, share in enumerate(left["tanh_at_1"], start=1) if share < 1e-3)
     said = ch06_decisions._one_in(left["tanh_at_1"][n - 1])
     assert n == 8 and said == "1 in 1,033" and left["tanh_at_1"][n - 2] > 1e-3
-    assert f"Tanh at sum 1 drops below it at {n} layers: {said}." in fold
+    assert f"Tanh at sum 1 drops below 1 in 1,000 at {n} layers: {said}." in fold   # p107 (r109: "it" was unclear)
     assert "ReLU above 0 keeps all of it." in fold and np.all(left["relu"] == 1.0)
     w = ch06_decisions.slopes_multiply()
     w.sliders["layers"].value = n
@@ -4079,8 +4086,11 @@ def test_p106_softmax_says_how_shares_are_made_layer_is_defined_and_the_map_file
     bend, SwiGLU a gated block), not "smooth bends"."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("A **class** is one kind of answer"))
-    assert ("**Softmax** gives each class a share: its estimated chance.\nFirst it makes each sum positive: e to the "
-            "power of the sum. Then it divides each by the total.\n") in _src(cells[k])
+    # p107 (r109 Picture first: the how came before the picture; e unexplained): said under the picture, by softmax_how
+    how = ch06_decisions.softmax_how().data
+    assert ("How: it raises e (about 2.72) to the power of each sum. That is always above 0.\n"
+            "Then it divides each by the total, so the shares add up to 1.\n") in how and f"{np.e:.2f}" == "2.72"
+    assert "First it makes each sum positive" not in _md_text()
     sums = np.array(ch06_decisions.SOFTMAX_SCORES)
     made = np.exp(sums) / np.exp(sums).sum()
     assert np.allclose(made, ch06_decisions.softmax_shares()) and np.all(np.exp(sums) > 0)
@@ -4094,3 +4104,54 @@ def test_p106_softmax_says_how_shares_are_made_layer_is_defined_and_the_map_file
     assert ch06_decisions.PICK_GLOSS["transformer_ffn"] == "bend or gate" and "bend or gate" in said
     assert "smooth bends" not in said and "(bend or gate)" in fig.get_label()
     assert ch06_decisions.BLOCK_NAMES["swiglu"] == "SwiGLU block"   # the picker calls it a block, as the map's gloss
+
+
+def test_p107_the_key_holds_only_the_first_questions_words():
+    """r109 Clarity: the map's key taught eight names before any was needed. It now holds the first Predict's words
+    (ReLU, sigmoid, and no bend, its answer at the output); each name it dropped is said in bold in its own section,
+    and no markdown cell uses it before that (the key aside)."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if MAP_KEY_HEAD in _src(c))
+    key = _src(cells[k]).split(MAP_KEY_HEAD)[1].split("\n\n")[0].splitlines()
+    assert key == ["- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1.", "- No bend: the sum goes out unchanged.",
+                   "- Every other name on the map gets its own section below."]
+    assert _src(cells[k + 1]).startswith("**Predict:** a plain network") and "**no bend**" in ch06_decisions.map_check().data
+    md = [(i, _unkeyed(_src(c))) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
+    for word, bold in (("tanh", "**Tanh**"), ("transformer", "**transformer**"), ("LSTM", "**LSTM**"),
+                       ("GRU", "**GRU**"), ("dead", "**dead**"), ("feed-forward", "**feed-forward block**")):
+        first = next(i for i, text in md if re.search(rf"\b{word}\b", text, re.I))
+        assert bold in _src(cells[first]), word   # first used where it is explained
+    assert "LSTM is short for long short-term memory." in _md_text()
+
+
+def test_p107_softmax_asks_then_shows_then_says_how():
+    """r109 Picture first and Interaction: softmax's Predict (is cat's share more or less than twice dog's?), then its
+    picture, then how the shares are made, with the answer computed: cat's share is e times dog's (the sums differ
+    by 1), 2.72 times, more than twice."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.softmax_picture()")
+    assert _src(cells[k - 1]).endswith("**Predict:** the sums are cat 2.0, dog 1.0, bird 0.1. "
+                                       "Will cat's share be more or less than twice dog's?")
+    assert ch06_decisions.SOFTMAX_SCORES == (2.0, 1.0, 0.1)
+    assert _src(cells[k + 1]) == "ch06.softmax_how()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
+    assert cells[k + 1]["metadata"]["slideshow"] == {"slide_type": "-"}
+    shares = ch06_decisions.softmax_shares()
+    ratio = shares[0] / shares[1]
+    assert f"{ratio:.2f}" == "2.72" and ratio > 2 and math.isclose(ratio, math.e)
+    shown = "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"])
+    fold = shown.split("<details><summary>Check your prediction</summary>")[1]
+    assert shown == ch06_decisions.softmax_how().data and "More than twice: cat's share is 2.72 times dog's." in fold
+    assert "Cat's sum is 1 more, so its share is e times as big." in fold
+    assert "How: it raises e (about 2.72)" in shown
+
+
+def test_p107_silu_words_say_both_sides_and_its_lowest_point():
+    """r109 Correctness: SiLU passes big positive sums almost whole, turns big negative ones to almost 0, and dips in
+    between; the words' lowest point (−0.28) is the picture's, shown in its alt text; "Swi" is unpacked."""
+    silu = ch06_decisions.activations.get("silu")
+    assert abs(float(silu(np.array([8.0]))[0]) - 8.0) < 0.01 and abs(float(silu(np.array([-8.0]))[0])) < 0.01
+    assert ch06_decisions.silu_lowest() == -0.28
+    assert "lowest about −0.28." in SMOOTH_WORDS and "shrinks sums near 0" not in SMOOTH_WORDS
+    alt = ch06_decisions.smooth_picture().data
+    assert "data:image/png;base64," in alt and "lowest: SiLU −0.28" in alt
+    assert "The \"Swi\" in SwiGLU is Swish, another name for SiLU." in SWIGLU_WORDS

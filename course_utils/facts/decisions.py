@@ -340,7 +340,8 @@ LINE_REASON = {  # where the list says less than the card (one example model ins
 }
 LINE_NOTE = {  # after the example: the line's limit, and the end fold's case that covers it ({...}: from facts())
     # pass 34 (r32): the models that kept ReLU (T5, OPT) moved to the optional history fold (ch06_decisions.history)
-    "regression_output": "An answer that can never be below 0, such as a price (not a change in price)? "
+    # p107 (r109 Retention: line 7 read as "a price gets no bend"): the note says a price is this line's exception
+    "regression_output": "The exception: an answer that can never be below 0, such as a price (not a change in price). "
                          f"See Softplus ({SOFTPLUS_PLAIN}, always above 0) under \"Beyond the list\".",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
 }
 

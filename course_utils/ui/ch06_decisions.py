@@ -342,6 +342,20 @@ def softmax_picture():
     return fig
 
 
+def softmax_how():
+    """How softmax makes its shares, said under its picture (p107, r109 Picture first: the words came before the
+    picture): e and the cat-to-dog ratio computed here, so the Predict's answer ("more than twice") is measured."""
+    sums, shares = np.array(SOFTMAX_SCORES), softmax_shares()
+    ratio = shares[0] / shares[1]
+    if not np.isclose(ratio, np.exp(sums[0] - sums[1])) or ratio <= 2:
+        raise ValueError("the words say cat's share is e times dog's: more than twice")
+    return Markdown(f"How: it raises e (about {np.e:.2f}) to the power of each sum. That is always above 0.\n"
+                    "Then it divides each by the total, so the shares add up to 1.\n\n"
+                    f"<details><summary>{CHECK_SUMMARY}</summary>\n\n"
+                    f"More than twice: cat's share is {ratio:.2f} times dog's.\n"
+                    f"Cat's sum is {sums[0] - sums[1]:.0f} more, so its share is e times as big.\n\n</details>")
+
+
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
 # pass 58 (r52 Pictures): seed 6 drew -2.0 twice, so only seven markers showed; 1306 draws eight sums 0.3 or more apart
 TRUE_SCALE_NOTE = "true scale:\nthe leak barely shows"   # the left panel's caption (pass 63, r58)
@@ -605,6 +619,19 @@ def smooth_bends():
                   f"both follow ReLU far from 0, round its corner near 0, and dip a little below 0 left of it "
                   f"(lowest: SiLU {_two(low['silu'])}, GELU {_two(low['gelu'])}); SiLU's curve lies close to GELU's")
     return fig
+
+
+def smooth_picture():
+    """smooth_bends' picture inline, with its alt text (p107, r109 Correctness: the words quote SiLU's lowest
+    point, so a cell's output says it)."""
+    fig = smooth_bends()
+    return Markdown(tables.image(figure_png(fig), figure_alt(fig), SMOOTH_FIG[0]))
+
+
+def silu_lowest():
+    """SiLU's lowest output over the picture's x range (about −0.28, near x = −1.28), 2 decimals."""
+    xs = np.linspace(*SMOOTH_X, 241)
+    return round(float(np.min(plots.curve("silu", xs))), 2)
 
 
 SWIGLU_NOTE = "the gate scales the content"   # pass 98 (r99): its range is said in the Predict's check, not here
