@@ -1059,7 +1059,8 @@ def test_q28s_key_agrees_with_q30_adam_rescales_small_nudges_and_no_single_cause
     """Q30 says Adam's steps stay useful where slopes are tiny, so Q28 must not blame shrinking nudges 'even with Adam'."""
     why28 = quiz.get("race_loser").options[quiz.answer_key("race_loser")].why
     why30 = quiz.get("why_adam").options[quiz.answer_key("why_adam")].why
-    assert why28.startswith("Sigmoid's slope is always well under 1, so learning likely slowed: no sigmoid run got under 0.1, even with Adam.")   # r106: the cause first (no 0.25: Q14's answer)
+    assert why28.startswith("Every sigmoid run stayed above 0.6 for all 400 epochs.")   # p107 (r109): what the race showed, no slope cause
+    assert "Adam rescales tiny nudges, so sigmoid's small slope alone does not explain this." in why28
     # Q28 asks only what the race measured (chapter 05: no sigmoid run, and every other bend's, reached 0.1 in 400 epochs)
     q28 = quiz.get("race_loser")
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q28.prompt and "learn the spirals" not in q28.prompt
@@ -1284,7 +1285,7 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     # p93 (r94 Clarity): "its scale" was never explained; the right side is said as x times the number
     assert slope_why == (f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
                          f"Just left of 0 it is steeper, about {left:.2f}, then fades towards 0. "
-                         f"Its floor, −{left:.2f}, is the same number below 0.")   # r106: one constant, two roles
+                         f"Far to the left, SELU levels off at −{left:.2f}.")   # r106: one constant, two roles
     assert left > 1.5 * selu_scale
     selu = activations.get("selu")
     assert abs(float(selu(-40.0)) + left) < 1e-4 and abs(float(selu.derivative(-1e-9)) - left) < 1e-4
@@ -2017,7 +2018,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     q29 = quiz.get("race_loser")
     why29 = right("race_loser")
     assert why29.endswith("The course measured this; it did not prove a single cause.")
-    assert why29.index("no sigmoid run got under 0.1") < why29.index("Every tanh, ReLU and Leaky ReLU run did") < why29.index("The course measured")
+    assert why29.index("Every sigmoid run stayed above") < why29.index("Every tanh, ReLU and Leaky ReLU run got under 0.1") < why29.index("The course measured")
     assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
     assert quiz.get("close_call").prompt.endswith("published tests put GELU and SiLU about level. How do you choose for your problem?")
     assert "holds layer after layer in plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
@@ -2351,7 +2352,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
     # p91 (r92 Focus, Correctness): the fold left; the equal totals, and what follows, are two open sentences
-    assert ("\n1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n" in q.explanation
+    assert ("\n1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2638,9 +2639,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # one open sentence finishes the equal-totals argument
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
-                               "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                               "2. Middle picture: lift the 1s' chance, and the average loss grows.\n"
-                               "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")
+                               "1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
+                               "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
+                               "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
         zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
@@ -2894,7 +2895,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     racers = quiz.get("race_loser").options
     assert len(racers) == 4 and sum(not o.correct and "run got under 0.1" in o.why for o in racers) == len(racers) - 1
     assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."
-    assert "Every tanh, ReLU and Leaky ReLU run did" in quiz.get("race_loser").options[0].why   # p80 (r77): named
+    assert "Every tanh, ReLU and Leaky ReLU run got under 0.1" in quiz.get("race_loser").options[0].why   # p80 (r77): named
     learner = ch07_quiz.Learner(review.Store(None))
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)   # pass 29: the feedback that says ln carries its line
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
@@ -3511,7 +3512,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert "Which of these sits" in quiz.get("transformer_ffn").prompt   # pass 31: "plain or gated" cut; 36: no bend
     options = {o.text: o.why for o in quiz.get("race_loser").options}
     # lead after r91 (Correctness): what the race showed first, the slope as one likely reason, not a proven cause
-    assert options["Tanh."] == ("every tanh run got under 0.1. One likely reason: tanh flattens at its ends too, but its "
+    assert options["Tanh."] == ("every tanh run got under 0.1. One guess: tanh flattens at its ends too, but its "
                                 "slope peaks at 1, 4 times sigmoid's 0.25.")
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
@@ -4362,7 +4363,7 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
         "ReLU", "GELU", "Sigmoid", "Tanh", "Leaky ReLU", "SiLU", "Mish", "SELU"]
     zoom = [c for ax in panels for c in ax.child_axes]   # p93 (r94): Leaky ReLU's leak, zoomed in, its panel's only
     assert zoom == panels[4].child_axes and len(zoom) == 1
-    assert zoom[0].get_label() == "leak zoom" and zoom[0].get_title() == "zoomed in"
+    assert zoom[0].get_label() == "leak zoom" and zoom[0].get_title() == "left side, magnified"
     leak = zoom[0].lines[-1].get_ydata()
     assert min(leak) == pytest.approx(-0.03) and zoom[0].get_ylim()[0] < min(leak) < -0.02   # the leak fills the zoom
     assert "a zoomed view in its top left shows it falling to −0.03 at x = −3." in fig.get_label()
@@ -4523,9 +4524,9 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     """r43: Q29's claim rests on all the race's seeds (the key: no sigmoid run got there), not on the pictured seed 0."""
     q = quiz.get("race_loser")
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q.prompt
-    assert "no sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
+    assert "Every sigmoid run stayed above 0.6 for all 400 epochs." in q.options[quiz.answer_key("race_loser")].why
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
-    assert "Every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
+    assert "Every tanh, ReLU and Leaky ReLU run got under 0.1 (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
     # pass 87 (ch05 cut its summary sentence for words): the five-seed picture's own words carry the claim
     stored = json.dumps(notebook("05_training_race")["cells"])
@@ -5354,8 +5355,8 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     get lifts the 0s as much, so ½ for all is least wrong. Both halves hold: every straight rule gives the two 1s the
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("So lifting the ● lifts the ■ too.\n"   # p94 (r95): the lopsided step
-            "2. Middle picture: lift the 1s' chance, and the average loss grows.\n3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong.") in why
+    assert ("So raising the 1s' scores raises the 0s' too.\n"   # p94 (r95): the lopsided step
+            "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5584,7 +5585,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 7   # p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 8   # p107 (r109): step 1 says the shared total in two short sentences (+1); p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5625,7 +5626,7 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     everywhere is least wrong); lines marked twice ("+ + ") are drawn as a fold inside it, shut until clicked."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p91 (r92 Focus): Q11's fold left (its point is one open sentence); the fold markup is checked below
-    assert "<details>" not in html_ and "same total" in html_ and "0.11" not in html_   # p96 (r97): step 1
+    assert "<details>" not in html_ and "0s&#x27; total" in html_   # p96 (r97): step 1; p107 (r109): the shared total said plainly, 0.11 is step 2's worked loss
     assert "+ " not in html_.replace(" + ", "")   # every marker is read, none printed (the sum's " + " stays)
     plain = ch07_quiz.why_html("a\n+ Open\n+ b\n+ + Inner\n+ + c")
     assert plain == ("a<br><details><summary>Open</summary><div style='margin:2px 0 0 18px'>b</div><div style='margin:2px "
@@ -5674,9 +5675,9 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     add up to 0 ..."). It now rests on the two pictures (equal totals, the U-curve) and one plain sentence; the
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert why.endswith("1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So lifting the ● lifts the ■ too.\n"
-                        "2. Middle picture: lift the 1s' chance, and the average loss grows.\n"
-                        "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
+    assert why.endswith("1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
+                        "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
+                        "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
@@ -5880,7 +5881,7 @@ def test_p93_q6_key_shows_its_loss_curve_then_says_ln_in_words_before_the_formul
                       "is below 1.") < fold.index("<b>B: ")   # p100 (r102): the word list's calculator key
     assert math.log(1) == 0 and math.log(0.5) < 0
     why = quiz.key_why("loss_at_ln2")
-    assert why == "A 50-50 guess gives each point ½. Its loss: −ln ½ = ln 2 ≈ 0.69." and "power of e" not in why
+    assert why == "A 50-50 guess gives each point ½. A point loses −ln(the chance given to its right answer). Here: −ln ½ = ln 2 ≈ 0.69." and "power of e" not in why   # p107 (r109): the rule in words
     assert f"{np.e:.2f}" == "2.72" and np.log(0.5) == pytest.approx(-np.log(2))
     assert all(len(s.split()) < 12 for s in re.split(r"(?<=\.) ", why))
 
@@ -5923,7 +5924,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     p106 (r108 Clarity: those six numbers were a wall): step 2 is one sentence, and the middle picture draws the
     average loss against the 1s' chance, lowest at ½, with 0.6 marked."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "2. Middle picture: lift the 1s' chance, and the average loss grows.\n" in why and quiz.XOR_LIFTED == 0.6
+    assert "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n" in why and quiz.XOR_LIFTED == 0.6
     for gone in ("Say both 1s rise", "Shared evenly", "2.53", "1.83", "Average 0.71"):
         assert gone not in why, gone
     # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
@@ -6006,7 +6007,7 @@ def test_p96_q11_key_goes_in_three_numbered_steps_that_point_at_its_picture():
     why = quiz.get("xor_no_bend_chance").explanation
     lines = why.split("\n")
     assert len(lines) == 4 and [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. "]
-    assert lines[1].startswith("1. Any straight rule gives both pairs the same total score. Left picture, one example:")
+    assert lines[1].startswith("1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example:")
     assert "Right picture:" in lines[3]   # p97 (r98): step 1 general first, the picture its example
     assert ch07_quiz.XOR_DOT[1]["marker"] == "o" and ch07_quiz.XOR_DOT[0]["marker"] == "s"   # ● answer 1, ■ answer 0
     import inspect
@@ -6044,7 +6045,7 @@ def test_p97_q11_key_step_one_is_general_and_its_example_sums_come_from_the_work
     the example's numbers computed from the worked rule; the right panel's points run in the left panel's order."""
     score = lambda pt: quiz._xor_score(pt, quiz.XOR_WORKED)   # noqa: E731
     assert quiz.XOR_SUMS == (1.5, 2.5, 0.5, 3.5) == tuple(score(pt) for pt in ((0, 1), (1, 0), (0, 0), (1, 1)))
-    assert "1. Any straight rule gives both pairs the same total score. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5." \
+    assert "1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5." \
         in quiz.get("xor_no_bend_chance").explanation
     rng = np.random.default_rng(97)
     for rule in rng.normal(0, 3, (20, 3)):   # any straight rule: the two pairs' totals match
@@ -6133,7 +6134,8 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     unit = top[top.index("A **unit**"):]
     assert "multiplies each input" not in top and "Stretch and add" not in top and "then" not in unit
     # r106 (Clarity: Q8's options say stretch and shift, words the top never used): each named beside its number
-    for said in ("Its **weights** scale its inputs: the **stretch**.", "Its **bias** is one number it adds: the **shift**.",
+    # p107 (r109 Clarity: two names an idea read as two ideas): one name each, the quiz's other word in brackets
+    for said in ("Its **weights** scale its inputs (also called the **stretch**).", "Its **bias** is one number it adds (also called the **shift**).",
                  "A **layer** is a column of units reading the same inputs.",
                  "A **class** is one possible answer, such as cat or dog."):
         assert said in top, said
@@ -6202,10 +6204,40 @@ def test_r104_q11_step_3_holds_for_every_lift_not_only_the_worked_one():
     for every lift: with equal totals the 0s' scores rise as much as the 1s', and a 0's loss grows by more than a 1's
     shrinks, at every size of lift, either way."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. " in why
+    assert "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. " in why
     for lift in np.linspace(-6, 6, 241):
         if abs(lift) < 1e-9:
             continue
         saving = np.log(2) - quiz._xor_loss((0, 1), 1, (0.0, 0.0, lift))   # a 1 whose score rises by the lift
         cost = quiz._xor_loss((0, 0), 0, (0.0, 0.0, lift)) - np.log(2)     # a 0 whose score rises as much
         assert cost > saving, lift
+
+
+def test_p107_keys_say_what_the_race_showed_and_q11_shows_the_lopsided_loss_in_numbers():
+    """r109: Q29's key blamed sigmoid's small slope "even with Adam", which clashed with Q31 (Adam moves a tiny
+    steady nudge about one learning rate). It now says what the race showed: every sigmoid run stayed above 0.6 (run
+    here), and that the slope alone does not explain it; tanh's slope reason is one guess. Q11's step 2 shows in numbers
+    that a sure wrong guess costs more than a sure right one saves; its middle picture's x label says what is drawn."""
+    why29 = quiz.key_why("race_loser")
+    assert why29 == f"Every sigmoid run stayed above {quiz.RACE_SIGMOID_ABOVE:g} for all 400 epochs."
+    four = ch07_quiz.race_four_losses()
+    assert four["sigmoid"].min() > quiz.RACE_SIGMOID_ABOVE == 0.6   # every sigmoid run, every epoch
+    assert all(four[n].min() < 0.1 for n in ("tanh", "relu", "leaky_relu"))
+    full = quiz.get("race_loser").options[quiz.answer_key("race_loser")].why
+    assert "likely slowed" not in full and "even with Adam" not in full and "alone does not explain" in full
+    assert "One guess: tanh" in next(o.why for o in quiz.get("race_loser").options if o.text == "Tanh.")
+    # Q11 step 2: at chance 0.9 of answer 1, a ● (answer 1) loses −ln 0.9, a ■ (answer 0) loses −ln 0.1
+    why11 = quiz.get("xor_no_bend_chance").explanation
+    right, wrong = quiz._xor_loss((0, 1), 1, (0.0, 0.0, math.log(9))), quiz._xor_loss((0, 0), 0, (0.0, 0.0, math.log(9)))
+    assert (f"{right:.2f}", f"{wrong:.2f}", f"{math.log(2):.2f}") == ("0.11", "2.30", "0.69") and quiz.XOR_SURE_CHANCE == 0.9
+    assert "At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n" in why11 and wrong - math.log(2) > math.log(2) - right
+    assert "The 1s' scores add up to the 0s' total." in why11
+    # the middle picture: every point gives answer 1 the same chance, so its label says so
+    c = 0.7
+    assert float(ch07_quiz.xor_lift_loss(c)) == pytest.approx((2 * -math.log(c) + 2 * -math.log(1 - c)) / 4)
+    assert ch07_quiz.XOR_LIFT_AXES[0] == "chance of answer 1, same for all four points"
+    # small ones: Q6 says the loss rule in words; Q28 says where SELU levels off; Q10 says what the bend adds
+    assert "A point loses −ln(the chance given to its right answer)." in quiz.key_why("loss_at_ln2")
+    selu = activations.get("selu")
+    assert f"Far to the left, SELU levels off at −{-float(selu(np.array([-40.0]))[0]):.2f}." in quiz.get("selu_steady").options[1].why
+    assert "draw more than one straight line" in quiz.get("where_bend").prompt and "adds power" not in quiz.get("where_bend").prompt

@@ -37,6 +37,7 @@ SEED_ORDER = (0, 2)        # ReLU got under 0.1 before tanh from the first seed,
 # epochs, then got under 0.1 before epoch 350 (with room to spare: 38 and 326 on the race's seeds). One unnamed bend
 # (p83: tanh, 50 and 300) sent a reader to ReLU, where it failed; naming it struck an option off Q29 (race_loser).
 RACE_FLAT = (("tanh", "relu", "leaky_relu"), 0.6, 30, 350)
+RACE_SIGMOID_ABOVE = 0.6   # p107 (r109): Q29's key: every sigmoid run's loss stayed above this (tests rerun the race)
 RACE_START = 0.1   # p87 (r86): Q6's "began near ln 2": every run of those bends starts within this of ln 2 (tests)
 RACE_SOURCE = "chapter 05, five-seed race"   # where the runs are drawn; Q29's key cites the same race
 
@@ -160,6 +161,7 @@ def _xor_score(point, rule=XOR_TRY):
     return rule[0] * point[0] + rule[1] * point[1] + rule[2]
 
 
+XOR_SURE_CHANCE = 0.9   # Q11's key, step 2 (p107, r109): one sure chance of answer 1, right for a ●, wrong for a ■
 XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
 # r106 (Correctness: "at best" rested on an unstated fact): an uneven split of the 0s' same score total, as the
 # chances their right answer 0 gets; (1 − 0.1)/0.1 × (1 − 0.8)/0.8 = 1.5², so its scores add up as the even split's
@@ -264,7 +266,7 @@ def _bank():
            ("The nudge fades only at the flat ends of the S.",
             "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
-        _c("where_bend", "01", "Where must a bend go so that stacking layers adds power? What happens without it?",
+        _c("where_bend", "01", "Where must a bend go so that a stack of layers can draw more than one straight line? What happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
             "Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift included. Then it adds its "
             "own shift. Together, the two stacked layers are again one stretch and one shift: one straight layer. "
@@ -317,9 +319,10 @@ def _bank():
                 # p96 (r97 Clarity): three numbered steps, each pointing at the picture (● answer 1, ■ answer 0)
                 # p97 (r98 Clarity: one fixed rule read as a clash with "½ everywhere"): step 1 is general, the
                 # picture's rule its example (XOR_SUMS, from XOR_WORKED)
-                + "1. Any straight rule gives both pairs the same total score. "
+                # p107 (r109 Clarity: "both pairs" and "lifting" were vague): the shared total said plainly
+                + "1. Take any straight rule. The 1s' scores add up to the 0s' total. "
                 f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
-                "So lifting the ● lifts the ■ too.\n"
+                "So raising the 1s' scores raises the 0s' too.\n"
                 # p100 (r102 Clarity): why the 0s rise too (equal totals), and why a 0 loses more (its right answer
                 # gets 1 − 0.6); no "ln" here: its word box says ln 2 ≈ 0.69, Q6's answer
                 # r103 (Correctness: equal totals are of scores, and fix only their sum): the 0s' best case, an even
@@ -330,10 +333,14 @@ def _bank():
                 # pair keeps the same total score
                 # p106 (r108 Clarity: step 2 was a wall of six numbers): one sentence, and the middle picture draws
                 # the average loss against the 1s' chance (lowest at ½; 0.6 marked), from XOR_LIFTED
-                "2. Middle picture: lift the 1s' chance, and the average loss grows.\n"
+                # p107 (r109 Clarity: "any lift costs the 0s more" skipped why): the lopsided loss, in numbers
+                # (XOR_SURE_CHANCE: −ln 0.9 for a ●, −ln 0.1 for a ■ given the same chance 0.9 of answer 1; tested)
+                "2. A sure wrong guess costs more than a right one saves. "
+                f"At chance {XOR_SURE_CHANCE} for answer 1, a ● loses {-math.log(XOR_SURE_CHANCE):.2f}. "
+                f"A ■ loses {-math.log(1 - XOR_SURE_CHANCE):.2f}.\n"
                 # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
                 # (tested: -ln(chance) curves up, so a 0's cost beats a 1's saving at any lift)
-                "3. Any lift costs the 0s more than it saves the 1s. So ½ for all is the least wrong. "
+                "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. "
                 "Right picture: training lands there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -528,7 +535,8 @@ def _bank():
             f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
             f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0. "
             # r106 (Clarity): the same number is its floor's depth (Q28's word box); said once, here
-            f"Its floor, {-selu_scale * selu_alpha:.2f}, is the same number below 0."),
+            # p107 (r109 Clarity: "the same number below 0" was cryptic): said plainly
+            f"Far to the left, SELU levels off at {-selu_scale * selu_alpha:.2f}."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU pulls on the outputs passed from layer to layer.")),
         # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
@@ -565,14 +573,17 @@ def _bank():
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
            # r106 (Clarity: data, not a cause): the likely cause first, the runs as support; no 0.25 (Q14 asks for it)
-           ("Sigmoid.", "Sigmoid's slope is always well under 1, so learning likely slowed: no sigmoid run got under 0.1, "
-                       "even with Adam. Every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
+           # p107 (r109 Correctness: "slope well under 1, so learning slowed, even with Adam" clashed with Q31's key,
+           # where Adam moves a tiny steady nudge about one learning rate): what the race showed, and no slope cause
+           ("Sigmoid.", f"Every sigmoid run stayed above {RACE_SIGMOID_ABOVE:g} for all 400 epochs. "
+                       "Every tanh, ReLU and Leaky ReLU run got under 0.1 (chapter 05, five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
+                       "Adam rescales tiny nudges, so sigmoid's small slope alone does not explain this. "
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),
            ("Leaky ReLU.", "its left side keeps a small slope, so a unit stuck left of 0 still learns a little. Every Leaky ReLU run got under 0.1, as ReLU's did."),
            # lead after r91 (Correctness: the peak slope read as the proven cause of tanh's win): the run first, the
            # slope as one likely reason
-           ("Tanh.", "every tanh run got under 0.1. One likely reason: tanh flattens at its ends too, but its slope "
+           ("Tanh.", "every tanh run got under 0.1. One guess: tanh flattens at its ends too, but its slope "
                      f"peaks at {_slope('tanh', 0):g}, {_slope('tanh', 0) / s0:g} times sigmoid's {s0:g}.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
@@ -722,8 +733,9 @@ def key_why(qid):
                                f"slope: {_slope('sigmoid', 0):g} × 2 × 2 = 1, tanh's peak slope.",
             # p93 (r94 Clarity): ln said in words where the key first uses it (the word list is far below)
             # p94 (r95 Clarity): the reason first; ln's meaning moved to the word box (GLOSSES)
-            "loss_at_ln2": "A 50-50 guess gives each point ½. "
-                           f"Its loss: −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
+            # p107 (r109 Clarity: the rule was only in the picture's legend): said in words first
+            "loss_at_ln2": "A 50-50 guess gives each point ½. A point loses −ln(the chance given to its right answer). "
+                           f"Here: −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
     if qid in said:
         return said[qid]
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", q.options[answer_key(qid)].why)

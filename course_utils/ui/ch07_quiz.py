@@ -451,7 +451,7 @@ SHAPES_SUMMARY = "Forgot a shape? Open this after you answer, to check."   # p90
 SHAPES_ROWS = 2
 LEAK_ZOOM = (0.05, 0.47, 0.45, 0.41)   # p93 (r94 Picture first): Leaky ReLU's inset (axes fraction), in its empty top left
 LEAK_ZOOM_FONT = 9   # r106 (Picture: the inset was too small to read): bigger, its labels in larger type
-LEAK_ZOOM_TITLE = "zoomed in"   # no slope number: that would answer Q24 (leaky_alive) for a learner who peeks
+LEAK_ZOOM_TITLE = "left side, magnified"   # p107 (r109: "zoomed in" read as a rising line); no slope number: that would answer Q24 (leaky_alive) for a learner who peeks
 
 
 def leak_zoom(ax, x):
@@ -1261,7 +1261,7 @@ def _xor_trained(ax):
 
 XOR_LIFT_RANGE = (0.5, 0.9)   # p106 (r108): the middle panel's x, the chance both 1s (and so both 0s) give answer 1
 XOR_LIFT_TITLE = "lift the 1s: the loss grows"
-XOR_LIFT_AXES = ("the 1s' chance of answer 1 (the 0s' too)", "average loss, four points")
+XOR_LIFT_AXES = ("chance of answer 1, same for all four points", "average loss, four points")   # p107 (r109): plain
 
 
 def xor_lift_loss(chance):
