@@ -1831,10 +1831,12 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 101 (r103 Clarity): the weight is the left-right place, not the side or the height.
     assert ("Where you stand, left to right, is one weight's value. The height is the **wrongness** (books and code call it the **loss**): "
             "one number for how far the outputs are from their right answers.\n"
-            "It is 0 only when every output is right; its formula comes later.\n"
+            "It is 0 only when every output is right.\n"
+            # r110 (Clarity 2): the valley is said to be made up; the real formula (half the gap squared) comes later.
+            "This valley is made up. The real formula comes later.\n"
             "So downhill means less wrong.\n") in intro
     # Pass 100 (r102 Clarity): "rule" means a layer and the step rule here; the later formula is named as it is said.
-    assert _markdown().index("its formula comes later.") < _markdown().index("As a formula: wrongness = ½")
+    assert _markdown().index("The real formula comes later.") < _markdown().index("As a formula: wrongness = ½")
     assert "added up.\nThe exact rule" not in intro and intro.count("loss") == 1   # r104: the standard word named once, beside the chapter's own
     assert "fog" not in intro and "**slope**" not in intro
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
@@ -2143,7 +2145,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # and the real start (the gap) said where −6 is read, one weight to many, 2006 made concrete: 2343 -> 2385.
     # r109 (Clarity): one weight's valley among many said truly, the −47 aside finished (282), why weight minus 1,
     # 2006's layer task in plain words; the picture's guide moved, not added: 2385 -> 2419 (within the brief's +40).
-    assert words(cells[:g]) <= 2419 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # r110 (Focus, Clarity): the −47/282 tail cut; the valley said to be made up; the output's hill slope said;
+    # 2006's "then all together" in full; a repeated start-at-the-gap line and the dot's slope cut: 2419 -> 2433.
+    assert words(cells[:g]) <= 2433 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2368,7 +2372,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     assert ("hill slope $2$.\n"
             # Pass 102 (r104 Clarity): three weights, said as weights (not a distance), so the rule is seen.
             "\nAt weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
-            "At weight $2$ the hill slope is $1$; at weight $3$, the dot, it is $2$.\n"
+            "At weight $2$ the hill slope is $1$.\n"
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
@@ -2488,8 +2492,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # widget's start of 1 and the real start said where −6 is read: 94 sentences, 834 words.
     # r109 (Clarity 1, 3, 5): one weight's valley shifts as the others move; why weight minus 1; the −47 aside ends
     # with its 282; two Predict lines, not one: 98 sentences, 864 words.
-    assert len(said) <= 98, said
-    assert sum(chapter_metrics.words(s) for s in said) <= 864, sum(chapter_metrics.words(s) for s in said)
+    # r110 (Focus 1, Clarity 2): the 282 tail cut; the valley made up; the output's hill slope said: 99, 870 words.
+    assert len(said) <= 99, said
+    assert sum(chapter_metrics.words(s) for s in said) <= 870, sum(chapter_metrics.words(s) for s in said)
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2668,7 +2673,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # r106 (Correctness, as r104 asked: with weight 1 a sigmoid passes on 0.5, so a bias must bring each input to 0)
     assert ("Picture ten sigmoid units in a row, as in the bars below.\n"
             # r107 (Clarity): what the bias sets said with z, the number going into the bend.
-            "Each unit's bias sets its $z$ (the number it bends) to 0: sigmoid's steepest point.\n"
+            "Suppose each unit's bias puts its $z$ (the number it bends) at 0, where sigmoid is steepest.\n"
             "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
             "Each weight multiplies it by 1.\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
@@ -2963,7 +2968,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach unit's bias sets its $z$ (the number it bends) to 0: sigmoid's steepest point." in text   # r106, r107
+    # r110 (Clarity 6): said as a chosen case ("Suppose"), not as "the best case" (bigger weights could grow it).
+    assert "Picture ten sigmoid units in a row, as in the bars below.\nSuppose each unit's bias puts its $z$ (the number it bends) at 0, where sigmoid is steepest." in text   # r106, r107
     assert "multiplies the signal by its slope there: $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
@@ -2990,8 +2996,10 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # r107 (Focus): it read as trivia; now it says what it was for (a fix for the slow learning above).
     # r108 (Clarity 11): said concretely: each layer first trained alone to rebuild its input, then all together.
     # r109 (Clarity 2): "rebuild its input" said in plain words: each layer's own task, copying its input back out.
+    # r110 (Clarity 5): "Then all together" said in full: the whole network, starting from those weights.
     assert ("From 2006, one fix for slow deep nets: train each layer alone first.\n"
-            "Its task: copy its input back out.\nThen all together.\n") in text and "rebuild" not in text
+            "Its task: copy its input back out.\nThen train the whole network together, from those weights.\n") in text \
+        and "rebuild" not in text and "Then all together" not in text
     assert "2006\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     assert "short path back" not in text and "workaround" not in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
@@ -3223,7 +3231,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
     assert cells[k - 5].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$,")   # pass 83
     assert cells[k - 6].source == HALF_CHECK
-    assert "It is just the gap: $1$." in cells[k - 7].source   # pass 80, 102; r108: the why in a fold
+    assert "it is just the gap: $1$." in cells[k - 7].source   # pass 80, 102; r108: the why in a fold
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
     assert cells[k - 8].source == "ch00.output_hill_picture()"
     assert cells[k - 9].source.startswith("If the right answer is $23$, how wrong is that output?")
@@ -3273,7 +3281,7 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     # starts it again at 3 (asserted on the widget below).
     # Pass 91 (r92 Interaction): no widget sits under this Predict, so it says where to act: the slider above.
     rate_cell = _cell("**Predict:** on the slider above, drag the learning rate to $2.2$. "
-                      "It puts the dot back at $3$: where does one press land?")
+                      "Dragging it puts the dot back at $3$: where does one press land?")   # r110: what "it" is
     assert "At $-1.4$, past the bottom: the move is $-(2.2 \\cdot 2) = -4.4$." in rate_cell
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2) == pytest.approx(-1.4)
     # Pass 87 (r86 Interaction, Retention): a second press flies further out, and the common wrong answer is named.
@@ -3322,7 +3330,7 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # Pass 97 (r98 Clarity): the reason, in plain words: flat at the bottom, 1 steeper per step right.
     # Pass 101 (r103 Clarity): the two points read off the picture come before the rule they show.
     rule = ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
-            "At weight $2$ the hill slope is $1$; at weight $3$, the dot, it is $2$.\n"   # pass 102 (r104 Clarity)
+            "At weight $2$ the hill slope is $1$.\n"   # pass 102 (r104 Clarity)
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\nHill slope = weight minus $1$: $3 - 1 = 2$.")
     dot, bottom = ch00_start_here.HILL_DOT, ch00_start_here.HILL_BOTTOM
     assert dot - bottom == 2 == float(ch00_start_here.hill_slope(dot)) and float(ch00_start_here.hill_slope(bottom)) == 0
@@ -3472,7 +3480,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 95 (r96 Clarity): the hill slope said to belong to any number before the output's is used.
     # Pass 96 (r97 Clarity): "any number" was vague; said of the output, the number the next sentence uses.
     assert "Any number has a hill slope too." not in _markdown()
-    assert ("The output has a hill slope too. It is just the gap: $1$.\n\n"
+    # r110 (Clarity 2): what the output's hill slope means, said as the weight's was, and why it is the gap.
+    assert ("The output has a hill slope too: how fast the wrongness changes as *the output* moves.\n"
+            "For half the gap squared, it is just the gap: $1$.\n\n"
             # r108 (Clarity 1, Focus): why the ½, in an optional fold, off the main line.
             "<details><summary>Why the ½? (optional)</summary>\n\n"
             # Pass 102 (r104 Clarity): why the ½, with a small computed square (see its own test).
@@ -3725,13 +3735,13 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # start, with what it stands for (an output 1 too high).
     # r107 (Correctness): said as the widget's choice, with what real training starts from (the gap).
     # r108 (Correctness): what the start of 1 stands for (an output 1 too high); the sign asked at our weight.
-    assert cells[k - 1].source.strip() == ("This widget always starts the signal at $1$, as if the output were $1$ too high.\n"
-                                           "In real training it starts at the gap."
+    # r110 (Focus 1): "In real training it starts at the gap" moved into the fold, where −6 is read.
+    assert cells[k - 1].source.strip() == ("This widget always starts the signal at $1$, as if the output were $1$ too high."
                                            "\n\n"
                                            "**Predict:** make the input $-2$: what is our weight's hill slope then?"
                                            # r109 (Clarity 4): one question a Predict line
                                            "\n\n**Predict:** at input $2$, with the output's weight $-3$: "
-                                           "what sign at our weight?")
+                                           "what sign does our weight's hill slope have?")   # r110
     assert "What reaches our weight?" not in _markdown()
     assert "always the output minus" not in _markdown() and "always output − 1" not in _markdown()
     for x in ch00_start_here.CHAIN_INPUTS + (-2.0, 0.0, 2.0):   # whatever the input, the right answer sits 1 below
@@ -3751,19 +3761,18 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 85 (cut for words): the fold's extra drag (the hill slope twice the output's weight) is cut.
     # Pass 86 (r85 Interaction): the output's weight slider answers a question of its own (weight −3: what sign?).
     assert fold.rstrip().endswith("before the input can flip it.\n\n"
-                                  "With output weight $-3$: $1 \\cdot (-3) \\cdot 1 \\cdot 2 = -6$: "
-                                  "the weight flips the sign.\n"
+                                  "With output weight $-3$: $1 \\cdot (-3) \\cdot 1 \\cdot 2 = -6$.\n"
+                                  "The negative weight flips the sign.\n"
                                   # r108 (Correctness 1): the −6 holds for the widget's start of 1 only; the real
-                                  # start is the gap, output −24 minus the right answer 23.
-                                  "That is for the widget's start of $1$.\n"
-                                  "Here the output is $-24$. So real training starts at the gap, $-47$.\n"
-                                  # r109 (Clarity 5): the aside ends with what follows: same rule, 47 times bigger.
-                                  "Same rule, 47 times bigger, sign flipped: $-47 \\cdot (-3) \\cdot 1 \\cdot 2 = 282$."
+                                  # start is the gap. r110 (Focus 1): the −24, −47 and 282 arithmetic cut; said in words.
+                                  "In real training the signal starts at the gap, not at $1$.\n"
+                                  "It passes through the same multiplications."
                                   "\n\n</details>") and "twice that weight" not in fold
-    out_v3 = -3 * max(ch00_start_here.HIDDEN_WEIGHT * 2, 0.0)   # output's weight −3, input 2, our weight 4
-    assert out_v3 == -24 and out_v3 - ch00_start_here.RIGHT == -47
-    assert ch00_start_here.output_hill_slope(out_v3) == -47
-    assert ch00_start_here.output_hill_slope(out_v3) * -3 * 1 * 2 == 282 == -47 * ch00_start_here.chain_signal(2, -3)["hill slope"]
+    assert "282" not in fold and "-47" not in fold and "Here the output" not in fold
+    # the same multiplications: whatever the start, the hill slope at our weight is start × (−3) × 1 × 2
+    gap = ch00_start_here.output_hill_slope(-3 * max(ch00_start_here.HIDDEN_WEIGHT * 2, 0.0))   # output −24, the real start
+    for start in (1.0, gap, 0.5):
+        assert ch00_start_here.chain_signal(2, -3, start=start)["hill slope"] == start * -3 * 1 * 2
     assert ch00_start_here.chain_signal(2, -3)["hill slope"] == 1 * -3 * 1 * 2 == -6
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
     # Pass 89 (r89 Retention): the pass back's own Pause and recall, then the history.
@@ -4096,8 +4105,10 @@ def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
     assert f"At weight ${bottom:g}$, the bottom, the valley is flat: hill slope $0$." in worked   # pass 102
     assert said in worked and worked.index(said) < worked.index("Hill slope = weight minus $1$")
     # r109 (Clarity 3): why, in one bracket: the square's slope is 2 × (weight − 1), and the ½ halves it.
+    # r110 (Clarity 2): that calculus fact cut; the code below checks the rule with a 0.1 move (pass 93's test).
     assert worked.rstrip().endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"
-                                    "(The square's slope is $2 \\times (\\text{weight} - 1)$; the ½ halves it.)")
+                                    "The code below checks it. It moves the weight by $0.1$.")
+    assert "The square's slope" not in _markdown()
     for w in (-1.5, 0.0, 2.5, 3.0):   # the square's slope, from two nearby points, is 2 × (w − 1)
         assert ((w + 1e-6 - bottom) ** 2 - (w - 1e-6 - bottom) ** 2) / 2e-6 == pytest.approx(2 * (w - bottom))
     assert "own valley" not in _markdown()
@@ -4248,8 +4259,8 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     from 3 to 3.1, the printed wrongness is the drawn valley's, and its rise is about hill slope × the move."""
     cells = _nb().cells
     h = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
-    assert cells[h].source.endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"   # r109: its why, in a bracket
-                                    "(The square's slope is $2 \\times (\\text{weight} - 1)$; the ½ halves it.)")
+    assert cells[h].source.endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"   # r110: the check announced
+                                    "The code below checks it. It moves the weight by $0.1$.")
     code, read = cells[h + 1], cells[h + 2]
     assert code.cell_type == "code" and read.cell_type == "markdown"
     dot, move = ch00_start_here.HILL_DOT, 0.1
@@ -4412,7 +4423,7 @@ def test_pass102_the_hill_picture_labels_three_touching_lines_with_the_rule():
     said = [float(ch00_start_here.hill_slope(w)) for w in touch]
     assert said == [0, 1, 2]
     assert ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
-            "At weight $2$ the hill slope is $1$; at weight $3$, the dot, it is $2$.\n") in worked
+            "At weight $2$ the hill slope is $1$.\n") in worked
     assert "So each $1$ you add" not in worked
 
 
@@ -4430,14 +4441,14 @@ def test_pass102_why_the_half_is_said_with_a_small_square_worked():
     assert round((1.1 ** 2 - 1) / 0.1) == 2 and round(0.5 * (1.1 ** 2 - 1) / 0.1) == 1   # halving cancels the 2
     said, right = ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT), ch00_start_here.RIGHT
     assert ch00_start_here.output_hill_slope(said) == said - right == 1
-    assert "minus the right answer: $24 - 23 = 1$." in cell and "It is just the gap: $1$." in cell
+    assert "minus the right answer: $24 - 23 = 1$." in cell and "For half the gap squared, it is just the gap: $1$." in cell
 
 
 def test_pass102_the_fading_bars_are_pictured_as_ten_units_at_their_steepest():
     """Check r104 Correctness: the text pictures ten sigmoid units each at input 0 (not "every weight 1 makes each input
     0", which a bias must arrange); ten is the bars' count, and 0.25 is sigmoid's slope at 0."""
     text = _history_text()
-    assert "Picture ten sigmoid units in a row, as in the bars below.\nEach unit's bias sets its $z$ (the number it bends) to 0" in text
+    assert "Picture ten sigmoid units in a row, as in the bars below.\nSuppose each unit's bias puts its $z$ (the number it bends) at 0" in text
     # the bias that does it: weight 1 passes on sigmoid(0) = 0.5, and a bias of -0.5 brings the next input back to 0
     assert 1 * float(activations.get("sigmoid")(np.array([0.0]))[0]) + (-0.5) == 0
     assert len(ch00_start_here.FADE_LAYERS) == 10
