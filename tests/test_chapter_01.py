@@ -835,9 +835,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
               # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
               # r105 (Clarity: why the last sigmoid, a bend, does not rescue the no-bend network)
-              "The network's **boundary** is where the chance is one half: where the score is 0.\n"
-              "The sigmoid comes last, so it cannot bend that line.\n"
-              "So the boundary is a straight line, or no useful one.\n"  # pass 107: "With no bend in the middle" said above
+              # pass 108 (r110 Correctness: being last was not the reason): chance ½ exactly when the score is 0
+              "The network's **boundary** is where the chance is one half.\n"
+              "The sigmoid gives one half when the score is 0, and only then.\n"
+              "It changes how sure the network is, not where the chance is one half.\n"
+              "So the boundary is where the score is 0: a straight line, or no useful one.\n"  # pass 107: "With no bend in the middle" said above
               # pass 101 (r103 Clarity: "no useful one" was explained only after the quiz): said where it first appears
               "No useful one: if $u$ and $v$ are both 0, every input gets the same chance.\n"  # pass 104: shorter
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
@@ -890,7 +892,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     for gone in ("penalty", "downhill", "Chance and penalty"):
         assert not re.search(rf"\b{gone}", text, re.I), gone
     before = text.split("## What to remember")[0]  # pass 20: named where the S-curve is; pass 21: "everything before
-    # r105 (Clarity): + "The sigmoid comes last, so it cannot bend that line."
+    # r105 (Clarity): + "The sigmoid comes last, so it cannot bend that line."; pass 108: "The sigmoid gives one half"
     assert build.count("sigmoid") == 3  # the sigmoid" says what collapses, in that cell; pass 33: "Why one half?"
     # pass 46 (cut): "Why it curves" and the optional section no longer name it
     assert before.count("sigmoid") == 3 and text.count("sigmoid") == 4  # What to remember's next-chapter link
@@ -1163,9 +1165,10 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half: where the "
-                                                 "score is 0.\nThe sigmoid comes last, so it cannot bend that line.\nSo "
-                                                 "the boundary is a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
+    assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half.\n"
+                                                 "The sigmoid gives one half when the score is 0, and only then.\n"
+                                                 "It changes how sure the network is, not where the chance is one half.\n"
+                                                 "So the boundary is where the score is 0: a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
                                                  "input gets the same chance.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
@@ -1571,7 +1574,8 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     side = ch01_collapse.candidate_line(-60.0, 0.3, H)  # pass 55: the answer's line is the sliders' line
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "ReLU: yes. Corners (0,1) and (1,0) both land on the crease, (1, 0)." in text  # pass 66: shorter
+    # pass 108 (r110: input corner (1,0) and landing point (1, 0) read alike): the landing point named h = (1, 0)
+    assert "ReLU: yes. Corners (0,1) and (1,0) both land on the crease, at the point $h = (1, 0)$." in text
     assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in text  # r51: corner and point named apart
     assert "land at the two ends" not in text
     # pass 89 (r89 Clarity: the sliders are optional): the preset named alone, no slider numbers
@@ -1943,7 +1947,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 83 (r81 reader: "gets only 1 − 0.95" said not what it gets): its chance for label 0
                     # pass 105 (r107 Correctness: −ln 0.05 = 3.00 beside the loss 3.05): enough digits that −ln
                     # of the chance gives the table's loss (checked below)
-                    "But (1, 1) has label 0. The chance it gives its right label (0) is only $1 - 0.9526 = 0.0474$.\n"
+                    # pass 108 (r110: 0.0474 beside the table's 0.05 looked like another number): the rounding said
+                    "But (1, 1) has label 0. The chance it gives its right label (0) is only $1 - 0.9526 = 0.0474$ "
+                    "(0.05 in the table).\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
                     # pass 94 (r95 Picture first): the bowl seen from above, its rings said
@@ -2149,7 +2155,8 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     """Check XOR gets a hint where it is first named, the one-input layer is said in words, and the sheet's verbs are
     the ones its pictures show: turn (not tilt: the sheet stays in its plane), crease or curve (no cup, no fold)."""
     cells = _cells()
-    assert "Then we try a famous puzzle, XOR." in _src(cells[0])  # pass 46: its rule is said once, in its section
+    # pass 108 (r110: XOR named with no hint): what kind of puzzle, and that it comes later
+    assert "Then we try XOR, a four-corner puzzle explained below." in _src(cells[0])  # pass 46: its rule is said once, in its section
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a layer with one input, one output and no bend.\nIt computes $y = w \\cdot x + b$." in text
     assert "one-number" not in text and "Its biases slide." not in text
@@ -2592,10 +2599,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 105 (r107 Clarity/Correctness: "tables only turn" clashed with "weights stretch" and the size
             # reason hinted at the quiz's answer): these tables are picked for the test; the size reason and the
             # plate move into the answer's fold (test_pass85_...)
-            "This test picks tables that turn the numbers, never stretch them.\n"
             # pass 106 (r108 Clarity: why turning tables was hidden): one plain reason, before the Predict; it says
             # nothing of the diagonal (test below: plain random tables blow up)
-            "Why? Stretched 100 times, numbers blow up or vanish.\n\n") in text
+            # pass 108 (r110 Focus: "turn" 8 numbers was never shown; the "Why?" was a detour): no question; what
+            # the tables keep (lengths: W.T @ W = I, below) and what that spares
+            "The test's tables keep the numbers' overall size.\nAfter 100 layers they neither blow up nor shrink to 0.\n\n") in text
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -2715,9 +2723,11 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # pass 102 (r104 Clarity: "only one of h1, h2 changes" was not self-contained): said for upright lines
             # pass 104 (r106 Clarity: why an upright line stays straight): every point has the same h1, moved alike
             # pass 107 (r109 Clarity: "The exception" hid that across lines stay straight too)
-            "A few lines stay straight. One kind is exactly upright after the layer. Every point on it has the same $h_1$.\n"
-            "tanh moves all its points sideways by the same amount. It only squeezes the line up and down, so it "
-            "stays straight.\n"
+            # pass 108 (r110 Clarity: "after the layer" could mean after tanh): upright before tanh; one h₁ gives one
+            # tanh h₁, so it stays upright and only gets shorter (test_pass66_the_lines_tanh_keeps_straight)
+            "A few lines stay straight. Take a line that is upright after the stretch and shift, before tanh.\n"
+            "Every point on it has the same $h_1$. tanh turns that one $h_1$ into one new number.\n"
+            "So all its points land at the same left-right place. The line stays upright. It only gets shorter.\n"
             "Lines running exactly across stay straight too.\n"
             # pass 106 (r108 Correctness: step 4 at its start settings curves every line): the setting said
             # ($W_{12}$ is not yet named here: the check names it, test_row_and_column_of_a_weight_are_said_once)
@@ -4117,6 +4127,11 @@ def test_pass66_the_lines_tanh_keeps_straight():
     t = np.linspace(-3, 3, 61)
     bent = lambda p, d: sheet.off_straight(np.tanh(np.asarray(p) + t[:, None] * np.asarray(d)))
     assert bent((0.4, 0.0), (0.0, 1.0)) < 1e-12 and bent((0.0, -0.7), (1.0, 0.0)) < 1e-12   # upright, across
+    # pass 108 (r110): an upright line (one h₁) lands at one left-right place, tanh(h₁), and only gets shorter
+    up = np.tanh(np.column_stack([np.full_like(t, 0.4), t]))
+    assert np.ptp(up[:, 0]) == 0 and np.ptp(up[:, 1]) < np.ptp(t)
+    for lo, hi in ((-3, 3), (0.1, 0.5), (-0.2, 0.1), (1, 2)):   # any piece of it, near 0 or far
+        assert 0 < np.tanh(hi) - np.tanh(lo) < hi - lo
     assert bent((0.0, 0.0), (1.0, 1.0)) < 1e-12 and bent((0.0, 0.0), (1.0, -1.0)) < 1e-12  # the two diagonals
     assert bent((0.3, 0.0), (1.0, 1.0)) > 0.01 and bent((0.2, 0.1), (1.0, 0.4)) > 0.01    # off (0, 0); slanted
     W = np.asarray(ch01_collapse.SHEET_W, float)
@@ -4945,7 +4960,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
             "over.") in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
-    assert "This test picks tables that turn the numbers, never stretch them." in _src(cells[head])
+    # pass 108 (r110 Focus): what the tables keep, said without "turn"
+    assert "The test's tables keep the numbers' overall size." in _src(cells[head])
     assert "plate" not in _src(cells[head]) and "plate" in fold   # pass 105 (r107): the plate only after the answer
 
 
@@ -5041,7 +5057,8 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
     assert "Try to make the title count" not in text and "Watch the title: does any line get creased?" in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
-    assert "(no stretch)" not in text and "Why? Stretched 100 times, numbers blow up or vanish." in text
+    # pass 108 (r110 Focus): the why said as what the tables keep, with no question
+    assert "(no stretch)" not in text and "After 100 layers they neither blow up nor shrink to 0." in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
     rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
     plain, turned = x0.copy(), x0.copy()
