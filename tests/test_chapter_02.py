@@ -65,8 +65,10 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
               # pass 105 (r107 Correctness: GELU needs no bell; the bell is its designers' picture)
               # r109 Clarity: a bridge from the scale to one unit ("assumed": nothing here was measured)
-              "Now swap the scale for one unit: its sum wobbles with each example.\n"
-              "GELU's designers assumed those sums pile up in the same bell: middle 0, usual size 1.\n"
+              # r110 Clarity 3: the leap from the apple to one unit's sums made explicit, and what x = 1 now means
+              "Forget the apple: feed one unit many examples, noting each sum.\n"
+              "GELU's designers assumed these sums pile into the same bell: centred on 0, usual size 1.\n"
+              "So $x = 1$ now means one usual size above the middle.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
@@ -88,8 +90,8 @@ GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of those sums that $x$ be
 # pass 105 (r107 Correctness: a general "Yes" from one two-input toy): said for this small example
 TAKEAWAY = ("**Takeaway:** in this small example, centred inputs allow bigger steps.\n"
             "Unticked, the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.\n"
-            "Ticked, centre 0's arrows are as long, so its inputs spread wider: bigger apart parts.\n"
-            "Then it reaches the star about three times sooner at step size 1.")
+            # r110 (sentence cap): the why (bigger apart parts) is the fold's, just above (TIE_END)
+            "Ticked, with arrows as long, centre 0 reaches the star about three times sooner at step size 1.")
 TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
            "Its two inputs differ up to twice as much.\n"
            "So its steps have bigger apart parts.\n"
@@ -713,7 +715,7 @@ def test_relu_switched_off_wording_includes_zero():
     """Check the chapter says ReLU is switched off for x <= 0 (chapter 03's word; 'quiet' is gone), with slope 0 taken
     at exactly 0, as the registry computes."""
     text = markdown()
-    assert "ReLU is switched off for every $x \\le 0$" in text and "There we call its slope 0" in text and "quiet" not in text
+    assert "ReLU is switched off for every $x \\le 0$" in text and "we call its slope 0" in text and "quiet" not in text
     from course_utils.facts import activations
     relu = activations.get("relu")
     assert float(relu(0.0)) == 0.0 and float(relu.derivative(0.0)) == 0.0 and float(relu.derivative(-1e-9)) == 0.0
@@ -1302,7 +1304,7 @@ def test_explorer_draws_relus_slope_jump_as_a_gap_with_a_closed_dot_at_zero():
     assert not np.isnan(np.asarray(gelu["slope"].get_data()[0], dtype=float)).any()
     assert len(gelu["jump_closed"].get_data()[0]) == 0
     # pass 39: the explorer's two sentences on the dot went (the picture labels it, ReLU's section says the convention)
-    assert "The filled dot marks the 0 we take there." not in markdown() and "There we call its slope 0, as network libraries do." in markdown()
+    assert "The filled dot marks the 0 we take there." not in markdown() and "At the corner, exactly 0, we call its slope 0, as network libraries do." in markdown()
 
 
 # ---------------------------------------------------------------- pass 7: the sigmoid question, SwiGLU's order
@@ -1593,7 +1595,7 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
             "All three versions had the same total number of weights (chapter 04).\n"
             # pass 94 (r95 Clarity 8: "same total number of weights" beside "twice a ReLU unit's input weights"
             # read as a clash): equal totals with bigger units mean fewer units (the data: d_ff 2048 against 3072)
-            "A SwiGLU unit has more weights (see below).\n"
+            "A SwiGLU unit has more weights.\n"
             "So that test used fewer SwiGLU units.\n\n") in fold
     fewer = [int(v) for v in re.findall(r"d_ff = (\d+)", deployments.comparison("Shazeer").checked)]
     assert fewer[1] < fewer[0]   # the gated (SwiGLU) block: fewer units than the plain one
@@ -2080,7 +2082,7 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     glossary defines the weighted sum before them."""
     text = markdown()
     for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example.\n"
-                 "Then the unit passes no learning signal on to its weights or bias.",   # r57 sweep: "it" named
+                 "Then no learning signal reaches the unit's weights or bias.",   # r57 sweep: "it" named
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
         assert text.index("adds them up: its **weighted sum**") < text.index(line)
@@ -2222,7 +2224,7 @@ def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
     """Check 'switched off for every x <= 0 ... so is its slope' comes after the rule that takes slope 0 at the
     corner (it relies on that rule), and the registry's ReLU takes 0 there."""
     text = markdown()
-    assert text.index("There we call its slope 0, as network libraries do.") < text.index("So ReLU is switched off for every $x \\le 0$: output 0, slope 0.")
+    assert text.index("At the corner, exactly 0, we call its slope 0, as network libraries do.") < text.index("So ReLU is switched off for every $x \\le 0$: output 0, slope 0.")
     relu = activations.get("relu")
     assert float(relu.derivative(0.0)) == 0.0 and float(relu.derivative(1e-9)) == 1.0
 
@@ -2489,7 +2491,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "Does that help the unit they feed?\n\n"
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
                      # after the worked step, once the star and a step are known
-                     "Take the next unit: these are its two inputs.\nIt has no bend, to keep it simple.\n"
+                     "Take a unit in the next layer. The layer before gives it two inputs.\n"
                      "Its job: its output should equal input 1 minus input 2.\n"
                      "Its best weights are 1 and −1: the **star** below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
@@ -2497,8 +2499,10 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     worked = _folded_output(cells[at - 3])
     # pass 71 (r67 Picture first): the arrows' picture came back above the arithmetic (one picture, not two)
     # r109 Clarity: the plank's together and apart are said first, then the picture that uses them
-    assert worked.count("<img") == 1 and worked.startswith(ch02.PLANK + "\n\n<img")
-    assert worked.split("\n\n", 2)[2].startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
+    # r110 Clarity 5: the picture came before the step it draws; now the step, then the plank's words, then the picture
+    assert worked.count("<img") == 1 and worked.rstrip().endswith(ch02.PLANK + "\n\n" + worked.rstrip().split("\n\n")[-1])
+    assert worked.rstrip().split("\n\n")[-1].startswith("<img")
+    assert worked.startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
     # pass 60 (r54 Clarity 2): nine new terms in one section; the miss moved into the rule's fold below
     assert ("Its two weights start at 0, so its output is 0.\n"
             "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
@@ -2506,9 +2510,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # r59 Clarity 3: the rule shown where the 2 and the 1 are computed
             # r109 Clarity: one self-contained rule, no chapter 00 names
             "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
-            "The rule: each weight moves by step size × its input × how far short the output is.\n") in worked
+            "The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).\n") in worked
     assert ("Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow in the picture above.") in worked
+            "Both weights go up: that is the black arrow in the picture below.") in worked
     miss, change = ch02.one_step()
     assert miss == -1.0 and change.tolist() == [2.0, 1.0] and float(activations.get("relu")(2.0)) == 2.0
     assert [1.0 * x * -miss for x in (2.0, 1.0)] == change.tolist()   # step size × input × how far short
@@ -2544,7 +2548,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r47 change 1: the split of the worked step, said in numbers, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     split = _folded_output(cells[at - 2])   # pass 71 (r67 Picture first): its picture moved up, above the arithmetic
-    img = _folded_output(cells[at - 3]).split("\n\n", 2)[1]   # r109: under the plank lines
+    img = _folded_output(cells[at - 3]).rstrip().split("\n\n")[-1]   # r109: under the plank lines; r110: last
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     # pass 74 (r71 Picture first): the split's one picture was two runs of the widget, above the plank
     # pass 82 (r80 Picture first): they stood between the plank and the arrows it reads; they moved after the widget
@@ -3123,7 +3127,7 @@ def test_the_shared_number_of_a_weight_change_is_named():
     # "how far short", in the worked step's rule and in the fold; the fold's rule in symbols is cut
     assert not re.search(r"\bmiss\b", said + _folded_output(cells[worked])) and worked < predict
     assert "and the output is 1 short.\n" in _folded_output(cells[worked]) and ch02.one_step()[0] == -1.0
-    rule = "The rule: each weight moves by step size × its input × how far short the output is.\n"
+    rule = "The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).\n"
     assert (markdown() + shown()).count(rule) == 1 and rule in _folded_output(cells[worked])
     # below: the rule is the slope of the squared miss, halved
     goal, rate = np.array([1.0, -1.0]), 1.5
@@ -3208,7 +3212,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     # r57: the step size is said in the widget's cell, beside its slider
     widget = _cell_index("ch02.zigzag_centre()")
     said = _folded_output(cells[worked]) + "".join(cells[widget - 1]["source"])
-    assert "The rule: each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget
+    assert "The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).\n" in said and worked < widget
     # r47: "step" and "step size" in plain words before the rule uses them (pass 68: the rule is the worked step's)
     assert said.index("A **step** is one correction") < said.index("The step size sets how big") < said.index("each weight moves")
     assert "**The widget.**" in said   # pass 88 (r87 Focus): the slider list cut; the fold names the step size
@@ -3224,7 +3228,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     first_code = _cell_index('relu = activations.get("relu")')
     # pass 46: the plumbing lines are cut (tool names); the code's own labels say what it prints
     # pass 47 (r42 Focus): the learner still asked where `activations` came from: one line, once, says it
-    assert text.count("the code asks it for ReLU by name.") == 1 and "`.derivative(x)` gives" not in text
+    assert text.count("`activations` is this course's toolbox of bends.") == 1 and "`.derivative(x)` gives" not in text
     assert "ReLU({x})" in "".join(cells[first_code]["source"])
     first_slope = _cell_index("sigmoid.derivative(x)")
     assert "slope {sigmoid.derivative(x)" in "".join(cells[first_slope]["source"])
@@ -3594,7 +3598,7 @@ def test_sigmoid_slope_peak_names_the_two_numbers_that_add_up_to_1():
     assert abs(float(np.max(s * (1 - s))) - 0.25) < 1e-12 and x[np.argmax(s * (1 - s))] == 0
     assert "for every training example gets no learning signal" not in text
     # r78 Correctness: the bias gets no signal either, and the recall answer keeps the text's "unless earlier layers"
-    assert "passes no learning signal on to its weights or bias." in text
+    assert "no learning signal reaches the unit's weights or bias." in text
     assert "no learning signal reaches its weights or its bias" in text and "earlier layers do not shift it" in text
     assert float(activations.get("relu").derivative(np.array([-1.0, 0.0]))[1]) == 0.0
 
@@ -3726,12 +3730,13 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     shown_step = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][at]["outputs"])
     # pass 56 (r50 change 2): the step's picture came first; r62 Clarity 3: it sat under the numbers, beside
     # the words together and apart, in split_step's output; pass 71 (r67 Picture first): first again, above the numbers
-    plank, img, shown_step = shown_step.split("\n\n", 2)   # r109: together and apart defined above the picture
+    # r109: together and apart defined above the picture; r110 Clarity 5: both after the step the picture draws
+    shown_step, plank, img = shown_step.rstrip("\n").split("\n\n")
     assert plank == ch02.PLANK and "**together**" in plank and "**apart**" in plank
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     assert "<img " not in shown_step and shown_step == (
         "**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
-        "Both are positive, as sigmoid's outputs always are.\n"
+        "Both are above 0, as ReLU's outputs can be.\n"   # r110 Correctness: sigmoid never outputs 2
         "Its two weights start at 0, so its output is 0.\n"
         "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
         "A **step** is one correction of the weights, after one example.\n"
@@ -3739,9 +3744,9 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         # (r71: an aside at the end of a sentence): said where the step size is defined
         # r109 Clarity: one self-contained rule; chapter 00's names cut (the nudge is still checked below)
         "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
-        "The rule: each weight moves by step size × its input × how far short the output is.\n"
+        "The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).\n"
         "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow in the picture above.\n")
+            "Both weights go up: that is the black arrow in the picture below.")
     # the nudge of chapter 00: minus the weight's hill slope, (output − right answer) × input, for the bowl ½(output − right)²
     w = np.zeros(2)
     hill_slope = np.array([(0.5 * (float((w + 1e-6 * e) @ h) - 1.0) ** 2 - 0.5 * (float((w - 1e-6 * e) @ h) - 1.0) ** 2) / 2e-6
@@ -3788,7 +3793,7 @@ def test_r42_the_activations_library_is_named_before_its_first_code():
     above = "".join(chapter()["cells"][at - 1]["source"])
     # pass 68 (r63 Focus: plumbing): one learner-level line; `.derivative` is named beside its first use (sigmoid)
     # r72 Focus: the learner met `activations` unexplained: one learner-level clause says what it is, no plumbing
-    assert ("**A few numbers.** `activations` is this course's toolbox of bends; the code asks it for ReLU by name.\n"
+    assert ("**A few numbers.** `activations` is this course's toolbox of bends.\n"
             in above) and "`activations` holds" not in above
     # pass 88 (r87 Clarity): the word itself in plain words
     assert "each with its slope (`.derivative`, the maths name for slope):" in markdown_before("sigmoid.derivative(x)")
@@ -3946,7 +3951,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     both weights the same way; the star lies down-right of the start."""
     text = markdown()
     # pass 95 (r96 Clarity: "should output" read terse, like a claim): the unit's job, said as a job
-    assert ("Take the next unit: these are its two inputs.\nIt has no bend, to keep it simple.\nIts job: its output should equal input 1 minus input 2.\n"
+    assert ("Take a unit in the next layer. The layer before gives it two inputs.\nIts job: its output should equal input 1 minus input 2.\n"
             "Its best weights are 1 and −1: the **star** below.") in text
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
@@ -4068,11 +4073,11 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
              "> **Pause and recall.** Why do inputs of one sign make the weights detour?"]   # pass 88 (r87 Retention)
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
-    pointer = _cell_index("Tanh's outputs are centred on 0")
-    assert src[pointer] == ("Tanh's outputs are centred on 0, while sigmoid's are all positive.\n"
-                            "The [optional section](#Optional:-zero-centred-outputs) at the end tests whether that "
-                            "helps.")
-    assert len(prose(src[pointer])) == 2 and pointer == _cell_index("**Good for:** the simplest recurrent networks.") + 1
+    # r110 (sentence cap): tanh is said zero-centred in its own section; the pointer is one sentence
+    pointer = _cell_index("tests whether centring on 0 helps")
+    assert src[pointer] == ("The [optional section](#Optional:-zero-centred-outputs) at the end tests whether centring "
+                            "on 0 helps.")
+    assert "So tanh is zero-centred." in "".join(src[:pointer]) and len(prose(src[pointer])) == 1 and pointer == _cell_index("**Good for:** the simplest recurrent networks.") + 1
     assert src[pointer + 1].startswith("> **Pause and recall.** What are the peak slopes of sigmoid and tanh")
     assert "two-input test" not in src[pointer + 1] and src[pointer + 2].startswith("## GELU")
     headings = {ln.lstrip("#").strip().replace(" ", "-") for s_ in src for ln in s_.splitlines() if ln.startswith("#")}
@@ -4289,8 +4294,9 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     assert ("Unticked, up to step size 1.5, both centres take about the same steps.\n"
             # pass 98 (r99 Clarity: the detour seemed to contradict the tie): small steps undo it; big ones overshoot
-            "On average the apart parts are the same size at both centres, and mainly they move the weights toward the star.\n"
-            "With small steps, the together parts stay small and later steps undo them.\n"
+            # r110 Clarity 6: "mainly they move the weights toward the star" read against "later steps must undo"
+            "On average the apart parts, the moves toward the star, are the same size at both centres.\n"
+            "With small steps, the together parts stay small and later steps undo them at little cost.\n"
             "With big steps, the together move overshoots: the weights swing past the star.\n"
             "Weights at 0, step size 1: both examples below are 0.4 short.\n\n"
             "- Centre 0.5: inputs (0.8, 0.4) → step (+0.32, +0.16) → apart part (+0.08, −0.08).\n"
@@ -4484,7 +4490,7 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     centre 0.5 does not, and the same-length control is about three times sooner at step size 1; the recall asks all
     three."""
     text = markdown()
-    assert TAKEAWAY in text and TAKEAWAY.count("\n") == 3   # pass 99: the dotted curve is in the tie fold; pass 100: why
+    assert TAKEAWAY in text and TAKEAWAY.count("\n") == 2   # r110: the ticked finding is one line; pass 99: the dotted curve is in the tie fold; pass 100: why
     s = list(ch02.rates())
     off, on, ctrl = ch02.steps_curve(0.5), ch02.steps_curve(0.0), ch02.control_curve()
     i = s.index(1.5)
@@ -4506,8 +4512,9 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 92 (r93 Picture first): "(lower panel)" pointed at a panel two cells later; the pointer now says where
     # pass 98 (r99 Clarity 4): the corner at k = −1.5 written out, as the widget's readout prints it
     # pass 104 (r106 Picture first): the k = −1.5 example moved into the fold right under these lines
-    assert ("Subtracting $k$ moves ReLU's corner from 0 to $x = k$.\n"
-            "The widget's lower panel draws each piece.") in pieces and "(lower panel)" not in pieces
+    # r110 (sentence cap): "Subtracting k moves ReLU's corner ..." cut; the first line says it, the fold shows why
+    assert pieces.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n")
+    assert "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\nThe widget's lower panel draws each piece." in pieces and "(lower panel)" not in pieces
     fold = "".join(cells[_cell_index("Each piece is one ReLU, slid") + 1]["source"])
     assert "<summary>Why x − k moves the corner</summary>" in fold and (
         "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$") in fold
@@ -4729,7 +4736,8 @@ def test_pass100_the_zigzag_words_match_the_picture_and_the_runs():
     assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(ch02.mean_square(0.5))   # "arrows as long"
     (t_off, a_off), (t_on, a_on) = ch02.pushes(0.5), ch02.pushes(0.0, zigzag.WIDE)
     assert t_on < t_off and a_on > a_off   # "frees length from the together part ... bigger apart parts"
-    assert "Ticked, centre 0's arrows are as long, so its inputs spread wider: bigger apart parts." in markdown()
+    assert "Ticked, with arrows as long, centre 0 reaches the star about three times sooner" in markdown()
+    assert "So its steps have bigger apart parts." in ch02.zigzag_answer().data   # the why, in the fold above it
     assert "Centring frees length" not in markdown() and "The box spends" not in markdown()
 
 
@@ -4879,3 +4887,22 @@ def test_r109_the_opening_promise_is_drawn_straight_then_with_a_corner():
             ch02.stack_picture()
     finally:
         ch02.STACK = saved
+
+
+def test_r110_the_worked_rule_flips_sign_when_the_output_overshoots():
+    """r110 Clarity 7: the worked step's rule says "(if it overshoots, the move flips sign)". With the widget's own
+    update (zigzag.step), weights whose output is above the right answer move against their inputs' sign, and the
+    worked step's inputs (2 and 1) are above 0, as ReLU's outputs can be (sigmoid's cannot reach 2)."""
+    h, goal = np.array([2.0, 1.0]), np.array([1.0, -1.0])
+    worked = _folded_output(chapter()["cells"][_cell_index("ch02.worked_step()")])
+    assert "(if it overshoots, the move flips sign)" in worked and "Both are above 0, as ReLU's outputs can be." in worked
+    for w in (np.zeros(2), np.array([2.0, 2.0])):   # 1 short, then 5 over
+        short = float(goal @ h - w @ h)
+        move = zigzag.step(w, h, goal, 1.0) - w
+        np.testing.assert_allclose(move, 1.0 * h * short)   # step size × input × how far short
+        assert (np.sign(move) == np.sign(short) * np.sign(h)).all() and move.any()
+    assert (zigzag.step(np.array([2.0, 2.0]), h, goal, 1.0) < np.array([2.0, 2.0])).all()   # overshoot: both go down
+    relu, sigmoid = activations.get("relu"), activations.get("sigmoid")
+    assert [float(relu(x)) for x in h] == h.tolist() and max(float(sigmoid(x)) for x in np.linspace(-10, 10, 101)) < 1
+    with pytest.raises(ValueError):
+        ch02.worked_step((2.0, -1.0))

@@ -1311,8 +1311,8 @@ PLANK = ("Think of the two weights as the two ends of a plank.\n"   # r109 Clari
 
 
 def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """One step of the zig-zag toy with whole numbers (notebook 02), under its picture (split_picture; r67 Picture
-    first: the arrows before the arithmetic), with where its rule comes from (chapter 00's nudge, r67 Correctness).
+    """One step of the zig-zag toy with whole numbers (notebook 02), then its picture (split_picture; r110 Clarity:
+    the picture had come before the step it draws), with where its rule comes from (chapter 00's nudge, r67 Correctness).
     Raises if the step stops moving both weights up against the star."""
     miss, change = one_step(h, rate, goal)
     if not ((change > 0).all() and goal[1] < 0):
@@ -1321,21 +1321,25 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     short = -miss
     if not np.allclose(change, rate * np.asarray(h, dtype=float) * short):
         raise ValueError("the worked step no longer follows step size × input × how far short")   # r59 Clarity 3
-    fig = split_picture(h, rate, goal)   # r67 Picture first: the arrows' picture before the step's arithmetic
+    if not min(h) > 0:   # r110 Correctness: "Both are above 0, as ReLU's outputs can be"
+        raise ValueError("the worked step's inputs are no longer both above 0")
+    fig = split_picture(h, rate, goal)   # r110: drawn right after the step's arithmetic, which it draws
     img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
-    display(Markdown(f"""{PLANK}
-
-{img}
-
-**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
-Both are positive, as sigmoid's outputs always are.
+    # r110 Clarity 5: the picture came before the step it draws; now the step, the plank's words, then the picture
+    # r110 Correctness 1: sigmoid never outputs 2; ReLU can, and its outputs are never below 0
+    display(Markdown(f"""**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
+Both are above 0, as ReLU's outputs can be.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
 The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
-The rule: each weight moves by step size × its input × how far short the output is.
+The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
-Both weights go up: that is the black arrow in the picture above.
+Both weights go up: that is the black arrow in the picture below.
+
+{PLANK}
+
+{img}
 """))
 
 
@@ -1438,8 +1442,8 @@ The dotted curve is explained in the box below.
     # pass 99 (r100 Focus/Clarity): the dotted curve's comparison left the Takeaway for this fold, with its failure too
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Unticked, up to step size {same:g}, both centres take about the same steps.
-On average the apart parts are the same size at both centres, and mainly they move the weights toward the star.
-With small steps, the together parts stay small and later steps undo them.
+On average the apart parts, the moves toward the star, are the same size at both centres.
+With small steps, the together parts stay small and later steps undo them at little cost.
 With big steps, the together move overshoots: the weights swing past the star.
 Weights at 0, step size 1: both examples below are {short} short.
 
