@@ -55,7 +55,8 @@ OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are t
               "Left–right is weight 1; up–down is weight 2. The star is the pair with the lowest loss. "
               # r109 (Clarity: the toy was never said): one unit, two weights, the detour's 30 points
               "The toy: one unit, two weights, 30 made-up points. "
-              "The path takes one plain step (no Adam) per point. To reach the star, the weights must part ways: "
+              # r110 (Clarity: a step was defined as using all the points): the toy's one-point steps, said as unlike
+              "Unlike the race, each plain step here uses one point only. To reach the star, the weights must part ways: "
               "weight 1 up, weight 2 down.")
 # r109 (length): the recap of the nudge's rule cut (it stands four lines above); the shared factors named
 SIGN_REASON = ("All weights into one unit share the learning signal and the slope. Only their inputs differ. "
@@ -85,7 +86,10 @@ DETOUR_READ = (SIGN_REASON + "So on the left, each step moves the two weights th
 # pass 97 (r98 Clarity): the verdict now says the split and points to Going further, so the plan keeps the question
 # pass 100 (r102 Clarity: two lists of "two things" with nothing linking them): one list maps each change to the
 # suspect it targets (cell verdict-two-suspects); after the zoom, the plan asks which one did it
-SUSPECTS_PLAN = 'Which one made it learn? This race cannot say. *Going further* tests each alone.'
+# r110 (Correctness/Focus: the main path read as if bigger steps were the answer): Going further's counts, said here
+# (asserted in test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway)
+SUSPECTS_PLAN = ('Which one made it learn? *Going further* tests each alone: bigger steps alone made 0 of 5 runs '
+                 'learn; a bigger start alone, 5 of 5.')
 # pass 94 (r95 Clarity: the question and the split did not match, nothing linked them): one line maps each to each
 # pass 95 (r96 Correctness: a bigger start also changes the starting network, so it is no clean test of fading):
 # each change says what it does, and the start's side effect is said
@@ -104,11 +108,15 @@ TWO_CHANGES = ("Steeper changes two things: "
                "back is multiplied by these weights. So at first it fades less (the **Fading** suspect). "
                # r107 (Correctness: fading presented as the cause, though Adam resizes every nudge)
                # r109 (Clarity: the question was left hanging): said as a doubt, then where it is tested
-               "But Adam resizes every nudge. So a stronger signal alone may not matter. *Going further* tests the bigger start alone. "
+               # r110: the pointer to Going further is SUSPECTS_PLAN's, with its counts
+               "But Adam resizes every nudge. So a stronger signal alone may not matter. "
                "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect).")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
-STEEPER_WHY = ("Why does steeper help? A **steep unit** uses sigmoid(4x) − 0.5. "
+# r110 (Correctness: "Why does steeper help?" then one step read as if bigger steps were the answer): the two
+# changes said first, then which one the pictures show
+STEEPER_WHY = ("Why does steeper help? Steeper changes two things: a bigger start and bigger steps. First the steps. "
+               "A **steep unit** uses sigmoid(4x) − 0.5. "
                "The picture follows one Adam step on its weight w.")
 # pass 102 (r104 Focus: "Steeper is like bigger weights" in Going further repeated these lines): the rate it is
 # like, and why only about, said here once (LIKE_RATE, LAST_LAYER); the symbols follow the claim they justify
@@ -333,19 +341,26 @@ def test_the_straight_runner_starts_above_the_shrug_line_and_says_why():
     w = ch05_race.live_race()
     assert ">0.804<" in w.readout.value.replace(" ", "")   # the starting table the text explains
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    said = "Straight starts above the shrug line, at 0.804: a random start is sure and wrong on some points."
+    # r110 (Clarity: the why sat in the widget's instructions, before the race was run): a cell of its own, after
+    # the race's check fold; "some" points, as 40 or more of 400 is many
+    said = "Why does straight start at 0.804, above the shrug line? Its random start is sure and wrong on some points."
     assert said in prose and prose.index("**shrug line**") < prose.index(said)
+    assert "0.804" not in "".join(c for c in _cells("markdown") if "Press **Race!**" in c)
     # r107 (Correctness: why sure-and-wrong lifts the average); r108 (every wrong point costs more than ln 2, so that
     # was no reason): a sure-and-wrong point (true colour under 0.2) costs over -ln 0.2 = 1.6, twice ln 2; the 40 or more
     # of them keep the average above ln 2 (both asserted above: the count and loss > ln 2)
     # r109 (Clarity: "cannot make that up" had no reason): the asymmetry, in numbers: p = 0.1 costs -ln 0.1 = 2.3,
     # a right point costs at least 0, so it is at most ln 2 = 0.69 below the shrug line
     assert f"{-np.log(0.1):.1f}" == "2.3" and -np.log(0.1) > 3 * np.log(2) and f"{np.log(2):.2f}" == "0.69"
-    assert (said + " A point with $p$ = 0.1 for its true colour costs 2.3. A right point costs at least 0: at most "
-            "0.69 below the shrug line. So the sure-and-wrong points can lift the average above it.") in prose
+    # r110: 2.3 is far above 0.69 (over 3 times, asserted above); a right point's cost is at least 0, so it saves at
+    # most 0.69
+    assert (said + " One point with $p$ = 0.1 for its true colour costs 2.3, far above 0.69. A right point "
+            "saves at most 0.69, because its cost cannot go below 0. So some sure-and-wrong points pull the average "
+            "up.") in prose
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if said in re.sub(r"\s+", " ", "".join(c["source"])))
-    assert "".join(cells[k + 1]["source"]).startswith("ch05_race.live_race()")
+    assert "".join(cells[k - 1]["source"]).startswith("ch05_race.race_check()")
+    assert "".join(cells[k - 2]["source"]).startswith("ch05_race.live_race()")
 
 
 def test_ln2_is_the_shrug_line(chapter_race):
@@ -570,12 +585,14 @@ def test_answers_after_the_widget_are_folded():
     assert "The straight runner (thick grey line) stays on the shrug line." in _outputs_text(check)
     assert not any("".join(c["source"]).startswith("<details><summary>After the race") for c in cells)
     # pass 78 (r75 Interaction 2: the maps answered try 1 before the race): the maps follow the race's answers
-    assert "".join(cells[k + 3]["source"]).startswith("## What each bend learns")
+    # r110 (Clarity): why straight starts above the shrug line, said once the race is run, before the maps
+    assert "".join(cells[k + 3]["source"]).startswith("Why does straight start at 0.804, above the shrug line?")
+    assert "".join(cells[k + 4]["source"]).startswith("## What each bend learns")
     # pass 88c (r88 Picture: the training cell's output was empty): the maps' cell trains them too
-    assert "".join(cells[k + 4]["source"]).startswith("results = ch05_race.chapter_race(")
-    assert "boundaries_figure(" in "".join(cells[k + 4]["source"])
-    assert "".join(cells[k + 6]["source"]).startswith("**Things to try.**")   # pass 19: no paragraph on Adam
-    tries = cells[k + 7]
+    assert "".join(cells[k + 5]["source"]).startswith("results = ch05_race.chapter_race(")
+    assert "boundaries_figure(" in "".join(cells[k + 5]["source"])
+    assert "".join(cells[k + 7]["source"]).startswith("**Things to try.**")   # pass 19: no paragraph on Adam
+    tries = cells[k + 8]
     assert 'try_answers(results, part="short")' in "".join(tries["source"])
     assert not any(out["output_type"] == "stream" for out in tries["outputs"])
     # pass 78 (r75 Focus 1): tries 3 to 5 are asked and answered in the optional section; the two outputs together
@@ -724,7 +741,9 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     # pass 24: each runner measured against itself under Adam, not a bare "further behind"
     # pass 36: the recipe aside (why a rate of 1) and the repeated 0.4 are cut; the fold ends on what the learner saw
     assert "Plain steps only slow" not in together and "Only the optimizer changed" not in together
-    assert ('A common wrong guess: "A bigger learning rate helps every runner alike." In fact: sigmoid does not creep. '
+    # r110 (Correctness: Try B changes the optimizer and the rate together): the guess names both
+    assert ('A common wrong guess: "Plain steps work as well as Adam if the learning rate is big enough." In fact: '
+            "sigmoid does not creep. "
             "Its loss stays on the shrug line. "
             "ReLU crosses 0.1 only after epoch 1000, over 5 times Adam's 176 epochs. Its curve is jagged: at this learning rate, some steps "
             "are too big. They overshoot, and the loss jumps up.") in folds[3]
@@ -1398,7 +1417,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
             # core path's finding, the counts moved after Going further's table (REMEMBER_FURTHER)
             # r109 (Retention: item 3 ended on an open pointer): what Going further found, its counts asserted in
             # test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway
-            "3. Steeper means a bigger start and bigger steps. Tested alone in *Going further*, the bigger start made "
+            "3. Steeper means a bigger start and bigger steps. Tested alone, the bigger start made "
             "5 of 5 runs learn; bigger steps, 0 of 5.\n"
             in remember) and "tests why" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
@@ -1717,9 +1736,9 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 100 (r102 Clarity): each change maps to the suspect it targets, in one list
     assert TWO_CHANGES in flat and "That changes two things" not in flat
     assert SUSPECTS_PLAN in flat and "should make it fade less" not in flat
-    assert "*Going further* tests the bigger start alone." in flat and "may not speed it up" not in flat and "The race does not show which mattered" not in flat
+    assert "*Going further* tests the bigger start alone." not in flat and "may not speed it up" not in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
-    assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 1 and "cannot tell" not in flat
+    assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 0 and "cannot tell" not in flat
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam divides each nudge by its typical size, so a '
             "tiny steady nudge still steps about 0.01.") in flat and "A friend says" not in flat
     assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
@@ -2915,8 +2934,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "".join(cells[knob + 4]["source"]).startswith("**The last try: a bigger start alone.**")
     assert "".join(cells[knob + 5]["source"]).startswith("ch05_race.start_answer(verdict)")
     # pass 100 (r102 Retention/Focus): the optional part's own takeaway line, then "What comes next"
-    assert "".join(cells[knob + 6]["source"]).startswith("**What to remember (going further).**")
-    assert "".join(cells[knob + 7]["source"]).startswith("## What comes next")
+    # r110 (Focus: the optional part's takeaway line repeated the main path's counts, SUSPECTS_PLAN): cut
+    assert "".join(cells[knob + 6]["source"]).startswith("## What comes next")
     ends = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in race.RACE if n != "sigmoid"}
     assert ends["relu"].min() < ends["tanh"].max() and ends["tanh"].min() < ends["relu"].max()
     # pass 62 (r57 Clarity 3): "Still open" was back, once; pass 76 (r73 Focus): cut, the verdict says what is open
@@ -3401,8 +3420,10 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     # picture (tries_figure), not said
     # pass 98 (r99 Clarity: "Not in 400 epochs." then "Bigger steps alone helped" read as a contradiction)
     # pass 99 (r100 Correctness: "halves" was read against 0.69): it halves the same seed's loss at rate 0.01
-    assert text == ("<details><summary>Check your answer</summary>\n\nIt has not learnt within 400 epochs, though its "
-                    "best seed about halves that seed's loss at rate 0.01.\n\n**At seed 0, the default:** "
+    # r110 (Clarity: "that seed's loss at rate 0.01" was ambiguous): the answer first, then the same seed's two losses
+    assert text == ("<details><summary>Check your answer</summary>\n\nNo: in 400 epochs, no seed crosses 0.1. Still, "
+                    "its best seed ends at about half the loss that same seed reaches at rate 0.01.\n\n"
+                    "**At seed 0, the default:** "
                     "sigmoid − 0.5's loss is still far above 0.1 at epoch 400.\n\n**All five seeds:** "
                     "None crossed 0.1 in 400 epochs.\n\nThe "
                     "last try's picture draws all five.\n\n</details>")
@@ -3424,7 +3445,7 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     assert "whole story" not in text and "0.0398" not in text and "Your run" not in text
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "rate_answer(" in "".join(c["source"]))
-    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "It has not learnt within 400 epochs" in _outputs_text(cells[k])
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "No: in 400 epochs, no seed crosses 0.1." in _outputs_text(cells[k])
     asked = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
     # pass 67 (r62 Focus 3): the try after "What to remember" is folded
     # pass 82 (r80 Interaction: the try hid its own instructions in a fold): shown, with a Predict; only the answer folds
@@ -3899,7 +3920,7 @@ def test_steeper_also_lets_the_nudge_fade_less():
     assert ("1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
             "back is multiplied by these weights. So at first it fades less (the **Fading** suspect). But Adam resizes "
             "every nudge." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
-            and flat.count("cannot say") == 1 and "cannot tell suspect 1" not in flat)
+            and flat.count("cannot say") == 0 and "cannot tell suspect 1" not in flat)
 
 
 # ---- pass 60 (r54): Adam's resizing drawn; suspect 2's detour drawn ----
@@ -3996,7 +4017,7 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     n = ch05_race.DETOUR_ARROWS
     # r109 (Picture: "never apart" could be checked by eye for 3 steps only): 8 arrowed steps, each moving both
     # weights the same way (up-right or down-left), and the title says so
-    assert all(m[0] * m[1] >= 0 for m in steps[:8]) and ax.get_title().endswith("first 8 steps, each ↗ or ↙")
+    assert all(m[0] * m[1] >= 0 for m in steps[:8]) and ax.get_title().endswith("first 8 steps: the two weights\nnever move opposite ways")
     assert n == 8 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
     assert f"its first {n} steps are thick arrows" in fig.get_label()
     # pass 80 (r77 Picture: the pale path after step 5 could not be followed): its first steps and its last numbered
@@ -4313,7 +4334,8 @@ def test_the_halved_verdict_names_the_best_seed_only_and_says_a_little_when_none
     # pass 98 (r99 Clarity): the try's opening line says "halves" only when the best seed about halved the loss
     label = ch05_race.CENTRED_LABEL
     halved = ch05_race.rate_answer({label: usual}, mine=Runs(loss=np.full((4, 400), 0.5), final_loss=mine.final_loss)).data
-    assert "It has not learnt within 400 epochs, though its best seed about halves that seed's loss at rate 0.01." in halved
+    assert ("No: in 400 epochs, no seed crosses 0.1. Still, its best seed ends at about half the loss that same seed "
+            "reaches at rate 0.01.") in halved
     assert "**All five seeds:** None crossed 0.1 in 400 epochs." in halved
     a_little = ch05_race.rate_answer({label: Runs(final_loss=np.array([0.6, 0.6]))},
                                      mine=Runs(loss=np.full((2, 400), 0.5), final_loss=np.array([0.5, 0.55]))).data
@@ -4435,10 +4457,10 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 100 (r102 Retention/Focus): the counts sit in their own line right after the table, not in What to remember
     # r109 (Retention: item 3 ended on a pointer): What to remember says the counts asserted above, once
     assert "mattered more" not in remember and remember.count("the bigger start made 5 of 5 runs learn; bigger steps, 0 of 5.") == 1
-    further = "".join(cells[k + 1]["source"])
-    assert further == ("**What to remember (going further).** Tested alone, within 400 epochs: the bigger start made "
-                       "5 of 5 runs learn; bigger steps, 0 of 5.")
-    assert "".join(cells[k + 2]["source"]).startswith("## What comes next")
+    # r110: the main path says these counts (SUSPECTS_PLAN), so Going further's own takeaway line is cut
+    assert SUSPECTS_PLAN in re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert not any(c.startswith("**What to remember (going further).**") for c in _cells("markdown"))
+    assert "".join(cells[k + 1]["source"]).startswith("## What comes next")
     assert "Within 400 epochs, the start mattered more than the step size. A stronger signal alone does not explain it" in text
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text

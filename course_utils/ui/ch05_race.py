@@ -619,8 +619,9 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
             "and the loss jumps up.")
     # Each answer opens with the guess a learner is likely to make (the misconception it answers); tries 1 and 2's
     # folds are built by _short_folds.
+    # r110 (Correctness: Try B changes the optimizer and the rate together; the old guess named the rate only)
     guesses = ('"Stuck: its curve has gone flat."',
-               '"A bigger learning rate helps every runner alike."')
+               '"Plain steps work as well as Adam if the learning rate is big enough."')
     said = [f"A common wrong guess: {g} In fact: {a}" for g, a in zip(guesses, (three, five))]
     folds = _short_folds(one, two, flipped) if part == "all" else []
     # r59 Focus 3: tries 3 to 5 (longer races, other optimizers) sit in a fold off the main path; so do their answers,
@@ -709,10 +710,11 @@ def rate_answer(runs, threshold=0.1, mine=None):
             else f"Bigger steps alone were not enough in {epochs} epochs here.")
     # pass 99 (r100 Correctness: "halves the loss" was read against 0.69): it names what it halves, the same seed's
     # loss at the race's rate (best_ratio), and "has not learnt within" keeps the time limit
-    opening = ("Yes." if not np.isnan(at[0]) else f"It has not learnt within {epochs} epochs"
-               # r108 (Clarity: "at best" was unexplained): the best of the five seeds, said
-               + (", though its best seed about halves that seed's loss at rate "
-               f"{race.RACE_RECIPE['lr']:g}." if halved else "."))
+    # r110 (Clarity: "that seed's loss at rate 0.01" was ambiguous): the answer first, then the same seed's two losses
+    opening = ("Yes." if not np.isnan(at[0]) else
+               f"No: in {epochs} epochs, no seed crosses {threshold:g}. Still, its best seed ends at about half the "
+               f"loss that same seed reaches at rate {race.RACE_RECIPE['lr']:g}." if halved else
+               f"It has not learnt within {epochs} epochs.")
     said = (f"{opening}\n\n{yours}\n\n"
             f"**All five seeds:** {five.rstrip()}\n\nThe last try's picture draws all five.")
     # pass 76 (r73 Focus: the tail piled up open questions): the try ends on its answer, not on what it cannot show
@@ -1751,7 +1753,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
                             color="#333333", ha="center", va="center", zorder=5,
                             arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
                             bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
-            title = f"{words}:\nfirst {DETOUR_ARROWS} steps, each ↗ or ↙"
+            # r110 (Picture: "each ↗ or ↙" while two steps point → ): what every arrowed step does, flat ones too
+            title = f"{words}:\nfirst {DETOUR_ARROWS} steps: the two weights\nnever move opposite ways"
         else:
             ax.plot(*path.T, "-", marker=mark, color=colour, lw=2.2, ms=4.5, label=words)
             title = f"{words}:\na shorter path to the star"
