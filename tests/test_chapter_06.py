@@ -343,8 +343,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # p106 (r108 Clarity: "three bends" but four styles listed): the picture draws at most three lines (pick, one
     # dashed, avoid); the one dashed line is "second" or, at one place, "a different task", said in one bullet
     assert ("The picture draws up to three curves:\n- a thick pale band: the best bend;\n"
-            "- dashed, \"second\" in the legend: a good second choice. At one place it says \"a different task\": "
-            "the best bend for a nearby task;\n"
+            "- dashed, \"second\" in the legend: a good second choice;\n"   # p108 (r110): "a different task" said where used
             "- dotted: a bad choice. The legend says why.\n"
             ) in before and "text under the menu" not in before
     assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
@@ -406,8 +405,11 @@ def test_every_prediction_is_answered_below_in_a_fold():
             if _src(cells[i + 2]) == "ch06.nudge_check()":   # r54: the fold's numbers are that cell's output
                 assert ch06_decisions.nudge_check().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
-            if _src(cells[i + 2]) == "ch06.softmax_how()":   # p107 (r109): the how, then the fold, is that cell's output
-                assert "\n\n<details><summary>Check your prediction</summary>" in ch06_decisions.softmax_how().data
+            if _src(cells[i + 1]) == "ch06.ranges_fold()":   # p108 (r110): the picture's fold ends with the answer
+                assert ch06_decisions.ranges_fold().data.startswith("<details><summary>Show the ranges (after you predict)")
+                continue
+            if _src(cells[i + 2]) == "ch06.softmax_check()":   # p108 (r110): the picture's fold, then the check's
+                assert ch06_decisions.softmax_check().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
             if _src(c).startswith("<details><summary>Optional:"):   # pass 29: an optional fold holds its own answer
                 assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
@@ -483,10 +485,10 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     for word, cell in home.items():   # said once, in bold, in its own row's section
         assert [t for t in md if f"**{word}**" in t.lower()] == [next(t for t in md if t.startswith(cell))], word
     out = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output"))
-    assert _src(cells[out + 1]) == "ch06.output_ranges()" and "\n**Softmax** gives each class" in _src(cells[out + 2])
+    assert _src(cells[out + 1]) == "ch06.ranges_fold()" and "\n**Softmax** gives each class" in _src(cells[out + 2])
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
-    assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SWIGLU_WORDS
+    assert "**SwiGLU** is a block with two sums of the same inputs (below).\nEach sum has its own weights.\nIt bends one with SiLU, then multiplies the two." in SWIGLU_WORDS
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
     said = {w: next(t.lower() for t in md if f"**{w}**" in t.lower())
             for w in ("plain network", "cnn", "transformer", "feed-forward block", "class", "softmax")}
@@ -1211,7 +1213,8 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
     # pass 23: the share of the nudge falls, not sigmoid; x = 0 is named as sigmoid's best case
-    assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0): its best case.\n"
+    # p108 (r110 Clarity: "its best case" was cryptic): said as where the most nudge gets through
+    assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0), where the most nudge gets through.\n"
             # pass 93 (r94 Clarity): by its slider; pass 100 (r102 Clarity): weights scale the nudge too, said
             "Weights also scale the nudge going back. Here all are 1, so only slopes shrink it.\n"
             "After how many layers is less than 1 in 1,000 of the nudge left?") in before
@@ -1679,7 +1682,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     # pass 99 (r100 Clarity: the dead unit's picture named Leaky ReLU and its leak before the words did): said over it
     assert "**Leaky ReLU** is a simple first try: left of 0 it keeps a tiny slope, 0.01, its **leak**." in words
     # pass 101 (r103 Correctness: one cause was given as the only one): what dead means first, then one way
-    assert ("A unit dies when every training example gives it a sum below 0. "
+    assert ("A unit dies when every example it learns from (its **training set**) gives it a sum below 0. "   # p108 (r110)
             # pass 102 (r104 Clarity: "added number" was a new name for cell 1's "one more learned number")
             # p104 (r106 Clarity): cell 1 names the bias, so here it is just "its bias"
             "One way: training pushes its bias far below 0. "
@@ -1803,14 +1806,18 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     model is a temperature forecaster, and it points to the end fold's Softplus case (pass 61: was a table row) for an
     answer never below 0, which the fold has (softplus > 0 everywhere, computed)."""
     line = decisions.lines()[6]
-    assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
-    assert line.note == ("The exception: an answer that can never be below 0, such as a price (not a change in price). "
-                         "See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
+    assert line.when == "Output for a number that can be below 0 (a temperature, a change in price)" and line.example == "a temperature forecaster"
+    assert line.note == ("A number that can never be below 0, such as a price (not a change in price), takes Softplus "
+                         "(a smooth ramp with no dip, always above 0). See \"Beyond the list\".")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
-        "Example: a temperature forecaster. The exception: an answer that can never be below 0, such as a price (not a "
-        "change in price). See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
+        "Example: a temperature forecaster. A number that can never be below 0, such as a price (not a change in price), "
+        "takes Softplus (a smooth ramp with no dip, always above 0). See \"Beyond the list\".")
+    # p108 (r110 Correctness, Retention: the bold rule said no bend for any number; the price quiz wanted Softplus)
+    assert decisions.decision("regression_output").where == "Output for a number (a temperature, a change in price)"
+    remember = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
+    assert "no bend for a number (Softplus if it must stay above 0)." in remember
     case = dict(decisions.beyond_rows())["A number that must stay above 0, such as a price?"]
     assert case.startswith("Try **Softplus**") and "always above 0" in case and "Softplus" in ch06_decisions.reference().data
     x = np.linspace(-30, 30, 601)
@@ -1959,7 +1966,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert "Unlike the other bends, softmax looks at all the output sums together." in _src(cells[k + 8])
     every = _cells()   # the picture is a code cell: found in the whole notebook, right under the words
     at = next(i for i, c in enumerate(every) if _src(c) == _src(cells[k + 8]))
-    assert _src(every[at + 1]) == "ch06.softmax_picture()"
+    assert _src(every[at + 1]) == "ch06.softmax_fold()"
     assert _src(cells[k + 9]).startswith("### The side arrow") and "tiny slope, 0.01" in _src(cells[k + 9])   # pass 71; pass 84: reworded; pass 99: over the picture
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
@@ -2070,7 +2077,8 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     "In between, it dips a little below 0, lowest about −0.28.")   # pass 99 (r100 Clarity)   # pass 98; pass 91 (cut for words): "like GELU" is drawn
 # pass 89b (r90 Focus: GELU, then SwiGLU, then GELU again): the GELU question follows GELU's words; SwiGLU's line
 # opens its own cell, right over its diagram
-SWIGLU_WORDS = ("**SwiGLU** is a block with two sums (below).\n"
+SWIGLU_WORDS = ("**SwiGLU** is a block with two sums of the same inputs (below).\n"
+                "Each sum has its own weights.\n"   # p108 (r110 Clarity: two sums of what?)
                 "It bends one with SiLU, then multiplies the two.\n"
                 "The \"Swi\" in SwiGLU is Swish, another name for SiLU.")   # p107 (r109 Clarity: the name unexplained)
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
@@ -2161,7 +2169,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
     # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
     # pass 68 (cut for words): "much below fades, much above blows up" went; the whisper picture says the fading
-    assert first.rstrip().endswith("So inside, you want slopes near 1.")
+    assert first.rstrip().endswith("So inside, you want slopes near 1. Above 1, the nudge grows out of control.")   # p108 (r110)
     assert "you want slope 1." not in first
     # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
@@ -2173,7 +2181,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
             # p104 (r106 Clarity: "input" is one number in cell 1): a whole example is an "example"
             "Below 0, ReLU passes none. But a unit's sum changes from one example to the next.\n"
-            "So the unit still learns from the examples that give it a sum above 0.\n") in relu
+            "So it still learns from the examples with a sum above 0.\n") in relu
     assert "for other examples, the sum may be above 0" not in relu
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
     # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
@@ -2181,7 +2189,8 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # slopes alone (weight 1), checked on the layers picture's numbers
     # pass 87 (r86 Clarity: a new idea raised and dropped): one sentence, and why 1 keeps the example fair
     # pass 93 (r94 Clarity: said three cells before its toy): the weights' 1 moved next to the slider it sets
-    assert "After a few, almost nothing is left.\nSo inside, you want slopes near 1." in first
+    assert "After a few, almost nothing is left.\nSo inside, you want slopes near 1. Above 1" in first
+    assert 1.1 ** 20 > 6.7   # above 1 it grows: 1.1 a layer over 20 layers is more than 6.7 times
     assert "every weight is 1" not in first
     np.testing.assert_allclose(decisions.chain_left(6)["sigmoid"], 0.25 ** np.arange(1, 7))
     assert "multiply it too" not in first
@@ -2247,8 +2256,8 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
 def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
-    assert decisions.lines()[6].note == ("The exception: an answer that can never be below 0, such as a price (not a change in price). "
-                                         "See Softplus (a smooth ramp with no dip, always above 0) under \"Beyond the list\".")
+    assert decisions.lines()[6].note == ("A number that can never be below 0, such as a price (not a change in price), takes "
+                                         "Softplus (a smooth ramp with no dip, always above 0). See \"Beyond the list\".")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
@@ -2363,7 +2372,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
     its own cell under its own heading; a plain network is said concretely."""
     text = _md_text()
     assert ("At the output, one bend multiplies the nudge once.\n"   # r28: not "counts"
-            "There, what matters first is which values the answer can take.\n"   # pass 71 (r65 Correctness): "most"
+            "There, the values the answer can take matter first.\n"   # pass 71 (r65 Correctness): "most"
             "A chance must stay between 0 and 1, so the bend must too.") in text
     for heading in ("### Words on the map", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
@@ -2566,7 +2575,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
             "the forget gate.\n\n<details><summary>Optional: step by step</summary>\n\n"
             "The nudge travels back toward the sequence's start.\n"
             "Each step acts like one more layer it passes back through.\n"
-            "Each step back multiplies it by the forget gate, and nothing else.\n") in text
+            "Each step back multiplies it by the forget gate alone.\n") in text
     assert text.index("toward the sequence's start") < text.index("steps back")
     assert "other paths" not in text
     assert "Squashing costs more going back" not in text
@@ -2934,8 +2943,9 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
     # pass 71 (r65 Picture first): the picture, then the words that read it
     # pass 88c (r88 Clarity: "training set" never explained): said in plain words at its first use
-    assert _src(cells[side - 2]).endswith("Below: one unit's sums, and the slope at each.\n"
-                                          "They come from its **training set** (the examples it learns from): eight examples.")
+    assert _src(cells[side - 2]).endswith("Below: one unit's sums on its eight examples, and the slope at each.")   # p108
+    assert "every example it learns from (its **training set**)" in _src(cells[side - 2])   # defined where first used
+    assert len(ch06_decisions.dead_sums()) == 8
     assert not any("training set" in _src(c) for c in cells[:side - 2] if c["cell_type"] == "markdown")
     assert leak.startswith("Every dot is left of 0, so the unit gives 0 on the whole training set: it is dead.")
     assert _src(cells[side - 1]) == "ch06.dead_units()" and "image/png" in cells[side - 1]["outputs"][0]["data"]
@@ -3523,8 +3533,7 @@ def test_pass100_a_line_under_the_maps_check_points_to_the_list():
     says where the seven rules are, linked to the list's heading, and what the sections before it do."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.map_check()")
-    assert _src(cells[k + 1]) == ("All seven rules are in [The list](#The-list) below.\n"
-                                  "The sections before it show why each holds.")
+    assert _src(cells[k + 1]) == "All seven rules are in [The list](#The-list) below."   # p108: cut for words
     listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The list\n"))
     assert listed > k + 1 and cells[k + 1]["metadata"]["slideshow"]["slide_type"] == "-"
     rules = [r for r in ch06_decisions.short_list().data.splitlines() if re.match(r"\d\. ", r)]
@@ -3611,10 +3620,18 @@ def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
     from matplotlib.patches import Rectangle
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output: the range matters"))
-    assert _src(cells[k]).endswith("Of the four choices below, only no bend gives −5 °C.")   # p107 (r109): no bend is no bend
+    # p108 (r110 Interaction: the words told the answer): a Predict, then the picture and the answer behind a click
+    assert _src(cells[k]).endswith("**Predict:** tomorrow will be −5 °C. Which of sigmoid, tanh, ReLU and no bend can give −5?")
     code = cells[k + 1]
-    assert _src(code) == "ch06.output_ranges()" and code["metadata"]["jupyter"]["source_hidden"]
-    assert "image/png" in code["outputs"][0]["data"]
+    assert _src(code) == "ch06.ranges_fold()" and code["metadata"]["jupyter"]["source_hidden"]
+    out = code["outputs"][0]["data"]
+    assert "image/png" not in out   # not open under the Predict
+    shown = "".join(out["text/markdown"])
+    assert shown == ch06_decisions.ranges_fold().data
+    assert shown.startswith("<details><summary>Show the ranges (after you predict)</summary>\n\n<img src='data:image/png")
+    inside = shown.split("</details>")[0]
+    assert inside.index("<img") < inside.index("Only no bend can give −5 °C. The others stop at −1 or 0.")
+    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 1
     assert [n for n in ch06_decisions.RANGE_BENDS if ch06_decisions.reaches(n, -5.0)] == ["identity"]
     assert ch06_decisions.reaches("relu", 0.0) and not ch06_decisions.reaches("sigmoid", 1.0)   # ends: attained or not
     fig = ch06_decisions.output_ranges()
@@ -4087,7 +4104,7 @@ def test_p106_softmax_says_how_shares_are_made_layer_is_defined_and_the_map_file
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("A **class** is one kind of answer"))
     # p107 (r109 Picture first: the how came before the picture; e unexplained): said under the picture, by softmax_how
-    how = ch06_decisions.softmax_how().data
+    how = ch06_decisions.softmax_fold().data   # p108 (r110): said inside the picture's fold
     assert ("How: it raises e (about 2.72) to the power of each sum. That is always above 0.\n"
             "Then it divides each by the total, so the shares add up to 1.\n") in how and f"{np.e:.2f}" == "2.72"
     assert "First it makes each sum positive" not in _md_text()
@@ -4129,20 +4146,29 @@ def test_p107_softmax_asks_then_shows_then_says_how():
     picture, then how the shares are made, with the answer computed: cat's share is e times dog's (the sums differ
     by 1), 2.72 times, more than twice."""
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.softmax_picture()")
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.softmax_fold()")
     assert _src(cells[k - 1]).endswith("**Predict:** the sums are cat 2.0, dog 1.0, bird 0.1. "
                                        "Will cat's share be more or less than twice dog's?")
     assert ch06_decisions.SOFTMAX_SCORES == (2.0, 1.0, 0.1)
-    assert _src(cells[k + 1]) == "ch06.softmax_how()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
+    assert _src(cells[k + 1]) == "ch06.softmax_check()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
     assert cells[k + 1]["metadata"]["slideshow"] == {"slide_type": "-"}
     shares = ch06_decisions.softmax_shares()
     ratio = shares[0] / shares[1]
     assert f"{ratio:.2f}" == "2.72" and ratio > 2 and math.isclose(ratio, math.e)
     shown = "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"])
     fold = shown.split("<details><summary>Check your prediction</summary>")[1]
-    assert shown == ch06_decisions.softmax_how().data and "More than twice: cat's share is 2.72 times dog's." in fold
+    assert shown == ch06_decisions.softmax_check().data and "More than twice: cat's share is 2.72 times dog's." in fold
     assert "Cat's sum is 1 more, so its share is e times as big." in fold
-    assert "How: it raises e (about 2.72)" in shown
+    # p108 (r110 Interaction: the picture printed 0.66 and 0.24 right under the Predict): picture and how wait in a
+    # fold, then the check's fold
+    out = cells[k]["outputs"][0]["data"]
+    assert "image/png" not in out and cells[k]["metadata"]["jupyter"]["source_hidden"]
+    pic = "".join(out["text/markdown"])
+    assert pic == ch06_decisions.softmax_fold().data
+    assert pic.startswith("<details><summary>Show the shares (after you predict)</summary>\n\n<img src='data:image/png")
+    inside = pic.split("</details>")[0]
+    assert inside.index("<img") < inside.index("How: it raises e (about 2.72)") and pic.rstrip().endswith("</details>")
+    assert "0.66" in inside and "0.66" not in _src(cells[k - 1])   # the shares only inside the fold
 
 
 def test_p107_silu_words_say_both_sides_and_its_lowest_point():

@@ -338,11 +338,16 @@ LINE_REASON = {  # where the list says less than the card (one example model ins
     "transformer_ffn": "Many well-known language models (text-writing networks, such as chatbots) use them: {gelu} uses GELU, "
                        "{swiglu} SwiGLU.",
 }
+LINE_WHEN = {  # where the list's bold words say more than the picker's menu (p108, r110 Correctness: line 7's bold
+    # rule and the price quiz disagreed): no bend is for a number that can be below 0
+    "regression_output": "Output for a number that can be below 0 (a temperature, a change in price)",
+}
 LINE_NOTE = {  # after the example: the line's limit, and the end fold's case that covers it ({...}: from facts())
     # pass 34 (r32): the models that kept ReLU (T5, OPT) moved to the optional history fold (ch06_decisions.history)
     # p107 (r109 Retention: line 7 read as "a price gets no bend"): the note says a price is this line's exception
-    "regression_output": "The exception: an answer that can never be below 0, such as a price (not a change in price). "
-                         f"See Softplus ({SOFTPLUS_PLAIN}, always above 0) under \"Beyond the list\".",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
+    # p108 (r110): said as the rule for a number that can never be below 0, as "What to remember" says it
+    "regression_output": "A number that can never be below 0, such as a price (not a change in price), takes Softplus "
+                         f"({SOFTPLUS_PLAIN}, always above 0). See \"Beyond the list\".",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
 }
 
 
@@ -370,7 +375,7 @@ def lines():
         if len(ds) == 1:
             d = ds[0]
             note = LINE_NOTE.get(d.role, "").format(relu_list=_join(facts()["relu_models"]))
-            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), _line_reason(d), d.evidence,
+            out.append(Line(LINE_WHEN.get(d.role, d.where), SAY.get(d.role, _label(d.pick)), _line_reason(d), d.evidence,
                             roles, EXAMPLE[d.role], note))
         else:  # the recurrent line: gates and new content
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),

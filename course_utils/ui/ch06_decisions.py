@@ -316,6 +316,23 @@ def output_ranges():
     return fig
 
 
+RANGES_SUMMARY = "Show the ranges (after you predict)"   # p108 (r110 Interaction): the words told the answer
+
+
+def ranges_fold():
+    """The output ranges' picture behind a click, then the answer (p108, r110 Interaction: the words said "only no
+    bend gives −5 °C" before the learner could guess), as writes_fold folds line 4's picture."""
+    fig = output_ranges()
+    img = tables.image(figure_png(fig), figure_alt(fig), RANGE_FIG[0])
+    can = [_range_name(n, start=True) for n in RANGE_BENDS if reaches(n)]
+    if can != [_range_name("identity", start=True)]:
+        raise ValueError("the answer says only no bend can give the temperature")
+    lows = sorted({activations.get(n).output_range[0] for n in RANGE_BENDS if not reaches(n)})   # tanh −1; 0
+    return Markdown(f"<details><summary>{RANGES_SUMMARY}</summary>\n\n{img}\n\n"
+                    f"Only {can[0].lower()} can give {_num(TEMPERATURE)} °C. The others stop at "
+                    f"{' or '.join(_num(v) for v in lows)}.\n\n</details>")
+
+
 SOFTMAX_CLASSES, SOFTMAX_FIG = ("cat", "dog", "bird"), (620, 280)   # p103 (r105 Picture first): softmax drawn
 SOFTMAX_CAPTION = "The shares add to 1; the biggest sum gets the biggest share."
 
@@ -342,16 +359,32 @@ def softmax_picture():
     return fig
 
 
+SHARES_SUMMARY = "Show the shares (after you predict)"   # p108 (r110 Interaction): the picture printed the answer
+
+
 def softmax_how():
     """How softmax makes its shares, said under its picture (p107, r109 Picture first: the words came before the
-    picture): e and the cat-to-dog ratio computed here, so the Predict's answer ("more than twice") is measured."""
+    picture); p108 (r110 Interaction): the picture and these words wait in softmax_fold, behind a click."""
+    return Markdown(f"How: it raises e (about {np.e:.2f}) to the power of each sum. That is always above 0.\n"
+                    "Then it divides each by the total, so the shares add up to 1.")
+
+
+def softmax_fold():
+    """Softmax's picture, then how the shares are made, behind a click (p108, r110 Interaction: the picture printed
+    0.66 and 0.24 right under the Predict), as writes_fold folds line 4's picture."""
+    fig = softmax_picture()
+    img = tables.image(figure_png(fig), figure_alt(fig), SOFTMAX_FIG[0])
+    return Markdown(f"<details><summary>{SHARES_SUMMARY}</summary>\n\n{img}\n\n{softmax_how().data}\n\n</details>")
+
+
+def softmax_check():
+    """The softmax Predict's answer, in its own fold under the picture's: e and the cat-to-dog ratio computed here,
+    so the answer ("more than twice") is measured."""
     sums, shares = np.array(SOFTMAX_SCORES), softmax_shares()
     ratio = shares[0] / shares[1]
     if not np.isclose(ratio, np.exp(sums[0] - sums[1])) or ratio <= 2:
         raise ValueError("the words say cat's share is e times dog's: more than twice")
-    return Markdown(f"How: it raises e (about {np.e:.2f}) to the power of each sum. That is always above 0.\n"
-                    "Then it divides each by the total, so the shares add up to 1.\n\n"
-                    f"<details><summary>{CHECK_SUMMARY}</summary>\n\n"
+    return Markdown(f"<details><summary>{CHECK_SUMMARY}</summary>\n\n"
                     f"More than twice: cat's share is {ratio:.2f} times dog's.\n"
                     f"Cat's sum is {sums[0] - sums[1]:.0f} more, so its share is e times as big.\n\n</details>")
 
