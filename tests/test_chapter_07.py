@@ -2641,7 +2641,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
                                "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
-                               "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")
+                               "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
         zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
@@ -2726,7 +2726,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
     # pass 57 (r51), 62: the word list's; p88 (r87): and the first question on the page to use it
-    assert glosses["nudge"] == f"nudge: {quiz.NUDGE}" and f"- **nudge**: {quiz.NUDGE}" in _words()
+    assert glosses["nudge"] == quiz.NUDGE_GLOSS and f"- **nudge**: {quiz.NUDGE}" in _words()
+    # p108 (r110 Clarity): Q3's word box says "loss" in plain words (Q6 defines it later)
+    assert quiz.NUDGE_GLOSS.endswith("to lower the loss (how wrong, as one number). It is worked out backward, layer by layer.")
     assert glosses["learning rate"].endswith("moves each weight by the learning rate times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
@@ -3158,7 +3160,7 @@ def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
     # pass 62: the word list says SwiGLU in full; p82 (r80 Clarity): a question that names it says it in one short
     # line (quiz.BEND_WORDS), never the word list's three sentences
     assert "Swish" not in quiz.PAGE_WORDS["SiLU"] and quiz.PAGE_WORDS["SwiGLU"] not in page
-    assert set(re.findall(r"<b>SwiGLU</b>: [^<]*", page)) == {"<b>SwiGLU</b>: a bend with a gate: one weighted sum scales another."}
+    assert set(re.findall(r"<b>SwiGLU</b>: [^<]*", page)) == {"<b>SwiGLU</b>: a bend where one weighted sum (inputs times weights) scales another."}
 
 
 def test_pass26_keys_name_what_they_use():
@@ -4363,7 +4365,7 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
         "ReLU", "GELU", "Sigmoid", "Tanh", "Leaky ReLU", "SiLU", "Mish", "SELU"]
     zoom = [c for ax in panels for c in ax.child_axes]   # p93 (r94): Leaky ReLU's leak, zoomed in, its panel's only
     assert zoom == panels[4].child_axes and len(zoom) == 1
-    assert zoom[0].get_label() == "leak zoom" and zoom[0].get_title() == "left side, magnified"
+    assert zoom[0].get_label() == "leak zoom" and zoom[0].get_title() == "left, magnified"   # p108 (r110): shorter, clear of the tick
     leak = zoom[0].lines[-1].get_ydata()
     assert min(leak) == pytest.approx(-0.03) and zoom[0].get_ylim()[0] < min(leak) < -0.02   # the leak fills the zoom
     assert "a zoomed view in its top left shows it falling to −0.03 at x = −3." in fig.get_label()
@@ -5356,7 +5358,7 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert ("So raising the 1s' scores raises the 0s' too.\n"   # p94 (r95): the lopsided step
-            "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.") in why
+            "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.") in why
     assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5585,7 +5587,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 8   # p107 (r109): step 1 says the shared total in two short sentences (+1); p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 10   # p108 (r110): step 3 says why only equal chances are compared (+2); p107 (r109): step 1 says the shared total in two short sentences (+1); p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5658,7 +5660,7 @@ def test_p88_the_nudge_is_said_once_a_page_under_the_first_question_using_it(who
     store.data["learner"] = who
     learner = ch07_quiz.Learner(store)
     page = sorted(learner.numbers, key=learner.numbers.get)
-    line = ch07_quiz.gloss_line(f"nudge: {quiz.NUDGE}")
+    line = ch07_quiz.gloss_line(quiz.NUDGE_GLOSS)
     said = "".join(ch07_quiz._head(quiz.get(q), learner.numbers[q], learner)
                    + ch07_quiz.key_fold_html(q, learner.numbers[q], learner) for q in page)
     assert 1 <= said.count(line) <= 2, who   # twice only when first met in a key (then under the next prompt)
@@ -5677,7 +5679,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
                         "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
-                        "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
+                        "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
@@ -5944,15 +5946,17 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     fig = ch07_quiz._xor_pair_totals.diagram()
     _left, middle, _right = fig.axes
     x, y = middle.lines[0].get_data()
-    assert x[0] == 0.5 and x[-1] == 0.9 and y[0] == pytest.approx(math.log(2)) and np.all(np.diff(y) > 0)
+    # p108 (r110 Picture): from 0.1 to 0.9, so the minimum at ½ is seen from both sides
+    assert x[0] == 0.1 and x[-1] == 0.9 and y[np.argmin(y)] == pytest.approx(math.log(2), abs=1e-4) and abs(x[np.argmin(y)] - 0.5) < 0.01
+    assert np.all(np.diff(y[x < 0.5]) < 0) and np.all(np.diff(y[x > 0.5]) > 0) and y[0] == pytest.approx(y[-1])
     assert [t.get_text() for t in middle.texts] == ["½: 0.69", "0.6: 0.71"]
-    assert middle.get_title() == "lift the 1s: the loss grows"
+    assert middle.get_title() == "lowest at ½, higher on both sides" and "lift" not in middle.get_title()   # p108 (r110): the 0s rise too
     assert (middle.get_xlabel(), middle.get_ylabel()) == ch07_quiz.XOR_LIFT_AXES
     import matplotlib.pyplot as plt
     plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert ("Middle: the average loss of the four points against the chance the 1s give answer 1 (the 0s get the "
-            "same), from ½ to 0.9; it is lowest at ½, 0.69, and rises to the right: 0.71 at 0.6, 1.20 at 0.9.") in alt
+            "same), from 0.1 to 0.9; it is lowest at ½, 0.69, and rises on both sides: 0.71 at 0.6, 1.20 at 0.1 and at 0.9.") in alt
     assert all(len(t.split()) < 12 for t in re.split(r"\n|(?<=\.) ", why)[1:])   # p96: short sentences, two a step
 
 
@@ -6204,7 +6208,7 @@ def test_r104_q11_step_3_holds_for_every_lift_not_only_the_worked_one():
     for every lift: with equal totals the 0s' scores rise as much as the 1s', and a 0's loss grows by more than a 1's
     shrinks, at every size of lift, either way."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. " in why
+    assert "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. " in why
     for lift in np.linspace(-6, 6, 241):
         if abs(lift) < 1e-9:
             continue
@@ -6240,4 +6244,13 @@ def test_p107_keys_say_what_the_race_showed_and_q11_shows_the_lopsided_loss_in_n
     assert "A point loses −ln(the chance given to its right answer)." in quiz.key_why("loss_at_ln2")
     selu = activations.get("selu")
     assert f"Far to the left, SELU levels off at −{-float(selu(np.array([-40.0]))[0]):.2f}." in quiz.get("selu_steady").options[1].why
-    assert "draw more than one straight line" in quiz.get("where_bend").prompt and "adds power" not in quiz.get("where_bend").prompt
+    # p108 (r110 Correctness): "must ... more than one straight line" overstated (a bend on the inputs or at the end
+    # makes a corner too): the bends between layers let each extra layer add corners
+    assert quiz.get("where_bend").prompt == ("Where must the bends go so that each extra layer can add new corners? "
+                                             "What happens to the stack without them?")
+    assert "adds power" not in quiz.get("where_bend").prompt and "more than one straight line" not in quiz.get("where_bend").prompt
+    bend_whys = {o.text: o.why for o in quiz.get("where_bend").options}
+    assert bend_whys["Before the first layer; without it, the inputs are too messy."] == (
+        "a bend on the inputs does make a corner, but it stays at input 0. The layers after it still collapse into one.")
+    assert bend_whys["After the last layer only; without it, the output has no limit."].startswith("one bend at the end gives just one corner")
+    assert "older transformers" not in " ".join(o.why for o in quiz.get("transformer_ffn").options)   # p108: term before its meaning

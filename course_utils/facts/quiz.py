@@ -266,18 +266,18 @@ def _bank():
            ("The nudge fades only at the flat ends of the S.",
             "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
-        _c("where_bend", "01", "Where must a bend go so that a stack of layers can draw more than one straight line? What happens without it?",
-           ("Between the layers; without it, the stack is one straight layer.",
+        _c("where_bend", "01", "Where must the bends go so that each extra layer can add new corners? What happens to the stack without them?",
+           ("Between the layers; without them, the stack is one straight layer.",
             "Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift included. Then it adds its "
             "own shift. Together, the two stacked layers are again one stretch and one shift: one straight layer. "
             "The output may also end in a squasher that turns scores into chances. "
             "Sigmoid squashes one score; softmax squashes a whole list."),
            ("After the last layer only; without it, the output has no limit.",
-            "one bend at the end leaves the layers before it collapsed into one: one line, then one bend."),
+            "one bend at the end gives just one corner, like a single unit. The layers before it still collapse into one, so they add nothing."),
            ("Anywhere; without it, the same network just trains more slowly.",
             "the bend changes what the network can draw at all. XOR needs it."),
            ("Before the first layer; without it, the inputs are too messy.",
-            "a bend there leaves all the later layers straight, so they still collapse into one.")),
+            "a bend on the inputs does make a corner, but it stays at input 0. The layers after it still collapse into one.")),
         _c("collapse_formula", "01", "Layer 1 is h = w₁x + b₁, layer 2 is y = w₂h + b₂, no bend. What weight and bias would one layer need to do the same?",
            ("Weight w₂w₁, bias w₂b₁ + b₂.", "The second layer stretches b₁ before it adds its own bias."),
            ("Weight w₁ + w₂, bias b₁ + b₂.", "adding would treat the layers as side by side. They act one after the other: "
@@ -340,7 +340,8 @@ def _bank():
                 f"A ■ loses {-math.log(1 - XOR_SURE_CHANCE):.2f}.\n"
                 # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
                 # (tested: -ln(chance) curves up, so a 0's cost beats a 1's saving at any lift)
-                "3. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. "
+                "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. "
+                "Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. "
                 "Right picture: training lands there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -626,7 +627,7 @@ def _bank():
                        "at each other."),
            ("ReLU.", "ReLU was in the first transformer (2017), the network design they build on. LLaMA and PaLM use "
                      "SwiGLU."),
-           ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
+           ("GELU.", "GELU is in older language models of that design, such as BERT and GPT-2."),
            ("Softmax.", "softmax turns scores into chances; it is not the feed-forward block's bend.")),   # p81 (r78): no unexplained "attention"
         # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it
         # p92 (r93 Clarity: the write gate's set-up was long): the stem says no gate; the key says how it scales
@@ -845,6 +846,8 @@ PAGE_WORDS = {"nudge": NUDGE, "sigmoid": "a smooth S-curve from 0 to 1.", "tanh"
               # session 32 (r73 Correctness): the gate is made from one sum (SiLU(g), as Q17's picture says), not the sum
               "SwiGLU": "a bend with a gate. It makes two weighted sums of the same inputs. One becomes the gate and "
                         "scales the other, the content."}
+# p108 (r110 Clarity): Q3's word box met "loss" before Q6 says it: the gloss says it in brackets
+NUDGE_GLOSS = "nudge: " + NUDGE.replace("the loss.", "the loss (how wrong, as one number).")
 SELU_PROBE = 3.0   # Q28's key (p88, r87): one large input each side of 0
 _selu = activations.get("selu")
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
@@ -883,7 +886,7 @@ GLOSSES = (
     ("spread", r"\bspread\b", "spread: how far values usually sit from their average."),
     # p88 (r87 Clarity): Q3's options rest on the nudge, said only in the word list near the end. Glosses are now
     # once a page (p84), so the r56 worry (a "Words:" box round after round) no longer holds: said at first use.
-    ("nudge", r"\bnudges?\b", f"nudge: {NUDGE}"),
+    ("nudge", r"\bnudges?\b", NUDGE_GLOSS),
 )
 
 
@@ -911,7 +914,8 @@ BEND_WORDS = (
     ("tanh", r"(?i)\btanh\b", "tanh: a smooth S-curve through (0, 0)."),
     ("GELU", r"\bGELU\b", "GELU: a smooth bend; far from 0 it matches ReLU."),   # "ReLU, corner rounded" hid its dip
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate: one weighted sum scales another."),
+    # p108 (r110 Clarity): "weighted sum" is first met here (Q1): said in brackets
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend where one weighted sum (inputs times weights) scales another."),
 )
 # Q32: sigmoid's 0-to-1 range is what makes it the gates' bend. p88 (r87 Clarity): Q "never below 0" (deepest_dip)
 # is no longer skipped: its options are ReLU, SiLU, Mish and GELU, whose lines say no range, dip or flat side, and a

@@ -449,9 +449,9 @@ SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-2.0, 3.3)   # room for SELU's floor and its 
 # p91 (r92 Interaction: "during any round" contradicted "Peeking is rereading"): open it after answering
 SHAPES_SUMMARY = "Forgot a shape? Open this after you answer, to check."   # p90 (r91): before the first round
 SHAPES_ROWS = 2
-LEAK_ZOOM = (0.05, 0.47, 0.45, 0.41)   # p93 (r94 Picture first): Leaky ReLU's inset (axes fraction), in its empty top left
+LEAK_ZOOM = (0.08, 0.42, 0.44, 0.41)   # p93 (r94 Picture first): Leaky ReLU's inset (axes fraction), in its empty top left
 LEAK_ZOOM_FONT = 9   # r106 (Picture: the inset was too small to read): bigger, its labels in larger type
-LEAK_ZOOM_TITLE = "left side, magnified"   # p107 (r109: "zoomed in" read as a rising line); no slope number: that would answer Q24 (leaky_alive) for a learner who peeks
+LEAK_ZOOM_TITLE = "left, magnified"   # p107 (r109: "zoomed in" read as a rising line); no slope number: that would answer Q24 (leaky_alive) for a learner who peeks
 
 
 def leak_zoom(ax, x):
@@ -1259,8 +1259,8 @@ def _xor_trained(ax):
     ax.grid(False, axis="x")
 
 
-XOR_LIFT_RANGE = (0.5, 0.9)   # p106 (r108): the middle panel's x, the chance both 1s (and so both 0s) give answer 1
-XOR_LIFT_TITLE = "lift the 1s: the loss grows"
+XOR_LIFT_RANGE = (0.1, 0.9)   # p106 (r108): the middle panel's x, the chance both 1s (and so both 0s) give answer 1
+XOR_LIFT_TITLE = "lowest at ½, higher on both sides"   # p108 (r110): not "lift the 1s" (the 0s rise too)
 XOR_LIFT_AXES = ("chance of answer 1, same for all four points", "average loss, four points")   # p107 (r109): plain
 
 
@@ -1281,8 +1281,8 @@ def _xor_lift(ax):
         ax.plot([c], [y], "o", color="black", ms=7)
         ax.text(c + (0 if c == 0.5 else 0.01), y + dy, f"{'½' if c == 0.5 else f'{c:g}'}: {y:.2f}", ha="left",
                 va=va, fontsize=11)
-    ax.set_xticks([0.5, 0.6, 0.7, 0.8, 0.9], ["½", "0.6", "0.7", "0.8", "0.9"])
-    ax.set(xlim=(0.48, 0.92), ylim=(0.5, 1.3))
+    ax.set_xticks([0.1, 0.3, 0.5, 0.7, 0.9], ["0.1", "0.3", "½", "0.7", "0.9"])
+    ax.set(xlim=(0.08, 0.92), ylim=(0.5, 1.3))
     ax.set_xlabel(XOR_LIFT_AXES[0], fontsize=9)
     ax.set_ylabel(XOR_LIFT_AXES[1], fontsize=9)
     ax.set_title(XOR_LIFT_TITLE, fontsize=10)
@@ -1512,9 +1512,9 @@ def _xor_pair_alt():
             f"squares (■). Left to right: {said}. A dashed line marks each pair's middle, {total[1] / 2:g}: both pairs "
             f"total {total[1]:g}" + ("" if total[1] == total[0] else f" and {total[0]:g}") + f". In large type: "
             f"{ends}. Middle: the average loss of the four points against the chance the 1s give answer 1 (the 0s get "
-            f"the same), from ½ to {XOR_LIFT_RANGE[1]:g}; it is lowest at ½, {float(xor_lift_loss(0.5)):.2f}, and rises "
-            f"to the right: {float(xor_lift_loss(quiz.XOR_LIFTED)):.2f} at {quiz.XOR_LIFTED:g}, "
-            f"{float(xor_lift_loss(XOR_LIFT_RANGE[1])):.2f} at {XOR_LIFT_RANGE[1]:g}. Right: {runs} trained runs with no "
+            f"the same), from {XOR_LIFT_RANGE[0]:g} to {XOR_LIFT_RANGE[1]:g}; it is lowest at ½, {float(xor_lift_loss(0.5)):.2f}, and rises "
+            f"on both sides: {float(xor_lift_loss(quiz.XOR_LIFTED)):.2f} at {quiz.XOR_LIFTED:g}, "
+            f"{float(xor_lift_loss(XOR_LIFT_RANGE[1])):.2f} at {XOR_LIFT_RANGE[0]:g} and at {XOR_LIFT_RANGE[1]:g}. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
             + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
