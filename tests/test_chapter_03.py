@@ -1720,7 +1720,7 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     # pass 88c (r88 Focus: a wall of numbers): one rounded number for the idea, read off the widget for the rest
     # pass 97 (r98 Clarity: "tens of millions" was vague): the rounded sixth's own power, (1/6)^10 = 1 / 60,466,176
     assert ("Far smaller. Each layer keeps about a sixth as much as at $x = 1$. Ten such sixths multiply: "
-            "$(1/6)^{10} \\approx$ 1 in 60 million.") in flat and "55 million" not in flat and "10^{-12}" not in flat
+            "$(1/6)^{10} \\approx$ 1 in 60 million, compared with $x = 1$.") in flat   # pass 108 (r110 #5) and "55 million" not in flat and "10^{-12}" not in flat
     assert round(fractions.Fraction(1, 6) ** -10 / 10 ** 6) == 60
     s1, s2 = tanh_slope(1.0), tanh_slope(2.0)
     assert round(s1 / s2) == 6 and round(1 / s2) == 14
@@ -2690,8 +2690,9 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     assert ("All four bends get the same He starting weights, so any difference comes from the bends alone."
             in " ".join(cells[flow - 9].split()) and "ch03.he_squares_picture()" not in cells)
     assert "1.41" not in cells[flow - 9]
-    assert " ".join(cells[flow - 6].split("<details>")[0].split()).endswith("So ReLU acts like a slope of $0.71$. "
-                                                       "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 106 (r108 Focus): "on average" moved to the weights' line
+    assert " ".join(cells[flow - 6].split("<details>")[0].split()).endswith("So, for the signal's typical size, ReLU acts like a slope of $0.71$ on every unit. "
+                                                       "Grey bar: four slopes of $0.5$, the plain average, give only 1: too little. "
+                                                       "The He weights' $\\times 1.41$ cancels the $0.71$, on purpose.")   # pass 108 (r110 #1)   # pass 106 (r108 Focus): "on average" moved to the weights' line
     relu_alone = gradients.signal_flow("relu", 10)   # pass 99 (r100 Correctness): the flow widget's first start
     assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"
     assert ("First, the weights. Going back, a unit adds $n = 32$ terms, signal × weight. He weights are "
@@ -3949,11 +3950,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     # pass 89b (r90 Focus: squares add taught three times): the picture read in two sentences, no numbered lists
-    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: In the right panel: their squares "   # pass 94 (r95: "Right" read as "correct")
-            "add to 2. The grey bar uses the plain average, $0.5$, instead: its squares add to only 1. "   # pass 106 (r108 #4)
-            "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$. "   # pass 95 (r96: the step)
-            "So ReLU acts like a slope of $0.71$. "
-            "The He weights' $\\times 1.41$ cancels it, on purpose. "   # pass 92
+    assert ("Next, the bend. ReLU's slopes, for example, are 1 or 0, half each: " + RIGHT_PANEL + " "   # pass 108 (r110 #1): bar by bar
             # pass 93 (r94 Clarity: the 0.5 is ReLU's average, not tanh's example's): the fold sits under ReLU's cell
             "<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES + " </details> "
             "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size. ")   # pass 103   # pass 91
@@ -3981,9 +3978,9 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert "Roughly, every bend multiplies the signal's typical size by about its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     # pass 90 (r91: the plan now opens the section): the rule said as one product, in fewer words
     assert " ".join(rule.split()) == ("Each bar below multiplies the weights' $1.41$ by the slopes' typical size. Near 1 "
-                                      "(dashed), the signal holds. Below 1, it fades: sigmoid's bar is $0.31$. "
+                                      "(dashed), the signal holds. Below 1, it fades. "
                                       "Above 1, it grows.")   # pass 106 (r108 Focus: the weights' 1.41 was said twice)   # pass 102 (r104 Picture first: the bars under the rule)
-    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("ReLU's bar, $0.97$")   # pass 105
+    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("ReLU's bar uses $0.685$")   # pass 105
     assert cells[pic + 6].startswith("Each bend gets a panel")
     sigmoid_bar = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts if t.get_text().endswith("= 0.31")]
     assert sigmoid_bar == ["0.221\n× 1.41\n= 0.31"]   # the 0.31 the rule names   # pass 101 (r103 Clarity: what is near 1)   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
@@ -4129,11 +4126,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert "partly cancel" not in src[at + 1] and "measured through squares" in src[at + 1].split("<details>")[1]   # pass 93: under ReLU's cell
     assert "<details>" not in src[at + 2] and "the average, $0.5$" in src[at + 1].split("<details>")[1].split("</summary>")[0]
     # pass 89b (r90 Focus): two plain sentences, no numbered list
-    assert src[at + 1].split("\n\n<details>")[0] == ("In the right panel: their squares add to 2.\n"
-                           "The grey bar uses the plain average, $0.5$, instead: its squares add to only 1.\n"   # pass 106 (r108 #4)
-                           "Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$.\n"   # pass 95 (r96)
-                           "So ReLU acts like a slope of $0.71$.\n"
-                           "The He weights' $\\times 1.41$ cancels it, on purpose.")   # pass 106 (r108); pass 92 (r93)
+    assert " ".join(src[at + 1].split("\n\n<details>")[0].split()) == RIGHT_PANEL   # pass 108 (r110 #1)
     assert not any(ln[:2] in ("1.", "2.", "3.") for c in src[at + 1:at + 3] for ln in c.splitlines())
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
@@ -4887,7 +4880,8 @@ def test_pass95_relus_typical_slope_restates_the_square_root_step():
     """Check r96 Clarity: 0.71 is said as the typical-size rule, sqrt(average square): ReLU's four slopes 1, 1, 0, 0
     have squares adding to 2, average 2/4, typical size sqrt(2/4), 0.71 to two places."""
     flat = " ".join(prose().split())
-    assert "In the right panel: their squares add to 2. The grey bar uses the plain average, $0.5$, instead: its squares add to only 1. Average square $2/4$: typical size $\\sqrt{2/4} \\approx 0.71$." in flat
+    # pass 108 (r110 #1): the right panel read bar by bar; the square-root step stays in the fold (WHY_SQUARES)
+    assert RIGHT_PANEL in flat and "$\\sqrt{1/2} \\approx 0.71$" in flat
     assert "as four $0.71$s do" not in flat
     slopes = np.array([1.0, 1.0, 0.0, 0.0])
     assert (slopes ** 2).sum() == 2 and f"{np.sqrt(np.mean(slopes ** 2)):.2f}" == "0.71"
@@ -4996,9 +4990,14 @@ def test_pass96_relu_half_said_once_then_one_rule_one_check():
 
 WHY_SQUARES = ("Typical size is measured through squares: the root of the average square. A slope multiplies its unit's "
                "signal. So it multiplies that signal's square by the slope's square. So what counts is the slopes' "
-               "average square: $(1 + 0 + 1 + 0)/4 = \\frac12$. Typical size: $\\sqrt{1/2} \\approx 0.71$. The plain "
-               "average, $0.5$, would forecast $1.00 \\to 0.50$. The picture of layer 4 above, where 16 of 32 units "
-               "are off, shows $1.00 \\to 0.68$.")   # pass 102 (r104 Correctness)
+               "average square: $(1 + 0 + 1 + 0)/4 = \\frac12$. Typical size: $\\sqrt{1/2} \\approx 0.71$. The picture of layer 4 above, where 16 of 32 units "
+               "are off, shows $1.00 \\to 0.68$.")   # pass 102 (r104 Correctness); pass 108: the grey bar's 0.5 said in the main text
+
+# pass 108 (r110 #1): the squares picture read bar by bar, in its order (1, 0, 1, 0; four at 0.71; four at 0.5, grey)
+RIGHT_PANEL = ("Right panel, first bar: the slopes 1, 0, 1, 0, squared and added: 2. Middle bar: four slopes of $0.71$ "
+               "give the same 2 (each square is ½). So, for the signal's typical size, ReLU acts like a slope of $0.71$ "
+               "on every unit. Grey bar: four slopes of $0.5$, the plain average, give only 1: too little. The He "
+               "weights' $\\times 1.41$ cancels the $0.71$, on purpose.")
 
 
 def test_pass96_why_squares_fold_names_what_is_squared():
@@ -5129,12 +5128,16 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     # averages is a rough forecast (about half here), and it gets sigmoid's tiny share right
     # pass 107 (r109 Correctness: "a product of averages is only a rough forecast" was a hand-wave): one start
     # wobbles; twenty starts' spread and middle value are said, measured in test_pass107_...
-    assert cells[bars + 1] == ("ReLU's bar, $0.97$, forecasts $0.97^9 \\approx 0.76$ for nine steps back.\n"
-                               "The start below gives ReLU's layer 1 only $0.41$.\n"
-                               "One start with 32 units wobbles. Twenty starts give from $0.39$ to $1.9$.\n"
-                               "Their middle value is near the forecast.\n"
-                               "Sigmoid's forecast is $0.31^9 \\approx 2.6 \\times 10^{-5}$. "
-                               "The start below gives $2.4 \\times 10^{-5}$.")
+    # pass 108 (r110 #2, #3: 0.685 unexplained; a wall of numbers): why 0.685, then sigmoid's forecast, then ReLU's
+    # as an average with this start's 0.41; the twenty starts in a closed Check fold
+    main, fold = cells[bars + 1].split("\n\n<details>")
+    assert main == ("ReLU's bar uses $0.685$, not $0.71$: in this start, only 47 in 100 of its sums are above 0.\n\n"
+                    "The bars are forecasts. Sigmoid's, nine steps back: $0.31^9 \\approx 2.6 \\times 10^{-5}$. "
+                    "The network below gives $2.4 \\times 10^{-5}$.\n"
+                    "ReLU's forecast, $0.97^9 \\approx 0.76$, is only an average. One random start wobbles.\n"
+                    "The start below gives ReLU's layer 1 only $0.41$.")
+    assert fold.startswith("<summary>Check: twenty random starts</summary>") and fold.endswith("</details>")
+    assert "$0.39$" in fold and "$0.39$" not in main and "$1.9$" not in main
     relu_share = gradients.signal_flow("relu", 10)
     relu_share = relu_share[0] / relu_share[-1]
     assert 0.45 < relu_share / 0.97 ** 9 < 0.6   # "about half that"
@@ -5170,10 +5173,52 @@ def test_pass107_one_relu_start_wobbles_and_twenty_starts_centre_near_the_foreca
     assert f"{middle:.2f}" == "0.73" and abs(middle - 0.97 ** 9) < 0.05 and f"{0.97 ** 9:.2f}" == "0.76"
     assert shares[0] < 1 < shares[-1]   # "wobbles": either side of 1
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, ... steady"
-    assert ("One start with 32 units wobbles. Twenty starts give from $0.39$ to $1.9$. Their middle value "
-            "is near the forecast.") in flat
+    # pass 108 (r110 #3, #5): the twenty starts moved into a Check fold; "middle value" said in plain words
+    assert ("<details><summary>Check: twenty random starts</summary> ReLU's layer 1 gets from $0.39$ to $1.9$. "
+            "The middle of the twenty (half above, half below) is near the forecast. </details>") in flat
+    assert "Their middle value" not in flat
     assert "rough forecast" not in flat and "about half that" not in flat
     assert "Averaged over many starts, they keep ReLU's signal steady." in flat[flat.index("## What to remember"):]
+
+
+def test_pass108_relus_0_685_is_its_share_of_sums_above_0():
+    """Check r110 #2: ReLU's bar uses 0.685, not 0.71, because in the flow widget's first start only 47 in 100 of its
+    sums (in the nine bends the signal passes back) are above 0: its slopes are 1 or 0, so the typical size is the
+    square root of that share (0.685 squared is about 0.47)."""
+    flat = " ".join(prose().split())
+    _net, _outs, slopes, _ = mlp.flow_pass("relu", 10, 32, 0)
+    slopes = np.concatenate([np.ravel(s) for s in slopes[:9]])
+    assert set(np.unique(slopes)) <= {0.0, 1.0}
+    above = float(np.mean(slopes > 0))
+    assert round(100 * above) == 47 and above < 0.5
+    typical = ch03_gradients.step_sizes()[0]["relu"]
+    assert abs(typical - np.sqrt(above)) < 1e-12 and f"{typical:.3f}" == "0.685"
+    assert "ReLU's bar uses $0.685$, not $0.71$: in this start, only 47 in 100 of its sums are above 0." in flat
+
+
+def test_pass108_quiz_check_says_why_he_weights_do_not_rescue_sigmoid():
+    """Check r110 #4: the quiz's Check says D and why the He weights that hold tanh do not hold sigmoid: 0.31 a step
+    (the bars'), slope at most 1/4, and 2.4 x 10^-5 at layer 1 after 10 layers (the flow panel's first start)."""
+    flat = " ".join(prose().split())
+    assert ("- D is the reason: the signal fades. The He weights that hold tanh give sigmoid only $0.31$ a step. "
+            "Its slope is at most ¼. After 10 layers, layer 1 gets $2.4 \\times 10^{-5}$.") in flat
+    bars = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]
+    assert "0.221\n× 1.41\n= 0.31" in bars and "0.724\n× 1.41\n= 1.02" in bars
+    sigmoid = gradients.signal_flow("sigmoid", 10)
+    assert ch03_gradients.power_text(sigmoid[0] / sigmoid[-1]) == "2.4 × 10⁻⁵"
+    assert float(np.max(activations.get("sigmoid").derivative(np.linspace(-10, 10, 2001)))) <= 0.25
+
+
+def test_pass108_dead_units_caption_marks_them_by_the_cross():
+    """Check r110 #5: pale live units look like dead ones, so the caption names the × as the dead mark, not white."""
+    assert ch03_gradients.DEAD_LABEL == "unit (×: dead, passes none of the signal back)"
+    assert "white" not in ch03_gradients.DEAD_LABEL
+
+
+def test_pass108_starting_weights_said_before_they_are_used():
+    """Check r110 #5: under the heading, the starting weights are said in plain words (random numbers before training)."""
+    flat = " ".join(prose().split())
+    assert "## How big should the starting weights be? Before training, every weight starts as a random number." in flat
 
 
 def test_pass107_squares_add_asks_before_it_tells():

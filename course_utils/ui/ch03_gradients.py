@@ -670,7 +670,7 @@ def _bar_with_seeds(ax, i, percents, colour):
 
 
 DEAD_MARK = {"marker": "X", "ms": 10, "mew": 0}   # a dead ReLU unit, in dead_units
-DEAD_LABEL = "unit (white with \u00d7: dead, passes none of the signal back)"
+DEAD_LABEL = "unit (\u00d7: dead, passes none of the signal back)"
 RING_LABEL = "unit (\u25cb: below 0 on every point, yet passes 0.01 of the signal back)"
 
 
