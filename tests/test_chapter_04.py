@@ -1101,9 +1101,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # r109 (pass 107, Clarity): "the sum keeps their spread" was asked on trust; the why, in plain words:
             # weights that average 0 (checked below), pushes that partly cancel, a size chosen to keep the spread
             "It has SELU's special starting weights.\n"
-            "Each unit adds up 128 inputs, each times a small random weight (average 0).\n"
+            # r110 (pass 108, Clarity): "push" is said (an input times its weight), and "their size" is the weights' spread
+            "Each unit adds up 128 **pushes**, each an input times a small random weight (average 0).\n"
             "The pushes go up or down at random and partly cancel.\n"
-            "Their size is chosen to keep the spread: 1/√128 ≈ 0.09.\n"
+            "The weights' spread is chosen to keep the sum's spread: 1/√128 ≈ 0.09.\n"
             # r108 (pass 106, Correctness): the spread is kept only when the inputs average 0 (checked below)
             "If the inputs average 0, the sum keeps their spread, on average.\n"
             "Spread 2 in, spread 2 out, before the bend.\n"
@@ -1129,7 +1130,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     shifted_sums = shifted @ signal_stats.lecun_normal(128, 128, rng_c)
     assert float(shifted_sums.std()) / float(shifted.std()) > 1.05
     # r106: the width is back in the Try it (why small weights keep the spread), from the module's own numbers
-    assert f"adds up {n} inputs" in ask and f"1/√{n} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}." in ask and "more inputs" not in ask
+    assert f"adds up {n} **pushes**, each an input times" in ask and f"1/√{n} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}." in ask and "more inputs" not in ask
     assert ch04_zoo.SPREAD_WEIGHT_SIZE == 0.09 and n == 128
     assert float(signal_stats.lecun_normal(n, 256, np.random.default_rng(7)).std()) == pytest.approx(
         ch04_zoo.SPREAD_WEIGHT_SIZE, abs=0.005)   # the widget's weights: typical size 0.09
@@ -1433,7 +1434,7 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     assert said + "\n  Why such odd numbers? Keep them in mind for the *Try it* below." in text
     assert "neither grow nor fade" not in text
     assert "tuned for deep networks" not in text
-    tuned = "Its 1.76 and 1.05 are tuned so the spread stays near 1 from layer to layer."
+    tuned = "Its 1.76 and 1.05 are tuned so the spread stays near 1, layer after layer."
     assert _index(tuned) > _index("ch04.signal_answer(") and _index(tuned) > _index("is their **spread**")
     assert (f"{lam * alpha:.2f}", f"{lam:.2f}") == ("1.76", "1.05")   # the registry's constants, at 2 decimals
     assert "1.0507" not in text and "1.6733" not in text and "1.67" not in text
@@ -1854,7 +1855,9 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     # r85 (pass 86): "one curve" is said once, of gated units (two sums), never of sigmoid and tanh
     # r88 (pass 88c): said in the gated section, where gating is taught, not in the opening
     md = _markdown()
-    assert md.count("one curve") == 1 and md.index("## Gated units") < md.index("With two sums, it is not one curve like the other bends.\n")
+    # r110 (pass 108, length): the gated section's "With two sums, it is not one curve like the other bends." repeated
+    # the opening's line (now "It mixes two sums: no single curve."), so it is said once, in the opening
+    assert "one curve" not in md and md.count("no single curve") == 1 and "no single curve" in "".join(_cells()[0]["source"])
     cells = _cells()
     k = _index("ch04.tanh_fit(")
     assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
@@ -2571,9 +2574,11 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r106 (Clarity): the opening held seven new terms; it now says the four families, and why the fourth has no
     # curve; the dip is said under the picture, where its last panel is (the picture itself asks which dips deepest)
     # r109 (pass 107, Correctness): only the first three panels share one scale; the fourth is a zoom
-    assert ("The zoo holds many more.\nThe zoo has four families. Three are single curves. "
-            "The first three panels share one scale. The last zooms in.\n"
-            "The fourth, gated units, mixes two sums: no single curve.") in text
+    # r110 (pass 108, Clarity): "the last" and "the fourth" named panels and families alike; each line now says which
+    assert ("The zoo holds many more.\nThe zoo has four families. The picture draws three, one panel each, "
+            "on one scale.\nIts fourth panel is a zoom, not a family.\n"
+            "The fourth family, gated units, comes last. It mixes two sums: no single curve.") in text
+    assert "The last zooms in." not in text and "Three are single curves." not in text
     under = "".join(_cells()[_index("ch04.families_row()") + 1]["source"])
     assert under == "The last panel zooms on three smooth bends that **dip**. They sink a little below 0, then rise."
     assert "dip" not in "".join(_cells()[0]["source"]) and "Which dips deepest? You will guess later." not in text
@@ -2593,11 +2598,11 @@ def test_opening_and_relu_family_name_what_they_point_at():
     assert table.startswith("| family |") and gated + "\nEach family" in table and "last table row" not in text
     assert "| squashers | outputs held between 0 and 1, or −1 and 1 |" in table   # r109: the box said in numbers
     # r106 (Clarity): the opening now counts the families itself ("four families", once), then says which are drawn
-    assert text.count("four families") == 1 and "The zoo has four families. Three are single curves." in opening
+    assert text.count("four families") == 1 and "The zoo has four families. The picture draws three, one panel each" in opening
     # r105 (Picture first): the opening names the fourth family once, only to say it has no curve in the picture;
     # what a gate does waits for the table and the gated section
-    assert opening.lower().count("gate") == 1 and "gated units, mixes two sums: no single curve" in opening and "last row below" not in text
-    assert len(opening.strip().split("\n")) == 7   # the title, a blank line, then five lines of one idea each (r106)
+    assert opening.lower().count("gate") == 1 and "gated units, comes last. It mixes two sums: no single curve" in opening and "last row below" not in text
+    assert len(opening.strip().split("\n")) == 8   # the title, a blank line, then six lines of one idea each (r106, r110)
     # r80 (pass 82): "dips" said in words where it is first used
     assert "**dip**. They sink a little below 0, then rise." in under   # r102 (pass 100); r106: under the picture
     assert text.lower().index("dip") == text.index("**dip**") + 2
@@ -2626,7 +2631,7 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     # pass 30: what a small T does is the temperature Predict's answer: no longer said before the widget
     assert "makes the shares sharper" not in text[:text.index("### Try it: temperature")]
     # pass 46: the gloss of x_i and the sum is cut ("Each share is its own result, divided by the sum of all of them.")
-    assert "Each share is its own result, divided by the sum of all of them." in text
+    assert "Each share is its own result, divided by the sum of all results." in text
     first = text.index("language model")
     # r55 (pass 61): said after the block picture, in the LLaMA line, the first place the chapter needs it
     assert text[first - 2:].startswith("**language model** (it writes text), makes this trade.")
@@ -2696,7 +2701,10 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     # the learner's to read off; the "Recall" line repeated the cell above and is cut for length)
     # r107 (pass 105, Interaction): "the higher a switch, the deeper it sinks" gave the answer away; it is the fold's reason
     assert "the deeper $x$ times it sinks" not in above
-    assert ("dips deepest below 0?\n"
+    # r110 (pass 108, Clarity): "which of the four" implied all four dip; Softplus never does (its option says so)
+    assert "Which of these dips deepest below 0 (one never dips)?" in above
+    assert activations.get("softplus")(np.linspace(-30, 3, 3001)).min() > 0   # the one that never dips
+    assert ("dips deepest below 0 (one never dips)?\n"
             "Look at the right panel above: left of 0, which switch is highest, which lowest?") in above
     assert "-1.3" not in above and "0.24 for Mish" not in _markdown()
     assert "Recall the first picture's zoom." not in above
@@ -3128,7 +3136,7 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     # r89 (pass 89): "Then drag it to 0.5" made step 1 two asks (the Check says that move); each step one question
     assert "**Predict:** the spread starts at 1. Drag it to 2, then to 0.5." in ask and "Then drag it to 0.5." not in ask
     # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
-    assert ask.endswith("Drag it to 2, then to 0.5.\n\n1. After 30 layers, is SELU's spread still near the value you set (2 or 0.5), or back near 1?\n"
+    assert ask.endswith("Drag it to 2, then to 0.5.\n\n1. After 30 layers, is SELU's spread still near your value (2 or 0.5), or back near 1?\n"
                         "2. Is ReLU's spread steady, growing or fading? Then tick **show ReLU**.")
     assert [line.count("?") for line in ask.split("\n") if line[:2] in ("1.", "2.")] == [1, 1]
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
@@ -3160,7 +3168,9 @@ def test_softmax_raise_cell_shows_its_shares():
     # lined up, after the Predict above it; the Check below gives the same shares to 3 decimals, and why
     # r109 (pass 107, Interaction): the printed after shares sat right under the Predict, spoiling it; the cell prints
     # only the shares before, and the after shares wait in the answer fold below it
-    assert outs == f"shares before: {short(q0)}\n" and "after" not in outs
+    # r110 (pass 108, Interaction): the fix is to guess before running, not to hide the result: the Predict says
+    # "Guess first, then run it", and the cell prints the shares before and after; the fold keeps only the why
+    assert outs == f"shares before: {short(q0)}\nshares after:  {short(q1)}\n"
     assert f"{q1[1]:.3f}" in _stored_markdown("ch04.raise_answer(") and q1[1] > q0[1] and np.all(np.delete(q1 < q0, 1))
     fold_after = re.search(r"\| after \| ([^\n]+) \|", _stored_markdown("ch04.raise_answer(")).group(1).split(" | ")
     assert short(float(v) for v in fold_after) == short(q1)
@@ -3171,7 +3181,9 @@ def test_softmax_raise_cell_shows_its_shares():
     # read as plumbing, so the cell has no commented-out line and the click reveal below it holds the after shares
     source = "".join(cells[k]["source"])
     assert "#" not in source.replace("# raise the second score by 1", "") and "guess first" not in source
-    assert "Run it, guess, then open the answer." in "".join(cells[k - 1]["source"])
+    ask = "".join(cells[k - 1]["source"])
+    assert "Guess first, then run it. It prints the shares before and after." in ask and "Run it, guess" not in ask
+    assert ask.index("**Predict:**") < ask.index("Guess first") and cells[k - 1]["cell_type"] == "markdown"
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         exec(source, {"np": np, "scores": np.array([2.0, 1.0, 0.5, -1.0]), "softmax": special.softmax})
@@ -3182,7 +3194,7 @@ def test_softmax_is_a_cake_before_its_formula():
     """Check (r55, pass 61): softmax gets an everyday picture before its formula: one cake, bigger scores get bigger
     slices, the slices make the whole cake (the shares add up to 1, and a share grows only with its own score)."""
     text = _markdown()
-    cake = "Like slicing a cake: bigger scores get bigger slices, and the slices make one whole cake."
+    cake = "Like slicing a cake: bigger scores get bigger slices of one whole cake."
     assert text.index(cake) < _markdown_before("ch04.softmax_bars(") and text.index(cake) < text.index("\\mathrm{softmax}(x)_i")
     scores = np.array([2.0, 1.0, 0.5, -1.0])
     q = special.softmax(scores)
@@ -3577,7 +3589,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # cell (the He widget, a detour about starting weights, is cut)
     assert _cells()[k + 1]["source"][0] == "ch04.signal_answer(depth=30)"
     assert "".join(_cells()[k + 2]["source"]).strip() == (head + "\n"   # r67 (pass 71): the speaker line
-        "Its 1.76 and 1.05 are tuned so the spread stays near 1 from layer to layer.")   # r97 (pass 96): what they are for
+        "Its 1.76 and 1.05 are tuned so the spread stays near 1, layer after layer.")   # r97 (pass 96): what they are for
     # r59 (pass 65): SELU's slope is drawn before the why (the stretch zone shaded); ReLU's case moved to Optional
     # r61 (pass 66): the setting follows the rule; the slope picture and the why are in the fold after it
     # r70 (pass 73): the setting, the weights' reason and ReLU's fade are all in that one Optional fold
@@ -4005,8 +4017,10 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
         # r106 (Clarity): why the inputs are all above 0, before the Predict
         "One layer's outputs are the next layer's inputs.\nAfter a sigmoid layer, every input to the next unit is above 0.\n"
-        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values.\n"
-        "The unit's **target** is what the star's weights output.\n\n"   # r107 (pass 105): what "too low" is measured against
+        "Recall chapter 02's toy: one unit learning two weights.\n"
+        # r107 (pass 105): what "too low" is measured against; r110 (pass 108, Clarity): that was circular; each
+        # example's target comes first, then the star as the weights that hit both (checked below)
+        "Each example has a **target** output.\nThe star is the weight pair that hits both targets.\n\n"
         "**Predict:** inputs all above 0: straight path or zig-zag?\n"
         "Then click **all above 0** and follow its arrows.")   # r102 (pass 100): the guide sits with the widget
     out = cells[k]["outputs"][0]
@@ -4029,7 +4043,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         # r108 (pass 106, Clarity): the two examples, taken in turn, said before the arrows; the step size is named
         # at the nudge (cell after the backward table), so here it only gets its value
         "The toy has two examples, used in turn.\n"
-        "Its unit has no bend, so its backward signal is just the call.\n"
+        "Its unit has no bend, so its backward signal is just the call: target − output.\n"
         "The step size is 2.5.\n\n"
         "1. Arrow 1: inputs 0.6 and 0.2. Output 0, target 0.4: too low by 0.4.\n"
         "   Backward signal: +0.4.\n"
@@ -4038,6 +4052,12 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         "   Backward signal: −0.64.\n"
         "   Nudges: 2.5 × 0.2 × (−0.64) = −0.32 and 2.5 × 0.6 × (−0.64) = −0.96. So both down: down-left.\n"
         "3. Arrows 3 and 4 repeat the pattern: up-right, then down-left.\n")
+    # r110 (pass 108): "the star is the weight pair that hits both targets": the two examples' inputs are not in
+    # line, so exactly one pair of weights gives both targets, and it is the star's
+    pair = np.array(sorted(set(ch04_zoo.ZIGZAG_EXAMPLES["sigmoid"])), dtype=float)
+    targets = pair @ np.asarray(ch04_zoo.ZIGZAG_GOAL, dtype=float)
+    assert len(pair) == 2 and abs(np.linalg.det(pair)) > 0.1
+    np.testing.assert_allclose(np.linalg.solve(pair, targets), ch04_zoo.ZIGZAG_GOAL, atol=1e-12)
     first, second = ch04_zoo.zigzag_steps("sigmoid")[:2]
     # r99 (pass 98): "too low" / "too high" is the toy's own output against what the star's weights would give
     w, goal = np.zeros(2), np.asarray(ch04_zoo.ZIGZAG_GOAL)
@@ -4217,7 +4237,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
     # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
-    assert "The last zooms in.\nThe fourth, gated units, mixes two sums: no single curve." in "".join(_cells()[0]["source"])
+    assert "Its fourth panel is a zoom, not a family.\nThe fourth family, gated units," in "".join(_cells()[0]["source"])
     assert [ax.get_xlabel() for ax in fig.axes][3] == "x"   # r105: the zoom panel has an x label
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
@@ -4335,7 +4355,7 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     # r94 (pass 93, Clarity): call x slope first, with its table; the nudge is its own step after it
     # r108 (pass 106, Correctness): the nudge names the step size, as the zig-zag's worked nudges use it
     assert "".join(cells[k - 2]["source"]).startswith(
-        "Next step: each weight's nudge is its input times that backward signal, times the step size (a number you choose).\n")
+        "Next, each weight's nudge is its input times that backward signal, times a step size you choose.\n")
     assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
@@ -4783,7 +4803,7 @@ def test_selu_widget_opens_flat_so_its_first_picture_answers_no_prediction():
         for _, s in ch04_zoo.run_draws(30, asked)["SELU"]:
             assert s[0] == asked and abs(s[-1] - 1) < 0.05
     ask = "".join(_cells()[k - 1]["source"])
-    assert "starts at 1. Drag it to 2, then to 0.5." in ask and "still near the value you set (2 or 0.5), or back near 1?" in ask
+    assert "starts at 1. Drag it to 2, then to 0.5." in ask and "still near your value (2 or 0.5), or back near 1?" in ask
     w = ch04_zoo.selu_spread(start=start)
     assert not w.checkboxes["relu"].value and "<table" not in w.readout.value
     assert f"spread: {start:g}." in w.describe() and "SELU's lines (thick, solid) end at" in w.describe()
@@ -4859,7 +4879,7 @@ def test_backward_table_leaves_the_nudge_to_its_own_step():
     assert "nudge" not in ch04_zoo.backward_example().data
     k = _index("ch04.backward_example(")
     after = "".join(_cells()[k + 1]["source"])
-    assert after.startswith("Next step: each weight's nudge") and "ELU's still do." in after
+    assert after.startswith("Next, each weight's nudge") and "ELU's still do." in after
 
 
 def test_temperature_widget_opens_at_t_equal_1():

@@ -1767,7 +1767,7 @@ def zigzag_text(name="sigmoid"):
     if [zigzag_way(s[2]) for s in steps[2:4]] != ways:
         raise ValueError("arrows 3 and 4 no longer repeat arrows 1 and 2's directions")
     return Markdown("The toy has two examples, used in turn.\n"
-                    "Its unit has no bend, so its backward signal is just the call.\n"
+                    "Its unit has no bend, so its backward signal is just the call: target − output.\n"
                     f"The step size is {ZIGZAG_RATE:g}.\n\n"
                     + "\n".join(lines) + f"\n3. Arrows 3 and 4 repeat the pattern: {ways[0]}, then {ways[1]}.\n")
 
