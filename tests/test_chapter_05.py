@@ -109,7 +109,9 @@ TWO_CHANGES = ("Steeper changes two things: "
                # r107 (Correctness: fading presented as the cause, though Adam resizes every nudge)
                # r109 (Clarity: the question was left hanging): said as a doubt, then where it is tested
                # r110: the pointer to Going further is SUSPECTS_PLAN's, with its counts
-               "But Adam resizes every nudge. So a stronger signal alone may not matter. "
+               # lead (r111 Clarity: "may not matter" pointed the wrong way: the bigger start alone is the change
+               # that worked, 5 of 5, a line later): the doubt kept, the wrong lean gone
+               "But Adam resizes every nudge. So why a stronger signal helps is not obvious. "
                "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect).")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words

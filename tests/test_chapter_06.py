@@ -1807,13 +1807,14 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     answer never below 0, which the fold has (softplus > 0 everywhere, computed)."""
     line = decisions.lines()[6]
     assert line.when == "Output for a number that can be below 0 (a temperature, a change in price)" and line.example == "a temperature forecaster"
-    assert line.note == ("A number that can never be below 0, such as a price (not a change in price), takes Softplus "
-                         "(a smooth ramp with no dip, always above 0). See \"Beyond the list\".")
+    assert line.note == ("A number that can never be below 0, such as a price (not a change in price), can use Softplus "
+                         "(a smooth ramp with no dip, always above 0): then no guess is below 0. See \"Beyond the list\".")
+    assert "takes Softplus" not in line.note   # lead (r111 Correctness): one good choice, not the only rule
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
         "Example: a temperature forecaster. A number that can never be below 0, such as a price (not a change in price), "
-        "takes Softplus (a smooth ramp with no dip, always above 0). See \"Beyond the list\".")
+        "can use Softplus (a smooth ramp with no dip, always above 0): then no guess is below 0. See \"Beyond the list\".")
     # p108 (r110 Correctness, Retention: the bold rule said no bend for any number; the price quiz wanted Softplus)
     assert decisions.decision("regression_output").where == "Output for a number (a temperature, a change in price)"
     remember = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
