@@ -2257,8 +2257,9 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
 def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
-    assert decisions.lines()[6].note == ("A number that can never be below 0, such as a price (not a change in price), takes "
-                                         "Softplus (a smooth ramp with no dip, always above 0). See \"Beyond the list\".")
+    assert decisions.lines()[6].note == ("A number that can never be below 0, such as a price (not a change in price), can use "
+                                         "Softplus (a smooth ramp with no dip, always above 0): then no guess is below 0. "
+                                         "See \"Beyond the list\".")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
