@@ -3615,6 +3615,12 @@ def test_pass87_one_small_drawing_of_the_map_marks_its_x_range():
     assert keys.index(ch06_decisions.X_RANGE_ROW) == 0
 
 
+def _png_masked(html):
+    """The fold's HTML with each inline PNG's base64 replaced by one marker: the words, the order and the alt text are
+    compared, not the bytes (the floors' matplotlib draws the same picture with other bytes)."""
+    return re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "data:image/png;base64,PNG", html)
+
+
 def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
     """Check "At the output: the range matters" has its picture (r75 Picture): a band per bend from the registry's
     range (sigmoid 0 to 1, tanh −1 to 1, ReLU 0 upward, no bend everything), a dot at −5 °C filled only where the band
@@ -3629,7 +3635,7 @@ def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
     out = code["outputs"][0]["data"]
     assert "image/png" not in out   # not open under the Predict
     shown = "".join(out["text/markdown"])
-    assert shown == ch06_decisions.ranges_fold().data
+    assert _png_masked(shown) == _png_masked(ch06_decisions.ranges_fold().data)   # the PNG's bytes differ by matplotlib version
     assert shown.startswith("<details><summary>Show the ranges (after you predict)</summary>\n\n<img src='data:image/png")
     inside = shown.split("</details>")[0]
     assert inside.index("<img") < inside.index("Only no bend can give −5 °C. The others stop at −1 or 0.")
@@ -4166,7 +4172,7 @@ def test_p107_softmax_asks_then_shows_then_says_how():
     out = cells[k]["outputs"][0]["data"]
     assert "image/png" not in out and cells[k]["metadata"]["jupyter"]["source_hidden"]
     pic = "".join(out["text/markdown"])
-    assert pic == ch06_decisions.softmax_fold().data
+    assert _png_masked(pic) == _png_masked(ch06_decisions.softmax_fold().data)   # the PNG's bytes differ by matplotlib version
     assert pic.startswith("<details><summary>Show the shares (after you predict)</summary>\n\n<img src='data:image/png")
     inside = pic.split("</details>")[0]
     assert inside.index("<img") < inside.index("How: it raises e (about 2.72)") and pic.rstrip().endswith("</details>")
