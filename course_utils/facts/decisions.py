@@ -391,8 +391,8 @@ DEEP_FIX = ("The usual fix is not a bend. Add **shortcuts**: a layer's input is 
 
 
 def beyond_rows():
-    """(case, what to do) for the cases the seven lines leave out: the fold under "Beyond the list" in notebook 06, before its quiz (p106). Pass 61 (r55
-    Focus 3 and Clarity 3): the 10-row table repeated the list and packed four new terms into one cell; what it added
+    """(case, what to do) for the cases the seven lines leave out: the fold under "Beyond the list" in notebook 06,
+    before its quiz (p106). Pass 61 (r55 Focus 3 and Clarity 3): the 10-row table repeated the list and packed four new terms into one cell; what it added
     is these four cases, each term in bold with its plain words, one short sentence at a time. The second choices and
     bends to avoid of the list's own places stay on the picker's card."""
     dead, several, number = decision("dying_units"), decision("multiclass_output"), decision("regression_output")

@@ -322,15 +322,13 @@ RANGES_SUMMARY = "Show the ranges (after you predict)"   # p108 (r110 Interactio
 def ranges_fold():
     """The output ranges' picture behind a click, then the answer (p108, r110 Interaction: the words said "only no
     bend gives −5 °C" before the learner could guess), as writes_fold folds line 4's picture."""
-    fig = output_ranges()
-    img = tables.image(figure_png(fig), figure_alt(fig), RANGE_FIG[0])
     can = [_range_name(n, start=True) for n in RANGE_BENDS if reaches(n)]
     if can != [_range_name("identity", start=True)]:
         raise ValueError("the answer says only no bend can give the temperature")
     lows = sorted({activations.get(n).output_range[0] for n in RANGE_BENDS if not reaches(n)})   # tanh −1; 0
-    return Markdown(f"<details><summary>{RANGES_SUMMARY}</summary>\n\n{img}\n\n"
-                    f"Only {can[0].lower()} can give {_num(TEMPERATURE)} °C. The others stop at "
-                    f"{' or '.join(_num(v) for v in lows)}.\n\n</details>")
+    return _picture_fold(RANGES_SUMMARY, output_ranges(), RANGE_FIG[0],
+                         f"Only {can[0].lower()} can give {_num(TEMPERATURE)} °C. The others stop at "
+                         f"{' or '.join(_num(v) for v in lows)}.")
 
 
 SOFTMAX_CLASSES, SOFTMAX_FIG = ("cat", "dog", "bird"), (620, 280)   # p103 (r105 Picture first): softmax drawn
@@ -372,9 +370,7 @@ def softmax_how():
 def softmax_fold():
     """Softmax's picture, then how the shares are made, behind a click (p108, r110 Interaction: the picture printed
     0.66 and 0.24 right under the Predict), as writes_fold folds line 4's picture."""
-    fig = softmax_picture()
-    img = tables.image(figure_png(fig), figure_alt(fig), SOFTMAX_FIG[0])
-    return Markdown(f"<details><summary>{SHARES_SUMMARY}</summary>\n\n{img}\n\n{softmax_how().data}\n\n</details>")
+    return _picture_fold(SHARES_SUMMARY, softmax_picture(), SOFTMAX_FIG[0], softmax_how().data)
 
 
 def softmax_check():
@@ -659,12 +655,6 @@ def smooth_picture():
     point, so a cell's output says it)."""
     fig = smooth_bends()
     return Markdown(tables.image(figure_png(fig), figure_alt(fig), SMOOTH_FIG[0]))
-
-
-def silu_lowest():
-    """SiLU's lowest output over the picture's x range (about −0.28, near x = −1.28), 2 decimals."""
-    xs = np.linspace(*SMOOTH_X, 241)
-    return round(float(np.min(plots.curve("silu", xs))), 2)
 
 
 SWIGLU_NOTE = "the gate scales the content"   # pass 98 (r99): its range is said in the Predict's check, not here
@@ -958,12 +948,17 @@ def memory_writes():
 WRITES_SUMMARY = "Show the writes (after you predict)"   # the course's fold for a picture that answers a Predict
 
 
+def _picture_fold(summary, fig, width, after=""):
+    """A picture behind a click, its alt text the picture in words, then any words that come after it."""
+    img = tables.image(figure_png(fig), figure_alt(fig), width)
+    return Markdown(f"<details><summary>{summary}</summary>\n\n{img}\n\n" + (f"{after}\n\n" if after else "")
+                    + "</details>")
+
+
 def writes_fold():
     """Line 4's writes picture behind a click (pass 83, r81 Interaction: it sat right under its Predict, so the answer
-    showed before the learner thought), as chapter 05 folds its pictures; its alt text is the picture in words."""
-    fig = memory_writes()
-    img = tables.image(figure_png(fig), figure_alt(fig), WRITES_FIG[0])
-    return Markdown(f"<details><summary>{WRITES_SUMMARY}</summary>\n\n{img}\n\n</details>")
+    showed before the learner thought), as chapter 05 folds its pictures."""
+    return _picture_fold(WRITES_SUMMARY, memory_writes(), WRITES_FIG[0])
 
 
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
@@ -1047,8 +1042,9 @@ REFERENCE_SUMMARY = "Open: four cases the list leaves out"
 
 
 def reference():
-    """The fold under "Beyond the list" in notebook 06, before its quiz (p106, r108 Retention): the cases the seven lines leave out, one bullet each, the case in bold and
-    what to do in short sentences (pass 61, r55: the 10-row table of every rule repeated the list)."""
+    """The fold under "Beyond the list" in notebook 06, before its quiz (p106, r108 Retention): the cases the seven
+    lines leave out, one bullet each, the case in bold and what to do in short sentences (pass 61, r55: the 10-row
+    table of every rule repeated the list)."""
     items = "\n".join(f"- **{case}** {answer}" for case, answer in decisions.beyond_rows())
     return Markdown(f"<details><summary>{REFERENCE_SUMMARY}</summary>\n\n{items}\n\n</details>")
 
