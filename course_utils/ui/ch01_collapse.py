@@ -515,7 +515,7 @@ def pressed_picture(W=SHEET_W, b=SHEET_B):
                   "lands on (0, 0). "
                   "The thick line x₂ = 0.5 gets its crease where it meets the orange part: a black diamond on "
                   "each panel, before the layer at "
-                  f"({_num(crease_start(W, b)[0])}, {_num(crease_start(W, b)[1])}), labelled 'crease starts here'.")
+                  f"({_num(start[0])}, {_num(start[1])}), labelled 'crease starts here'.")
     return fig
 
 

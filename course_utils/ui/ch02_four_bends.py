@@ -118,9 +118,8 @@ def card_lines(name):
     """A bend's main facts, one short line each (pass 88c, r88 Clarity 8: the facts were packed into one code-style
     line with dots between them)."""
     act = activations.get(name)
-    centred = act.zero_centred   # r109: the definition already says "inputs spread evenly around 0"
     return [f"Outputs: {act.range_text}",
-            f"Zero-centred: {centred}",
+            f"Zero-centred: {act.zero_centred}",   # r109: the definition already says "inputs spread evenly around 0"
             "Corner: sharp, at 0" if act.smoothness == "kink" else "Corner: none, it is smooth",
             "Monotonic (never falls as x grows): " + ("yes" if act.monotonic else "no, it dips first")]
 
@@ -713,7 +712,7 @@ def stack_picture():
     them (one straight line) and with ReLU between them (a line with a corner). Outputs computed, not sketched.
     Raises if the left stops being straight or the right stops having exactly two slopes."""
     x = np.linspace(-2.0, 2.0, 401)
-    plain = stack_outputs(x, lambda v: v)
+    plain = stack_outputs(x, activations.get("identity"))
     bent = stack_outputs(x, activations.get("relu"))
     if np.ptp(np.diff(plain)) > 1e-9 or len(set(np.round(np.diff(bent) / np.diff(x), 6))) != 2:
         raise ValueError("the two layers no longer make a straight line and a corner")
