@@ -5931,9 +5931,12 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
         assert gone not in why, gone
     # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
     # the 0s more (their loss, ln(1 + e^s), curves up in the score s), so the even split is their best case
-    uneven = [math.log((1 - c) / c) for c in quiz.XOR_UNEVEN]   # the 0s' scores (for answer 1) when 0 gets these chances
+    # r106: an uneven split of the 0s' same score total, as the chances their right answer 0 gets (since p106 the key
+    # no longer states it; the picture's even split still rests on it): (1 − 0.1)/0.1 × (1 − 0.8)/0.8 = 1.5²
+    xor_uneven = (0.1, 0.8)
+    uneven = [math.log((1 - c) / c) for c in xor_uneven]   # the 0s' scores (for answer 1) when 0 gets these chances
     assert sum(uneven) == pytest.approx(2 * math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED)))   # the even split's total
-    cost, even = -sum(math.log(c) for c in quiz.XOR_UNEVEN), -2 * math.log(1 - quiz.XOR_LIFTED)
+    cost, even = -sum(math.log(c) for c in xor_uneven), -2 * math.log(1 - quiz.XOR_LIFTED)
     assert (f"{cost:.2f}", f"{even:.2f}") == ("2.53", "1.83") and cost > even
     lifted = math.log(quiz.XOR_LIFTED / (1 - quiz.XOR_LIFTED))
     zero_loss = lambda s: math.log1p(math.exp(s))   # noqa: E731

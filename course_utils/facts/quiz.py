@@ -163,9 +163,6 @@ def _xor_score(point, rule=XOR_TRY):
 
 XOR_SURE_CHANCE = 0.9   # Q11's key, step 2 (p107, r109): one sure chance of answer 1, right for a ●, wrong for a ■
 XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
-# r106 (Correctness: "at best" rested on an unstated fact): an uneven split of the 0s' same score total, as the
-# chances their right answer 0 gets; (1 − 0.1)/0.1 × (1 − 0.8)/0.8 = 1.5², so its scores add up as the even split's
-XOR_UNEVEN = (0.1, 0.8)
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
 XOR_SUMS = tuple(_xor_score(pt, XOR_WORKED) for pt, _answer in XOR_POINTS)   # Q11's key, step 1: the 1s, then the 0s
 
@@ -329,7 +326,7 @@ def _bank():
                 # split (the loss curves up in the score, so any uneven split costs more)
                 # r105 (Clarity: "Equal totals" was too compressed; the loss was not named): the 1s' total, the race's loss
                 # r106 (Correctness, Clarity): the loss named (chapter 00's wrongness, no "ln"), and why the even split
-                # is the 0s' best case, in numbers (XOR_UNEVEN); r107: the 0.6 is answer 1's chance, Q6 names the loss, the uneven
+                # is the 0s' best case, in numbers (the uneven split, now checked in tests/test_chapter_07.py); r107: the 0.6 is answer 1's chance, Q6 names the loss, the uneven
                 # pair keeps the same total score
                 # p106 (r108 Clarity: step 2 was a wall of six numbers): one sentence, and the middle picture draws
                 # the average loss against the 1s' chance (lowest at ½; 0.6 marked), from XOR_LIFTED
