@@ -1719,15 +1719,15 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     # r51: not '6 times less'; r52: one sixth of what it keeps at x = 1 (tanh'(2) alone is about 1/14)
     # pass 88c (r88 Focus: a wall of numbers): one rounded number for the idea, read off the widget for the rest
     # pass 97 (r98 Clarity: "tens of millions" was vague): the rounded sixth's own power, (1/6)^10 = 1 / 60,466,176
-    assert ("Far smaller. Each layer keeps about a sixth as much as at $x = 1$. Ten such sixths multiply: "
-            "$(1/6)^{10} \\approx$ 1 in 60 million, compared with $x = 1$.") in flat   # pass 108 (r110 #5) and "55 million" not in flat and "10^{-12}" not in flat
-    assert round(fractions.Fraction(1, 6) ** -10 / 10 ** 6) == 60
+    # pass 109 (r111 #4: "compared with x = 1" was easy to miss; the unrounded slopes give 55 million, not the
+    # rounded sixth's 60): the share at x = 2 said as a share of what x = 1 keeps, from the registry's slopes
+    assert ("Far smaller. Each layer keeps about a sixth as much as at $x = 1$. After ten layers, tanh keeps about "
+            "1 in 55 million of what it keeps at $x = 1$.") in flat and "60 million" not in flat and "10^{-12}" not in flat
     s1, s2 = tanh_slope(1.0), tanh_slope(2.0)
     assert round(s1 / s2) == 6 and round(1 / s2) == 14
     ten = mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1]
     assert f"{ten:.2g}" == "5.5e+07" and f"{0.00017 / 3.1e-12:.2g}" == "5.5e+07"   # what a learner who divides gets
-    # pass 26: the true factor is 5.9 a layer, 55 million over ten; pass 97: 60 million is said only as (1/6)^10
-    assert flat.count("60 million") == 1 and "$(1/6)^{10} \\approx$ 1 in 60 million" in flat
+    assert round((s1 / s2) ** 10 / 1e6) == 55 and flat.count("55 million") == 1   # "1 in 55 million", from the registry
     # r79 Clarity: the depth answer gives its reason: tanh's slope at x = 1 to the 15th is above a millionth, to the
     # 16th below (the chain's own numbers)
     assert "Depth: 16 layers. $0.42^{15}$ is still above a millionth; $0.42^{16}$ is below." in flat
@@ -2910,7 +2910,8 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert " ".join(ch03_gradients.other_bends_fold().words.split()).count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "units are off, shows $1.00 \\to 0.68$." in flat   # pass 102 (r104)
+    # pass 109 (r111 #11: it pointed a dozen cells back, and 0.68 beside the derived 0.71 went unexplained): cut
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "units are off, shows $1.00 \\to 0.68$." not in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At shift 0, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -3011,7 +3012,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert "weights the inputs used" not in flat and "Going forward, a unit sends its output" not in flat
     # r59: the reminder cut (cell 6 defines a unit's sum); the condition still counts a unit's inputs
     # r71: which sizes said (each layer's sums), and why the forward pass comes first
-    assert "For each layer's sums to hold their size, a unit's sum should be about one input's size." in flat
+    # pass 109 (r111 #2: "hold their size" read as "store"): the goal said first, then what it asks of one unit
+    assert ("Goal: each layer's sums should stay about the same size. "
+            "So a unit's sum should be about as big as one input.") in flat and "hold their size" not in flat
     # pass 77 (r73): forward and back said as the same arithmetic, and a photocopy for "hold their size"
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
     # pass 80 (r77 Clarity #1): the main path says it in one line; the fold says why
@@ -3023,12 +3026,14 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
             "So backward, it adds $n$ terms too: signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
             # pass 106 (r108 #3: a nine-sentence chain, "steadies" vague): random starts, the same n, one rule
-            "Both ways, the weights start as random draws, about half below 0. "
-            "And both ways, the count is the same $n$: here 8 in, 8 out. "
-            "So one rule for the weights' size works both ways. "
-            "We work it out going forward: inputs are easier to picture.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            # pass 109 (r111 #2: "one rule works both ways" was a leap): same count, same kind of weights, so the
+            # weights that steady the forward sums steady the backward signals
+            "Same count both ways: here 8 in, 8 out. "
+            "Same kind of weights both ways: random draws, about half below 0. "
+            "So weights that keep the forward sums steady keep the backward signals steady too. "
+            "Forward is easier to picture, so we work it out there.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
-    assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
+    assert ("a unit's sum should be about as big as one input. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker. Or else, after ten copies, the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
     # (32 inputs of typical size 1, weights of typical size sqrt(1/32) = 0.18: the sum's typical size is 1) is checked
@@ -3244,8 +3249,7 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 88 (r87 Focus): one fold holds why squares and this one point
     assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat   # pass 93 (r94)
     # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
-    assert ("The picture of layer 4 above, where 16 of 32 units are off, shows $1.00 \\to 0.68$. "
-            "</details>") in flat and "win it back, to $0.96$" not in flat   # pass 102 (r104)
+    assert ("Typical size: $\\sqrt{1/2} \\approx 0.71$. </details>") in flat and "win it back, to $0.96$" not in flat   # pass 109 (r111 #11): the layer-4 point cut
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     sums, before, after = ch03_gradients.half_off_numbers()
     assert (int((sums <= 0).sum()), sums.size) == (16, 32) and "half-off picture" not in flat
@@ -3980,7 +3984,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert " ".join(rule.split()) == ("Each bar below multiplies the weights' $1.41$ by the slopes' typical size. Near 1 "
                                       "(dashed), the signal holds. Below 1, it fades. "
                                       "Above 1, it grows.")   # pass 106 (r108 Focus: the weights' 1.41 was said twice)   # pass 102 (r104 Picture first: the bars under the rule)
-    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("ReLU's bar uses $0.685$")   # pass 105
+    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("Each bar is what one step back keeps.")   # pass 109; pass 105
     assert cells[pic + 6].startswith("Each bend gets a panel")
     sigmoid_bar = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts if t.get_text().endswith("= 0.31")]
     assert sigmoid_bar == ["0.221\n× 1.41\n= 0.31"]   # the 0.31 the rule names   # pass 101 (r103 Clarity: what is near 1)   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
@@ -4415,10 +4419,12 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
             "So backward, it adds $n$ terms too: signal × weight (the dashed arrows). "   # pass 93 (r94); pass 97 (r98)
             # pass 106 (r108 #3: a nine-sentence chain, "steadies" vague): random starts, the same n, one rule
-            "Both ways, the weights start as random draws, about half below 0. "
-            "And both ways, the count is the same $n$: here 8 in, 8 out. "
-            "So one rule for the weights' size works both ways. "
-            "We work it out going forward: inputs are easier to picture.") in flat
+            # pass 109 (r111 #2: "one rule works both ways" was a leap): same count, same kind of weights, so the
+            # weights that steady the forward sums steady the backward signals
+            "Same count both ways: here 8 in, 8 out. "
+            "Same kind of weights both ways: random draws, about half below 0. "
+            "So weights that keep the forward sums steady keep the backward signals steady too. "
+            "Forward is easier to picture, so we work it out there.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES) in flat   # pass 102 (r104)   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
@@ -4641,9 +4647,9 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
     # pass 101: the lead's r103 fix says "8 weights in, 8 weights out" (different weights, drawn alike)
-    claim = next(i for i, c in enumerate(cells) if "the count is the same $n$: here 8 in, 8 out." in c)   # pass 106 (r108)   # r102   # pass 95; pass 97
+    claim = next(i for i, c in enumerate(cells) if "Same count both ways: here 8 in, 8 out." in c)   # pass 109   # pass 106 (r108)   # r102   # pass 95; pass 97
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
-    assert "Both ways, the weights start as random draws, about half below 0." in cells[claim]
+    assert "Same kind of weights both ways: random draws, about half below 0." in cells[claim]   # pass 109
     from course_utils.engine import signal_stats
     drawn = signal_stats.lecun_normal(256, 256, np.random.default_rng(87))
     assert abs((drawn < 0).mean() - 0.5) < 0.01
@@ -4953,8 +4959,8 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     # pass 97 (r98 Clarity: fragments): one connected explanation; n inputs forward, n units fed back, equal widths
     assert ("Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
             "So backward, it adds $n$ terms too: signal × weight (the dashed arrows).") in text   # pass 104 (r106)
-    assert ("And both ways, the count is the same $n$: here 8 in, 8 out. So one rule for the weights' size works both "
-            "ways.") in text and "steadies" not in text   # pass 106 (r108 #3)   # pass 103 (r105)   # r102; pass 102 (r104)
+    assert ("Same count both ways: here 8 in, 8 out. Same kind of weights both ways: random draws, about half below 0. "
+            "So weights that keep the forward sums steady keep the backward signals steady too.") in text and "steadies" not in text   # pass 109 (r111 #2)   # pass 106 (r108 #3)   # pass 103 (r105)   # r102; pass 102 (r104)
     # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"; pass 101: "too" cut (15 words)
     assert "the same random-sign weights" not in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
@@ -4990,8 +4996,7 @@ def test_pass96_relu_half_said_once_then_one_rule_one_check():
 
 WHY_SQUARES = ("Typical size is measured through squares: the root of the average square. A slope multiplies its unit's "
                "signal. So it multiplies that signal's square by the slope's square. So what counts is the slopes' "
-               "average square: $(1 + 0 + 1 + 0)/4 = \\frac12$. Typical size: $\\sqrt{1/2} \\approx 0.71$. The picture of layer 4 above, where 16 of 32 units "
-               "are off, shows $1.00 \\to 0.68$.")   # pass 102 (r104 Correctness); pass 108: the grey bar's 0.5 said in the main text
+               "average square: $(1 + 0 + 1 + 0)/4 = \\frac12$. Typical size: $\\sqrt{1/2} \\approx 0.71$.")   # pass 109 (r111 #11)   # pass 102 (r104 Correctness); pass 108: the grey bar's 0.5 said in the main text
 
 # pass 108 (r110 #1): the squares picture read bar by bar, in its order (1, 0, 1, 0; four at 0.71; four at 0.5, grey)
 RIGHT_PANEL = ("Right panel, first bar: the slopes 1, 0, 1, 0, squared and added: 2. Middle bar: four slopes of $0.71$ "
@@ -5130,14 +5135,24 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     # wobbles; twenty starts' spread and middle value are said, measured in test_pass107_...
     # pass 108 (r110 #2, #3: 0.685 unexplained; a wall of numbers): why 0.685, then sigmoid's forecast, then ReLU's
     # as an average with this start's 0.41; the twenty starts in a closed Check fold
+    # pass 109 (r111 #1: still a wall of numbers): the main path keeps one idea, each bar multiplied by itself nine
+    # times; ReLU's 0.685 (47 in 100), its 0.76 forecast and the twenty starts moved into one closed Check fold
     main, fold = cells[bars + 1].split("\n\n<details>")
-    assert main == ("ReLU's bar uses $0.685$, not $0.71$: in this start, only 47 in 100 of its sums are above 0.\n\n"
-                    "The bars are forecasts. Sigmoid's, nine steps back: $0.31^9 \\approx 2.6 \\times 10^{-5}$. "
-                    "The network below gives $2.4 \\times 10^{-5}$.\n"
-                    "ReLU's forecast, $0.97^9 \\approx 0.76$, is only an average. One random start wobbles.\n"
-                    "The start below gives ReLU's layer 1 only $0.41$.")
-    assert fold.startswith("<summary>Check: twenty random starts</summary>") and fold.endswith("</details>")
+    assert main == ("Each bar is what one step back keeps.\n"
+                    "Ten layers mean nine steps back: the bar multiplies itself nine times.\n"
+                    "Sigmoid's: $0.31^9 \\approx 2.6 \\times 10^{-5}$. The network below gives $2.4 \\times 10^{-5}$: close.\n"
+                    "The other three bars are near 1. Their signals fade far less.\n"
+                    "One random start can land lower. The start below gives ReLU's layer 1 only $0.41$.")
+    assert fold.startswith("<summary>Check: ReLU's bar, and twenty random starts</summary>") and fold.endswith("</details>")
     assert "$0.39$" in fold and "$0.39$" not in main and "$1.9$" not in main
+    for hidden in ("0.685", "47 in 100", "0.76"):
+        assert hidden in fold and hidden not in main, hidden
+    bars_now = {n: v * ch03_gradients.STEP_FACTOR for n, v in ch03_gradients.step_sizes()[0].items()}
+    assert all(0.85 < bars_now[n] < 1.05 for n in ("tanh", "relu", "gelu")) and bars_now["sigmoid"] < 0.35   # "near 1"
+    fades = {n: (lambda s: s[0] / s[-1])(gradients.signal_flow(n, 10)) for n in ("tanh", "relu", "gelu")}
+    assert all(v > 1000 * sigmoid_share for v in fades.values() for sigmoid_share in [
+        (lambda s: s[0] / s[-1])(gradients.signal_flow("sigmoid", 10))])   # "fade far less"
+    assert f"{0.685 ** 2:.2f}" == "0.47"   # "0.685 x 0.685 is about 0.47"
     relu_share = gradients.signal_flow("relu", 10)
     relu_share = relu_share[0] / relu_share[-1]
     assert 0.45 < relu_share / 0.97 ** 9 < 0.6   # "about half that"
@@ -5174,8 +5189,9 @@ def test_pass107_one_relu_start_wobbles_and_twenty_starts_centre_near_the_foreca
     assert shares[0] < 1 < shares[-1]   # "wobbles": either side of 1
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, ... steady"
     # pass 108 (r110 #3, #5): the twenty starts moved into a Check fold; "middle value" said in plain words
-    assert ("<details><summary>Check: twenty random starts</summary> ReLU's layer 1 gets from $0.39$ to $1.9$. "
-            "The middle of the twenty (half above, half below) is near the forecast. </details>") in flat
+    assert ("Its forecast, $0.97^9 \\approx 0.76$, is only an average. "
+            "Over twenty starts, its layer 1 gets from $0.39$ to $1.9$. "
+            "The middle of the twenty (half above, half below) is near the forecast. </details>") in flat   # pass 109
     assert "Their middle value" not in flat
     assert "rough forecast" not in flat and "about half that" not in flat
     assert "Averaged over many starts, they keep ReLU's signal steady." in flat[flat.index("## What to remember"):]
@@ -5232,3 +5248,24 @@ def test_pass107_squares_add_asks_before_it_tells():
     assert "only the terms' squares add" not in flat and "multiplies the two" not in flat
     fold = ch03_gradients.other_bends_fold().words
     assert f"**{ch03_gradients.TANH_FOLD}.** The chain had no weights" in fold
+
+
+# ---- pass 109: the r111 reading ----
+
+def test_pass109_the_six_step_map_follows_the_chapters_sections_in_order():
+    """Check r111 #3: the opening slide ends with a six-step map, in plain words the chapter has already used (bend,
+    backward signal), and its steps come in the order of the sections that teach them."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = next(i for i, c in enumerate(cells) if "The chapter in six steps:" in c)
+    assert at == 2 and cells[at].rstrip().endswith("6. ReLU's weak spot.")
+    steps = cells[at][cells[at].index("The chapter in six steps:"):].strip().split("\n")[1:]
+    assert [s.split(". ", 1)[0] for s in steps] == ["1", "2", "3", "4", "5", "6"]
+    # each step, the place the chapter teaches it: the nudge, the slopes and their flat zones, the chain rule, the
+    # starting weights, the real network, the dead units; in that order
+    where = ["That weight's nudge is", "## Where the backward signal fades: near-flat zones",
+             "## Slopes multiply: the chain rule", "## How big should the starting weights be?",
+             "## Watching it in a real network", "## ReLU's weak spot: dead units"]
+    found = [next(i for i, c in enumerate(cells) if w in c) for w in where]
+    assert found == sorted(found) and found[0] > at
+    opening = " ".join(" ".join(cells[:at]).split())
+    assert "**backward signal**" in opening and "**bend**" in opening   # the map's words are already taught
