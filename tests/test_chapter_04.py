@@ -1102,11 +1102,14 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # weights that average 0 (checked below), pushes that partly cancel, a size chosen to keep the spread
             "It has SELU's special starting weights.\n"
             # r110 (pass 108, Clarity): "push" is said (an input times its weight), and "their size" is the weights' spread
-            "Each unit adds up 128 **pushes**, each an input times a small random weight (average 0).\n"
-            "The pushes go up or down at random and partly cancel.\n"
-            "The weights' spread is chosen to keep the sum's spread: 1/√128 ≈ 0.09.\n"
+            # r111 (pass 109, Clarity): "push" sat too close to "nudge" and 1/√128 came with no reason; the reason in
+            # plain words: 128 random products add to about √128 ≈ 11 times one, so each weight is about 1/11 (below)
+            "Each unit adds up 128 inputs, each times a small random weight, + or −.\n"
+            "These products go up or down at random, so they partly cancel.\n"
+            "128 of them add up to only about √128 ≈ 11 times one, not 128 times.\n"
+            "So each weight is about 1/11 ≈ 0.09 in size.\n"
             # r108 (pass 106, Correctness): the spread is kept only when the inputs average 0 (checked below)
-            "If the inputs average 0, the sum keeps their spread, on average.\n"
+            "Then, if the inputs average 0, the sum has their spread.\n"
             "Spread 2 in, spread 2 out, before the bend.\n"
             # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
             "Any change comes from the bend.") in ask
@@ -1130,7 +1133,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     shifted_sums = shifted @ signal_stats.lecun_normal(128, 128, rng_c)
     assert float(shifted_sums.std()) / float(shifted.std()) > 1.05
     # r106: the width is back in the Try it (why small weights keep the spread), from the module's own numbers
-    assert f"adds up {n} **pushes**, each an input times" in ask and f"1/√{n} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}." in ask and "more inputs" not in ask
+    assert f"adds up {n} inputs, each times" in ask and f"about √{n} ≈ {round(np.sqrt(n))} times one" in ask
+    assert f"1/{round(np.sqrt(n))} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g} in size." in ask and "more inputs" not in ask
+    assert round(np.sqrt(n)) == 11 and round(1 / 11, 2) == round(1 / np.sqrt(n), 2) == ch04_zoo.SPREAD_WEIGHT_SIZE
+    assert "push" not in ask   # r111: "push" is kept for the nudge only
     assert ch04_zoo.SPREAD_WEIGHT_SIZE == 0.09 and n == 128
     assert float(signal_stats.lecun_normal(n, 256, np.random.default_rng(7)).std()) == pytest.approx(
         ch04_zoo.SPREAD_WEIGHT_SIZE, abs=0.005)   # the widget's weights: typical size 0.09
@@ -2532,8 +2538,9 @@ def test_gated_units_good_for_is_the_sourced_result():
     # pass 46: "Many newer language models adopted them" is cut (the story's LLaMA line and the models table keep it)
     # r62 (pass 67): the study is linked (its arXiv number from the record), and what it measured said plainly
     arxiv = re.search(r"arXiv:(\d{4}\.\d{5})", finding.citation).group(1)
-    assert (f"**Good for:** Noam {finding.study}'s [{finding.year} study](https://arxiv.org/abs/{arxiv}) kept weight counts equal.\n"
-            "Gated blocks guessed blanked-out stretches of text a little better.\n"
+    # r111 (pass 109, Clarity): "Good for" states the benefit first, then the study that found it
+    assert ("**Good for:** gated blocks guessed blanked-out stretches of text a little better.\n"
+            f"Noam {finding.study}'s [{finding.year} study](https://arxiv.org/abs/{arxiv}) found this, at equal weight counts.\n"
             "Why gating helps is not yet fully explained.") in text
     assert "Source:" not in text and title not in text
     assert "The paper does not say why." not in text
@@ -2575,12 +2582,14 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # curve; the dip is said under the picture, where its last panel is (the picture itself asks which dips deepest)
     # r109 (pass 107, Correctness): only the first three panels share one scale; the fourth is a zoom
     # r110 (pass 108, Clarity): "the last" and "the fourth" named panels and families alike; each line now says which
-    assert ("The zoo holds many more.\nThe zoo has four families. The picture draws three, one panel each, "
-            "on one scale.\nIts fourth panel is a zoom, not a family.\n"
-            "The fourth family, gated units, comes last. It mixes two sums: no single curve.") in text
+    # r111 (pass 109, Clarity): "fourth panel" and "fourth family" in one cell; the panel is now "the last", a close-up
+    assert ("The zoo holds many more.\nThe zoo has four families. The picture shows three on one scale.\n"
+            "The last panel is a close-up of three smooth bends.\n"
+            "The fourth family, gated units, has no single curve: it mixes two sums. It comes last.") in text
+    assert "fourth panel" not in text
     assert "The last zooms in." not in text and "Three are single curves." not in text
     under = "".join(_cells()[_index("ch04.families_row()") + 1]["source"])
-    assert under == "The last panel zooms on three smooth bends that **dip**. They sink a little below 0, then rise."
+    assert under == "Those three **dip**: they sink a little below 0, then rise."
     assert "dip" not in "".join(_cells()[0]["source"]) and "Which dips deepest? You will guess later." not in text
     assert "their **dips**" not in text   # r96 (pass 95, Correctness): only the smooth family dips and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
@@ -2598,13 +2607,13 @@ def test_opening_and_relu_family_name_what_they_point_at():
     assert table.startswith("| family |") and gated + "\nEach family" in table and "last table row" not in text
     assert "| squashers | outputs held between 0 and 1, or −1 and 1 |" in table   # r109: the box said in numbers
     # r106 (Clarity): the opening now counts the families itself ("four families", once), then says which are drawn
-    assert text.count("four families") == 1 and "The zoo has four families. The picture draws three, one panel each" in opening
+    assert text.count("four families") == 1 and "The zoo has four families. The picture shows three on one scale." in opening
     # r105 (Picture first): the opening names the fourth family once, only to say it has no curve in the picture;
     # what a gate does waits for the table and the gated section
-    assert opening.lower().count("gate") == 1 and "gated units, comes last. It mixes two sums: no single curve" in opening and "last row below" not in text
+    assert opening.lower().count("gate") == 1 and "gated units, has no single curve: it mixes two sums. It comes last." in opening and "last row below" not in text
     assert len(opening.strip().split("\n")) == 8   # the title, a blank line, then six lines of one idea each (r106, r110)
     # r80 (pass 82): "dips" said in words where it is first used
-    assert "**dip**. They sink a little below 0, then rise." in under   # r102 (pass 100); r106: under the picture
+    assert "**dip**: they sink a little below 0, then rise." in under   # r102 (pass 100); r106: under the picture
     assert text.lower().index("dip") == text.index("**dip**") + 2
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU." in ask
@@ -2734,7 +2743,8 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert any(t.get_text().startswith("zoom") or "zoom" in t.get_text().lower()
                for ax in ch04_zoo.smooth_family().axes for t in [*ax.texts, ax.title])
     # r102 (pass 100): the quiz opens its own subslide, right after Mish's switch
-    assert "## The smooth family" in "".join(_cells()[_index("ch04.two_switches()") - 2]["source"])
+    assert "## The smooth family" in "".join(_cells()[_index("ch04.two_switches()") - 4]["source"])
+    assert _index("ch04.smooth_curves()") == _index("## The smooth family") + 1   # r111: the four curves, before the switches
     assert "Mish is $x$ times a third switch" in "".join(_cells()[_index("ch04.deepest_dip_question()") - 2]["source"])
     assert _cells()[_index("ch04.deepest_dip_question()") - 1]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
@@ -3089,7 +3099,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert text.count("β") == opening.count("β") == 0 and "Swish" in opening
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
-    assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
+    assert text.index("about 2/3 as many units") < text.index("at equal weight counts")
     # the corner zoom is a code cell, so the order is checked on cells (in the markdown alone it could not fail)
     assert _index("- **PReLU**") < _index("ELU and SELU use an exponential") < _index("ch04.corner_zoom()")
 
@@ -4017,7 +4027,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
         # r106 (Clarity): why the inputs are all above 0, before the Predict
         "One layer's outputs are the next layer's inputs.\nAfter a sigmoid layer, every input to the next unit is above 0.\n"
-        "Recall chapter 02's toy: one unit learning two weights.\n"
+        "Recall chapter 02's toy: one unit learning two weights from two examples.\n"   # r111: "both" needs the two first
         # r107 (pass 105): what "too low" is measured against; r110 (pass 108, Clarity): that was circular; each
         # example's target comes first, then the star as the weights that hit both (checked below)
         "Each example has a **target** output.\nThe star is the weight pair that hits both targets.\n\n"
@@ -4237,7 +4247,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
     # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
-    assert "Its fourth panel is a zoom, not a family.\nThe fourth family, gated units," in "".join(_cells()[0]["source"])
+    assert "The last panel is a close-up of three smooth bends.\nThe fourth family, gated units," in "".join(_cells()[0]["source"])
     assert [ax.get_xlabel() for ax in fig.axes][3] == "x"   # r105: the zoom panel has an x label
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
@@ -4345,8 +4355,9 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     # the Check's fold, after the answer's words
     k = _index("ch04.nudge_answer(x=-0.5)")
     cells = _cells()
+    # r111 (pass 109, Correctness): the nudge also depends on the call and the inputs, so both are held the same
     assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -0.5$, just left of 0. "
-                                               "Which bend gives its weights the biggest nudge?")
+                                               "Same call, same inputs: which bend gives its weights the biggest nudge?")
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
     # r80 (pass 82): the backward signal's own paragraph (why the slope decides the nudge) comes between
     # r84 (pass 85): the recap comes before the Predict, so the learner knows why the slope decides the nudge
@@ -4955,3 +4966,36 @@ def test_r106_opening_picture_says_leaky_relu_hides_under_relu_and_points_to_its
     assert py == pytest.approx(float(activations.get("leaky_relu")(px))) and abs(py) < 0.05
     assert "Leaky ReLU (a leader from its name to its line, hidden under ReLU's flat 0)" in ch04_zoo.FAMILIES_ALT
     plt.close(fig)
+
+
+def test_r111_smooth_curves_shown_labelled_before_their_formulas():
+    """r111 (Picture first): the four smooth curves, labelled on one scale with ReLU dotted, come right after the
+    smooth family's opening and before any formula; the zoom on the dips stays behind the dip question. The caption's
+    three claims are checked on the registry's curves."""
+    from matplotlib import pyplot as plt
+    cells = _cells()
+    k = _index("ch04.smooth_curves()")
+    assert "".join(cells[k - 1]["source"]).startswith("## The smooth family")
+    assert k < _index("Left below: the bell curve") < _index("\\mathrm{GELU}(x) = x\\,\\Phi(x)") < _index("ch04.deepest_dip_question()")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
+    out = cells[k]["outputs"][0]
+    assert "image/png" in out["data"] and out["metadata"]["image/png"]["alt"] == ch04_zoo.SMOOTH_CURVES_ALT
+    caption = "".join(cells[k + 1]["source"])
+    assert caption == ("Far from 0, each runs close to ReLU (dotted).\nNear 0, each rounds ReLU's corner.\n"
+                       "Three dip a little below 0 on the left.")
+    fig = ch04_zoo.smooth_curves()
+    assert len(fig.axes) == 1 and "zoom" not in fig.axes[0].get_title().lower()   # the zoom stays the quiz's answer
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert all(w in texts for w in ("GELU", "SiLU", "Mish", "Softplus", "ReLU (dotted)")) and "see the zoom" not in texts
+    assert [ln.get_linestyle() for ln in fig.axes[0].get_lines()].count(":") == 1   # ReLU, dotted
+    plt.close(fig)
+    relu, eps = activations.get("relu"), 1e-6
+    for name in ("gelu", "silu", "mish", "softplus"):
+        f = activations.get(name)
+        far = np.array([-3.0, 3.0])   # the picture's edges: within 0.15 of ReLU
+        assert np.all(np.abs(f(far) - relu(far)) < 0.15), name
+        assert abs(float(f.derivative(eps)) - float(f.derivative(-eps))) < 1e-4, name   # no corner at 0
+    xs = np.linspace(-30, 3, 33001)
+    dips = [n for n in ("gelu", "silu", "mish", "softplus") if activations.get(n)(xs).min() < 0]
+    assert dips == ["gelu", "silu", "mish"] and activations.get("softplus")(np.linspace(-30, 3, 3001)).min() > 0
+    assert all(activations.minimum(n)[1] > -0.35 for n in dips)   # "a little": none below -0.35

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_still_fold", "zigzag_toggle", "zigzag_describe", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
-           "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "smooth_reveal", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
+           "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "smooth_reveal", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "smooth_curves", "softmax_temperature", "sparkline", "spark_alt",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -879,10 +879,8 @@ RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)
 GELU_LABEL, GELU_POINT = (-2.4, 1.3), -1.6   # "GELU": above-left, its leader line down to its own dip (r40)   # "ReLU (dotted)": below the curves, its arrow up to the line
 
 
-@plots.styled
-def smooth_family(x_max=SHARED_X):
-    """Left: GELU, SiLU, Mish and softplus with ReLU dotted. Right: the dips below zero, zoomed, lowest points marked."""
-    fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
+def _smooth_curves_on(ax, x_max=SHARED_X, mish_label=MISH_LABEL):
+    """GELU, SiLU, Mish and softplus with ReLU dotted, labelled, on one axes (the left panel of smooth_family)."""
     x = np.linspace(-x_max, x_max, 401)
     ax.plot(x, activations.get("relu")(x), color=plots.color("relu"), ls=":", lw=1.6)
     for n in FAMILIES["smooth family"]:
@@ -894,7 +892,7 @@ def smooth_family(x_max=SHARED_X):
     _tag(ax, "silu", SILU_AT, float(silu(SILU_AT)) - 0.45, fontsize=9, rotation=along, rotation_mode="anchor",
          transform_rotates_text=True)
     # pass 26: a bare "Mish" sat where SiLU and Mish overlap, so a reader could not tell which line it named
-    _tag(ax, "mish", *MISH_AT, text=MISH_LABEL, fontsize=9, va="top")
+    _tag(ax, "mish", *MISH_AT, text=mish_label, fontsize=9, va="top")
     # pass 23: the label floated away from its line; right of 0 the dotted line runs just above the three smooth curves,
     # clearest near x = 1, so the arrow points there
     ax.annotate("ReLU (dotted)", RELU_POINT, RELU_LABEL, color=plots.color("relu"), fontweight="bold", fontsize=9,
@@ -905,6 +903,27 @@ def smooth_family(x_max=SHARED_X):
                 color=plots.color("gelu"), fontweight="bold", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": plots.color("gelu"), "lw": 1.2})
     ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xlabel="x", ylabel="output", title="the four smooth curves have no corners")
+
+
+SMOOTH_CURVES_ALT = ("GELU, SiLU, Mish and Softplus, with ReLU dotted, x from −3 to 3. Far from 0 each runs close to "
+                     "ReLU. Near 0 each rounds ReLU's corner. GELU, SiLU and Mish sink a little below 0 on the left.")
+
+
+@plots.styled
+def smooth_curves(x_max=SHARED_X):
+    """r111 (Picture first): the smooth family alone, labelled, on one scale, before its formulas. The zoom on the
+    dips stays the dip question's answer (smooth_family)."""
+    fig, ax = plots.new_figure(480, 330)
+    _smooth_curves_on(ax, x_max, mish_label=MISH_LABEL.split(" (see")[0])
+    fig.set_label(SMOOTH_CURVES_ALT)
+    return fig
+
+
+@plots.styled
+def smooth_family(x_max=SHARED_X):
+    """Left: GELU, SiLU, Mish and softplus with ReLU dotted. Right: the dips below zero, zoomed, lowest points marked."""
+    fig, (ax, az) = plots.new_figure(780, 330, 1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
+    _smooth_curves_on(ax, x_max)
     xz = np.linspace(-4.0, 0.5, 401)
     for n in ("gelu", "silu", "mish"):
         az.plot(xz, activations.get(n)(xz), color=plots.color(n))
