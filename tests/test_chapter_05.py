@@ -52,9 +52,12 @@ RULE = "In the picture, steps 1 and 2 move both weights up. Step 3 moves both do
 OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. "
               # r108 (Clarity: the map's axes were never said to be weights, nor the step rule)
               "This picture is a map of two *weights*, not of points. "
-              "Left–right is weight 1; up–down is weight 2. The star is the pair with the lowest loss. "
+              "Left–right is weight 1; up–down is weight 2. "
               # r109 (Clarity: the toy was never said): one unit, two weights, the detour's 30 points
-              "The toy: one unit, two weights, 30 made-up points. "
+              # r111 (Picture: what the toy learns and what the star is were never said): its target and the star
+              # (test_the_detour_toy_learns_input_1_minus_input_2)
+              "The toy: one unit with two weights learns 30 made-up points. Each point's target is input 1 − input 2. "
+              "So the star, the pair with the lowest loss, is weight 1 = 1, weight 2 = −1. "
               # r110 (Clarity: a step was defined as using all the points): the toy's one-point steps, said as unlike
               "Unlike the race, each plain step here uses one point only. To reach the star, the weights must part ways: "
               "weight 1 up, weight 2 down.")
@@ -70,11 +73,14 @@ PART_WAYS = "Weights that should part ways then take a zig-zag detour."
 # pass 98 (r99 Correctness: "never apart" holds for one-point steps only, while the race's steps use all 400 points;
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
 # pass 104 (r106 Clarity: "one point per step" clashed with "a step ... using all the points"): said as one point only
-DETOUR_READ = (SIGN_REASON + "So on the left, each step moves the two weights the same way, never apart. " + PART_WAYS
+# r111 (Picture: the flat-step note was small text inside the plot): said here, under the picture
+DETOUR_READ = (SIGN_REASON + "So on the left, each step moves the two weights the same way, never apart. "
+               "A flat step: that point's input 2 was near 0. " + PART_WAYS
                + " On the right, inputs have both signs. So one step can move weight 1 up and weight 2 down."
                " In the race, the 400 points push different ways. Their average can part the weights."
                # r109 (Clarity: the suspect was weakened without saying so): said, and pointed to the centring race
-               " So Off-centre may matter less in this race. The test below checks.")
+               # r111 (Correctness: the test cannot measure Off-centre's share): the one question it asks
+               " So Off-centre may matter less in this race. The test below asks one thing: is fixing the all-positive outputs alone enough?")
 # r107 (Correctness: "That may be why off-centre mattered less here" came before the verdict that shows it): cut
 # pass 102 (r104 Clarity: "there, the weights can part" said no why): the sum of many points' nudges
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
@@ -88,8 +94,9 @@ DETOUR_READ = (SIGN_REASON + "So on the left, each step moves the two weights th
 # suspect it targets (cell verdict-two-suspects); after the zoom, the plan asks which one did it
 # r110 (Correctness/Focus: the main path read as if bigger steps were the answer): Going further's counts, said here
 # (asserted in test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway)
-SUSPECTS_PLAN = ('Which one made it learn? *Going further* tests each alone: bigger steps alone made 0 of 5 runs '
-                 'learn; a bigger start alone, 5 of 5.')
+# r111 (Focus/Interaction: the plan's counts spoiled the tries' predictions, and the main path explained bigger steps
+# at length though the bigger start is what worked): the two single-change tests moved onto the main path, after a
+# Predict (STEEPER_SPLIT); the counts are said by start_answer's finding (START_FINDING), computed from the runs
 # pass 94 (r95 Clarity: the question and the split did not match, nothing linked them): one line maps each to each
 # pass 95 (r96 Correctness: a bigger start also changes the starting network, so it is no clean test of fading):
 # each change says what it does, and the start's side effect is said
@@ -101,24 +108,22 @@ SUSPECTS_PLAN = ('Which one made it learn? *Going further* tests each alone: big
 # pass 100 (r102 Clarity): the two changes and the suspect each targets, one list (was SUSPECTS_LINK after the zoom)
 # r103 (Correctness: "this targets Fading" clashed with the last table's "less fading alone cannot be the whole
 # reason"): each change names the suspect it touches, and the start changes the starting network too
-TWO_CHANGES = ("Steeper changes two things: "
-               # pass 104 (r106 Clarity: why bigger weights fade less was not said): the signal is multiplied by them
-               # (test_bigger_start_fades_less)
-               "1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
-               "back is multiplied by these weights. So at first it fades less (the **Fading** suspect). "
-               # r107 (Correctness: fading presented as the cause, though Adam resizes every nudge)
-               # r109 (Clarity: the question was left hanging): said as a doubt, then where it is tested
-               # r110: the pointer to Going further is SUSPECTS_PLAN's, with its counts
-               # lead (r111 Clarity: "may not matter" pointed the wrong way: the bigger start alone is the change
-               # that worked, 5 of 5, a line later): the doubt kept, the wrong lean gone
-               "But Adam resizes every nudge. So why a stronger signal helps is not obvious. "
-               "2. **Bigger steps**: each Adam step moves the unit's output 4× as far (the **Gentle slope** suspect).")
+# r111 (Clarity: "But Adam resizes every nudge. So a stronger signal alone may not matter." pointed the wrong way,
+# and two lists of "Steeper changes two things" gave the changes in opposite orders): one list, then the guess the
+# test checks, then the Predict (test_bigger_start_fades_less_because_the_signal_is_multiplied_by_the_bigger_weights)
+STEEPER_SPLIT = ("Steeper is two changes in one. The weights into each bend start 4× bigger. And every Adam step "
+                 "moves them 4× as far. The signal passed back is multiplied by those weights. So a bigger start "
+                 "makes it stronger. Adam resizes every nudge, so you might guess a stronger signal changes nothing. "
+                 "Keep that guess: the test checks it. The picture gives sigmoid − 0.5 each change alone, five runs "
+                 "each. **Predict:** which one alone makes sigmoid − 0.5 learn?")
+START_FINDING = ("The bigger start alone made 5 of 5 runs learn, even though Adam resizes nudges. This race shows "
+                 "*that* it helps; not *why*.")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
 # r110 (Correctness: "Why does steeper help?" then one step read as if bigger steps were the answer): the two
 # changes said first, then which one the pictures show
-STEEPER_WHY = ("Why does steeper help? Steeper changes two things: a bigger start and bigger steps. First the steps. "
-               "A **steep unit** uses sigmoid(4x) − 0.5. "
+# r111 (Focus): after the test's result, one picture says where the 4× steps come from
+STEEPER_WHY = ("Where do the 4× bigger steps come from? A **steep unit** uses sigmoid(4x) − 0.5. "
                "The picture follows one Adam step on its weight w.")
 # pass 102 (r104 Focus: "Steeper is like bigger weights" in Going further repeated these lines): the rate it is
 # like, and why only about, said here once (LIKE_RATE, LAST_LAYER); the symbols follow the claim they justify
@@ -129,10 +134,8 @@ STEEPER_WORDS = ("Squeezing the curve by 4 is the same as making the weight into
                  "Take a steep unit with weight w = 0.3 and bias 0. It works exactly like sigmoid − 0.5 with weight 4w = 1.2. "   # r108: split, b given
                  "In symbols, with input x and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). "
                  "So when Adam steps w by 0.01, the weight 4w moves by 0.04. " + LIKE_RATE + " " + LAST_LAYER)
-# pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
-# pass 92 (r93 Clarity: "both suspects" just after three were named): the two it causes, by name
-BACK_AND_FORTH = ("One thing causes Fading and Gentle slope: the slope, at most 1/4. Fading is like a whisper passed back, fainter at each person. "
-                  "Gentle slope is like a low bike gear: pedal hard, move little.")
+# r111 (Focus): BACK_AND_FORTH (one slope, two suspects, a whisper and a bike gear) cut from the main path; the
+# Pause and recall after the test still asks which two suspects the slope causes
 # pass 96 (r97 Focus: the last weight layer's caveats folded together, off the main line); pass 102 (r104 Focus):
 # the fold is one sentence, LAST_LAYER, beside STEEPER_WORDS
 
@@ -1524,10 +1527,12 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
         (label,) = [t for t in a.texts if t.get_text() == "lowest loss"]
         assert tuple(label.xy) == (1.0, -1.0)
     assert "to a star at (1, −1) marking the lowest loss." in fig.get_label()
-    assert "The star is the pair with the lowest loss." in prose
+    assert "So the star, the pair with the lowest loss, is weight 1 = 1, weight 2 = −1." in prose   # r111
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
     # pass 94 (r95 Picture first): the averaging caveat moved onto the picture (DETOUR_NOTE), out of the prose
-    assert DETOUR_READ in prose and "softens this" not in prose and "averages 400 points" in ch05_race.DETOUR_NOTE
+    # r111 (Picture: that note was small, crowded text): the averaging is said in the prose (DETOUR_READ), not drawn
+    assert DETOUR_READ in prose and "softens this" not in prose and "Their average can part the weights." in DETOUR_READ
+    assert not hasattr(ch05_race, "DETOUR_NOTE") and not [t for a in fig.axes for t in a.texts if "averages" in t.get_text()]
     assert not hasattr(ch05_race, "detour_fold")   # pass 85 (r84 Picture first): unfolded
     assert "past hidden layer 1" not in prose and "### Suspect 2" not in prose   # the optional repeat is cut
     # pass 56 (r50 Clarity: "what the unit wants" was a new name for the learning signal): the opening's term
@@ -1736,8 +1741,11 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 82 (r80 Correctness: "Suspect 3: … it learned" though steeper also changes suspect 1): 1 and 3 together,
     # each of the two changes a numbered step tied to its picture
     # pass 100 (r102 Clarity): each change maps to the suspect it targets, in one list
-    assert TWO_CHANGES in flat and "That changes two things" not in flat
-    assert SUSPECTS_PLAN in flat and "should make it fade less" not in flat
+    assert STEEPER_SPLIT in flat and "That changes two things" not in flat and "Steeper changes two things" not in flat
+    # r111: the test's finding is said on the main path, right after the test (its counts from the runs)
+    answer_cell = next(c for c in json.loads(NOTEBOOK.read_text())["cells"]
+                       if "".join(c["source"]).startswith("ch05_race.start_answer(verdict)"))
+    assert _outputs_text(answer_cell).rstrip().endswith(START_FINDING) and "should make it fade less" not in flat
     assert "*Going further* tests the bigger start alone." not in flat and "may not speed it up" not in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 0 and "cannot tell" not in flat
@@ -1972,7 +1980,7 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): the confound in one bullet, then what is known and what is still open
     # pass 76 (r73 Focus: hedges piled up at the end): the verdict names the rival causes once; no "Still open" bullet
-    assert SUSPECTS_PLAN in re.sub(r"\s+", " ", prose) and prose.count("Still open") == 0
+    assert prose.count("Still open") == 0
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -2677,7 +2685,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 89b (r90 Clarity: the verdict was one dense block): three steps, what the race showed, the two suspects
     # with their pictures, what it cannot tell (after the zoom and its numbers)
     # pass 100 (r102 Picture first): after the verdict, the step on w and 4w: a line, its picture, then the words
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 10)]
+    # r111 (Focus): after the verdict, the split into two changes with its Predict, the test's answer, then the step
+    # on w and 4w: a line, its picture, the words (the zoomed-in step, its numbers and the plan are cut)
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 8)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
@@ -2685,10 +2695,12 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 87 (r86 Focus): the detour's picture and how to read it moved to Going further; suspects 2 and 3 share a cell
     # pass 88 (r87 Picture/Clarity: Off-centre was words only on the main path): suspect 2, its sketch, suspect 3
     head, slope_pic, nudge_words, nudge_pic, first, chain, second, sketch, third, changed, curves, rule, predict, \
-        _code, answer, verdict, why, knob_pic, knob_words, two_suspects, step_fig, number, cannot_tell = flat
+        _code, answer, verdict, split, tested, why, knob_pic, knob_words = flat
+    assert split == STEEPER_SPLIT and tested.startswith("ch05_race.start_answer(verdict)")
     assert why == STEEPER_WHY and knob_pic.startswith("ch05_race.one_knob_figure()") and knob_words == STEEPER_WORDS
     assert cells[k + 3]["metadata"]["slideshow"]["slide_type"] == "subslide" and cells[k + 4]["metadata"]["jupyter"]["source_hidden"]
-    knob_out = next(o["data"] for o in cells[k + 4]["outputs"] if "image/png" in o.get("data", {}))
+    assert cells[k + 5]["metadata"]["slideshow"]["slide_type"] == "subslide" and cells[k + 6]["metadata"]["jupyter"]["source_hidden"]
+    knob_out = next(o["data"] for o in cells[k + 6]["outputs"] if "image/png" in o.get("data", {}))
     assert "".join(knob_out["text/plain"]) == "w: 0.3 → 0.31, a step of 0.01; 4w: 1.2 → 1.24, a step of 0.04"
     (_w, w, _), (_4w, four_w, _) = ch05_race.one_knob_steps()   # the prose's "(say 0.3)" and "(1.2)"
     assert f"weight w = {w:g}" in knob_words and f"weight 4w = {four_w:.2g}" in knob_words
@@ -2697,9 +2709,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
     suspects = " ".join((first, second, third))
     assert rule.strip() == "Only sigmoid(4x) − 0.5 is steep through 0, like tanh."
-    # pass 88c (r88 Focus): the numbers behind a click, under the folded picture, whose summary says what it feeds in
-    assert number.startswith("<details><summary>Zoomed in: the numbers</summary> At 0, sigmoid − 0.5's slope is 1/4.") \
-        and number.rstrip().endswith("</details>") and "The picture feeds" not in number
+    # r111 (Focus): the zoomed-in step and its numbers' fold are cut with the long bigger-steps explanation
+    assert not hasattr(ch05_race, "slope_step_figure") and "Zoomed in" not in " ".join(flat)
     # pass 72 (r68 Focus): the heading names the plan, three suspects
     assert head.startswith("### Why is sigmoid so slow? Three suspects The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
@@ -2716,7 +2727,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     # r87 (Clarity: the plan came before the suspects were explained): it opens the race's part, after them
     assert changed.startswith("Two changed sigmoids test the suspects:") and "cannot" not in changed
-    assert "we test 2 and 3" not in changed and SUSPECTS_PLAN not in suspects + changed + rule + predict
+    assert "we test 2 and 3" not in changed and "Going further* tests each alone" not in " ".join(flat)
     assert changed.endswith("That squeezes it sideways.")   # pass 87: that Fading changes too is said up front
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
     fig = ch05_race.changed_sigmoids_figure()
@@ -2735,26 +2746,6 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert steep_slope(np.array([0.0]))[1][0] == pytest.approx(1.0, abs=1e-12)
     # pass 61 (r55 Clarity 1): "slope" is the bend's; the loss's slope is the nudge
     # pass 62 (cut pass): the same steps in fewer words; "steady" kept (r57 Correctness 1), the slope still the bend's
-    assert "With Adam, a weight with a steady nudge steps about 0.01, whatever the bend's slope." in number
-    # pass 57 (r51 Clarity 3): one weight, taken alone, moves the weighted sum; not "a unit whose input is 1"
-    # pass 71 (r67 Clarity): the chain numbered, weight → sum (× the input, 1) → output (× the bend's slope)
-    assert ("Say that weight's input is 1: 1. the weight: +0.01 2. the unit's sum: +0.01 × 1 = +0.01 3. the bend's "
-            "output: +0.01 × its slope") in number
-    assert "Take a unit near 0" not in number and RECIPE["lr"] == 0.01
-    # ...then the picture of that move through each curve, then the moves in words (picture before the numbers)
-    assert step_fig.startswith('ch05_race.folded(ch05_race.slope_step_figure(), "Zoomed in near 0: ')
-    assert cells[k + 7]["metadata"]["jupyter"]["source_hidden"]
-    assert _outputs_text(cells[k + 7]).startswith("<details><summary>Zoomed in near 0: the same 0.01 into each curve")
-    assert ("Near 0, sigmoid − 0.5's output then moves about 0.01 × 1/4. Sigmoid(4x) − 0.5's moves about 0.01 × 1: "
-            "4× as far.") in number
-    (n1, slope1, move1), (n2, slope2, move2) = ch05_race.slope_steps(0.01)
-    assert (n1, n2) == ("sigmoid − 0.5", "sigmoid(4x) − 0.5") and (slope1, slope2) == (0.25, 1.0)
-    assert f"{move1:.2g}" == "0.0025" and f"{move2:.2g}" == "0.01" and move2 / move1 == pytest.approx(4, rel=1e-3)
-    shown = ch05_race.slope_step_figure()
-    assert shown.axes[0].get_ylim() == shown.axes[1].get_ylim() and shown.axes[0].get_xlim() == shown.axes[1].get_xlim()
-    assert "sigmoid − 0.5: the output moves 0.0025; sigmoid(4x) − 0.5: the output moves 0.01." in shown.get_label()
-    zz = np.linspace(-30, 30, 6001)
-    assert 0.01 * 1 * s.derivative(zz).max() == pytest.approx(0.01 / 4, abs=1e-15)
     assert "Each seed gives every runner the same starting weights." in predict
     assert predict.rstrip().endswith("**Predict:** which makes sigmoid learn: centring alone, or centring and making it "
                                      "steeper?")
@@ -2806,7 +2797,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 92 (r93 Correctness: the mechanism read as the cause, while Going further found the start mattered more
     # within 400 epochs): the verdict says only what the race showed; SUSPECTS_PLAN points to Going further
     # pass 93 (r94 Clarity: off-centre got no verdict): two plain lines close the thread, pointing to Going further
-    assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. Adding steepness did. "   # r108: the limit, not "not the main cause"
+    assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. "
+        # r111 (Correctness: Off-centre never got a verdict): what the centring test says about it, in this race
+        "So Off-centre was not the main brake here. Adding steepness did. "   # r108: the limit, not "not the main cause"
                                                           
         # pass 97-99 (r98-r100 Clarity): the 4 moved onto the weights, then the two changes, one a line
         # pass 100 (r102 Picture first: the formula came before its picture): the verdict ends on its finding; the
@@ -2814,11 +2807,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
         "This race did not try steepness without centring.") and "Write the 4" not in verdict and "mattered more" not in verdict and \
         "fades the signal less" not in verdict and "changed together" not in verdict and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
-    # pass 89b (r90 Clarity: pictures named only by title): each change says which picture shows it, and where
-    # pass 100 (r102 Clarity): one list, each change mapped to the suspect it targets
-    assert two_suspects.strip() == BACK_AND_FORTH + " " + TWO_CHANGES
-    assert cells[k + 6]["metadata"]["slideshow"]["slide_type"] == "subslide"
-    assert cannot_tell.strip() == SUSPECTS_PLAN
+    # r111 (Focus): the two changes are listed once (STEEPER_SPLIT), the plan's line with the counts is cut
+    assert "Steeper changes two things" not in " ".join(flat) and "Which one made it learn?" not in " ".join(flat)
     assert "Suspect 3: centred and 4× steeper, it learned" not in verdict
     verdict_md = "".join(cells[v]["source"])   # the table's rows, one a line
     table = [re.split(r"\s*\|\s*", row.strip("| ")) for row in verdict_md.splitlines() if row.startswith("| sigmoid")]
@@ -2851,7 +2841,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 88c (r88 Focus): the folded zoom and its numbers sit between the verdict and the caveats
     # pass 89b (r90 Clarity): the two suspects and "what the race cannot tell" are cells of their own, around the zoom
     # pass 92 (r93 Retention): the slope recall sits between "what the race cannot tell" and the caveats
-    caveat = re.sub(r"\s+", " ", "".join(cells[v + 9]["source"]))
+    caveat = re.sub(r"\s+", " ", "".join(cells[v + 7]["source"]))
     assert caveat.startswith("### What the race does not show")
     # pass 76 (r73 Focus 1): the fine print's two bullets that repeated the verdict (fading less; bigger weights and
     # steps, "Still open") are cut; the bigger-weights side effect is the optional section's own
@@ -2934,10 +2924,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 83 (r81 Focus: the tail ended on the try's fold): one closing line, then "What comes next"
     # pass 88 (r87 Focus: the tail ended on a guess): the bigger-start try, its fold and the closing takeaway
     assert "".join(cells[knob + 4]["source"]).startswith("**The last try: a bigger start alone.**")
-    assert "".join(cells[knob + 5]["source"]).startswith("ch05_race.start_answer(verdict)")
-    # pass 100 (r102 Retention/Focus): the optional part's own takeaway line, then "What comes next"
-    # r110 (Focus: the optional part's takeaway line repeated the main path's counts, SUSPECTS_PLAN): cut
-    assert "".join(cells[knob + 6]["source"]).startswith("## What comes next")
+    # r111 (Focus): the test's answer moved onto the main path; the live race's own table answers the try here
+    assert "".join(cells[knob + 5]["source"]).startswith("## What comes next")
     ends = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in race.RACE if n != "sigmoid"}
     assert ends["relu"].min() < ends["tanh"].max() and ends["tanh"].min() < ends["relu"].max()
     # pass 62 (r57 Clarity 3): "Still open" was back, once; pass 76 (r73 Focus): cut, the verdict says what is open
@@ -2947,8 +2935,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 89 (r89 Focus: the optional part was longer than the chapter): the line is cut; its headings list the rest
     # pass 93 (r94: Off-centre's detour moved to the main path): the line names the two suspects still looked at
     # pass 94 (r95 Focus: the thread closes on which change mattered, as the verdict promises)
-    assert md[optional].startswith("## Optional: going further\n\nFading and Gentle slope up close, then which part "
-                                   "of steeper mattered.")
+    assert md[optional].startswith("## Optional: going further\n\nFading and Gentle slope up close, then try each "
+                                   "part of steeper yourself.")
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "cleared",
                  "as tiny as", "takeaway", "(suspect 1)", "slope explains", "one knob"):
         assert gone not in " ".join(md), gone
@@ -2967,7 +2955,7 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     # pass 60 (r54 Focus 3): the caveat said once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): said as what is still open, under "What the race does not show"
     # pass 76 (r73 Focus): the open question said once, in the verdict, not again as "Still open"
-    assert SUSPECTS_PLAN in re.sub(r"\s+", " ", prose) and "Still open" not in prose and "not what stops sigmoid" not in prose
+    assert STEEPER_SPLIT in prose and "Still open" not in prose and "not what stops sigmoid" not in prose
     # pass 69 (r64): not "a real difference apart from luck" (five overlapping runs rank few bends): whether a gap
     # beats the luck between runs
     recall = re.sub(r"\s+", " ", cell.replace("\n>", " "))
@@ -3213,7 +3201,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "A race step averages 400 points," in ch05_race.DETOUR_NOTE and "softens this" not in prose   # pass 94
+    assert "In the race, the 400 points push different ways." in DETOUR_READ and "softens this" not in prose   # r111
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
     assert "every input is positive" not in prose   # pass 86: layer 1's inputs have both signs (first assert above)
@@ -3428,7 +3416,8 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
                     "**At seed 0, the default:** "
                     "sigmoid − 0.5's loss is still far above 0.1 at epoch 400.\n\n**All five seeds:** "
                     "None crossed 0.1 in 400 epochs.\n\nThe "
-                    "last try's picture draws all five.\n\n</details>")
+                    # r111: the picture of all four tries moved onto the main path, after the verdict
+                    "picture after the verdict draws all five.\n\n</details>")
     assert f"{mine.final_loss.min():.1f}" == "0.3" and f"{verdict['sigmoid − 0.5'].final_loss.min():.1f}" == "0.6"
     # session 31 (r71 Correctness): some seeds, not all, end clearly lower at the bigger rate
     lower = mine.final_loss < verdict["sigmoid − 0.5"].final_loss - 0.05
@@ -3541,7 +3530,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 82 (r80 Correctness: "the weights and biases of the steep units" was ambiguous): the weights into them
     # pass 90 (r91 Clarity: one everyday image for "steeper = bigger weights"): the bike gear, pedal w, wheel 4w
     # pass 93 (r94 Clarity: the bike gear named two ideas): it stays with Gentle slope only
-    assert "higher gear" not in flat and flat.count("bike") == 1
+    # r111 (Focus): the bike gear's cell (one slope, two suspects) is cut with the long bigger-steps explanation
+    assert "higher gear" not in flat and flat.count("bike") == 0
     # pass 98 (r99 Clarity): the verdict now says the 4 moves onto the weights; this section keeps the formula and step
     # pass 100 (r102 Picture first): the formula is said once, on the main path, after its picture (STEEPER_WORDS)
     # pass 102 (r104 Focus): the knob section's repeat is cut; its rate is said under the knob's picture
@@ -3557,7 +3547,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # r77 Correctness: less fading is what the 4x weights do, not a third cause: two changes, two bullets
     # pass 81 (r78 Clarity 2: two ideas and a bracket in one line): short sentences, the same two changes
     # pass 100 (r102 Clarity): the two changes in one list, each with the suspect it targets (TWO_CHANGES)
-    assert TWO_CHANGES in flat and "each Adam step moves the unit's output 4× as far" in flat and "three things" not in flat
+    # r111 (Clarity: two lists in opposite orders): one list, said as what happens to the weights into each bend
+    assert STEEPER_SPLIT in flat and "every Adam step moves them 4× as far" in flat and "three things" not in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -3671,8 +3662,12 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     assert "GELU crosses first" not in cell
     check = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "<summary>Check your prediction</summary> Within 50 epochs? No. ReLU" in
                                     re.sub(r"\s+", " ", s)))
+    # r111 (Correctness: the picture gives ranges only, so "first in every seed" could not be checked there): the
+    # answer says so, and where each seed is shown (the numbers fold, right below: NUMBERS_FOLD)
     assert ("each span under 50 epochs. Same bend first? Yes: GELU crosses first in every seed; ReLU and "
-            "tanh swap places. </details>") in check
+            "tanh swap places. The picture shows only ranges. To check each seed, open *the numbers behind the "
+            "picture* below. </details>") in check
+    assert ch05_race.NUMBERS_FOLD.endswith("the numbers behind the picture")
     assert ch05_race.crossing_fold(chapter_race).summary == "Show each seed"
     assert ch05_race.crossing_fold(chapter_race).answer == ("Each run's first epoch below 0.1. GELU is fastest in "
                                                             "every seed (marked *). ReLU beats tanh at seeds 0, 1. "
@@ -3783,7 +3778,9 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     # pass 56: a title line, the picture, then its numbers and the formula; pass 58 (r52): right after the verdict
     # pass 100 (r102 Picture first): back on the main path, right after the verdict: a line, the picture, the words
     assert "".join(cells[k - 1]["source"]) == STEEPER_WHY   # pass 62 had moved it to the optional part
-    assert "".join(cells[k - 2]["source"]).startswith("The verdict, in this race")
+    # r111 (Focus): the verdict, then the two changes' test and its answer, then this picture
+    assert "".join(cells[k - 2]["source"]).startswith("ch05_race.start_answer(verdict)")
+    assert "".join(cells[k - 4]["source"]).startswith("The verdict, in this race")
     assert re.sub(r"\s+", " ", "".join(cells[k + 1]["source"])) == STEEPER_WORDS
     # pass 102 (r104 Focus): the numbers' own section is cut; the caption above gives them (0.3 → 0.31, 1.2 → 1.24)
     # pass 60 (r54 Clarity 2: "which network is which?"): same outputs, two ways of writing the weight, said first
@@ -3919,9 +3916,9 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 82 (r80 Clarity: the verdict packed the weights and two effects): both effects from the slope, numbered;
     # the 4× weights are the optional section's
     # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
-    assert ("1. **Bigger start**: from epoch 0, the weights into each hidden bend act 4× bigger. The signal passed "
-            "back is multiplied by these weights. So at first it fades less (the **Fading** suspect). But Adam resizes "
-            "every nudge." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+    # r111 (Clarity): said once, in STEEPER_SPLIT, as a stronger signal, then the learner's guess that the test checks
+    assert ("The weights into each bend start 4× bigger. And every Adam step moves them 4× as far. The signal passed "
+            "back is multiplied by those weights. So a bigger start makes it stronger. Adam resizes every nudge" in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 0 and "cannot tell suspect 1" not in flat)
 
 
@@ -3990,7 +3987,7 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     assert inspect.signature(ch05_race.detour_figure).parameters["steps"].default == 30 == len(steps)
     assert np.shape(zigzag.independent_inputs(0.5, 30, 0)) == (30, 2) and np.all(zigzag.independent_inputs(0.5, 30, 0) >= 0)
     assert np.any(zigzag.independent_inputs(0.0, 30, 0) < 0)
-    assert "The toy: one unit, two weights, 30 made-up points." in OFF_CENTRE
+    assert "The toy: one unit with two weights learns 30 made-up points." in OFF_CENTRE
     assert np.all(steps[:, 0] * steps[:, 1] >= 0)
     assert np.any(np.prod(np.diff(both, axis=0), axis=1) < 0)
     assert zigzag.path_length(positive) > 1.5 * zigzag.path_length(both)
@@ -4008,9 +4005,9 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     # faint, and the picture itself says one point a step, where a race step averages 400 points
     assert lines[0].get_alpha() <= 0.4 and lines[1].get_alpha() is None
     assert 1.5 <= lines[0].get_linewidth() < lines[1].get_linewidth()   # r108: the faint path thicker, still thinner than the right's
-    assert [t.get_text() for t in ax.texts if "averages 400 points" in t.get_text()] == [ch05_race.DETOUR_NOTE]
-    assert not any("averages" in t.get_text() for t in right.texts)
-    assert ch05_race.DETOUR_NOTE.replace("\n", " ") in fig.get_label() and len(X) == 400
+    # r111 (Picture: the note was small, crowded text in the plot): said in the prose under the picture (DETOUR_READ)
+    assert not any("averages" in t.get_text() or "flat step" in t.get_text() for t in ax.texts + right.texts)
+    assert "a note:" not in fig.get_label() and len(X) == 400
     assert [t.get_text() for a in (ax, right) for t in a.texts if t.get_text().startswith("whole path")] == \
         [f"whole path {zigzag.path_length(p):.1f} long" for p in (positive, both)]
     # pass 74 (r71 Picture 2): arrowheads on the all-positive path's first steps, so ↗ and ↙ can be read
@@ -4386,7 +4383,8 @@ def test_the_detours_words_match_its_steps_and_the_plan_names_the_steep_runners_
     assert RULE not in prose and DETOUR_READ in prose and "a unit's weights all go up" not in prose
     # pass 88c (r88 Clarity): what the race cannot split is said after the race, in its verdict
     race_at = prose.index("which makes sigmoid learn: centring alone")
-    assert race_at < prose.index(BACK_AND_FORTH) < prose.index(SUSPECTS_PLAN) and "race cannot split" not in prose
+    # r111 (Focus): the split into a bigger start and bigger steps follows the verdict, with its Predict
+    assert race_at < prose.index(STEEPER_SPLIT) and "race cannot split" not in prose
 
 
 def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
@@ -4415,40 +4413,34 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.start_answer(verdict)"))
     asked = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
-    # pass 88c (r88 Clarity: all weights, or only those into the bends?): said which
-    # pass 96 (r97 Interaction, asked r94-r97): the learner runs the try in the four-curve race with its start ×4 box
-    assert asked == ("**The last try: a bigger start alone.** In the four-curve live race above, tick only sigmoid − "
-                     "0.5, and tick **start ×4**. Its starting weights into the hidden bends are now 4× bigger, "
-                     "like the steep runner's. Set the learning rate back to 0.01. **Predict:** does it learn? Then press "
-                     "**Race!**")
+    # r111 (Focus/Interaction): the test sits on the main path, right after the verdict, behind one Predict that asks
+    # which change alone works; the live-race try stays in Going further, answered by the live race's own table
+    assert asked == STEEPER_SPLIT and "".join(cells[k - 2]["source"]).startswith("The verdict, in this race")
+    remember_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## What to remember"))
+    assert k < remember_at
+    tried = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**The last try: a bigger start alone.**"))
+    assert re.sub(r"\s+", " ", "".join(cells[tried]["source"])) == (
+        "**The last try: a bigger start alone.** In the four-curve live race above, tick only sigmoid − "
+        "0.5, and tick **start ×4**. Its starting weights into the hidden bends are now 4× bigger, "
+        "like the steep runner's. Set the learning rate back to 0.01. **Predict:** does it learn? Then press "
+        "**Race!**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     text = _outputs_text(cells[k])
     # pass 89 (r89 Focus): the epochs are in the picture of all four runners (its alt text), not in the words
-    assert text.startswith("<details><summary>Check your answer</summary>\n\nYes: all five cross 0.1, later than the "
-                           "steep runner's five.\n\n<img src=")
-    # pass 89b (r90 Clarity/Focus): what was not measured, said plainly; lead after r91 (Correctness): no tie to a
-    # suspect the runs did not measure, and "mattered more" scoped to the race's 400 epochs
-    # pass 90 (r91 Clarity: "Bigger steps act on ... The bigger start acts on ..." was four ideas at once): a
-    # two-row table, change -> what it does -> what the race showed, then the caveats in one box (r91 Focus)
-    # pass 91 (r92 Focus: the chapter ended on four open questions): they sit in a closed fold before the finding,
-    # and the finding is the last line
-    assert text.endswith("</details>\n\n**What this part showed.** Steeper is two changes in one.\n\n"
-                         "| change | what it does | what the race showed |\n|---|---|---|\n"
+    # r111: the answer names the change that worked, then both counts, from the runs
+    assert text.startswith("<details><summary>Check your prediction</summary>\n\nThe bigger start. Alone, it made "
+                           "all five runs cross 0.1, later than the steep runner's five. Bigger steps alone: none of "
+                           "the five crossed in 400 epochs.\n\n<img src=")
+    # pass 90 (r91 Clarity): a two-row table, change -> what it does -> what the race showed; r111: inside the fold
+    # (it answers the Predict), the finding after it, outside
+    assert text.endswith("| change | what it does | what the race showed |\n|---|---|---|\n"
                          "| 4× bigger start | the weights into the bends begin 4× bigger | 5 of 5 runs crossed 0.1, "
                          "later than the steep runner |\n"
                          # pass 104 (r106 Correctness): rate 0.04 also steps the output's weights 4×, said
                          # r109 (Clarity): said plainly which weights step 4×
                          "| 4× bigger steps | every weight steps 4× as far, even those into the output (the steep "
                          "runner's still step 0.01) | 0 of 5 runs crossed 0.1 in 400 epochs |\n"
-                         "\nWith both, the steep runner crossed soonest. Within 400 epochs, the start mattered more "
-                         "than the step size."
-                         # pass 99 (r100 Correctness): what the race leaves open, said once, consistent with Adam's
-                         # sizing of steps (Fading's section: "fading alone need not make Adam slow")
-                         # pass 104 (r106 Clarity: "not settled" undercut the plan): what it may be, and a stop
-                         # r107 (Correctness: the fading story must agree with Adam's resizing)
-                         # r108 (Clarity: it ended on a mystery): a clear finding and its limit
-                         " A stronger signal alone does not explain it: Adam resizes each nudge. So the race shows "
-                         "*that* a bigger start helps, not *why*.")
+                         "\nWith both, the steep runner crossed soonest.\n\n</details>\n\n" + START_FINDING)
     # pass 94 (r95 Focus: "Still open" left the thread hanging): no open line; What to remember states the finding,
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
@@ -4459,11 +4451,10 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 100 (r102 Retention/Focus): the counts sit in their own line right after the table, not in What to remember
     # r109 (Retention: item 3 ended on a pointer): What to remember says the counts asserted above, once
     assert "mattered more" not in remember and remember.count("the bigger start made 5 of 5 runs learn; bigger steps, 0 of 5.") == 1
-    # r110: the main path says these counts (SUSPECTS_PLAN), so Going further's own takeaway line is cut
-    assert SUSPECTS_PLAN in re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert not any(c.startswith("**What to remember (going further).**") for c in _cells("markdown"))
-    assert "".join(cells[k + 1]["source"]).startswith("## What comes next")
-    assert "Within 400 epochs, the start mattered more than the step size. A stronger signal alone does not explain it" in text
+    assert "".join(cells[k + 1]["source"]) == STEEPER_WHY   # r111: then where the 4× steps come from
+    # r111 (Clarity: "a stronger signal alone does not explain it" leaned the wrong way): the finding and its limit
+    assert "A stronger signal alone does not explain it" not in text and "mattered more" not in text
     assert "Why the start helps" not in text and "is still open" not in text
     assert "acts on Fading" not in text and "matters most" not in text
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
@@ -4483,7 +4474,8 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # the other branches say what the runs would show
     fake = types.SimpleNamespace(loss=np.full((5, 400), 0.5))
     said = ch05_race.start_answer({"sigmoid(4x) − 0.5": runs}, mine=fake).data
-    assert "None of the five cross 0.1 in 400 epochs." in said and "needed both" in said and "more slowly" not in said
+    assert "Neither. A bigger start alone: none of the five cross 0.1 in 400 epochs." in said and "needed both" in said
+    assert "more slowly" not in said and "The bigger start alone made" not in said   # no finding the runs do not show
 
 
 def test_bigger_steps_try_says_it_is_close_not_exact():
@@ -4529,10 +4521,11 @@ def test_try1_picture_says_sigmoid_not_sigma(monkeypatch):
 
 
 def test_a_recall_follows_the_sigmoid_diagnosis():
-    """Check r93 Retention: right after the verdict's plan (SUSPECTS_PLAN), a Pause and recall asks what the slope of
+    """Check r93 Retention: right after the steep unit's words (STEEPER_WORDS; r111: the plan's line is cut), a Pause
+    and recall asks what the slope of
     at most 1/4 causes, answers with both suspects by name, and corrects a likely wrong answer."""
     md = [re.sub(r"\s+", " ", s) for s in _cells("markdown")]
-    plan = next(i for i, s in enumerate(md) if SUSPECTS_PLAN in s)
+    plan = next(i for i, s in enumerate(md) if s.strip() == STEEPER_WORDS)
     recall = md[plan + 1]
     assert recall.startswith("> **Pause and recall.** Sigmoid's slope is at most 1/4. Which two suspects does that cause?")
     assert "> **Fading**: each bend passes back at most 1/4 of the signal." in recall
@@ -4588,7 +4581,8 @@ def test_the_start_x4_try_in_the_live_race_is_the_run_the_fold_answers():
 
 
 def test_bigger_start_fades_less_because_the_signal_is_multiplied_by_the_bigger_weights():
-    """Pass 104 (r106 Clarity): TWO_CHANGES says the bigger start's signal "is multiplied by them. So it fades less".
+    """Pass 104 (r106 Clarity): STEEPER_SPLIT (r111; was TWO_CHANGES) says the signal passed back "is multiplied by
+    those weights. So a bigger start makes it stronger".
     At epoch 0, sigmoid − 0.5's learning signal, passed back from the output to hidden layer 1, shrinks less with the
     weights into the hidden bends × 4 (the start ×4 box, start_runs) than without. Its own bends are not steeper there
     (their slopes at the points are smaller), so the cell must not say "steeper"."""
@@ -4603,11 +4597,13 @@ def test_bigger_start_fades_less_because_the_signal_is_multiplied_by_the_bigger_
         for i in range(len(t.Ws) - 1, 0, -1):
             signal = (np.swapaxes(t.Ws[i], -1, -2) @ signal) * slopes[i - 1]
         kept.append(np.abs(signal).mean() / first)
+        lost.append(np.abs(signal).mean())   # the signal that reaches hidden layer 1's weights, itself
         slopes_at.append(np.mean([s.mean() for s in slopes]))
     assert kept[1] > 2 * kept[0]          # "so it fades less"
+    assert lost[1] > 2 * lost[0]          # r111: "So a bigger start makes it stronger"
     assert slopes_at[1] < slopes_at[0]    # not "each bend is steeper": the weights do it
     flat = re.sub(r"\s+", " ", NOTEBOOK.read_text(encoding="utf-8"))
-    assert "The signal passed back is multiplied by these weights. So at first it fades less" in TWO_CHANGES
+    assert "The signal passed back is multiplied by those weights. So a bigger start makes it stronger." in STEEPER_SPLIT
     assert "each bend is steeper" not in flat
 
 
@@ -4622,6 +4618,30 @@ def test_the_detours_flat_steps_are_points_whose_weight_2_input_was_near_0():
     flat = np.abs(moves[:, 1]) < 0.1 * np.abs(moves[:, 0])
     assert flat.sum() >= 2                            # the picture has flat steps to explain
     assert np.all(inputs[flat, 1] < 0.1) and inputs.min() >= 0   # "weight-2 input was near 0" (inputs run 0 to 1)
-    assert "A flat step: that point's\nweight-2 input was near 0." in ch05_race.DETOUR_NOTE
+    # r111 (Picture: the note was small text in the plot): said under the picture, the inputs named as in the toy
+    assert "A flat step: that point's input 2 was near 0." in DETOUR_READ
     left = ch05_race.detour_figure().axes[0]
-    assert [t.get_text() for t in left.texts if "flat step" in t.get_text()] == [ch05_race.DETOUR_NOTE]
+    assert not [t for t in left.texts if "flat step" in t.get_text()]
+
+
+def test_the_detour_toy_learns_input_1_minus_input_2():
+    """r111 (Picture: what the toy learns and what the star is were never said): OFF_CENTRE says each of the 30 points'
+    target is input 1 − input 2, so the star (lowest loss) is weight 1 = 1, weight 2 = −1. The toy's step (the
+    detour's rule, zigzag.step) misses by w·h − target; at the star every point's miss is 0, so no step moves it, and
+    from the start (0, 0) the first step moves the weights by that point's target times its inputs."""
+    from course_utils.engine import zigzag
+
+    inputs = np.asarray(zigzag.independent_inputs(0.5, 30, 0))
+    assert len(inputs) == 30 and "30 made-up points" in OFF_CENTRE   # the picture's 30 steps, one point each
+    star = np.array([1.0, -1.0])
+    for h in inputs:
+        target = h[0] - h[1]   # "input 1 − input 2"
+        np.testing.assert_allclose(zigzag.step(star, h, star, 1.0), star, atol=1e-15)   # the star: the miss is 0
+        np.testing.assert_allclose(zigzag.step(np.zeros(2), h, star, 1.0), target * h, atol=1e-15)
+    path = zigzag.independent_path(0.5, 1.0, tuple(star), 30)
+    np.testing.assert_allclose(path[0], [0.0, 0.0])
+    assert "Each point's target is input 1 − input 2." in OFF_CENTRE and "weight 1 = 1, weight 2 = −1" in OFF_CENTRE
+    # the prose says it, and the picture's star sits there
+    prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert OFF_CENTRE in prose
+    assert "to a star at (1, −1) marking the lowest loss." in ch05_race.detour_figure().get_label()

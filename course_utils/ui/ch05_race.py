@@ -716,7 +716,7 @@ def rate_answer(runs, threshold=0.1, mine=None):
                f"loss that same seed reaches at rate {race.RACE_RECIPE['lr']:g}." if halved else
                f"It has not learnt within {epochs} epochs.")
     said = (f"{opening}\n\n{yours}\n\n"
-            f"**All five seeds:** {five.rstrip()}\n\nThe last try's picture draws all five.")
+            f"**All five seeds:** {five.rstrip()}\n\nThe picture after the verdict draws all five.")
     # pass 76 (r73 Focus: the tail piled up open questions): the try ends on its answer, not on what it cannot show
     # pass 78 (r75 Focus: a row of "never never never…"): the per-seed table is cut; the counts above say it, and
     # tests/test_chapter_05.py checks each seed's first crossing (p75's portability: crossings, not sliding losses)
@@ -753,25 +753,35 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
     crossed = int(np.isfinite(at).sum())
     steep = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold) if STRETCH_TEST[3] in runs else None
     later = steep is not None and crossed == len(at) and np.nanmin(at) > np.nanmax(steep)
+    by_steps = int(np.isfinite(race.epochs_to(steps.loss, threshold)).sum())
+    # r111 (Focus: the test moved onto the main path, after one Predict that asks which change alone works): the
+    # answer names the change that worked, then the start's and the steps' counts, all from the runs
+    winner = ("The bigger start. " if crossed > by_steps else "Bigger steps. " if by_steps > crossed
+              else "Neither. " if not crossed else "Both, as often as each other. ")
     if crossed == len(at):
-        answer = (f"Yes: all five cross {threshold:g}, " + ("later than the steep runner's five." if later
-                  else "about as fast as the steep runner's five."))
+        start = (f"Alone, it made all five runs cross {threshold:g}, " + ("later than the steep runner's five."
+                 if later else "about as fast as the steep runner's five."))
     else:
-        answer = f"{_count_of_five(crossed).capitalize()} cross {threshold:g} in {epochs} epochs."
+        start = f"A bigger start alone: {_count_of_five(crossed)} cross {threshold:g} in {epochs} epochs."
+    steps_said = f" Bigger steps alone: {_count_of_five(by_steps)} crossed in {epochs} epochs."
+    answer = winner + start + steps_said
     picture = ""
     if STRETCH_TEST[3] in runs and CENTRED_LABEL in runs:
         picture = f"\n\n{_embedded(tries_figure(runs, steps, mine, threshold))}"
     # pass 91 (r92 Focus: the chapter ended on open questions): they sit in a closed fold before the finding, so the
     # last line a learner sees is what the race showed
     # pass 94 (r95 Focus: "Still open" left the thread hanging): the finding closes the part, no open line
-    return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}{picture}\n\n</details>\n\n"
-                    + tries_table(mine, steps, threshold, later))
+    # r111: the table is the answer too, so it sits inside the fold; the finding follows it, outside
+    table, finding = tries_table(mine, steps, threshold, later)
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{answer}{picture}\n\n{table}\n\n"
+                    f"</details>\n\n{finding}")
 
 
 # pass 90 (r91 Clarity: "Bigger steps act on ... The bigger start acts on ..." was four ideas at once): the two changes
 # the steep curve makes, one row each: what it does, what the race showed (counts computed from the runs)
 def tries_table(start, steps, threshold=0.1, later=True):
-    """The optional part's closing table (notebook 05): the bigger start and the bigger steps, each alone."""
+    """The two single-change tests (notebook 05, after the verdict): the bigger start and the bigger steps, each
+    alone, as (table, finding): the table for the fold, the finding said after it (empty if the start did not win)."""
     epochs = np.shape(start.loss)[-1]
 
     def showed(runs, extra):
@@ -790,17 +800,16 @@ def tries_table(start, steps, threshold=0.1, later=True):
     alone = ("" if max(n_start / len(start.loss), n_steps / len(steps.loss)) == 1 else
              " Neither change alone finished every run." + (f" In this race, {CENTRED_LABEL} needed both."
                                                             if n_start == n_steps == 0 else ""))
-    return ("**What this part showed.** Steeper is two changes in one.\n\n"   # pass 94: shorter
-            "| change | what it does | what the race showed |\n|---|---|---|\n"
-            + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
-            + ("\nWith both, the steep runner crossed soonest." if later else "")
-            + (f" Within {epochs} epochs, the start mattered more than the step size." if start_won else "") + alone
-            # pass 99 (r100 Correctness: the verdict's "less fading" read as the reason): what is not settled, said
-            # pass 104 (r106 Clarity: "not settled" undercut the plan): what it shows, what it cannot, and a stop
-            # r107 (Correctness: the verdict's fading story must agree with Adam's resizing): the why, said once
-            # r108 (Clarity: the part ended on a mystery): a clear finding, and its limit
-            + (" A stronger signal alone does not explain it: Adam resizes each nudge. So the race shows *that* a "
-               "bigger start helps, not *why*." if start_won else ""))
+    table = ("| change | what it does | what the race showed |\n|---|---|---|\n"
+             + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
+             + ("\nWith both, the steep runner crossed soonest." if later else "") + alone)
+    # pass 99 (r100 Correctness: the verdict's "less fading" read as the reason): what is not settled, said
+    # r107 (Correctness: the verdict's fading story must agree with Adam's resizing): the why, said once
+    # r111 (Clarity: "a stronger signal alone may not matter" pointed the wrong way): the learner's guess, answered by
+    # the count, and what the race cannot show
+    finding = (f"The bigger start alone made {n_start} of {len(start.loss)} runs learn, even though Adam resizes "
+               "nudges. This race shows *that* it helps; not *why*." if start_won else "")
+    return table.strip(), finding
 
 
 
@@ -1512,47 +1521,8 @@ def changed_sigmoids_figure():
     return stretch_curves_figure(VERDICT_CURVES)
 
 
-def slope_steps(step=0.01, names=VERDICT_CURVES[:2]):
-    """One weight's step of `step` seen through each curve near 0 (notebook 05, r51 change 3): [(name, slope at 0,
-    output move)] when a weight whose input is 1 moves by `step` and its unit's weighted sum sits at 0."""
-    rows = []
-    for name in names:
-        f = stretch_curve(name)
-        (v0, v1), (s0, _s1) = f(np.array([0.0, step]))
-        rows.append((name, float(s0), float(v1 - v0)))
-    return rows
-
-
-@plots.styled
-def slope_step_figure(step=0.01, span=0.012):
-    """The same step into two curves, zoomed in near 0 (notebook 05, r51 Picture: the mechanism had no picture on the
-    main path): the input moves `step`; sigmoid − 0.5's output moves about step/4, sigmoid(4x) − 0.5's about step.
-    Two squares on one shared scale."""
-    rows = slope_steps(step)
-    fig, axes = plots.new_figure(640, 300, 1, 2, sharey=True)
-    z = np.linspace(-span / 3, span, 121)
-    for ax, (name, _slope, move) in zip(axes, rows):
-        value = stretch_curve(name)(z)[0]
-        colour = _runner_colour(name, STRETCH_TEST.index(name))
-        ax.plot(z, value, color=colour, lw=2.2, ls=_runner_style(name, STRETCH_TEST.index(name)).get("ls", "-"))
-        ax.annotate("", xy=(step, 0), xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", lw=1.8, color="black",
-                                                                  shrinkA=0, shrinkB=0))
-        ax.annotate("", xy=(step, move), xytext=(step, 0), arrowprops=dict(arrowstyle="-|>", lw=1.8, color=colour,
-                                                                         shrinkA=0, shrinkB=0))
-        ax.text(step / 2, -span / 12, f"input +{step:g}", ha="center", va="top", fontsize=9)
-        ax.text(step * 1.04, move / 2, f"output\n+{move:.2g}", ha="left", va="center", fontsize=9, color="black")
-        ax.axhline(0, color=plots.MUTED, lw=0.8)
-        ax.axvline(0, color=plots.MUTED, lw=0.8)
-        ax.set(xlim=(-span / 3, span), ylim=(-span / 3, span), xlabel="input (weighted sum plus bias)", title=name)
-        ax.set_aspect("equal")
-        ticks = [0, step / 2, step]   # r61 Picture 3: three short ticks, not five of four digits
-        ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
-        ax.set_yticks(ticks, [f"{t:g}" for t in ticks])
-    axes[0].set_ylabel("output")
-    fig.suptitle(f"Zoomed in near 0: the same input step of {step:g} into each curve", fontsize=10)
-    said = "; ".join(f"{name}: the output moves {move:.2g}" for name, _s, move in rows)
-    fig.set_label(f"Two small plots on one scale, zoomed in near 0. In each, the input moves {step:g}. {said}.")
-    return fig
+# r111 (Focus: the main path explained bigger steps at length, though the bigger start is what worked): the
+# zoomed-in step through each curve (slope_steps, slope_step_figure) is cut with its fold
 
 
 # ---- two ways to step (notebook 05, r54 Picture 1 and Clarity 1: Adam's resizing had no picture) ----
@@ -1683,9 +1653,8 @@ DETOUR_LABEL_GAP = 0.13   # data units from a step's end to its number (the deto
 
 
 DETOUR_FADE = 0.35   # the all-positive path after its arrowed steps: faint, so the arrows carry the rule
-# pass 104 (r106 Picture: flat steps on the pale path looked like parting): the note says why a step is flat
-DETOUR_NOTE = ("Here: one point a step.\nA flat step: that point's\nweight-2 input was near 0.\n"
-               "A race step averages 400 points,\nso there weights can part.")
+# pass 104 (r106 Picture: flat steps on the pale path looked like parting): a note said why a step is flat
+# r111 (Picture: the note was small, crowded text in the plot): said in the notebook's words under it (DETOUR_READ)
 DETOUR_PATH_LW = 1.5   # r108 (Picture: the faint path was hard to follow): thicker, still faint
 DETOUR_FONT = 11   # the detour's step labels and "end", in points
 DETOUR_CHAR = 0.021   # about half a bold 11-point character's width on the detour's axes, in data units (pass 93)
@@ -1737,7 +1706,6 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             # pass 94 (r95 Picture first: later steps looked flat, against "the same way"): the whole path fainter,
             # and the picture says each step here follows one point, where a race step averages 400
             ax.plot(*path.T, "-", marker=mark, color=colour, lw=DETOUR_PATH_LW, ms=2.5, alpha=DETOUR_FADE, label=words)
-            ax.text(-0.45, -1.25, DETOUR_NOTE, ha="left", va="bottom", fontsize=9, color="#333333", zorder=5)
             for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
                 ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.8, mutation_scale=20,
                                                       shrinkA=0, shrinkB=0), zorder=4)
@@ -1775,8 +1743,7 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     fig.set_label("Two plots of two weights on the same axes, each from the start at (0, 0) to a star at (1, −1) marking the lowest loss. "
                   + ("Left, inputs all positive: every step moves both weights the same way, up-right or down-left: "
                      f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path, its first "
-                     f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end; a note: "
-                     + DETOUR_NOTE.replace("\n", " ") + " "
+                     f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end. "
                      if together else "")
                   + "Right, inputs of both signs: a shorter path. Paths: " + "; ".join(said) + ".")
     return fig
