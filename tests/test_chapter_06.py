@@ -49,7 +49,7 @@ def test_the_map_labels_are_large_and_short():
     for inset in fig.axes[0].child_axes:
         for t in inset.texts:
             assert t.get_fontsize() >= 12, t.get_text()
-            if t.get_text().lstrip("−").isdigit() or t.get_text() in ("left slope drawn\n10× steeper", "shares add to 1"):
+            if t.get_text().lstrip("−").isdigit() or t.get_text() in ("left slope 0.1\n(really 0.01)", "shares add to 1"):
                 assert max(to_rgb(t.get_color())) < 0.2, t.get_text()   # dark ink, not the old grey #666
 
 
@@ -343,7 +343,8 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # p106 (r108 Clarity: "three bends" but four styles listed): the picture draws at most three lines (pick, one
     # dashed, avoid); the one dashed line is "second" or, at one place, "a different task", said in one bullet
     assert ("The picture draws up to three curves:\n- a thick pale band: the best bend;\n"
-            "- dashed, \"second\" in the legend: a good second choice;\n"   # p108 (r110): "a different task" said where used
+            # p109 (r111 Interaction: "second" here, "a different task" later): one bullet says both, as the legend does
+            "- dashed: a good second choice. For one menu item, the bend for a different task. The legend says which;\n"
             "- dotted: a bad choice. The legend says why.\n"
             ) in before and "text under the menu" not in before
     assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
@@ -407,6 +408,10 @@ def test_every_prediction_is_answered_below_in_a_fold():
                 continue
             if _src(cells[i + 1]) == "ch06.ranges_fold()":   # p108 (r110): the picture's fold ends with the answer
                 assert ch06_decisions.ranges_fold().data.startswith("<details><summary>Show the ranges (after you predict)")
+                continue
+            if _src(cells[i + 1]) == "ch06.writes_fold()":   # p109 (r111): the picture's fold ends with the answer
+                assert ch06_decisions.writes_fold().data.startswith("<details><summary>Show the writes (after you predict)")
+                assert "- Tanh goes up and down" in ch06_decisions.writes_fold().data
                 continue
             if _src(cells[i + 2]) == "ch06.softmax_check()":   # p108 (r110): the picture's fold, then the check's
                 assert ch06_decisions.softmax_check().data.startswith("<details><summary>Check your prediction</summary>")
@@ -1092,7 +1097,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     soft = insets[[r[0] for r in ch06_decisions.MAP_ROWS].index("multiclass_output")]
     assert len(soft.patches) == 3 and not soft.lines[2:]   # three bars, no curve
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
-    assert "left slope drawn\n10× steeper" in [t.get_text() for t in leaky.texts]   # the picture says it too (pass 99)
+    assert "left slope 0.1\n(really 0.01)" in [t.get_text() for t in leaky.texts]   # the picture says it too (pass 99; p109: drawn and real leak)
     x, y = leaky.lines[-1].get_data()
     np.testing.assert_allclose(y[x < 0], 0.1 * x[x < 0])   # drawn leak 0.1: ten times the default 0.01
     assert "Where a curve is drawn" not in words and "An upright grey line" not in words   # one sentence, not three
@@ -1692,7 +1697,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert "cannot die" not in _md_text()
     assert "10 times steeper" not in words   # pass 46 (cut): the map's label says it
     # pass 99 (r100 Clarity: "leak drawn ×10" used "leak" before the chapter said it): the label says it in plain words
-    assert any(note == "left slope drawn\n10× steeper" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
+    assert any(note == "left slope 0.1\n(really 0.01)" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
     assert "The map draws the leak" not in after and "leak drawn" not in "".join(_src(c) for c in _cells())
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
@@ -2776,9 +2781,9 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     assert f"{ends[0]:.1f}" == "95.1" and f"{_memory_path_run(forget, write, np.full(steps, np.tanh(3.0)))[-1]:.1f}" == "31.5"
     # the words say it, on the memory path, just before the picker; pass 46 (r41, cut): the number example (toward
     # 5, never past) went, the two bullets it backed stay
-    text = _md_text()
+    text = ch06_decisions.writes_fold().data   # p109 (r111 Focus): the bullets sit in the writes picture's fold
     assert "- A ReLU write also has no top: see its jump at write 3.\n" in text
-    assert "- Tanh goes up and down: a write can also lower the memory." in text and "climbs toward 5" not in text
+    assert "- Tanh goes up and down: a write can also lower the memory." in text and "climbs toward 5" not in _md_text()
 
 
 
@@ -2813,7 +2818,8 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot marked x = 1, right)."   # pass 102 (r104: three dots there)
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
-    assert "Tanh" not in before and inside.rstrip().endswith(said)
+    assert "Tanh" not in before and inside.rstrip().endswith(   # p109 (r111 Clarity 10): why sum 1, said after
+        said + "\nSums are seldom exactly 0. Sum 1 stands for an ordinary one.")
     assert "Tanh" not in _src(cells[k + 1]).split("= 1 in 1,024.")[0]   # pass 101: tanh's line follows the answer
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -2874,8 +2880,9 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.writes_fold()")
     assert _src(cells[k - 4]).startswith("## The LSTM or GRU row: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "1. takes a random sum;" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
-        "<details><summary>Check your prediction</summary>\n\n- ReLU and sigmoid writes are never below 0")
+    # pass 79: the answer in the Predict's fold; p109 (r111 Focus: two folds in a row): in the picture's own fold
+    assert "1. takes a random sum;" in _src(cells[k - 1]) and "<details>" not in _src(cells[k + 1])
+    assert _src(cells[k + 1]).startswith("One reason this row picks tanh for new content")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
     assert np.all(np.diff(m["sigmoid"]) > 0)
@@ -2885,6 +2892,8 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     shown = "".join(out["text/markdown"])
     assert shown.startswith("<details><summary>Show the writes (after you predict)</summary>\n\n<img src='data:image/png")
     assert shown.rstrip().endswith("</details>") and f"alt='{escape(fig.get_label(), quote=True)}'" in shown
+    assert shown.count("<details>") == 1 and shown.index("<img") < shown.index(
+        "\n\n- ReLU and sigmoid writes are never below 0, so both memories never go down.\n") < shown.index("</details>")
 
 
 def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
@@ -2939,7 +2948,9 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     # pass 62: "it" named, the leak; pass 99 (r100): named over the dead unit's picture
     # pass 76 (r73 Focus: at most one note on how a picture is drawn): the map's own inset says how it is drawn
     assert "its **leak**" in words and "times too steep" not in leak
-    assert ch06_decisions.NOTE["dying_units"][0][2] == f"left slope drawn\n{times:.0f}× steeper"
+    # p109 (r111 Picture: "10× steeper" than what?): the drawn and the real leak, both read from the code
+    drawn = ch06_decisions.MINI["dying_units"][0][1]["alpha"]
+    assert ch06_decisions.NOTE["dying_units"][0][2] == f"left slope {drawn:g}\n(really {alpha:g})"
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
@@ -3077,7 +3088,10 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     predict, fold = _src(cells[k - 1]), ch06_decisions.map_check().data
     stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
     assert stored.startswith("<details><summary>Check your prediction</summary>") and "<img src='data:image/png" in stored
-    assert "Trace both paths on the map, then open the check." in predict
+    # p109 (r111 Interaction: the Predict was a lookup on the map): a real guess first, then the trace
+    assert ("Could sigmoid, an S from 0 to 1, give its output? Why, or why not?\n"
+            "Then trace both paths on the map, and open the check.") in predict
+    assert "Sigmoid would squash every guess to between 0 and 1." in fold   # the check answers the guess
     assert predict.startswith("**Predict:** a plain network reads today's weather and guesses tomorrow's temperature.")
     # pass 67 (r62 Clarity 3): the rows' words moved above the map; the map's rule sits between it and the Predict
     # pass 71 (r65 Clarity 1): map, its rule, its words, then the Predict
@@ -3299,7 +3313,7 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     # pass 79 (r76 Interaction 3: the picture asked nothing first): a Predict ends the words, the bullets under the
     # picture answer it (tanh's memory goes down; ReLU's write has no top)
     assert words.endswith("**Predict:** which memories can go down? Which bend can make one write huge?")
-    under = _md_text().split("Which bend can make one write huge?")[1]
+    under = ch06_decisions.writes_fold().data   # p109 (r111 Focus): the answer shares the picture's fold
     assert "- Tanh goes up and down: a write can also lower the memory." in under and "- A ReLU write also has no top" in under
 
 
@@ -3452,8 +3466,8 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # r105 (Clarity, Correctness: "more bends" named four words without meanings, and SwiGLU is a
                     # block, not a bend) gave each a line; r106 (Clarity 7: fourteen words before any is needed):
                     # the rest are said at their rows, and the key says so
-                    "- Every other name on the map gets its own section below.\n\n"
-                    "For now, follow the arrows.")
+                    # p109 (cut for words: the Predict right below says to trace the arrows)
+                    "- Every other name on the map gets its own section below.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
                  "Softmax"):
@@ -3510,8 +3524,8 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     # pass 82 (r80 Correctness: one sigmoid per label solves another task, so it is no "good second"): said so
     # pass 100 (r102 Interaction: the other task was guessed, not taught): it is said before the question
     # pass 105 (r107 Interaction: two dashed kinds in the legend): the question names its legend entry
-    third = after.index('**Predict:** now choose "one class of many". Its dashed line, "a different task", '
-                        'is the bend for photos with several answers. '
+    third = after.index('**Predict:** now choose "one class of many". Its dashed line is "a different task": '
+                        'the bend for photos with several answers. '
                         "Which bend is it? Why would softmax's shares get in the way there?")
     assert after[:third].endswith("Some tasks pick one answer of many: cat, dog or bird.\n"
                                   "Some photos hold several answers at once: a cat and a dog.\n\n")
@@ -4189,3 +4203,31 @@ def test_p107_silu_words_say_both_sides_and_its_lowest_point():
     alt = ch06_decisions.smooth_picture().data
     assert "data:image/png;base64," in alt and "lowest: SiLU −0.28" in alt
     assert "The \"Swi\" in SwiGLU is Swish, another name for SiLU." in SWIGLU_WORDS
+
+
+def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and_real():
+    """Check r111 (Clarity 2: "multiplies the nudge by its slope" taken on faith; Picture: "10× steeper" unclear;
+    Clarity 10: why sum 1): the slope's cell says what a slope does to the nudge, with sigmoid's real slope at 0 and
+    the flat and slope-1 cases; the tanh cell says why sum 1; the map's Leaky note names the drawn and the real leak."""
+    from course_utils.facts import activations
+    first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "**slope**" in _src(c))
+    assert ("Think of a lever. At sum 0, sigmoid's output moves a quarter as far as its sum: slope 0.25.\n"
+            "So a nudge on the output reaches the sum as a quarter.\n"
+            "A flat curve (slope 0) passes nothing back. A ramp of slope 1 passes all of it.\n") in first
+    assert float(activations.get("sigmoid").derivative(np.array([0.0]))[0]) == 0.25   # "a quarter", "slope 0.25"
+    assert float(activations.get("relu").derivative(np.array([2.0]))[0]) == 1.0   # a ramp of slope 1
+    tanh_cell = next(_src(c) for c in _cells() if _src(c).startswith("Tanh's slope is 1 only at sum 0."))
+    assert tanh_cell.rstrip().endswith("Sums are seldom exactly 0. Sum 1 stands for an ordinary one.")
+    (_, _, note, _), = ch06_decisions.NOTE["dying_units"]
+    drawn = dict(ch06_decisions.MINI)["dying_units"][0][1]["alpha"]
+    real = activations.get("leaky_relu").params["alpha"].default
+    assert (drawn, real) == (0.1, 0.01) and note == f"left slope {drawn}\n(really {real})"
+    assert "10×" not in note and "steeper" not in note
+    # r111 Picture: the old note ran into the "1" and "0" marks; the new one ends left of them, in a smaller type
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    leaky = fig.axes[0].child_axes[[r[0] for r in ch06_decisions.MAP_ROWS].index("dying_units")]
+    said = next(t for t in leaky.texts if t.get_text() == note)
+    marks = [t for t in leaky.texts if t.get_text() in ("0", "1") and t.get_position()[0] > 3]
+    assert len(marks) == 2 and said.get_fontsize() == 12
+    assert all(said.get_window_extent().x1 < m.get_window_extent().x0 for m in marks)

@@ -46,11 +46,14 @@ TALLER = {"recurrent": 0.08}   # pass 72 (r68 Picture: its 1, 0 and −1 crowded
 YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
         "recurrent": (-2.3, 1.6)}   # r38: room below the −1 line for the x-axis's "0": it sits clear of tanh and the line
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
-    "dying_units": [(-2.8, 2.45, "left slope drawn\n10× steeper", "leaky_relu")],
+    # p109 (r111 Picture: "10× steeper" read as a property of Leaky ReLU): the drawn and the real leak, both said
+    "dying_units": [(-2.8, 2.45, f"left slope {MINI['dying_units'][0][1]['alpha']:g}\n"
+                                 f"(really {activations.get('leaky_relu').params['alpha'].default:g})", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (1.1, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves; r49: clear of the axis "0"
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
+NOTE_PT = {"dying_units": 12}   # p109: the leak note's longer lines fit left of the 1 and 0 marks
 BOX_PAD = 0.004   # the rounded boxes reach this far beyond their x, in axes fractions
 MAP_LEFT = 0.008   # the first box's left edge: its border (BOX_PAD and the line's width) stays inside the picture
 WHERE_X, WHERE_W, PICK_X = 0.312, 0.222, 0.568   # the where-boxes' left edge and width, the pick boxes' left edge
@@ -167,7 +170,7 @@ def decision_map(trace=()):
             inset.bar([-1.8, 0.0, 1.8], softmax_shares(), width=1.2, color="#bbbbbb", edgecolor="black", lw=0.5)
         for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
             colour = plots.color(name) if len(curves) > 1 else MARK_INK
-            inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
+            inset.text(nx, ny, note, fontsize=NOTE_PT.get(key, MARK_PT), va="top", color=colour)
         inset.set(xlim=INSET_X, ylim=ylim, xticks=[], yticks=[])
     fig.set_label(map_alt(trace))   # r34: the generic alt ("panel: x from ...") said nothing
     return fig
@@ -955,10 +958,16 @@ def _picture_fold(summary, fig, width, after=""):
                     + "</details>")
 
 
+WRITES_CHECK = """- ReLU and sigmoid writes are never below 0, so both memories never go down.
+- A ReLU write also has no top: see its jump at write 3.
+- Tanh goes up and down: a write can also lower the memory."""
+
+
 def writes_fold():
     """Line 4's writes picture behind a click (pass 83, r81 Interaction: it sat right under its Predict, so the answer
-    showed before the learner thought), as chapter 05 folds its pictures."""
-    return _picture_fold(WRITES_SUMMARY, memory_writes(), WRITES_FIG[0])
+    showed before the learner thought), as chapter 05 folds its pictures. p109 (r111 Focus: two folds in a row for one
+    Predict): the picture and the answer in words share the one fold."""
+    return _picture_fold(WRITES_SUMMARY, memory_writes(), WRITES_FIG[0], WRITES_CHECK)
 
 
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
