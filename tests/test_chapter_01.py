@@ -392,11 +392,13 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     relu_ask = _src(cells[i + 1])   # the checks, after the widget
     # pass 102 (r104 Interaction: the ReLU Predict sat below its widget): it is the widget's second Predict, above
     # it, after the no-bend one; it restates layer 2's start (c, d), which sets the second corner
+    # pass 109 (r111 Interaction: two stacked Predicts, layer 3 unsaid): numbered steps, as the grid widget's; step 2
+    # says where all four later sliders stay
     assert ask.rstrip().endswith(
-        "Try three wild settings.\n\n"
-        "**Predict next:** press **reset**, then set $a = 1$ and $b = 0$. Layer 2 stays at $c = -0.8$, $d = 1$.\n"
-        "If you tick **put a ReLU after layers 1 and 2**, where, from the left, will the thick line get its first "
-        "corner?")
+        "Try three wild settings.\n"
+        "2. **ReLU.** Press **reset**, then set $a = 1$ and $b = 0$. Leave the rest: $c = -0.8$, $d = 1$, $e = 1.2$, "
+        "$f = -0.5$.\n   Then tick **put a ReLU after layers 1 and 2**. Predict: where, from the left, will the thick line "
+        "get its first corner?")
     assert "Press **reset**" not in relu_ask and "first corner?" not in relu_ask
     start = {k: float(v) for k, v in re.findall(r"\$([a-f]) = (-?\d+(?:\.\d+)?)\$", ask) if k not in "ab"}
     fresh = ch01_collapse.collapse_demo(n_layers=3)   # the Predict states every later layer's start, as the widget has it
@@ -406,15 +408,16 @@ def test_first_collapse_question_the_first_relu_corner_sits_at_x_0():
     assert "Layer 1 starts at" not in ask  # pass 15: the sliders show it; the first Predict is the no-bend one
     # pass 43 (r38 reader): the no-bend "can the gap leave 0?" was a yes/no the proof had just answered: dropped
     assert "can the gap leave 0?" not in ask and "**Then predict:**" not in ask
-    assert relu_ask.index("Check: tick box off") < relu_ask.index("<details><summary>Check your prediction</summary>")
+    assert relu_ask.index("Check step 1: tick box off") < relu_ask.index("<details><summary>Check step 2: the first corner</summary>")
     assert "keep layers 2 and 3 at their start" not in relu_ask
     assert "keep the other sliders," not in relu_ask
-    assert ask.index("**Predict first:**") < ask.index("**Predict next:**")
+    assert ask.index("**Predict, then try**, in two steps:") < ask.index("1. **Tick box off.**") < ask.index("2. **ReLU.**")
+    assert "**Predict next:**" not in ask
     answer = relu_ask
     assert answer.index("<details>") < answer.index("At $x = 0$.") and "No bend: no." not in answer
     assert "Try the Predict first." not in answer
     # pass 97 (r98 Interaction): the no-bend gap is asked again, as a try before the ReLU one; its fold comes first
-    assert answer.index("Check: tick box off") < answer.index("At $x = 0$.")
+    assert answer.index("Check step 1: tick box off") < answer.index("At $x = 0$.")
 
 
 def test_every_question_is_answered_only_below_it_and_folded():
@@ -1156,9 +1159,11 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
     assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
             "The shaded panel *before the layer* marks those parts:\n"  # pass 85 (r84: "second picture" was vague)
-            "- Orange (only $h_1$ below 0) lands on the upright axis.\n"  # pass 89b (r90: one sentence a colour)
-            "- Green (only $h_2$ below 0) lands on the across axis.\n"  # pass 75 (r72: orange first, the rest short)
-            "- Grey (both below 0) lands on (0, 0).\n\n"
+            # pass 109 (r111 Clarity: h₁ is an after-layer number, the shading is on the before panel): points
+            # whose h₁ would come out below 0
+            "- Orange: points whose $h_1$ alone would come out below 0. They land on the upright axis.\n"  # pass 89b (r90: one sentence a colour)
+            "- Green: points whose $h_2$ alone would. They land on the across axis.\n"  # pass 75 (r72: orange first, the rest short)
+            "- Grey: both would. They land on (0, 0).\n\n"
             "A black diamond marks the thick line's crease.\n"  # pass 89b (r90): the crease sentence last
             "A grid line usually gets a crease where it meets a pressed part.") in text   # r52: grey said, axes named
     # r72: "usually": a line inside a pressed part gets no crease (session 32: "in text" had slipped into that comment)
@@ -2603,7 +2608,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # nothing of the diagonal (test below: plain random tables blow up)
             # pass 108 (r110 Focus: "turn" 8 numbers was never shown; the "Why?" was a detour): no question; what
             # the tables keep (lengths: W.T @ W = I, below) and what that spares
-            "The test's tables keep the numbers' overall size.\nAfter 100 layers they neither blow up nor shrink to 0.\n\n") in text
+            # pass 109 (r111 Clarity: "the test's tables" and "overall size" unexplained): turn or flip, no stretch
+            # (W.T @ W = I, below); the bias slides them to 16..22, not huge (deep < 50, below)
+            "We chose tables that only turn or flip the points.\n"
+            "So the numbers never grow huge or shrink to 0.\n\n") in text
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -3269,9 +3277,9 @@ def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with
     assert not any("collapse_demo(" in s or "fold_demo(" in s for s in before)
     ask = _src(cells[i - 1])
     said = "A tick box adds ReLU bends. The dashed line ignores it.\n"  # pass 37; pass 43, 46: shorter
-    assert said in ask and ask.index(said) < ask.index("**Predict first:**")   # r99: one Predict before the widget
+    assert said in ask and ask.index(said) < ask.index("**Predict, then try**")   # r99; pass 109: numbered steps
     # pass 102 (r104 Interaction): the ReLU Predict is the widget's second Predict, above it
-    assert ask.index("**Predict first:**") < ask.index("If you tick **put a ReLU")
+    assert ask.index("1. **Tick box off.**") < ask.index("Then tick **put a ReLU")  # pass 109: numbered steps
     assert "tick" not in "\n".join(t for k, t in _markdown_cells() if k < i - 1).lower()
     # what the words say: ticked, the stack bends (ReLU after layers 1 and 2 only); unticked, one line again
     x = w.lines["stacked"].get_xdata()
@@ -3538,7 +3546,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert tanh_wins and all(-60 < a < 0 for a in tanh_wins)  # less steeply down than −60, still down
     # pass 62 (r56 reader: off one line alone is no reason): three points off one line make a triangle, and a line
     # cuts off any one corner of a triangle: here the point both 1-corners share
-    assert ("tanh: yes. Its curve moves the three landing points into a triangle.\n"
+    # pass 109 (r111 Clarity: why three points for four corners): the shared point said first (checked below)
+    assert ("tanh: yes. The two label-1 corners share one point.\n"
+            "The curve puts the three landing points in a triangle.\n"
             "A line can cut off any corner of a triangle, here the label-1 corners' point. The **steep** line does it.") in text
     assert dict((n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["steep"] == (-30.0, 0.55)
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
@@ -4961,7 +4971,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
     # pass 108 (r110 Focus): what the tables keep, said without "turn"
-    assert "The test's tables keep the numbers' overall size." in _src(cells[head])
+    assert "We chose tables that only turn or flip the points." in _src(cells[head])
+    assert "The test's tables" not in _src(cells[head])
     assert "plate" not in _src(cells[head]) and "plate" in fold   # pass 105 (r107): the plate only after the answer
 
 
@@ -5058,7 +5069,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     assert "Try to make the title count" not in text and "Watch the title: does any line get creased?" in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
     # pass 108 (r110 Focus): the why said as what the tables keep, with no question
-    assert "(no stretch)" not in text and "After 100 layers they neither blow up nor shrink to 0." in text
+    assert "(no stretch)" not in text and "So the numbers never grow huge or shrink to 0." in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
     rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
     plain, turned = x0.copy(), x0.copy()
@@ -5168,10 +5179,10 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
-    assert ("**Predict first:** with the tick box off, can any setting of the six sliders make "
-            "the gap bigger than 0? Try three wild settings.\n\n**Predict next:**") in ask   # pass 102: then the ReLU one
+    assert ("1. **Tick box off.** Predict: can any setting of the six sliders make "
+            "the gap bigger than 0? Try three wild settings.\n2. **ReLU.**") in ask   # pass 109: numbered, then ReLU
     answer = _src(cells[i + 1])
-    assert answer.startswith("<details><summary>Check: tick box off</summary>\n\nNo: the gap stays 0.00.")
+    assert answer.startswith("<details><summary>Check step 1: tick box off</summary>\n\nNo: the gap stays 0.00.")
     assert answer.index("</details>") < answer.index("At $x = 0$.")
     w = ch01_collapse.collapse_demo(n_layers=3)
     assert w.bend.value is False
@@ -5329,6 +5340,10 @@ def test_pass106_the_xor_network_is_drawn_with_its_counts_and_wiring():
         assert (to_rgba(cols["middle"].get_markerfacecolor()) != to_rgba("white")) == bent
         assert "tanh" in ax.get_title() if bent else "no bend" in ax.get_title()
     assert "2 input circles, 8 middle circles, 1 output circle" in figure_alt(fig)
+    # pass 109 (r111 Clarity: "sigmoid" and "chance" were drawn before the words that explain them, just below)
+    for ax in fig.axes:
+        words = [t.get_text() for t in ax.texts if t.get_gid() == "output words"]
+        assert words == ["last bend\n(sigmoid,\nbelow) →\nchance of\nlabel 1"]
     cells = _cells()
     at = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_network_picture()")
     assert "A small network has 2 inputs, 8 units in the middle, and 1 output." in _src(cells[at - 1])

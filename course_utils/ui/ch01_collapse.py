@@ -2039,7 +2039,8 @@ def xor_network_picture(layers=XOR_LAYERS):
                     mec="black", mew=1.4, zorder=2, gid=name)
         for y, word in zip(heights[0], ("x₁", "x₂")):
             ax.text(-0.12, y, word, ha="right", va="center", fontsize=11)
-        ax.text(2.12, 0, "sigmoid →\nchance of\nlabel 1", ha="left", va="center", fontsize=9.5)
+        ax.text(2.12, 0, "last bend\n(sigmoid,\nbelow) →\nchance of\nlabel 1", ha="left", va="center",
+                fontsize=9.5, gid="output words")  # r111: sigmoid is explained below the picture
         ax.text(1, -1.3, "8 middle units" + (": each a tanh" if bent else ": no bend"), ha="center", fontsize=10)
         ax.set(xlim=(-0.5, 2.9), ylim=(-1.45, 1.25), xticks=[], yticks=[],
                title="tanh bend in the middle" if bent else "no bend in the middle")
