@@ -60,15 +60,19 @@ BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "The share comes from a bell curve; a kitchen scale explains it (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
-              "Its errors have a usual size, about 2 grams (2 g): one **usual error**.\n"
+              # r111 Clarity 2: one name, "usual error", throughout ("usual size" went)
+              "Its errors are usually about 2 grams (2 g): one **usual error**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
               # pass 105 (r107 Correctness: GELU needs no bell; the bell is its designers' picture)
               # r109 Clarity: a bridge from the scale to one unit ("assumed": nothing here was measured)
               # r110 Clarity 3: the leap from the apple to one unit's sums made explicit, and what x = 1 now means
-              "Forget the apple: feed one unit many examples, noting each sum.\n"
-              "GELU's designers assumed these sums pile into the same bell: centred on 0, usual size 1.\n"
-              "So $x = 1$ now means one usual size above the middle.\n"
+              # r111 Clarity 2: the unit in a cell of its own; its sum named as GELU's input x; "the same bell"
+              # was false (the apple's usual error is 2 g): the same shape, with usual error 1
+              "Now swap the apple for a unit.\n"
+              "Feed it many examples; note each weighted sum plus bias, its input $x$.\n"
+              "GELU's designers assumed they pile into a bell of the same shape: middle 0, usual error 1.\n"
+              "So $x = 1$ means one usual error above the middle.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
@@ -82,7 +86,7 @@ GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of those sums that $x$ be
               "Picture a gate that opens with chance $\\Phi(x)$.\n"
               "Open, $x$ passes; shut, 0 passes.\n"
               "On average, $x \\cdot \\Phi(x)$ gets through.\n"
-              "GELU multiplies $x$ by $\\Phi(x)$ (below). It passes that average every time.")
+              "GELU multiplies $x$ by $\\Phi(x)$ (below). It always passes that average.")
 # pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
 # arrow length from the together part and the box spends it on spread (test_pass100_...)
 # r103 (Clarity: "frees length ... the box spends it" was jargon; Correctness: the ticked box changes centre and
@@ -666,7 +670,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
     # pass 71 (r67 Correctness): a unit whose weight is 0 is flat (checked below, "flat"): the condition is said
-    assert ("With one input x, each first-layer ReLU unit makes one corner (if its input weight and turn are not 0).\n") in markdown()
+    assert ("With one input x, each first-layer ReLU unit makes one corner (unless its input weight or turn is 0).\n") in markdown()
     assert "weight in " not in markdown()   # r83 Clarity: "weight in" was jargon
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
     assert "ReLU}(k - x)" not in markdown()   # pass 29: the mirrored piece is cut, the table holds the two layers
@@ -1248,8 +1252,8 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
 
 def test_straight_not_flat_for_the_collapsed_line():
     """Check chapter 01's collapse is called a straight line ('flat' is kept for slope 0)."""
-    first = "".join(chapter()["cells"][0]["source"])
-    assert "make one straight line" in first and "flat line" not in markdown() and "flat layers" not in markdown()   # r109: drawn
+    first = "".join(chapter()["cells"][_cell_index("A **layer** is a row of such units")]["source"])   # r111: after the unit
+    assert "out comes a straight line" in first and "flat line" not in markdown() and "flat layers" not in markdown()   # r109: drawn
 
 
 def test_a_relu_network_makes_the_line_plus_corners_exactly():
@@ -1931,7 +1935,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert "".join(cells[at + 1]["source"]) == ("**Then predict:** set the centre to 0. Does a bigger step keep helping?\n\n"
                                                 # pass 97 (r98 Clarity: which circle, and what "it" was)
                                                 "The left panel's dashed circle shows a typical arrow's length.\n"
-                                                "The box makes centre 0's arrows as long as centre 0.5's.\n"
+                                                "The check box makes centre 0's arrows as long as centre 0.5's.\n"
                                                 "Centre 0's inputs then spread from −1 to 1.\n\n"   # r109: the stray finish-ring line cut
                                                 "**Last, predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?")
     assert ch02.zigzag_centre().figure.axes[0].get_legend().get_texts()[0].get_text() == "typical length"
@@ -2202,7 +2206,7 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
                                                                         "".join(c["source"]), re.M)]
     assert len(plumbing) >= 11 and all(c["metadata"]["jupyter"]["source_hidden"] for c in plumbing)
     text = markdown()
-    assert "These bends are **activation functions**." in text.split("\n## ", 1)[0]
+    assert "These bends are **activation functions**;" in text.split("\n## ", 1)[0]
     from course_utils.facts import activations
     # r83 Clarity: ReLU's card printed "[0, ∞)" before the brackets were explained: now the line just above says it
     relu_said = "Its outputs are written $[0, \\infty)$: 0 and up.\n$\\infty$ means infinity: there is no top."
@@ -2739,7 +2743,10 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
                                       "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
     assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
     # pass 91: the scale and Φ are read right under the bell's picture; pass 100 (r102): the gate in the next cell
-    assert order[3] == order[2] + 2 and _cell_index("Weigh one apple a thousand times") == order[2] + 1
+    assert order[3] == order[2] + 3 and _cell_index("Weigh one apple a thousand times") == order[2] + 1
+    # r111 Clarity 2: the apple, then the unit, one cell each; "Why this share?" opens a subslide (8 cells a slide)
+    assert _cell_index("Now swap the apple for a unit.") == order[2] + 2 and "usual size" not in text
+    assert chapter()["cells"][order[2] + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
     assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
     dimmer = ch02.bell_share()
@@ -2932,11 +2939,13 @@ def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_questio
     above = markdown_before("ch02.swiglu_gate()")
     assert "**Predict, then:** set $a$ to $-1.3$ and the content $b$ to $-2$. Is the output positive or negative?" in above
     # pass 98 (r99 Clarity 4): predict first, then move the slider and check
-    assert "**Predict:** at $a = -5$, is the gate near 1, ½ or 0?\nThen move $a$ to $-5$ and check." in above
-    assert above.index("at $a = -5$") < above.index("**Predict, then:**") and "What gets through then?" not in above
-    # r108 Interaction: the question gives the answer's form; the gate at -5 is near 0 (of 1, ½, 0)
-    near = min((1.0, 0.5, 0.0), key=lambda v: abs(v - float(-5 * special.expit(-5.0))))
-    assert near == 0.0 and "the gate gives -0.03." in ch02.swiglu_answer().data
+    # r111 Interaction: "near 1, ½ or 0?" was read off the picture; now the sign, which the picture does not show:
+    # σ(-5) is 0.007 (said), so SiLU(-5) = -5 · 0.007 is a little below 0 (the answer, not the text, says -0.03)
+    assert ("**Predict:** $\\sigma(-5) \\approx 0.007$. Is $\\mathrm{SiLU}(-5)$ exactly 0, a little above, or a little below?\n"
+            "Then move $a$ to $-5$ and check.") in above
+    assert above.index("\\sigma(-5)") < above.index("**Predict, then:**") and "What gets through then?" not in above
+    assert f"{special.expit(-5.0):.3f}" == "0.007" and -0.05 < -5 * special.expit(-5.0) < 0   # a little below 0
+    assert "the gate gives -0.03." in ch02.swiglu_answer().data and "-0.03" not in above
     gate = -1.3 * special.expit(-1.3)
     out = gate * -2.0
     answer = ch02.swiglu_answer().data
@@ -3013,7 +3022,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     assert answer.count("<details>") == 2 and f"<summary>{ch02.TIE_SUMMARY}</summary>" in answer
     seen, tie = answer.split("</details>")[:2]
     assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" not in tie
-    assert "The box makes centre 0's arrows as long as centre 0.5's." in markdown() and "It reaches the star about three times sooner at step size 1." in tie
+    assert "The check box makes centre 0's arrows as long as centre 0.5's." in markdown() and "It reaches the star about three times sooner at step size 1." in tie
     at = _cell_index("ch02.zigzag_answer()")   # pass 90: the Takeaway right under the answer
     assert "".join(chapter()["cells"][at + 1]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
@@ -3685,7 +3694,8 @@ def test_the_corners_become_a_network_in_a_picture_before_the_table():
     assert "ch02.corners_answer()" in "".join(cells[at - 2]["source"])
     assert "".join(cells[at - 1]["source"]) == ("Below, the same sum as a small network.\n"
                                                 # pass 97 (r98 Clarity): which arrow carries the turn
-                                                "Each turn becomes the weight on its ReLU unit's arrow into the output unit.")
+                                                # r111: the picture's t₁, t₂, t₃ named as the three turns
+                                                "Each turn ($t_1$, $t_2$, $t_3$) becomes the weight on its ReLU unit's arrow into the output unit.")
     assert "| first: one unit per piece" not in "".join(cells[at + 1]["source"])   # r58 Focus: the picture says it
     assert {"weight 1, bias" in t.get_text() for t in ch02.corners_network().axes[0].texts} >= {True}
     assert "image/png" in cells[at]["outputs"][0]["data"]
@@ -4531,8 +4541,10 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 90 (r91 Clarity): the share of weighings that land left of x, the hatched area (left), Φ on the right
     # pass 91 (r92 Clarity): the picture first; the scale's errors and Φ are read right under it
     assert "".join(cells[above]["source"]) == BRIDGE   # pass 93: the bridge; pass 100: Φ as a switch, first
-    assert "".join(cells[above + 2]["source"]) == BELL_STORY   # pass 100 (r102): under the picture, then the gate alone
-    assert "".join(cells[above + 3]["source"]) == GATE_STORY and "ch02.gelu_product()" in "".join(cells[above + 4]["source"])
+    # pass 100 (r102): under the picture, then the gate alone; r111 Clarity 2: the apple, then the unit, a cell each
+    apple, unit = "".join(cells[above + 2]["source"]), "".join(cells[above + 3]["source"])
+    assert apple + "\n" + unit == BELL_STORY and apple.endswith("2 g too heavy.") and unit.startswith("Now swap the apple")
+    assert "".join(cells[above + 4]["source"]) == GATE_STORY and "ch02.gelu_product()" in "".join(cells[above + 5]["source"])
     hatched = ch02.bell_share(1.0).axes[0].collections[-1]
     assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"
     xs = np.linspace(-8, 1, 90001)
@@ -4868,8 +4880,17 @@ def test_r109_the_opening_promise_is_drawn_straight_then_with_a_corner():
     the corner where layer 1's sum crosses 0; the alt text says both."""
     cells = chapter()["cells"]
     pic = _cell_index("ch02.stack_picture()")
-    assert "Two straight layers in a row make one straight line (left)." in "".join(cells[0]["source"])
-    assert pic <= 3 and cells[pic]["metadata"]["slideshow"]["slide_type"] == "-"
+    # r111 Clarity 1: the unit (diagram, then its words) comes first, then the layer, then this picture
+    layer = _cell_index("A **layer** is a row of such units reading the same inputs.")
+    assert "".join(cells[0]["source"]) == "# 02 · The four bends"
+    assert _cell_index("ch02.unit_diagram()") < _cell_index("Above is one **unit**") < layer == pic - 1
+    assert "through two layers, no bend: out comes a straight line (left)." in "".join(cells[layer]["source"])
+    assert "A bend between them gives the line a corner (right)." in "".join(cells[layer]["source"])
+    assert cells[layer]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert cells[pic]["metadata"]["slideshow"]["slide_type"] == "-"
+    # r111: the right title names the bend before ReLU is explained; two lines each, so the titles do not collide
+    assert [ax.get_title() for ax in ch02.stack_picture().axes] == ["two layers,\nnothing between",
+                                                                     "the same two,\na bend (ReLU) between"]
     assert [o for o in cells[pic]["outputs"] if "image/png" in o.get("data", {})]
     fig = ch02.stack_picture()
     left, right = (ax.lines[0] for ax in fig.axes)

@@ -719,7 +719,8 @@ def stack_picture():
     (w1, b1), (w2, b2) = STACK
     corner = -b1 / w1
     fig, axes = plots.new_figure(560, 250, ncols=2, sharey=True)
-    for ax, y, title in ((axes[0], plain, "two layers, nothing between"), (axes[1], bent, "the same two, ReLU between")):
+    for ax, y, title in ((axes[0], plain, "two layers,\nnothing between"),
+                         (axes[1], bent, "the same two,\na bend (ReLU) between")):
         ax.plot(x, y, color=plots.color("relu"), lw=2.2)
         _axes_lines(ax)
         ax.set(xlim=(-2, 2), xlabel="input x", title=title)
@@ -1434,7 +1435,7 @@ def zigzag_answer(goal=(1.0, -1.0)):
 At centre 0.5, step sizes {tied[0][0]:g} and {tied[1][0]:g} are fastest: about {tied[0][1]:.0f} and {tied[1][1]:.0f} steps.
 From step size {blows:g}, over half the runs swing past the star and do not arrive within {zigzag.MOST} steps.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
-The dotted curve is explained in the box below.
+The dotted curve is explained in the fold below.
 """)
     # pass 90 (r91 Focus: the length² box and the digit run cut): why small steps tie and the dotted curve, one fold
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
