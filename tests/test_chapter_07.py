@@ -1284,8 +1284,8 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     # pass 32: two sentences (the r30 reader found three numbers and two constants too dense)
     # p93 (r94 Clarity): "its scale" was never explained; the right side is said as x times the number
     assert slope_why == (f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
-                         f"Just left of 0 it is steeper, about {left:.2f}, then fades towards 0. "
-                         f"Far to the left, SELU levels off at −{left:.2f}.")   # r106: one constant, two roles
+                         f"Just left of 0 its slope is steeper, about {left:.2f}. It fades towards 0 further left. "
+                         f"Far to the left, SELU levels off at −{left:.2f}. Same digits, but a height, not a slope.")   # r106: one constant, two roles; p109: said so
     assert left > 1.5 * selu_scale
     selu = activations.get("selu")
     assert abs(float(selu(-40.0)) + left) < 1e-4 and abs(float(selu.derivative(-1e-9)) - left) < 1e-4
@@ -1401,13 +1401,18 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
     # p84 (r83 Focus): the five bullets on each control became each control's own tooltip; one line stays
     # p101 (r103 Interaction): the controls hold the paper sketch: its five slopes, then its zones' edges
-    assert step2.strip() == "2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. Then set your zones' edges, or tick none. Point at a slider for a hint."
+    # p109 (r111 Clarity #3: "set your zones' edges, or tick none" named no control): each named as on screen
+    assert step2.strip() == ("2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. "
+                             "Then set “x where my left near-flat zone stops”. And set “x where my right near-flat zone starts”. "
+                             "No zone on one side? Tick that side's “no near-flat zone” box. Point at a slider for a hint.")
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
         "x where my left near-flat zone stops", "x where my right near-flat zone starts", "no near-flat zone on the left",
         "no near-flat zone on the right"]
     assert names[5].startswith("x where my left near-flat zone") and names[6].startswith("x where my right near-flat zone")
+    quoted = re.findall(r"“([^”]+)”", step2)   # p109: step 2 names the zone controls exactly as they are labelled
+    assert quoted[:2] == names[5:7] and all(n.startswith(quoted[2]) for n in names[7:])
     tips = [s.tooltip for s in w0.sliders.values()] + [b.tooltip for b in w0.nones.values()]
     assert tips == [ch07_quiz.SKETCH_HINTS["slope"]] * 5 + [ch07_quiz.SKETCH_HINTS[k] for k in ("dead_edge", "right_edge")] + [
         ch07_quiz.SKETCH_HINTS["none"]] * 2
@@ -1537,7 +1542,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     Focus): the nudge, SiLU and SwiGLU left GLOSSES: the page's word list says them above every round. Pass 88
     (r87): the nudge is glossed again, once a page, at its first use."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate",
+    assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate", "new content",   # p109 (r111): Q34's word
                           "Mish", "e^x", "ln", "learning rate",   # p94 (r95): ln, Q6's word box; p92 (r93 Focus): softplus left with Q24's
                           "SELU", "spread", "softmax", "shares", "σ", "nudge"}
     # p88 (r87 Clarity): the nudge is back, once a page (p84), so no box repeats it round after round
@@ -2352,7 +2357,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
     # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
     # p91 (r92 Focus, Correctness): the fold left; the equal totals, and what follows, are two open sentences
-    assert ("\n1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n" in q.explanation
+    assert ("\n+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n" in q.explanation
             and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2638,15 +2643,26 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p91 (r92 Focus, Correctness): the fold "Why not lift the 1s anyway?" (the U-curve, a second argument) left;
     # one open sentence finishes the equal-totals argument
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
+    # p109 (r111 Clarity #1): the plain argument open, one short sentence each; the proof steps in a fold
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
-                               "1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                               "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
-                               "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")
+                               "The ●s' scores always total the same as the ■s'.\n"
+                               "So lifting the ●s' total lifts the ■s' total too.\n"
+                               "A sure miss costs far more than a sure hit saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
+                               "So the least-wrong rule stays unsure: chance ½ for every point.\n"
+                               "Right picture: trained runs land there.\n"
+                               "+ Why ½, step by step\n"
+                               "+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
+                               "+ 2. Each point's loss curves up. So for a fixed total, an even pair loses least.\n"
+                               "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
         zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
         assert max(one, zero) > -min(one, zero) > 0
-    assert not [line for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]   # p91: no fold
+    folded = [line for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]   # p91: no fold; p109: one
+    assert len(folded) == 4 and folded[0] == quiz.FOLD + "Why ½, step by step"   # the proof steps, for the curious
+    plain = [line for line in xor.explanation.split("\n")[1:] if not line.startswith(quiz.FOLD)]
+    assert len(plain) == 5 and max(len(t.split()) for line in plain for t in re.split(r"(?<=[.?:])\s+", line)) < 12
+    assert (-np.log(0.9), -np.log(0.1)) == pytest.approx((0.11, 2.30), abs=0.005)   # a sure hit's loss, a sure miss's
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
     assert sum(s for _, s in drawn[1]) == sum(s for _, s in drawn[0]) == 4
@@ -2679,11 +2695,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 4 and all(   # p96 (r97): three numbered steps   # p94 (r95): + the worked number   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
+    assert len(lines) - len(steps) == 0 and len(steps) == 10 and all(   # p109 (r111): five open lines, the fold's title and three steps   # p96 (r97): three numbered steps   # p94 (r95): + the worked number   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
-    assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
+    assert all(said(sentence) <= 12 for line in steps[1:6] for sentence in re.split(r"(?<=[.?]) ", line))   # p109: the open lines
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 4   # p96 (r97): 4 lines, three steps; p94: 5 lines; p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 6 + [True] * 4   # p109 (r111): 6 open, the steps' fold; p96 (r97): 4 lines, three steps; p94: 5 lines; p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3144,7 +3160,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. Then set your zones' edges, or tick none. Point at a slider for a hint.\n" in step3
+    assert "2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. Then set “x where my left near-flat zone stops”." in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -3925,7 +3941,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
     # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
     # p91 (r92 Focus): the fold "Why not lift the 1s anyway?" left; its point is one open sentence
-    assert not [line for line in why.split("\n") if line.startswith(quiz.FOLD)] and "Why not lift" not in why
+    assert [line for line in why.split("\n") if line.startswith(quiz.FOLD)][0] == quiz.FOLD + "Why ½, step by step" and "Why not lift" not in why   # p109: the steps' fold
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -4003,7 +4019,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     page, with its question's own forms (Q20: 1 in N) first."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
+    rules = _src(cells[k])[:_src(cells[k]).index("**Numbers:**")]   # p109 (r111): the words below are a list of their own
+    assert len(re.findall(r"^- ", rules, re.M)) == 3   # p76 (r73 Focus): three rules in view
     assert ("**Numbers:** round to the digits asked. Close counts: for $0.25$, anything from $0.245$ to $0.255$ is right.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
             "**Digits** count from the first digit that is not 0: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
             "0.012 already has two digits.\n"
@@ -4767,7 +4784,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 0 and html_.count("<table") == 0 and html_.endswith("Right picture: training lands there.")   # p91 (r92): the fold left   # p90 (r91): the numbers fold left   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 1 and html_.count("<table") == 0 and html_.endswith("So ½ for all is the least wrong.</div></details>")   # p109 (r111): the steps' fold   # p91 (r92): the fold left   # p90 (r91): the numbers fold left   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5357,9 +5374,10 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     get lifts the 0s as much, so ½ for all is least wrong. Both halves hold: every straight rule gives the two 1s the
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("So raising the 1s' scores raises the 0s' too.\n"   # p94 (r95): the lopsided step
-            "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.") in why
-    assert "Why not lift" not in why and not any(line.startswith(quiz.FOLD) for line in why.splitlines())   # p97: sums keep " + "
+    assert ("So lifting the ●s' total lifts the ■s' total too.\n"   # p94 (r95): the lopsided step; p109: open, plain
+            "A sure miss costs far more than a sure hit saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
+            "So the least-wrong rule stays unsure: chance ½ for every point.\n") in why
+    assert "Why not lift" not in why and sum(line.startswith(quiz.FOLD) for line in why.splitlines()) == 4   # p109: one fold   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
     assert not hasattr(ch07_quiz, "xor_curve_html") and not hasattr(ch07_quiz, "_xor_loss_curve")
@@ -5587,7 +5605,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 10   # p108 (r110): step 3 says why only equal chances are compared (+2); p107 (r109): step 1 says the shared total in two short sentences (+1); p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 6   # p109 (r111 Clarity #1): the plain argument open (6), the proof steps folded; p108 (r110): step 3 says why only equal chances are compared (+2); p107 (r109): step 1 says the shared total in two short sentences (+1); p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5628,7 +5646,7 @@ def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
     everywhere is least wrong); lines marked twice ("+ + ") are drawn as a fold inside it, shut until clicked."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p91 (r92 Focus): Q11's fold left (its point is one open sentence); the fold markup is checked below
-    assert "<details>" not in html_ and "0s&#x27; total" in html_   # p96 (r97): step 1; p107 (r109): the shared total said plainly, 0.11 is step 2's worked loss
+    assert html_.count("<details>") == 1 and "0s&#x27; total" in html_   # p96 (r97): step 1; p107 (r109): the shared total said plainly, 0.11 is step 2's worked loss
     assert "+ " not in html_.replace(" + ", "")   # every marker is read, none printed (the sum's " + " stays)
     plain = ch07_quiz.why_html("a\n+ Open\n+ b\n+ + Inner\n+ + c")
     assert plain == ("a<br><details><summary>Open</summary><div style='margin:2px 0 0 18px'>b</div><div style='margin:2px "
@@ -5677,9 +5695,9 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     add up to 0 ..."). It now rests on the two pictures (equal totals, the U-curve) and one plain sentence; the
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert why.endswith("1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                        "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
-                        "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. Right picture: training lands there.")   # p96 (r97)
+    assert why.endswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
+                        "+ 2. Each point's loss curves up. So for a fixed total, an even pair loses least.\n"
+                        "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
@@ -5926,7 +5944,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     p106 (r108 Clarity: those six numbers were a wall): step 2 is one sentence, and the middle picture draws the
     average loss against the 1s' chance, lowest at ½, with 0.6 marked."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "2. A sure wrong guess costs more than a right one saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n" in why and quiz.XOR_LIFTED == 0.6
+    assert "\nA sure miss costs far more than a sure hit saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n" in why and quiz.XOR_LIFTED == 0.6
     for gone in ("Say both 1s rise", "Shared evenly", "2.53", "1.83", "Average 0.71"):
         assert gone not in why, gone
     # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
@@ -6013,9 +6031,9 @@ def test_p96_q11_key_goes_in_three_numbered_steps_that_point_at_its_picture():
     picture's equal totals, the worked lift to 0.6, then ½ for all, which the right picture's trained runs land on."""
     why = quiz.get("xor_no_bend_chance").explanation
     lines = why.split("\n")
-    assert len(lines) == 4 and [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. "]
-    assert lines[1].startswith("1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example:")
-    assert "Right picture:" in lines[3]   # p97 (r98): step 1 general first, the picture its example
+    assert len(lines) == 10 and [line[:5] for line in lines[7:]] == ["+ 1. ", "+ 2. ", "+ 3. "]   # p109: steps folded
+    assert lines[7].startswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example:")
+    assert "Right picture:" in lines[5]   # p97 (r98): step 1 general first, the picture its example
     assert ch07_quiz.XOR_DOT[1]["marker"] == "o" and ch07_quiz.XOR_DOT[0]["marker"] == "s"   # ● answer 1, ■ answer 0
     import inspect
     assert "● answer 1    ■ answer 0" in inspect.getsource(ch07_quiz._xor_pair_totals)
@@ -6135,21 +6153,24 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     top = _src(cells[k])
     # r103 (Retention: the top gave Q8's answer, a unit's steps in order, a screen above it): what a unit is, not its steps
-    assert "A **unit** is one small calculator in a network." in top and "The order of its steps is one of the questions." in top
+    assert "A **unit** is one small calculator in a network." in top and "The order of a unit's steps is one of the questions." in top
     # r105 (Clarity: weights, bias, layer and class were used in Q3-Q6 before the word list said them): the top
     # names them, but never as steps in their order (Q8): the bend is said first, the weights and bias after it
     unit = top[top.index("A **unit**"):]
     assert "multiplies each input" not in top and "Stretch and add" not in top and "then" not in unit
     # r106 (Clarity: Q8's options say stretch and shift, words the top never used): each named beside its number
     # p107 (r109 Clarity: two names an idea read as two ideas): one name each, the quiz's other word in brackets
-    for said in ("Its **weights** scale its inputs (also called the **stretch**).", "Its **bias** is one number it adds (also called the **shift**).",
+    # p109 (r111 Clarity #2: a crowded paragraph): one term a line, one bold name each; the quiz's other word in italics
+    for said in ("- Its **weights** scale its inputs. Some questions call this the *stretch*.\n",
+                 "- Its **bias** is one number it adds. Some questions call it the *shift*.\n",
+                 "ReLU: 0 for any input below 0, a ramp above.",
                  "A **layer** is a column of units reading the same inputs.",
                  "A **class** is one possible answer, such as cat or dog."):
         assert said in top, said
     assert top.index("**bend**") < top.index("**weights**") < top.index("**bias**")   # not the steps' order
     assert unit.index("**bias**") < unit.index("**layer**") < unit.index("**class**") < unit.index("[word list]")
     assert quiz.get("unit_steps").prompt == "What are the steps inside a unit, in order?"
-    assert "That curve is its **bend**, or *activation function*." in top
+    assert "- Its **bend** (*activation function*) is a curve its number goes through." in top and "flat at 0" not in top
     assert top.index("**bend**") < top.index("[word list]")
     fold = next(_src(c) for c in cells if "The boxes are **Leitner boxes**" in _src(c))
     line = "Right again within a day of a miss? That is rereading: the card stays in box 1."
@@ -6211,7 +6232,8 @@ def test_r104_q11_step_3_holds_for_every_lift_not_only_the_worked_one():
     for every lift: with equal totals the 0s' scores rise as much as the 1s', and a 0's loss grows by more than a 1's
     shrinks, at every size of lift, either way."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. " in why
+    assert "\nSo lifting the ●s' total lifts the ■s' total too.\nA sure miss costs far more than a sure hit saves. " in why   # p109 (r111): open, plain
+    assert "\n+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong." in why
     for lift in np.linspace(-6, 6, 241):
         if abs(lift) < 1e-9:
             continue
@@ -6257,3 +6279,18 @@ def test_p107_keys_say_what_the_race_showed_and_q11_shows_the_lopsided_loss_in_n
         "a bend on the inputs does make a corner, but it stays at input 0. The layers after it still collapse into one.")
     assert bend_whys["After the last layer only; without it, the output has no limit."].startswith("one bend at the end gives just one corner")
     assert "older transformers" not in " ".join(o.why for o in quiz.get("transformer_ffn").options)   # p108: term before its meaning
+
+
+def test_p109_q20_says_a_rounded_n_counts_and_q34_glosses_new_content_before_its_answer():
+    """r111 (Clarity): Q20's "1 in N" did not say which N count; Q34's "new content" and "storing" were said only in
+    its key. The grader takes N exact, rounded, with commas or in words; Q34's word box says both words."""
+    assert ch07_quiz.ONE_IN_ASKED.endswith(" A rounded N is fine.")
+    for typed in ("1 in 1048576", "1 in 1000000", "1 in 1,000,000", "1 in a million"):
+        assert quiz.check("chain_sigmoid_10", typed).correct, typed
+    assert not quiz.check("chain_sigmoid_10", "1 in 100000").correct   # rounded too far is not "about"
+    learner = ch07_quiz.Learner(review.Store(None))
+    head = ch07_quiz._head(quiz.get("tanh_in_rnns"), 34, learner)
+    gloss = dict((w, g) for w, _pattern, g in quiz.GLOSSES)["new content"]
+    assert "Storing it means adding it to the LSTM's memory." in gloss and ch07_quiz.gloss_line(gloss) in head
+    right = quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].text
+    assert "±1" in right and "1" not in gloss   # the gloss gives no bound away

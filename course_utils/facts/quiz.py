@@ -317,29 +317,23 @@ def _bank():
                 # p97 (r98 Clarity: one fixed rule read as a clash with "½ everywhere"): step 1 is general, the
                 # picture's rule its example (XOR_SUMS, from XOR_WORKED)
                 # p107 (r109 Clarity: "both pairs" and "lifting" were vague): the shared total said plainly
-                + "1. Take any straight rule. The 1s' scores add up to the 0s' total. "
-                f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
-                "So raising the 1s' scores raises the 0s' too.\n"
-                # p100 (r102 Clarity): why the 0s rise too (equal totals), and why a 0 loses more (its right answer
-                # gets 1 − 0.6); no "ln" here: its word box says ln 2 ≈ 0.69, Q6's answer
-                # r103 (Correctness: equal totals are of scores, and fix only their sum): the 0s' best case, an even
-                # split (the loss curves up in the score, so any uneven split costs more)
-                # r105 (Clarity: "Equal totals" was too compressed; the loss was not named): the 1s' total, the race's loss
-                # r106 (Correctness, Clarity): the loss named (chapter 00's wrongness, no "ln"), and why the even split
-                # is the 0s' best case, in numbers (the uneven split, now checked in tests/test_chapter_07.py); r107: the 0.6 is answer 1's chance, Q6 names the loss, the uneven
-                # pair keeps the same total score
-                # p106 (r108 Clarity: step 2 was a wall of six numbers): one sentence, and the middle picture draws
-                # the average loss against the 1s' chance (lowest at ½; 0.6 marked), from XOR_LIFTED
-                # p107 (r109 Clarity: "any lift costs the 0s more" skipped why): the lopsided loss, in numbers
-                # (XOR_SURE_CHANCE: −ln 0.9 for a ●, −ln 0.1 for a ■ given the same chance 0.9 of answer 1; tested)
-                "2. A sure wrong guess costs more than a right one saves. "
+                # p109 (r111 Clarity #1: "compare rules that give all four one chance" skipped a step): the plain
+                # argument stays open, one short sentence each; the proof steps sit in the fold "Why ½, step by step",
+                # its step 2 the missing reason (an even pair loses least: tested in test_pass60_q11_...)
+                + "The ●s' scores always total the same as the ■s'.\n"
+                "So lifting the ●s' total lifts the ■s' total too.\n"
+                "A sure miss costs far more than a sure hit saves. "
                 f"At chance {XOR_SURE_CHANCE} for answer 1, a ● loses {-math.log(XOR_SURE_CHANCE):.2f}. "
                 f"A ■ loses {-math.log(1 - XOR_SURE_CHANCE):.2f}.\n"
-                # r104 (Clarity, Correctness: step 2 argued from one lift): step 3 says it holds for every lift
-                # (tested: -ln(chance) curves up, so a 0's cost beats a 1's saving at any lift)
-                "3. By step 1, lifting the 1s lifts the 0s too. So compare rules that give all four one chance. "
-                "Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong. "
-                "Right picture: training lands there.",
+                "So the least-wrong rule stays unsure: chance ½ for every point.\n"
+                "Right picture: trained runs land there.\n"
+                + FOLD + "Why ½, step by step\n"
+                + FOLD + "1. Take any straight rule. The 1s' scores add up to the 0s' total. "
+                f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
+                "So raising the 1s' scores raises the 0s' too.\n"
+                + FOLD + "2. Each point's loss curves up. So for a fixed total, an even pair loses least.\n"
+                + FOLD + "3. So compare rules that give all four one chance. "
+                "Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -531,10 +525,12 @@ def _bank():
            ("Its own slope, toward exactly 1 on both sides of 0.",
             # p93 (r94 Clarity): "its scale" was never explained; the right side said as a formula
             f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
-            f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0. "
+            # p109 (r111 Clarity: 1.76 as a slope and −1.76 as a height read like a typo): "slope" said in the
+            # slope's sentence, and the floor said to be a height with the same digits
+            f"Just left of 0 its slope is steeper, about {selu_scale * selu_alpha:.2f}. It fades towards 0 further left. "
             # r106 (Clarity): the same number is its floor's depth (Q28's word box); said once, here
             # p107 (r109 Clarity: "the same number below 0" was cryptic): said plainly
-            f"Far to the left, SELU levels off at {-selu_scale * selu_alpha:.2f}."),
+            f"Far to the left, SELU levels off at {-selu_scale * selu_alpha:.2f}. Same digits, but a height, not a slope."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU pulls on the outputs passed from layer to layer.")),
         # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
@@ -859,6 +855,9 @@ GLOSSES = (
               "weights."),
     ("Adam", r"\bAdam\b", "Adam: a popular training method. It sets how far each weight moves at each step."),
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
+    # p109 (r111 Clarity: Q34's "new content" and "storing" were said only in its key): in its word box
+    ("new content", r"\bnew content\b", "new content: what an LSTM works out from each step's input. Storing it "
+                                        "means adding it to the LSTM's memory."),
     ("write gate", r"\bwrite gate\b", "write gate: a number from 0 to 1 (usually called the input gate). Each step, it "
                                       "scales the new content added to the memory."),
     # p94 (r95 Clarity): Q6's key opened on ln's meaning; it is said in the word box now, at ln's first use
@@ -894,7 +893,7 @@ GLOSSES = (
 # (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest.
 DEFINED_IN = {"learning rate": ("00", "05"), "nudge": ("03", "04"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
               "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
-              "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
+              "Adam": ("05",), "Mish": ("05",), "write gate": ("06",), "new content": ("06",)}
 
 
 # p82 (r80 Clarity): a learner who forgot a bend met its name with no help before the word list at the end. So the

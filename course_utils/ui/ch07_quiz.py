@@ -162,7 +162,8 @@ def _head(q, number, learner=None):
 RULE_ANCHOR = "#How-it-works"   # the heading above the number rule (pass 46: one rule, linked from every question)
 
 
-ONE_IN_ASKED = "Type it as “1 in N”, such as 1 in 1000."   # p98 (r99 Clarity): one question, then its form
+ONE_IN_ASKED = "Type it as “1 in N”, such as 1 in 1000. A rounded N is fine."   # p98 (r99 Clarity): one question, then its form
+# p109 (r111 Clarity: which N count?): the grader takes N in digits, with commas, or in words, and a rounded N
 
 
 def digits_asked(q):
