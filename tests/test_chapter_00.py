@@ -1228,7 +1228,7 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     ReLU's ramp, 0 on its flat side); the readout's cell says its slopes are those of the unit's straight pieces
     (plain ReLU's "0, then 1"); the valley's cell says its slope is a different one, the hill's (2 at the dot)."""
     cells = _nb().cells
-    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,")]
+    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at weight $3$,")]
     assert "**hill slope**" in cells[k].source and "**hill slope**" not in "".join(c.source for c in cells[:k])
     # Pass 87 (r86 Clarity): the valley's own line, before the hill slope is named.
     # Pass 89 (r89 Clarity): the new slope named in a full sentence where it first appears, then what it means.
@@ -1824,17 +1824,19 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     hill = src.index("ch00.hill_picture()")
     # Pass 56 (rebuilt in the order see, rule, number, predict): the cell before the picture says what it shows; the
     # worked slope comes after it, then the rule with the fog (the one analogy), then the learning rate.
-    intro = src[hill - 1]
+    intro = src[hill + 1]   # p109 (r111 Clarity 1): the picture first, then what its axes mean
     # Pass 98 (r99 Clarity/Correctness): wrongness defined where the valley is met, and its floor explained.
     # Pass 99 (r100 Clarity/Correctness): not "added up" (the rule is half the squared gap, met later);
     # 0 only when all are right. "Loss" is left to chapter 01 (the glossary folds it as a later word).
     # Pass 101 (r103 Clarity): the weight is the left-right place, not the side or the height.
-    assert ("Where you stand, left to right, is one weight's value. The height is the **wrongness** (books and code call it the **loss**): "
-            "one number for how far the outputs are from their right answers.\n"
+    # p109 (r111 Clarity 1): "So downhill" follows the wrongness it comes from, not "made up".
+    assert ("Left to right: one weight's value, where you stand.\n"
+            "Height: the **wrongness** (books call it the **loss**).\n"
+            "It says how far the outputs are from their right answers.\n"
             "It is 0 only when every output is right.\n"
+            "So downhill means less wrong.\n"
             # r110 (Clarity 2): the valley is said to be made up; the real formula (half the gap squared) comes later.
-            "This valley is made up. The real formula comes later.\n"
-            "So downhill means less wrong.\n") in intro
+            "This valley is made up for the picture.") in intro and "The real formula comes later." in intro
     # Pass 100 (r102 Clarity): "rule" means a layer and the step rule here; the later formula is named as it is said.
     assert _markdown().index("The real formula comes later.") < _markdown().index("As a formula: wrongness = ½")
     assert "added up.\nThe exact rule" not in intro and intro.count("loss") == 1   # r104: the standard word named once, beside the chapter's own
@@ -1846,11 +1848,11 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 86 (r85 Clarity): the box moved up to the bend; the fog follows the worked hill slope again.
     # Pass 88c (r88 Clarity 8): the three slopes' box back, right after the hill slope is named (see its own test).
     # Pass 93 (r94 Clarity): the rule's two-point check (HILL_CHECK and its reading) between the worked slope and the box.
-    assert src[hill + 2] == HILL_CHECK and src[hill + 3].startswith("A $0.1$ move raised the wrongness")
-    worked, box, fog, after = src[hill + 1], src[hill + 4], src[hill + 5], src[hill + 6]
+    assert src[hill + 3] == HILL_CHECK and src[hill + 4].startswith("A $0.1$ move raised the wrongness")
+    worked, box, fog, after = src[hill + 2], src[hill + 5], src[hill + 6], src[hill + 7]
     assert box.startswith("> **One idea, three graphs.**")   # pass 90 (r91 Clarity)
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
-    assert "The dot stands at $3$," in worked and "The line climbs $2$ per step right (the triangle): hill slope $2$." in worked   # pass 89: shorter
+    assert "The dot stands at weight $3$," in worked and "The line climbs $2$ per step right (the triangle): hill slope $2$." in worked   # pass 89: shorter
     assert ("The rule: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
             "You cannot see the bottom, but you feel the hill slope underfoot.") in fog
     # Pass 75 (r72 Clarity 1): no "nudge" in this chapter: a move is -(learning rate x hill slope), said plainly.
@@ -2004,8 +2006,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # shaped like a bowl, and why the bowl is said; "hill slope" stays, the slope of the ground where you stand
     # pass 93 (r94 Clarity/Focus): what training is, moved from the opening, comes first, then the valley
     assert src[hill - 1].startswith("## How a network learns\n\n**Training** tunes every weight and bias")
-    assert "\n\nThe picture is a valley, shaped like a bowl.\n" in src[hill - 1]
-    assert "Real valleys are lumpier." in src[hill - 1]   # pass 87: shorter
+    assert src[hill - 1].endswith("\n\nBelow is a valley, shaped like a bowl.")   # p109 (r111): the picture right after
+    assert "Real valleys are lumpier." in src[hill + 1]   # pass 87: shorter
     assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     # pass 74 (r71 Picture): the timeline before the text that walks along it
@@ -2017,7 +2019,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert src[history_cell + 3] == "ch00.fading_signal_picture()" and src[history_cell + 4].startswith("ReLU's ramp")
     assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
-    assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 1]
+    assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 2]
     # Pass 26: the appendix row no longer points at documents the learner never read.
     # Pass 67 (r62: the row a small detour): "optional" says no chapter needs it.
     assert "| optional: where the course's facts come from |" in _markdown()
@@ -2147,7 +2149,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # 2006's layer task in plain words; the picture's guide moved, not added: 2385 -> 2419 (within the brief's +40).
     # r110 (Focus, Clarity): the −47/282 tail cut; the valley said to be made up; the output's hill slope said;
     # 2006's "then all together" in full; a repeated start-at-the-gap line and the dot's slope cut: 2419 -> 2433.
-    assert words(cells[:g]) <= 2433 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # p109 (r111): the valley's axes after its picture, why weight minus 1, why 2006's copying helps, a real recall on
+    # three bends: 2433 -> 2458 (within the brief's +40).
+    assert words(cells[:g]) <= 2458 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2350,11 +2354,11 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     nudge, rate = -2.0, ch00_start_here.STEP_RATE
     assert rate == 0.5 and rate * nudge == pytest.approx(-1) and w + rate * nudge == pytest.approx(2)
     assert ch00_start_here.hill(w + rate * nudge) < ch00_start_here.hill(w) < ch00_start_here.hill(w - rate * nudge)
-    worked = _cell("The dot stands at $3$,")
+    worked = _cell("The dot stands at weight $3$,")
     # Pass 42 (r38 Correctness): the slope is read per step right along the dashed line (the triangle), not on the
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
     # Pass 87 (r86 Clarity): the dot and the dashed line in one sentence; the new slope told apart in its own line.
-    assert ("The dot stands at $3$, where the dashed line touches the valley's side.\n"
+    assert ("The dot stands at weight $3$, where the dashed line touches the valley's side.\n"
             "The dashed line's slope there has a name: the **hill slope**.\n"   # pass 101 (r103); pass 89 (r89 Clarity): a full sentence; pass 90: no "third kind"
             "It is how fast wrongness changes as the weight moves.\n"
             "The line climbs $2$ per step right (the triangle): hill slope $2$."
@@ -2374,6 +2378,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
             "\nAt weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
             "At weight $2$ the hill slope is $1$.\n"
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
+            "For half a square, the hill slope is how far you stand right of the bottom.\n"   # p109 (r111): why
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
     assert "Maths books call each of these slopes a *derivative*." in _cell("> **One idea, three graphs.**")
@@ -2493,8 +2498,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # r109 (Clarity 1, 3, 5): one weight's valley shifts as the others move; why weight minus 1; the −47 aside ends
     # with its 282; two Predict lines, not one: 98 sentences, 864 words.
     # r110 (Focus 1, Clarity 2): the 282 tail cut; the valley made up; the output's hill slope said: 99, 870 words.
-    assert len(said) <= 99, said
-    assert sum(chapter_metrics.words(s) for s in said) <= 870, sum(chapter_metrics.words(s) for s in said)
+    # p109 (r111 Clarity 1, 2, 10): the valley's axes said after its picture, in short sentences; the floor said as
+    # chosen (its invented reason cut); why weight minus 1 (half a square): 101 sentences, 871 words.
+    assert len(said) <= 101, said
+    assert sum(chapter_metrics.words(s) for s in said) <= 871, sum(chapter_metrics.words(s) for s in said)
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2619,9 +2626,16 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert cells[h + 5].source.startswith("The timeline below shows") and len(chapter_metrics.prose(cells[h + 5].source)) == 1
     assert cells[h + 6].source.strip() == "ch00.history_timeline()" and cells[h + 9].source.startswith("## What to remember")  # pass 99 (r100 Focus): the map after it
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
-    assert cells[h + 8].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
+    # p109 (r111 Retention): real recall, not read off the bars: three bends, each case worked in the answer.
+    assert cells[h + 8].source.startswith("> **Pause and recall.** Three sigmoids at their steepest")
     # Pass 58 (r52 change 3): the recall says the bars' setting, every weight 1 (bigger weights can grow the signal).
-    assert "Ten sigmoids, each at its steepest, every weight 1:" in cells[h + 8].source
+    assert "Three sigmoids at their steepest, every weight 1:" in cells[h + 8].source
+    k3 = ch00_start_here.fade_factors()
+    assert k3["sigmoid"] ** 3 == 1 / 64 and k3["ramp"] ** 3 == 1 and k3["ramp"] ** 2 * k3["flat"] == 0   # the three answers
+    assert 3 * k3["sigmoid"] == 0.75 != k3["sigmoid"] ** 3   # the wrong answer adds the quarters
+    assert ("> $\\frac{1}{64}$: a quarter of a quarter of a quarter. All of it: each ramp passes on 1. "
+            "Nothing: $1 \\cdot 1 \\cdot 0 = 0$.") in cells[h + 8].source
+    assert "\"$3 \\cdot 0.25 = 0.75$\". In fact, the quarters multiply; they do not add." in cells[h + 8].source
     assert "every weight set to 1" in ch00_start_here.FADE_TITLE
     k = ch00_start_here.fade_factors()
     assert k["sigmoid"] ** 10 < 1e-6 < 1e-3 and (5.0 * k["sigmoid"]) ** 10 > 1   # weight 5 each: no shrinking
@@ -2675,7 +2689,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             # r107 (Clarity): what the bias sets said with z, the number going into the bend.
             "Suppose each unit's bias puts its $z$ (the number it bends) at 0, where sigmoid is steepest.\n"
             "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
-            "Each weight multiplies it by 1.\n"
+            "Each weight is set to 1. So only the bends change the signal.\n"   # p109 (r111 Clarity 4): a set-up choice
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly."
             in cells[h + 2].source
@@ -2822,8 +2836,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
     # Pass 55 (r49 item 18): the start of 1 said, so the first bar has something it is a quarter of.
     assert "The signal starts at 1. So each sigmoid keeps at most a quarter." in text
-    assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
-            and "> Less: $0.25$ ten times is under a millionth." in text)
+    assert "Three sigmoids at their steepest, every weight 1: what share of the signal gets back?" in text   # p109
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
     assert f"{0.25 ** 10:.2g}" == "9.5e-07" and 0.00000095 == 9.5e-7
     assert ch00_start_here.STALL[1] == 2006 and "work-around" not in text   # pass 46: the timeline's 2006 pin
@@ -2980,7 +2993,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
-    assert ("its slope there: $0.25$ (the black line above).\nEach weight multiplies it by 1.\n") in text \
+    # p109 (r111 Clarity 4): "Each weight multiplies it by 1" read as a fact about weights; said as the set-up choice.
+    assert ("its slope there: $0.25$ (the black line above).\nEach weight is set to 1. So only the bends change the "
+            "signal.\n") in text \
         and "best case" not in text and "suppose every weight" not in text   # pass 102 (r104 Correctness)
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
     assert ("keeps at most a quarter.\n"
@@ -2998,12 +3013,15 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # r109 (Clarity 2): "rebuild its input" said in plain words: each layer's own task, copying its input back out.
     # r110 (Clarity 5): "Then all together" said in full: the whole network, starting from those weights.
     assert ("From 2006, one fix for slow deep nets: train each layer alone first.\n"
-            "Its task: copy its input back out.\nThen train the whole network together, from those weights.\n") in text \
+            "Its task: copy its input back out.\n"
+            # p109 (r111 Clarity 3): why copying helps: the layer's weights must keep what matters in its input.
+            "To copy it, a layer must keep what matters in its input.\nThat is a sensible start.\n"
+            "Then train the whole network together, from those weights.\n") in text \
         and "rebuild" not in text and "Then all together" not in text
     assert "2006\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     assert "short path back" not in text and "workaround" not in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
-    assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
+    assert slope ** 10 < 1e-6 and "1/1,048,576" in _texts(ch00_start_here.fading_signal_picture())   # the bars say it
 
 
 def test_pass40_picture_nits_unit_sketches_clear_of_their_words_and_tent_stills_to_equal_scale():
@@ -3045,15 +3063,16 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
     assert "import ch00_start_here as ch00" in first.source and "ch00.network_picture()" in first.source
     assert any("image/png" in o.get("data", {}) for o in first.outputs)
     text = _history_text()
-    assert "why might ReLU have helped?" in text and "ReLU's ramp has slope 1, so it does not shrink the signal." in text
+    # p109 (r111 Retention): the recall asks for ReLU's ramp and flat side as cases to work out, not "why".
+    assert "And through three ReLUs on their ramps?" in text and "All of it: each ramp passes on 1." in text
     # Pass 43 (r38 item 4): and the flat side, said at once, so "ReLU never loses the signal" is not the lesson.
     # Pass 47 (r42 Correctness 1): dead means flat for every input, as chapter 03 defines it, not flat for one.
     # Pass 55 (cut for words): the dead unit is chapter 03's; the flat side's 0 stays.
-    assert "On its flat side it passes back 0.\n" in text and "calls it dead" not in text
+    assert "Nothing: $1 \\cdot 1 \\cdot 0 = 0$." in text and "calls it dead" not in text   # p109: the flat side, worked
     ch03 = nbformat.read(ROOT / "notebooks" / "03_gradient_table.ipynb", as_version=4)
     assert any("for *every* data point\nis **dead**." in c.source for c in ch03.cells)
     assert np.all(relu_flat_slope() == 0.0)
-    assert "keeps only a quarter of what reaches it" in text
+    assert "the quarters multiply; they do not add" in text   # p109 (r111): the wrong answer adds them
     sigmoid, relu = activations.get("sigmoid"), activations.get("relu")
     assert 0.25 ** 10 < 1e-6 and f"{0.25 ** 10:.2g}" == "9.5e-07"
     away = np.concatenate([np.linspace(-10, -0.01, 500), np.linspace(0.01, 10, 500)])
@@ -3331,15 +3350,18 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # Pass 101 (r103 Clarity): the two points read off the picture come before the rule they show.
     rule = ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
             "At weight $2$ the hill slope is $1$.\n"   # pass 102 (r104 Clarity)
-            "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\nHill slope = weight minus $1$: $3 - 1 = 2$.")
+            "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
+            # p109 (r111 Clarity 2): the rule's reason where it is stated: half a square's slope is the distance
+            "For half a square, the hill slope is how far you stand right of the bottom.\n"
+            "Hill slope = weight minus $1$: $3 - 1 = 2$.")
     dot, bottom = ch00_start_here.HILL_DOT, ch00_start_here.HILL_BOTTOM
     assert dot - bottom == 2 == float(ch00_start_here.hill_slope(dot)) and float(ch00_start_here.hill_slope(bottom)) == 0
     # Pass 87 (cut for words): the rule names the bottom it is measured from.
-    assert rule in cells[h + 1].source
+    assert rule in cells[h + 2].source   # p109 (r111): the axes cell sits between picture and rule
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
     for w in (1.0, 2.0, 3.0, 4.0):   # one step right adds 1 to the hill slope
         assert float(ch00_start_here.hill_slope(w + 1)) - float(ch00_start_here.hill_slope(w)) == 1
-    assert rule in cells[h + 1].source and "Real valleys are lumpier." in cells[h - 1].source
+    assert rule in cells[h + 2].source and "Real valleys are lumpier." in cells[h + 1].source   # p109 (r111): axes after the picture
     assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
     ax = ch00_start_here.hill_picture().axes[0]
     (gap,) = [p for p in ax.patches if p.get_gid() == "right of the bottom"]
@@ -4099,7 +4121,7 @@ def test_pass104_each_flip_letter_says_why_and_no_fold_repeats_the_buttons():
 def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
     """Check r88 Clarity/Correctness: "hill slope = weight minus 1" came from nowhere. The valley's formula is said
     before the rule, with its bottom and floor read from the package, and hill() is that formula."""
-    worked = _cell("The dot stands at $3$,")
+    worked = _cell("The dot stands at weight $3$,")
     bottom, floor = ch00_start_here.HILL_BOTTOM, ch00_start_here.HILL_FLOOR
     said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$.\n"   # pass 101: bottom said above
     assert f"At weight ${bottom:g}$, the bottom, the valley is flat: hill slope $0$." in worked   # pass 102
@@ -4124,7 +4146,7 @@ def test_pass88c_three_slopes_named_apart_where_hill_slope_is_met():
     """Check r88 Clarity 8: "slope" meant three things. Right after the cell that names the hill slope, a three-line
     box names a line's slope, the bend's slope and the hill slope, one example each, each example true."""
     cells = _nb().cells
-    k = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
+    k = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at weight $3$,"))
     # Pass 93 (r94 Clarity): the rule's two-point check (a code cell and its reading) sits between them.
     box = cells[k + 3].source
     lines = [line for line in box.splitlines() if line.startswith("> - ")]
@@ -4258,7 +4280,7 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     """Check r94 Clarity: "hill slope = weight minus 1" is checked with numbers, as the output's is: the weight moves
     from 3 to 3.1, the printed wrongness is the drawn valley's, and its rise is about hill slope × the move."""
     cells = _nb().cells
-    h = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
+    h = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at weight $3$,"))
     assert cells[h].source.endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"   # r110: the check announced
                                     "The code below checks it. It moves the weight by $0.1$.")
     code, read = cells[h + 1], cells[h + 2]
@@ -4391,10 +4413,11 @@ def test_pass98_the_valley_floor_is_said_from_the_code_and_explained():
     assert floor > 0 and float(ch00_start_here.hill(ch00_start_here.HILL_BOTTOM)) == pytest.approx(floor)
     curve = ch00_start_here.hill_picture().axes[0].lines[0].get_ydata()
     assert min(curve) == pytest.approx(floor, abs=1e-3)   # the drawn bowl's lowest point
-    intro = _cell("## How a network learns")
-    assert (f"Even the lowest point is ${floor:g}$, not $0$: with one weight to tune, some outputs stay a little wrong."
-            in intro)
-    assert intro.index("**wrongness**") < intro.index("Even the lowest point")
+    intro = _cell("Left to right: one weight's value")
+    # p109 (r111 Clarity 10): the floor was chosen for the picture; no invented reason for a made-up valley.
+    assert f"This valley is made up for the picture. So is its lowest point, ${floor:g}$." in intro
+    assert intro.index("**wrongness**") < intro.index("its lowest point") and "Even the lowest point" not in _markdown()
+    assert "some outputs stay a little wrong" not in _markdown()
     assert "**wrongness**" not in "".join(c.source for c in _nb().cells if c.source != intro)
 
 
@@ -4419,7 +4442,7 @@ def test_pass102_the_hill_picture_labels_three_touching_lines_with_the_rule():
         numeric = (float(ch00_start_here.hill(w + h)) - float(ch00_start_here.hill(w - h))) / (2 * h)
         assert (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(numeric, abs=1e-6) == w - 1
     assert "Short lines touch the valley at weights 1, 2, 3, labelled slope 0, slope 1, slope 2." in fig.get_label()
-    worked = _cell("The dot stands at $3$,")
+    worked = _cell("The dot stands at weight $3$,")
     said = [float(ch00_start_here.hill_slope(w)) for w in touch]
     assert said == [0, 1, 2]
     assert ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
