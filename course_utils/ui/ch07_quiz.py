@@ -2746,10 +2746,8 @@ def reference_alt():
         left, right = quiet_zones(name)
         if left is not None and right is not None and left == -right:
             return f"beyond ±{right:.1f}"
-        # One decimal (r111 Correctness): GELU's edge is −3.07; "about −3" named a point whose slope, −0.012, is
-        # still outside the ±0.01 band.
-        return " and ".join(f"{side} of " + (f"{edge:.0f}" if float(edge).is_integer() else f"about {edge:.1f}")
-                            .replace("-", "−") for side, edge in (("left", left), ("right", right)) if edge is not None)
+        return " and ".join(f"{side} of {'' if float(edge).is_integer() else 'about '}{edge:.0f}".replace("-", "−")
+                            for side, edge in (("left", left), ("right", right)) if edge is not None)   # ReLU 0, GELU ≈ −3
 
     zones = ", ".join(f"{activations.get(n).label} {zone(n)}" for n in SKETCHED)
     return (f"Four panels on one y scale, x from −{REACH:g} to {REACH:g}. In each, the bend (grey, dashed) and its "
