@@ -237,8 +237,9 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
     # pass 73 (r70 Correctness): a unit with input weight 0 is flat, no corner
     # pass 97 (r98 Clarity): the corner named by the unit's z, not "its own input"
-    assert "usually adds one corner: at the x where its z (the number before its bend) is 0, if its w is not 0." \
-        in repr(fold)
+    # p110 (r112 Clarity 8): "its w" was ambiguous beside the output weight m; both weights are named, as the fold below.
+    assert ("usually adds one corner: at the x where its z (the number before its bend) is 0, if neither its input "
+            "weight nor its output weight is 0.") in repr(fold) and "if its w is not 0" not in repr(fold)
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -776,7 +777,8 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     legend = cells[q - 1].source
     assert ("In the picture:\n\n- the thick line is the output, the units added up.\n"
             "- each circle marks one of its corners: count them.\n"
-            "- thin dashes draw each unit times its output weight.") in legend   # pass 71: unit 2's fall is the fold's
+            # p110 (r112 Clarity 12): the starting picture (1 unit) has no dashes; the legend says when they appear.
+            "- thin dashes draw each unit times its output weight (from 2 units on).") in legend   # pass 71: unit 2's fall is the fold's
     # r109 (Clarity 4): the guide to dashes and circles comes before the Predict now, not in the formulas above it.
     assert "dash" not in cells[q - 2].source and "circle" not in cells[q - 2].source
     assert legend.index("thin dashes") < legend.index("**Predict:**") and "circle" not in cells[q + 1].source
@@ -2151,7 +2153,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # 2006's "then all together" in full; a repeated start-at-the-gap line and the dot's slope cut: 2419 -> 2433.
     # p109 (r111): the valley's axes after its picture, why weight minus 1, why 2006's copying helps, a real recall on
     # three bends: 2433 -> 2458 (within the brief's +40).
-    assert words(cells[:g]) <= 2458 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # p110 (r112 Focus, Clarity): the three-part overview, the valley's shape said plainly, its floor as our choice,
+    # GELU glossed where first named, the dashes' start; the 2006 copying detail cut: 2458 -> 2503 (about +40).
+    assert words(cells[:g]) <= 2503 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2378,7 +2382,9 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
             "\nAt weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
             "At weight $2$ the hill slope is $1$.\n"
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
-            "For half a square, the hill slope is how far you stand right of the bottom.\n"   # p109 (r111): why
+            "That is half of (your distance from the bottom) squared, plus 0.3.\n"   # p110 (r112 Clarity 1): said plainly
+            "So the hill slope is your distance from the bottom.\n"
+            "Left of the bottom, it is negative.\n"
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
     assert "Maths books call each of these slopes a *derivative*." in _cell("> **One idea, three graphs.**")
@@ -2500,8 +2506,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # r110 (Focus 1, Clarity 2): the 282 tail cut; the valley made up; the output's hill slope said: 99, 870 words.
     # p109 (r111 Clarity 1, 2, 10): the valley's axes said after its picture, in short sentences; the floor said as
     # chosen (its invented reason cut); why weight minus 1 (half a square): 101 sentences, 871 words.
-    assert len(said) <= 101, said
-    assert sum(chapter_metrics.words(s) for s in said) <= 871, sum(chapter_metrics.words(s) for s in said)
+    # p110 (r112 Clarity 1, 2): the valley's shape said plainly (half the squared distance, plus 0.3), its hill slope
+    # negative left of the bottom, its floor said as our choice: 104 sentences, 899 words.
+    assert len(said) <= 104, said
+    assert sum(chapter_metrics.words(s) for s in said) <= 899, sum(chapter_metrics.words(s) for s in said)
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2688,9 +2696,11 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert ("Picture ten sigmoid units in a row, as in the bars below.\n"
             # r107 (Clarity): what the bias sets said with z, the number going into the bend.
             "Suppose each unit's bias puts its $z$ (the number it bends) at 0, where sigmoid is steepest.\n"
-            "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
+            # p110 (r112 Clarity 5): the set-up (every weight 1) comes before the bends' multiplying it relies on.
             "Each weight is set to 1. So only the bends change the signal.\n"   # p109 (r111 Clarity 4): a set-up choice
-            "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
+            "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
+            # p110 (r112 Clarity 4): exactly a quarter here; the limit is the bend's slope, not the weights'.
+            "The signal starts at 1. Here each sigmoid keeps exactly a quarter: a sigmoid's slope is never more.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly."
             in cells[h + 2].source
             # Pass 91 (r92 Picture): the crosses are named as the bars' own, the picture that follows.
@@ -2835,7 +2845,8 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
     # Pass 55 (r49 item 18): the start of 1 said, so the first bar has something it is a quarter of.
-    assert "The signal starts at 1. So each sigmoid keeps at most a quarter." in text
+    assert "The signal starts at 1. Here each sigmoid keeps exactly a quarter: a sigmoid's slope is never more." in text
+    assert float(np.max(activations.get("sigmoid").derivative(np.linspace(-6, 6, 12001)))) == pytest.approx(0.25)
     assert "Three sigmoids at their steepest, every weight 1: what share of the signal gets back?" in text   # p109
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
     assert f"{0.25 ** 10:.2g}" == "9.5e-07" and 0.00000095 == 9.5e-7
@@ -2994,11 +3005,11 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
     # p109 (r111 Clarity 4): "Each weight multiplies it by 1" read as a fact about weights; said as the set-up choice.
-    assert ("its slope there: $0.25$ (the black line above).\nEach weight is set to 1. So only the bends change the "
-            "signal.\n") in text \
+    assert ("Each weight is set to 1. So only the bends change the signal.\nGoing back, each bend multiplies the "
+            "signal by its slope there: $0.25$ (the black line above).\n") in text \
         and "best case" not in text and "suppose every weight" not in text   # pass 102 (r104 Correctness)
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
-    assert ("keeps at most a quarter.\n"
+    assert ("a sigmoid's slope is never more.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "passes back 0 (the crosses in the bars above)." in text   # pass 103: the bars sit above it
     assert "main reason" not in text
@@ -3012,12 +3023,12 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # r108 (Clarity 11): said concretely: each layer first trained alone to rebuild its input, then all together.
     # r109 (Clarity 2): "rebuild its input" said in plain words: each layer's own task, copying its input back out.
     # r110 (Clarity 5): "Then all together" said in full: the whole network, starting from those weights.
-    assert ("From 2006, one fix for slow deep nets: train each layer alone first.\n"
-            "Its task: copy its input back out.\n"
-            # p109 (r111 Clarity 3): why copying helps: the layer's weights must keep what matters in its input.
-            "To copy it, a layer must keep what matters in its input.\nThat is a sensible start.\n"
-            "Then train the whole network together, from those weights.\n") in text \
-        and "rebuild" not in text and "Then all together" not in text
+    # p110 (r112 Focus/Correctness 3): the copying detail cut (a side trip, and 2006 used Boltzmann machines, not
+    # copying); one concrete, true sentence stays, with the timeline's pin, then ReLU's fix.
+    assert ("From 2006, one fix was to train one layer at a time first.\n"
+            "Then the whole network was trained together.\n"
+            "From 2011, ReLU helped deep networks train.\n") in text \
+        and "rebuild" not in text and "Then all together" not in text and "copy" not in text
     assert "2006\ndeep nets trained\none layer at a time" in _texts(ch00_start_here.history_timeline())
     assert "short path back" not in text and "workaround" not in text
     assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
@@ -3147,7 +3158,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
     # Pass 92 (r93 Clarity): two cells before the bars, one idea each: sigmoid's quarter, then ReLU and the grid.
     # Pass 103 (r105 Picture): the sigmoid cell right above the bars, ending on how to read them; ReLU's cell after.
-    assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps at most a quarter." in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "Here each sigmoid keeps exactly a quarter" in cells[i - 1].source
     assert cells[i + 1].source.startswith("ReLU's ramp")
     assert cells[i - 1].source.endswith(f"\nIn the bars below, each grid line down is {ch00_start_here.grid_step():,} times smaller.")   # pass 80; the number from the ticks
 
@@ -3352,7 +3363,9 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
             "At weight $2$ the hill slope is $1$.\n"   # pass 102 (r104 Clarity)
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
             # p109 (r111 Clarity 2): the rule's reason where it is stated: half a square's slope is the distance
-            "For half a square, the hill slope is how far you stand right of the bottom.\n"
+            "That is half of (your distance from the bottom) squared, plus 0.3.\n"   # p110 (r112 Clarity 1): said plainly
+            "So the hill slope is your distance from the bottom.\n"
+            "Left of the bottom, it is negative.\n"
             "Hill slope = weight minus $1$: $3 - 1 = 2$.")
     dot, bottom = ch00_start_here.HILL_DOT, ch00_start_here.HILL_BOTTOM
     assert dot - bottom == 2 == float(ch00_start_here.hill_slope(dot)) and float(ch00_start_here.hill_slope(bottom)) == 0
@@ -3643,7 +3656,8 @@ def test_pass56_the_history_names_sigmoid_networks_and_draws_the_bends_it_names_
     x = np.linspace(-6, 6, 12001)
     assert float(np.max(activations.get("sigmoid").derivative(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").derivative(x))) == pytest.approx(1.0)
-    assert "ReLU and GELU came into wide use later (both drawn below)." in text   # pass 57: the timeline's older ReLU
+    # p110 (r112 Clarity 6): GELU is glossed where it is first named.
+    assert "ReLU came into wide use later.\nThen GELU: a ReLU with its corner rounded (both drawn below)." in text   # pass 57: the timeline's older ReLU
     assert "2011\nReLU helps deep nets" in _texts(ch00_start_here.history_timeline())   # pass 69: undated note cut
     curves = [l.get_label().split(":")[0] for l in ch00_start_here.bends_picture().axes[0].lines
               if not l.get_label().startswith("_")]
@@ -4415,7 +4429,9 @@ def test_pass98_the_valley_floor_is_said_from_the_code_and_explained():
     assert min(curve) == pytest.approx(floor, abs=1e-3)   # the drawn bowl's lowest point
     intro = _cell("Left to right: one weight's value")
     # p109 (r111 Clarity 10): the floor was chosen for the picture; no invented reason for a made-up valley.
-    assert f"This valley is made up for the picture. So is its lowest point, ${floor:g}$." in intro
+    # p110 (r112 Clarity 2): the floor said as our choice, with why a real valley can bottom out above 0.
+    assert (f"This valley is made up for the picture.\nWe put its lowest point at ${floor:g}$, not 0.\n"
+            "The best weight can still leave the outputs a little wrong.") in intro
     assert intro.index("**wrongness**") < intro.index("its lowest point") and "Even the lowest point" not in _markdown()
     assert "some outputs stay a little wrong" not in _markdown()
     assert "**wrongness**" not in "".join(c.source for c in _nb().cells if c.source != intro)
@@ -4476,3 +4492,22 @@ def test_pass102_the_fading_bars_are_pictured_as_ten_units_at_their_steepest():
     assert 1 * float(activations.get("sigmoid")(np.array([0.0]))[0]) + (-0.5) == 0
     assert len(ch00_start_here.FADE_LAYERS) == 10
     assert float(activations.get("sigmoid").derivative(np.array([0.0]))[0]) == 0.25
+
+
+# ---- p110 (r112) ----
+
+def test_p110_the_opening_names_the_three_parts_in_the_order_the_headings_come():
+    """Check r112 Focus 3: a three-part overview follows the glossary line (no minutes: nothing measures them), and
+    the parts come in the order of the headings that open them: units and the bend, learning, history."""
+    cells = _nb().cells
+    assert cells[0].source.endswith("Stuck on a word? See the [glossary](91_glossary.ipynb#Glossary).\n\n"
+                                    "This chapter has three parts:\n\n"
+                                    "1. one unit, and why its bend matters;\n"
+                                    "2. how a network learns: downhill, step by step;\n"
+                                    "3. why the choice of bend changed over time.")
+    assert "minutes" not in cells[0].source
+    heads = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## ")]
+    names = [cells[i].source.splitlines()[0] for i in heads]
+    order = [names.index(h) for h in ("## Why the bend matters: stacking rules", "## How a network learns",
+                                      "## A short history of the bend")]
+    assert order == sorted(order)

@@ -764,7 +764,7 @@ def bent_units_check():
          "A common wrong answer: \"it climbs, as unit 1 does.\"",
          "In fact, unit 2 runs downhill just as fast."],
         [f"With 3 units: {NUMBER_WORDS[len(three)].lower()} corners, at x = {where}.",
-         "Each bent unit usually adds one corner: at the x where its z (the number before its bend) is 0, if its w is not 0."],
+         "Each bent unit usually adds one corner: at the x where its z (the number before its bend) is 0, if neither its input weight nor its output weight is 0."],
     ], CHECK_ROW), MORE_SUMMARY, CORNER_EXCEPTIONS)
 
 
