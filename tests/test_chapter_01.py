@@ -446,6 +446,12 @@ def test_every_question_is_answered_only_below_it_and_folded():
             continue  # the worked two-table example: its printout is the answer, both ways (8, 6)
         shown = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/html", ""))
                         for o in nxt.get("outputs", []))
+        if nxt["cell_type"] == "code" and _src(nxt).startswith("ch01.folded_corner("):
+            # pass 110 (r112 Interaction: the V was shown, not asked): the picture that answers it is folded
+            assert "<details><summary>Check your sketch</summary>" in shown   # closed: no "open"
+            assert "<img" in shown.split("Check your sketch</summary>")[1] and "|x|" in shown   # the V, inside
+            assert "Check your sketch" in repr(ch01_collapse.folded_corner())
+            continue
         if nxt["cell_type"] == "code" and "solved 0 of 10" in shown:
             # the training run: running the cell is the answer (ten runs, counted); pass 43: behind a fold
             assert "(open after you predict)</summary>" in shown
@@ -1618,7 +1624,7 @@ def test_v_picture_comes_before_its_formula_and_code_names_its_lists():
     (weights=, biases=, table1= ...) instead of raw positional lists."""
     cells = _cells()
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Bends make corners"))
-    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.corner_picture()")
+    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_corner()")   # pass 110: folded
     formula = next(i for i, c in enumerate(cells) if r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|" in _src(c))
     assert head + 1 == pic < formula and "$" not in _src(cells[head])
     # pass 75 (r72 reader: plumbing): the worked attempts' calls are collapsed; their printouts speak
@@ -2733,14 +2739,20 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # pass 107 (r109 Clarity: "The exception" hid that across lines stay straight too)
             # pass 108 (r110 Clarity: "after the layer" could mean after tanh): upright before tanh; one h₁ gives one
             # tanh h₁, so it stays upright and only gets shorter (test_pass66_the_lines_tanh_keeps_straight)
-            "A few lines stay straight. Take a line that is upright after the stretch and shift, before tanh.\n"
-            "Every point on it has the same $h_1$. tanh turns that one $h_1$ into one new number.\n"
-            "So all its points land at the same left-right place. The line stays upright. It only gets shorter.\n"
-            "Lines running exactly across stay straight too.\n"
+            # pass 110 (r112 Clarity/Correctness: no grid line in the picture beside it stays straight): the picture's
+            # lines all curve (14 of 14, test_pass52_...); the straight ones are a special case none of them meets
+            # (shared h₁ or shared h₂ after the layer: test_pass66_the_lines_tanh_keeps_straight); no "only", since
+            # the diagonals h₂ = ±h₁ stay straight too (same test)
+            "In this picture every grid line curves. Some lines would stay straight.\n"
+            "Say all points on a line share one $h_1$: after the stretch and shift, it points straight up.\n"
+            "tanh turns that one $h_1$ into one new number. So the line stays upright. It only gets shorter.\n"
+            "A flat line, with one shared $h_2$, stays straight too.\n"
             # pass 106 (r108 Correctness: step 4 at its start settings curves every line): the setting said
             # ($W_{12}$ is not yet named here: the check names it, test_row_and_column_of_a_weight_are_said_once)
             # pass 107 (r109 Clarity: a step and a check not yet seen): the widget named (W₁₂ = 0, checked below)
-            "You will make such lines in the grid widget further down.\n"
+            # pass 110 (r112): the step named; W₁₂ is still unnamed here, so the setting is left to step 4's check
+            # ("set $W_{12}$ to 0, and the 7 upright lines stay straight", test_pass52_...)
+            "You will make some in step 4 of the grid widget.\n"
             "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
@@ -3132,7 +3144,8 @@ def test_pass32_small_whys():
     np.testing.assert_array_equal(w.lines["single"].get_ydata(), before)
     assert not np.allclose(w.lines["stacked"].get_ydata(), before)
     text = _text()
-    assert "A tick box adds ReLU bends. The dashed line ignores it.\n" in text
+    # pass 110 (r112 Clarity: "ignores it" was cryptic): the dashed line is the no-bend formula, ticked or not (above)
+    assert "A tick box adds ReLU bends. The dashed line is always the no-bend formula.\n" in text
     assert "A straight line crosses that line at most once. So it cannot cut both ends off the middle." in text
     # no bend: (0,0) → (0, −1), 1-corners → (1, 0), (1,1) → (2, 1): on the line h2 = h1 − 1, 1-corners in the middle
     pts = np.array([[0, -1], [1, 0], [2, 1]], float)
@@ -3276,7 +3289,7 @@ def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with
     before = [_src(c) for c in cells[:i] if c["cell_type"] == "code"]
     assert not any("collapse_demo(" in s or "fold_demo(" in s for s in before)
     ask = _src(cells[i - 1])
-    said = "A tick box adds ReLU bends. The dashed line ignores it.\n"  # pass 37; pass 43, 46: shorter
+    said = "A tick box adds ReLU bends. The dashed line is always the no-bend formula.\n"  # pass 37; 43, 46; 110
     assert said in ask and ask.index(said) < ask.index("**Predict, then try**")   # r99; pass 109: numbered steps
     # pass 102 (r104 Interaction): the ReLU Predict is the widget's second Predict, above it
     assert ask.index("1. **Tick box off.**") < ask.index("Then tick **put a ReLU")  # pass 109: numbered steps
@@ -5362,3 +5375,12 @@ def test_pass106_the_crease_diamond_is_on_both_panels():
     np.testing.assert_allclose(np.maximum(W @ x + b, 0), ch01_collapse.followed_crease(), atol=1e-9)
     assert any(t.get_text() == "crease\nstarts here" for t in fig.axes[0].texts)
     assert "before the layer at (0, 0.5)" in figure_alt(fig)
+
+
+# ---- pass 110 (r112 reader) ----
+
+def test_pass110_the_table_is_named_w_where_w12_first_appears():
+    """Check r112 item: the letter W is given as the table's name in the cell where W₁₂ is first used."""
+    cell = _src(next(c for c in _cells() if "$$h_1 = W_{11}" in _src(c)))
+    assert "Each layer keeps its weights in a table $W$, called a **matrix**" in cell
+    assert cell.index("table $W$") < cell.index("$W_{12}$ means")

@@ -968,6 +968,11 @@ def corner_picture():
     return fig
 
 
+def folded_corner():
+    """corner_picture behind a click, so the learner sketches the sum first (pass 110, r112 Interaction)."""
+    return _FoldedPicture("Check your sketch", corner_picture(), 520)
+
+
 def random_stack(depth, width, rng):
     """depth layers (W, b) of `width` numbers; each W keeps lengths (a turn or mirror), so 100 of them stay tame."""
     stack = []
