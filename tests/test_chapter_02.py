@@ -60,8 +60,9 @@ BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "The share comes from a bell curve; a kitchen scale explains it (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
-              # r111 Clarity 2: one name, "usual error", throughout ("usual size" went)
-              "Its errors are usually about 2 grams (2 g): one **usual error**.\n"
+              # r111 Clarity 2: one name throughout ("usual size" went); r112 Clarity 1: "usual error" misnamed a
+              # unit's sums (they are not errors), so the one name is now "usual spread", for the apple and the unit
+              "Its errors spread about 2 grams (2 g) either side: one **usual spread**.\n"
               "About 2 in 3 weighings land within 2 g of the true weight.\n"
               "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
               # pass 105 (r107 Correctness: GELU needs no bell; the bell is its designers' picture)
@@ -69,10 +70,10 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               # r110 Clarity 3: the leap from the apple to one unit's sums made explicit, and what x = 1 now means
               # r111 Clarity 2: the unit in a cell of its own; its sum named as GELU's input x; "the same bell"
               # was false (the apple's usual error is 2 g): the same shape, with usual error 1
-              "Now swap the apple for a unit.\n"
-              "Feed it many examples; note each weighted sum plus bias, its input $x$.\n"
-              "GELU's designers assumed they pile into a bell of the same shape: middle 0, usual error 1.\n"
-              "So $x = 1$ means one usual error above the middle.\n"
+              "Now forget the apple: feed one unit many examples.\n"
+              "Write down each weighted sum plus bias: the $x$ entering the bend.\n"
+              "GELU's designers assumed these $x$ values also pile into a bell, centre 0, usual spread 1.\n"
+              "So $x = 1$ is one usual spread above the centre.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
@@ -1953,7 +1954,9 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     w = ch02.zigzag_centre()
     assert (w.sliders["centre"].value, w.sliders["rate"].value) == (0.5, 1.0) and "(all positive)" in w.readout.value
     assert w.sliders["rate"].description == "step size" and w.sliders["centre"].description == "centre of the inputs"
-    assert "step size <b>1</b>: the star is reached in <b>about 28 steps</b> (median of 300 runs)" in w.readout.value
+    # r112 Clarity 4: 28 (the median) beside 27 (one run) read as two answers; the readout names the one to judge by
+    assert ("step size <b>1</b>: the star is reached in <b>about 28 steps</b> (median of 300 runs: judge your prediction "
+            "by this)") in w.readout.value
     assert w.lines["setting"].get_data()[1][0] == 28.0   # the black ring on the steps panel, at the readout's number
     w.sliders["rate"].value = 3.0
     assert f"most of 300 runs <b>do not arrive within {zigzag.MOST} steps</b>" in w.readout.value
@@ -2109,7 +2112,8 @@ def test_the_grey_hill_is_said_to_be_a_bell_one_tall_at_0():
     """Check the corners text says what the grey hill is, and the hill is a bell of height 1 at x = 0."""
     from course_utils.engine import corners
     text = markdown()
-    assert ("Below, three corners sit at fixed places.\n"
+    # r112 Clarity 4: the picture under this cell draws one piece; the widget after it has the three corners
+    assert ("The picture below shows one; the widget adds three, at fixed places.\n"
             "Your task: make their sum match the grey hill, a bell-shaped bump 1 tall at x = 0.") in text
     assert "must add up to the grey hill" not in text
     x = np.linspace(-3, 3, 301)
@@ -2206,7 +2210,9 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
                                                                         "".join(c["source"]), re.M)]
     assert len(plumbing) >= 11 and all(c["metadata"]["jupyter"]["source_hidden"] for c in plumbing)
     text = markdown()
-    assert "These bends are **activation functions**;" in text.split("\n## ", 1)[0]
+    assert "These bends are **activation functions**." in text.split("\n## ", 1)[0]
+    # r112 Picture first: the right panel is named as ReLU, the first of the four
+    assert "The right panel's bend is ReLU, the first of four below." in text.split("\n## ", 1)[0]
     from course_utils.facts import activations
     # r83 Clarity: ReLU's card printed "[0, ∞)" before the brackets were explained: now the line just above says it
     relu_said = "Its outputs are written $[0, \\infty)$: 0 and up.\n$\\infty$ means infinity: there is no top."
@@ -2495,7 +2501,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "Does that help the unit they feed?\n\n"
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
                      # after the worked step, once the star and a step are known
-                     "Take a unit in the next layer. The layer before gives it two inputs.\n"
+                     "Take a unit fed two inputs by the layer before.\n"   # r112: one sentence, was two
                      "Its job: its output should equal input 1 minus input 2.\n"
                      "Its best weights are 1 and −1: the **star** below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
@@ -2506,11 +2512,12 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r110 Clarity 5: the picture came before the step it draws; now the step, then the plank's words, then the picture
     assert worked.count("<img") == 1 and worked.rstrip().endswith(ch02.PLANK + "\n\n" + worked.rstrip().split("\n\n")[-1])
     assert worked.rstrip().split("\n\n")[-1].startswith("<img")
-    assert worked.startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
+    # r112 Clarity 4: "step" is defined in the heading's line, before any use
+    assert worked.startswith("**One step, worked.** A **step** is one correction of the weights, after one example.\n"
+                             "A unit with no bend gets two inputs: 2 and 1.\n")
     # pass 60 (r54 Clarity 2): nine new terms in one section; the miss moved into the rule's fold below
     assert ("Its two weights start at 0, so its output is 0.\n"
             "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
-            "A **step** is one correction of the weights, after one example.\n"
             # r59 Clarity 3: the rule shown where the 2 and the 1 are computed
             # r109 Clarity: one self-contained rule, no chapter 00 names
             "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
@@ -2723,12 +2730,12 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
         assert np.mean(errors < x) == pytest.approx(float(special.ndtr(x)), abs=0.01)   # "opens with chance Φ(x)"
     assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
     story = text.split("The share comes from a bell curve; a kitchen scale explains it (below).", 1)[1]
-    assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual error**")
+    assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual spread**")
             < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("Why this share?"))
-    assert "GELU multiplies $x$ by $\\Phi(x)$ (below). " in text and text.count("**usual error**") == 1
-    assert "**usual errors**" not in text   # pass 92: the bold term is the unit, said before its first use
-    assert "misses by about one **usual error**" not in text   # pass 94: no longer the term explained by itself
-    assert ch02.bell_share().axes[0].get_xlabel() == "x: error, counted in usual errors"   # so x = 1 is one usual error
+    assert "GELU multiplies $x$ by $\\Phi(x)$ (below). " in text and text.count("**usual spread**") == 1
+    assert "**usual spreads**" not in text and "usual error" not in text   # r112: one name, "usual spread"   # pass 92: the bold term is the unit, said before its first use
+    assert "misses by about one **usual spread**" not in text   # pass 94: no longer the term explained by itself
+    assert ch02.bell_share().axes[0].get_xlabel() == "x: error, counted in usual spreads"   # so x = 1 is one usual spread
     # pass 94 (r95 Clarity: no bridge to the bell): the share as a smooth switch, checked at both ends
     assert special.ndtr(-4) < 0.001 and special.ndtr(4) > 0.999
     folded = str(ch02.phi_name().data)
@@ -2737,7 +2744,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     within = special.ndtr(1) - special.ndtr(-1)   # pass 98: "about 2 in 3 weighings" (pass 102: "land within 2 g")
     assert abs(within - 2 / 3) < 0.02 and round(3 * within) == 2
     assert "68 in 100" not in text + folded and "standard deviation" not in text   # pass 98: named once, by its usual name
-    assert "The usual error has a statistician's name: the *standard deviation*." in folded   # pass 100: off the core path
+    assert "The usual spread has a statistician's name: the *standard deviation*." in folded   # pass 100: off the core path
     order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** ReLU is $x$ × (0 or 1)", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
                                       "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
@@ -2745,7 +2752,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 91: the scale and Φ are read right under the bell's picture; pass 100 (r102): the gate in the next cell
     assert order[3] == order[2] + 3 and _cell_index("Weigh one apple a thousand times") == order[2] + 1
     # r111 Clarity 2: the apple, then the unit, one cell each; "Why this share?" opens a subslide (8 cells a slide)
-    assert _cell_index("Now swap the apple for a unit.") == order[2] + 2 and "usual size" not in text
+    assert _cell_index("Now forget the apple:") == order[2] + 2 and "usual size" not in text
     assert chapter()["cells"][order[2] + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
     assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
@@ -3299,7 +3306,7 @@ def test_the_bell_panel_says_how_often_and_hides_its_density_numbers():
     ax = ch02.bell_share(1.0).axes[0]
     assert ax.get_ylabel() == "how often" and list(ax.get_yticks()) == []
     # pass 79 (r75 Clarity: the grams were a side trip): the unit is the x-axis's label, one short line in the text
-    assert ax.get_xlabel() == "x: error, counted in usual errors"   # pass 80 (r77): the fold's one name for it; r83: plainer
+    assert ax.get_xlabel() == "x: error, counted in usual spreads"   # pass 80 (r77): the fold's one name for it; r83: plainer
 
 
 def test_corner_pieces_left_of_zero_read_as_x_plus():
@@ -3745,11 +3752,11 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     assert plank == ch02.PLANK and "**together**" in plank and "**apart**" in plank
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     assert "<img " not in shown_step and shown_step == (
-        "**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
+        "**One step, worked.** A **step** is one correction of the weights, after one example.\n"   # r112: defined first
+        "A unit with no bend gets two inputs: 2 and 1.\n"
         "Both are above 0, as ReLU's outputs can be.\n"   # r110 Correctness: sigmoid never outputs 2
         "Its two weights start at 0, so its output is 0.\n"
         "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
-        "A **step** is one correction of the weights, after one example.\n"
         # pass 72 (r68 Clarity: one rule, three names): chapter 00's word for the step size, said once; pass 74
         # (r71: an aside at the end of a sentence): said where the step size is defined
         # r109 Clarity: one self-contained rule; chapter 00's names cut (the nudge is still checked below)
@@ -3961,7 +3968,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     both weights the same way; the star lies down-right of the start."""
     text = markdown()
     # pass 95 (r96 Clarity: "should output" read terse, like a claim): the unit's job, said as a job
-    assert ("Take a unit in the next layer. The layer before gives it two inputs.\nIts job: its output should equal input 1 minus input 2.\n"
+    assert ("Take a unit fed two inputs by the layer before.\nIts job: its output should equal input 1 minus input 2.\n"
             "Its best weights are 1 and −1: the **star** below.") in text
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
@@ -4308,10 +4315,9 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             "On average the apart parts, the moves toward the star, are the same size at both centres.\n"
             "With small steps, the together parts stay small and later steps undo them at little cost.\n"
             "With big steps, the together move overshoots: the weights swing past the star.\n"
-            "Weights at 0, step size 1: both examples below are 0.4 short.\n\n"
-            "- Centre 0.5: inputs (0.8, 0.4) → step (+0.32, +0.16) → apart part (+0.08, −0.08).\n"
-            "- Centre 0: inputs (0.3, −0.1) → step (+0.12, −0.04) → apart part (+0.08, −0.08).\n\n"
+            # r112 Focus 3: the two worked examples went (the fold down to its key sentence); their numbers stay checked
             "Centre-0 steps are shorter only in their together part, which the star does not need.\n\n") in said
+    assert "Centre 0.5: inputs" not in said and "both examples below" not in said
     assert "Centre-0 arrows are shorter" not in said and "Their apart parts match." not in said
     assert "Say centre" not in said and "about as hard" not in said and "pull roughly" not in said
     (h_half, h_zero) = (np.array(h) for h in ch02.APART_INPUTS)
@@ -4543,7 +4549,7 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     assert "".join(cells[above]["source"]) == BRIDGE   # pass 93: the bridge; pass 100: Φ as a switch, first
     # pass 100 (r102): under the picture, then the gate alone; r111 Clarity 2: the apple, then the unit, a cell each
     apple, unit = "".join(cells[above + 2]["source"]), "".join(cells[above + 3]["source"])
-    assert apple + "\n" + unit == BELL_STORY and apple.endswith("2 g too heavy.") and unit.startswith("Now swap the apple")
+    assert apple + "\n" + unit == BELL_STORY and apple.endswith("2 g too heavy.") and unit.startswith("Now forget the apple")
     assert "".join(cells[above + 4]["source"]) == GATE_STORY and "ch02.gelu_product()" in "".join(cells[above + 5]["source"])
     hatched = ch02.bell_share(1.0).axes[0].collections[-1]
     assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"

@@ -420,7 +420,8 @@ def steps_words(median):
     """The readout's words for a median step count: 'about 19 steps', or 'do not arrive within MOST steps'."""
     if not np.isfinite(median):
         return f"most of 300 runs <b>do not arrive within {zigzag.MOST} steps</b>: the weights swing past the star"
-    return f"the star is reached in <b>about {median:.0f} steps</b> (median of {zigzag.RUNS} runs)"
+    # r112 Clarity 4: beside one run's own count, the readout says which number a prediction is judged by
+    return f"the star is reached in <b>about {median:.0f} steps</b> (median of {zigzag.RUNS} runs: judge your prediction by this)"
 
 
 TRY_HINT = "move a slider:\neach setting you try\nadds its point here"   # the steps panel before a second setting
@@ -618,7 +619,7 @@ def plt_circle(goal):
 
 
 GATE_BAND = "below 0"   # the shaded band of the gate panel, named without saying what it does to the content
-WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual errors
+WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual spreads
 
 
 PHI_MARKS = (-1.0, 1.0)   # two inputs read off Φ: 0.16 of -1 and 0.84 of 1 get through
@@ -643,7 +644,7 @@ def bell_share(x0=1.0, marks=PHI_MARKS):
                       lw=0, label=f"share left of {x0:g}: {share:.2f}")
     ax_b.axvline(x0, color=NOTE_INK, lw=1, ls="--")
     # r75 Clarity: the unit is the x-axis's label, not a side trip in the text
-    ax_b.set(title="the bell of the errors", xlabel="x: error, counted in usual errors", ylim=(0, 0.78),
+    ax_b.set(title="the bell of the errors", xlabel="x: error, counted in usual spreads", ylim=(0, 0.78),
              ylabel="how often", yticks=[])   # a density: no numbers to read
     ax_b.legend(loc="upper left", fontsize=9)
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"), lw=2)
@@ -698,7 +699,9 @@ def gelu_product(window=3.0, marks=PRODUCT_AT):
 SILU_NOTE = "SiLU nears\nReLU's line y = a\nas a grows"   # the picture's label on the right
 
 
-STACK = ((2.0, -1.0), (-1.0, 2.0))   # (weight, bias) of layer 1, then layer 2: h = 2x − 1, then y = −h + 2
+# r112 Picture first: layer 2 is now weight +1, bias 0, so the right panel looks like the ReLU drawn next (flat at
+# 0, then rising); it was −h + 2 (flat at 2, then falling)
+STACK = ((2.0, -1.0), (1.0, 0.0))   # (weight, bias) of layer 1, then layer 2: h = 2x − 1, then y = 1 × h + 0
 
 
 def stack_outputs(x, bend):
@@ -728,10 +731,11 @@ def stack_picture():
     axes[1].plot([corner], [b2], "o", color="black", ms=5)
     axes[1].annotate("corner", (corner, b2), (corner - 1.2, b2 + 1.2), fontsize=10,
                      arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
-    fig.set_label(f"Two panels, input x from −2 to 2. Left: layer 1 (2x − 1) then layer 2 (−1 × that + 2) give "
-                  f"one straight line, output {float(plain[0]):g} at x = −2 down to {float(plain[-1]):g} at x = 2. "
+    fig.set_label(f"Two panels, input x from −2 to 2. Left: layer 1 ({w1:g}x − {-b1:g}) then layer 2 "
+                  f"({w2:g} × that + {b2:g}) give "
+                  f"one straight line, output from {float(plain[0]):g} at x = −2 to {float(plain[-1]):g} at x = 2. "
                   f"Right: the same layers with ReLU between: flat at {b2:g}, then a corner at x = {corner:g}, "
-                  f"then down to {float(bent[-1]):g} at x = 2.".replace("-", "−"))
+                  f"then {'up' if w2 * w1 > 0 else 'down'} to {float(bent[-1]):g} at x = 2.".replace("-", "−"))
     return fig
 
 
@@ -770,7 +774,7 @@ def phi_name():
 In GELU's name, "Gaussian" names this bell.
 "Error" comes from the *error function*.
 It measures areas under this bell, rescaled.
-The usual error has a statistician's name: the *standard deviation*.
+The usual spread has a statistician's name: the *standard deviation*.
 """)
 
 
@@ -1327,11 +1331,12 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
     # r110 Clarity 5: the picture came before the step it draws; now the step, the plank's words, then the picture
     # r110 Correctness 1: sigmoid never outputs 2; ReLU can, and its outputs are never below 0
-    display(Markdown(f"""**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
+    # r112 Clarity 4: the heading said "step" before it was defined; the definition now opens the block
+    display(Markdown(f"""**One step, worked.** A **step** is one correction of the weights, after one example.
+A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
 Both are above 0, as ReLU's outputs can be.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
-A **step** is one correction of the weights, after one example.
 The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
 The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
@@ -1417,8 +1422,6 @@ def zigzag_answer(goal=(1.0, -1.0)):
         raise ValueError("one step at each centre no longer has the same apart part")   # r92 Clarity: said concretely
     if not np.isclose(miss_half, miss_zero):   # r94 Clarity: the shortfall is written out, one number for both
         raise ValueError("the two examples' outputs no longer start equally short")
-    short = f"{-miss_half:.2g}"
-    h_half, h_zero = (_pair(h).replace("+", "") for h in APART_INPUTS)
     times = off[one] / ctrl[one]   # r75 Focus: "9 steps against 28" as one plain ratio
     if not abs(times - round(times)) <= 0.25 or round(times) not in TIMES:
         raise ValueError("the control no longer arrives a whole number of times sooner at step size 1")
@@ -1440,16 +1443,12 @@ The dotted curve is explained in the fold below.
     # pass 90 (r91 Focus: the length² box and the digit run cut): why small steps tie and the dotted curve, one fold
     # pass 96 (r97 Focus: the tie read as a paragraph): one arrow chain per centre, then one plain line
     # pass 99 (r100 Focus/Clarity): the dotted curve's comparison left the Takeaway for this fold, with its failure too
+    # r112 Focus 3: the worked pair of examples (one step at each centre) cut; their check above stays
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Unticked, up to step size {same:g}, both centres take about the same steps.
 On average the apart parts, the moves toward the star, are the same size at both centres.
 With small steps, the together parts stay small and later steps undo them at little cost.
 With big steps, the together move overshoots: the weights swing past the star.
-Weights at 0, step size 1: both examples below are {short} short.
-
-- Centre 0.5: inputs {h_half} → step {_pair(step_half)} → apart part {_pair(apart_half)}.
-- Centre 0: inputs {h_zero} → step {_pair(step_zero)} → apart part {_pair(apart_zero)}.
-
 Centre-0 steps are shorter only in their together part, which the star does not need.
 
 The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.
