@@ -1086,7 +1086,10 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     i = text.index("### ReLU switches off half")   # pass 75 (r72): the He heading split in two
     # r55: the fresh network is named first ("Now a fresh (untrained) ReLU network."), then "about half its units"
     assert (text.index("Now a fresh (untrained) ReLU network.", i) < text.index("about half its units", i)
-            < text.index("Below: fresh ReLU networks, 10 layers deep, averaged", i))
+            < text.index("Below: fresh ReLU networks, 10 layers of $n = 32$ units, averaged", i))
+    # pass 110 (r112 #2: the slider's n was unsaid, so "here sqrt(2/32)" pointed at nothing): n = 32, the engine's width
+    assert inspect.signature(gradients.handed_back).parameters["width"].default == 32
+    assert "here $\\sqrt{2/32} \\approx 0.25$" in text and f"{math.sqrt(2 / 32):.2f}" == "0.25"
 
 
 def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
@@ -2066,7 +2069,11 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 88c (r88 Correctness): GELU needs erf or a tanh formula, so "as much" was loose, and tanh is rarely the main
     # hidden bend of deep networks: GELU alone, "at least as much"
     # pass 91 (r92 Correctness: "many big networks" named none): two, each with its source in the deployments table
-    assert "GELU costs at least as much, yet large language models such as BERT and GPT-2 use it." in said[0] and "Tanh and GELU" not in said[0]
+    # pass 110 (r112 #7: the cost ranking was unsupported; BERT is not usually called a large language model): BERT's
+    # and GPT-2's GELU is the tanh formula (deployments), and tanh needs an exponential too
+    assert "Well-known language models such as BERT and GPT-2 use GELU, which needs an eˣ too." in said[0] and "Tanh and GELU" not in said[0]
+    assert "costs at least as much" not in said[0] and "large language" not in said[0]
+    assert {d.registry for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")} == {"gelu_tanh"}
     named = {d.model: d for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")}
     assert set(named) == {"BERT", "GPT-2"} and all(d.registry.startswith("gelu") and d.citation for d in named.values())
     assert "sharp point" in said[1] and "slope jumps" in said[1]
@@ -2691,7 +2698,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
             in " ".join(cells[flow - 9].split()) and "ch03.he_squares_picture()" not in cells)
     assert "1.41" not in cells[flow - 9]
     assert " ".join(cells[flow - 6].split("<details>")[0].split()).endswith("So, for the signal's typical size, ReLU acts like a slope of $0.71$ on every unit. "
-                                                       "Grey bar: four slopes of $0.5$, the plain average, give only 1: too little. "
+                                                       "Grey bar: four slopes of $0.5$, the plain average, give only 1, not 2. "   # pass 110 (r112: "too little" named no mark)
                                                        "The He weights' $\\times 1.41$ cancels the $0.71$, on purpose.")   # pass 108 (r110 #1)   # pass 106 (r108 Focus): "on average" moved to the weights' line
     relu_alone = gradients.signal_flow("relu", 10)   # pass 99 (r100 Correctness): the flow widget's first start
     assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"
@@ -3014,7 +3021,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r71: which sizes said (each layer's sums), and why the forward pass comes first
     # pass 109 (r111 #2: "hold their size" read as "store"): the goal said first, then what it asks of one unit
     assert ("Goal: each layer's sums should stay about the same size. "
-            "So a unit's sum should be about as big as one input.") in flat and "hold their size" not in flat
+            "So a unit's sum should be about as big as one typical input.") in flat and "hold their size" not in flat   # pass 110 (r112 #4: "one input" was vague)
     # pass 77 (r73): forward and back said as the same arithmetic, and a photocopy for "hold their size"
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
     # pass 80 (r77 Clarity #1): the main path says it in one line; the fold says why
@@ -3033,7 +3040,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "So weights that keep the forward sums steady keep the backward signals steady too. "
             "Forward is easier to picture, so we work it out there.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
-    assert ("a unit's sum should be about as big as one input. Like photocopying a photocopy: each copy must be neither "
+    assert ("a unit's sum should be about as big as one typical input. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker. Or else, after ten copies, the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
     # (32 inputs of typical size 1, weights of typical size sqrt(1/32) = 0.18: the sum's typical size is 1) is checked
@@ -3801,8 +3808,8 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     # pass 91 (r92 Clarity: the key idea sat in brackets, its reason in a fold after it): the walk unfolded, just
     # before "squares add", which is its own sentence
     assert ("Picture a walk: a coin flip picks each pace, forward or back. The paces partly cancel. After $n$ paces, "
-            "you are typically $\\sqrt{n}$ away, not $n$. Each pace's square is 1. After $n$ paces, "
-            "the squares add to $n$. Its root, $\\sqrt{n}$, is the typical distance. A sum's random-sign terms work the "
+            "you are typically $\\sqrt{n}$ away, not $n$. Each pace, squared, is 1. On average, the distance squared "
+            "after $n$ paces is their sum: $n$. Its root, $\\sqrt{n}$, is the typical distance. A sum's random-sign terms work the "
             "same way. On average, the sum's square is the terms' squares added:") in flat   # pass 105 (r107 Clarity: the walk's squares add to n)   # pass 99 (r100 Focus): the 2ab reason folded   # pass 98 (r99 Clarity): the reason, 2ab cancelling, before "squares add"
     assert "with random signs)" not in flat and "Why squares add: a coin-flip walk" not in flat
 
@@ -4558,7 +4565,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
     assert f"{stretch:.2f}" == "1.36"   # lead 88: the fold writes all three measured numbers, so a reader can multiply
-    assert "GELU costs at least as much, yet large language models such as BERT and GPT-2 use it." in prose()   # the check under the question
+    assert "Well-known language models such as BERT and GPT-2 use GELU, which needs an $e^x$ too." in prose()   # the check under the question (pass 110)
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
@@ -4776,7 +4783,8 @@ def test_pass90_the_forecast_bars_and_tanhs_reason_are_one_optional_fold():
     for line in ("From the bars above, one step back:", "Tanh: about 1 a step"):
         assert line in fold.words and line not in flat, line
     relu = gradients.signal_flow("relu", 10)
-    # pass 103 (r105 Focus): ReLU's one-start 0.41 is said once, on the main path, not again in the fold
+    # pass 103 (r105 Focus): ReLU's one-start 0.41 is said once, not again in this fold
+    # pass 110 (r112 #1 Focus): that once is now the bars' closed Check fold, off the main path (test_pass104_...)
     panel = f"The start below gives ReLU's layer 1 only ${ch03_gradients.power_text(relu[0] / relu[-1])}$."   # pass 107 (r109); pass 105 (r107); pass 104 (r106)
     assert panel in flat and "ends at" not in fold.words and "These are rough forecasts" not in fold.words
     assert "ReLU: $0.97$" in fold.words and "0.685\n× 1.41\n= 0.97" in [
@@ -5001,7 +5009,7 @@ WHY_SQUARES = ("Typical size is measured through squares: the root of the averag
 # pass 108 (r110 #1): the squares picture read bar by bar, in its order (1, 0, 1, 0; four at 0.71; four at 0.5, grey)
 RIGHT_PANEL = ("Right panel, first bar: the slopes 1, 0, 1, 0, squared and added: 2. Middle bar: four slopes of $0.71$ "
                "give the same 2 (each square is ½). So, for the signal's typical size, ReLU acts like a slope of $0.71$ "
-               "on every unit. Grey bar: four slopes of $0.5$, the plain average, give only 1: too little. The He "
+               "on every unit. Grey bar: four slopes of $0.5$, the plain average, give only 1, not 2. The He "
                "weights' $\\times 1.41$ cancels the $0.71$, on purpose.")
 
 
@@ -5117,7 +5125,7 @@ def test_pass104_random_walk_picture_shows_sqrt_n_not_n_and_sits_before_squares_
     cells = chapter()["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == "ch03.random_walk_picture()")
     assert "After $n$ paces, you are typically $\\sqrt{n}$ away" in "".join(cells[at - 1]["source"])
-    assert "".join(cells[at + 1]["source"]).startswith("Each pace's square is 1. After $n$ paces, the squares add to $n$.")   # pass 105
+    assert "".join(cells[at + 1]["source"]).startswith("Each pace, squared, is 1. On average, the distance squared after $n$ paces is their sum: $n$.")   # pass 105; pass 110 (r112 #5: "on average" said at the walk, not only at the sum)
     assert "".join(cells[at + 1]["source"]).count("On average, the sum's square is the terms' squares added") == 1
     assert f"the typical distance after 64 paces: {typical}" in printed()
 
@@ -5138,17 +5146,25 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     # pass 109 (r111 #1: still a wall of numbers): the main path keeps one idea, each bar multiplied by itself nine
     # times; ReLU's 0.685 (47 in 100), its 0.76 forecast and the twenty starts moved into one closed Check fold
     main, fold = cells[bars + 1].split("\n\n<details>")
+    # pass 110 (r112 #1 Focus: still a number audit on the main path): one plain conclusion; the nine-fold product,
+    # sigmoid's 2.6 x 10^-5 against the network's 2.4 x 10^-5 and ReLU's 0.41 moved into the closed Check fold
     assert main == ("Each bar is what one step back keeps.\n"
-                    "Ten layers mean nine steps back: the bar multiplies itself nine times.\n"
-                    "Sigmoid's: $0.31^9 \\approx 2.6 \\times 10^{-5}$. The network below gives $2.4 \\times 10^{-5}$: close.\n"
-                    "The other three bars are near 1. Their signals fade far less.\n"
-                    "One random start can land lower. The start below gives ReLU's layer 1 only $0.41$.")
-    assert fold.startswith("<summary>Check: ReLU's bar, and twenty random starts</summary>") and fold.endswith("</details>")
+                    "Sigmoid keeps under a third at every step. After nine steps, almost nothing is left.\n"
+                    "The other three keep most of it. Their signals fade far less.\n"
+                    "One random start can land above or below the bars' forecast.")
+    assert fold.startswith("<summary>Check: the forecast in numbers</summary>") and fold.endswith("</details>")
+    assert ("Ten layers mean nine steps back: the bar multiplies itself nine times.\n"
+            "Sigmoid's: $0.31^9 \\approx 2.6 \\times 10^{-5}$. The network below gives $2.4 \\times 10^{-5}$: close.\n") in fold
+    assert "The start below gives ReLU's layer 1 only $0.41$." in fold
     assert "$0.39$" in fold and "$0.39$" not in main and "$1.9$" not in main
-    for hidden in ("0.685", "47 in 100", "0.76"):
+    for hidden in ("0.685", "47 in 100", "0.76", "0.41", "2.6", "2.4", "0.31"):
         assert hidden in fold and hidden not in main, hidden
     bars_now = {n: v * ch03_gradients.STEP_FACTOR for n, v in ch03_gradients.step_sizes()[0].items()}
     assert all(0.85 < bars_now[n] < 1.05 for n in ("tanh", "relu", "gelu")) and bars_now["sigmoid"] < 0.35   # "near 1"
+    assert bars_now["sigmoid"] < 1 / 3 and all(0.5 < bars_now[n] for n in ("tanh", "relu", "gelu"))   # "under a third", "most of it"
+    assert (lambda s: s[0] / s[-1])(gradients.signal_flow("sigmoid", 10)) < 1e-4   # "almost nothing is left"
+    spread = [(lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10, seed=k)) for k in range(20)]
+    assert min(spread) < 0.97 ** 9 < max(spread)   # "above or below the bars' forecast"
     fades = {n: (lambda s: s[0] / s[-1])(gradients.signal_flow(n, 10)) for n in ("tanh", "relu", "gelu")}
     assert all(v > 1000 * sigmoid_share for v in fades.values() for sigmoid_share in [
         (lambda s: s[0] / s[-1])(gradients.signal_flow("sigmoid", 10))])   # "fade far less"
@@ -5190,6 +5206,7 @@ def test_pass107_one_relu_start_wobbles_and_twenty_starts_centre_near_the_foreca
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, ... steady"
     # pass 108 (r110 #3, #5): the twenty starts moved into a Check fold; "middle value" said in plain words
     assert ("Its forecast, $0.97^9 \\approx 0.76$, is only an average. "
+            "The start below gives ReLU's layer 1 only $0.41$. "   # pass 110 (r112 #1): moved here from the main path
             "Over twenty starts, its layer 1 gets from $0.39$ to $1.9$. "
             "The middle of the twenty (half above, half below) is near the forecast. </details>") in flat   # pass 109
     assert "Their middle value" not in flat
@@ -5216,7 +5233,8 @@ def test_pass108_quiz_check_says_why_he_weights_do_not_rescue_sigmoid():
     """Check r110 #4: the quiz's Check says D and why the He weights that hold tanh do not hold sigmoid: 0.31 a step
     (the bars'), slope at most 1/4, and 2.4 x 10^-5 at layer 1 after 10 layers (the flow panel's first start)."""
     flat = " ".join(prose().split())
-    assert ("- D is the reason: the signal fades. The He weights that hold tanh give sigmoid only $0.31$ a step. "
+    # pass 110 (r112 #6: "0.31 a step" of what?): the share of the signal kept at each step back
+    assert ("- D is the reason: the signal fades. The He weights hold tanh's signal, but sigmoid keeps only $0.31$ of it per step back. "
             "Its slope is at most ¼. After 10 layers, layer 1 gets $2.4 \\times 10^{-5}$.") in flat
     bars = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]
     assert "0.221\n× 1.41\n= 0.31" in bars and "0.724\n× 1.41\n= 1.02" in bars
@@ -5269,3 +5287,17 @@ def test_pass109_the_six_step_map_follows_the_chapters_sections_in_order():
     assert found == sorted(found) and found[0] > at
     opening = " ".join(" ".join(cells[:at]).split())
     assert "**backward signal**" in opening and "**bend**" in opening   # the map's words are already taught
+
+
+def test_pass110_gelu_is_left_out_of_the_chain_because_a_log_scale_has_no_negatives():
+    """Check r112 #11: the chain widget leaves GELU out because its slope can be below 0 (left of -0.75, inside the
+    widget's x range), so the share left could be negative, which a log scale cannot show; the widget draws no GELU."""
+    flat = " ".join(prose().split())
+    assert "GELU is left out: its slope can be below 0, and a log scale cannot show a negative share." in flat
+    slope = activations.get("gelu").derivative
+    assert float(slope(-1.0)) < 0 < float(slope(-0.5))   # below 0 only left of about -0.75
+    assert f"{optimize.brentq(slope, -1.0, -0.5):.2f}" == "-0.75"
+    w = ch03_gradients.chain_product(x=-1.0, depth=3)
+    assert set(w.lines) == {"sigmoid", "tanh", "relu"} and w.sliders["x"].min <= -1.0   # x = -1 is on the slider
+    labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
+    assert labels and not any("GELU" in t for t in labels)
