@@ -988,7 +988,11 @@ SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
          # r83 (pass 84): the spreads match only when the inputs average 0 (checked with ReLU's inputs below; the
          # next line says the inputs must average near 0); r84 (pass 85): "smaller when a unit has more inputs" too
          "- SELU's starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, smaller when a unit has "
-         "more inputs, so a sum's spread matches its inputs';\n"
+         "more inputs, so a sum's spread matches its inputs'.\n"
+         # r112 (pass 110): the √128 reason moved here from the Try it (checked in the Try it's test)
+         "  Why: each product (an input times its weight) is + or − at random, so they partly cancel.\n"
+         "  128 of them add up to about √128 ≈ 11 times one product's size, not 128 times.\n"
+         "  So each weight is about 1/11 ≈ 0.09.\n"
          "- inputs that average near 0.\n")
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
@@ -1104,12 +1108,13 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # r110 (pass 108, Clarity): "push" is said (an input times its weight), and "their size" is the weights' spread
             # r111 (pass 109, Clarity): "push" sat too close to "nudge" and 1/√128 came with no reason; the reason in
             # plain words: 128 random products add to about √128 ≈ 11 times one, so each weight is about 1/11 (below)
-            "Each unit adds up 128 inputs, each times a small random weight, + or −.\n"
-            "These products go up or down at random, so they partly cancel.\n"
-            "128 of them add up to only about √128 ≈ 11 times one, not 128 times.\n"
-            "So each weight is about 1/11 ≈ 0.09 in size.\n"
+            # r112 (pass 110, Clarity/Focus): the main path stays plain; the √128 reason (r111's, checked below) is in
+            # the SELU fold, beside LeCun-normal, with "one product's size" said
+            "Each unit adds up 128 inputs, each times a small random weight.\n"
+            "The weights are sized to keep the spread.\n"
             # r108 (pass 106, Correctness): the spread is kept only when the inputs average 0 (checked below)
-            "Then, if the inputs average 0, the sum has their spread.\n"
+            "If the inputs average 0, the sums have the inputs' spread.\n"
+            "(Why? See the SELU fold after the widget.)\n"
             "Spread 2 in, spread 2 out, before the bend.\n"
             # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
             "Any change comes from the bend.") in ask
@@ -1133,10 +1138,14 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     shifted_sums = shifted @ signal_stats.lecun_normal(128, 128, rng_c)
     assert float(shifted_sums.std()) / float(shifted.std()) > 1.05
     # r106: the width is back in the Try it (why small weights keep the spread), from the module's own numbers
-    assert f"adds up {n} inputs, each times" in ask and f"about √{n} ≈ {round(np.sqrt(n))} times one" in ask
-    assert f"1/{round(np.sqrt(n))} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g} in size." in ask and "more inputs" not in ask
+    assert f"adds up {n} inputs, each times" in ask and "√" not in ask and "more inputs" not in ask
+    assert ch04_zoo.SELU_FOLD_TITLE.startswith("Optional: why SELU pulls back")   # the fold the Try it points to
+    # r112: the reason sits in the fold, next to LeCun-normal, and says what "one" is
+    assert SCOPE in ch04_zoo.selu_why_fold().data and SCOPE.index("LeCun-normal") < SCOPE.index("√")
+    assert f"about √{n} ≈ {round(np.sqrt(n))} times one product's size, not {n} times." in SCOPE
+    assert f"1/{round(np.sqrt(n))} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}.\n" in SCOPE
     assert round(np.sqrt(n)) == 11 and round(1 / 11, 2) == round(1 / np.sqrt(n), 2) == ch04_zoo.SPREAD_WEIGHT_SIZE
-    assert "push" not in ask   # r111: "push" is kept for the nudge only
+    assert "push" not in ask and "push" not in SCOPE   # r111: "push" is kept for the nudge only
     assert ch04_zoo.SPREAD_WEIGHT_SIZE == 0.09 and n == 128
     assert float(signal_stats.lecun_normal(n, 256, np.random.default_rng(7)).std()) == pytest.approx(
         ch04_zoo.SPREAD_WEIGHT_SIZE, abs=0.005)   # the widget's weights: typical size 0.09
@@ -2010,7 +2019,7 @@ def test_squashers_picture_runs_out_to_where_both_are_flat_and_marks_each_middle
     assert 1 - np.tanh(4.5) ** 2 < 1e-3
     dots = sorted((float(ln.get_ydata()[0]), ln.get_color()) for ln in ax.get_lines() if len(ln.get_xdata()) == 1)
     assert dots == [(0.0, activations.get("tanh").colour), (0.5, activations.get("sigmoid").colour)]
-    assert "middle (the dot) at 0.5" in _markdown() and "with its middle at 0." in _markdown()
+    assert "middle at 0.5 (the dot below)" in _markdown()   # r112: the dot is named as in the picture below and "with its middle at 0." in _markdown()
     fig.canvas.draw()
     renderer, box = fig.canvas.get_renderer(), ax.get_window_extent()
     for text in ax.texts:
@@ -2584,12 +2593,13 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r110 (pass 108, Clarity): "the last" and "the fourth" named panels and families alike; each line now says which
     # r111 (pass 109, Clarity): "fourth panel" and "fourth family" in one cell; the panel is now "the last", a close-up
     assert ("The zoo holds many more.\nThe zoo has four families. The picture shows three on one scale.\n"
-            "The last panel is a close-up of three smooth bends.\n"
+            # r112 (pass 110, Clarity): the close-up's three curves are named (the zoom stays grey: no order given)
+            "The last panel is a close-up of GELU, SiLU and Mish.\n"
             "The fourth family, gated units, has no single curve: it mixes two sums. It comes last.") in text
     assert "fourth panel" not in text
     assert "The last zooms in." not in text and "Three are single curves." not in text
     under = "".join(_cells()[_index("ch04.families_row()") + 1]["source"])
-    assert under == "Those three **dip**: they sink a little below 0, then rise."
+    assert under == "All three **dip**: they sink a little below 0, then rise."   # r112: the three named just above
     assert "dip" not in "".join(_cells()[0]["source"]) and "Which dips deepest? You will guess later." not in text
     assert "their **dips**" not in text   # r96 (pass 95, Correctness): only the smooth family dips and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
@@ -4247,7 +4257,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
     # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
-    assert "The last panel is a close-up of three smooth bends.\nThe fourth family, gated units," in "".join(_cells()[0]["source"])
+    assert "The last panel is a close-up of GELU, SiLU and Mish.\nThe fourth family, gated units," in "".join(_cells()[0]["source"])
     assert [ax.get_xlabel() for ax in fig.axes][3] == "x"   # r105: the zoom panel has an x label
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
@@ -4565,7 +4575,8 @@ def test_selu_optional_part_is_one_short_fold_with_no_new_bold_term():
     # r90 (pass 89b): the doubling picture's lines (about 40 words) moved in from the main path, which lost as many
     # r99 (pass 98, Clarity): the big spread's two sides, the weak stretch (1.05) and the squeeze (about 13 words)
     # r103 (pass 101, Clarity: "a big spread reaches both sides" was cryptic): said plainly, three words cut elsewhere
-    assert words <= 182, words
+    # r112 (pass 110, Clarity/Focus): the √128 reason (three lines) moved in from the Try it, which lost as many
+    assert words <= 224, words
 
 
 # ---- r81 (pass 83) ----
@@ -4999,3 +5010,33 @@ def test_r111_smooth_curves_shown_labelled_before_their_formulas():
     dips = [n for n in ("gelu", "silu", "mish", "softplus") if activations.get(n)(xs).min() < 0]
     assert dips == ["gelu", "silu", "mish"] and activations.get("softplus")(np.linspace(-30, 3, 3001)).min() > 0
     assert all(activations.minimum(n)[1] > -0.35 for n in dips)   # "a little": none below -0.35
+
+
+def test_r112_smooth_picture_label_does_not_give_the_dip_order_away():
+    """Check (r112 Interaction/Correctness): before the dip quiz, the smooth picture's label says Mish and SiLU are close
+    left of 0 (true: within MISH_SILU_CLOSE there; right of 0 they part), with no order; the zoom shown after the
+    quiz keeps "SiLU just above it" (true left of 0, tested in test_pass_27_...)."""
+    ax = ch04_zoo.smooth_curves().axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert ch04_zoo.SMOOTH_CURVES_MISH_LABEL in texts and ch04_zoo.MISH_LABEL not in texts
+    assert "above" not in ch04_zoo.SMOOTH_CURVES_MISH_LABEL and "below" not in ch04_zoo.SMOOTH_CURVES_MISH_LABEL
+    assert "left of 0" in ch04_zoo.SMOOTH_CURVES_MISH_LABEL
+    silu, mish = activations.get("silu"), activations.get("mish")
+    left, right = np.linspace(-3, 0, 3001), np.linspace(0, 3, 3001)
+    assert float(np.max(np.abs(silu(left) - mish(left)))) < ch04_zoo.MISH_SILU_CLOSE == 0.04
+    assert float(np.max(np.abs(silu(right) - mish(right)))) > 0.1   # why the label says "left of 0"
+    tag = next(t for t in ax.texts if t.get_text() == ch04_zoo.SMOOTH_CURVES_MISH_LABEL)
+    tx, ty = tag.get_position()
+    assert 0 < float(mish(tx)) - ty < 0.5   # just below the pair's dip
+
+
+def test_r112_elu_sits_with_relus_relatives_though_it_has_no_corner():
+    """Check (r112 Clarity): the smooth family's opening says ELU (α = 1) has no corner either, and why it is filed with
+    ReLU's relatives; the families agree, and ELU's slope is 1 on both sides of 0."""
+    text = "".join(_cells()[_index("ch04.smooth_curves()") - 1]["source"])
+    assert ("ELU (α = 1) has no corner either.\nBut it was built to fix ReLU's flat left side.\n"
+            "So it sits with ReLU's relatives.\n") in text
+    assert "elu" in ch04_zoo.FAMILIES["ReLU family"] and "elu" not in ch04_zoo.FAMILIES["smooth family"]
+    elu = activations.get("elu")
+    assert float(elu.derivative(-1e-6)) == pytest.approx(1.0, abs=1e-4) == float(elu.derivative(1e-6))
+    assert "| smooth family | rounds ReLU's corner: no sudden jump in the slope |" in _markdown()

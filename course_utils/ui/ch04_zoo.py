@@ -661,7 +661,13 @@ SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
               # r83 (pass 84): the spread only matches when the inputs average 0, so the line says so
               # r84 (pass 85): "smaller when a unit has more inputs" moved here from the main text
               "- SELU's starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, smaller when a unit has "
-              "more inputs, so a sum's spread matches its inputs';\n"
+              "more inputs, so a sum's spread matches its inputs'.\n"
+              # r112 (pass 110, Clarity/Focus): the sqrt(width) reason moved here from the Try it, with "one product's
+              # size" said (r111 had "times one")
+              "  Why: each product (an input times its weight) is + or − at random, so they partly cancel.\n"
+              f"  {SPREAD_WIDTH} of them add up to about √{SPREAD_WIDTH} ≈ {round(float(np.sqrt(SPREAD_WIDTH)))} "
+              f"times one product's size, not {SPREAD_WIDTH} times.\n"
+              f"  So each weight is about 1/{round(float(np.sqrt(SPREAD_WIDTH)))} ≈ {SPREAD_WEIGHT_SIZE:g}.\n"
               "- inputs that average near 0.\n")
 
 
@@ -873,7 +879,11 @@ class _DescribedWidget(LiveWidget):
 
 
 # r35: the SiLU and Mish labels sat far from their lines, with arrows; each now sits just below its own line
-MISH_LABEL, MISH_AT = "Mish, with SiLU\njust above it (see the zoom)", (-2.7, -0.45)   # under the dip (r40: left, clear of the ReLU label)
+MISH_LABEL, MISH_AT = "Mish, with SiLU\njust above it (see the zoom)", (-2.7, -0.45)
+# r112 (pass 110, Interaction): before the dip quiz, the label does not give the dip order away (SiLU above Mish holds
+# only left of 0); left of 0 the two stay within MISH_SILU_CLOSE of each other (tests/test_chapter_04.py)
+SMOOTH_CURVES_MISH_LABEL = "Mish and SiLU\n(close together\nleft of 0)"
+MISH_SILU_CLOSE = 0.04   # under the dip (r40: left, clear of the ReLU label)
 SILU_AT = 1.6   # SiLU's label runs along its line from here, just below it: right of 0, SiLU is the lowest curve
 RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)
 GELU_LABEL, GELU_POINT = (-2.4, 1.3), -1.6   # "GELU": above-left, its leader line down to its own dip (r40)   # "ReLU (dotted)": below the curves, its arrow up to the line
@@ -914,7 +924,7 @@ def smooth_curves(x_max=SHARED_X):
     """r111 (Picture first): the smooth family alone, labelled, on one scale, before its formulas. The zoom on the
     dips stays the dip question's answer (smooth_family)."""
     fig, ax = plots.new_figure(480, 330)
-    _smooth_curves_on(ax, x_max, mish_label=MISH_LABEL.split(" (see")[0])
+    _smooth_curves_on(ax, x_max, mish_label=SMOOTH_CURVES_MISH_LABEL)
     fig.set_label(SMOOTH_CURVES_ALT)
     return fig
 
