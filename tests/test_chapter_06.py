@@ -49,7 +49,7 @@ def test_the_map_labels_are_large_and_short():
     for inset in fig.axes[0].child_axes:
         for t in inset.texts:
             assert t.get_fontsize() >= 12, t.get_text()
-            if t.get_text().lstrip("−").isdigit() or t.get_text() in ("left slope 0.1\n(really 0.01)", "shares add to 1"):
+            if t.get_text().lstrip("−").isdigit() or t.get_text() in ("left slope 0.01\n(drawn as 0.1)", "shares add to 1"):
                 assert max(to_rgb(t.get_color())) < 0.2, t.get_text()   # dark ink, not the old grey #666
 
 
@@ -344,7 +344,9 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # dashed, avoid); the one dashed line is "second" or, at one place, "a different task", said in one bullet
     assert ("The picture draws up to three curves:\n- a thick pale band: the best bend;\n"
             # p109 (r111 Interaction: "second" here, "a different task" later): one bullet says both, as the legend does
-            "- dashed: a good second choice. For one menu item, the bend for a different task. The legend says which;\n"
+            # p110 (r112 Clarity: "for one menu item" was unclear before the widget): the menu item and the task named
+            "- dashed: a second bend worth knowing. The legend names it. Usually it is a good second choice. "
+            "For 'one class of many', it suits a different task: photos with several answers at once;\n"
             "- dotted: a bad choice. The legend says why.\n"
             ) in before and "text under the menu" not in before
     assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
@@ -1097,7 +1099,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     soft = insets[[r[0] for r in ch06_decisions.MAP_ROWS].index("multiclass_output")]
     assert len(soft.patches) == 3 and not soft.lines[2:]   # three bars, no curve
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
-    assert "left slope 0.1\n(really 0.01)" in [t.get_text() for t in leaky.texts]   # the picture says it too (pass 99; p109: drawn and real leak)
+    assert "left slope 0.01\n(drawn as 0.1)" in [t.get_text() for t in leaky.texts]   # the picture says it too (pass 99; p109: drawn and real leak; p110: real first)
     x, y = leaky.lines[-1].get_data()
     np.testing.assert_allclose(y[x < 0], 0.1 * x[x < 0])   # drawn leak 0.1: ten times the default 0.01
     assert "Where a curve is drawn" not in words and "An upright grey line" not in words   # one sentence, not three
@@ -1220,14 +1222,16 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     # pass 23: the share of the nudge falls, not sigmoid; x = 0 is named as sigmoid's best case
     # p108 (r110 Clarity: "its best case" was cryptic): said as where the most nudge gets through
     assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0), where the most nudge gets through.\n"
-            # pass 93 (r94 Clarity): by its slider; pass 100 (r102 Clarity): weights scale the nudge too, said
-            "Weights also scale the nudge going back. Here all are 1, so only slopes shrink it.\n"
             "After how many layers is less than 1 in 1,000 of the nudge left?") in before
     assert "does sigmoid at its steepest (x = 0) first fall" not in before
     assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
     n = next(n for n in range(1, 20) if 0.25 ** n < 1e-3)
     assert n == 5 and 4 ** n == 1024
     assert after.split("</summary>")[1].strip().startswith(f"At {n} layers, take a quarter") and "1 in 1,024" in after
+    # pass 100 (r102 Clarity): weights scale the nudge too, said; p110 (r112 Clarity: a new fact inside a Predict):
+    # said in the check fold, after the answer, not in the question
+    assert "Weights also scale" not in before
+    assert "= 1 in 1,024.\nWeights also scale the nudge going back. Here all are 1, so only slopes shrink it.\n" in after
     # pass 39 (r35, Focus 3): the cell that repeated the count is cut; the fold's count is checked above
     # pass 44 (r39, Focus 1): the layers widget sits in the inside part; the output part follows its fold
     assert not any("while share >= 1 / 1000" in _src(c) for c in cells)
@@ -1687,7 +1691,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     # pass 99 (r100 Clarity: the dead unit's picture named Leaky ReLU and its leak before the words did): said over it
     assert "**Leaky ReLU** is a simple first try: left of 0 it keeps a tiny slope, 0.01, its **leak**." in words
     # pass 101 (r103 Correctness: one cause was given as the only one): what dead means first, then one way
-    assert ("A unit dies when every example it learns from (its **training set**) gives it a sum below 0. "   # p108 (r110)
+    assert ("A unit dies when every example the network trains on (its **training set**) gives it a sum below 0. "   # p108, p110
             # pass 102 (r104 Clarity: "added number" was a new name for cell 1's "one more learned number")
             # p104 (r106 Clarity): cell 1 names the bias, so here it is just "its bias"
             "One way: training pushes its bias far below 0. "
@@ -1697,7 +1701,7 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert "cannot die" not in _md_text()
     assert "10 times steeper" not in words   # pass 46 (cut): the map's label says it
     # pass 99 (r100 Clarity: "leak drawn ×10" used "leak" before the chapter said it): the label says it in plain words
-    assert any(note == "left slope 0.1\n(really 0.01)" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
+    assert any(note == "left slope 0.01\n(drawn as 0.1)" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
     assert "The map draws the leak" not in after and "leak drawn" not in "".join(_src(c) for c in _cells())
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
@@ -1812,14 +1816,25 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     answer never below 0, which the fold has (softplus > 0 everywhere, computed)."""
     line = decisions.lines()[6]
     assert line.when == "Output for a number that can be below 0 (a temperature, a change in price)" and line.example == "a temperature forecaster"
-    assert line.note == ("A number that can never be below 0, such as a price (not a change in price), can use Softplus "
-                         "(a smooth ramp with no dip, always above 0): then no guess is below 0. See \"Beyond the list\".")
+    assert line.note == ("A number that can never be below 0, such as a price (not a change in price), can use Softplus: "
+                         "a smooth ramp with no dip, always above 0, so no guess is below 0. Why not ReLU? Its flat left "
+                         "side has slope 0: a guess stuck there gets no nudge and cannot recover. Softplus is never quite "
+                         "flat. See \"Beyond the list\".")
     assert "takes Softplus" not in line.note   # lead (r111 Correctness): one good choice, not the only rule
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
         "Example: a temperature forecaster. A number that can never be below 0, such as a price (not a change in price), "
-        "can use Softplus (a smooth ramp with no dip, always above 0): then no guess is below 0. See \"Beyond the list\".")
+        "can use Softplus: a smooth ramp with no dip, always above 0, so no guess is below 0. Why not ReLU? Its flat "
+        "left side has slope 0: a guess stuck there gets no nudge and cannot recover. Softplus is never quite flat. "
+        "See \"Beyond the list\".")
+    # p110 (r112 Correctness: nothing ruled out ReLU for a price): ReLU's left slope is 0, Softplus's never is;
+    # the quiz's ReLU and no-bend feedback agree with the note (no bend works, but can guess below 0)
+    from course_utils.facts import activations as _acts
+    assert np.all(np.asarray(_acts.get("relu").derivative(np.linspace(-30, -0.01, 500))) == 0)
+    assert np.all(np.asarray(_acts.get("softplus").derivative(np.linspace(-30, 30, 601))) > 0)
+    said = {t: f for t, _r, f in ch06_decisions.price_question().options}
+    assert "left of 0 its slope is 0" in said["ReLU"] and "It works, but nothing stops it" in said["No bend"]
     # p108 (r110 Correctness, Retention: the bold rule said no bend for any number; the price quiz wanted Softplus)
     assert decisions.decision("regression_output").where == "Output for a number (a temperature, a change in price)"
     remember = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
@@ -2146,11 +2161,14 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # picture; then the slope is named and read off the right panel, and the sum is called x
     # pass 102: "The right panel draws the three slopes" cut; the cell over the picture already says it
     assert "The right panel" not in first and first.rstrip().endswith(
-        "Across the bottom: the sum going into the bend, called x.")   # pass 48 (r43): one name; pass 58 (r52)
+        "A ramp of slope 1 passes all of it.")   # p110 (r112 Picture first): x is said over the picture, not after
+    assert "Across the bottom" not in first
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k - 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k - 1]["metadata"]["tags"]
-    assert _src(cells[k - 2]).rstrip().endswith("Below: three bends (left), and how steep each is (right).")
+    assert _src(cells[k - 2]).rstrip().endswith("Below: three bends (left), and how steep each is (right).\n"
+                                               # pass 48 (r43): one name, x; p110 (r112 Picture first): said before
+                                               "Across the bottom of both: x, the sum going into the bend.")
     # pass 97 (r98 Clarity: ReLU, sigmoid and tanh were used, never said): one plain line each, over their picture
     said = ("**ReLU**: 0 for a sum below 0, the sum itself above.\n**Sigmoid**: an S-curve from 0 to 1.\n"
             "**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\nBelow: three bends")
@@ -2162,7 +2180,8 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     np.testing.assert_allclose(tanh, -tanh[::-1], atol=1e-12)   # an S centred on 0: odd around 0
     # pass 105 (r107 Correctness: "the same S" hid that tanh is steeper): its slope at 0 is 4 times sigmoid's
     assert ch06_decisions.slope_at("tanh", 0.0) > 3 * ch06_decisions.slope_at("sigmoid", 0.0)
-    assert "slope" not in _src(cells[k - 2]) and " x" not in _src(cells[k - 2])
+    # p110 (r112 Picture first): x is named over the picture, as its axis, once; the slope still waits for the words
+    assert "slope" not in _src(cells[k - 2]) and _src(cells[k - 2]).count(" x") == 1
     inside = _src(cells[k + 1])
     relu = _src(cells[k + 2])   # pass 62 (r56 Clarity 2): why ReLU is its own cell, after why the nudge fades
     # pass 94 (r95 Clarity: five ideas in one cell): one idea a cell, ReLU's 1, then below 0, then tanh
@@ -2263,8 +2282,9 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
     assert decisions.lines()[6].note == ("A number that can never be below 0, such as a price (not a change in price), can use "
-                                         "Softplus (a smooth ramp with no dip, always above 0): then no guess is below 0. "
-                                         "See \"Beyond the list\".")
+                                         "Softplus: a smooth ramp with no dip, always above 0, so no guess is below 0. "
+                                         "Why not ReLU? Its flat left side has slope 0: a guess stuck there gets no nudge "
+                                         "and cannot recover. Softplus is never quite flat. See \"Beyond the list\".")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
@@ -2819,7 +2839,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
     assert "Tanh" not in before and inside.rstrip().endswith(   # p109 (r111 Clarity 10): why sum 1, said after
-        said + "\nSums are seldom exactly 0. Sum 1 stands for an ordinary one.")
+        said + "\nSums are seldom exactly 0. Sum 1 is a typical sum, a little away from 0.")
     assert "Tanh" not in _src(cells[k + 1]).split("= 1 in 1,024.")[0]   # pass 101: tanh's line follows the answer
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -2950,14 +2970,14 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     assert "its **leak**" in words and "times too steep" not in leak
     # p109 (r111 Picture: "10× steeper" than what?): the drawn and the real leak, both read from the code
     drawn = ch06_decisions.MINI["dying_units"][0][1]["alpha"]
-    assert ch06_decisions.NOTE["dying_units"][0][2] == f"left slope {drawn:g}\n(really {alpha:g})"
+    assert ch06_decisions.NOTE["dying_units"][0][2] == f"left slope {alpha:g}\n(drawn as {drawn:g})"   # p110 (r112): real first
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
     # pass 71 (r65 Picture first): the picture, then the words that read it
     # pass 88c (r88 Clarity: "training set" never explained): said in plain words at its first use
     assert _src(cells[side - 2]).endswith("Below: one unit's sums on its eight examples, and the slope at each.")   # p108
-    assert "every example it learns from (its **training set**)" in _src(cells[side - 2])   # defined where first used
+    assert "every example the network trains on (its **training set**)" in _src(cells[side - 2])   # p110 (r112): the network's   # defined where first used
     assert len(ch06_decisions.dead_sums()) == 8
     assert not any("training set" in _src(c) for c in cells[:side - 2] if c["cell_type"] == "markdown")
     assert leak.startswith("Every dot is left of 0, so the unit gives 0 on the whole training set: it is dead.")
@@ -4127,7 +4147,7 @@ def test_p106_softmax_says_how_shares_are_made_layer_is_defined_and_the_map_file
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("A **class** is one kind of answer"))
     # p107 (r109 Picture first: the how came before the picture; e unexplained): said under the picture, by softmax_how
     how = ch06_decisions.softmax_fold().data   # p108 (r110): said inside the picture's fold
-    assert ("How: it raises e (about 2.72) to the power of each sum. That is always above 0.\n"
+    assert ("How: it raises e, a fixed number (about 2.72), to the power of each sum. That is always above 0.\n"   # p110 (r112): e glossed
             "Then it divides each by the total, so the shares add up to 1.\n") in how and f"{np.e:.2f}" == "2.72"
     assert "First it makes each sum positive" not in _md_text()
     sums = np.array(ch06_decisions.SOFTMAX_SCORES)
@@ -4189,7 +4209,7 @@ def test_p107_softmax_asks_then_shows_then_says_how():
     assert _png_masked(pic) == _png_masked(ch06_decisions.softmax_fold().data)   # the PNG's bytes differ by matplotlib version
     assert pic.startswith("<details><summary>Show the shares (after you predict)</summary>\n\n<img src='data:image/png")
     inside = pic.split("</details>")[0]
-    assert inside.index("<img") < inside.index("How: it raises e (about 2.72)") and pic.rstrip().endswith("</details>")
+    assert inside.index("<img") < inside.index("How: it raises e, a fixed number (about 2.72)") and pic.rstrip().endswith("</details>")
     assert "0.66" in inside and "0.66" not in _src(cells[k - 1])   # the shares only inside the fold
 
 
@@ -4211,17 +4231,19 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     the flat and slope-1 cases; the tanh cell says why sum 1; the map's Leaky note names the drawn and the real leak."""
     from course_utils.facts import activations
     first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "**slope**" in _src(c))
-    assert ("Think of a lever. At sum 0, sigmoid's output moves a quarter as far as its sum: slope 0.25.\n"
-            "So a nudge on the output reaches the sum as a quarter.\n"
-            "A flat curve (slope 0) passes nothing back. A ramp of slope 1 passes all of it.\n") in first
+    # p110 (r112 Clarity: the lever could not be pictured): what a slope measures, said as moving the sum
+    assert ("Slope means: move the sum a little, and see how far the output moves.\n"
+            "At x = 0, sigmoid's output moves a quarter as far: slope 0.25.\n"
+            "So a nudge coming back is passed on as a quarter.\n"
+            "A flat curve (slope 0) passes nothing back. A ramp of slope 1 passes all of it.") in first
     assert float(activations.get("sigmoid").derivative(np.array([0.0]))[0]) == 0.25   # "a quarter", "slope 0.25"
     assert float(activations.get("relu").derivative(np.array([2.0]))[0]) == 1.0   # a ramp of slope 1
     tanh_cell = next(_src(c) for c in _cells() if _src(c).startswith("Tanh's slope is 1 only at sum 0."))
-    assert tanh_cell.rstrip().endswith("Sums are seldom exactly 0. Sum 1 stands for an ordinary one.")
+    assert tanh_cell.rstrip().endswith("Sums are seldom exactly 0. Sum 1 is a typical sum, a little away from 0.")
     (_, _, note, _), = ch06_decisions.NOTE["dying_units"]
     drawn = dict(ch06_decisions.MINI)["dying_units"][0][1]["alpha"]
     real = activations.get("leaky_relu").params["alpha"].default
-    assert (drawn, real) == (0.1, 0.01) and note == f"left slope {drawn}\n(really {real})"
+    assert (drawn, real) == (0.1, 0.01) and note == f"left slope {real}\n(drawn as {drawn})"   # p110: real first
     assert "10×" not in note and "steeper" not in note
     # r111 Picture: the old note ran into the "1" and "0" marks; the new one ends left of them, in a smaller type
     fig = ch06_decisions.decision_map()

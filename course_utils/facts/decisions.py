@@ -347,8 +347,11 @@ LINE_NOTE = {  # after the example: the line's limit, and the end fold's case th
     # p107 (r109 Retention: line 7 read as "a price gets no bend"): the note says a price is this line's exception
     # p108 (r110): said as the rule for a number that can never be below 0, as "What to remember" says it
     # lead (r111 Correctness: "takes Softplus" read as the only rule; no bend is common too): "can use", and what it buys
-    "regression_output": "A number that can never be below 0, such as a price (not a change in price), can use Softplus "
-                         f"({SOFTPLUS_PLAIN}, always above 0): then no guess is below 0. See \"Beyond the list\".",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
+    # p110 (r112 Correctness, Retention: nothing ruled out ReLU, so the price quiz was a guess): why not ReLU, said
+    "regression_output": "A number that can never be below 0, such as a price (not a change in price), can use Softplus: "
+                         f"{SOFTPLUS_PLAIN}, always above 0, so no guess is below 0. Why not ReLU? Its flat left side "
+                         "has slope 0: a guess stuck there gets no nudge and cannot recover. Softplus is never quite flat. "
+                         "See \"Beyond the list\".",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
 }
 
 

@@ -47,8 +47,9 @@ YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "n
         "recurrent": (-2.3, 1.6)}   # r38: room below the −1 line for the x-axis's "0": it sits clear of tanh and the line
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     # p109 (r111 Picture: "10× steeper" read as a property of Leaky ReLU): the drawn and the real leak, both said
-    "dying_units": [(-2.8, 2.45, f"left slope {MINI['dying_units'][0][1]['alpha']:g}\n"
-                                 f"(really {activations.get('leaky_relu').params['alpha'].default:g})", "leaky_relu")],
+    # p110 (r112 Clarity: the first number read was the drawn one): the real leak first, then the drawn one
+    "dying_units": [(-2.8, 2.45, f"left slope {activations.get('leaky_relu').params['alpha'].default:g}\n"
+                                 f"(drawn as {MINI['dying_units'][0][1]['alpha']:g})", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
     "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (1.1, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves; r49: clear of the axis "0"
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
@@ -366,7 +367,7 @@ SHARES_SUMMARY = "Show the shares (after you predict)"   # p108 (r110 Interactio
 def softmax_how():
     """How softmax makes its shares, said under its picture (p107, r109 Picture first: the words came before the
     picture); p108 (r110 Interaction): the picture and these words wait in softmax_fold, behind a click."""
-    return Markdown(f"How: it raises e (about {np.e:.2f}) to the power of each sum. That is always above 0.\n"
+    return Markdown(f"How: it raises e, a fixed number (about {np.e:.2f}), to the power of each sum. That is always above 0.\n"
                     "Then it divides each by the total, so the shares add up to 1.")
 
 
