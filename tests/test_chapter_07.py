@@ -2101,7 +2101,7 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # pass 22: short sentences; r58: score and rule said first; r59 (Clarity): two sentences, score in the word list
     # p91 (r92 Clarity): split into short sentences
     # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
-    assert prompt.startswith("A network is trained on XOR as well as possible. Its only bend is a sigmoid at the very end. "
+    assert prompt.startswith("A network is trained on XOR to its lowest possible loss. Its only bend is a sigmoid at the very end. "
                              "Before it, one straight rule scores w₁x₁ + w₂x₂ + b.") and "**score**: the number a network puts out" in _words()
     # p101 (r103 Clarity): the stem says what the straight rule and its score are, in the key picture's letters
     # p106 (r108 Clarity: seven sentences were too many to hold): the rule and its score in one sentence
@@ -2652,7 +2652,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "Right picture: trained runs land there.\n"
                                "+ Why ½, step by step\n"
                                "+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                               "+ 2. Each point's loss curves up. So for a fixed total, an even pair loses least.\n"
+                               "+ 2. Evening out costs less than it gains. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
                                "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -5696,7 +5696,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                        "+ 2. Each point's loss curves up. So for a fixed total, an even pair loses least.\n"
+                        "+ 2. Evening out costs less than it gains. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
                         "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -6170,7 +6170,7 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     assert top.index("**bend**") < top.index("**weights**") < top.index("**bias**")   # not the steps' order
     assert unit.index("**bias**") < unit.index("**layer**") < unit.index("**class**") < unit.index("[word list]")
     assert quiz.get("unit_steps").prompt == "What are the steps inside a unit, in order?"
-    assert "- Its **bend** (*activation function*) is a curve its number goes through." in top and "flat at 0" not in top
+    assert "- Its **bend** (*activation function*) is a curve: one number goes in, one comes out." in top and "flat at 0" not in top
     assert top.index("**bend**") < top.index("[word list]")
     fold = next(_src(c) for c in cells if "The boxes are **Leitner boxes**" in _src(c))
     line = "Right again within a day of a miss? That is rereading: the card stays in box 1."
@@ -6275,9 +6275,11 @@ def test_p107_keys_say_what_the_race_showed_and_q11_shows_the_lopsided_loss_in_n
                                              "What happens to the stack without them?")
     assert "adds power" not in quiz.get("where_bend").prompt and "more than one straight line" not in quiz.get("where_bend").prompt
     bend_whys = {o.text: o.why for o in quiz.get("where_bend").options}
-    assert bend_whys["Before the first layer; without it, the inputs are too messy."] == (
+    assert bend_whys["Before the first layer; without them, the inputs are too messy."] == (
         "a bend on the inputs does make a corner, but it stays at input 0. The layers after it still collapse into one.")
-    assert bend_whys["After the last layer only; without it, the output has no limit."].startswith("one bend at the end gives just one corner")
+    assert bend_whys["After the last layer only; without them, the output has no limit."].startswith("one bend at the end gives just one corner")
+    # p110 (r112 Clarity: the stem says "without them", three options said "without it"): one pronoun throughout
+    assert all("; without them, " in o.text for o in quiz.get("where_bend").options) and "without it," not in " ".join(bend_whys)
     assert "older transformers" not in " ".join(o.why for o in quiz.get("transformer_ffn").options)   # p108: term before its meaning
 
 
@@ -6294,3 +6296,72 @@ def test_p109_q20_says_a_rounded_n_counts_and_q34_glosses_new_content_before_its
     assert "Storing it means adding it to the LSTM's memory." in gloss and ch07_quiz.gloss_line(gloss) in head
     right = quiz.get("tanh_in_rnns").options[quiz.answer_key("tanh_in_rnns")].text
     assert "±1" in right and "1" not in gloss   # the gloss gives no bound away
+
+
+def test_p110_q11_fold_step_2_shows_an_even_pair_losing_less_for_the_same_total():
+    """r112 Correctness, Clarity #1: step 2 said "each point's loss curves up", never explained. It now works one
+    pair: two ●s at chances 0.9 and 0.1 have the same score total as two at 0.8 and 0.2 (their scores, ln(c/(1 − c)),
+    add to 0 both times), yet lose more: 0.11 + 2.30 against 0.22 + 1.61. Not ½ and ½: Q6 asks what 0.69 means. The stem says what "trained" means: lowest loss."""
+    q = quiz.get("xor_no_bend_chance")
+    assert q.prompt.startswith("A network is trained on XOR to its lowest possible loss. ") and "as well as" not in q.prompt
+    step2 = [line for line in q.explanation.split("\n") if line.startswith(quiz.FOLD + "2. ")][0]
+    a, b = quiz.XOR_SURE_CHANCE, 1 - quiz.XOR_SURE_CHANCE
+    logit = lambda c: math.log(c / (1 - c))   # noqa: E731  the score that gives chance c
+    c, d = quiz.XOR_EVENER, 1 - quiz.XOR_EVENER
+    assert logit(a) + logit(b) == pytest.approx(logit(c) + logit(d), abs=1e-12)   # "the same total both times"
+    uneven, even = -math.log(a) - math.log(b), -math.log(c) - math.log(d)
+    assert quiz.XOR_PAIR_LOSSES == pytest.approx((-math.log(a), -math.log(b))) and uneven > even
+    assert (f"{-math.log(a):.2f}", f"{-math.log(b):.2f}", f"{uneven:.1f}") == ("0.11", "2.30", "2.4")
+    assert (f"{-math.log(c):.2f}", f"{-math.log(d):.2f}", f"{even:.1f}") == ("0.22", "1.61", "1.8")
+    assert "They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8." in step2
+    # the printed parts add up to the printed total, to its one digit; ½'s 0.69 stays out (Q6 asks about it)
+    assert round(0.11 + 2.30, 1) == 2.4 and round(0.22 + 1.61, 1) == 1.8 and "0.69" not in q.explanation
+    assert "curves up" not in q.explanation
+    assert all(len(t.split()) < 12 for t in re.split(r"(?<=[.?])\s+", step2[len(quiz.FOLD):]))
+    assert all(len(t.split()) < 12 for t in re.split(r"(?<=[.?])\s+", q.prompt))
+
+
+def test_p110_q11_middle_picture_labels_sit_off_the_curve():
+    """r112 Picture: the label "0.6: 0.71" was drawn on the loss curve. No label's box may hold a point of the curve."""
+    import matplotlib.pyplot as plt
+    fig = ch07_quiz._xor_pair_totals.diagram()
+    middle = fig.axes[1]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    x, y = middle.lines[0].get_data()
+    drawn = middle.transData.transform(np.c_[x, y])
+    assert [t.get_text() for t in middle.texts] == ["½: 0.69", "0.6: 0.71"]
+    for t in middle.texts:
+        box = t.get_window_extent(renderer)
+        assert not any(box.contains(px, py) for px, py in drawn), t.get_text()
+    plt.close(fig)
+
+
+def test_p110_how_it_works_folds_the_number_rules_and_says_what_the_chapter_box_does():
+    """r112 Clarity, Focus #2: the top was a wall. The number rules sit in a fold "How to type a number" (every
+    typed question's "two digits" links to this heading); the bend is a curve one number goes in and one comes out
+    of; the mixed round says what the chapter box does, which the code does: it locks at the first answer, says right
+    or the true chapter, and is tallied apart from the score (a wrong pick leaves "got N right" unchanged)."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    top = _src(cells[k])
+    fold = top[top.index("<details>"):top.index("</details>")]
+    assert fold.startswith("<details><summary>How to type a number (open before your first typed answer)</summary>\n\n")
+    assert ch07_quiz.how_close_example() in fold and top.count("**Numbers:**") == 1
+    assert ch07_quiz.RULE_ANCHOR == "#How-it-works" and top.index("## How it works") < top.index("<details>")
+    assert "is a curve: one number goes in, one comes out." in top and "its number goes through" not in top
+    head = next(_src(c) for c in cells if _src(c).startswith("## Mixed round"))
+    assert ("If two chapters teach a question, either one counts.\n"
+            "Your first answer locks the box and says if it was right.\n"
+            "The chapters are tallied apart from your score.\n") in head
+    qid = next(q.id for q in quiz.questions() if len(quiz.chapters_of(q.id)) == 1)
+    right_ch = quiz.chapters_of(qid)[0]
+    wrong_ch = next(ch for ch in quiz.CHAPTERS if ch != right_ch)
+    assert ch07_quiz.pick_verdict(qid, right_ch) == "Right chapter."
+    assert ch07_quiz.pick_verdict(qid, wrong_ch).startswith(f"You said chapter {wrong_ch}; it is from chapter {right_ch}")
+    first = {qid: quiz.Feedback(True, 1.0, "")}
+    assert first[qid].correct
+    with_right = ch07_quiz.tally_text(1, first, {qid: 1}, 1, picks={qid: right_ch})
+    with_wrong = ch07_quiz.tally_text(1, first, {qid: 1}, 1, picks={qid: wrong_ch})
+    assert "got 1 right on the first try" in with_right and "got 1 right on the first try" in with_wrong
+    assert with_right.endswith("Chapters: you named 1 of 1 right.") and with_wrong.endswith("Chapters: you named 0 of 1 right.")

@@ -162,6 +162,8 @@ def _xor_score(point, rule=XOR_TRY):
 
 
 XOR_SURE_CHANCE = 0.9   # Q11's key, step 2 (p107, r109): one sure chance of answer 1, right for a ●, wrong for a ■
+XOR_PAIR_LOSSES = (-math.log(XOR_SURE_CHANCE), -math.log(1 - XOR_SURE_CHANCE))   # Q11 fold step 2 (p110): an uneven pair
+XOR_EVENER = 0.8   # ... and a more even pair with the same score total (not ½: Q6 asks what 0.69 means)
 XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
 XOR_SUMS = tuple(_xor_score(pt, XOR_WORKED) for pt, _answer in XOR_POINTS)   # Q11's key, step 1: the 1s, then the 0s
@@ -269,11 +271,11 @@ def _bank():
             "own shift. Together, the two stacked layers are again one stretch and one shift: one straight layer. "
             "The output may also end in a squasher that turns scores into chances. "
             "Sigmoid squashes one score; softmax squashes a whole list."),
-           ("After the last layer only; without it, the output has no limit.",
+           ("After the last layer only; without them, the output has no limit.",
             "one bend at the end gives just one corner, like a single unit. The layers before it still collapse into one, so they add nothing."),
-           ("Anywhere; without it, the same network just trains more slowly.",
+           ("Anywhere; without them, the same network just trains more slowly.",
             "the bend changes what the network can draw at all. XOR needs it."),
-           ("Before the first layer; without it, the inputs are too messy.",
+           ("Before the first layer; without them, the inputs are too messy.",
             "a bend on the inputs does make a corner, but it stays at input 0. The layers after it still collapse into one.")),
         _c("collapse_formula", "01", "Layer 1 is h = w₁x + b₁, layer 2 is y = w₂h + b₂, no bend. What weight and bias would one layer need to do the same?",
            ("Weight w₂w₁, bias w₂b₁ + b₂.", "The second layer stretches b₁ before it adds its own bias."),
@@ -285,7 +287,7 @@ def _bank():
         # r59 (Clarity): two sentences; the word list says score and ln
         # p91 (r92 Clarity: a crowded stem): one idea a sentence
         # p100 (r102 Clarity): "no bend between them ... goes through a sigmoid" read as a clash (sigmoid is a bend)
-        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR as well as possible. Its only bend is a sigmoid at the very end. "
+        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR to its lowest possible loss. Its only bend is a sigmoid at the very end. "
                 # p101 (r103 Clarity): "straight rule" and "score" said in the stem, in the key picture's letters
                 # p106 (r108 Clarity: a seven-sentence stem): the rule and its score in one sentence; the question says the chance
                 "Before it, one straight rule scores w₁x₁ + w₂x₂ + b. "
@@ -331,7 +333,14 @@ def _bank():
                 + FOLD + "1. Take any straight rule. The 1s' scores add up to the 0s' total. "
                 f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
                 "So raising the 1s' scores raises the 0s' too.\n"
-                + FOLD + "2. Each point's loss curves up. So for a fixed total, an even pair loses least.\n"
+                # p110 (r112 Correctness, Clarity #1: "curves up" was unexplained): the same total, evened out, in numbers
+                + FOLD + "2. Evening out costs less than it gains. "
+                f"Take two ●s at chances {XOR_SURE_CHANCE:g} and {1 - XOR_SURE_CHANCE:g}. "
+                f"They lose {XOR_PAIR_LOSSES[0]:.2f} + {XOR_PAIR_LOSSES[1]:.2f}, about {sum(XOR_PAIR_LOSSES):.1f}. "
+                f"At {XOR_EVENER:g} and {1 - XOR_EVENER:g} they lose {-math.log(XOR_EVENER):.2f} + {-math.log(1 - XOR_EVENER):.2f}, "
+                f"about {-math.log(XOR_EVENER) - math.log(1 - XOR_EVENER):.1f}. "
+                "The scores add to the same total both times. "
+                "So the least-wrong rule gives both ●s one score. Both ■s too.\n"
                 + FOLD + "3. So compare rules that give all four one chance. "
                 "Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "

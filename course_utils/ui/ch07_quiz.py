@@ -1277,11 +1277,12 @@ def _xor_lift(ax):
     with ½ and the key's lifted chance (quiz.XOR_LIFTED) marked and written."""
     p = np.linspace(*XOR_LIFT_RANGE, 200)
     ax.plot(p, xor_lift_loss(p), color="black", lw=2)
-    for c, dy, va in ((0.5, -0.04, "top"), (quiz.XOR_LIFTED, 0.04, "bottom")):   # ½'s words below, 0.6's above
+    # p110 (r112 Picture: "0.6: 0.71" sat on the curve): ½'s words centred below it, 0.6's below and to the right,
+    # inside the U where no curve runs
+    for c, dx, ha in ((0.5, 0.0, "center"), (quiz.XOR_LIFTED, 0.03, "left")):
         y = float(xor_lift_loss(c))
         ax.plot([c], [y], "o", color="black", ms=7)
-        ax.text(c + (0 if c == 0.5 else 0.01), y + dy, f"{'½' if c == 0.5 else f'{c:g}'}: {y:.2f}", ha="left",
-                va=va, fontsize=11)
+        ax.text(c + dx, y - 0.04, f"{'½' if c == 0.5 else f'{c:g}'}: {y:.2f}", ha=ha, va="top", fontsize=11)
     ax.set_xticks([0.1, 0.3, 0.5, 0.7, 0.9], ["0.1", "0.3", "½", "0.7", "0.9"])
     ax.set(xlim=(0.08, 0.92), ylim=(0.5, 1.3))
     ax.set_xlabel(XOR_LIFT_AXES[0], fontsize=9)
