@@ -680,49 +680,6 @@ def rate_runs(seeds=(0, 1, 2, 3, 4)):
     return race.train_seeds(X, y, seeds=seeds, optimizer="adam", lr=RATE_TRY, epochs=400, **VARIANTS[CENTRED_LABEL])
 
 
-def rate_answer(runs, threshold=0.1, mine=None):
-    """The fold after the learning-rate try (notebook 05): sigmoid − 0.5 at RATE_TRY (`mine`: rate_runs(), trained here
-    if not given), seed 0 first, then all five seeds; what the try can and cannot show beside the steep sigmoid
-    (`runs`: verdict_runs)."""
-    from IPython.display import Markdown
-
-    mine = mine or rate_runs()
-    epochs = np.shape(mine.loss)[-1]   # 400: the try's length, said where it limits the verdict (r78 Correctness)
-    at = race.epochs_to(mine.loss, threshold)
-    crossed = int(np.isfinite(at).sum())
-    # One decimal: a loss still sliding at epoch 400 (0.52 at seed 0) is said no finer than a nudged start keeps it.
-    # r70 Clarity: one paragraph per runner (an "It" had switched runners), the learner's run apart from the five seeds
-    # pass 82 (r80 Interaction: "Your run" though the learner may have changed the settings): the default's run
-    # The loss at epoch 400 is not said: at rate 0.04 a start nudged by 1e-13 (another CPU's last bit) moves seed 0's
-    # from 0.515 to 0.546, too near 0.55 for one decimal to hold on every machine.
-    yours = (f"**At seed 0, the default:** {CENTRED_LABEL}'s loss is still far above {threshold:g} at epoch "
-             f"{epochs}." if np.isnan(at[0]) else
-             f"**At seed 0, the default:** {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
-    # pass 89 (r89 Focus: digits and caveats): the five seeds in one verdict; the runs are drawn in the last try's
-    # picture (tries_figure), beside the steep runner's, instead of said here
-    usual = runs[CENTRED_LABEL]
-    # pass 98 (r99 Clarity: "Not in 400 epochs." then "Bigger steps alone helped" read as a contradiction): the
-    # opening line says both at once, and the five seeds' line only the count
-    halved = not crossed and bool(_helped(mine, usual)) and best_ratio(mine, usual) < HALVED
-    none = f"None crossed {threshold:g} in {epochs} epochs."
-    five = (f"{crossed} of the five seeds cross. " if crossed else none if halved else
-            f"Bigger steps alone lowered the loss a little. {none}" if _helped(mine, usual)
-            else f"Bigger steps alone were not enough in {epochs} epochs here.")
-    # pass 99 (r100 Correctness: "halves the loss" was read against 0.69): it names what it halves, the same seed's
-    # loss at the race's rate (best_ratio), and "has not learnt within" keeps the time limit
-    # r110 (Clarity: "that seed's loss at rate 0.01" was ambiguous): the answer first, then the same seed's two losses
-    opening = ("Yes." if not np.isnan(at[0]) else
-               f"No: in {epochs} epochs, no seed crosses {threshold:g}. Still, its best seed ends at about half the "
-               f"loss that same seed reaches at rate {race.RACE_RECIPE['lr']:g}." if halved else
-               f"It has not learnt within {epochs} epochs.")
-    said = (f"{opening}\n\n{yours}\n\n"
-            f"**All five seeds:** {five.rstrip()}\n\nThe picture after the verdict draws all five.")
-    # pass 76 (r73 Focus: the tail piled up open questions): the try ends on its answer, not on what it cannot show
-    # pass 78 (r75 Focus: a row of "never never never…"): the per-seed table is cut; the counts above say it, and
-    # tests/test_chapter_05.py checks each seed's first crossing (p75's portability: crossings, not sliding losses)
-    return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n</details>")
-
-
 # pass 88 (r87 Focus: the tail ended on "That is a guess"): the missing control, run. The steep unit is sigmoid − 0.5
 # with a 4× bigger start and 4× bigger steps (one_knob_figure); the rate try gave the steps alone; this gives the start
 # alone: sigmoid − 0.5 from the steep runner's own start (its weights and biases into the bends × 4), rate 0.01.
@@ -868,26 +825,6 @@ def tries_figure(runs, steps, start, threshold=0.1):
                          if np.isfinite(race.epochs_to(r.loss, threshold)).any() else "")
                       for title, _colour, r in panels) + ".")
     return fig
-
-
-def _helped(mine, usual):
-    """r66 Correctness: whether the bigger steps lowered sigmoid − 0.5's loss at all (best of the five seeds against
-    its best at the race's rate 0.01, said to one decimal as the table says it), when no seed crossed."""
-    best, base = f"{mine.final_loss.min():.1f}", f"{usual.final_loss.min():.1f}"
-    if float(best) < float(base):
-        return f"The best run ends near {best}; at rate 0.01, near {base}. "
-    return ""
-
-
-# A seed whose loss at RATE_TRY ends below 0.6 × its loss at the race's rate counts as "about halved". The best seed
-# decides, not a count of seeds: at rate 0.04 a 1e-13 nudge of the start (another CPU's last bit) moves seed 4 from
-# 0.55 to 0.65 of its loss at the race's rate, across the line; the best, 0.48, holds.
-HALVED = 0.6
-
-
-def best_ratio(mine, usual):
-    """The lowest ratio, seed by seed, of the last loss at RATE_TRY to the same seed's at the race's rate."""
-    return float(np.min(np.asarray(mine.final_loss) / np.asarray(usual.final_loss)))
 
 
 def _count_of_five(n):
