@@ -1424,8 +1424,10 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 89 (r89 Retention: the optional part's finding was missing): steeper = a bigger start plus bigger steps
     # pass 97 (r98 Retention: line 2 said what did NOT explain the slowness): what the verdict's runs showed, said
     # positively (the numbers: test_verdict_runs... below, 0 of 5 centred, 5 of 5 centred and steeper)
-    assert ("2. A steeper middle made the centred sigmoid learn. Its slope at 0 went from 1/4 to 1, like tanh's. It "
-            "crossed 0.1 in all five runs. Centring alone did not.\n"
+    # r113 (Correctness, Retention: "Its slope at 0 went from 1/4 to 1" credited the slope, while item 3 and the
+    # single-change runs credit the bigger start): the two counts only; item 3 says what steeper is
+    assert ("2. Centring alone did not make sigmoid learn: 0 of 5 runs crossed 0.1. Centred and steeper, all five "
+            "did.\n"
             # pass 98 (r99 Retention: the item sent the learner to an optional section): its answer, the counts
             # checked against the runs in test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway
             # pass 99 (r100 Correctness): "within 400 epochs", the runs' own limit
@@ -1433,9 +1435,9 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
             # core path's finding, the counts moved after Going further's table (REMEMBER_FURTHER)
             # r109 (Retention: item 3 ended on an open pointer): what Going further found, its counts asserted in
             # test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway
-            "3. Steeper means a bigger start and bigger steps. Tested alone, the bigger start made "
+            "3. Steeper means weights that act 4× bigger: a bigger start and bigger steps. Tested alone, the bigger start made "
             "5 of 5 runs learn; bigger steps, 0 of 5.\n"
-            in remember) and "tests why" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
+            in remember) and "tests why" not in remember and "went from 1/4 to 1" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
