@@ -2743,18 +2743,13 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # lines all curve (14 of 14, test_pass52_...); the straight ones are a special case none of them meets
             # (shared h₁ or shared h₂ after the layer: test_pass66_the_lines_tanh_keeps_straight); no "only", since
             # the diagonals h₂ = ±h₁ stay straight too (same test)
-            "In this picture every grid line curves. Some lines would stay straight.\n"
-            "Say all points on a line share one $h_1$: after the stretch and shift, it points straight up.\n"
-            "tanh turns that one $h_1$ into one new number. So the line stays upright. It only gets shorter.\n"
-            "A flat line, with one shared $h_2$, stays straight too.\n"
-            # pass 106 (r108 Correctness: step 4 at its start settings curves every line): the setting said
-            # ($W_{12}$ is not yet named here: the check names it, test_row_and_column_of_a_weight_are_said_once)
-            # pass 107 (r109 Clarity: a step and a check not yet seen): the widget named (W₁₂ = 0, checked below)
-            # pass 110 (r112): the step named; W₁₂ is still unnamed here, so the setting is left to step 4's check
-            # ("set $W_{12}$ to 0, and the 7 upright lines stay straight", test_pass52_...)
-            "You will make some in step 4 of the grid widget.\n"
-            "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle."
-            in text)
+            # r113 (Clarity, Focus: the special case turned the answer halfway back, before the widget it names):
+            # the fold says only that some settings keep lines straight; step 4's check says which and why
+            # (test_pass52_tanh_curves_all_lines_only_at_the_start_sliders)
+            "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle.\n"
+            "Every grid line above curves. Some settings keep lines straight: step 4 of the grid widget, below, "
+            "shows which." in text)
+    assert "Some lines would stay straight" not in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 107: "further down" is true: the grid widget comes after this fold (its W₁₂ = 0 case: test_pass52_...)
     cells = _cells()
@@ -3743,6 +3738,12 @@ def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
     assert sheet.bent_lines(upright) == 0 and len(upright) == 7
     answer = "".join(_src(c) for c in _cells() if "4. tanh: no. At the start sliders" in _src(c))
     assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer
+    # r113: the why moved here from the tanh fold (one shared h₁ per upright line, so one tanh h₁: upright, shorter)
+    assert ("set $W_{12}$ to 0, and the 7 upright lines stay straight.\n"
+            "Each upright line's points then share one $h_1$. tanh turns that one $h_1$ into one new number.\n"
+            "So the line stays upright. It only gets shorter.") in answer
+    h1 = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "identity")[..., 0]
+    assert np.ptp(h1, axis=-1).max() < 1e-12   # each upright line keeps one h₁ when W₁₂ = 0
 
 
 def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
@@ -3896,8 +3897,10 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle.\n\n"
-            "</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
+    assert ("The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle.\n"
+            # r113: one closing line points to step 4's check, which says which lines stay straight and why
+            "Every grid line above curves. Some settings keep lines straight: step 4 of the grid widget, below, "
+            "shows which.\n\n</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     # pass 71 (r67 reader: numbers where a drawing was needed): the same numbers, written on the arrows' picture
     words = [x.get_text() for x in ch01_collapse.tanh_steps_picture().axes[0].texts if x.get_text()]
