@@ -6154,6 +6154,8 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     top = _src(cells[k])
     # r103 (Retention: the top gave Q8's answer, a unit's steps in order, a screen above it): what a unit is, not its steps
     assert "A **unit** is one small calculator in a network." in top and "The order of a unit's steps is one of the questions." in top
+    # r113 (Retention: "gives one number out" answered Q9, how many numbers a unit gives back, a screen early)
+    assert "It takes numbers in and passes its result on." in top and "one number out" not in top
     # r105 (Clarity: weights, bias, layer and class were used in Q3-Q6 before the word list said them): the top
     # names them, but never as steps in their order (Q8): the bend is said first, the weights and bias after it
     unit = top[top.index("A **unit**"):]
