@@ -5148,10 +5148,13 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     main, fold = cells[bars + 1].split("\n\n<details>")
     # pass 110 (r112 #1 Focus: still a number audit on the main path): one plain conclusion; the nine-fold product,
     # sigmoid's 2.6 x 10^-5 against the network's 2.4 x 10^-5 and ReLU's 0.41 moved into the closed Check fold
-    assert main == ("Each bar is what one step back keeps.\n"
-                    "Sigmoid keeps under a third at every step. After nine steps, almost nothing is left.\n"
+    # r113 (Correctness #9: "under a third at every step" read as a promise for each step; Clarity #5: "the bars'
+    # forecast" was said only in the fold): an average, and what the forecast is, on the main path
+    assert main == ("Each bar is what one step back keeps, on average.\n"
+                    "Sigmoid's is under a third. After nine steps, almost nothing is left.\n"
                     "The other three keep most of it. Their signals fade far less.\n"
-                    "One random start can land above or below the bars' forecast.")
+                    "Nine steps multiply nine bars: a forecast of layer 1's share. One random start can land above "
+                    "or below it.")
     assert fold.startswith("<summary>Check: the forecast in numbers</summary>") and fold.endswith("</details>")
     assert ("Ten layers mean nine steps back: the bar multiplies itself nine times.\n"
             "Sigmoid's: $0.31^9 \\approx 2.6 \\times 10^{-5}$. The network below gives $2.4 \\times 10^{-5}$: close.\n") in fold
