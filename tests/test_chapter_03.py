@@ -3991,7 +3991,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert " ".join(rule.split()) == ("Each bar below multiplies the weights' $1.41$ by the slopes' typical size. Near 1 "
                                       "(dashed), the signal holds. Below 1, it fades. "
                                       "Above 1, it grows.")   # pass 106 (r108 Focus: the weights' 1.41 was said twice)   # pass 102 (r104 Picture first: the bars under the rule)
-    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("Each bar is what one step back keeps.")   # pass 109; pass 105
+    assert cells[pic + 4] == "ch03.step_size_bars()" and cells[pic + 5].startswith("Each bar is what one step back keeps, on average.")   # pass 109; pass 105
     assert cells[pic + 6].startswith("Each bend gets a panel")
     sigmoid_bar = [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts if t.get_text().endswith("= 0.31")]
     assert sigmoid_bar == ["0.221\n× 1.41\n= 0.31"]   # the 0.31 the rule names   # pass 101 (r103 Clarity: what is near 1)   # pass 93 (r94: "bend's size" was new)   # pass 85: the bars' own lead says the product
