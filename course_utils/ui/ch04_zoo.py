@@ -652,6 +652,7 @@ SPREAD_WIDTH = 128   # units in each layer of the widget's network (the SELU fol
 # r106 (Clarity): the Try it says why small weights keep the spread: each unit adds up SPREAD_WIDTH inputs, each times a
 # weight of typical size 1/sqrt(SPREAD_WIDTH) (LeCun-normal's spread), rounded as the text says it
 SPREAD_WEIGHT_SIZE = round(float(1 / np.sqrt(SPREAD_WIDTH)), 2)
+SPREAD_ROOT = round(float(np.sqrt(SPREAD_WIDTH)))   # √128 ≈ 11: the "about 11 times one product" of the SELU fold
 SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
 # r80 (pass 82): the setting in a few short lines; the weights' rule is named once, its reason is the glossary's
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
@@ -665,9 +666,9 @@ SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
               # r112 (pass 110, Clarity/Focus): the sqrt(width) reason moved here from the Try it, with "one product's
               # size" said (r111 had "times one")
               "  Why: each product (an input times its weight) is + or − at random, so they partly cancel.\n"
-              f"  {SPREAD_WIDTH} of them add up to about √{SPREAD_WIDTH} ≈ {round(float(np.sqrt(SPREAD_WIDTH)))} "
+              f"  {SPREAD_WIDTH} of them add up to about √{SPREAD_WIDTH} ≈ {SPREAD_ROOT} "
               f"times one product's size, not {SPREAD_WIDTH} times.\n"
-              f"  So each weight is about 1/{round(float(np.sqrt(SPREAD_WIDTH)))} ≈ {SPREAD_WEIGHT_SIZE:g}.\n"
+              f"  So each weight is about 1/{SPREAD_ROOT} ≈ {SPREAD_WEIGHT_SIZE:g}.\n"
               "- inputs that average near 0.\n")
 
 
@@ -879,11 +880,11 @@ class _DescribedWidget(LiveWidget):
 
 
 # r35: the SiLU and Mish labels sat far from their lines, with arrows; each now sits just below its own line
-MISH_LABEL, MISH_AT = "Mish, with SiLU\njust above it (see the zoom)", (-2.7, -0.45)
+MISH_LABEL, MISH_AT = "Mish, with SiLU\njust above it (see the zoom)", (-2.7, -0.45)   # under the dip (r40: left, clear of the ReLU label)
 # r112 (pass 110, Interaction): before the dip quiz, the label does not give the dip order away (SiLU above Mish holds
 # only left of 0); left of 0 the two stay within MISH_SILU_CLOSE of each other (tests/test_chapter_04.py)
 SMOOTH_CURVES_MISH_LABEL = "Mish and SiLU\n(close together\nleft of 0)"
-MISH_SILU_CLOSE = 0.04   # under the dip (r40: left, clear of the ReLU label)
+MISH_SILU_CLOSE = 0.04
 SILU_AT = 1.6   # SiLU's label runs along its line from here, just below it: right of 0, SiLU is the lowest curve
 RELU_LABEL, RELU_POINT = (1.2, -0.9), (0.9, 0.9)
 GELU_LABEL, GELU_POINT = (-2.4, 1.3), -1.6   # "GELU": above-left, its leader line down to its own dip (r40)   # "ReLU (dotted)": below the curves, its arrow up to the line

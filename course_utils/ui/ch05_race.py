@@ -784,8 +784,6 @@ def tries_table(start, steps, threshold=0.1, later=True, centred=None):
     return table.strip(), finding.strip()
 
 
-
-
 def start_try_answer(threshold=0.1, mine=None):
     """The fold after the last try (notebook 05, r112 Interaction: it had no answer): the live race at its defaults
     with start ×4 trains start_runs' seed 0 (tests/test_chapter_05.py); its crossing, and the five tested runs'."""
