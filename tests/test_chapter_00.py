@@ -158,7 +158,7 @@ def test_no_rule_2_makes_the_pile_bend():
             assert f"{W:g}x".replace("-", "−") in w.readout.value and w.readout.value.endswith(steps)
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
-    assert "**Predict:** can any rule 2 make the stack bend?" in cells[q - 1].source   # pass 80: picture first
+    assert "**Predict:** set rule 2 to $w = -2$, $b = 5$. How high is the thick line at $x = 0$? Does it bend?"   # p111 (r114 Interaction): a number, not given away in cells[q - 1].source   # pass 80: picture first
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
@@ -699,7 +699,8 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
             # Pass 53 (r47): GPT and BERT named as transformers; the dip below 0 the bends picture shows.
             # Pass 65 (r59 Clarity): GPT and BERT said to be two famous transformers, not bare names.
             "In 2018, two famous transformers, GPT and BERT, used **GELU** instead.\n"
-            "Proposed in 2016, it is ReLU with its corner rounded off, and a small dip below 0.") in _history_text()
+            "It was proposed in 2016.") in _history_text()   # p111 (r113): the rounded corner said once, where GELU is named
+    assert _history_text().count("corner rounded") == 1
     assert "starting with" not in _history_text()
     assert history.from_origin("gelu", "Hendrycks & Gimpel")[0] == 2016
     assert {d.model: d.registry for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {
@@ -1334,7 +1335,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     cells = _nb().cells
     pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     above = cells[pile - 1].source
-    assert "**Predict:** can any rule 2 make the stack bend?" in above
+    assert "**Predict:** set rule 2 to $w = -2$, $b = 5$. How high is the thick line at $x = 0$? Does it bend?"   # p111 (r114 Interaction): a number, not given away in above
     assert "one single rule" not in above and "one rule" not in above
     w = ch00_start_here.flat_pile()
     assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
@@ -1528,7 +1529,7 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
     assert boxes[f"in {users}"].x0 >= history.GELU_IN_TRANSFORMERS == 2018
     # Pass 60 (r54 Picture): the dashed box and its 2016 pin left the crowded picture; the text dates the proposal.
     assert not [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
-    assert f"Proposed in {gelu_year}, it is ReLU" in _history_text()
+    assert f"GELU** instead.\nIt was proposed in {gelu_year}." in _history_text()   # p111 (r113): its corner said once, above
     lo, hi = ch00_start_here.LANES["smooth"]
     fills = [c.get_paths()[0].vertices for c in ax.collections if c.get_paths()]
     smooth = [v for v in fills if np.isclose(v[:, 1].min(), lo) and np.isclose(v[:, 1].max(), hi)]
@@ -1855,7 +1856,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert box.startswith("> **One idea, three graphs.**")   # pass 90 (r91 Clarity)
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at weight $3$," in worked and "The line climbs $2$ per step right (the triangle): hill slope $2$." in worked   # pass 89: shorter
-    assert ("The rule: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
+    assert ("The idea: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
             "You cannot see the bottom, but you feel the hill slope underfoot.") in fog
     # Pass 75 (r72 Clarity 1): no "nudge" in this chapter: a move is -(learning rate x hill slope), said plainly.
     assert "nudge" not in _markdown().lower() and "**learning rate**" in after
@@ -2379,13 +2380,13 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # of it), then said, then the formula.
     assert ("hill slope $2$.\n"
             # Pass 102 (r104 Clarity): three weights, said as weights (not a distance), so the rule is seen.
-            "\nAt weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
-            "At weight $2$ the hill slope is $1$.\n"
             "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
-            "That is half of (your distance from the bottom) squared, plus 0.3.\n"   # p110 (r112 Clarity 1): said plainly
-            "So the hill slope is your distance from the bottom.\n"
-            "Left of the bottom, it is negative.\n"
-            "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
+            # p111 (r114 Clarity 1): the 0.1 check runs before the rule; a signed offset, not a "distance"
+            "The code below moves the weight by $0.1$, from $3$ and from $2$.") in worked and "distance" not in worked \
+        and ("So at weight $2$ the hill slope is $1$.\n"
+             "At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
+             "The hill slope is how far right of the bottom you stand (negative when left).\n"
+             "Hill slope = weight minus $1$: $3 - 1 = 2$.") in _cell("A $0.1$ move raised the wrongness") and "A bend's slope, such as 1" not in _markdown()
     # Pass 90 (r91 Clarity): "derivative" named for all three slopes, in the slope box, not tied to the hill slope.
     assert "Maths books call each of these slopes a *derivative*." in _cell("> **One idea, three graphs.**")
     assert _markdown().count("derivative") == 1 and "(a *derivative*)" not in _markdown()
@@ -2697,7 +2698,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             # r107 (Clarity): what the bias sets said with z, the number going into the bend.
             "Suppose each unit's bias puts its $z$ (the number it bends) at 0, where sigmoid is steepest.\n"
             # p110 (r112 Clarity 5): the set-up (every weight 1) comes before the bends' multiplying it relies on.
-            "Each weight is set to 1. So only the bends change the signal.\n"   # p109 (r111 Clarity 4): a set-up choice
+            "Each weight is 1, so only the bends change the signal.\n"   # p109 (r111 Clarity 4): a set-up choice
             "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
             # p110 (r112 Clarity 4): exactly a quarter here; the limit is the bend's slope, not the weights'.
             "The signal starts at 1. Here each sigmoid keeps exactly a quarter: a sigmoid's slope is never more.\n"
@@ -2765,7 +2766,7 @@ def test_pass60_the_timeline_keeps_the_bands_and_four_pins_and_the_text_says_201
     alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
     text = _history_text()
     assert f"In {alexnet.year}, a ReLU network won a big contest in sorting photos by what they show" in text
-    assert f"**GELU** instead.\nProposed in {history.PROPOSED['smooth']}, it is" in text
+    assert f"**GELU** instead.\nIt was proposed in {history.PROPOSED['smooth']}." in text   # p111 (r113)
 
 
 def test_pass31_swiglu_is_what_many_newer_transformers_use_as_the_deployments_say():
@@ -3005,7 +3006,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
     # p109 (r111 Clarity 4): "Each weight multiplies it by 1" read as a fact about weights; said as the set-up choice.
-    assert ("Each weight is set to 1. So only the bends change the signal.\nGoing back, each bend multiplies the "
+    assert ("Each weight is 1, so only the bends change the signal.\nGoing back, each bend multiplies the "
             "signal by its slope there: $0.25$ (the black line above).\n") in text \
         and "best case" not in text and "suppose every weight" not in text   # pass 102 (r104 Correctness)
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
@@ -3160,7 +3161,12 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     # Pass 103 (r105 Picture): the sigmoid cell right above the bars, ending on how to read them; ReLU's cell after.
     assert cells[i - 1].source.startswith("In the 1990s") and "Here each sigmoid keeps exactly a quarter" in cells[i - 1].source
     assert cells[i + 1].source.startswith("ReLU's ramp")
-    assert cells[i - 1].source.endswith(f"\nIn the bars below, each grid line down is {ch00_start_here.grid_step():,} times smaller.")   # pass 80; the number from the ticks
+    assert cells[i - 1].source.endswith(f"\nIn the bars below, each grid line down is {ch00_start_here.grid_step():,} times smaller.\n\n"
+                                        "**Predict:** what share is left after 5 sigmoids?")   # p111 (r113)
+    five = ch00_start_here.fade_factors()["sigmoid"] ** 5   # p111: the fold's answer, bar 5's label
+    assert 5 in ch00_start_here.FADE_LABELLED and ch00_start_here.fade_fraction(five) == "1/1,024"
+    assert f"{ch00_start_here.fade_fraction(five)} (bar 5): a quarter of a quarter, five times." in cells[i + 1].source
+    assert cells[i + 1].source.index("<details>") < cells[i + 1].source.index("1/1,024")   # pass 80; the number from the ticks
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -3359,22 +3365,19 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # Pass 88c (r88): the bottom now said with the valley's formula, just before the rule.
     # Pass 97 (r98 Clarity): the reason, in plain words: flat at the bottom, 1 steeper per step right.
     # Pass 101 (r103 Clarity): the two points read off the picture come before the rule they show.
-    rule = ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
-            "At weight $2$ the hill slope is $1$.\n"   # pass 102 (r104 Clarity)
-            "This valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$.\n"
-            # p109 (r111 Clarity 2): the rule's reason where it is stated: half a square's slope is the distance
-            "That is half of (your distance from the bottom) squared, plus 0.3.\n"   # p110 (r112 Clarity 1): said plainly
-            "So the hill slope is your distance from the bottom.\n"
-            "Left of the bottom, it is negative.\n"
+    # p111 (r114 Clarity 1): the rule said after the 0.1 check (cells h + 3, h + 4), as a signed offset
+    rule = ("So at weight $2$ the hill slope is $1$.\n"
+            "At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
+            "The hill slope is how far right of the bottom you stand (negative when left).\n"
             "Hill slope = weight minus $1$: $3 - 1 = 2$.")
     dot, bottom = ch00_start_here.HILL_DOT, ch00_start_here.HILL_BOTTOM
     assert dot - bottom == 2 == float(ch00_start_here.hill_slope(dot)) and float(ch00_start_here.hill_slope(bottom)) == 0
     # Pass 87 (cut for words): the rule names the bottom it is measured from.
-    assert rule in cells[h + 2].source   # p109 (r111): the axes cell sits between picture and rule
+    assert rule in cells[h + 4].source and cells[h + 3].cell_type == "code"   # p111: the check, then the rule
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
     for w in (1.0, 2.0, 3.0, 4.0):   # one step right adds 1 to the hill slope
         assert float(ch00_start_here.hill_slope(w + 1)) - float(ch00_start_here.hill_slope(w)) == 1
-    assert rule in cells[h + 2].source and "Real valleys are lumpier." in cells[h + 1].source   # p109 (r111): axes after the picture
+    assert rule in cells[h + 4].source and "Real valleys are lumpier." in cells[h + 1].source   # p109 (r111): axes after the picture
     assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
     ax = ch00_start_here.hill_picture().axes[0]
     (gap,) = [p for p in ax.patches if p.get_gid() == "right of the bottom"]
@@ -3657,7 +3660,7 @@ def test_pass56_the_history_names_sigmoid_networks_and_draws_the_bends_it_names_
     assert float(np.max(activations.get("sigmoid").derivative(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").derivative(x))) == pytest.approx(1.0)
     # p110 (r112 Clarity 6): GELU is glossed where it is first named.
-    assert "ReLU came into wide use later.\nThen GELU: a ReLU with its corner rounded (both drawn below)." in text   # pass 57: the timeline's older ReLU
+    assert "ReLU came into wide use later.\nThen GELU: a ReLU with its corner rounded (all four drawn below)." in text   # p111 (r114): four curves   # pass 57: the timeline's older ReLU
     assert "2011\nReLU helps deep nets" in _texts(ch00_start_here.history_timeline())   # pass 69: undated note cut
     curves = [l.get_label().split(":")[0] for l in ch00_start_here.bends_picture().axes[0].lines
               if not l.get_label().startswith("_")]
@@ -4138,12 +4141,13 @@ def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
     worked = _cell("The dot stands at weight $3$,")
     bottom, floor = ch00_start_here.HILL_BOTTOM, ch00_start_here.HILL_FLOOR
     said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$.\n"   # pass 101: bottom said above
-    assert f"At weight ${bottom:g}$, the bottom, the valley is flat: hill slope $0$." in worked   # pass 102
-    assert said in worked and worked.index(said) < worked.index("Hill slope = weight minus $1$")
+    read = _cell("A $0.1$ move raised the wrongness")   # p111 (r114 Clarity 1): the rule after the check
+    assert f"At weight ${bottom:g}$, the bottom, the valley is flat: hill slope $0$." in read   # pass 102
+    assert said in worked and read.index("At weight") < read.index("Hill slope = weight minus $1$")
     # r109 (Clarity 3): why, in one bracket: the square's slope is 2 × (weight − 1), and the ½ halves it.
     # r110 (Clarity 2): that calculus fact cut; the code below checks the rule with a 0.1 move (pass 93's test).
-    assert worked.rstrip().endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"
-                                    "The code below checks it. It moves the weight by $0.1$.")
+    assert worked.rstrip().endswith(said + "The code below moves the weight by $0.1$, from $3$ and from $2$.")
+    assert read.rstrip().endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.")
     assert "The square's slope" not in _markdown()
     for w in (-1.5, 0.0, 2.5, 3.0):   # the square's slope, from two nearby points, is 2 × (w − 1)
         assert ((w + 1e-6 - bottom) ** 2 - (w - 1e-6 - bottom) ** 2) / 2e-6 == pytest.approx(2 * (w - bottom))
@@ -4180,7 +4184,8 @@ def test_pass88c_the_chain_starts_with_why():
     # r108 (Clarity 5): from one weight's valley to many weights, each stepped by its own hill slope.
     chain = _cell("A real network has many weights.")
     # r109 (Clarity 1): one landscape over all the weights: one weight's valley, with the others held still, shifts.
-    assert chain.startswith("A real network has many weights.\nHold all but one still, and that one sees a valley like this.\n"
+    assert chain.startswith("A real network has many weights.\nHold all but one still, and that one sees a valley, sometimes flat in places.\n"   # p111 (r114): not always a bowl
+                            
                             "Move the others, and its valley shifts.\n"
                             "Each step moves every weight a little downhill, using its hill slope.\n"
                             "Now picture a chain")
@@ -4295,8 +4300,7 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     from 3 to 3.1, the printed wrongness is the drawn valley's, and its rise is about hill slope × the move."""
     cells = _nb().cells
     h = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at weight $3$,"))
-    assert cells[h].source.endswith("Hill slope = weight minus $1$: $3 - 1 = 2$.\n"   # r110: the check announced
-                                    "The code below checks it. It moves the weight by $0.1$.")
+    assert cells[h].source.endswith("The code below moves the weight by $0.1$, from $3$ and from $2$.")   # p111
     code, read = cells[h + 1], cells[h + 2]
     assert code.cell_type == "code" and read.cell_type == "markdown"
     dot, move = ch00_start_here.HILL_DOT, 0.1
@@ -4309,8 +4313,12 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     assert rise2 == 0.105 and abs(rise2 / move - float(ch00_start_here.hill_slope(2.0))) < 0.1
     slope = float(ch00_start_here.hill_slope(dot))
     assert slope == 2 and float(ch00_start_here.hill_slope(2.0)) == 1
-    assert read.source == (f"A $0.1$ move raised the wrongness $2.505 - 2.3 = 0.205$: about ${slope:g} \\cdot 0.1$.\n"
-                           "From $2$, it rose $0.905 - 0.8 = 0.105$: about $1 \\cdot 0.1$.")
+    assert read.source.startswith(f"A $0.1$ move raised the wrongness $2.505 - 2.3 = 0.205$: about ${slope:g} \\cdot 0.1$.\n"
+                                  "From $2$, it rose $0.905 - 0.8 = 0.105$: about $1 \\cdot 0.1$.\n")
+    # p111 (r114 Clarity 1): the rule follows the check, said as a signed offset (weight - bottom), never a distance
+    assert f"Hill slope = weight minus ${ch00_start_here.HILL_BOTTOM:g}$: $3 - 1 = {slope:g}$." in read.source
+    assert float(ch00_start_here.hill_slope(0.0)) < 0 == float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM))
+    assert "(negative when left)" in read.source and "distance" not in read.source
 
 
 def test_pass93_the_wide_diagram_writes_each_units_bias_above_it():
@@ -4461,8 +4469,8 @@ def test_pass102_the_hill_picture_labels_three_touching_lines_with_the_rule():
     worked = _cell("The dot stands at weight $3$,")
     said = [float(ch00_start_here.hill_slope(w)) for w in touch]
     assert said == [0, 1, 2]
-    assert ("At weight $1$, the bottom, the valley is flat: hill slope $0$.\n"
-            "At weight $2$ the hill slope is $1$.\n") in worked
+    assert ("So at weight $2$ the hill slope is $1$.\n"   # p111 (r114 Clarity 1): said after the 0.1 check
+            "At weight $1$, the bottom, the valley is flat: hill slope $0$.\n") in _cell("A $0.1$ move raised the wrongness")
     assert "So each $1$ you add" not in worked
 
 
@@ -4511,3 +4519,19 @@ def test_p110_the_opening_names_the_three_parts_in_the_order_the_headings_come()
     order = [names.index(h) for h in ("## Why the bend matters: stacking rules", "## How a network learns",
                                       "## A short history of the bend")]
     assert order == sorted(order)
+
+
+def test_p111_the_stack_predict_asks_for_a_number_the_widget_shows():
+    """Check r114 Interaction: the stack's Predict asks for a number the text has not given (the height at x = 0 for
+    rule 2 set to w = -2, b = 5), the sliders can reach it, and the fold's -1 is the widget's own stack there."""
+    w = ch00_start_here.flat_pile()
+    w.sliders["w2"].value, w.sliders["b2"].value = -2.0, 5.0
+    assert (w.sliders["w2"].value, w.sliders["b2"].value) == (-2.0, 5.0)   # within the sliders' range and step
+    x, y = (np.asarray(v, float) for v in w.lines["pile"].get_data())
+    at0 = float(np.interp(0.0, x, y))
+    first = ch00_start_here.PILE[0][0] * 0 + ch00_start_here.PILE[0][1]
+    assert first == 3 and at0 == pytest.approx(-2 * first + 5) == pytest.approx(-1)
+    assert ch00_start_here.pile_rule(-2.0, 5.0)[1] == at0
+    fold = _cell("Drag rule 2's")
+    assert "Here $x = 0$ goes to $3$, then to $-2 \\cdot 3 + 5 = -1$." in fold
+    assert fold.index("<details>") < fold.index("$-2 \\cdot 3 + 5 = -1$")

@@ -173,7 +173,7 @@ def test_the_gradient_points_uphill_and_training_steps_the_other_way():
     step = 0.01 * grad
     assert loss(w + step[0], b + step[1]) > loss(w, b) > loss(w - step[0], b - step[1])
     text = _markdown()
-    assert "The rule: step against the hill slope," in text   # pass 87: one sentence with the fog; pass 30, 38, 52, 54, 62; pass 75: ch00 says "nudge" no more
+    assert "The idea: step against the hill slope," in text   # p111 (r113): "rule" kept for a unit without its bend;   # pass 87: one sentence with the fog; pass 30, 38, 52, 54, 62; pass 75: ch00 says "nudge" no more
     assert "the gradient turned downhill" in text  # the glossary's nudge
     assert "which way to nudge it to make the loss" not in text and "how much each nudge would help" not in text
     assert "So downhill means less wrong." in text  # the fog picture: the step goes downhill, against the slope
