@@ -3829,7 +3829,8 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     assert ("> Its boundary need not be one straight line.\n"
             # pass 83 (r81 reader: the band belongs to the gentle line chosen after the layer, not to the layer)
             # pass 97: the two examples cut (the chapter's words stay level; both are shown where they happen)
-            ">\n> </details>") in text
+            # pass 111 (r114 Retention: the answer led with XOR): the XOR answer follows, as the questions go
+            ">\n> XOR: both pairs' scores add to $u + v + 2b$.") in text
     assert "For the hand-set ReLU layer it is two parallel lines" not in text
     assert ch01_collapse.FOLD_NAME == "gentle"  # the band below is the gentle preset's (FOLD_TURN, FOLD_SHIFT)
     # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
