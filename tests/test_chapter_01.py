@@ -5219,7 +5219,7 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
     ask = _src(cells[i - 1])
     # pass 111 (r114 Interaction: "can any setting make the gap bigger than 0?" was answered by the start title's
     # 0.00): the start reading is named, and the question is which slider breaks it, which the start cannot show
-    assert ("1. **Tick box off.** The gap reads 0.00 at the start. Predict: which slider, dragged far, pushes it "
+    assert ("1. **Tick box off.** The gap reads 0.00 at the start. Predict: which slider, dragged far, lifts it "
             "above 0? Try three wild settings.\n2. **ReLU.**") in ask   # pass 109: numbered, then ReLU
     assert "largest gap 0.00" in ch01_collapse.collapse_demo(n_layers=3).title.get_text()   # "reads 0.00 at the start"
     answer = _src(cells[i + 1])
