@@ -284,12 +284,14 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     # pass 95 (r96 Clarity): the title's "< 10⁻¹²" is said in words beside the picture
     # pass 102 (r104 Focus: "a millionth of a millionth" was a side trip): the gap is said as rounding, zero in
     # effect; below() still raises unless it is under 10⁻¹² each time the picture is drawn
-    assert "The gap in each title is only the computer's rounding: zero, in effect." in prose
+    # pass 111 (r114 Focus: a rounding remark nobody asked for): the titles' "(rounding only)" says it; cut here
+    assert "The gap in each title is only the computer's rounding: zero, in effect." not in prose
     assert "a millionth of a millionth" not in prose
     lo, hi = ranges[-1].split(" to ")
     # pass 107 (r109 Clarity: the range came before the point it supports): the kept gaps first, then the range
-    assert (f"they keep their gaps.\nTheir first output runs from {lo} to {hi}.\nThey sit far from 0"
-            in "\n".join(t for _, t in _markdown_cells()))
+    # pass 111 (r114 Focus: the range could be checked only after the click): cut; each title still prints it
+    assert f"runs from {lo} to {hi}" not in "\n".join(t for _, t in _markdown_cells())
+    assert all(f"first output: {r}" in t for r, t in zip(ranges, titles))
     fig = ch01_collapse.deep_stack_picture()
     fig.canvas.draw()   # pass 41 (r37 reader): no title cut off at the figure's edge ("(7200 numbers" lost its ")")
     for ax in fig.axes:
@@ -548,7 +550,14 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     # pass 41: "Keep ... ticked" cut: the Predict itself says "with ReLU ticked", and the Then-predict above ticked it
     assert "tick **put a ReLU after layers 1 and 2**" in _src(cells[i - 3])   # pass 102: the ReLU Predict sits above the widget
     # pass 56 (r50 reader: a flow break): "Go back to the sliders above." is cut; the answer fold sits between
-    assert _src(cells[i]).rstrip() == "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?"
+    # pass 111 (r114 Interaction: no hint, so learners copied a = 0.5, b = 2 from the fold): one hint line, which the
+    # fold's recipe meets (checked below: layer 1's output at or above 0 on −3..3, then layer 2's)
+    assert _src(cells[i]).rstrip() == (
+        "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?\n"
+        "Hint: ReLU leaves 0 and above alone. Keep layer 1's output at or above 0 for every $x$ from −3 to 3. "
+        "Then layer 2's.")
+    xs = np.linspace(-3, 3, 61)
+    assert (0.5 * xs + 2).min() >= 0
     assert _src(cells[i - 2]).strip() == "ch01.collapse_demo(n_layers=3)"  # the widget just above, then its answer
     assert w.bend.description == "put a ReLU after layers 1 and 2"  # pass 26: says where the ReLUs go
     assert not any("relu=True" in _src(c) for c in cells)
@@ -1873,7 +1882,8 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # the conclusion (test_pass98_xor_midpoints_picture_shows_both_pairs_sharing_one_midpoint)
     assert "Why, in four steps" not in text and "**Step 1.**" not in text
     page = ch01_collapse.folded_midpoints_picture()._repr_html_()
-    assert page.index("<table>") < page.index("u + v + 2b") < page.index("<img") < page.index("So no straight line")
+    # pass 111 (r114 Picture first): the picture opens the fold; the table after it says why it holds for every line
+    assert page.index("<img") < page.index("<table>") < page.index("u + v + 2b") < page.index("So no straight line")
     for other in ("1-pair", "0-pair", "1-corner", "0-corner", "the 1s from the 0s"):
         assert other not in text.replace("label-1 corner", "").replace("label-0 corner", ""), other
     X, y = data.xor()
@@ -1959,8 +1969,8 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 105 (r107 Correctness: −ln 0.05 = 3.00 beside the loss 3.05): enough digits that −ln
                     # of the chance gives the table's loss (checked below)
                     # pass 108 (r110: 0.0474 beside the table's 0.05 looked like another number): the rounding said
-                    "But (1, 1) has label 0. The chance it gives its right label (0) is only $1 - 0.9526 = 0.0474$ "
-                    "(0.05 in the table).\n"
+                    # pass 111 (r114 Focus: the 0.9526 / 0.0474 rounding aside): the table's 0.05 only
+                    "But (1, 1) has label 0. Its chance of that label is only 0.05.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
                     # pass 94 (r95 Picture first): the bowl seen from above, its rings said
@@ -1973,7 +1983,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
                     "   At one half everywhere, the pulls cancel. So training stops there.\n"
                     # pass 101 (r103 Clarity: stated, not shown): the pulls on b, with numbers (test_pass101_...)
-                    "   A pull on $b$ is label minus chance. Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n"
+                    # pass 111 (r114 Correctness: no reason given, and only b's pulls shown): what it means, and the
+                    # pulls on u and v (test_pass111_the_pulls_on_u_and_v_cancel_too)
+                    "   A pull on $b$ is label minus chance: how far the chance misses, and which way.\n"
+                    "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n"
+                    "   A pull on $u$ is that times $x_1$; on $v$, times $x_2$. Those add to 0 too.\n"
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
@@ -2104,12 +2118,10 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        "Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n"
                        # pass 107 (r109 Clarity: "far from 0" answered a question nobody asked, before the point it
                        # supports): after the gaps; the bias is why (test_pass90_hundred_shifts_...)
-                       "Their first output runs from 16 to 22.\n"
-                       "They sit far from 0: each layer's bias slides them, 100 times over.\n"
+                       # pass 111 (r114 Focus): the range, its reason and the rounding remark are cut
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
                        # pass 102 (r104 Focus): "No two get closer." and "a millionth of a millionth" cut
-                       "The gap in each title is only the computer's rounding: zero, in effect.\n"
                        # pass 89b (word budget): "So the two ways agree." cut: the diagonal already says it
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
@@ -2640,7 +2652,8 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
     # pass 82 (r80 reader: a long chapter): the set-up cut hard; the diagonal's meaning is in the Predict
     # pass 98 (r99 Picture): which output the pictures show, and what the diagonal means, in whole sentences
-    assert ("Each picture shows only the first of the 8 outputs.\n"
+    assert (  # pass 111 (r114 Clarity: the plot, shown only after a click, had its axes unsaid): along, up
+            "Each picture shows the first of the 8 outputs: the stack's along, the one layer's up.\n"
             "A dot on the dashed diagonal: stack and one layer give the same answer.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
@@ -2730,7 +2743,14 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 72 (r68 reader: squashing alone does not curve the diagonal h1 = h2): different amounts, checked below
     # pass 84 (r83 reader: one block, many ideas): tanh's box, one idea a sentence
     assert ("tanh squashes numbers far from 0 much more than numbers near 0.\n"
-            "Along a slanted line, $h_1$ and $h_2$ usually get squashed by different amounts. So the line curves.\n"
+            # pass 111 (r114 Clarity: "different amounts, so the line curves" skipped a step, and the arrows panel
+            # shows only after a click): three points of the thick line, before and after tanh, and the joining
+            # line's middle height (test_pass111_the_thick_line_bows_under_tanh_as_the_fold_says)
+            "Take three points of the thick line, before tanh: $(-1.5, 1.4)$, $(0, 0.8)$, $(1.5, 0.2)$. "
+            "They sit on one straight line.\n"
+            "After tanh: $(-0.91, 0.89)$, $(0, 0.66)$, $(0.91, 0.20)$.\n"
+            "A straight line joining the new ends passes $0.54$ in the middle. The middle point sits at $0.66$: "
+            "the line bowed.\n"
             # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
             # lead after pass 99 (r101 Clarity: only a pointer forward): which lines, and why, then the pointer
             # r102 (Correctness: upright in which picture? the input sheet's upright lines curve): after the layer
@@ -2746,7 +2766,6 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # r113 (Clarity, Focus: the special case turned the answer halfway back, before the widget it names):
             # the fold says only that some settings keep lines straight; step 4's check says which and why
             # (test_pass52_tanh_curves_all_lines_only_at_the_start_sliders)
-            "The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle.\n"
             "Every grid line above curves. Some settings keep lines straight: step 4 of the grid widget, below, "
             "shows which." in text)
     assert "Some lines would stay straight" not in text
@@ -2873,7 +2892,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
     rounding = "only the computer's rounding: zero, in effect."  # pass 102; r52..r56; pass 81, 87: no digit count; pass 95: own line
-    assert text.index("**Predict:** at 100 layers") < text.index(rounding)
+    assert rounding not in text   # pass 111 (r114 Focus): the titles' "(rounding only)" says it
     assert "16 digits" not in text
     assert "near 20" not in text and "drift from 0" not in text
     assert "partly cancel" not in text and "drift from 0: near 20" not in text
@@ -3810,7 +3829,8 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     assert ("> Its boundary need not be one straight line.\n"
             # pass 83 (r81 reader: the band belongs to the gentle line chosen after the layer, not to the layer)
             # pass 97: the two examples cut (the chapter's words stay level; both are shown where they happen)
-            ">\n> </details>") in text
+            # pass 111 (r114 Retention: the answer led with XOR): the XOR answer follows, as the questions go
+            ">\n> XOR: both pairs' scores add to $u + v + 2b$.") in text
     assert "For the hand-set ReLU layer it is two parallel lines" not in text
     assert ch01_collapse.FOLD_NAME == "gentle"  # the band below is the gentle preset's (FOLD_TURN, FOLD_SHIFT)
     # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
@@ -3897,7 +3917,9 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The panel *tanh on a slanted line* shows it with arrows. Two equal steps come out steep, then gentle.\n"
+    # pass 111 (r114): the fold works the thick line's three points instead of pointing to this panel
+    assert "Two equal steps come out steep, then gentle." not in text
+    assert ("the line bowed.\n"
             # r113: one closing line points to step 4's check, which says which lines stay straight and why
             "Every grid line above curves. Some settings keep lines straight: step 4 of the grid widget, below, "
             "shows which.\n\n</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
@@ -4648,7 +4670,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 107 (r109 Clarity): the kept gaps lead; the range and its reason follow
     assert ("Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n"
-            "Their first output runs from 16 to 22.\nThey sit far from 0: each layer's bias slides them") in text
+            "So 100 layers store") in text   # pass 111 (r114 Focus): the range aside cut
     assert "No two get closer." not in text   # pass 102 (r104 Focus): the picture does not show it; checked below
     assert "turning table" not in text
     rng = np.random.default_rng(1)
@@ -4982,8 +5004,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     # turned by the later layers, test_pass92_each_shift_is_turned_by_later_layers_so_the_shifts_do_not_simply_add)
     assert "20 out" not in fold and "add up" not in fold
     # pass 107 (r109 Clarity): the range after the kept gaps, and the bias named as what slides them
-    assert ("Their first output runs from 16 to 22.\nThey sit far from 0: each layer's bias slides them, 100 times "
-            "over.") in fold
+    # pass 111 (r114 Focus/Correctness: "16 to 22" could be checked only after the click): cut
+    assert "16 to 22" not in fold and "slides them" not in fold
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
     # pass 108 (r110 Focus): what the tables keep, said without "turn"
@@ -5195,10 +5217,13 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.collapse_demo(n_layers=3)")
     ask = _src(cells[i - 1])
-    assert ("1. **Tick box off.** Predict: can any setting of the six sliders make "
-            "the gap bigger than 0? Try three wild settings.\n2. **ReLU.**") in ask   # pass 109: numbered, then ReLU
+    # pass 111 (r114 Interaction: "can any setting make the gap bigger than 0?" was answered by the start title's
+    # 0.00): the start reading is named, and the question is which slider breaks it, which the start cannot show
+    assert ("1. **Tick box off.** The gap reads 0.00 at the start. Predict: which slider, dragged far, lifts it "
+            "above 0? Try three wild settings.\n2. **ReLU.**") in ask   # pass 109: numbered, then ReLU
+    assert "largest gap 0.00" in ch01_collapse.collapse_demo(n_layers=3).title.get_text()   # "reads 0.00 at the start"
     answer = _src(cells[i + 1])
-    assert answer.startswith("<details><summary>Check step 1: tick box off</summary>\n\nNo: the gap stays 0.00.")
+    assert answer.startswith("<details><summary>Check step 1: tick box off</summary>\n\nNone: the gap stays 0.00.")
     assert answer.index("</details>") < answer.index("At $x = 0$.")
     w = ch01_collapse.collapse_demo(n_layers=3)
     assert w.bend.value is False
@@ -5247,18 +5272,20 @@ def test_pass98_xor_midpoints_picture_shows_both_pairs_sharing_one_midpoint():
     folded = ch01_collapse.folded_midpoints_picture()
     # pass 100 (r102 Clarity): the midpoint is the pair's sum, halved: the proof's sums, on the picture
     # pass 104 (r106 Focus): table first, then the sums and the one spot, then the picture, then the conclusion
-    assert ch01_collapse.MIDPOINT_LEAD == ("No. Put each corner into the score:",
+    # pass 111 (r114 Picture first): the picture first, one example said above it; then the table, for every line
+    assert ch01_collapse.MIDPOINT_OPENING == ("No. Here is one line's score at each corner. "
+                                              "Both midpoints land on one spot:")
+    assert ch01_collapse.MIDPOINT_LEAD == ("It holds for every line. Put each corner into the score:",
                                            "Both pairs' scores add to the same total, u + v + 2b. "
                                            "A pair's midpoint is that total, halved.",
-                                           "So both midpoints sit on one spot, for every u, v and b. "
-                                           "The picture shows one example.")
+                                           "So both midpoints sit on one spot, for every u, v and b.")
     assert folded.words == ("A split needs both scores of one pair above 0, and both scores of the other pair below 0.",
                             "A pair all above 0 has its midpoint above 0; a pair all below, below. "
                             "One spot cannot be both.",
                             "So no straight line splits XOR.")
     page = folded._repr_html_()
-    assert page.index("Put each corner") < page.index("<table>") < page.index("one spot") < page.index("<img")
-    assert page.index("<img") < page.index("One spot cannot be both.") < page.index("</details>")
+    assert page.index("Here is one line") < page.index("<img") < page.index("Put each corner") < page.index("<table>")
+    assert page.index("<table>") < page.index("sit on one spot") < page.index("One spot cannot be both.") < page.index("</details>")
 
 
 # ---- pass 100 (r102 reader) ----
@@ -5319,7 +5346,8 @@ def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_i
     assert sorted(zip(y.tolist(), pulls.tolist())) == [(0.0, -0.5), (0.0, -0.5), (1.0, 0.5), (1.0, 0.5)]
     assert pulls.sum() == 0
     assert ("   At one half everywhere, the pulls cancel. So training stops there.\n"
-            "   A pull on $b$ is label minus chance. Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
+            "   A pull on $b$ is label minus chance: how far the chance misses, and which way.\n"
+            "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
 
 
 def test_p103_sketch_compares_with_the_first_sections_pictures():
@@ -5387,3 +5415,44 @@ def test_pass110_the_table_is_named_w_where_w12_first_appears():
     cell = _src(next(c for c in _cells() if "$$h_1 = W_{11}" in _src(c)))
     assert "Each layer keeps its weights in a table $W$, called a **matrix**" in cell
     assert cell.index("table $W$") < cell.index("$W_{12}$ means")
+
+
+# ---- pass 111: the r114 reading's fixes ----
+
+def test_pass111_the_thick_line_bows_under_tanh_as_the_fold_says():
+    """Check r114 Clarity item (cell 11): the thick line's ends and middle lie on one straight line before tanh and
+    land at (−0.91, 0.89), (0, 0.66), (0.91, 0.20); the straight line joining the new ends has height 0.54 at the
+    middle, below the middle point's 0.66, so the line bowed; the fold's numbers are these."""
+    before, after, chord = ch01_collapse.thick_line_bow()
+    assert before.tolist() == [[-1.5, 1.4], [0.0, 0.8], [1.5, 0.2]]
+    pts = np.array([[x1, 0.5] for x1 in ch01_collapse.THICK_X1])
+    exact = np.asarray(ch01_collapse.SHEET_W) @ pts.T + np.asarray(ch01_collapse.SHEET_B)[:, None]
+    np.testing.assert_allclose(exact.T, before)
+    d1, d2 = np.diff(exact.T, axis=0)
+    assert abs(d1[0] * d2[1] - d1[1] * d2[0]) < 1e-12   # before tanh: one straight line
+    np.testing.assert_allclose(np.round(np.tanh(exact.T), 2), after)
+    assert after.tolist() == [[-0.91, 0.89], [0.0, 0.66], [0.91, 0.2]] and chord == 0.54
+    assert after[1, 1] - chord > 0.1   # the middle sits clearly above the joining line: a bow, not rounding
+    fold = next(t for _, t in _markdown_cells() if "<summary>Why: tanh</summary>" in t)
+    said = [f"${p}$" for p in [f"({a:g}, {b:g})" for a, b in before.tolist()]
+            + [f"({a:.2f}, {b:.2f})".replace("(0.00,", "(0,") for a, b in after.tolist()]]
+    assert "Take three points of the thick line, before tanh: " + ", ".join(said[:3]) + "." in fold
+    assert "After tanh: " + ", ".join(said[3:]) + "." in fold
+    assert f"passes ${chord:.2f}$ in the middle. The middle point sits at ${after[1, 1]:.2f}$" in fold
+
+
+def test_pass111_the_pulls_on_u_and_v_cancel_too():
+    """Check r114 Correctness item (cell 88): at one half everywhere each corner's pull on u is its b pull (label
+    minus chance) times x1, on v times x2, and each set adds to 0, as the fold now says."""
+    X, labels = data.xor()
+    X, y = np.asarray(X, float), np.asarray(labels, float).ravel()
+    pulls = _straight_pulls(np.zeros(4), y)
+    np.testing.assert_allclose(pulls, y - 0.5)   # label minus chance, the chance one half
+    assert (pulls @ X[:, 0], pulls @ X[:, 1], pulls.sum()) == (0.0, 0.0, 0.0)
+    # the same from the loss itself: nudging u, v or b from 0 changes the average loss by nothing, to first order
+    def loss(u, v, b):
+        p = 1 / (1 + np.exp(-(u * X[:, 0] + v * X[:, 1] + b)))
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    for du, dv, db in ((1e-6, 0, 0), (0, 1e-6, 0), (0, 0, 1e-6)):
+        assert abs(loss(du, dv, db) - loss(-du, -dv, -db)) < 1e-12
+    assert "   A pull on $u$ is that times $x_1$; on $v$, times $x_2$. Those add to 0 too.\n" in _text()

@@ -247,6 +247,19 @@ def followed_crease(W=SHEET_W, b=SHEET_B):
     return points[np.argmax(points[:, 1])]
 
 
+THICK_X1 = (-1.5, 0.0, 1.5)  # the thick line's two ends and its middle (its x₁; its x₂ is 0.5)
+
+
+def thick_line_bow(W=SHEET_W, b=SHEET_B):
+    """The tanh fold's three points (r114 Clarity: "different amounts, so it curves" skipped a step): the thick
+    line's ends and middle before tanh (h, on one straight line) and after it, and the height at the middle of the
+    straight line joining the two new ends. The middle point sits above that height: the line bowed. 2 decimals."""
+    points = np.array([[x1, TICKS[FOLLOWED]] for x1 in THICK_X1])
+    before, after = sheet.layer(points, W, b, "identity"), sheet.layer(points, W, b, "tanh")
+    chord = float(np.interp(after[1, 0], after[[0, 2], 0], after[[0, 2], 1]))  # the joining line, at the middle's h₁
+    return np.round(before, 2) + 0.0, np.round(after, 2) + 0.0, round(chord, 2) + 0.0
+
+
 FOLLOWED_EDGE = [patheffects.Stroke(linewidth=5.0, foreground="0.15"), patheffects.Normal()]
 # each label points into its own region (a test checks the point's h₁ and h₂); the label sits beside the sheet
 # r52: "only", since the grey part has h₁ < 0 too
@@ -1028,10 +1041,12 @@ def xor_maps(runs, seed=0):
 class _FoldedPicture:
     """A picture behind a click (<details>), so the learner predicts first; a short fixed text/plain for nbval.
 
-    words: paragraphs shown under the picture, inside the fold (*panel title* in italics)."""
+    words: paragraphs shown under the picture, inside the fold (*panel title* in italics); before, after: html
+    just above and just below the picture (after comes before the words)."""
 
-    def __init__(self, summary, fig, width, words=(), before=""):
+    def __init__(self, summary, fig, width, words=(), before="", after=""):
         self.summary, self.fig, self.width, self.words, self.before = summary, fig, width, tuple(words), before
+        self.after = after
 
     def __repr__(self):
         return f"{self.summary} (a folded picture)"
@@ -1039,7 +1054,7 @@ class _FoldedPicture:
     def _repr_html_(self):
         said = "".join("<p>" + re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(w)) + "</p>" for w in self.words)
         return (f"<details><summary>{html.escape(self.summary)}</summary>{self.before}"
-                f"{_figure_html(self.fig, self.width)}{said}</details>")
+                f"{_figure_html(self.fig, self.width)}{self.after}{said}</details>")
 
 
 def folded_maps(runs, seed=0):
@@ -1991,10 +2006,13 @@ def midpoints_picture(u=MIDPOINT_RULE[0], v=MIDPOINT_RULE[1], b=MIDPOINT_RULE[2]
 # picture of one example, then the conclusion
 MIDPOINT_TABLE = (("corner", "label", "score u·x₁ + v·x₂ + b"),
                   ("(0,0)", "0", "b"), ("(1,1)", "0", "u + v + b"), ("(0,1)", "1", "v + b"), ("(1,0)", "1", "u + b"))
+# pass 111 (r114 Picture first: the table and the sums came before the picture that makes the point): the
+# picture opens the fold, then the table shows why it holds for every line
+MIDPOINT_OPENING = "No. Here is one line's score at each corner. Both midpoints land on one spot:"
 MIDPOINT_LEAD = (
-    "No. Put each corner into the score:",
+    "It holds for every line. Put each corner into the score:",
     "Both pairs' scores add to the same total, u + v + 2b. A pair's midpoint is that total, halved.",
-    "So both midpoints sit on one spot, for every u, v and b. The picture shows one example.",
+    "So both midpoints sit on one spot, for every u, v and b.",
 )
 MIDPOINT_WORDS = (
     "A split needs both scores of one pair above 0, and both scores of the other pair below 0.",
@@ -2014,8 +2032,9 @@ def _midpoint_lead_html():
 
 
 def folded_midpoints_picture():
-    """midpoints_picture behind the XOR puzzle's 'Check your answer' click: table, picture, conclusion."""
-    return _FoldedPicture("Check your answer", midpoints_picture(), 720, MIDPOINT_WORDS, _midpoint_lead_html())
+    """midpoints_picture behind the XOR puzzle's 'Check your answer' click: picture, table, conclusion."""
+    return _FoldedPicture("Check your answer", midpoints_picture(), 720, MIDPOINT_WORDS,
+                          f"<p>{html.escape(MIDPOINT_OPENING)}</p>", _midpoint_lead_html())
 
 
 XOR_LAYERS = (("input", 2), ("middle", 8), ("output", 1))  # the XOR network: 2 inputs, 8 middle units, 1 output
