@@ -55,6 +55,10 @@ def _folded_output(cell):
 # size): the bridge only points at the scale; under the picture, the usual error in grams, then Φ, then its switch
 BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "GELU is $x$ × a smooth share between 0 and 1.\n"
+          # r114 Clarity 1 (the bell-to-gate chain was the densest place): the gate first, in plain words, then the bell
+          "Picture a gate, open that share of the time.\n"
+          "Open, $x$ passes; shut, 0 passes.\n"
+          "GELU passes the average: $x$ × the share.\n"
           # pass 104 (r106 Clarity: read as if GELU needed a kitchen scale): the bell, the scale only its example
           # pass 105 (r107 Correctness: the bell read as made by the scale): the scale only explains it
           "The share comes from a bell curve; a kitchen scale explains it (below).")
@@ -62,32 +66,28 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
               # r111 Clarity 2: one name throughout ("usual size" went); r112 Clarity 1: "usual error" misnamed a
               # unit's sums (they are not errors), so the one name is now "usual spread", for the apple and the unit
-              "Its errors spread about 2 grams (2 g) either side: one **usual spread**.\n"
-              "About 2 in 3 weighings land within 2 g of the true weight.\n"
-              "On the bell's x axis, $x = 1$ means 2 g too heavy.\n"
+              # r114 Clarity 1: the grams conversion cut (it was a third step between the scale and the unit)
+              "About 2 in 3 land within one **usual spread** of the true weight.\n"
               # pass 105 (r107 Correctness: GELU needs no bell; the bell is its designers' picture)
               # r109 Clarity: a bridge from the scale to one unit ("assumed": nothing here was measured)
               # r110 Clarity 3: the leap from the apple to one unit's sums made explicit, and what x = 1 now means
               # r111 Clarity 2: the unit in a cell of its own; its sum named as GELU's input x; "the same bell"
               # was false (the apple's usual error is 2 g): the same shape, with usual error 1
-              "Now forget the apple: feed one unit many examples.\n"
-              "Write down each weighted sum plus bias: the $x$ entering the bend.\n"
-              "GELU's designers assumed these $x$ values also pile into a bell, centre 0, usual spread 1.\n"
-              "So $x = 1$ is one usual spread above the centre.\n"
-              "$\\Phi(x)$, read \"phi of x\", is the share of the bell's area left of $x$: at $x = 1$, the hatched area.\n"
+              # r114 Clarity 1: Φ said once, as the share of sums x beats (it was an area, then that share)
+              "A unit's sums pile up the same way.\n"
+              "Feed it many examples; note each weighted sum plus bias, its $x$.\n"
+              "GELU's designers assumed a bell: centre 0, usual spread 1.\n"
+              "$\\Phi(x)$, read \"phi of x\", is the share of sums that $x$ beats: the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
 # unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
-GATE_STORY = ("Why this share? $\\Phi(x)$ is the share of those sums that $x$ beats.\n"   # the bell cell says they pile up
-              # r109 Clarity: why beating other sums should decide how much of x passes
-              "A sum bigger than most is mostly kept; a smaller one is mostly dropped.\n"
-              # pass 105 (r107 Clarity: "how big x is for this unit" was vague): x's rank among the sums
+# r114 Clarity 1: the gate itself moved up to the bridge; this cell now only ties the share back to it
+GATE_STORY = (# pass 105 (r107 Clarity: "how big x is for this unit" was vague): x's rank among the sums
               # r108 Clarity: "rank" read as 1st, 2nd, 3rd; now the share of the sums x beats, with Φ(1) worked
               "$\\Phi(1) = 0.84$: $x = 1$ beats about 84 in 100.\n"
-              "Picture a gate that opens with chance $\\Phi(x)$.\n"
-              "Open, $x$ passes; shut, 0 passes.\n"
-              "On average, $x \\cdot \\Phi(x)$ gets through.\n"
-              "GELU multiplies $x$ by $\\Phi(x)$ (below). It always passes that average.")
+              # r109 Clarity: why beating other sums should decide how much of x passes
+              "Beat most, and $x$ is mostly kept; beat few, mostly dropped.\n"
+              "GELU multiplies $x$ by $\\Phi(x)$: the gate's average (below).")
 # pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
 # arrow length from the together part and the box spends it on spread (test_pass100_...)
 # r103 (Clarity: "frees length ... the box spends it" was jargon; Correctness: the ticked box changes centre and
@@ -108,6 +108,11 @@ ZIGZAG_RECALL = "> **Pause and recall.** At small step sizes, which centre was f
 def shown():
     """Every collapsed block the chapter's hidden cells display (their numbers are computed, never typed)."""
     return "\n".join(_folded_output(c) for c in chapter()["cells"] if c["cell_type"] == "code")
+
+
+def _shows_png(cell):
+    """True when a code cell's stored outputs hold a picture."""
+    return any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
 
 
 def _answer_after(cells, i):
@@ -583,6 +588,10 @@ def test_question_widgets_are_followed_by_a_folded_answer():
     folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
     assert len(folded) == 4
     for i in folded:
+        if "".join(cells[i]["source"]) == "ch02.below_zero_question()":
+            # r114 Interaction: its buttons explain every letter; the four bends come open after them, unfolded
+            assert _shows_png(cells[i + 1]) and "<details>" not in _folded_output(cells[i + 1])
+            continue
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
 
@@ -910,7 +919,13 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     assert "could help learning" not in above and "could help learning" not in ch02.gelu_question().static_html
     assert "often given" not in ch02.gelu_question().static_html and "usually given" not in json.dumps(ch02.gelu_question().options)
     # pass 23: option C makes one false claim only (GELU's outputs never below 0), not a second one about ReLU
-    assert ch02.gelu_question().options[2][0] == "GELU's outputs are never below 0, for any input."
+    # r114 Interaction 4: "never below 0" was ruled out by the text just above; C is now the slope's overshoot,
+    # which no sentence before the quiz states (only the GELU picture's star shows it: a look, not a re-read)
+    assert ch02.gelu_question().options[2][0] == "GELU's slope never goes above 1, just like ReLU's."
+    x_top, top = ch02.peak("gelu")
+    assert top > 1 and f"to about {top:.2f} at x ≈ {x_top:.2f}" in ch02.gelu_question().options[2][2]
+    quiz = _cell_index("ch02.gelu_question()")
+    assert all("1.13" not in "".join(c["source"]) for c in chapter()["cells"][:quiz])
     after = "".join(cells[at + 1]["source"])
     assert "tested better" not in after and "likely reason" not in after
     # pass 29: the paper is named (a reader could not place "its 2016 paper"); the registry gives GELU's origin
@@ -920,7 +935,7 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
             "A ReLU unit there sends none.\n"
             # pass 92 (r93): A's line shortened to keep the chapter's length (A's button and 'Corners add up' say it whole)
             "A is wrong: ReLU corners follow curves too.\n"
-            "B and C are wrong: GELU costs more and dips below 0.\n") in after
+            "B and C are wrong: GELU costs more, and its slope passes 1.\n") in after
     assert "follow any unbroken curve over a limited stretch of x" in ch02.gelu_question().options[0][2]
     assert "Hendrycks" not in after and "did not test" not in after and "every test" not in after
     assert activations.get("relu").derivative(-0.01) == 0 and activations.get("gelu").derivative(-0.01) > 0.4
@@ -1857,16 +1872,18 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     assert "mirror" not in text and "mirror" not in shown()
 
 
-def test_gelu_question_feedback_reads_gelu_floor_from_the_registry():
-    """Check the GELU question's 'down to about −0.17' is GELU's own minimum (scipy's minimiser of x Phi(x)),
-    clicked in the widget as a learner would."""
-    m = optimize.minimize_scalar(lambda t: t * special.ndtr(t), bounds=(-3, 0), method="bounded")
+def test_gelu_question_feedback_reads_gelu_slope_peak_from_the_registry():
+    """Check the GELU question's 'to about 1.13 at x ≈ 1.41' is GELU's own slope peak (scipy's maximiser of
+    Φ(x) + x·φ(x)), clicked in the widget as a learner would. r114: option C was GELU's floor (never below 0), which
+    the text above the quiz had already ruled out; it is now the slope's overshoot past 1."""
+    m = optimize.minimize_scalar(lambda t: -(special.ndtr(t) + t * np.exp(-t * t / 2) / np.sqrt(2 * np.pi)),
+                                 bounds=(0, 4), method="bounded")
     q = ch02.gelu_question()
     texts = []
     for b in q.buttons:
         b.click()
         texts.append(q.feedback.value)
-    assert any(f"down to about {m.fun:.2f}".replace("-", "−") in t for t in texts)
+    assert any(f"to about {-m.fun:.2f} at x ≈ {m.x:.2f}" in t for t in texts) and -m.fun > 1
 
 
 # ---------------------------------------------------------------- pass 14: the zig-zag as an experiment
@@ -2357,27 +2374,21 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 74 (r71 Picture first): the dead unit's picture sits between the words it needs and the weakness
     assert "".join(cells[words + 1]["source"]) == "ch02.dead_unit()"
     assert "".join(cells[words + 2]["source"]).startswith("**Weakness:** a unit's weighted sum plus bias")
-    after = _folded_output(cells[at])
-    # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
-    # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
-    # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
-    # pass 29: "rises most gently" read as "everywhere", but tanh's tails are flatter beyond about 1.7: the peak is lowest
-    # pass 30: a Predict with a folded answer; tanh runs down towards -1, only GELU dips and comes back
+    # pass 26 to 30, pass 88 (r87) and 88c (r88): the check named the letter and said why each wrong one is wrong.
+    # r114 Interaction/Picture first: that fold repeated the buttons' own feedback, so it went; the buttons keep every
+    # line of it, and the four bends come open after them (the Predict says to guess before the curves)
     floor = activations.minimum("gelu")[1]
-    # pass 88 (r87 Interaction/Retention): the check names the letter, and says why sigmoid (C) stays above 0
-    # r105 asked for the picture open under the fold; it would answer the question above it, so it stays folded
-    assert after.startswith("<details><summary>Check your prediction</summary>\n\nB: Tanh and GELU.\n\n<img ")
-    assert (f"Tanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
-            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")) in after
-    assert "C is wrong: sigmoid squeezes every input between 0 and 1.\n" in after
-    # pass 88c (r88 Interaction: the box explained only C): A and D get one line each, on their own mistake
+    said = {text: (right, why) for text, right, why in ch02.below_zero_question().options}
+    assert [t for t, (right, _) in said.items() if right] == ["Tanh and GELU"]
+    assert f"GELU dips just below 0, to about {floor:.2f}, then comes back up.".replace("-", "−") in said["Tanh and GELU"][1]
+    assert "never below it" in said["Tanh, GELU and sigmoid"][1] and "GELU goes below 0 too" in said["Only tanh"][1]
+    assert "tanh goes down towards −1" in said["None of the four"][1]
     # pass 95 (r96 Interaction: "GELU's dip is small" assumed a dip the list never showed; the dip stays the surprise)
-    assert "dip is" not in after and "overlook" not in str(ch02.below_zero_question().options)
-    assert ("A is wrong: GELU goes below 0 too, if only a little.\n" in after
-            and "D is wrong: a bend may give negative outputs, as tanh and GELU do.\n" in after)
+    assert "dip is" not in str(ch02.below_zero_question().options) and "overlook" not in str(ch02.below_zero_question().options)
+    assert "<details>" not in _folded_output(cells[at]) and any("image/png" in o.get("data", {}) for o in cells[at]["outputs"])
     assert [o[0] for o in ch02.below_zero_question().options] == ["Only tanh", "Tanh and GELU", "Tanh, GELU and sigmoid",
                                                                    "None of the four"]
-    assert not any("ch02.four_bends()" in "".join(c["source"]) for c in cells)   # never open under the buttons
+    assert "".join(cells[at]["source"]) == "ch02.below_zero_answer()"   # r114: the picture, open, after the buttons
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
     below = [n for n in ("relu", "sigmoid", "tanh", "gelu") if float(np.min(activations.get(n)(np.linspace(-4, 4, 801)))) < -1e-3]
@@ -2387,7 +2398,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert float(th.derivative(0.0)) == 4 * float(sig.derivative(0.0))   # tanh: "steeper in the middle"
     xs = np.linspace(-10, 10, 20001)
     assert abs(float(np.max(special.expit(xs) * (1 - special.expit(xs)))) - 0.25) < 1e-9
-    assert "only because all four share one scale" not in after
+    assert "only because all four share one scale" not in markdown() + str(ch02.below_zero_question().options)
     fig = ch02.four_bends()
     lo, hi = fig.axes[0].get_ylim()
     sigmoid, tanh = activations.get("sigmoid"), activations.get("tanh")
@@ -2585,7 +2596,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "Only its apart part, (+0.5, −0.5), tilts the plank toward the star.\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             # test_the_together_part_is_never_smaller_for_moves_of_one_sign checks the lift is never the smaller
-            "Then the together part is always at least as big as the apart part.\n"
+            # r114 Clarity 3: the reason in numbers: together is half the sum, apart half the difference
+            "Together comes from the inputs' sum (2 + 1 = 3), apart from their difference (2 − 1 = 1).\n"
+            "With one sign, the sum is never the smaller, so neither is the together part.\n"
             "Later steps must undo the together part.\n"
             # pass 98 (r99 Clarity: read against the tie at small steps as a contradiction): the cost, left to the widget
             "What that costs depends on the step size: try it below.\n") == split.strip("\n") + "\n"
@@ -2644,7 +2657,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     predict, question = predict.split("**Predict:**", 1)
     legend = ch02.ZIGZAG_GUIDE
     # pass 88 (r87 Focus): the run's start and its arrival circle are said in the widget's guide, next to the picture
-    assert (ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR and "inside the finish ring, it has arrived." in legend
+    assert (ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR and "the finish ring (radius 0.1) means arrived." in legend
+            and zigzag.NEAR == 0.1
             ) and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
@@ -2662,7 +2676,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # words; pass 89 (r89 Focus 8: a wall of text): one short line a panel
     assert legend == ("<b>How to read the picture.</b><br>"
                       "Left: this run's inputs, as arrows from (0, 0).<br>"
-                      "Middle: its weights, a dot per step; inside the finish ring, it has arrived.<br>"
+                      # r114 Correctness 3: the ring's size, so the step counts can be checked
+                      "Middle: its weights, a dot per step; the finish ring (radius 0.1) means arrived.<br>"
                       "Middle: the dashed line marked <i>apart</i> is the straight road from start to star.<br>The line marked <i>together</i> crosses it at the star.<br>"
                       "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
     assert all(len(line.split()) <= 14 for line in legend.split("<br>"))
@@ -2721,7 +2736,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 94 to 98: the usual error said by the 2 in 3 rule; pass 100 (r102): its statistician's name in the fold
     assert BELL_STORY in text and GATE_STORY in text
     assert special.ndtr(0) == 0.5   # "At 0 it is exactly ½"
-    assert text.count("grams") == 1 and "2 g too heavy" in text   # pass 102 (r104): one usual error, in grams
+    assert "grams" not in text and "2 g" not in text   # r114 Clarity 1: the grams step cut from the main path
     rng = np.random.default_rng(0)   # the bridge holds: a gate open when a random error lands left of x (chance
     # Φ(x), more often for bigger x) passes x, else 0; its average is GELU(x)
     errors = rng.standard_normal(200_000)
@@ -2731,8 +2746,10 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
     story = text.split("The share comes from a bell curve; a kitchen scale explains it (below).", 1)[1]
     assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual spread**")
-            < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("Why this share?"))
-    assert "GELU multiplies $x$ by $\\Phi(x)$ (below). " in text and text.count("**usual spread**") == 1
+            < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("\\Phi(1) = 0.84"))
+    gate = text.index("Picture a gate, open that share of the time.")   # r114: the gate before the bell
+    assert gate < text.index("Weigh one apple") and "Why this share?" not in text
+    assert "GELU multiplies $x$ by $\\Phi(x)$: the gate's average (below)." in text and text.count("**usual spread**") == 1
     assert "**usual spreads**" not in text and "usual error" not in text   # r112: one name, "usual spread"   # pass 92: the bold term is the unit, said before its first use
     assert "misses by about one **usual spread**" not in text   # pass 94: no longer the term explained by itself
     assert ch02.bell_share().axes[0].get_xlabel() == "x: error, counted in usual spreads"   # so x = 1 is one usual spread
@@ -2752,7 +2769,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 91: the scale and Φ are read right under the bell's picture; pass 100 (r102): the gate in the next cell
     assert order[3] == order[2] + 3 and _cell_index("Weigh one apple a thousand times") == order[2] + 1
     # r111 Clarity 2: the apple, then the unit, one cell each; "Why this share?" opens a subslide (8 cells a slide)
-    assert _cell_index("Now forget the apple:") == order[2] + 2 and "usual size" not in text
+    assert _cell_index("A unit's sums pile up the same way.") == order[2] + 2 and "usual size" not in text
     assert chapter()["cells"][order[2] + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
     assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
@@ -3974,7 +3991,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
     # r60 Clarity 1: said as "never the smaller one", next to why that is unwanted
     assert ("With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
-            "Then the together part is always at least as big as the apart part.\n") in shown()   # pass 104 (r106 Focus): lift and tilt
+            "Together comes from the inputs' sum (2 + 1 = 3), apart from their difference (2 − 1 = 1).\n") in shown()   # pass 104 (r106 Focus): lift and tilt
     cells = chapter()["cells"]
     # r60: "Why those changes?" is cut; the worked step says both weights go up, then the split says why that is unwanted
     assert _cell_index("the **star**") < _cell_index("ch02.worked_step()")
@@ -4182,8 +4199,9 @@ def test_the_overview_picture_comes_before_its_answer():
     cells = chapter()["cells"]
     ask, pic = _cell_index("- **ReLU**: 0 and up. Negatives become 0"), _cell_index("ch02.below_zero_answer()")
     assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
-    assert _folded_output(cells[pic]).startswith("<details><summary>Check your prediction")
-    assert f"alt='{ch02.four_bends().get_label()}'" in _folded_output(cells[pic])
+    # r114 Picture first/Interaction: the picture comes open after the buttons; no fold repeats their feedback
+    assert "<details>" not in _folded_output(cells[pic]) and _shows_png(cells[pic])
+    assert ch02.below_zero_answer().get_label() == ch02.four_bends().get_label()
 
 
 # ---------------------------------------------------------------- pass 74: the r71 reader
@@ -4549,7 +4567,7 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     assert "".join(cells[above]["source"]) == BRIDGE   # pass 93: the bridge; pass 100: Φ as a switch, first
     # pass 100 (r102): under the picture, then the gate alone; r111 Clarity 2: the apple, then the unit, a cell each
     apple, unit = "".join(cells[above + 2]["source"]), "".join(cells[above + 3]["source"])
-    assert apple + "\n" + unit == BELL_STORY and apple.endswith("2 g too heavy.") and unit.startswith("Now forget the apple")
+    assert apple + "\n" + unit == BELL_STORY and apple.endswith("of the true weight.") and unit.startswith("A unit's sums")
     assert "".join(cells[above + 4]["source"]) == GATE_STORY and "ch02.gelu_product()" in "".join(cells[above + 5]["source"])
     hatched = ch02.bell_share(1.0).axes[0].collections[-1]
     assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"
@@ -4830,9 +4848,8 @@ def test_the_usual_error_in_grams_matches_the_bell():
     text = markdown()
     within = float(special.ndtr(1) - special.ndtr(-1))
     assert round(within, 2) == 0.68 and round(3 * within) == 2
-    assert "About 2 in 3 weighings land within 2 g of the true weight." in text
-    grams = 2.0
-    assert grams * 1 == 2 and "On the bell's x axis, $x = 1$ means 2 g too heavy." in text
+    # r114 Clarity 1: the grams conversion cut; the 2 in 3 rule now names the usual spread itself
+    assert "About 2 in 3 land within one **usual spread** of the true weight." in text
     story = text.index("Weigh one apple")
     assert text.index("\\Phi(x)") > story and _cell_index("Weigh one apple") == _cell_index("ch02.bell_share()") + 1
 
@@ -4851,7 +4868,8 @@ def test_r106_one_piece_is_drawn_with_its_point_and_label():
     dots = {(float(ln.get_xdata()[0]), float(ln.get_ydata()[0])) for ln in ax.get_lines() if ln.get_marker() == "o"}
     assert dots == {(-1.5, 0.0), (0.5, 1.0)}
     texts = [t.get_text() for t in ax.texts]
-    assert "(0.5, 1)\n2 past the corner × 0.5 = 1" in texts and "corner at k = −1.5" in texts
+    assert "(0.5, 1)\n2 past the corner × 0.5 = 1" in texts and "corner at x = −1.5" in texts
+    assert not any("k =" in t or "t =" in t for t in texts)   # r114 (r113): k and t are named only in the text below
     assert "A dot at (0.5, 1) is labelled '2 past the corner × 0.5 = 1'" in fig.get_label()
     # r108 Picture first: the title says the corner and the climb in words, not k and t (defined only below it)
     assert ax.get_title() == "One piece: flat, then up 0.5 for each 1 past the corner"
@@ -4933,3 +4951,33 @@ def test_r110_the_worked_rule_flips_sign_when_the_output_overshoots():
     assert [float(relu(x)) for x in h] == h.tolist() and max(float(sigmoid(x)) for x in np.linspace(-10, 10, 101)) < 1
     with pytest.raises(ValueError):
         ch02.worked_step((2.0, -1.0))
+
+
+# ---------------------------------------------------------------- pass 111: a fresh reader (r114)
+
+def test_r114_a_line_of_a_line_is_a_line():
+    """Check cell 4's new line (r114 Clarity 2): h = ax + b, then y = ch + d, is (ca)x + (cb + d), a straight line;
+    checked on the opening picture's own two layers, and said right after the straight-line claim."""
+    text = "".join(chapter()["cells"][_cell_index("A **layer** is a row of such units")]["source"])
+    line = "A line of a line is a line: $h = ax + b$, so $y = ch + d = (ca)x + (cb + d)$.\n"
+    assert text.index("out comes a straight line (left).") < text.index(line) < text.index("gives the line a corner")
+    (a, b), (c, d) = ch02.STACK
+    x = np.linspace(-2, 2, 9)
+    np.testing.assert_allclose(ch02.stack_outputs(x, activations.get("identity")), (c * a) * x + (c * b + d))
+
+
+def test_r114_together_and_apart_are_half_the_sum_and_half_the_difference():
+    """Check the split's new reason (r114 Clarity 3): on the worked step the together part is half the inputs' sum
+    and the apart part half their difference (times the same factor), and for inputs of one sign the sum is never
+    smaller than the difference, so the together part is never the smaller."""
+    h = np.array([2.0, 1.0])
+    _, change = ch02.one_step(tuple(h))
+    together, apart = ch02.split(change)
+    factor = change[0] / h[0]
+    np.testing.assert_allclose(together, factor * (h.sum() / 2) * np.ones(2))
+    np.testing.assert_allclose(apart, factor * ((h[0] - h[1]) / 2) * np.array([1.0, -1.0]))
+    assert (ch02._sum_words(h), ch02._diff_words(h)) == ("2 + 1 = 3", "2 − 1 = 1")
+    rng = np.random.default_rng(1)
+    for _ in range(1000):
+        g = rng.uniform(0.01, 3, 2) * rng.choice([-1, 1])   # two inputs of one sign
+        assert abs(g.sum()) >= abs(g[0] - g[1])

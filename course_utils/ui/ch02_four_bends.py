@@ -539,7 +539,8 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
 # pass 89 (r89 Focus 8: the guide was a wall of text): one short line a panel
 ZIGZAG_GUIDE = ("<b>How to read the picture.</b><br>"
                 "Left: this run's inputs, as arrows from (0, 0).<br>"
-                "Middle: its weights, a dot per step; inside the finish ring, it has arrived.<br>"
+                # r114 Correctness 3: the ring's size said, so the step counts can be checked
+                f"Middle: its weights, a dot per step; the finish ring (radius {zigzag.NEAR:g}) means arrived.<br>"
                 "Middle: the dashed line marked <i>apart</i> is the straight road from start to star.<br>The line marked <i>together</i> crosses it at the star.<br>"
                 "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
 
@@ -887,7 +888,8 @@ def one_piece(k=PIECE[0], t=PIECE[1], at=PIECE[2], window=3.0):
     fig, ax = plots.new_figure(560, 260)
     ax.plot(x, t * np.maximum(x - k, 0), color=plots.color("relu"), lw=2.4)
     ax.plot([k], [0], "o", color="black", ms=5)
-    ax.annotate(f"corner at k = {k:g}".replace("-", "−"), (k, 0), (k, 0.6), ha="center", fontsize=10,
+    # r114 (r113 Clarity 5): "k =" came before the text names k; the corner is said by its x, as the widget says it
+    ax.annotate(f"corner at x = {k:g}".replace("-", "−"), (k, 0), (k, 0.6), ha="center", fontsize=10,
                 arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
     ax.plot([at], [y], "o", color="black", ms=6)
     ax.annotate(f"({at:g}, {y:g})\n{piece_label(k, t, at)}", (at, y), (at - 0.2, y + 0.6), ha="right", fontsize=10,
@@ -998,25 +1000,10 @@ def below_zero_question():
 
 
 def below_zero_answer():
-    """The folded check of 'which of the four go below 0?' (pass 88, r87 Picture/Interaction: the four bends sat open
-    under the buttons and gave the answer away): the right letter, the four bends, and why sigmoid, the tempting
-    wrong option, stays above 0 (notebook 02). The picture stays in the fold: open, it answers the question above it."""
-    options = below_zero_question().options
-    letter = {text: questions.LETTERS[i] for i, (text, _right, _said) in enumerate(options)}
-    right = next(text for text, is_right, _said in options if is_right)
-    fig = four_bends()
-    img = tables.image(figure_png(fig), fig.get_label(), 900, 270)
-    return fold("Check your prediction", f"""
-{letter[right]}: {right}.
-
-{img}
-
-Tanh goes below 0: it runs from −1 to 1, balanced around 0.
-GELU dips just below 0, to about {gelu_dip()}, then comes back up.
-{letter["Only tanh"]} is wrong: GELU goes below 0 too, if only a little.
-{letter["Tanh, GELU and sigmoid"]} is wrong: sigmoid squeezes every input between 0 and 1.
-{letter["None of the four"]} is wrong: a bend may give negative outputs, as tanh and GELU do.
-""")
+    """The four bends on one scale, open under 'which of the four go below 0?' (r114 Picture first/Interaction: the
+    picture sat only inside a fold that repeated the buttons' own feedback; the Predict says to guess first, and the
+    buttons answer each letter, so the picture now comes open after them, with no second answer) (notebook 02)."""
+    return four_bends()
 
 
 def tanh_question():
@@ -1097,9 +1084,10 @@ def gelu_question():
          ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
           "single comparison."),
-         ("GELU's outputs are never below 0, for any input.", False,
-          "A common wrong answer: GELU keeps its outputs at 0 or above, like ReLU. In fact: GELU does go below 0, "
-          f"down to about {activations.minimum('gelu')[1]:.2f}.".replace("-", "−")),
+         # r114 Interaction 4: "never below 0" was ruled out by the text above; the slope's overshoot is not said there
+         ("GELU's slope never goes above 1, just like ReLU's.", False,
+          "A common wrong answer: GELU's slope stops at 1, like ReLU's. In fact: just right of 0 it climbs past 1, "
+          f"to about {peak('gelu')[1]:.2f} at x ≈ {peak('gelu')[0]:.2f}, then settles back to 1."),
          ("Just left of 0, GELU still sends some signal back.", True,
           "Right: ReLU's slope is 0 for every negative input, GELU's is 0 at one "
           "point only. So a unit whose weighted sum plus bias is a little below 0 still gets some learning signal.")],
@@ -1348,6 +1336,16 @@ Both weights go up: that is the black arrow in the picture below.
 """))
 
 
+def _sum_words(h):
+    """'2 + 1 = 3': the worked inputs' sum, which sizes the together part (r114 Clarity: the reason in numbers)."""
+    return f"{h[0]:g} + {h[1]:g} = {h[0] + h[1]:g}"
+
+
+def _diff_words(h):
+    """'2 − 1 = 1': the worked inputs' difference, which sizes the apart part."""
+    return f"{h[0]:g} − {h[1]:g} = {h[0] - h[1]:g}".replace("-", "−")
+
+
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """Why all-positive inputs detour, in plain sentences on the worked step's coloured arrows, right under them
     (notebook 02): the star needs an apart move, and positive inputs give steps whose together part is never the
@@ -1367,7 +1365,8 @@ Here both inputs are positive, so both weights went up: {_pair(change)}.
 Its together part, {_pair(together)}, lifts the plank, which the star does not need.
 Only its apart part, {_pair(apart)}, tilts the plank toward the star.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
-Then the together part is always at least as big as the apart part.
+Together comes from the inputs' sum ({_sum_words(h)}), apart from their difference ({_diff_words(h)}).
+With one sign, the sum is never the smaller, so neither is the together part.
 Later steps must undo the together part.
 What that costs depends on the step size: try it below.
 """))
