@@ -1244,7 +1244,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
     # r105: named in the open cell after the He slider's fold
-    assert defined == [k + 2] and k < flow and "$\\times 1.41$" in cells[flow - 8] and "He starting weights" in cells[flow - 9]   # pass 105: + ReLU's bar read; pass 102: + the bars; pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 2] and k < flow and "$\\times 1.41$" in cells[flow - 9] and "He starting weights" in cells[flow - 12]   # pass 111 (r114 #1): cell 68 in four; pass 105: + ReLU's bar read; pass 102: + the bars; pass 90: + the squares picture and the steps; r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1440,7 +1440,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 10   # pass 105: + ReLU's bar read; pass 102: + the bars; pass 99: - the He squares picture; pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 13   # pass 111 (r114 #1): cell 68 in four; pass 105: + ReLU's bar read; pass 102: + the bars; pass 99: - the He squares picture; pass 90: + the He squares picture and the steps; r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
@@ -2071,7 +2071,11 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 91 (r92 Correctness: "many big networks" named none): two, each with its source in the deployments table
     # pass 110 (r112 #7: the cost ranking was unsupported; BERT is not usually called a large language model): BERT's
     # and GPT-2's GELU is the tanh formula (deployments), and tanh needs an exponential too
-    assert "Well-known language models such as BERT and GPT-2 use GELU, which needs an eˣ too." in said[0] and "Tanh and GELU" not in said[0]
+    # pass 111 (r114 #5: exact GELU uses erf; only the tanh form BERT and GPT-2 use needs eˣ): the form named
+    assert "BERT and GPT-2 use GELU's tanh form, which needs an eˣ too." in said[0] and "Tanh and GELU" not in said[0]
+    assert "use GELU, which needs" not in said[0]
+    flat = " ".join(prose().split())
+    assert "BERT and GPT-2 use GELU's tanh form, which needs an $e^x$ too." in flat and "use GELU, which needs" not in flat
     assert "costs at least as much" not in said[0] and "large language" not in said[0]
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")} == {"gelu_tanh"}
     named = {d.model: d for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")}
@@ -2686,7 +2690,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flat = " ".join(cells[k].split())
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
-    lead_in = " ".join(cells[flow - 8].split())   # pass 105: + ReLU's bar read; pass 102: + the bars; r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
+    lead_in = " ".join(" ".join(cells[flow - 11:flow - 7]).split())   # pass 111 (r114 #1): one idea a cell, four cells; pass 105: + ReLU's bar read; pass 102: + the bars; r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
     # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
     # pass 90 (r91 Clarity: three steps at once; Picture: the x1.41 undrawn): the plan first, the squares drawn
     # (he_squares_picture), then the steps, one a line, with n = 32 as the picture draws it
@@ -2695,8 +2699,8 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     # pass 99 (r100 Focus: the arithmetic repeated the He section's): the squares picture and the steps cut to one
     # sentence pointing at the doubled squares above
     assert ("All four bends get the same He starting weights, so any difference comes from the bends alone."
-            in " ".join(cells[flow - 9].split()) and "ch03.he_squares_picture()" not in cells)
-    assert "1.41" not in cells[flow - 9]
+            in " ".join(cells[flow - 12].split()) and "ch03.he_squares_picture()" not in cells)
+    assert "1.41" not in cells[flow - 12]
     assert " ".join(cells[flow - 6].split("<details>")[0].split()).endswith("So, for the signal's typical size, ReLU acts like a slope of $0.71$ on every unit. "
                                                        "Grey bar: four slopes of $0.5$, the plain average, give only 1, not 2. "   # pass 110 (r112: "too little" named no mark)
                                                        "The He weights' $\\times 1.41$ cancels the $0.71$, on purpose.")   # pass 108 (r110 #1)   # pass 106 (r108 Focus): "on average" moved to the weights' line
@@ -3751,7 +3755,8 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     k = cells.index("ch03.earlier_weight_picture()")
     # r102 Clarity: the picture's new numbers (the joining weight 2, the earlier slope 0.2) are said before it
     assert ("Now go one layer further back, to an earlier unit that feeds only this one. Say the weight joining them is $2$, "
-            "and the earlier unit's slope is $0.2$. Multiply every number on the way:") in flat[k - 1]
+            "and the earlier unit's slope is $0.2$. The earlier weight's input is $0.4$. Multiply every number on the way:") in flat[k - 1]
+    assert ch03_gradients.earlier_weight.__defaults__[4] == 0.4   # pass 111 (r114 #2): the picture's input, said first
     assert ch03_gradients.JOINING == 2 and ch03_gradients.earlier_weight.__defaults__[3] == 0.2   # session 31 (r71): one path, one product   # r70: one direction
     assert "Each of its weights gets a nudge: $3.5 \\times$ its input. That $3.5$ already contains the slope $0.5$." in flat[k - 1]   # r67, pass 75
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
@@ -4565,7 +4570,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
     assert f"{stretch:.2f}" == "1.36"   # lead 88: the fold writes all three measured numbers, so a reader can multiply
-    assert "Well-known language models such as BERT and GPT-2 use GELU, which needs an $e^x$ too." in prose()   # the check under the question (pass 110)
+    assert "BERT and GPT-2 use GELU's tanh form, which needs an $e^x$ too." in prose()   # the check under the question (pass 110; pass 111, r114 #5: the tanh form named)
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
@@ -5159,7 +5164,8 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     assert ("Ten layers mean nine steps back: the bar multiplies itself nine times.\n"
             "Sigmoid's: $0.31^9 \\approx 2.6 \\times 10^{-5}$. The network below gives $2.4 \\times 10^{-5}$: close.\n") in fold
     assert "The start below gives ReLU's layer 1 only $0.41$." in fold
-    assert "$0.39$" in fold and "$0.39$" not in main and "$1.9$" not in main
+    # pass 111 (r114 #1 Focus: the twenty starts audit one random run): cut; the main path says a start can stray
+    assert "$0.39$" not in fold + main and "$1.9$" not in fold + main and "twenty" not in fold
     for hidden in ("0.685", "47 in 100", "0.76", "0.41", "2.6", "2.4", "0.31"):
         assert hidden in fold and hidden not in main, hidden
     bars_now = {n: v * ch03_gradients.STEP_FACTOR for n, v in ch03_gradients.step_sizes()[0].items()}
@@ -5209,9 +5215,9 @@ def test_pass107_one_relu_start_wobbles_and_twenty_starts_centre_near_the_foreca
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, ... steady"
     # pass 108 (r110 #3, #5): the twenty starts moved into a Check fold; "middle value" said in plain words
     assert ("Its forecast, $0.97^9 \\approx 0.76$, is only an average. "
-            "The start below gives ReLU's layer 1 only $0.41$. "   # pass 110 (r112 #1): moved here from the main path
-            "Over twenty starts, its layer 1 gets from $0.39$ to $1.9$. "
-            "The middle of the twenty (half above, half below) is near the forecast. </details>") in flat   # pass 109
+            "The start below gives ReLU's layer 1 only $0.41$. </details>") in flat   # pass 110 (r112 #1): moved here
+    # pass 111 (r114 #1 Focus): the twenty starts' spread and middle are cut from the prose (still checked above)
+    assert "Over twenty starts" not in flat and "middle of the twenty" not in flat
     assert "Their middle value" not in flat
     assert "rough forecast" not in flat and "about half that" not in flat
     assert "Averaged over many starts, they keep ReLU's signal steady." in flat[flat.index("## What to remember"):]
@@ -5229,7 +5235,10 @@ def test_pass108_relus_0_685_is_its_share_of_sums_above_0():
     assert round(100 * above) == 47 and above < 0.5
     typical = ch03_gradients.step_sizes()[0]["relu"]
     assert abs(typical - np.sqrt(above)) < 1e-12 and f"{typical:.3f}" == "0.685"
-    assert "ReLU's bar uses $0.685$, not $0.71$: in this start, only 47 in 100 of its sums are above 0." in flat
+    # pass 111 (r113 #6: reason forwards): the 47 in 100 first, then the typical size it gives
+    assert ("In this start, only 47 in 100 of ReLU's sums are above 0. Its slopes are 1 or 0, so their typical size is "
+            "$\\sqrt{0.47} \\approx 0.685$, not $0.71$.") in flat
+    assert f"{np.sqrt(above):.3f}" == "0.685" and f"{above:.2f}" == "0.47"
 
 
 def test_pass108_quiz_check_says_why_he_weights_do_not_rescue_sigmoid():
@@ -5304,3 +5313,26 @@ def test_pass110_gelu_is_left_out_of_the_chain_because_a_log_scale_has_no_negati
     assert set(w.lines) == {"sigmoid", "tanh", "relu"} and w.sliders["x"].min <= -1.0   # x = -1 is on the slider
     labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
     assert labels and not any("GELU" in t for t in labels)
+
+
+# ---- pass 111: the r114 reading ----
+
+def test_pass111_he_step_one_idea_per_cell_and_signposts():
+    """Check r114 #1, #3, #4: cell 68's chain (He weights sqrt 2 bigger -> squares add to 2 -> x1.41 a layer back)
+    is one idea per cell; the forward/backward switches are signposted; the coin-flip guess is answered in a fold,
+    with the typical size the cases give (sqrt(1/2) = 0.71)."""
+    cells = [" ".join("".join(c["source"]).split()) for c in chapter()["cells"] if c["cell_type"] == "markdown"]
+    k = cells.index("So their squares add to 2, not 1.")
+    assert cells[k - 1].endswith("so their squares are twice as big: $\\frac2n$, not $\\frac1n$.")
+    assert cells[k + 1] == ("On average, each layer back, the weights grow the signal's typical size $\\times 1.41$ "
+                            "($\\sqrt 2$).")
+    assert cells[k + 2] == "Next, the bend. ReLU's slopes, for example, are 1 or 0, half each:"
+    assert 32 * (math.sqrt(2 / 32)) ** 2 == pytest.approx(2) and f"{math.sqrt(2):.2f}" == "1.41"
+    flat = " ".join(cells)
+    assert "Forward is easier to picture, so we work it out there. Then we carry the answer back." in flat
+    assert any(c.startswith("Now back to the backward signal. Below: fresh ReLU networks") for c in cells)
+    guess = next(c for c in cells if "**Guess first:**" in c)
+    assert guess.endswith("<details><summary>Check your guess</summary> Smaller: about $0.71$. The four cases below show "
+                          "why. </details>")
+    cases = [(a + b) ** 2 for a in (0.5, -0.5) for b in (0.5, -0.5)]   # inputs 1, coin-flip weights of 1/2
+    assert f"{math.sqrt(sum(cases) / 4):.2f}" == "0.71"

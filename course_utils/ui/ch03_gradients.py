@@ -387,12 +387,13 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor: it costs little. Well-known language models such as BERT and GPT-2 use "
-          "GELU, which needs an eˣ too. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
+          "True, but minor: it costs little. BERT and GPT-2 use GELU's tanh form, which needs an eˣ too. "
+          "One exponential per unit is cheap next to the weight multiplications feeding that unit. "
           "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named; pass 88c (r88
           # Correctness): not "tanh and GELU cost as much": GELU needs erf (or a tanh formula), and tanh is rarely the
           # main hidden bend of deep networks; pass 110 (r112): no cost ranking, only that BERT's and GPT-2's GELU
-          # (the tanh formula, facts.deployments) needs an exponential too; "well-known", not "large", language models
+          # (the tanh formula, facts.deployments) needs an exponential too; "well-known", not "large", language models; pass 111
+          # (r114 #5: exact GELU uses erf): "GELU's tanh form", the one BERT and GPT-2 use
          ("It has a corner, where its slope jumps.", False,
           "No: a corner describes ReLU, not sigmoid. Sigmoid is smooth everywhere, with no sharp point. ReLU's slope "
           "jumps from 0 to 1 at its corner, x = 0."),
