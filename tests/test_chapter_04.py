@@ -2413,7 +2413,7 @@ def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
     # r56 (pass 62): the starting weights are named (random) in the ReLU family's costs, where the chapter first needs them
     # r75 (pass 78): "each unit has 128 inputs" and the bell curve moved into the SELU fold, with LeCun-normal
     # r84 (pass 85): the width is in the SELU fold's setting, the network's depth in view
-    assert ("An untrained network of 30 layers.\n" in setup and f"(here {ch04_zoo.SPREAD_WIDTH} units)" in fold_text
+    assert ("An untrained network: 30 layers," in setup and f"(here {ch04_zoo.SPREAD_WIDTH} units)" in fold_text
             and "bell curve" not in fold_text   # r80 (pass 82): the weights' rule is the glossary's
             and text.index("random **starting weights**") < text.index("### Try it: a spread")
             and f"You will see {len(ch04_zoo.DRAW_SEEDS)} networks, each with new random weights." in setup   # pass 50; r84
