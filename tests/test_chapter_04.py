@@ -1096,7 +1096,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # the main text says what the weights do, the fold names the rule once, linked to the glossary (which has it)
     # r84 (pass 85): four new ideas in four lines; one plain line stays in view, the width and "smaller when a unit has
     # more inputs" (checked below: LeCun's spread shrinks with the inputs) moved into the SELU fold
-    assert ("An untrained network of 30 layers.\n"
+    assert (""
             # r102 (pass 100, Clarity): "only keep" read as a promise about the whole run; the weights alone leave the
             # spread unchanged (checked below: LeCun-normal sums keep their inputs' spread), any pull towards 1 is the bend's
             # r106 (Clarity): "random and small ... pass the spread through" sounded contradictory; the line says why:
@@ -1104,20 +1104,18 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             # r108 (pass 106, Clarity): two colons in a row; two sentences
             # r109 (pass 107, Clarity): "the sum keeps their spread" was asked on trust; the why, in plain words:
             # weights that average 0 (checked below), pushes that partly cancel, a size chosen to keep the spread
-            "It has SELU's special starting weights.\n"
+            # r114 (pass 111, Clarity): one idea a line, four lines; the why (sqrt(128)) stays in the SELU fold
+            "An untrained network: 30 layers, 128 inputs per unit.\n"
+            # r108 (pass 106, Correctness): the spread is kept only when the inputs average 0 (checked below)
+            "The inputs average 0.\n"
+            "SELU's starting weights keep their spread: 2 in, 2 out, before the bend.\n"
             # r110 (pass 108, Clarity): "push" is said (an input times its weight), and "their size" is the weights' spread
             # r111 (pass 109, Clarity): "push" sat too close to "nudge" and 1/√128 came with no reason; the reason in
             # plain words: 128 random products add to about √128 ≈ 11 times one, so each weight is about 1/11 (below)
             # r112 (pass 110, Clarity/Focus): the main path stays plain; the √128 reason (r111's, checked below) is in
             # the SELU fold, beside LeCun-normal, with "one product's size" said
-            "Each unit adds up 128 inputs, each times a small random weight.\n"
-            "The weights are sized to keep the spread.\n"
-            # r108 (pass 106, Correctness): the spread is kept only when the inputs average 0 (checked below)
-            "If the inputs average 0, the sums have the inputs' spread.\n"
-            "(Why? See the SELU fold after the widget.)\n"
-            "Spread 2 in, spread 2 out, before the bend.\n"
             # r104 (pass 102, Interaction): "any pull towards 1" gave the Predict away; the line says only who acts
-            "Any change comes from the bend.") in ask
+            "So any change comes from the bend.") in ask
     assert "pull towards 1" not in _markdown()
     rng_c = np.random.default_rng(5)   # the weights alone: sums of inputs with spread 2 keep spread 2 (128 inputs)
     inputs = 2.0 * rng_c.standard_normal((4000, 128))
@@ -1138,7 +1136,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     shifted_sums = shifted @ signal_stats.lecun_normal(128, 128, rng_c)
     assert float(shifted_sums.std()) / float(shifted.std()) > 1.05
     # r106: the width is back in the Try it (why small weights keep the spread), from the module's own numbers
-    assert f"adds up {n} inputs, each times" in ask and "√" not in ask and "more inputs" not in ask
+    assert f"{n} inputs per unit." in ask and "√" not in ask and "more inputs" not in ask
     assert ch04_zoo.SELU_FOLD_TITLE.startswith("Optional: why SELU pulls back")   # the fold the Try it points to
     # r112: the reason sits in the fold, next to LeCun-normal, and says what "one" is
     assert SCOPE in ch04_zoo.selu_why_fold().data and SCOPE.index("LeCun-normal") < SCOPE.index("√")
@@ -1181,7 +1179,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "**He weights**" not in ask   # r44: He after SELU's check (r75, pass 78: LeCun-normal is named in the fold)
     assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("ch04.selu_why_fold()")
     assert "He weights" not in _stored_text()   # pass 68: He was said in the Optional fold; r80 (pass 82): cut
-    assert text.index("**starting weights**") < text.index("SELU's special starting weights") and "LeCun" not in text
+    assert text.index("**starting weights**") < text.index("SELU's starting weights keep their spread") and "LeCun" not in text
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
     # keeps its input's spread (n inputs x 1/n each)
     rng0 = np.random.default_rng(1)
@@ -2185,12 +2183,16 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # slope inside); times the input, the nudge
     # r89 (pass 89): the abstract paragraph is one worked example in numbers (a computed table under it)
     # r98 (pass 97, Clarity): the call said concretely: one number, its sign the way the output should go, its size how strongly
+    # r114 (pass 111, Picture first): the picture and table of call × slope come first, then these words, one a line
     assert ("After each guess, each unit gets a **call**: one number from the mistake.\n"
-            "If it is +, the unit's output should go up; if −, down. Its size: how strongly.\n"
-            "Think of a coach calling to a player: \"a bit higher!\"\n"
+            "Here the call is 2.\n"
+            "Its sign says which way the output should go: + up, − down.\n"
+            "Its size: how strongly.\n"
+            "Like a coach calling \"a bit higher!\"\n"
             "The bend multiplies the call by its slope at the unit's sum.\n"
-            "The result is the unit's **backward signal**.\n"
-            "Say a call of 2 reaches a unit whose sum is $x = -1$:") in text
+            "The result is the unit's **backward signal**.") in text
+    k_pic = _index("ch04.backward_example(")
+    assert "**call**" in "".join(_cells()[k_pic + 1]["source"]) and " call" not in "".join(_cells()[k_pic - 1]["source"])
     assert "the signal is multiplied by the bend's slope" not in text and "Each unit gets one number back" not in text
     assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
     assert "Each of its weights gets a nudge: $3.5 \\times$ its input.\nThat $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
@@ -2406,12 +2408,12 @@ def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
     assert "He weights" not in _stored_text() and "[LeCun-normal](91_glossary.ipynb#Glossary)" in fold_text
     k_try = _index("### Try it: a spread that starts too big")   # r44: He has its own cell; pass 52: set-up in two cells
     setup = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 3])   # pass 68: the LeCun fold between
-    assert "It has SELU's special starting weights" in setup   # r75 (pass 78): the bell curve is in the fold
+    assert "SELU's starting weights keep their spread" in setup   # r75 (pass 78): the bell curve is in the fold
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # r56 (pass 62): the starting weights are named (random) in the ReLU family's costs, where the chapter first needs them
     # r75 (pass 78): "each unit has 128 inputs" and the bell curve moved into the SELU fold, with LeCun-normal
     # r84 (pass 85): the width is in the SELU fold's setting, the network's depth in view
-    assert ("An untrained network of 30 layers.\n" in setup and f"(here {ch04_zoo.SPREAD_WIDTH} units)" in fold_text
+    assert ("An untrained network: 30 layers," in setup and f"(here {ch04_zoo.SPREAD_WIDTH} units)" in fold_text
             and "bell curve" not in fold_text   # r80 (pass 82): the weights' rule is the glossary's
             and text.index("random **starting weights**") < text.index("### Try it: a spread")
             and f"You will see {len(ch04_zoo.DRAW_SEEDS)} networks, each with new random weights." in setup   # pass 50; r84
@@ -2599,7 +2601,11 @@ def test_opening_and_relu_family_name_what_they_point_at():
     assert "fourth panel" not in text
     assert "The last zooms in." not in text and "Three are single curves." not in text
     under = "".join(_cells()[_index("ch04.families_row()") + 1]["source"])
-    assert under == "All three **dip**: they sink a little below 0, then rise."   # r112: the three named just above
+    # r114 (pass 111, Clarity): "All three" read as the three families; the three dippers are named
+    assert under == "GELU, SiLU and Mish **dip**: they sink a little below 0, then rise."
+    for n in ("gelu", "silu", "mish"):   # each really dips below 0; ReLU's relatives never do so in a dip
+        xs = np.linspace(-6, 0, 2001)
+        assert float(np.min(activations.get(n)(xs))) < -0.1
     assert "dip" not in "".join(_cells()[0]["source"]) and "Which dips deepest? You will guess later." not in text
     assert "their **dips**" not in text   # r96 (pass 95, Correctness): only the smooth family dips and "Most new ones" not in text   # r48: the history line cut (words)
     # r91 (pass 90, Clarity): "three families" beside a four-row table; one line says why the gated units are not drawn
@@ -3156,7 +3162,7 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     # r89 (pass 89): "Then drag it to 0.5" made step 1 two asks (the Check says that move); each step one question
     assert "**Predict:** the spread starts at 1. Drag it to 2, then to 0.5." in ask and "Then drag it to 0.5." not in ask
     # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
-    assert ask.endswith("Drag it to 2, then to 0.5.\n\n1. After 30 layers, is SELU's spread still near your value (2 or 0.5), or back near 1?\n"
+    assert ask.endswith("Drag it to 2, then to 0.5.\n\n1. After 30 layers, where is SELU's spread: near your value (2 or 0.5), near 0, or elsewhere?\n"
                         "2. Is ReLU's spread steady, growing or fading? Then tick **show ReLU**.")
     assert [line.count("?") for line in ask.split("\n") if line[:2] in ("1.", "2.")] == [1, 1]
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
@@ -3420,7 +3426,9 @@ def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
     phi, sig, most = ch04_zoo.switch_contrast()
     assert (f"{phi:.2f}", f"{sig:.2f}", f"{most:.2f}", f"{phi / sig:.1f}") == ("0.40", "0.25", "0.12", "1.6")
     assert phi == pytest.approx(st.norm.pdf(0)) and most == pytest.approx(gap.max(), abs=1e-3)
-    assert "Same shape as $\\sigma$, but $\\Phi$ is steeper: slope 0.40 at 0, against sigmoid's 0.25." in text   # r105
+    # r114 (pass 111, Correctness): "same shape" was loose (Phi is not sigma rescaled); what is compared is said: the slope at 0
+    assert "A similar S to $\\sigma$. At 0, $\\Phi$ is steeper: slope 0.40, against $\\sigma$'s 0.25." in text   # r105
+    assert "Same shape" not in text + ch04_zoo.SWITCHES_ALT
     assert "nearly the same S-curve" not in text and "a little steeper" not in text
     assert "Phi is steeper: slope 0.40 at 0 against sigma's 0.25. They differ by up to 0.12." in ch04_zoo.SWITCHES_ALT
     assert "nearly" not in ch04_zoo.SWITCHES_ALT and "Φ steeper" in ax.get_title()
@@ -3864,14 +3872,15 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     # r55 (pass 61): the picture labels the end 1/16; the text says both, 1/16 and 1/32 of the start
     assert (out * 0.5 ** 5).std() == 1 / 16
     # r56 (pass 62): the halving said with its start and end, then the ratio in its own sentence
-    assert f"Five doubling layers take the spread {said}.\n" in fold and "Five doubling" not in text   # r80 (pass 82): no "it"
+    # r114 (pass 111, Focus): the fold's numbers lines are cut; the picture labels the ends (64, 1/16), the text the start
+    assert "Five doubling" not in fold + text and "a spread of 2:" in fold and said.startswith("2, ")
     # r59 (pass 65): the ratio sentence is cut (the picture labels 1/16); the log axis is named instead
-    assert "Five halving layers leave 1/16." in fold and "1/32" not in text + fold
+    assert "1/16" in ch04_zoo.DOUBLING_ALT and "1/32" not in text + fold
     # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
     # r62 (pass 67): the log axis said as "a step up multiplies", with the picture's ticks 2, 8, 32
     # pass 68 (r63): said after the picture, not before it
     # r73 (pass 77): the log scale said in plain words: ticks 4 times apart, doubling as a straight line
-    log_line = "Each tick is 4 times the last: steady doubling draws a straight line."
+    log_line = "Each tick is 4 times the last, so steady doubling is a straight line."
     # r78 (pass 81, Focus): the picture and its axis line waited in an Optional fold
     # r80 (pass 82, Picture first): the picture is shown openly, before the spread's words, which end on the axis line
     # r90 (pass 89b): moved into the SELU fold, before the in/out picture, the main path keeps the widget
@@ -4208,7 +4217,7 @@ def test_doubling_picture_shows_the_texts_numbers():
     fold = ch04_zoo.selu_why_fold().data
     pic = fold.index(f"alt='{ch04_zoo.DOUBLING_ALT}'")
     assert "64" in ch04_zoo.DOUBLING_ALT and "1/16" in ch04_zoo.DOUBLING_ALT
-    assert pic < fold.index("Five doubling layers take the spread 2, 4, 8, 16, 32, 64.") < fold.index("Five halving layers leave 1/16.")
+    assert pic < fold.index("Each tick is 4 times the last")   # r114 (pass 111): the picture's labels carry 64 and 1/16
     assert fold.index("Picture five layers that double") < pic < fold.index("One SELU layer")
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()   # the side axis: each tick 4 times the last, a log scale
     assert np.allclose(ticks[1:] / ticks[:-1], 4) and ch04_zoo.doubling_spread().axes[0].get_yscale() == "log"
@@ -4371,8 +4380,9 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
     # r80 (pass 82): the backward signal's own paragraph (why the slope decides the nudge) comes between
     # r84 (pass 85): the recap comes before the Predict, so the learner knows why the slope decides the nudge
-    assert "".join(cells[k - 4]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
-    assert "".join(cells[k - 3]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"   # r89 (pass 89)
+    assert "".join(cells[k - 5]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
+    assert "".join(cells[k - 4]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"   # r89 (pass 89)
+    assert "".join(cells[k - 3]["source"]).startswith("After each guess, each unit gets a **call**")   # r114: after the picture
     # r94 (pass 93, Clarity): call x slope first, with its table; the nudge is its own step after it
     # r108 (pass 106, Correctness): the nudge names the step size, as the zig-zag's worked nudges use it
     assert "".join(cells[k - 2]["source"]).startswith(
@@ -4751,8 +4761,8 @@ def test_backward_signal_is_one_worked_example_that_multiplies_out():
     assert rows["elu"][0] == round(math.exp(-1), 2) and rows["elu"][1] == round(2 * math.exp(-1), 2)
     k = _index("ch04.backward_example(")
     assert "".join(_cells()[k]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"
-    said = "".join(_cells()[k - 1]["source"])
-    assert said.endswith("Say a call of 2 reaches a unit whose sum is $x = -1$:") and len(said.split()) < 85
+    said = "".join(_cells()[k - 1]["source"]) + "".join(_cells()[k + 1]["source"])   # r114: the words after the picture
+    assert "A unit's sum sits at $x = -1$." in said and "Here the call is 2." in said and len(said.split()) < 85
     shown = "".join(_cells()[k]["outputs"][0]["data"]["text/markdown"])
     assert "| ReLU | 2 × 0 = 0 |" in shown and "| ELU | 2 × 0.37 = 0.74 |" in shown
     with pytest.raises(ValueError):   # right of 0, ReLU's slope is 1: its row no longer says "no nudge"
@@ -4825,7 +4835,8 @@ def test_selu_widget_opens_flat_so_its_first_picture_answers_no_prediction():
         for _, s in ch04_zoo.run_draws(30, asked)["SELU"]:
             assert s[0] == asked and abs(s[-1] - 1) < 0.05
     ask = "".join(_cells()[k - 1]["source"])
-    assert "starts at 1. Drag it to 2, then to 0.5." in ask and "still near your value (2 or 0.5), or back near 1?" in ask
+    assert "starts at 1. Drag it to 2, then to 0.5." in ask and "near your value (2 or 0.5), near 0, or elsewhere?" in ask
+    assert "near 1" not in ask   # r114 (pass 111, Interaction): "or back near 1?" handed the answer over
     w = ch04_zoo.selu_spread(start=start)
     assert not w.checkboxes["relu"].value and "<table" not in w.readout.value
     assert f"spread: {start:g}." in w.describe() and "SELU's lines (thick, solid) end at" in w.describe()
@@ -4900,7 +4911,7 @@ def test_backward_table_leaves_the_nudge_to_its_own_step():
     """Check (r94 Clarity, pass 93): call x slope (the table) and the nudge (input x signal) are two cells."""
     assert "nudge" not in ch04_zoo.backward_example().data
     k = _index("ch04.backward_example(")
-    after = "".join(_cells()[k + 1]["source"])
+    after = "".join(_cells()[k + 2]["source"])   # r114 (pass 111): the call's words sit between
     assert after.startswith("Next, each weight's nudge") and "ELU's still do." in after
 
 

@@ -616,7 +616,7 @@ def selu_why_fold():
     # r90 (pass 89b, Clarity/Focus): the doubling picture and its numbers moved in here from the main path, which
     # keeps only the average, the spread, the message analogy and the widget
     runs = doubling_runs()
-    up, down = runs["each layer doubles"], runs["each layer halves"]
+    up = runs["each layer doubles"]   # r114 (pass 111, Focus): the picture labels the ends (64, 1/16); the fold says only the start
     in_out, slope = spread_in_out(), selu_slope()
     pictures = [tables.image(figure_png(f), figure_alt(f), w)
                 for f, w in ((doubling_spread(), 560), (in_out, 560), (slope, 620))]
@@ -624,13 +624,11 @@ def selu_why_fold():
     right = float(activations.get("selu").derivative(1.0))   # r99 (pass 98): the weak stretch right of 0, 1.05
     floor = f"{_at('selu', -50.0):.2f}".replace("-", "−")   # r100 (pass 99): what the big spread meets far left
     return fold(SELU_FOLD_TITLE, f"""
-Picture five layers that double, keep or halve numbers:
+Picture five layers that double, keep or halve a spread of {up[0]:g}:
 
 {pictures[0]}
 
-Five doubling layers take the spread {", ".join(f"{v:g}" for v in up)}.
-Five halving layers leave {_fraction(down[-1])}.
-Each tick is 4 times the last: steady doubling draws a straight line.
+Each tick is 4 times the last, so steady doubling is a straight line.
 
 SELU pulls each spread towards 1:
 
@@ -969,7 +967,7 @@ SWITCHES_ALT = ("Left: the standard bell curve, x from -4 to 4, with the area le
                 f"that share of the whole area is Phi(1), about {_stable.gauss_cdf(AREA_AT):.2f}. "
                 "Right: three S-curves from 0 to 1 on one axis: sigma(x), SiLU's switch, Phi(x), GELU's switch, "
                 "and tanh(softplus(x)), Mish's switch, "
-                f"with Phi(1) marked. Same shape, but Phi is steeper: slope {PHI_SLOPE:.2f} at 0 against sigma's "
+                f"with Phi(1) marked. A similar S, but Phi is steeper: slope {PHI_SLOPE:.2f} at 0 against sigma's "
                 f"{SIGMA_SLOPE:.2f}. They differ by up to {SWITCH_GAP:.2f}. At x = -1, the switches are "
                 f"{float(mish_switch(-1.0)):.2f} (Mish's), {float(_stable.sigmoid(-1.0)):.2f} (sigma) "
                 f"and {float(_stable.gauss_cdf(-1.0)):.2f} (Phi).")
