@@ -345,8 +345,9 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     assert ("The picture draws up to three curves:\n- a thick pale band: the best bend;\n"
             # p109 (r111 Interaction: "second" here, "a different task" later): one bullet says both, as the legend does
             # p110 (r112 Clarity: "for one menu item" was unclear before the widget): the menu item and the task named
-            "- dashed: a second bend worth knowing. The legend names it. Usually it is a good second choice. "
-            "For 'one class of many', it suits a different task: photos with several answers at once;\n"
+            # r114 (Clarity: one tangled bullet said two things): three short bullets; the different task is said
+            # at the one place that has it (the third Predict below)
+            "- dashed: a second choice, or a different task. The legend names it;\n"
             "- dotted: a bad choice. The legend says why.\n"
             ) in before and "text under the menu" not in before
     assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
@@ -702,7 +703,8 @@ def test_the_reference_table_is_words_with_at_most_two_significant_digits():
     text = ch06_decisions.reference().data
     numbers = re.findall(r"\d[\d,.]*", text)
     assert all(len(n.replace(",", "").replace(".", "").lstrip("0")) <= 2 for n in numbers), numbers
-    assert "e-0" not in text and text.count("\n- **") == len(decisions.beyond_rows()) == 4
+    assert "e-0" not in text and text.count("\n- **") == len(decisions.beyond_rows()) == 3
+    assert "Open: three cases the list leaves out" in text   # r114: the count said is the count of bullets
 
 
 def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rule_by_age():
@@ -798,7 +800,7 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     assert "stops blow-up" not in cell
     assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and max(decisions.memory_path("tanh", 1.2)[1:]) < 1   # fades; capped
     assert decisions.memory_path("relu", 1.2)[-1] > 1e6   # no top: blow-up
-    assert any(a.startswith("Use one sigmoid per label.") for _, a in decisions.beyond_rows())   # pass 61: the end fold
+    assert not any("sigmoid per label" in a for _, a in decisions.beyond_rows())   # r114: said once, at the picker
     assert "needs a top and a bottom" not in cell
     # pass 62: "range", the output section's own word ("At the output: the range matters"), not a second one
     assert "The output needs the right range" in lines[2] and "#### At the output: the range matters" in _md_text()
@@ -1120,9 +1122,11 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     from scipy.special import softmax
     rows = decisions.beyond_rows()
     cases = [r[0] for r in rows]
-    assert len(rows) == 4 and not set(cases) & {line.when for line in decisions.lines()}
-    several = dict(rows)["Several labels at once (a cat and a dog in one photo)?"]
-    assert several == "Use one sigmoid per label. Not softmax: its shares add up to 1, so the labels would compete."
+    assert len(rows) == 3 and not set(cases) & {line.when for line in decisions.lines()}
+    # r114 (Focus: several labels at once was said in the picker's Predict and again here): once, at the picker
+    assert not any("several labels" in c.lower() for c in cases)
+    picker_words = next(_src(c) for c in _cells() if "Some photos hold several answers at once" in _src(c))
+    assert "Softmax shares add up to 1, so the classes compete" in picker_words
     assert decisions.decision("multiclass_output").runner_up == "sigmoid"
     scores = np.array([3.0, 2.5, -1.0])   # a cat and a dog both clearly there: sigmoids say yes to both, softmax splits
     assert np.all(expit(scores[:2]) > 0.9) and abs(softmax(scores).sum() - 1) < 1e-12 and softmax(scores)[1] < 0.5
@@ -1596,7 +1600,7 @@ def test_the_reference_table_is_folded_and_the_recall_questions_are_asked_once()
     ref = ch06_decisions.reference()
     html = ref.data
     assert html.startswith("<details><summary>") and "<details open" not in html and html.rstrip().endswith("</details>")
-    assert html.index("</summary>") < html.index("\n- **") and "Several labels at once" in html
+    assert html.index("</summary>") < html.index("\n- **") and "Several labels at once" not in html
     cells = _cells()
     for call, q in (("recall_question()", decisions.recall()), ('recall_question("output")', decisions.recall_output())):
         w = ch06_decisions.recall_question("output" if "output" in call else "hidden")
@@ -1816,18 +1820,17 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     answer never below 0, which the fold has (softplus > 0 everywhere, computed)."""
     line = decisions.lines()[6]
     assert line.when == "Output for a number that can be below 0 (a temperature, a change in price)" and line.example == "a temperature forecaster"
-    assert line.note == ("A number that can never be below 0, such as a price (not a change in price), can use Softplus: "
-                         "a smooth ramp with no dip, always above 0, so no guess is below 0. Why not ReLU? Its flat left "
-                         "side has slope 0: a guess stuck there gets no nudge and cannot recover. Softplus is never quite "
-                         "flat. See \"Beyond the list\".")
+    assert line.note == ("A number that can never be below 0, such as a price (not a change in price), can use Softplus "
+                         "(see \"Beyond the list\"). Why not ReLU? Left of 0 its slope is 0. If the sum is below 0 on "
+                         "every example, no nudge comes back: it is stuck.")
+    # r114 (Correctness: "cannot recover" overclaimed; other examples can still nudge): stuck only if below 0 on
+    # every example; Softplus described once, in the end fold (Focus)
+    assert "cannot recover" not in line.note and "every example" in line.note and "smooth ramp" not in line.note
     assert "takes Softplus" not in line.note   # lead (r111 Correctness): one good choice, not the only rule
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
-        "Example: a temperature forecaster. A number that can never be below 0, such as a price (not a change in price), "
-        "can use Softplus: a smooth ramp with no dip, always above 0, so no guess is below 0. Why not ReLU? Its flat "
-        "left side has slope 0: a guess stuck there gets no nudge and cannot recover. Softplus is never quite flat. "
-        "See \"Beyond the list\".")
+        "Example: a temperature forecaster. " + line.note)
     # p110 (r112 Correctness: nothing ruled out ReLU for a price): ReLU's left slope is 0, Softplus's never is;
     # the quiz's ReLU and no-bend feedback agree with the note (no bend works, but can guess below 0)
     from course_utils.facts import activations as _acts
@@ -2281,10 +2284,8 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
 def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
-    assert decisions.lines()[6].note == ("A number that can never be below 0, such as a price (not a change in price), can use "
-                                         "Softplus: a smooth ramp with no dip, always above 0, so no guess is below 0. "
-                                         "Why not ReLU? Its flat left side has slope 0: a guess stuck there gets no nudge "
-                                         "and cannot recover. Softplus is never quite flat. See \"Beyond the list\".")
+    assert decisions.lines()[6].note.startswith("A number that can never be below 0, such as a price (not a change in "
+                                                "price), can use Softplus")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
@@ -2599,10 +2600,10 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 95 (r96 Clarity: the nudge had only gone back through layers): a step is named as one more layer
     # pass 96 (r97 Focus): one whisper line on the main path; the step-by-step waits in a fold
     assert ("The LSTM's memory path (right) has no bend. On this path, the nudge going back is multiplied only by "
-            "the forget gate.\n\n<details><summary>Optional: step by step</summary>\n\n"
-            "The nudge travels back toward the sequence's start.\n"
-            "Each step acts like one more layer it passes back through.\n"
-            "Each step back multiplies it by the forget gate alone.\n") in text
+            # r114 (Clarity: "a step is one more layer" sat only in the fold): on the main path, the fold after it
+            "the forget gate.\nEach step back toward the sequence's start is like one more layer.\n\n"
+            "<details><summary>Optional: step by step</summary>\n\n"
+            "Each step back multiplies the nudge by the forget gate alone.\n") in text
     assert text.index("toward the sequence's start") < text.index("steps back")
     assert "other paths" not in text
     assert "Squashing costs more going back" not in text
@@ -2839,7 +2840,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
     assert "Tanh" not in before and inside.rstrip().endswith(   # p109 (r111 Clarity 10): why sum 1, said after
-        said + "\nSums are seldom exactly 0. Sum 1 is a typical sum, a little away from 0.")
+        said + "\nSums are seldom exactly 0. Take sum 1 as an example, a little away from 0.")
     assert "Tanh" not in _src(cells[k + 1]).split("= 1 in 1,024.")[0]   # pass 101: tanh's line follows the answer
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -3487,14 +3488,23 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # block, not a bend) gave each a line; r106 (Clarity 7: fourteen words before any is needed):
                     # the rest are said at their rows, and the key says so
                     # p109 (cut for words: the Predict right below says to trace the arrows)
-                    "- Every other name on the map gets its own section below.")
+                    # r114 (Clarity: the map showed ten names the learner could not read yet): a few plain words
+                    # each, a line of two at most; each is still said in bold in its own section
+                    "- Tanh: an S from −1 to 1. Gate: a dimmer, 0 to 1.\n"
+                    "- Transformer: the design inside chatbots. Its feed-forward block holds the bend.\n"
+                    "- LSTM, GRU: read a sequence, keep a memory.\n"
+                    "- GELU: ReLU, corner rounded. SwiGLU: one sum gates another.\n"
+                    "- Dead unit: stuck at 0. Leaky ReLU: not quite flat left of 0.\n"
+                    "- Softmax: a share for each class.\n"
+                    "- Each gets its own section below.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
                  "Softmax"):
         assert word in map_words, word   # each word the key glosses is on the map
     assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
-    first_gate = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and re.search(r"\bgates?\b", _src(c)))
+    first_gate = next(i for i, c in enumerate(cells)   # r114: the map's key glosses it in a few words first
+                      if c["cell_type"] == "markdown" and re.search(r"\bgates?\b", _unkeyed(_src(c))))
     assert "The bent sum is the **gate**;" in _src(cells[first_gate])   # said where first used
     assert _src(cells[k + 3]).startswith("**Predict:**") and "The shares add up to 1: the map's grey bars." not in _md_text()
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
@@ -4002,7 +4012,8 @@ def test_pass89_the_pickers_1_7_is_an_example_and_softplus_is_told_apart_from_ge
     assert "dip" in ch06_decisions.smooth_bends().axes[0].get_title()
     said = " ".join([decisions.decision("regression_output").prefer_runner_up_when, decisions.lines()[6].note,
                      *dict(decisions.beyond_rows()).values()])
-    assert "corner rounded" not in said and said.count("no dip") == 3
+    # r114 (Focus: Softplus said in four places): line 7's note points to the end fold, which says it
+    assert "corner rounded" not in said and said.count("no dip") == 2 and "no dip" not in decisions.lines()[6].note
 
 
 def test_pass91_a_click_quiz_tests_the_side_arrow_each_answer_saying_why():
@@ -4172,8 +4183,9 @@ def test_p107_the_key_holds_only_the_first_questions_words():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if MAP_KEY_HEAD in _src(c))
     key = _src(cells[k]).split(MAP_KEY_HEAD)[1].split("\n\n")[0].splitlines()
-    assert key == ["- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1.", "- No bend: the sum goes out unchanged.",
-                   "- Every other name on the map gets its own section below."]
+    assert key[:2] == ["- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1.", "- No bend: the sum goes out unchanged."]
+    # r114 (Clarity): every other name on the map gets a few plain words, one short line each, ending with a pointer
+    assert key[-1] == "- Each gets its own section below." and all(len(k.split()) <= 14 for k in key)
     assert _src(cells[k + 1]).startswith("**Predict:** a plain network") and "**no bend**" in ch06_decisions.map_check().data
     md = [(i, _unkeyed(_src(c))) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
     for word, bold in (("tanh", "**Tanh**"), ("transformer", "**transformer**"), ("LSTM", "**LSTM**"),
@@ -4200,7 +4212,10 @@ def test_p107_softmax_asks_then_shows_then_says_how():
     shown = "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"])
     fold = shown.split("<details><summary>Check your prediction</summary>")[1]
     assert shown == ch06_decisions.softmax_check().data and "More than twice: cat's share is 2.72 times dog's." in fold
-    assert "Cat's sum is 1 more, so its share is e times as big." in fold
+    assert "Cat's sum is 1 more, so its share is e times as big:" in fold
+    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): e^2.0 ÷ e^1.0 = e, shown
+    assert "e<sup>2.0</sup> ÷ e<sup>1.0</sup> = e. Both share one total, so it cancels." in fold
+    assert math.isclose(math.exp(2.0) / math.exp(1.0), math.e)
     # p108 (r110 Interaction: the picture printed 0.66 and 0.24 right under the Predict): picture and how wait in a
     # fold, then the check's fold
     out = cells[k]["outputs"][0]["data"]
@@ -4239,7 +4254,9 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     assert float(activations.get("sigmoid").derivative(np.array([0.0]))[0]) == 0.25   # "a quarter", "slope 0.25"
     assert float(activations.get("relu").derivative(np.array([2.0]))[0]) == 1.0   # a ramp of slope 1
     tanh_cell = next(_src(c) for c in _cells() if _src(c).startswith("Tanh's slope is 1 only at sum 0."))
-    assert tanh_cell.rstrip().endswith("Sums are seldom exactly 0. Sum 1 is a typical sum, a little away from 0.")
+    # r114 (Correctness: "a typical sum" read as a fact about real networks): said as a chosen example
+    assert tanh_cell.rstrip().endswith("Sums are seldom exactly 0. Take sum 1 as an example, a little away from 0.")
+    assert "typical sum" not in _md_text()
     (_, _, note, _), = ch06_decisions.NOTE["dying_units"]
     drawn = dict(ch06_decisions.MINI)["dying_units"][0][1]["alpha"]
     real = activations.get("leaky_relu").params["alpha"].default
@@ -4253,3 +4270,30 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     marks = [t for t in leaky.texts if t.get_text() in ("0", "1") and t.get_position()[0] > 3]
     assert len(marks) == 2 and said.get_fontsize() == 12
     assert all(said.get_window_extent().x1 < m.get_window_extent().x0 for m in marks)
+
+
+def test_r114_the_zoom_s_dots_sit_straight_above_their_sums():
+    """r114 Picture: the slope panel's zoom spread its eight dots over another x range than the dots under it. Now the
+    zoom runs from x = −3 to 0 over exactly that stretch of the panel, so each zoomed dot is above its own sum."""
+    fig = ch06_decisions.dead_units()
+    ax_d = fig.axes[1]
+    (zoom,) = ax_d.child_axes
+    fig.canvas.draw()
+    sums = ch06_decisions.dead_sums()
+    under = ax_d.transData.transform(np.c_[sums, np.zeros_like(sums)])[:, 0]
+    above = zoom.transData.transform(np.c_[sums, np.zeros_like(sums)])[:, 0]
+    np.testing.assert_allclose(above, under, atol=1.0)   # within a pixel
+    assert zoom.get_xlim() == (-3.0, 0.0) and min(sums) >= -3 and max(sums) <= 0
+
+
+def test_r114_the_picker_says_why_its_menu_has_eight_places_for_seven_lines():
+    """r113: the list has seven lines, the picker's menu eight places. The words say why: line 4 splits into its gates
+    and its new content (two places), every other line is one place."""
+    p = ch06_decisions.picker()
+    menu = list(p.dropdown.options)
+    lines = decisions.lines()
+    assert len(lines) == 7 and len(menu) == 8
+    assert [len(line.roles) for line in lines] == [1, 1, 1, 2, 1, 1, 1]   # line 4 holds two places
+    assert set(lines[3].roles) == {"gate", "recurrent_state"}
+    words = next(_src(c) for c in _cells() if _src(c).startswith("## Try it: the picker"))
+    assert "The menu has eight places, not seven: line 4 splits into gates and new content." in words

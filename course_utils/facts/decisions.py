@@ -348,10 +348,11 @@ LINE_NOTE = {  # after the example: the line's limit, and the end fold's case th
     # p108 (r110): said as the rule for a number that can never be below 0, as "What to remember" says it
     # lead (r111 Correctness: "takes Softplus" read as the only rule; no bend is common too): "can use", and what it buys
     # p110 (r112 Correctness, Retention: nothing ruled out ReLU, so the price quiz was a guess): why not ReLU, said
-    "regression_output": "A number that can never be below 0, such as a price (not a change in price), can use Softplus: "
-                         f"{SOFTPLUS_PLAIN}, always above 0, so no guess is below 0. Why not ReLU? Its flat left side "
-                         "has slope 0: a guess stuck there gets no nudge and cannot recover. Softplus is never quite flat. "
-                         "See \"Beyond the list\".",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
+    # r114 (Correctness: "cannot recover" overclaimed; one example's sum below 0 sends no nudge, others still can):
+    # stuck only if the sum is below 0 on every example. (Focus: Softplus said once, in "Beyond the list")
+    "regression_output": "A number that can never be below 0, such as a price (not a change in price), can use Softplus "
+                         "(see \"Beyond the list\"). Why not ReLU? Left of 0 its slope is 0. If the sum is below 0 on "
+                         "every example, no nudge comes back: it is stuck.",   # p106 (r108 Retention): that fold now comes before the quiz that asks for it
 }
 
 
@@ -405,8 +406,7 @@ def beyond_rows():
         ("A very deep plain network learns badly, even with ReLU?", DEEP_FIX),
         ("Many dead units, and you want training to set the leak?",
          f"Try **{_label('prelu')}**: a Leaky ReLU whose leak is learned in training."),
-        ("Several labels at once (a cat and a dog in one photo)?",
-         "Use one sigmoid per label. Not softmax: its shares add up to 1, so the labels would compete."),
+        # r114 (Focus: several labels at once was said twice): the picker's third Predict (notebook 06) says it once
         ("A number that must stay above 0, such as a price?",
          f"Try **{_label('softplus')}**: {SOFTPLUS_PLAIN}, always above 0."),
     )

@@ -386,7 +386,10 @@ def softmax_check():
         raise ValueError("the words say cat's share is e times dog's: more than twice")
     return Markdown(f"<details><summary>{CHECK_SUMMARY}</summary>\n\n"
                     f"More than twice: cat's share is {ratio:.2f} times dog's.\n"
-                    f"Cat's sum is {sums[0] - sums[1]:.0f} more, so its share is e times as big.\n\n</details>")
+                    f"Cat's sum is {sums[0] - sums[1]:.0f} more, so its share is e times as big:\n"
+                    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): shown
+                    f"e<sup>{sums[0]:.1f}</sup> ÷ e<sup>{sums[1]:.1f}</sup> = e. Both share one total, so it cancels."
+                    f"\n\n</details>")
 
 
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
@@ -400,7 +403,9 @@ def dead_sums():
     return -np.round(np.abs(np.random.default_rng(DEAD_SEED).normal(1.2, 0.8, DEAD_N)), 1)
 
 
-ZOOM_AT = [0.30, 0.24, 0.66, 0.32]   # the slope panel's zoom on 0 to the leak: between the legend and the dots at 0
+ZOOM_AT = [0.0, 0.24, 0.75, 0.32]   # the slope panel's zoom on 0 to the leak: between the legend and the dots at 0
+# r114 (Picture: the zoom's dots sat at other x than the panel's): it spans x = −3 to 0 right above them, so each
+# zoomed dot is straight above its own sum; its two ticks sit on its right, clear of the panel's own
 SLOPE_YLIM = (-0.08, 1.1)   # pass 83 (r81 Picture: 0 to 0.01 over the panel's full height made the leak look big)
 
 
@@ -430,6 +435,7 @@ def dead_units():
     zoom.set(xlim=(-3, 0), ylim=(-0.25 * leak, 1.35 * leak), xticks=[], yticks=[0, leak],
              yticklabels=["0", f"{leak:g}"])
     zoom.tick_params(labelsize=9, length=2, pad=1)
+    zoom.yaxis.tick_right()
     for side in zoom.spines.values():   # a closed box: it reads as a zoom, not as a second plot
         side.set(visible=True, color=plots.MUTED, lw=0.8)
     zoom.set_title(f"zoom: 0 to {leak:g} (tiny)", fontsize=10, pad=2)
@@ -1048,7 +1054,8 @@ def short_list():
     return Markdown("**Inside the network**\n\n" + "\n".join(rows) + "\n\n" + fold)
 
 
-REFERENCE_SUMMARY = "Open: four cases the list leaves out"
+REFERENCE_SUMMARY = "Open: {} cases the list leaves out"   # the count from beyond_rows (r114: a case left it)
+COUNT_WORD = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def reference():
@@ -1056,7 +1063,8 @@ def reference():
     lines leave out, one bullet each, the case in bold and what to do in short sentences (pass 61, r55: the 10-row
     table of every rule repeated the list)."""
     items = "\n".join(f"- **{case}** {answer}" for case, answer in decisions.beyond_rows())
-    return Markdown(f"<details><summary>{REFERENCE_SUMMARY}</summary>\n\n{items}\n\n</details>")
+    head = REFERENCE_SUMMARY.format(COUNT_WORD[len(decisions.beyond_rows())])
+    return Markdown(f"<details><summary>{head}</summary>\n\n{items}\n\n</details>")
 
 
 SENTENCE_BREAK = re.compile(r"(?<=\.) (?=[A-Z])")   # where one sentence ends and the next begins
