@@ -312,7 +312,8 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
     The ln 2 key is 'no better than one half everywhere' (a loss of ln 2 can hide some learning on part of the points)."""
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     why = right("gelu_in_transformers").why
-    assert "GELU's own paper" in right("gelu_in_transformers").text
+    assert "paper's test results" in right("gelu_in_transformers").text   # p111 (r114): the evidence named, no echo
+    assert "beat ReLU" not in right("gelu_in_transformers").text
     assert "matched or beat ReLU on the tasks in its paper" in why and "Hendrycks & Gimpel, 2016" in why
     assert "every task" not in why
     assert "Hendrycks & Gimpel 2016" in activations.get("gelu").origin
@@ -2102,11 +2103,13 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # p91 (r92 Clarity): split into short sentences
     # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
     assert prompt.startswith("A network is trained on XOR to its lowest possible loss. Its only bend is a sigmoid at the very end. "
-                             "Before it, one straight rule scores w₁x₁ + w₂x₂ + b.") and "**score**: the number a network puts out" in _words()
+                             "Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b.") and "**score**: the number a network puts out" in _words()   # p111 (r114): score defined
     # p101 (r103 Clarity): the stem says what the straight rule and its score are, in the key picture's letters
     # p106 (r108 Clarity: seven sentences were too many to hold): the rule and its score in one sentence
-    assert ("Before it, one straight rule scores w₁x₁ + w₂x₂ + b. Take the input point (1, 0).") in prompt
-    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 5
+    # p111 (r114 Clarity): "score" said in the stem itself, one short sentence more
+    assert ("Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b. "
+            "Take the input point (1, 0).") in prompt
+    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 6   # p111: the score defined in a sentence of its own (r108: seven were too many)
     assert ch07_quiz.xor_rule_text() == "score = 2x₁ + x₂ + 0.5" and quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # w₁, w₂, b
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
@@ -2644,15 +2647,14 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # one open sentence finishes the equal-totals argument
     # p96 (r97 Clarity): three numbered steps, each pointing at the picture
     # p109 (r111 Clarity #1): the plain argument open, one short sentence each; the proof steps in a fold
+    # p111 (r114 Clarity #3): the left picture's one-line idea leads; the costs are step 2 of the fold
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
-                               "The ●s' scores always total the same as the ■s'.\n"
-                               "So lifting the ●s' total lifts the ■s' total too.\n"
-                               "A sure miss costs far more than a sure hit saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
+                               "Left picture: the ●s' scores total the same as the ■s'.\n"
                                "So the least-wrong rule stays unsure: chance ½ for every point.\n"
                                "Right picture: trained runs land there.\n"
                                "+ Why ½, step by step\n"
                                "+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                               "+ 2. Evening out costs less than it gains. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
+                               "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. In general, loss climbs ever faster as a score falls. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
                                "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -2661,7 +2663,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     folded = [line for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]   # p91: no fold; p109: one
     assert len(folded) == 4 and folded[0] == quiz.FOLD + "Why ½, step by step"   # the proof steps, for the curious
     plain = [line for line in xor.explanation.split("\n")[1:] if not line.startswith(quiz.FOLD)]
-    assert len(plain) == 5 and max(len(t.split()) for line in plain for t in re.split(r"(?<=[.?:])\s+", line)) < 12
+    assert len(plain) == 3 and max(len(t.split()) for line in plain for t in re.split(r"(?<=[.?:])\s+", line)) < 12
     assert (-np.log(0.9), -np.log(0.1)) == pytest.approx((0.11, 2.30), abs=0.005)   # a sure hit's loss, a sure miss's
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
@@ -2695,11 +2697,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 10 and all(   # p109 (r111): five open lines, the fold's title and three steps   # p96 (r97): three numbered steps   # p94 (r95): + the worked number   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
+    assert len(lines) - len(steps) == 0 and len(steps) == 8 and all(   # p111 (r114): three open lines; p109 (r111): five open lines, the fold's title and three steps   # p96 (r97): three numbered steps   # p94 (r95): + the worked number   # p91 (r92): the fold left, one sentence in its place   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name; p89b: + two; p90 (r91): the sums and the numbers fold left
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
-    assert all(said(sentence) <= 12 for line in steps[1:6] for sentence in re.split(r"(?<=[.?]) ", line))   # p109: the open lines
+    assert all(said(sentence) <= 12 for line in steps[1:4] for sentence in re.split(r"(?<=[.?]) ", line))   # p109: the open lines
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 6 + [True] * 4   # p109 (r111): 6 open, the steps' fold; p96 (r97): 4 lines, three steps; p94: 5 lines; p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 4 + [True] * 4   # p111 (r114): 4 open; p109 (r111): 6 open, the steps' fold; p96 (r97): 4 lines, three steps; p94: 5 lines; p91 (r92): no fold   # p85: 10; p86 (r85): one open line; p87: nested fold; p89b: + two; p90 (r91): 6
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -5374,9 +5376,10 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     get lifts the 0s as much, so ½ for all is least wrong. Both halves hold: every straight rule gives the two 1s the
     same total score as the two 0s, and its four losses never go below those of ½ for all (4 ln 2)."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert ("So lifting the ●s' total lifts the ■s' total too.\n"   # p94 (r95): the lopsided step; p109: open, plain
-            "A sure miss costs far more than a sure hit saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n"
+    # p111 (r114 Clarity #3): the open lines are the picture's idea and its conclusion; the lopsided cost is step 2
+    assert ("Left picture: the ●s' scores total the same as the ■s'.\n"
             "So the least-wrong rule stays unsure: chance ½ for every point.\n") in why
+    assert "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves." in why
     assert "Why not lift" not in why and sum(line.startswith(quiz.FOLD) for line in why.splitlines()) == 4   # p109: one fold   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5605,7 +5608,7 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
     words = re.sub(r"<[^>]+>", " ", open_part)
     assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
     assert "A common wrong answer" not in words and "ln" not in words.split()
-    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 6   # p109 (r111 Clarity #1): the plain argument open (6), the proof steps folded; p108 (r110): step 3 says why only equal chances are compared (+2); p107 (r109): step 1 says the shared total in two short sentences (+1); p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
+    assert len(re.findall(r"(?<!\d)\.(?:\s|$)", words)) == 4   # p111 (r114 Clarity #3): the picture's idea and its conclusion open (4), the costs in step 2; p109 (r111 Clarity #1): the plain argument open (6), the proof steps folded; p108 (r110): step 3 says why only equal chances are compared (+2); p107 (r109): step 1 says the shared total in two short sentences (+1); p106 (r108): step 2 is one sentence, its numbers in the middle picture (−4); r107: "of answer 1." ends after a digit (not counted); p104 (r106): step 2 names the loss and shows an uneven split costs more (+3); r104: step 3 says it for every lift; r103: step 2's "at best" is its own sentence; p96 (r97): 7 sentences of why (ends after a digit, such as "0.5." and "1.", not counted); p94: + the worked number; "Answer: 0.5." and four short sentences (p93: + the lopsided step)
     assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
     for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
         q = quiz.get(qid)
@@ -5696,7 +5699,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                        "+ 2. Evening out costs less than it gains. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
+                        "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. In general, loss climbs ever faster as a score falls. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
                         "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5944,7 +5947,8 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     p106 (r108 Clarity: those six numbers were a wall): step 2 is one sentence, and the middle picture draws the
     average loss against the 1s' chance, lowest at ½, with 0.6 marked."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "\nA sure miss costs far more than a sure hit saves. At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n" in why and quiz.XOR_LIFTED == 0.6
+    # p111 (r114 Clarity #3): the sure miss's cost is step 2 of the fold, its numbers in the pair it weighs
+    assert "\n+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why and quiz.XOR_LIFTED == 0.6
     for gone in ("Say both 1s rise", "Shared evenly", "2.53", "1.83", "Average 0.71"):
         assert gone not in why, gone
     # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
@@ -6031,9 +6035,10 @@ def test_p96_q11_key_goes_in_three_numbered_steps_that_point_at_its_picture():
     picture's equal totals, the worked lift to 0.6, then ½ for all, which the right picture's trained runs land on."""
     why = quiz.get("xor_no_bend_chance").explanation
     lines = why.split("\n")
-    assert len(lines) == 10 and [line[:5] for line in lines[7:]] == ["+ 1. ", "+ 2. ", "+ 3. "]   # p109: steps folded
-    assert lines[7].startswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example:")
-    assert "Right picture:" in lines[5]   # p97 (r98): step 1 general first, the picture its example
+    # p111 (r114 Clarity #3): three open lines and the right picture's; the steps folded
+    assert len(lines) == 8 and [line[:5] for line in lines[5:]] == ["+ 1. ", "+ 2. ", "+ 3. "]   # p109: steps folded
+    assert lines[5].startswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example:")
+    assert "Right picture:" in lines[3]   # p97 (r98): step 1 general first, the picture its example
     assert ch07_quiz.XOR_DOT[1]["marker"] == "o" and ch07_quiz.XOR_DOT[0]["marker"] == "s"   # ● answer 1, ■ answer 0
     import inspect
     assert "● answer 1    ■ answer 0" in inspect.getsource(ch07_quiz._xor_pair_totals)
@@ -6234,7 +6239,7 @@ def test_r104_q11_step_3_holds_for_every_lift_not_only_the_worked_one():
     for every lift: with equal totals the 0s' scores rise as much as the 1s', and a 0's loss grows by more than a 1's
     shrinks, at every size of lift, either way."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "\nSo lifting the ●s' total lifts the ■s' total too.\nA sure miss costs far more than a sure hit saves. " in why   # p109 (r111): open, plain
+    assert "\n+ 1. " in why and "So raising the 1s' scores raises the 0s' too.\n+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. " in why   # p109 (r111); p111 (r114): in the fold
     assert "\n+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong." in why
     for lift in np.linspace(-6, 6, 241):
         if abs(lift) < 1e-9:
@@ -6261,7 +6266,7 @@ def test_p107_keys_say_what_the_race_showed_and_q11_shows_the_lopsided_loss_in_n
     why11 = quiz.get("xor_no_bend_chance").explanation
     right, wrong = quiz._xor_loss((0, 1), 1, (0.0, 0.0, math.log(9))), quiz._xor_loss((0, 0), 0, (0.0, 0.0, math.log(9)))
     assert (f"{right:.2f}", f"{wrong:.2f}", f"{math.log(2):.2f}") == ("0.11", "2.30", "0.69") and quiz.XOR_SURE_CHANCE == 0.9
-    assert "At chance 0.9 for answer 1, a ● loses 0.11. A ■ loses 2.30.\n" in why11 and wrong - math.log(2) > math.log(2) - right
+    assert "Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why11 and wrong - math.log(2) > math.log(2) - right   # p111: in step 2
     assert "The 1s' scores add up to the 0s' total." in why11
     # the middle picture: every point gives answer 1 the same chance, so its label says so
     c = 0.7
@@ -6367,3 +6372,59 @@ def test_p110_how_it_works_folds_the_number_rules_and_says_what_the_chapter_box_
     with_wrong = ch07_quiz.tally_text(1, first, {qid: 1}, 1, picks={qid: wrong_ch})
     assert "got 1 right on the first try" in with_right and "got 1 right on the first try" in with_wrong
     assert with_right.endswith("Chapters: you named 1 of 1 right.") and with_wrong.endswith("Chapters: you named 0 of 1 right.")
+
+
+# ---------------------------------------------------------------- pass 111: the r114 reader's items
+def test_p111_q11_step_2_gives_the_general_reason_and_the_stem_defines_score():
+    """r114 Correctness: Q11's step 2 argued from one pair (0.9/0.1 against 0.8/0.2). Its general reason, one line:
+    a point's loss −ln σ(s) climbs ever faster as its score s falls (its fall rate 1 − σ(s) grows), so for a fixed
+    total an even pair loses least. Checked on the loss the key computes, for many totals and splits."""
+    q = quiz.get("xor_no_bend_chance")
+    assert "Before it, a straight rule gives each point a score." in q.prompt
+    assert "In general, loss climbs ever faster as a score falls." in q.explanation
+    loss = lambda s: quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, s))   # a ● scoring s   # noqa: E731
+    scores = np.linspace(4, -4, 17)
+    drops = np.diff([loss(s) for s in scores])   # each step down in score adds more loss than the last
+    assert np.all(drops > 0) and np.all(np.diff(drops) > 0)
+    rng = np.random.default_rng(111)
+    for total, gap in rng.normal(0, 2, (50, 2)):
+        assert quiz._pair_loss(total / 2, total / 2) <= quiz._pair_loss(total / 2 - gap, total / 2 + gap) + 1e-12
+
+
+def test_p111_gelu_peak_key_gives_its_cause():
+    """r113 Retention: Q7's key gave the number, not why GELU's slope passes 1. GELU is x times a number that climbs
+    from 0 to 1 (GELU(x)/x), and right of 0 the slope is that number plus what its climb adds: above 1 near √2."""
+    why = quiz.get("gelu_peak_slope").explanation
+    assert why.startswith("It peaks at about 1.13, at x = √2. ") and "x times a number that climbs from 0 to 1" in why
+    act = activations.get("gelu")
+    x = np.linspace(0.05, 6, 200)
+    share = act(x) / x
+    assert np.all(np.diff(share) > 0) and share[0] > 0.5 and share[-1] == pytest.approx(1, abs=1e-6)
+    extra = act.derivative(x) - share   # what the climb adds to the slope
+    assert np.all(extra > 0) and extra[-1] < 1e-6 and act.derivative(np.sqrt(2)) > 1
+
+
+def test_p111_offline_sketch_stops_include_key_values_and_notes_say_it_once():
+    """r114 Interaction: the offline sketch's slope stops were −0.25, −0.11, 0.02, …, 0.98, 1.11: no 0 (ReLU's flat
+    side, inside the ±0.01 band), no 0.25, no 1. Its note was not a sentence ("Here buttons, the timer need a running
+    kernel") and the progress widget showed its picture and counts twice."""
+    from course_utils.ui import offline
+    import ipywidgets as widgets
+    w = ch07_quiz.sketch_from_memory()
+    form = offline.offline_form(w)
+    slope_selectors = [c for c in _all_children(form) if isinstance(c, widgets.SelectionSlider)
+                       and c.description.startswith("slope at")]
+    assert slope_selectors
+    for sel in slope_selectors:
+        assert {"0.00", "0.25", "0.50", "1.00"} <= set(sel.options), sel.options
+        assert len(sel.options) <= offline.MAX_STOPS
+    notes = [c.value for c in _all_children(form) if isinstance(c, widgets.HTML) and "offline-note" in c.value]
+    assert len(notes) == 1 and "no Compare button" in notes[0] and "kernel" not in notes[0] and "Here " not in notes[0]
+    progress = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
+    pform = offline.offline_form(progress)
+    shown = [c for c in _all_children(pform) if isinstance(c, widgets.HTML)]
+    assert sum("<img" in c.value for c in shown) == 1 and not any(c.value.startswith("chapter 00") for c in shown)
+
+
+def _all_children(box):
+    return [box] + [w for c in getattr(box, "children", ()) for w in _all_children(c)]

@@ -290,7 +290,9 @@ def _bank():
         Numeric("xor_no_bend_chance", "01", "A network is trained on XOR to its lowest possible loss. Its only bend is a sigmoid at the very end. "
                 # p101 (r103 Clarity): "straight rule" and "score" said in the stem, in the key picture's letters
                 # p106 (r108 Clarity: a seven-sentence stem): the rule and its score in one sentence; the question says the chance
-                "Before it, one straight rule scores w₁x₁ + w₂x₂ + b. "
+                # p111 (r114 Clarity): "score" defined where the question uses it
+                "Before it, a straight rule gives each point a score. "
+                "The score is w₁x₁ + w₂x₂ + b. "
                 "Take the input point (1, 0). "
                 "What chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
@@ -322,11 +324,8 @@ def _bank():
                 # p109 (r111 Clarity #1: "compare rules that give all four one chance" skipped a step): the plain
                 # argument stays open, one short sentence each; the proof steps sit in the fold "Why ½, step by step",
                 # its step 2 the missing reason (an even pair loses least: tested in test_pass60_q11_...)
-                + "The ●s' scores always total the same as the ■s'.\n"
-                "So lifting the ●s' total lifts the ■s' total too.\n"
-                "A sure miss costs far more than a sure hit saves. "
-                f"At chance {XOR_SURE_CHANCE} for answer 1, a ● loses {-math.log(XOR_SURE_CHANCE):.2f}. "
-                f"A ■ loses {-math.log(1 - XOR_SURE_CHANCE):.2f}.\n"
+                # p111 (r114 Clarity #3): the left picture's one-line idea leads; the costs moved into the fold's step 2
+                + "Left picture: the ●s' scores total the same as the ■s'.\n"
                 "So the least-wrong rule stays unsure: chance ½ for every point.\n"
                 "Right picture: trained runs land there.\n"
                 + FOLD + "Why ½, step by step\n"
@@ -334,12 +333,14 @@ def _bank():
                 f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
                 "So raising the 1s' scores raises the 0s' too.\n"
                 # p110 (r112 Correctness, Clarity #1: "curves up" was unexplained): the same total, evened out, in numbers
-                + FOLD + "2. Evening out costs less than it gains. "
+                + FOLD + "2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. "
                 f"Take two ●s at chances {XOR_SURE_CHANCE:g} and {1 - XOR_SURE_CHANCE:g}. "
                 f"They lose {XOR_PAIR_LOSSES[0]:.2f} + {XOR_PAIR_LOSSES[1]:.2f}, about {sum(XOR_PAIR_LOSSES):.1f}. "
                 f"At {XOR_EVENER:g} and {1 - XOR_EVENER:g} they lose {-math.log(XOR_EVENER):.2f} + {-math.log(1 - XOR_EVENER):.2f}, "
                 f"about {-math.log(XOR_EVENER) - math.log(1 - XOR_EVENER):.1f}. "
                 "The scores add to the same total both times. "
+                # p111 (r114 Correctness: one example is not a rule): the general reason in one line (tested)
+                "In general, loss climbs ever faster as a score falls. "
                 "So the least-wrong rule gives both ●s one score. Both ■s too.\n"
                 + FOLD + "3. So compare rules that give all four one chance. "
                 "Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.",
@@ -374,7 +375,10 @@ def _bank():
            ("They are different curves that only happen to look alike.",
             "they are the same curve: 2σ(2x) − 1 lies exactly on tanh.")),
         Numeric("gelu_peak_slope", "02", "About how high does GELU's slope peak?", gpeak, 2,
-                f"It peaks at about {gpeak:.2f}, at x = √2.",
+                # p111 (r113/r114 Retention: a key gives the cause, not only the number)
+                f"It peaks at about {gpeak:.2f}, at x = √2. "
+                "Why above 1: GELU is x times a number that climbs from 0 to 1. "
+                "Right of 0, that climb adds to the slope, until it levels off.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
                  (0.25, 1e-9, "A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not "
@@ -386,8 +390,9 @@ def _bank():
                  (gdip_y, 0.005, f"A common wrong answer: {gdip_y:.2f}. In fact: that is how low the dip goes, its depth. "
                                  f"The question asks for the x of its bottom."))),   # r35: keyed to the one digit it asks for
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence did GELU's authors give that it can beat ReLU?",
-           ("The tests in GELU's own paper, where it matched or beat ReLU.",
-            "GELU matched or beat ReLU on the tasks in its paper (Hendrycks & Gimpel, 2016): vision, language, speech. "
+           # p111 (r114 Retention: "matched or beat ReLU" echoed the question): the evidence named, not the claim
+           ("Its paper's test results on image, language and speech tasks.",
+            "GELU matched or beat ReLU on the tasks in its paper (Hendrycks & Gimpel, 2016). "
             "That is evidence, not proof."),
            ("A proof that GELU networks draw shapes ReLU ones cannot.",
             # p97 (r98 Focus: that said Q18's answer): the paper's case, in plain words, gives nothing away

@@ -2234,6 +2234,10 @@ def biggest_miss(name, xs, ys):
 # p80 (r77 Picture): the first frame is the bend's own labelled axes and one line of what goes there (r56: not empty
 # axes), no longer a grey straight line's slope that is none of the four bends
 BLANK_SAID = "Your five dots go here. Set them for the bend chosen above."   # r79: a bend is already chosen
+# p111 (r114 Interaction, Focus): what a page with no Python lacks, said once and plainly, and what to do instead
+SKETCH_OFFLINE = ("This page has no Compare button and no timer: they need Python running. "
+                  "Set one slider at a time. Then check your sketch in the folds below.")
+PROGRESS_OFFLINE = "These bars fill in as you answer, but only while the notebook runs."
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
 
@@ -2454,7 +2458,7 @@ def sketch_from_memory(learner=None):
     rows = [*slopes.values(), widgets.HBox([edge, nones["dead_edge"]]), widgets.HBox([right_edge, nones["right_edge"]])]
     return LiveWidget([pick, widgets.HBox([timer_label, play, clock]), *rows, button, feedback, readout, live.image], live,
                       "Sketch from memory: pick a bend, set the slopes, Compare (static picture below)",
-                      sliders=sliders, readout=readout, pick=pick, play=play, timer_label=timer_label, clock=clock, button=button,
+                      offline_note=SKETCH_OFFLINE, sliders=sliders, readout=readout, pick=pick, play=play, timer_label=timer_label, clock=clock, button=button,
                       feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank,
                       dead=dead, state=state,
@@ -2585,7 +2589,7 @@ def progress_view(learner):
 
     learner.listen(update)
     update()
-    return LiveWidget([live.image], live, PROGRESS_SUMMARY, readout=out, html=out, done=done, seen=seen, missed=miss)
+    return LiveWidget([live.image], live, PROGRESS_SUMMARY, offline_note=PROGRESS_OFFLINE, readout=out, html=out, done=done, seen=seen, missed=miss)
 
 
 

@@ -182,6 +182,8 @@ class LiveWidget(widgets.VBox):
             if getattr(self, "_offline", None) is None:
                 self._offline = offline_form(self)
             data.update({k: v for k, v in self._offline._repr_mimebundle_(**kwargs).items() if k != "text/plain"})
+            # p111 (r114 Picture first): the form holds the picture already; a second copy showed it twice.
+            data.pop("image/png", None)
         return data
 
 

@@ -24,8 +24,12 @@ RECORDED_RUNS = 3     # seeds of the live race (chapter 05) trained at export ti
 MAX_TOGGLES = 2       # tick boxes turned into on/off choices; more than this is a menu for JupyterLab
 KERNEL_ONLY = {widgets.Button: "buttons", widgets.Text: "typed answers", widgets.Textarea: "typed answers",
                widgets.Play: "the timer", widgets.Checkbox: "tick boxes"}
-NOTE = ("<p class='offline-note'>No Python runs on this page: each picture was computed in advance. "
-        "{what}Open the chapter in JupyterLab for every other setting.</p>")
+# p111 (r114 Interaction): values a learner may mean exactly (a flat slope 0, sigmoid's peak 0.25, a half, a straight
+# line's 1) are stops whenever they lie on the slider's grid: 0.02 or 0.98 cannot stand in for them.
+KEY_VALUES = (0.0, 0.25, 0.5, 1.0)
+# p111 (r114 Clarity, Focus): one short plain note per widget ("Here buttons, the timer need a running kernel" was
+# not a sentence); a widget may say its own (its `offline_note`), e.g. what to do instead of the button it lacks.
+NOTE = "<p class='offline-note'>{what}</p>"
 
 
 def offline_export():
@@ -37,14 +41,26 @@ def slider_stops(s, most=MAX_STOPS):
     """At most `most` values on the slider's own grid, evenly spread, both ends and the current value included."""
     step = s.step or 1
     count = int(round((s.max - s.min) / step)) + 1
-    picks = np.unique(np.round(np.linspace(0, count - 1, min(count, most - 1))).astype(int))
-    values = [s.value] + [s.min + k * step for k in picks]
+    picks = list(np.unique(np.round(np.linspace(0, count - 1, min(count, most - 1))).astype(int)))
+    keys = [int(round((v - s.min) / step)) for v in KEY_VALUES
+            if s.min < v < s.max and abs((v - s.min) / step - round((v - s.min) / step)) < 1e-6]
+    for k in keys:   # each key value takes the place of the nearest inner stop, so the count stays bounded
+        inner = [p for p in picks[1:-1] if p not in keys]
+        if k not in picks and inner:
+            picks.remove(min(inner, key=lambda p: abs(p - k)))
+        picks.append(k)
+    values = [s.value] + [s.min + k * step for k in sorted(set(picks))]
     values = sorted({round(v, 10) for v in values if s.min - 1e-9 <= v <= s.max + 1e-9})
     values = [int(v) if isinstance(s, widgets.IntSlider) else float(v) for v in values]
     # The starting value exactly as the slider holds it (not its rounding), so the sweep can return to it.
     at = min(range(len(values)), key=lambda i: abs(values[i] - s.value))
     values[at] = s.value
     return values
+
+
+def _and(words):
+    """a, b and c"""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _label(s, v):
@@ -227,17 +243,20 @@ def offline_form(widget):
         panels.append(widgets.VBox(parts, layout=widgets.Layout(width="100%")))
         names.append(control.description or f"control {len(names) + 1}")
     dropped = sorted({KERNEL_ONLY[type(c)] for c in _walk(widget) if type(c) in KERNEL_ONLY and c not in controls})
-    what = ""
-    if len(panels) > 1:
-        what = "Choose one control to move; the others stay at their starting values. "
-    elif not panels:
-        what = "This widget needs Python to redraw: the picture shows its starting state. "
-    if dropped:
-        what += f"Here {', '.join(dropped)} need a running kernel. "
-    note = widgets.HTML(NOTE.format(what=what))
+    what = getattr(widget, "offline_note", None)
+    if what is None:
+        what = "Each picture here was drawn in advance. "
+        if len(panels) > 1:
+            what += "Move one control at a time; the others stay at their start. "
+        elif not panels:
+            what += "This one shows its start only. "
+        if dropped:
+            what += f"Only with Python running (in JupyterLab): {_and(dropped)}."
+    note = widgets.HTML(NOTE.format(what=what.strip()))
     if not panels:
         picture = _picture(*default[:2], width)
-        parts = [note, picture] + ([widgets.HTML(default[2])] if default[2] is not None else [])
+        said = default[2] is not None and plain(default[2]) not in default[1]   # a readout the alt text already says: once
+        parts = [note, picture] + ([widgets.HTML(default[2])] if said else [])
         return _form(parts)
     if len(panels) == 1:
         return _form([note, panels[0]])
@@ -262,4 +281,4 @@ def _race_form(widget):
     _link((run, "index"), (readouts, "selected_index"))
     what = (f"These are {len(labels)} races trained when the page was made, same settings, different seeds. "
             "Racing with other bends or settings (Race!, ticks, learning rate) needs a running kernel. ")
-    return _form([widgets.HTML(NOTE.format(what=what)), run, pictures, readouts])
+    return _form([widgets.HTML(NOTE.format(what=what.strip())), run, pictures, readouts])
