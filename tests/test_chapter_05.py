@@ -60,7 +60,7 @@ DETOUR_TOY = (
     # (test_the_detour_toy_learns_input_1_minus_input_2); r114 (Clarity): it has no bend, said
     # (test_the_detour_toy_unit_has_no_bend)
     "The toy: one unit with two weights and no bend. It learns 30 made-up points. Each point's target is input 1 − "
-    "input 2. So the star, the lowest loss, is weight 1 = 1, weight 2 = −1. "
+    "input 2. So the star, the pair with the lowest loss, is weight 1 = 1, weight 2 = −1. "
     # r110 (Clarity: a step was defined as using all the points): the toy's one-point steps, said as unlike
     "Unlike the race, each step here uses one point only. To reach it, the weights must part ways: "
     "weight 1 up, weight 2 down.")
