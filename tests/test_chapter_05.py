@@ -49,18 +49,24 @@ RULE = "In the picture, steps 1 and 2 move both weights up. Step 3 moves both do
 # pass 101 (r103 Clarity: "all go up, or all down" came without its reason): the reason, from the nudge rule as stated
 # pass 104 (r106 Picture first: seven lines of reason came before the picture): the picture's sentence first, the
 # reason (SIGN_REASON) after it, in DETOUR_READ
+# r114 (Picture first: seven lines of set-up came before the picture): the claim and the map's axes, then the picture,
+# then the toy (DETOUR_TOY) in its own cell
 OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. "
               # r108 (Clarity: the map's axes were never said to be weights, nor the step rule)
-              "This picture is a map of two *weights*, not of points. "
-              "Left–right is weight 1; up–down is weight 2. "
-              # r109 (Clarity: the toy was never said): one unit, two weights, the detour's 30 points
-              # r111 (Picture: what the toy learns and what the star is were never said): its target and the star
-              # (test_the_detour_toy_learns_input_1_minus_input_2)
-              "The toy: one unit with two weights learns 30 made-up points. Each point's target is input 1 − input 2. "
-              "So the star, the pair with the lowest loss, is weight 1 = 1, weight 2 = −1. "
-              # r110 (Clarity: a step was defined as using all the points): the toy's one-point steps, said as unlike
-              "Unlike the race, each plain step here uses one point only. To reach the star, the weights must part ways: "
-              "weight 1 up, weight 2 down.")
+              "This picture maps two *weights*, not points. Left–right is weight 1; up–down is weight 2.")
+DETOUR_TOY = (
+    # r109 (Clarity: the toy was never said): one unit, two weights, the detour's 30 points
+    # r111 (Picture: what the toy learns and what the star is were never said): its target and the star
+    # (test_the_detour_toy_learns_input_1_minus_input_2); r114 (Clarity): it has no bend, said
+    # (test_the_detour_toy_unit_has_no_bend)
+    "The toy: one unit with two weights and no bend. It learns 30 made-up points. Each point's target is input 1 − "
+    "input 2. So the star, the pair with the lowest loss, is weight 1 = 1, weight 2 = −1. "
+    # r110 (Clarity: a step was defined as using all the points): the toy's one-point steps, said as unlike
+    "Unlike the race, each step here uses one point only. To reach it, the weights must part ways: "
+    "weight 1 up, weight 2 down.")
+# r114 (Clarity: suspect 3 was one line tacked onto the detour's reading): its own cell
+GENTLE = ("3. **Gentle slope**: the slope is at most 1/4. A unit's output moves at most a quarter as far as its weighted "
+          "sum.")
 # r109 (length): the recap of the nudge's rule cut (it stands four lines above); the shared factors named
 SIGN_REASON = ("All weights into one unit share the learning signal and the slope. Only their inputs differ. "
                "With every input positive, every nudge has the same sign. So for one "
@@ -118,16 +124,18 @@ DETOUR_READ = (SIGN_REASON + "So on the left, each step moves the two weights th
 # weights "act" 4× bigger (r101: every runner has the same starting weights)
 STEEPER_SPLIT = ("So sigmoid(4x) − 0.5 is sigmoid − 0.5 whose weights act 4× bigger (picture above). That gives two "
                  "changes: a 4× bigger start, and steps 4× as far. A bigger start makes every weighted sum bigger "
-                 "from epoch 0. The signal passed back is bigger too. But Adam undoes a steady nudge's size. So does the "
-                 "start matter? The test checks. The picture gives sigmoid − 0.5 each change alone, five runs "
+                 # r114 (Correctness: "The signal passed back is bigger too" was stated, never shown): cut
+                 "from epoch 0. The picture gives sigmoid − 0.5 each change alone, five runs "
                  "each. **Predict:** which one alone makes sigmoid − 0.5 learn?")
 # r112 (Retention: the suspects story never closed): the finding, then each suspect's verdict, counts from the runs
+# r114 (Focus: the fold's two-row table repeated these counts; Correctness: "none of them" clashed with the split): one
+# table, each test saying what it changes; the start's row names no suspect
 START_FINDING = ("The bigger start alone made 5 of 5 runs learn. This race shows *that* it helps, not *why*.\n\n"
                  "The suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
-                 "| Off-centre | centred alone | 0 of 5 | not the main brake here |\n"
-                 "| Gentle slope | 4× bigger steps alone | 0 of 5 | not enough alone |\n"
+                 "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not the main brake here |\n"
+                 "| Gentle slope | 4× bigger steps alone (the output's weights too) | 0 of 5 | not enough alone |\n"
                  "| Fading | not tested alone here | — | open |\n"
-                 "| none of them | 4× bigger start alone | 5 of 5 | helps; why is open |")
+                 "| (no single suspect) | 4× bigger start alone: weights into the bends | 5 of 5 | helps; why is open |")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
 # r110 (Correctness: "Why does steeper help?" then one step read as if bigger steps were the answer): the two
@@ -614,7 +622,7 @@ def test_answers_after_the_widget_are_folded():
     # pass 78 (r75 Focus 1): tries 3 to 5 are asked and answered in the optional section; the two outputs together
     # are the old one, and each part is checked against it
     longer_cell = next(c for c in cells if 'try_answers(results, part="longer")' in "".join(c["source"]))
-    assert "".join(cells[cells.index(longer_cell) - 1]["source"]).startswith("### Two longer tries")
+    assert "".join(cells[cells.index(longer_cell) - 2]["source"]).startswith("### Two longer tries")   # r114: its race between
     assert not any(out["output_type"] == "stream" for out in longer_cell["outputs"])
     short, longer_shown = _outputs_text(tries).strip(), _outputs_text(longer_cell).strip()
     assert "Try A" not in short and short.count("<details>") == 2
@@ -1128,8 +1136,8 @@ def test_the_chapter_defines_its_words_before_using_them():
             # pass 65 (r59 Clarity 4): "typical size" said in plain words where Adam uses it
             # pass 98 (r99 Clarity): the rule ends on the learning rate, so "both nudges step about 0.01" follows
             # pass 100 (r102: "their" could be the average's): it divides that average by the nudges' typical size
-            ("adam", "**Adam**, a common recipe, averages each weight's recent nudges. Then it divides that by the nudges' "
-                     "typical size (how big they were, sign ignored), and multiplies by the learning rate."),
+            # r114 (Picture first/Clarity: three clauses of words before the picture): the rule in one plain line
+            ("adam", "**Adam** steps by (average recent nudge ÷ typical nudge size, sign ignored) × the learning rate."),
             ("accuracy", "Each title names the bend and two **accuracy** scores: the share of points right."),
             # pass 39 (r35): the maps' titles no longer give the loss (it gave the race's Predict away), so loss is
             # said in plain words where the score is introduced
@@ -1647,7 +1655,7 @@ def test_adams_worked_example_nudges_2_2_2_step_the_learning_rate():
     # r109 (Clarity: "typical size" read as the average of the sizes): a flipping example where the two differ
     flip = np.array([2.0, -2.0, 2.0])
     assert f"{np.mean(flip):.1f}" == "0.7" and np.sqrt(np.mean(flip ** 2)) == 2
-    assert "Say the nudges are +2, −2, +2: average about 0.7, typical size 2." in prose
+    assert "Nudges +2, −2, +2: average about 0.7, typical size 2." in prose   # r114: said in one short line
     assert RECIPE["lr"] == 0.01
 
 
@@ -2210,25 +2218,34 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     assert cell.index("> **Recap") < cell.index("**Predict:**") < cell.index("Press **Race!**") and "for now" not in cell
     # pass 78 (r75 Focus 1): tries 3 to 5 moved to the optional section, under their own heading
     tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Two longer tries")))
-    # pass 81 (r78 Interaction: it sent the reader far back up the page unaided): a link to that section's anchor
-    assert "Use the first live race, under [*Watch them race*](#Watch-them-race). Predict first." in tries
+    # pass 81 (r78 Interaction: it sent the reader far back up the page unaided): a link to that section's anchor;
+    # r114 (Interaction: still ~40 cells back, and four settings to change): their own race, set up, right below
+    assert "The race below is set: sigmoid and ReLU, seed 0, 1500 epochs." in tries and "Use the first live race" not in tries
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k_tries = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("### Two longer tries"))
+    assert "".join(cells[k_tries + 1]["source"]).startswith(
+        "ch05_race.live_race(names=ch05_race.TRY_PAIR, epochs=ch05_race.TRY_EPOCHS)")
+    assert cells[k_tries + 1]["metadata"]["jupyter"]["source_hidden"]
+    assert ch05_race.TRY_PAIR == ("sigmoid", "relu") and ch05_race.TRY_EPOCHS == 1500
+    tried = ch05_race.live_race(names=ch05_race.TRY_PAIR, epochs=ch05_race.TRY_EPOCHS)   # the set-up the text says
+    assert [n for n, box in tried.checkboxes.items() if box.value] == ["sigmoid", "relu"]
+    assert (tried.controls["seed"].value, tried.controls["epochs"].value) == (0, 1500)
     # pass 88c (r88 Interaction: tries 3 to 5 carried on from tries 1 and 2, far above): linked back to them
     # pass 89b (r90 Focus: one numbering over far-apart sections): named A to C, so the link back is cut
-    assert tries.startswith(f"### Two longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each Use the first "
-                            "live race") and "Tries 1 and 2" not in tries
+    assert tries.startswith(f"### Two longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each The race "
+                            "below is set") and "Tries 1 and 2" not in tries
     assert "## What each bend learns" in " ".join(_cells("markdown"))
     assert "## Watch them race" in " ".join(_cells("markdown"))
     # pass 49 (r44 Interaction 2): "Let it run to the end", so nobody stops early and reads creeping as stuck
     # pass 69 (r64 Interaction): the wait is said; measured headless, sigmoid and ReLU at 1500 epochs with Adam 18 s,
     # plain 19 s (live_race(play=True), 2 CPUs, other notebooks running), so "under a minute" leaves room for a browser
     assert f"### Two longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each" in tries
-    assert ("- **Try A.** Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
-            f"{ch05_race.TRY_EPOCHS}. Let it run to the end. Is sigmoid stuck, or still creeping down?") in tries
+    assert "- **Try A.** Press **Race!** Let it finish." in tries
+    assert "**Predict:** in A, is sigmoid stuck, or still creeping down? In B, does sigmoid creep down? Does ReLU cross 0.1?" in tries
     # pass 91 (r92 Focus: the optional part was long): the old Try B (plain steps at 0.01, whose point the step-rules
     # picture makes) is cut; plain steps and their rate are set in one try
-    assert ("- **Try B.** Keep those settings. Switch the **optimizer** to plain gradient descent. Set the **learning "
-            f"rate** to {ch05_race.PLAIN_RATE:g}: each step is the nudge itself. Does sigmoid creep down? Does ReLU cross "
-            "0.1?") in tries and "Try C" not in tries
+    assert ("- **Try B.** Switch the **optimizer** to plain gradient descent. Set the **learning "
+            f"rate** to {ch05_race.PLAIN_RATE:g}: each step is the nudge itself. Race again.") in tries and "Try C" not in tries
     assert ch05_race.TRY_EPOCHS == c["epochs"].max and ch05_race.PLAIN_RATE == c["lr"].options[-1][1]   # reachable
     assert ch05_race.TRY_PAIR == ("sigmoid", "relu")
 
@@ -2700,15 +2717,16 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 100 (r102 Picture first): after the verdict, the step on w and 4w: a line, its picture, then the words
     # r111 (Focus): after the verdict, the split into two changes with its Predict, the test's answer, then the step
     # on w and 4w: a line, its picture, the words (the zoomed-in step, its numbers and the plan are cut)
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 13, k + 8)]
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 15, k + 8)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
     # pass 76 (r73 Focus): the visible worked-nudge cell is cut (it repeated the picture)
     # pass 87 (r86 Focus): the detour's picture and how to read it moved to Going further; suspects 2 and 3 share a cell
     # pass 88 (r87 Picture/Clarity: Off-centre was words only on the main path): suspect 2, its sketch, suspect 3
-    head, slope_pic, nudge_words, nudge_pic, first, chain, second, sketch, third, changed, curves, rule, predict, \
-        _code, answer, verdict, why, knob_pic, knob_words, split, tested = flat
+    # r114 (Picture first, Clarity): the toy after the picture, and Gentle slope in its own cell
+    head, slope_pic, nudge_words, nudge_pic, first, chain, second, sketch, toy, third, gentle, changed, curves, rule, \
+        predict, _code, answer, verdict, why, knob_pic, knob_words, split, tested = flat
     assert split == STEEPER_SPLIT and tested.startswith("ch05_race.start_answer(verdict)")
     assert why == STEEPER_WHY and knob_pic.startswith("ch05_race.one_knob_figure()") and knob_words == STEEPER_WORDS
     # r112 (Picture first): the step on w and 4w (a subslide) before the split (a subslide) and its test
@@ -2721,7 +2739,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert chain.startswith("ch05_race.fade_chain_figure()") and "off_centre_sketch(" not in " ".join(flat)
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
-    suspects = " ".join((first, second, third))
+    suspects = " ".join((first, second, third, gentle))
     assert rule.strip() == "Only sigmoid(4x) − 0.5 is steep through 0, like tanh."
     # r111 (Focus): the zoomed-in step and its numbers' fold are cut with the long bigger-steps explanation
     assert not hasattr(ch05_race, "slope_step_figure") and "Zoomed in" not in " ".join(flat)
@@ -2732,7 +2750,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 82 (r80 Correctness: a verdict table names them): each suspect has a short name, used again in the verdict
     # pass 93 (r94 Picture: two zig-zag pictures): the detour itself under suspect 2, read below it
     assert second.strip() == OFF_CENTRE and sketch.startswith("ch05_race.detour_figure()")
-    assert third.startswith(DETOUR_READ + " 3. **Gentle slope**")   # pass 94: the averaging caveat is on the picture
+    assert toy.strip() == DETOUR_TOY and third.strip() == DETOUR_READ.strip() and gentle.strip() == GENTLE   # r114
     assert "Going further* draws the whole detour" not in third
     assert ("3. **Gentle slope**: the slope is at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
@@ -2992,7 +3010,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 84 (r83 Focus): the toy is named in the fold with its picture; the main path says "a detour"
     # pass 85 (r84 Picture first): the toy named on the main path, above its unfolded picture
     # pass 102 (r104 Clarity): the picture stands alone, with no call on chapter 02 (OFF_CENTRE)
-    assert "This picture is a map of two *weights*, not of points." in re.sub(r"\s+", " ", text) and "from chapter 02, follows" not in text
+    assert "This picture maps two *weights*, not points." in re.sub(r"\s+", " ", text) and "from chapter 02, follows" not in text
     assert PART_WAYS in re.sub(r"\s+", " ", text)
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
@@ -3890,8 +3908,9 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 100 (r102 Clarity): the bigger start's line says it (measured above: under 3 times against over 20)
     # r111 (Clarity): said once, in STEEPER_SPLIT, as a stronger signal, then the learner's guess that the test checks
     # r112 (Correctness): only what is measured: every weighted sum bigger at epoch 0, and the signal passed back
+    # r114 (Correctness: the signal passed back was stated, never shown): only the weighted sums
     assert ("a 4× bigger start, and steps 4× as far. A bigger start makes every weighted sum bigger from epoch 0. The "
-            "signal passed back is bigger too. But Adam undoes a steady nudge's size." in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
+            "picture gives" in flat and "Squeezing by 4" not in flat.split("## What to remember")[0]
             and flat.count("cannot say") == 0 and "cannot tell suspect 1" not in flat)
 
 
@@ -3960,7 +3979,7 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     assert inspect.signature(ch05_race.detour_figure).parameters["steps"].default == 30 == len(steps)
     assert np.shape(zigzag.independent_inputs(0.5, 30, 0)) == (30, 2) and np.all(zigzag.independent_inputs(0.5, 30, 0) >= 0)
     assert np.any(zigzag.independent_inputs(0.0, 30, 0) < 0)
-    assert "The toy: one unit with two weights learns 30 made-up points." in OFF_CENTRE
+    assert "The toy: one unit with two weights and no bend. It learns 30 made-up points." in DETOUR_TOY
     assert np.all(steps[:, 0] * steps[:, 1] >= 0)
     assert np.any(np.prod(np.diff(both, axis=0), axis=1) < 0)
     assert zigzag.path_length(positive) > 1.5 * zigzag.path_length(both)
@@ -3990,7 +4009,8 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     # r109 (Picture: "never apart" could be checked by eye for 3 steps only): 8 arrowed steps, each moving both
     # weights the same way (up-right or down-left), and the title says so
     # r112 (Picture: "first 8 steps" made the faint later steps look unsure): every step, the first 8 thick
-    assert all(m[0] * m[1] >= 0 for m in steps) and ax.get_title().endswith("every step moves both weights\nthe same way (first 8 thick)")
+    assert all(m[0] * m[1] >= 0 for m in steps) and ax.get_title().endswith("no step moves the weights apart\n(first 8 steps thick)")
+    # r114 (Picture: "every step moves both weights" read wrong under the flat arrow): the title says what no step does
     assert n == 8 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
     assert f"its first {n} steps are thick arrows" in fig.get_label()
     # pass 80 (r77 Picture: the pale path after step 5 could not be followed): its first steps and its last numbered
@@ -4030,8 +4050,10 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     # Picture: one zig-zag drawn twice): the detour alone, under suspect 2 on the main path, unfolded
     assert re.sub(r"\s+", " ", "".join(cells[k - 1]["source"])).strip() == OFF_CENTRE
     assert "<details" not in _outputs_text(cells[k]) and any("image/png" in o.get("data", {}) for o in cells[k]["outputs"])
-    below = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
-    assert below.startswith(DETOUR_READ + " 3. **Gentle slope**")   # pass 94: the averaging caveat is on the picture
+    below = [re.sub(r"\s+", " ", "".join(cells[k + j]["source"])).strip() for j in (1, 2, 3)]
+    # pass 94: the averaging caveat is on the picture; r114 (Picture first): the toy said under the picture, then how
+    # to read it, then suspect 3 in its own cell
+    assert below == [DETOUR_TOY, DETOUR_READ.strip(), GENTLE]
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
     further = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Optional: going further"))
     assert k < further
@@ -4371,10 +4393,11 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     assert k < remember_at
     tried = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**The last try: a bigger start alone.**"))
     assert re.sub(r"\s+", " ", "".join(cells[tried]["source"])) == (
-        "**The last try: a bigger start alone.** In the four-curve live race above, tick only sigmoid − "
-        "0.5, and tick **start ×4**. Its starting weights into the hidden bends are now 4× bigger, "
-        "like the steep runner's. Set the learning rate back to 0.01. **Predict:** does it learn? Then press "
-        "**Race!**")
+        # r114 (Interaction: "does it learn?" was answered above; "back to 0.01" though this widget's rate was never
+        # changed): a question not yet answered, seed 0's epoch, and the rate said as what it should read
+        "**The last try: a bigger start alone.** In the race above, tick only sigmoid − "
+        "0.5, and **start ×4**. The learning rate should read 0.01. **Predict:** at seed 0, at about which "
+        "epoch will it cross 0.1? Write a number down. Then press **Race!**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     text = _outputs_text(cells[k])
     # pass 89 (r89 Focus): the epochs are in the picture of all four runners (its alt text), not in the words
@@ -4384,15 +4407,9 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
                            "the five crossed in 400 epochs.\n\n<img src=")
     # pass 90 (r91 Clarity): a two-row table, change -> what it does -> what the race showed; r111: inside the fold
     # (it answers the Predict), the finding after it, outside
-    assert text.endswith("| change | what it does | what the race showed |\n|---|---|---|\n"
-                         "| 4× bigger start | the weights into the bends begin 4× bigger | 5 of 5 runs crossed 0.1, "
-                         "later than the steep runner |\n"
-                         # pass 104 (r106 Correctness): rate 0.04 also steps the output's weights 4×, said
-                         # r109 (Clarity): said plainly which weights step 4×
-                         # r112 (Clarity): which weights, in which runner
-                         "| 4× bigger steps | every weight steps 4× as far, even those into the output (in the steep "
-                         "runner, the weights into the output still step 0.01) | 0 of 5 runs crossed 0.1 in 400 epochs |\n"
-                         "\nWith both, the steep runner crossed soonest.\n\n</details>\n\n" + START_FINDING)
+    # r114 (Focus): the fold's two-row table is cut; its "what it does" moved into START_FINDING's one table
+    assert text.endswith("\n\nWith both, the steep runner crossed soonest.\n\n</details>\n\n" + START_FINDING)
+    assert text.count("| ") == START_FINDING.count("| ") and "| change | what it does |" not in text
     # pass 94 (r95 Focus: "Still open" left the thread hanging): no open line; What to remember states the finding,
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
@@ -4558,7 +4575,9 @@ def test_bigger_start_fades_less_because_the_signal_is_multiplied_by_the_bigger_
     assert slopes_at[1] < slopes_at[0]    # not "each bend is steeper": the weights do it
     flat = re.sub(r"\s+", " ", NOTEBOOK.read_text(encoding="utf-8"))
     # r112 (Correctness): the cell says only what this measures, not a mechanism Adam's resizing undoes
-    assert "A bigger start makes every weighted sum bigger from epoch 0. The signal passed back is bigger too." in STEEPER_SPLIT
+    # r114 (Correctness: the signal's size was stated, never shown, and sat oddly beside Adam's resizing): only the sums
+    assert "A bigger start makes every weighted sum bigger from epoch 0." in STEEPER_SPLIT
+    assert "signal passed back is bigger" not in flat and "Adam undoes a steady nudge's size" not in flat
     assert "So a bigger start makes it stronger" not in STEEPER_SPLIT
     sums = []
     for scale in (1.0, ch05_race.START_TRY):   # "every weighted sum bigger from epoch 0": every layer's, every seed
@@ -4595,7 +4614,7 @@ def test_the_detour_toy_learns_input_1_minus_input_2():
     from course_utils.engine import zigzag
 
     inputs = np.asarray(zigzag.independent_inputs(0.5, 30, 0))
-    assert len(inputs) == 30 and "30 made-up points" in OFF_CENTRE   # the picture's 30 steps, one point each
+    assert len(inputs) == 30 and "30 made-up points" in DETOUR_TOY   # the picture's 30 steps, one point each
     star = np.array([1.0, -1.0])
     for h in inputs:
         target = h[0] - h[1]   # "input 1 − input 2"
@@ -4603,11 +4622,25 @@ def test_the_detour_toy_learns_input_1_minus_input_2():
         np.testing.assert_allclose(zigzag.step(np.zeros(2), h, star, 1.0), target * h, atol=1e-15)
     path = zigzag.independent_path(0.5, 1.0, tuple(star), 30)
     np.testing.assert_allclose(path[0], [0.0, 0.0])
-    assert "Each point's target is input 1 − input 2." in OFF_CENTRE and "weight 1 = 1, weight 2 = −1" in OFF_CENTRE
+    assert "Each point's target is input 1 − input 2." in DETOUR_TOY and "weight 1 = 1, weight 2 = −1" in DETOUR_TOY
     # the prose says it, and the picture's star sits there
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert OFF_CENTRE in prose
+    assert OFF_CENTRE in prose and DETOUR_TOY in prose
     assert "to a star at (1, −1) marking the lowest loss." in ch05_race.detour_figure().get_label()
+
+
+def test_the_detour_toy_unit_has_no_bend():
+    """r114 (Clarity: whether the toy unit has a bend was never said): DETOUR_TOY says "no bend". The toy's step is
+    that of a unit whose output is w·h itself: from any weights, it moves them by −rate × (w·h − target) × h, the
+    same for a miss of any size (a bend would scale it by its slope, which changes with w·h)."""
+    from course_utils.engine import zigzag
+
+    assert "no bend" in DETOUR_TOY
+    rng = np.random.default_rng(0)
+    star = np.array([1.0, -1.0])
+    for w in rng.normal(0, 3, size=(20, 2)):
+        for h in np.asarray(zigzag.independent_inputs(0.5, 5, 0)):
+            np.testing.assert_allclose(zigzag.step(w, h, star, 1.0), w - (w @ h - star @ h) * h, atol=1e-12)
 
 
 def test_the_last_try_has_an_answer_fold_from_the_runs_it_asks_about(centred):
@@ -4619,17 +4652,17 @@ def test_the_last_try_has_an_answer_fold_from_the_runs_it_asks_about(centred):
     at = race.epochs_to(runs.loss, 0.1)
     said = ch05_race.start_try_answer(mine=runs).data
     assert said == ("<details><summary>Check your prediction</summary>\n\n"
-                    f"Yes: at seed 0 it crosses 0.1 at epoch {at[0]:.0f}. In the tested runs, all five crossed.\n\n</details>")
+                    f"At seed 0 it crosses 0.1 at epoch {at[0]:.0f}. In the tested runs, all five crossed.\n\n</details>")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.start_try_answer()"))
     assert "".join(cells[k - 1]["source"]).startswith("**The last try: a bigger start alone.**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and _outputs_text(cells[k]).strip() == said
     fake = types.SimpleNamespace(loss=np.full((5, 400), 0.5))
-    assert ch05_race.start_try_answer(mine=fake).data.count("No: at seed 0 it does not cross 0.1 in 400 epochs. "
+    assert ch05_race.start_try_answer(mine=fake).data.count("At seed 0 it does not cross 0.1 in 400 epochs. "
                                                             "In the tested runs, none of the five crossed.") == 1
     # the verdict table's "centred alone: 0 of 5" is the centred runner's count in the race
     table = ch05_race.tries_table(runs, ch05_race.rate_runs(), centred=centred)[1]
-    assert "| Off-centre | centred alone | 0 of 5 | not the main brake here |" in table
+    assert "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not the main brake here |" in table
     assert "| Fading | not tested alone here | — | open |" in table
     crossed = ch05_race.tries_table(runs, ch05_race.rate_runs(), centred=types.SimpleNamespace(loss=np.full((5, 400), 0.05)))[1]
-    assert "| Off-centre | centred alone | 5 of 5 | helps |" in crossed
+    assert "| Off-centre | centred alone: outputs centred on 0 | 5 of 5 | helps |" in crossed

@@ -738,46 +738,28 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
 # the steep curve makes, one row each: what it does, what the race showed (counts computed from the runs)
 def tries_table(start, steps, threshold=0.1, later=True, centred=None):
     """The two single-change tests (notebook 05, after the verdict): the bigger start and the bigger steps, each
-    alone, as (table, finding): the table for the fold, the finding said after it (empty if the start did not win)."""
-    epochs = np.shape(start.loss)[-1]
-
-    def showed(runs, extra):
-        n = int(np.isfinite(race.epochs_to(runs.loss, threshold)).sum())
-        return f"{n} of {len(runs.loss)} runs crossed {threshold:g}" + (extra if n else f" in {epochs} epochs")
-
-    rows = ((f"{START_TRY:g}× bigger start", f"the weights into the bends begin {START_TRY:g}× bigger",
-             showed(start, ", later than the steep runner" if later else "")),
-            # pass 104 (r106 Correctness: rate 0.04 is no clean test): the output's weights step 4× too, said
-            # r109 (Clarity: "them" and "the output's weights too" were cryptic): rate 0.04 steps every weight 4× as
-            # far, the output unit's too; the steep runner's output unit has no steep bend, so its weights step 0.01
-            (f"{START_TRY:g}× bigger steps", f"every weight steps {START_TRY:g}× as far, even those into the output "
-             # r112 (Clarity: "the steep runner's still step" was unclear): which weights, in which runner
-             f"(in the steep runner, the weights into the output still step {race.RACE_RECIPE['lr']:g})",
-             showed(steps, "")))
+    alone, as (table, finding): the fold's closing line, and the finding said after it with the suspects' table
+    (empty if the start did not win)."""
+    # r114 (Focus: two tables back to back repeated the counts; Correctness: "none of them" read as a contradiction):
+    # one table, outside the fold, each test with what it changes; the bigger start's row is "(no single suspect)"
     n_start, n_steps = (int(np.isfinite(race.epochs_to(r.loss, threshold)).sum()) for r in (start, steps))
     start_won = n_start > n_steps
     alone = ("" if max(n_start / len(start.loss), n_steps / len(steps.loss)) == 1 else
              " Neither change alone finished every run." + (f" In this race, {CENTRED_LABEL} needed both."
                                                             if n_start == n_steps == 0 else ""))
-    table = ("| change | what it does | what the race showed |\n|---|---|---|\n"
-             + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
-             + ("\nWith both, the steep runner crossed soonest." if later else "") + alone)
-    # pass 99 (r100 Correctness: the verdict's "less fading" read as the reason): what is not settled, said
-    # r107 (Correctness: the verdict's fading story must agree with Adam's resizing): the why, said once
-    # r111 (Clarity: "a stronger signal alone may not matter" pointed the wrong way): the learner's guess, answered by
-    # the count, and what the race cannot show
-    # r112 (Retention/Clarity: the suspects story never closed): the finding, then each suspect's verdict, only what
-    # the runs measured (`centred`: sigmoid − 0.5 as raced); Fading was not tested alone, and is said so
+    table = ("With both, the steep runner crossed soonest." if later else "") + alone
     finding = (f"The bigger start alone made {n_start} of {len(start.loss)} runs learn. This race shows *that* it "
                "helps, not *why*." if start_won else "")
     if finding and centred is not None:
         n_centred = int(np.isfinite(race.epochs_to(centred.loss, threshold)).sum())
-        rows = (("Off-centre", "centred alone", f"{n_centred} of {len(centred.loss)}",
+        rows = (("Off-centre", "centred alone: outputs centred on 0", f"{n_centred} of {len(centred.loss)}",
                  "not the main brake here" if not n_centred else "helps"),
-                ("Gentle slope", f"{START_TRY:g}× bigger steps alone", f"{n_steps} of {len(steps.loss)}",
-                 "not enough alone" if not n_steps else "helps"),
+                # r109/r112 (Clarity), r114 (Correctness: "an inexact test"): rate 0.04 steps the output's weights 4×
+                # too, said in the verdict table itself
+                ("Gentle slope", f"{START_TRY:g}× bigger steps alone (the output's weights too)",
+                 f"{n_steps} of {len(steps.loss)}", "not enough alone" if not n_steps else "helps"),
                 ("Fading", "not tested alone here", "—", "open"),
-                ("none of them", f"{START_TRY:g}× bigger start alone", f"{n_start} of {len(start.loss)}",
+                ("(no single suspect)", f"{START_TRY:g}× bigger start alone: weights into the bends", f"{n_start} of {len(start.loss)}",
                  "helps; why is open"))
         finding += ("\n\nThe suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
                     + "".join(f"| {a} | {b} | {c} | {d} |\n" for a, b, c, d in rows))
@@ -791,8 +773,9 @@ def start_try_answer(threshold=0.1, mine=None):
 
     mine = mine or start_runs()
     at = race.epochs_to(mine.loss, threshold)
-    first = (f"Yes: at seed 0 it crosses {threshold:g} at epoch {at[0]:.0f}." if np.isfinite(at[0]) else
-             f"No: at seed 0 it does not cross {threshold:g} in {np.shape(mine.loss)[-1]} epochs.")
+    # r114 (Interaction: "does it learn?" was answered before): the try asks at which epoch seed 0 crosses
+    first = (f"At seed 0 it crosses {threshold:g} at epoch {at[0]:.0f}." if np.isfinite(at[0]) else
+             f"At seed 0 it does not cross {threshold:g} in {np.shape(mine.loss)[-1]} epochs.")
     said = f"{first} In the tested runs, {_count_of_five(int(np.isfinite(at).sum()))} crossed."
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{said}\n\n</details>")
 
@@ -1686,7 +1669,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
                             bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
             # r110 (Picture: "each ↗ or ↙" while two steps point → ): what every arrowed step does, flat ones too
             # r112 (Picture: "first 8 steps: ..." made the later, faint steps look unsure): every step, first 8 thick
-            title = f"{words}:\nevery step moves both weights\nthe same way (first {DETOUR_ARROWS} thick)"
+            # r114 (Picture: "every step moves both weights" under a flat arrow): what no step does
+            title = f"{words}:\nno step moves the weights apart\n(first {DETOUR_ARROWS} steps thick)"
         else:
             ax.plot(*path.T, "-", marker=mark, color=colour, lw=2.2, ms=4.5, label=words)
             title = f"{words}:\na shorter path to the star"
