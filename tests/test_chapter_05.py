@@ -778,7 +778,9 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     relu_plain = race.epochs_to(longer["plain"]["relu"].loss, 0.1)[0]
     assert race.epochs_to(chapter_race["relu"].loss, 0.1)[0] < relu_plain < np.inf   # "slower than with Adam"
     # pass 92 (r93 Correctness: "slower than with Adam" had no number): both crossings, from these stored runs
-    assert round(relu_plain, -2) == 1100 and race.epochs_to(longer["adam"]["relu"].loss, 0.1)[0] == 176
+    # Adam's crossing is said as a number; the plain one only by its floors (above): on an AMD EPYC without AVX-512
+    # it crossed at 1204, on the machines before at about 1100, so an exact round number here failed on a new CPU
+    assert race.epochs_to(longer["adam"]["relu"].loss, 0.1)[0] == 176
     assert folds[3].rstrip().endswith("They overshoot, and the loss jumps up.")
     assert "Why a rate" not in folds[3] and "under Adam" not in folds[3]
     assert "plain steps of 0.01" not in folds[3]   # pass 25: 0.01 is the learning rate, not the step
