@@ -158,7 +158,8 @@ def test_no_rule_2_makes_the_pile_bend():
             assert f"{W:g}x".replace("-", "−") in w.readout.value and w.readout.value.endswith(steps)
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
-    assert "**Predict:** set rule 2 to $w = -2$, $b = 5$. How high is the thick line at $x = 0$? Does it bend?"   # p111 (r114 Interaction): a number, not given away in cells[q - 1].source   # pass 80: picture first
+    # p111 (r114 Interaction): a number, not given away; pass 80: picture first
+    assert "**Predict:** set rule 2 to $w = -2$, $b = 5$. How high is the thick line at $x = 0$? Does it bend?" in cells[q - 1].source
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
@@ -1335,7 +1336,8 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     cells = _nb().cells
     pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     above = cells[pile - 1].source
-    assert "**Predict:** set rule 2 to $w = -2$, $b = 5$. How high is the thick line at $x = 0$? Does it bend?"   # p111 (r114 Interaction): a number, not given away in above
+    # p111 (r114 Interaction): a number, not given away
+    assert "**Predict:** set rule 2 to $w = -2$, $b = 5$. How high is the thick line at $x = 0$? Does it bend?" in above
     assert "one single rule" not in above and "one rule" not in above
     w = ch00_start_here.flat_pile()
     assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
@@ -3162,11 +3164,12 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     assert cells[i - 1].source.startswith("In the 1990s") and "Here each sigmoid keeps exactly a quarter" in cells[i - 1].source
     assert cells[i + 1].source.startswith("ReLU's ramp")
     assert cells[i - 1].source.endswith(f"\nIn the bars below, each grid line down is {ch00_start_here.grid_step():,} times smaller.\n\n"
-                                        "**Predict:** what share is left after 5 sigmoids?")   # p111 (r113)
-    five = ch00_start_here.fade_factors()["sigmoid"] ** 5   # p111: the fold's answer, bar 5's label
-    assert 5 in ch00_start_here.FADE_LABELLED and ch00_start_here.fade_fraction(five) == "1/1,024"
-    assert f"{ch00_start_here.fade_fraction(five)} (bar 5): a quarter of a quarter, five times." in cells[i + 1].source
-    assert cells[i + 1].source.index("<details>") < cells[i + 1].source.index("1/1,024")   # pass 80; the number from the ticks
+                                        "**Predict:** what share is left after 4 sigmoids?")   # p111 (r113)
+    # r115 (Interaction: bar 5's label printed the answer to "after 5"): the Predict asks for an unlabelled bar
+    four = ch00_start_here.fade_factors()["sigmoid"] ** 4
+    assert 4 not in ch00_start_here.FADE_LABELLED and ch00_start_here.fade_fraction(four) == "1/256"
+    assert f"{ch00_start_here.fade_fraction(four)} (bar 4): a quarter of a quarter, four times." in cells[i + 1].source
+    assert cells[i + 1].source.index("<details>") < cells[i + 1].source.index("1/256")   # pass 80; the number from the ticks
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
