@@ -62,7 +62,8 @@ DETOUR_TOY = (
     "The toy: one unit with two weights and no bend. It learns 30 made-up points. Each point's target is input 1 − "
     "input 2. So the star, the pair with the lowest loss, is weight 1 = 1, weight 2 = −1. "
     # r110 (Clarity: a step was defined as using all the points): the toy's one-point steps, said as unlike
-    "Unlike the race, each step here uses one point only. To reach it, the weights must part ways: "
+    # r115 (Correctness: which step rule the toy uses was unsaid; with Adam the claim need not hold): plain
+    "Unlike the race, each step here is a plain step on one point only. To reach it, the weights must part ways: "
     "weight 1 up, weight 2 down.")
 # r114 (Clarity: suspect 3 was one line tacked onto the detour's reading): its own cell
 GENTLE = ("3. **Gentle slope**: the slope is at most 1/4. A unit's output moves at most a quarter as far as its weighted "
@@ -132,7 +133,7 @@ STEEPER_SPLIT = ("So sigmoid(4x) − 0.5 is sigmoid − 0.5 whose weights act 4�
 # table, each test saying what it changes; the start's row names no suspect
 START_FINDING = ("The bigger start alone made 5 of 5 runs learn. This race shows *that* it helps, not *why*.\n\n"
                  "The suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
-                 "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not the main brake here |\n"
+                 "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not enough alone |\n"
                  "| Gentle slope | 4× bigger steps alone (the output's weights too) | 0 of 5 | not enough alone |\n"
                  "| Fading | not tested alone here | — | open |\n"
                  "| (no single suspect) | 4× bigger start alone: weights into the bends | 5 of 5 | helps; why is open |")
@@ -2833,7 +2834,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 93 (r94 Clarity: off-centre got no verdict): two plain lines close the thread, pointing to Going further
     assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. "
         # r111 (Correctness: Off-centre never got a verdict): what the centring test says about it, in this race
-        "So Off-centre was not the main brake here. Adding steepness did. "   # r108: the limit, not "not the main cause"
+        # r115 (Correctness: 0 of 5 earns Off-centre what it earns Gentle slope, "not enough alone")
+        "So fixing Off-centre alone was not enough here. Adding steepness did. "   # r108: the limit, not "not the main cause"
                                                           
         # pass 97-99 (r98-r100 Clarity): the 4 moved onto the weights, then the two changes, one a line
         # pass 100 (r102 Picture first: the formula came before its picture): the verdict ends on its finding; the
@@ -4664,7 +4666,7 @@ def test_the_last_try_has_an_answer_fold_from_the_runs_it_asks_about(centred):
                                                             "In the tested runs, none of the five crossed.") == 1
     # the verdict table's "centred alone: 0 of 5" is the centred runner's count in the race
     table = ch05_race.tries_table(runs, ch05_race.rate_runs(), centred=centred)[1]
-    assert "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not the main brake here |" in table
+    assert "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not enough alone |" in table
     assert "| Fading | not tested alone here | — | open |" in table
     crossed = ch05_race.tries_table(runs, ch05_race.rate_runs(), centred=types.SimpleNamespace(loss=np.full((5, 400), 0.05)))[1]
     assert "| Off-centre | centred alone: outputs centred on 0 | 5 of 5 | helps |" in crossed

@@ -753,7 +753,7 @@ def tries_table(start, steps, threshold=0.1, later=True, centred=None):
     if finding and centred is not None:
         n_centred = int(np.isfinite(race.epochs_to(centred.loss, threshold)).sum())
         rows = (("Off-centre", "centred alone: outputs centred on 0", f"{n_centred} of {len(centred.loss)}",
-                 "not the main brake here" if not n_centred else "helps"),
+                 "not enough alone" if not n_centred else "helps"),   # r115: the same evidence as Gentle slope, the same verdict
                 # r109/r112 (Clarity), r114 (Correctness: "an inexact test"): rate 0.04 steps the output's weights 4×
                 # too, said in the verdict table itself
                 ("Gentle slope", f"{START_TRY:g}× bigger steps alone (the output's weights too)",
