@@ -74,9 +74,10 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               # r111 Clarity 2: the unit in a cell of its own; its sum named as GELU's input x; "the same bell"
               # was false (the apple's usual error is 2 g): the same shape, with usual error 1
               # r114 Clarity 1: Φ said once, as the share of sums x beats (it was an area, then that share)
-              "A unit's sums pile up the same way.\n"
+              # r115 (Correctness: "A unit's sums pile up the same way" read as a fact): said as the assumption
+              "GELU's designers assumed a unit's sums pile up the same way.\n"
               "Feed it many examples; note each weighted sum plus bias, its $x$.\n"
-              "GELU's designers assumed a bell: centre 0, usual spread 1.\n"
+              "Their bell: centre 0, usual spread 1.\n"
               "$\\Phi(x)$, read \"phi of x\", is the share of sums that $x$ beats: the hatched area.\n"
               "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
@@ -2769,7 +2770,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 91: the scale and Φ are read right under the bell's picture; pass 100 (r102): the gate in the next cell
     assert order[3] == order[2] + 3 and _cell_index("Weigh one apple a thousand times") == order[2] + 1
     # r111 Clarity 2: the apple, then the unit, one cell each; "Why this share?" opens a subslide (8 cells a slide)
-    assert _cell_index("A unit's sums pile up the same way.") == order[2] + 2 and "usual size" not in text
+    assert _cell_index("GELU's designers assumed a unit's sums pile up") == order[2] + 2 and "usual size" not in text
     assert chapter()["cells"][order[2] + 3]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
     assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
@@ -4567,7 +4568,7 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     assert "".join(cells[above]["source"]) == BRIDGE   # pass 93: the bridge; pass 100: Φ as a switch, first
     # pass 100 (r102): under the picture, then the gate alone; r111 Clarity 2: the apple, then the unit, a cell each
     apple, unit = "".join(cells[above + 2]["source"]), "".join(cells[above + 3]["source"])
-    assert apple + "\n" + unit == BELL_STORY and apple.endswith("of the true weight.") and unit.startswith("A unit's sums")
+    assert apple + "\n" + unit == BELL_STORY and apple.endswith("of the true weight.") and unit.startswith("GELU's designers assumed a unit's sums")
     assert "".join(cells[above + 4]["source"]) == GATE_STORY and "ch02.gelu_product()" in "".join(cells[above + 5]["source"])
     hatched = ch02.bell_share(1.0).axes[0].collections[-1]
     assert hatched.get_hatch() == "//" and ch02.bell_share(1.0).axes[1].get_title() == "Φ(x): the share left of x"
