@@ -3490,7 +3490,9 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # p109 (cut for words: the Predict right below says to trace the arrows)
                     # r114 (Clarity: the map showed ten names the learner could not read yet): a few plain words
                     # each, a line of two at most; each is still said in bold in its own section
-                    "- Tanh: an S from −1 to 1. Gate: a dimmer, 0 to 1.\n"
+                    # r115 (Correctness: "a dimmer, 0 to 1" clashed with SwiGLU's gate, "no dimmer from 0 to 1")
+                    "- Tanh: an S from −1 to 1.\n"
+                    "- Gate: a number that scales another, often from 0 to 1.\n"
                     "- Transformer: the design inside chatbots. Its feed-forward block holds the bend.\n"
                     "- LSTM, GRU: read a sequence, keep a memory.\n"
                     "- GELU: ReLU, corner rounded. SwiGLU: one sum gates another.\n"
