@@ -4844,10 +4844,11 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # p78 (r75 Clarity: "tells me nothing"): it says why the change is not named here
     # p91 (r92 Clarity: "defines nothing"): a true line that leaves the left side (leaky_alive's answer) unsaid
     # p95 (r96 Clarity: "one change" explained nothing; the lead chose the shape's plain line over hiding Q24's side)
-    assert ("- **Leaky ReLU**: its left side is a gentle slope, not flat. Far left, it sits a little below 0. Right of 0, it matches ReLU.\n"
+    # r115 (Correctness: "far left, it sits a little below 0" read as levelling off; it falls on, −1 at x = −100)
+    assert ("- **Leaky ReLU**: its left side is a gentle slope, not flat. Left of 0 it keeps sinking below 0, slowly. Right of 0, it matches ReLU.\n"
             in words and "stuck" not in words)
     assert 0 > float(activations.get("leaky_relu")(-1.0)) > -0.1 and float(activations.get("relu")(-1.0)) == 0
-    assert float(activations.get("leaky_relu")(-100.0)) < 0   # p98 (r99): "far left it sits a little below 0"
+    assert float(activations.get("leaky_relu")(-100.0)) == -1.0   # r115: it keeps sinking (0.01 × x), −1 at x = −100
     assert np.array_equal(activations.get("leaky_relu")(np.linspace(0, 5, 11)), activations.get("relu")(np.linspace(0, 5, 11)))
     assert not re.search(r"nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
     assert "leaky_relu" in ch07_quiz.SHAPES
