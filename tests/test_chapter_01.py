@@ -1985,7 +1985,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 101 (r103 Clarity: stated, not shown): the pulls on b, with numbers (test_pass101_...)
                     # pass 111 (r114 Correctness: no reason given, and only b's pulls shown): what it means, and the
                     # pulls on u and v (test_pass111_the_pulls_on_u_and_v_cancel_too)
-                    "   A pull on $b$ is label minus chance: the miss, with its sign.\n"
+                    "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
                     "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n"
                     "   A pull on $u$ is that times $x_1$. On $v$, times $x_2$. Those add to 0 too.\n"
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
@@ -2654,7 +2654,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 98 (r99 Picture): which output the pictures show, and what the diagonal means, in whole sentences
     assert (  # pass 111 (r114 Clarity: the plot, shown only after a click, had its axes unsaid): along, up
             # r115 (Clarity: "the stack's along" read as unclear): across and up
-            "Each picture shows only the first of the 8 outputs: across, the stack's; up, the one layer's.\n"
+            "Each picture shows only output 1 of 8: the stack's against one layer's.\n"
             "A dot on the dashed diagonal: stack and one layer give the same answer.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
@@ -5349,7 +5349,7 @@ def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_i
     assert sorted(zip(y.tolist(), pulls.tolist())) == [(0.0, -0.5), (0.0, -0.5), (1.0, 0.5), (1.0, 0.5)]
     assert pulls.sum() == 0
     assert ("   At one half everywhere, the pulls cancel. So training stops there.\n"
-            "   A pull on $b$ is label minus chance: the miss, with its sign.\n"
+            "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
             "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
 
 
