@@ -764,7 +764,7 @@ def bent_units_check():
          "A common wrong answer: \"it climbs, as unit 1 does.\"",
          "In fact, unit 2 runs downhill just as fast."],
         [f"With 3 units: {NUMBER_WORDS[len(three)].lower()} corners, at x = {where}.",
-         "Each bent unit usually adds one corner: at the x where its z (the number before its bend) is 0, if neither its input weight nor its output weight is 0."],
+         "Each bent unit usually adds one corner, at the x where its z is 0."],
     ], CHECK_ROW), MORE_SUMMARY, CORNER_EXCEPTIONS)
 
 
@@ -1086,9 +1086,9 @@ HILL_RUN = 1.0  # the rise-over-run triangle's run: one step right, so its rise 
 HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
 # Pass 88 (r87 Picture): shorter, so it fits inside the picture (it ran to the right edge); the axes name the rest.
 HILL_TITLE = "The valley for one weight: height is how wrong"
-# Pass 102 (r104 Clarity + Picture): the hill slope read at three weights, not two, so the rule (weight minus 1) is
-# seen, not guessed: a short touching line at each (the dot's is the dashed one), labelled "slope 0/1/2".
-HILL_TOUCH, HILL_TOUCH_HALF = (1.0, 2.0, 3.0), 0.3
+# p116 (r115 Picture first): the first look at the valley is calm: the dot, its dashed hill slope and the triangle.
+# The touching lines at weights 1 and 2 (pass 102) and the stepping arrow went: the text derives the slopes at 1 and
+# 2 from the code's numbers, and the step is taught two cells later.
 
 
 _minus = printing.true_minus   # a number as the text prints it: −1.6
@@ -1104,7 +1104,6 @@ def hill_slope(w):
     return np.asarray(w, dtype=float) - HILL_BOTTOM
 
 
-HILL_ARROW_NOTE = "(the arrow shows the direction only)"
 # Along the bottom: a double arrow from the bowl's bottom to where you stand, as long as the hill slope there.
 HILL_GAP_Y, HILL_GAP_NOTE = -0.3, "you stand {gap:g} right of the bottom"
 
@@ -1144,37 +1143,17 @@ def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least
 @plots.styled
 def hill_picture():
     """The walk downhill in fog, for one weight: its value along the bottom, how wrong the network is as height; a
-    dot where the slope is positive, the slope drawn there, and a small step downhill (notebook 00, before the
-    gradient)."""
+    dot where the slope is positive and the slope drawn there (notebook 00, before the gradient)."""
     fig, ax = plots.new_figure(720, 330)
-    y0, _k = _bowl(ax, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, HILL_YLIM, HILL_GAP_NOTE, HILL_GAP_Y)
-    step = 0.7
-    _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
-           color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
-    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.72, "step against the slope:\nmove the weight left",
-            ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
-    # r45 Picture 2: on the picture, not only in its alt text: the arrow's length is not the move.
-    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
-            ha="right", va="bottom", fontsize=9.5, color=plots.color("sigmoid"))
-    for w in HILL_TOUCH:
-        y, k = float(hill(w)), float(hill_slope(w))
-        if w != HILL_DOT:   # the dot has its dashed line already
-            t = np.array([-HILL_TOUCH_HALF, HILL_TOUCH_HALF])
-            ax.plot(w + t, y + k * t, color="black", lw=1.6, gid="touching line")
-        ax.text(w + (0.12 if w == HILL_DOT else -0.05), y + (-0.05 if w == HILL_DOT else 0.12), f"slope {k:g}",
-                ha="left" if w == HILL_DOT else "right", va="top" if w == HILL_DOT else "bottom", fontsize=9.5,
-                gid="touching label")
+    _bowl(ax, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, HILL_YLIM, HILL_GAP_NOTE, HILL_GAP_Y)
     ax.set(xlabel="the weight's value (where you stand)", ylabel="how wrong (height)", title=HILL_TITLE)
     ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
     fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right side, where the ground climbs to the "
                   f"right. A dashed line shows the hill slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
-                  f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. An arrow steps left from the dot, "
-                  f"downhill, against the hill slope. The arrow shows only the direction; its length is not "
-                  f"the step. The lowest point is marked least wrong. Along the bottom, a double arrow runs from the lowest point, "
+                  f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. "
+                  f"The lowest point is marked least wrong. Along the bottom, a double arrow runs from the lowest point, "
                   f"{HILL_BOTTOM:g}, to the dot, {HILL_DOT:g}: you stand {HILL_DOT - HILL_BOTTOM:g} right of the bottom, "
-                  f"the same number as the hill slope. Short lines touch the valley at weights "
-                  + ", ".join(f"{w:g}" for w in HILL_TOUCH) + ", labelled "
-                  + ", ".join(f"slope {float(hill_slope(w)):g}" for w in HILL_TOUCH) + ".")
+                  f"the same number as the hill slope.")
     return fig
 
 
