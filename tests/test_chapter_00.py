@@ -779,14 +779,14 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 65 (r59 Clarity 2): the legend moved after the slider, one line per thing the picture shows, read while
     # dragging (not held in mind before it); the one-unit remark cut (the legend lists no dash at one unit).
     # r109 (Clarity 4): the guide moved back above the Predict, which asks the learner to read the picture.
-    legend = cells[q - 1].source
-    assert ("In the picture:\n\n- the thick line is the output, the units added up.\n"
-            "- each circle marks one of its corners: count them.\n"
-            # p110 (r112 Clarity 12): the starting picture (1 unit) has no dashes; the legend says when they appear.
-            "- thin dashes draw each unit times its output weight (from 2 units on).") in legend   # pass 71: unit 2's fall is the fold's
+    # p116 (r115 Clarity): the key in a cell of its own, between the sum and the Predict; "(from 2 units on)" read as
+    # a note on the plotting code and is cut.
+    legend = cells[q - 2].source
+    assert legend == ("In the picture, a second slider sets $m$:\n\n- thick line: the output.\n- circles: its corners.\n"
+                      "- thin dashes: each unit times its output weight.")
     # r109 (Clarity 4): the guide to dashes and circles comes before the Predict now, not in the formulas above it.
-    assert "dash" not in cells[q - 2].source and "circle" not in cells[q - 2].source
-    assert legend.index("thin dashes") < legend.index("**Predict:**") and "circle" not in cells[q + 1].source
+    assert "dash" not in cells[q - 3].source and "circle" not in cells[q - 3].source
+    assert cells[q - 1].source.startswith("**Predict:**") and "circle" not in cells[q + 1].source   # p116
     assert ch00_start_here.MIDDLE_START == -1.0
     dash = ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, ch00_start_here.MIDDLE_START)[1:2],
                                     np.array([1.0, 2.0]))
@@ -800,7 +800,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 54 (r48): which two layers, said.
     # Pass 60 (r54 Clarity 3): the output's sum written out, one term per unit, its weights read from TENT's heights.
     # Pass 100 (r102): the output's sum said once, in words, before the Predict (its formula line cut for words).
-    assert "The output multiplies units 1 and 3 by 1 and the middle unit by $m$, then adds." in before
+    assert "The output multiplies units 1 and 3 by 1 and the middle unit by $m$, its **output weight**. Then it adds." in cells[q - 3].source   # p116
     assert "output $=" not in _markdown() and "ReLU}(3)" not in before
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     assert [h for _s, _c, h in ch00_start_here.TENT][::2] == [1.0, 1.0]
@@ -958,7 +958,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     # Pass 84 (r83 Interaction): the task's own sliders sit right under its question (no scrolling back up).
     # Pass 86 (r85 Interaction): the Predict comes first, then the drag; the hint (count the slopes) is in the check.
     # Pass 88c (cut for words): "Predict first, then drag m to check" repeated the course's convention.
-    assert after == ("Below, the same sliders start at 3 bent units.\n\n"
+    assert after == ("The same sliders, at 3 bent units.\n\n"
                      "**Predict:** which middle output weight $m$ makes the right side go flat, so the readout's last "
                      "slope reads 0?")
     assert "Hint" not in after and "count slopes" not in after
@@ -1350,7 +1350,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
                       and not c.source.startswith(("## Glossary", "### ")))
     assert "**sigmoid** and **tanh**" in before
     assert "**sigmoid**" not in after and "**tanh**" not in after
-    named = next(i for i, c in enumerate(cells) if "**sigmoid** (0 to 1)" in c.source)
+    named = next(i for i, c in enumerate(cells) if "**sigmoid** and **tanh**" in c.source)   # p116: ranges on the picture
     assert "sigmoid" not in "\n".join(c.source for c in cells[:named])  # not used before it is named
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
@@ -1533,7 +1533,7 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
     assert boxes[f"in {users}"].x0 >= history.GELU_IN_TRANSFORMERS == 2018
     # Pass 60 (r54 Picture): the dashed box and its 2016 pin left the crowded picture; the text dates the proposal.
     assert not [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
-    assert _history_text().rstrip().endswith("used **GELU** instead.")   # p116 (cut pass): its 2016 proposal, a side fact, cut
+    assert "used **GELU** instead.\n\n" in _history_text() + "\n\n" and "It was proposed in" not in _history_text()   # p116: a side fact, cut
     lo, hi = ch00_start_here.LANES["smooth"]
     fills = [c.get_paths()[0].vertices for c in ax.collections if c.get_paths()]
     smooth = [v for v in fills if np.isclose(v[:, 1].min(), lo) and np.isclose(v[:, 1].max(), hi)]
@@ -1894,10 +1894,8 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     h = 1e-6
     numeric = (float(ch00_start_here.hill(d + h)) - float(ch00_start_here.hill(d - h))) / (2 * h)
     assert slope == pytest.approx(numeric, rel=1e-6) and slope > 0  # up to the right: more wrong
-    (arrow,) = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch" and p.get_gid() != "right of the bottom"]
-    (x0, y0), (x1, y1) = arrow._posA_posB
-    assert x1 < x0 and y1 < y0  # the step goes left, against the slope, and down
-    assert float(ch00_start_here.hill(x1)) < float(ch00_start_here.hill(d))
+    # p116 (r115 Picture first): the stepping arrow is gone; the step is taught in the text two cells later.
+    assert not [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch" and p.get_gid() != "right of the bottom"]
 
 
 def test_pass23_a_big_weight_can_make_up_for_the_slope_but_pushes_other_inputs_to_the_flat_ends():
@@ -2022,8 +2020,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # pass 74 (r71 Picture): the timeline before the text that walks along it
     # pass 90 (r91 Picture first): one lead-in sentence right before the timeline, its walk-through after it
     # pass 92 (r93 Clarity): the text before the bars is two cells (sigmoid's quarter; ReLU and the grid)
-    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 6
-    assert src[history_cell + 5] == "The timeline below shows which bends were common, and when."
+    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5   # p116: its lead-in cut
+    assert "The timeline below shows" not in src[history_cell + 4]   # p116: the lead-in restated the title
     # pass 103 (r105 Picture): the bars right under sigmoid's cell, ReLU's cell after them
     assert src[history_cell + 3] == "ch00.fading_signal_picture()" and src[history_cell + 4].startswith("ReLU's ramp")
     assert src[history_cell + 1] == "ch00.bends_picture()"
@@ -2414,8 +2412,8 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert "the hill slope where you stand: 2 (up to the right)" in labels   # pass 62: the text's name
-    assert "step against the slope:\nmove the weight left" in _texts(fig)  # pass 38: a direction; pass 75: no nudge
-    assert "downhill, against the hill slope" in fig.get_label() and "there: 2" in fig.get_label()
+    assert not any("step against" in t for t in _texts(fig))  # p116 (r115): the step is the text's, two cells on
+    assert "downhill, against the hill slope" not in fig.get_label() and "there: 2" in fig.get_label()   # p116
 
 
 def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
@@ -2551,7 +2549,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert z0 > 0 and ch00_start_here.worked_output(w0) == z0 * worked["weight"] == 24   # biases 0, on the ramp
     # Pass 67 (r62 Clarity 3): picture first: the cell before it names the chain and our weight (the filled box);
     # the numbers are read off the boxes after it, then the move is walked.
-    assert ("Now picture a chain, with no biases: one input, one hidden unit, one output.\n"   # pass 87: shorter
+    assert ("Picture a chain, with no biases: one input, one hidden unit, one output.\n"   # pass 87: shorter; p116
             # Pass 91 (r92 Focus): "Our weight is the filled box" cut: the box itself says "our weight: 4".
             # Pass 94 (r95 Clarity): which weight is "ours" is said where the name first appears.
             "Move *our weight*, on the link into the unit, up by $0.1$.") in section
@@ -2591,7 +2589,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     for gone in ("miss", "12"):
         assert gone not in section, gone
     # Pass 80 (r75 Clarity 1): the rule as a formula, ½ × (output − right answer)², with why the ½.
-    assert section.count("²") == 1 and "wrongness = ½ × (output − right answer)²" in section
+    # p116 (cut pass): the formula line repeated the words before it ("half the gap squared") and is cut.
+    assert "²" not in section and "Wrongness is half the gap squared" in section
     assert "line of people" not in _markdown()
     assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
@@ -2641,9 +2640,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert cells[h + 5].metadata["slideshow"]["slide_type"] == "subslide"  # pass 99 (r100 Focus): the map after it
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
     # p109 (r111 Retention): real recall, not read off the bars: three bends, each case worked in the answer.
-    assert cells[h + 8].source.startswith("> **Pause and recall.** Three sigmoids at their steepest")
+    assert cells[h + 7].source.startswith("> **Pause and recall.** Three sigmoids at their steepest")   # p116: -1 cell
     # Pass 58 (r52 change 3): the recall says the bars' setting, every weight 1 (bigger weights can grow the signal).
-    assert "Three sigmoids at their steepest, every weight 1:" in cells[h + 8].source
+    assert "Three sigmoids at their steepest, every weight 1:" in cells[h + 7].source   # p116: -1 cell
     k3 = ch00_start_here.fade_factors()
     assert k3["sigmoid"] ** 3 == 1 / 64 and k3["ramp"] ** 3 == 1 and k3["ramp"] ** 2 * k3["flat"] == 0   # the three answers
     assert 3 * k3["sigmoid"] == 0.75 != k3["sigmoid"] ** 3   # the wrong answer adds the quarters
@@ -2919,7 +2918,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     assert "**sigmoid** and **tanh**" in cells[h].source
     # Pass 46: the timeline names what came after ReLU. Pass 48 (r43 Clarity 3): one sentence says what the
     # timeline's GELU and transformers are, both bolded where they are first said.
-    assert cells[h + 7].source.count("GELU") == 1 and "**Transformers**" in cells[h + 7].source   # pass 74; 92: +1 cell
+    assert cells[h + 6].source.count("GELU") == 1 and "**Transformers**" in cells[h + 6].source   # p116: -1 cell   # pass 74; 92: +1 cell
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -3009,8 +3008,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "signal by its slope there: $0.25$ (the black line above).\n") in text \
         and "best case" not in text and "suppose every weight" not in text   # pass 102 (r104 Correctness)
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
-    assert ("a sigmoid's slope is never more.\n"
-            "This fading signal is one reason deep sigmoid networks learned slowly.") in text
+    # p116 (cut pass): "one reason deep sigmoid networks learned slowly" repeated the cell's first line.
+    assert "a sigmoid's slope is never more.\n\n**Predict:**" in text and "often learned very slowly" in text
     assert "passes back 0 (the crosses in the bars above)." in text   # pass 103: the bars sit above it
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
@@ -3392,7 +3391,7 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
     for w in (1.0, 2.0, 3.0, 4.0):   # one step right adds 1 to the hill slope
         assert float(ch00_start_here.hill_slope(w + 1)) - float(ch00_start_here.hill_slope(w)) == 1
-    assert rule in cells[h + 4].source and "Real valleys are lumpier." in cells[h + 1].source   # p109 (r111): axes after the picture
+    assert rule in cells[h + 4].source and "Real valleys are lumpier." not in cells[h + 1].source   # p116: cut   # p109 (r111): axes after the picture
     assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
     ax = ch00_start_here.hill_picture().axes[0]
     (gap,) = [p for p in ax.patches if p.get_gid() == "right of the bottom"]
@@ -4150,7 +4149,7 @@ def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
     said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$.\n"   # pass 101: bottom said above
     read = _cell("A $0.1$ move raised the wrongness")   # p111 (r114 Clarity 1): the rule after the check
     assert f"At weight ${bottom:g}$, the bottom, the valley is flat: hill slope $0$." in read   # pass 102
-    assert said in worked and read.index("At weight") < read.index("In this valley, the hill slope is the weight minus $1$")
+    assert said.rstrip() in worked and read.index("At weight") < read.index("In this valley, the hill slope is the weight minus $1$")
     # r109 (Clarity 3): why, in one bracket: the square's slope is 2 × (weight − 1), and the ½ halves it.
     # r110 (Clarity 2): that calculus fact cut; the code below checks the rule with a 0.1 move (pass 93's test).
     assert worked.rstrip().endswith(said.rstrip())   # p116 (cut pass): the line that restated the code cut
@@ -4193,7 +4192,7 @@ def test_pass88c_the_chain_starts_with_why():
     # r109 (Clarity 1): one landscape over all the weights: one weight's valley, with the others held still, shifts.
     # p116 (r115 Clarity: abstract, with no picture): the held-still valley cut; each weight its own hill slope stays.
     assert chain.startswith("A real network has many weights.\n"
-                            "Each step moves every weight a little downhill, by its own hill slope.\n"
+                            "Each step moves every weight a little downhill, using its hill slope.\n"
                             "Picture a chain")
 
 
@@ -4322,9 +4321,10 @@ def test_pass93_the_hill_slope_rule_is_checked_with_two_nearby_weights():
     assert read.source.startswith(f"A $0.1$ move raised the wrongness $2.505 - 2.3 = 0.205$: about ${slope:g} \\cdot 0.1$.\n"
                                   "From $2$, it rose $0.905 - 0.8 = 0.105$: about $1 \\cdot 0.1$.\n")
     # p111 (r114 Clarity 1): the rule follows the check, said as a signed offset (weight - bottom), never a distance
-    assert f"Hill slope = weight minus ${ch00_start_here.HILL_BOTTOM:g}$: $3 - 1 = {slope:g}$." in read.source
+    # p116 (r115 Correctness): said of this valley only; "(negative when left)" cut with the old wording.
+    assert f"In this valley, the hill slope is the weight minus ${ch00_start_here.HILL_BOTTOM:g}$" in read.source
     assert float(ch00_start_here.hill_slope(0.0)) < 0 == float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM))
-    assert "(negative when left)" in read.source and "distance" not in read.source
+    assert "distance" not in read.source
 
 
 def test_pass93_the_wide_diagram_writes_each_units_bias_above_it():
