@@ -804,7 +804,8 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "output $=" not in _markdown() and "ReLU}(3)" not in before
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     assert [h for _s, _c, h in ch00_start_here.TENT][::2] == [1.0, 1.0]
-    assert "A second slider sets $m$, now $m = -1$." in before
+    # p116 (cut pass): "now m = -1" cut from the key; the Predict right under it says the slider's start, m = -1.
+    assert "a second slider sets $m$" in before and "at $m = -1$" in cells[q - 1].source and ch00_start_here.MIDDLE_START == -1
     assert ch00_start_here.bent_units().sliders["middle"].description == "middle unit's output weight m"
     assert [h for _s, _c, h in ch00_start_here.with_middle(ch00_start_here.TENT, -1.0)] == [1.0, -1.0, 1.0]
     assert [(s, c) for s, c, _h in ch00_start_here.TENT] == [(1.0, 2.0), (1.0, 0.0), (1.0, -2.0)]
