@@ -871,8 +871,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               # pass 71 (r67 reader: "random starts" did not say what is random)
               # pass 99 (r100 Clarity): a step said in plain words (full batch: mlp.train's batch_size=None)
-              "We train each version ten times, 500 steps each. A step changes every weight a little, using all four "
-              "corners. Each run starts from different random weights.",
+              "We train each version ten times, 500 steps each. A step changes every weight a little. "
+              "Each run starts from different random weights.",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -1311,8 +1311,7 @@ def test_eleventh_pass_wording():
     """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
     layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("1. Layers without a bend collapse into one: one weight table (layer 2's · layer 1's, row times column), one bias. "
-            "") in text   # p116 (cut): "add no power" said what "collapse into one" says  # pass 21: extra layers WITH bends do add power
+    assert ("1. Layers without a bend collapse into one: one weight table (layer 2's · layer 1's, row times column), one bias.\n") in text   # p116 (cut): "add no power" said what "collapse into one" says  # pass 21: extra layers WITH bends do add power
     assert "depth is fake" not in text
     q = ch01_collapse.weight_question()  # pass 29: said once, by the button
     q.buttons[q.options.index("9")].click()
@@ -1459,7 +1458,7 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 85 (r84 reader: the fold did not say why "about half of them" is wrong): every run, whatever its start
     assert xor.chances["no bend"].shape[0] == 10   # all ten starts, each ending at one half (just above)
     # p116 (r115 Focus: the fold repeated the buttons): "about half of them" is answered by its button only
-    assert "by luck" in ch01_collapse.runs_question.__doc__ + inspect.getsource(ch01_collapse.runs_question)
+    assert "a lucky start solves it" in inspect.getsource(ch01_collapse.runs_question)
     assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
     assert "1e-12" not in text
     assert "the map cannot show it" not in text
@@ -1966,8 +1965,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "But (1, 1) has label 0. Its chance of that label is only 0.05.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
-                    # pass 94 (r95 Picture first): the bowl seen from above, its rings said
-                    "\n"
+                    # pass 94 (r95 Picture first): the bowl seen from above; p116: its rings are said by its title
                     # pass 93 (r94 Clarity/Correctness): the bowl drawn first, then 4 plain steps, then the claim
                     # about loss (test_pass93_...); pass 89b's pulls and pass 91's corner curve fold into steps 1-2
                     # pass 102 (r104 Focus): the four steps sit in a closed fold; the conclusion stays in view
@@ -3770,7 +3768,7 @@ def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
     text = "".join(_src(c) for c in _cells())
     assert "Follow the thick pink line and the dark square." in text
-    assert "flips, turns and squashes keep lines straight." in text  # pass 74: the flip is named in step 1's answer
+    assert "Flips, turns and squashes keep lines straight." in text  # pass 74: the flip is named in step 1's answer
 
 
 def test_pass54_bends_and_sliders_are_named_before_they_are_used():
