@@ -554,8 +554,7 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     # fold's recipe meets (checked below: layer 1's output at or above 0 on −3..3, then layer 2's)
     assert _src(cells[i]).rstrip() == (
         "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?\n"
-        "Hint: ReLU leaves 0 and above alone. Keep layer 1's output at or above 0 for every $x$ from −3 to 3. "
-        "Then layer 2's.")
+        "Hint: ReLU leaves 0 and above alone.")   # p116 (cut): the rest was the fold's answer, said twice
     xs = np.linspace(-3, 3, 61)
     assert (0.5 * xs + 2).min() >= 0
     assert _src(cells[i - 2]).strip() == "ch01.collapse_demo(n_layers=3)"  # the widget just above, then its answer
@@ -835,18 +834,19 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k not in (1, 2))
     build = "\n".join(_src(c) for c in cells[head:train]
                       if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
-    needed = ["Each unit feeds every unit in the next layer.\nThe middle is a **hidden layer**.",
+    needed = ["A small network has 2 inputs, 8 units in the middle, and 1 output.\nThe middle is a **hidden layer**.",  # p116: the wiring is the picture's
               "The picture draws both versions.",  # pass 106: the two versions are the picture's two panels
               # pass 63 (r58 sweep): "Its" named as the network
               # pass 73 (r70 reader): a guess, not a true chance
               "The network's output is its guess at the **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
               "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
-              "A score of 0 gives one half; a big score, nearly 1; a big negative score, nearly 0.",
+              # p116 (cut): "a score of 0 gives one half" is said once, in the boundary's cell
+              "A big score gives nearly 1; a big negative score, nearly 0.",
               # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
               # pass 73 (r70 reader: which puzzle?): the score written out and the puzzle named
               "With no bend in the middle, everything before the sigmoid collapses into one score "
-              "$s = u\\,x_1 + v\\,x_2 + b$, as in the XOR puzzle above.\n"
+              "$s = u\\,x_1 + v\\,x_2 + b$.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
               # pass 72 (r68 reader: the score stuck at one value draws no line): "or no line at all"
               # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
@@ -856,7 +856,6 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 108 (r110 Correctness: being last was not the reason): chance ½ exactly when the score is 0
               "The network's **boundary** is where the chance is one half.\n"
               "The sigmoid gives one half when the score is 0, and only then.\n"
-              "It changes how sure the network is, not where the chance is one half.\n"
               "So the boundary is where the score is 0: a straight line, or no useful one.\n"  # pass 107: "With no bend in the middle" said above
               # pass 101 (r103 Clarity: "no useful one" was explained only after the quiz): said where it first appears
               "No useful one: if $u$ and $v$ are both 0, every input gets the same chance.\n"  # pass 104: shorter
@@ -872,8 +871,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               # pass 71 (r67 reader: "random starts" did not say what is random)
               # pass 99 (r100 Clarity): a step said in plain words (full batch: mlp.train's batch_size=None)
-              "We train each version ten times, 500 steps each. A step changes every weight a little, using all four "
-              "corners. Each run starts from different random weights.",
+              "We train each version ten times, 500 steps each. A step changes every weight a little. "
+              "Each run starts from different random weights.",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -902,8 +901,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # "the four losses", "average loss below 0.69", "the loss of saying one half": - 1
     # pass 94 (r95 Picture first: the bowl seen from above): "Each ring joins points of equal loss", + 1
     # pass 102 (r104 Focus: cut for length): "So its loss is big." goes (the ln line already says it), - 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 11 and "taken together" not in text  # pass 46: the section cut; pass 95: 11 (the bowl steps say "half a U"); pass 96: 12 ("the loss only curves up in u, v, b")
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 11  # pass 73: the bowl's one lowest point; pass 95: 11; pass 96: 12; pass 102: 11
+    assert len(re.findall(r"\bloss", text, re.I)) == 9 and "taken together" not in text  # pass 46: the section cut; pass 95: 11 (the bowl steps say "half a U"); pass 96: 12 ("the loss only curves up in u, v, b")
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 9  # pass 73: the bowl's one lowest point; pass 95: 11; pass 96: 12; pass 102: 11
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -935,7 +934,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 73 (r70 reader): the word "seed" is gone from the learner's prose (runs are "runs")
     assert "seed" not in text.lower()
     assert "**epochs**" not in text and "**seeds**" not in text
-    assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "5000 is ten times longer." in text  # pass 40; pass 87: a steps menu
+    assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "5000 is ten times longer." not in text  # pass 40; p116: a side fact, cut; pass 87: a steps menu
     assert "epochs" not in _src(cells[train]) and "lr=" not in _src(cells[train])  # pass 82: in the package
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
@@ -1010,7 +1009,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     assert cells_now[name].strip().splitlines() == [
         "Two layers became one: the one table from the picture, and one bias.",
         "The same steps work for any tables and biases. So a stack of many-unit layers collapses too."]   # session 31 (r71): the general step said
-    assert cells_now[name + 1].startswith("Next, one layer with a 2-by-2 table")
+    assert cells_now[name + 1].startswith("One layer with a 2-by-2 table")
     assert "layer 2's table times layer 1's bias (1, 0), plus" not in text
     assert "$w_2 b_1 + b_2$ again" not in text
     np.testing.assert_array_equal(np.array(W2) @ np.array(b1) + np.array(b2), [2, 4])
@@ -1187,7 +1186,6 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half.\n"
                                                  "The sigmoid gives one half when the score is 0, and only then.\n"
-                                                 "It changes how sure the network is, not where the chance is one half.\n"
                                                  "So the boundary is where the score is 0: a straight line, or no useful one.\nNo useful one: if $u$ and $v$ are both 0, every "
                                                  "input gets the same chance.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
@@ -1195,8 +1193,7 @@ def test_seventh_pass_wording_of_chapter_01():
     # fold, after the Predict, not before it
     ask = text.index("how many of the ten runs with no bend")
     # pass 80 (r76 reader: the parenthesis on the rare cases was hard to follow): one plain sentence, as in cell 53
-    for words in ("No bend: the boundary is a straight line, or no useful one. Neither can split XOR.",
-                  "Every dot sits at about one half, the know-nothing answer: no useful line."):
+    for words in ("No bend: every dot sits at about one half, the know-nothing answer: no useful line.",):
         assert text.count(words) == 1 and text.index(words) > ask
     assert "whole square boundary" not in text
     assert "splits XOR" not in text[:ask].split("## XOR: can a straight line solve it?")[1]
@@ -1206,11 +1203,9 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
     # pass 93 (r94 Retention): the reason, in the XOR puzzle's own symbols (u, v, b), defined before this line
+    # p116 (r115 Retention: a three-line proof is not a thing to remember): the fact; the why is in the recall box
     assert ("2. Stacked layers need a bend between them to split XOR. Without one, the boundary is a straight line "
-            "(or none).\n"
-            # pass 96 (r97 Retention: "score the same total" read as one score each): the two sums, said plainly
-            "   The two label-0 corners' scores add up to $u + v + 2b$. So do the two label-1 corners'.\n"
-            "   So no line scores both label-1 corners above 0 and both label-0 corners below 0.\n") in text
+            "(or none), and no line splits XOR.\n") in text
     assert "score the same total" not in text
     assert text.index("$s = u\\,x_1 + v\\,x_2 + b$") < text.index("## What to remember")
     # the total, as said: (0,1) and (1,0) score (v + b) + (u + b); (0,0) and (1,1) score b + (u + v + b)
@@ -1316,9 +1311,7 @@ def test_eleventh_pass_wording():
     """Check the reworded claims: extra unbent layers add no power (not 'depth is fake'); weights multiply while a
     layer still adds its bias (so not 'a layer does not add'); the ReLU-ticked answer names the title's gap 0.00."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("1. Layers without a bend collapse into one: one weight table (layer 2's · layer 1's, row times column), one bias. "
-            "Extra bend-free layers add no "
-            "power.") in text  # pass 21: extra layers WITH bends do add power
+    assert ("1. Layers without a bend collapse into one: one weight table (layer 2's · layer 1's, row times column), one bias.\n") in text   # p116 (cut): "add no power" said what "collapse into one" says  # pass 21: extra layers WITH bends do add power
     assert "depth is fake" not in text
     q = ch01_collapse.weight_question()  # pass 29: said once, by the button
     q.buttons[q.options.index("9")].click()
@@ -1464,8 +1457,8 @@ def test_no_bend_map_is_evenly_near_white():
     assert np.abs(xor.chances["no bend"] - 0.5).max() < 1e-6   # every seed: far below one colour step (1/256)
     # pass 85 (r84 reader: the fold did not say why "about half of them" is wrong): every run, whatever its start
     assert xor.chances["no bend"].shape[0] == 10   # all ten starts, each ending at one half (just above)
-    assert ("A common wrong answer: half the runs solve it, by luck.\n"
-            "In fact: all ten starts end at one half.") in text
+    # p116 (r115 Focus: the fold repeated the buttons): "about half of them" is answered by its button only
+    assert "a lucky start solves it" in inspect.getsource(ch01_collapse.runs_question)
     assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
     assert "1e-12" not in text
     assert "the map cannot show it" not in text
@@ -1571,8 +1564,7 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
     # pass 84 (cut for length): "Training ends with nearly the same score everywhere" said what the dots say
-    assert ("No bend: the boundary is a straight line, or no useful one. Neither can split XOR.\n"  # pass 78, 80
-            "Every dot sits at about one half, the know-nothing answer: no useful line.") in text
+    assert "No bend: every dot sits at about one half, the know-nothing answer: no useful line." in text  # p116
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
     ask = next(t for _, t in _markdown_cells() if "how many of the ten runs with no bend" in t)
     before = "\n".join(t for _, t in _markdown_cells()).split(ask)[0]
@@ -1861,7 +1853,7 @@ def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
     assert ("So 100 layers store 7200 numbers, yet do no more than one layer's 72 (8 × 8 = 64 weights + 8 biases)."
             in text)
     # pass 92 (r93 Clarity: 72 came from nowhere): the set-up says 8 units, each reading all 8 numbers
-    assert "Take stacks of 2, 10 and 100 layers, 8 units each.\n" in text and "Each unit reads all 8 numbers.\n" in text
+    assert "Take stacks of 2, 10 and 100 layers, 8 units each.\n" in text   # p116: "each reading all 8" cut
     assert "They just store 7200 numbers instead of 72." not in text
 
 
@@ -1973,15 +1965,13 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "But (1, 1) has label 0. Its chance of that label is only 0.05.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
-                    # pass 94 (r95 Picture first): the bowl seen from above, its rings said
-                    "Here is the bowl from above, both weights equal.\n"
-                    "Each ring joins points of equal loss:\n"
+                    # pass 94 (r95 Picture first): the bowl seen from above; p116: its rings are said by its title
                     # pass 93 (r94 Clarity/Correctness): the bowl drawn first, then 4 plain steps, then the claim
                     # about loss (test_pass93_...); pass 89b's pulls and pass 91's corner curve fold into steps 1-2
                     # pass 102 (r104 Focus): the four steps sit in a closed fold; the conclusion stays in view
-                    "<details><summary>Why nothing beats one half, in four steps</summary>\n\n"
+                    "<details><summary>Why nothing beats one half, in three steps</summary>\n\n"
                     "1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
-                    "   At one half everywhere, the pulls cancel. So training stops there.\n"
+                    "   At one half everywhere, the pulls cancel.\n"
                     # pass 101 (r103 Clarity: stated, not shown): the pulls on b, with numbers (test_pass101_...)
                     # pass 111 (r114 Correctness: no reason given, and only b's pulls shown): what it means, and the
                     # pulls on u and v (test_pass111_the_pulls_on_u_and_v_cancel_too)
@@ -1991,14 +1981,14 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
-                    "2. Draw a corner's loss for every score. The curve only bends up.\n"
-                    "   It is high for the wrong label. It flattens toward 0 for the right one.\n"
-                    "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
-                    "   So the loss only curves up in $u$, $v$, $b$ too.\n"
-                    "3. Curves that bend up, added, still bend up: a bowl.\n"
-                    "4. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
+                    # p116 (r115 Picture first: step 2 asked for a curve never drawn): the slice above is that curve
+                    "2. Each corner's loss only curves up as $u$, $v$, $b$ change, like the slice above. "
+                    "Added, they still curve up: a bowl.\n"
+                    "3. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
                     "So no network without a bend in the middle gets an average loss below 0.69. "
-                    "That is the loss of saying one half everywhere.")  # pass 104: two short sentences
+                    "That is the loss of saying one half everywhere.\n"
+                    # p116 (r115 Correctness: the bowl is in u, v, b; the runs train 8 units' weights)
+                    "This proves the floor only. That training ends there, the runs showed.")  # pass 104: two short sentences
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
     s = np.linspace(-6, 6, 1201)
@@ -2077,8 +2067,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     # pass 63 (r58 reader): the rule is said before the demo; the fold gives the shift 0.3 and the scores
     # pass 66 (r61 reader: too much before the demo): the rule comes in the fold, said with the reach
     # pass 68 (r63 reader: "reach" was unexplained): the sides said by where the arrow points, no new word
-    assert ("(1, 0) is on the label-1 side, below the line, where the arrow points. (0, 0) and (2, 1) are above the "
-            "line.") in text and "**reach**" not in text  # pass 57: the sides are checked in the widget test
+    assert "**reach**" not in text   # p116 (cut): the sides are the picture's (checked in the widget test)  # pass 57: the sides are checked in the widget test
     assert "The **gentle** line splits them.\n" in text
     assert 1 > 0.5 > 0
 
@@ -2087,20 +2076,19 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "bend_question": ("ReLU creases it, tanh curves it", None),  # pass 61: its two folds say why, one bend each
     # pass 34 cut its fold; pass 84 (r83 reader: the page never shows a click's feedback): back, with the usual wrong
     # answers: 9 (the weights added) and 4 (the last layer only)
-    "weight_question": ("24", "24: the stack is one layer, $y = 24x$.\n"
-                              "Each layer multiplies what it gets, so the weights multiply: 2 · 3 · 4 = 24.\n"
+    # p116 (r115 Interaction: the fold repeated the buttons): the answer and the usual mistake only
+    "weight_question": ("24", "24: the weights multiply, so $y = 24x$.\n"
                               "A common wrong answer: 9, the weights added up.\n"
-                              "Another: 4, as if only the last layer counted.\n"
-                              # pass 86 (r85 reader: option D unexplained in writing)
-                              "Another: \"three layers never make one\". Put each into the next: one layer."),
+                              "Another: 4, the last layer only.\n"
+                              "Another: \"never one\". Put each into the next."),
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
     "xor_question": ("2 bent units, then one straight line",  # pass 84 (r83 reader): written, with "train longer"
-                     "Two bent units, then one straight line. The crease above did just that.\n"
-                     "A common wrong answer: \"train it longer\". No line splits XOR, so more steps never help.\n"
-                     # pass 86 (r85 reader: options A and D unexplained in writing)
-                     "Another: 100 layers, no bend. They collapse into one layer: one line.\n"
-                     "Another: one line, placed with great care. No line splits XOR, as the puzzle showed."),
+                     # p116 (r115 Interaction/Focus: the fold repeated the buttons and "no line splits XOR")
+                     "Two bent units, then one straight line: the crease above.\n"
+                     "A common wrong answer: 100 layers, no bend. They collapse into one line.\n"
+                     "Another: train longer. No line exists to find.\n"
+                     "Another: a careful line. None exists."),
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
@@ -2115,7 +2103,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        # pass 104 (word budget): the plate is said above the Predict; here only the picture
                        # pass 106 (r108 Clarity: "So ... readable size" did not follow from the plate): the plate
                        # says what it shows, kept gaps (test_pass85_...); the size reason is said with the set-up
-                       "Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n"
+                       # p116 (cut): the kept distances are said once, in the set-up above the Predict
                        # pass 107 (r109 Clarity: "far from 0" answered a question nobody asked, before the point it
                        # supports): after the gaps; the bias is why (test_pass90_hundred_shifts_...)
                        # pass 111 (r114 Focus): the range, its reason and the rounding remark are cut
@@ -2179,7 +2167,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     the ones its pictures show: turn (not tilt: the sheet stays in its plane), crease or curve (no cup, no fold)."""
     cells = _cells()
     # pass 108 (r110: XOR named with no hint): what kind of puzzle, and that it comes later
-    assert "Then we try XOR, a four-corner puzzle explained below." in _src(cells[0])  # pass 46: its rule is said once, in its section
+    assert "XOR" not in _src(cells[0])  # pass 46: its rule is said once, in its section; p116: the signpost cut
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a layer with one input, one output and no bend.\nIt computes $y = w \\cdot x + b$." in text
     assert "one-number" not in text and "Its biases slide." not in text
@@ -2357,11 +2345,11 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     # pass 87 (r86 Focus: still plumbing): the knob is a steps menu and a train button, the code cell hidden
     # p103 (r105 Interaction: "pick, then click" came before the Predict): the Predict first, then the action
     assert ("All twenty runs train again: 10 with no bend, 10 with tanh.\n"   # pass 97 (r98 Clarity): which twenty
-            "Each run starts again from the same random weights as before.\n\n"
+            "\n"
             "**Predict:** with more steps, will any no-bend run solve XOR?\n\n") in tryit
     assert "change 5000" not in tryit and "The cell below" not in tryit
     assert tryit.index("**Predict:**") < tryit.index("click **train**")
-    assert tryit.rstrip().endswith("**Try it:** pick a number of steps, then click **train**. 5000 is ten times longer.")
+    assert tryit.rstrip().endswith("**Try it:** pick a number of steps, then click **train**.")
     assert 5000 in ch01_collapse.TRY_STEPS and 5000 == 10 * ch01_collapse.XOR_EPOCHS  # "ten times longer"
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it
@@ -2615,7 +2603,6 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 99 (r100 Clarity: "never stretches" clashed with "its weights stretch"): chosen on purpose
             # pass 102 (r104 Focus: the plate and "huge or tiny" were a side trip): one plain sentence; the
             # blow-up of plain random tables stays checked below
-            "Each unit reads all 8 numbers.\n"
             # r105 (Correctness: the answer's "crumbs on a plate you turn and slide" lost its basis, so it read as
             # false for tables that stretch): the turn-and-slide said again, in two short sentences
             # r106 (Correctness): the tables only turn; the biases slide
@@ -2628,8 +2615,8 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # the tables keep (lengths: W.T @ W = I, below) and what that spares
             # pass 109 (r111 Clarity: "the test's tables" and "overall size" unexplained): turn or flip, no stretch
             # (W.T @ W = I, below); the bias slides them to 16..22, not huge (deep < 50, below)
-            "We chose tables that only turn or flip the points.\n"
-            "So the numbers never grow huge or shrink to 0.\n\n") in text
+            # p116 (r115 Correctness: the 100 biases still move the points): only what is true, the distances
+            "Each table only turns or flips the points, so they keep their distances.\n\n") in text
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -2694,8 +2681,8 @@ def test_sigmoid_gives_one_half_exactly_at_score_zero():
     z = np.array([-3.0, -1e-6, 1e-6, 3.0])
     assert list(sig(z) > 0.5) == [False, False, True, True]
     # pass 30: what the sigmoid does, in one plain line where it is named
-    assert ("turns the final score into that chance.\nA score of 0 gives one half; a big score, nearly 1; a big negative "
-            "score, nearly 0.") in _text()  # r50: the blue of the later maps
+    assert ("turns the final score into that chance.\nA big score gives nearly 1; a big negative "
+            "score, nearly 0.") in _text() and "The sigmoid gives one half when the score is 0, and only then." in _text()  # r50: the blue of the later maps
     assert sig(np.array(-8.0)) < 0.001 and sig(np.array(8.0)) > 0.999
 
 
@@ -2767,8 +2754,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             # r113 (Clarity, Focus: the special case turned the answer halfway back, before the widget it names):
             # the fold says only that some settings keep lines straight; step 4's check says which and why
             # (test_pass52_tanh_curves_all_lines_only_at_the_start_sliders)
-            "Every grid line above curves. Some settings keep lines straight: step 4 of the grid widget, below, "
-            "shows which." in text)
+            "Every grid line above curves.\n\n</details>" in text)   # p116 (cut): the forward pointer
     assert "Some lines would stay straight" not in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 107: "further down" is true: the grid widget comes after this fold (its W₁₂ = 0 case: test_pass52_...)
@@ -2842,8 +2828,7 @@ def test_each_symbol_keeps_one_meaning():
     assert not re.search(r"[wb]_[123]\b|[wb]_\{[123]\}", text)  # no layer subscripts anywhere in the prose
     # pass 73 (r70 reader: abstract): the column read with the picture's own numbers, (1, 0) from x1
     # pass 82 (r80 reader: took several readings): what x₁ sends, unit by unit
-    assert ('So the "from $x_1$" column lists what $x_1$ sends: 1 to unit 1, 0 to unit 2.'
-            in text)  # r47: "column" in words at its first use
+    assert "$W_{12}$ means row 1, column 2: what $x_2$ sends to unit 1." in text  # r47; p116: said once
     table = inspect.signature(ch01_collapse.one_table_picture).parameters["table"].default
     assert [row[0] for row in table] == [1, 0]  # the column of the picture the sentence reads
     assert ("The biases are $c_1$ and $c_2$." not in text and "already names" not in text
@@ -2974,7 +2959,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     two equal rows of the table (the readout says so)."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "**No bend** (right): the grid lines stay straight." in text  # pass 68: the skew is said once, below it
-    assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
+    assert "One layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
     # pass 46 (cut): the faint grey sheet is named by the picture's own legend, not in the text
     # pass 28: its own Predict before the widget, answered in the check
     cells = _cells()
@@ -2993,8 +2978,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
             # pass 94 (r95 Clarity: the try read as a task, not a test): an open test, and where to look
             # pass 98 (r99 Clarity: it cannot be done, so it is a test, and says so)
             # p103 (r105 Clarity: "a bias" named no slider, "the count" no goal): the slider, and what to look for
-            "   A test: try to crease a line. Drag $W_{12}$ all the way left, then all the way right. Same for **bias of h₁**.\n"
-            "   Watch the title: does any line get creased?\n"
+            "   Try: drag $W_{12}$ and **bias of h₁** far left, then far right. Watch the title.\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
     chase = ch01_collapse.fold_demo()  # pass 80: the goal cannot be reached with no bend: W₁₂ at both ends, a bias
@@ -3108,7 +3092,7 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     # pass 46 (cut): the optional section says the pushes cancel; the pulls' sums are checked above, not worded
     # pass 61 (r55 reader): worded again, briefly: b's four pulls, u's two (the corners with x1 = 1), all one size
     # pass 93 (r94 Clarity: at most 4 plain steps): the who-pulls-which-way detail cut; the sums stay checked here
-    assert "At one half everywhere, the pulls cancel. So training stops there." in text
+    assert "At one half everywhere, the pulls cancel." in text
     half = _straight_pulls(np.zeros(4), y)
     assert len(set(np.abs(half).tolist())) == 1  # "all equally hard"
     assert sorted(half.tolist()) == [-0.5, -0.5, 0.5, 0.5]  # b: two up, two down
@@ -3160,7 +3144,7 @@ def test_pass32_small_whys():
     assert not np.allclose(w.lines["stacked"].get_ydata(), before)
     text = _text()
     # pass 110 (r112 Clarity: "ignores it" was cryptic): the dashed line is the no-bend formula, ticked or not (above)
-    assert "A tick box adds ReLU bends. The dashed line is always the no-bend formula.\n" in text
+    assert "A tick box adds ReLU bends.\n" in text and "The dashed line is the one line from the proof." in text
     assert "A straight line crosses that line at most once. So it cannot cut both ends off the middle." in text
     # no bend: (0,0) → (0, −1), 1-corners → (1, 0), (1,1) → (2, 1): on the line h2 = h1 − 1, 1-corners in the middle
     pts = np.array([[0, -1], [1, 0], [2, 1]], float)
@@ -3225,7 +3209,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     assert "scores better" not in said  # pass 82 (r80 reader): "score" is s; 0.69 is a loss, lower is better
     for line in ("The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.",
-                 "At one half everywhere, the pulls cancel. So training stops there."):
+                 "At one half everywhere, the pulls cancel."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
     # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
@@ -3256,12 +3240,10 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     assert "14 of 14 grid lines curved" in w.readout.value
     # pass 98 (r99 Clarity): "hidden" said in plain words where the term first appears
     assert ("A small network has 2 inputs, 8 units in the middle, and 1 output.\n"
-            "Each unit feeds every unit in the next layer.\n"   # pass 106 (r108 Picture first): the wiring
-            "The middle is a **hidden layer**. Its numbers are neither the inputs nor the answer. So no label says what "
-            "they should be.") in _text()  # pass 99 (r100 Correctness: the learner can print them); pass 104: short sentences
+            "The middle is a **hidden layer**. Its numbers are neither the inputs nor the answer.") in _text()  # p116  # pass 99 (r100 Correctness: the learner can print them); pass 104: short sentences
     # pass 99 (r100 Clarity): the bend said in plain words in the opening cell, before "Take the bend away"
-    assert ("shift (plus a **bias**), then bend it with a curve such as ReLU, which turns negatives into 0. "
-            "Take the bend away.") in _text()
+    assert ("shift (plus a **bias**), then bend it with a curve such as ReLU. "
+            "Take the bend away.") in _text()   # p116: what ReLU does is said once, with the bends
     glossary = glossary_notebook()
     assert any("**hidden layer**:" in _src(c) for c in glossary["cells"])
 
@@ -3304,7 +3286,7 @@ def test_pass36_the_tick_box_is_said_in_plain_words_before_the_first_widget_with
     before = [_src(c) for c in cells[:i] if c["cell_type"] == "code"]
     assert not any("collapse_demo(" in s or "fold_demo(" in s for s in before)
     ask = _src(cells[i - 1])
-    said = "A tick box adds ReLU bends. The dashed line is always the no-bend formula.\n"  # pass 37; 43, 46; 110
+    said = "A tick box adds ReLU bends.\n"  # pass 37; 43, 46; 110; p116: the dashed line said once, above
     assert said in ask and ask.index(said) < ask.index("**Predict, then try**")   # r99; pass 109: numbered steps
     # pass 102 (r104 Interaction): the ReLU Predict is the widget's second Predict, above it
     assert ask.index("1. **Tick box off.**") < ask.index("Then tick **put a ReLU")  # pass 109: numbered steps
@@ -3345,7 +3327,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
     assert answers == [("1", "No"), ("2", "The"), ("3", "ReLU:"), ("4", "tanh:")]  # pass 78: "The demo starts with..."
     # pass 74 (r71 reader: a flip did not answer "can any setting crease?"): the answer reads the title's count
     # pass 80 (for length): the step's Try now names the title's count as its goal, so the answer need not repeat it
-    assert "1. No bend: never, whatever you drag: flips, turns and squashes keep lines straight." in below
+    assert "1. No bend: never. Flips, turns and squashes keep lines straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -3484,8 +3466,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 61 (r55 reader: "above 0.3" read against the picture, where that side lies below the line): scores are
     # "more" or "less", and where the square side lies on screen is said with why
     # pass 68 (r63): the sides said without scores; the scores above still decide them (checked here)
-    assert ("(1, 0) is on the label-1 side, below the line, where the arrow points. (0, 0) and (2, 1) are above "
-            "the line.") in text
+    # p116 (cut): the sides are drawn; the scores below still decide them
     assert np.sin(a) < 0 and ch01_collapse.candidate_line(-60.0, 0.3, [[1.0, 0.0]])[0]  # down; (1, 0) on its side
     line_at = lambda h1: (0.3 - np.cos(a) * h1) / np.sin(a)  # the line's h2 at h1
     assert 0.0 < line_at(1.0)  # (1, 0) lies below the line on screen, though its score is more than the shift
@@ -3760,8 +3741,7 @@ def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
     assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer
     # r113: the why moved here from the tanh fold (one shared h₁ per upright line, so one tanh h₁: upright, shorter)
     assert ("set $W_{12}$ to 0, and the 7 upright lines stay straight.\n"
-            "Each upright line's points then share one $h_1$. tanh turns that one $h_1$ into one new number.\n"
-            "So the line stays upright. It only gets shorter.") in answer
+            "Each upright line's points then share one $h_1$, so it stays upright.") in answer
     h1 = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "identity")[..., 0]
     assert np.ptp(h1, axis=-1).max() < 1e-12   # each upright line keeps one h₁ when W₁₂ = 0
 
@@ -3788,7 +3768,7 @@ def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
     text = "".join(_src(c) for c in _cells())
     assert "Follow the thick pink line and the dark square." in text
-    assert "flips, turns and squashes keep lines straight." in text  # pass 74: the flip is named in step 1's answer
+    assert "Flips, turns and squashes keep lines straight." in text  # pass 74: the flip is named in step 1's answer
 
 
 def test_pass54_bends_and_sliders_are_named_before_they_are_used():
@@ -3803,12 +3783,14 @@ def test_pass54_bends_and_sliders_are_named_before_they_are_used():
     assert np.all(np.abs(np.tanh(x)) <= 1) and np.tanh(-50) < -0.999 and np.tanh(50) > 0.999  # squeezed, to the ends
     assert "stretch (times a **weight**), shift (plus a **bias**), then bend it with a curve" in _src(cells[0])
     text = "\n".join(t for _, t in _markdown_cells())
-    said = re.search(r"They start at \$a = ([-\d.]+)\$, \$b = ([-\d.]+)\$, \$c = ([-\d.]+)\$, \$d = ([-\d.]+)\$, "
+    # p116 (r115 Clarity: six start values in prose): the sliders show them; step 2 says the four it keeps
+    said = re.search(r"Leave the rest: \$c = ([-\d.]+)\$, \$d = ([-\d.]+)\$, "
                      r"\$e = ([-\d.]+)\$, \$f = ([-\d.]+)\$\.", text)
-    assert said, "the start values of a to f are said"
+    assert said and "They start at" not in text
     demo = ch01_collapse.collapse_demo(n_layers=3)
-    start = [demo.sliders[k].value for k in ("w1", "b1", "w2", "b2", "w3", "b3")]
+    start = [demo.sliders[k].value for k in ("w2", "b2", "w3", "b3")]
     assert [float(v) for v in said.groups()] == pytest.approx(start)
+    assert all(demo.sliders[k].readout for k in ("w1", "b1", "w2", "b2", "w3", "b3"))
     assert "Sliders $a$, $b$ are layer 1's weight and bias; $c$, $d$ layer 2's; $e$, $f$ layer 3's." in text
     assert [demo.sliders[k].description for k in ("w3", "b3")] == ["layer 3 weight e", "layer 3 bias f"]
     # the boundary of a straight score s = u·x1 + v·x2 + b: a line, nowhere (u = v = 0, b ≠ 0), everywhere (all 0)
@@ -3876,7 +3858,8 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     assert q.right == "ReLU creases it, tanh curves it"
     after = [_src(c) for c in cells[first + 1:bends]]
     assert after[0].startswith("Left: the sheet before the layer") and after[1].startswith("Think of a rubber sheet")
-    assert after[2].startswith("The layer here:") and "$x_1, x_2$: a point before the layer." in after[2]
+    assert after[2].startswith("The layer here:")   # p116: the points' symbols are said once, in the sheet's cell
+    assert "Each input pair $(x_1, x_2)$ is a point" in _src(cells[first - 1])
     # pass 65 (r59 reader: ReLU and tanh were only words): their graphs, then the Predict, right above the question
     assert after[3].startswith("Now add a **bend**") and _src(cells[first + 5]).strip() == 'ch01.bend_shapes(("relu", "tanh"))'
     assert after[5] == "**Predict:** after each bend, does the thick pink line stay straight?"
@@ -3922,8 +3905,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert "Two equal steps come out steep, then gentle." not in text
     assert ("the line bowed.\n"
             # r113: one closing line points to step 4's check, which says which lines stay straight and why
-            "Every grid line above curves. Some settings keep lines straight: step 4 of the grid widget, below, "
-            "shows which.\n\n</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
+            "Every grid line above curves.\n\n</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     # pass 71 (r67 reader: numbers where a drawing was needed): the same numbers, written on the arrows' picture
     words = [x.get_text() for x in ch01_collapse.tanh_steps_picture().axes[0].texts if x.get_text()]
@@ -4159,7 +4141,7 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     text = _text()
     # pass 62 (r56): the square side's place on screen is said from where the arrow points; pass 68 (r63): the
     # shadow and its distance along the arrow are cut with the reach
-    assert "the shadow falls" not in text and "below the line, where the arrow points" in text
+    assert "the shadow falls" not in text
     # pass 93 (r94: 4 plain steps): the pull said in step 1, where it is used
     # pass 94 (r95 Clarity: "pull" never defined): step 1 says what a pull is, in plain words
     assert ("1. Each corner pulls $u$, $v$, $b$. Its **pull**: the small change that lowers its loss.\n"
@@ -4672,8 +4654,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 107 (r109 Clarity): the kept gaps lead; the range and its reason follow
-    assert ("Not in one heap: like crumbs on a plate you turn and slide, they keep their gaps.\n"
-            "So 100 layers store") in text   # pass 111 (r114 Focus): the range aside cut
+    assert "so they keep their distances.\n" in text   # p116: said once, in the set-up
     assert "No two get closer." not in text   # pass 102 (r104 Focus): the picture does not show it; checked below
     assert "turning table" not in text
     rng = np.random.default_rng(1)
@@ -4821,7 +4802,7 @@ def test_pass87_train_longer_is_a_steps_menu_and_a_train_button():
     i = next(k for k, c in enumerate(cells) if _src(c) == "ch01.train_longer()")
     prompt = _src(cells[i - 1])  # p103 (r105 Interaction): the Predict, then the one action, last
     assert "**Predict:** with more steps, will any no-bend run solve XOR?" in prompt
-    assert prompt.rstrip().endswith("then click **train**. 5000 is ten times longer.")
+    assert prompt.rstrip().endswith("then click **train**.")
 
 
 def test_r87_train_longer_has_a_written_check_that_every_choice_bears_out():
@@ -4832,7 +4813,7 @@ def test_r87_train_longer_has_a_written_check_that_every_choice_bears_out():
     check = _src(cells[i + 1])
     assert check.startswith("<details><summary>Check your prediction</summary>")
     assert "all ten no-bend runs stay at one half: solved 0 of 10." in check
-    assert 'A common wrong answer: "they just need more time".' in check
+    assert "No line exists to find." in check   # p116: the point said once (the midpoints), the answer here
     choices = ch01_collapse.TRY_STEPS
     assert "At " + ", ".join(str(n) for n in choices[:-1]) + f" or {choices[-1]} steps" in check
     for n in choices:
@@ -4946,8 +4927,7 @@ def test_pass93_the_bowl_is_drawn_before_four_plain_steps_and_its_numbers_are_tr
     loss 0.69, and the worked line 2x₁ + 2x₂ − 1 sits at 1.00; marks differ by shape, not colour alone."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch01.bowl_picture()")
-    assert _src(cells[k - 1]).endswith("Here is the bowl from above, both weights equal.\n"
-                                       "Each ring joins points of equal loss:")   # pass 94
+    assert _src(cells[k - 1]).endswith("Saying one half everywhere has a lower loss: 0.69.")   # p116: the title says the rings
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     out = json.dumps(cells[k]["outputs"])
     assert "image/png" in out and "A map of the loss bowl seen from above" in out   # pass 94: top-down
@@ -5012,9 +4992,9 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
     # pass 108 (r110 Focus): what the tables keep, said without "turn"
-    assert "We chose tables that only turn or flip the points." in _src(cells[head])
+    assert "Each table only turns or flips the points, so they keep their distances." in _src(cells[head])
     assert "The test's tables" not in _src(cells[head])
-    assert "plate" not in _src(cells[head]) and "plate" in fold   # pass 105 (r107): the plate only after the answer
+    assert "plate" not in _src(cells[head]) + fold   # p116: the plate's kept gaps said once, as distances, above
 
 
 # ---- pass 92 (r93 reader) ----
@@ -5110,7 +5090,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
     assert "Try to make the title count" not in text and "Watch the title: does any line get creased?" in text
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
     # pass 108 (r110 Focus): the why said as what the tables keep, with no question
-    assert "(no stretch)" not in text and "So the numbers never grow huge or shrink to 0." in text
+    assert "(no stretch)" not in text and "keep their distances" in text and "never grow huge" not in text
     # pass 99 (r100): as said, ordinary random tables (no turn-only step) blow up over 100 layers; these stay put
     rng, x0 = np.random.default_rng(0), np.random.default_rng(1).normal(size=8)
     plain, turned = x0.copy(), x0.copy()
@@ -5133,11 +5113,8 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
     at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
     equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
     text = _text()
-    assert ("2. Draw a corner's loss for every score. The curve only bends up.\n"
-                    "   It is high for the wrong label. It flattens toward 0 for the right one.\n"
-            "   The score only stretches and adds $u$, $v$, $b$: no bend.\n"
-            "   So the loss only curves up in $u$, $v$, $b$ too.\n"
-            "3. Curves that bend up, added, still bend up: a bowl.\n") in text
+    assert ("2. Each corner's loss only curves up as $u$, $v$, $b$ change, like the slice above. "
+            "Added, they still curve up: a bowl.\n") in text   # p116: one step
     rng = np.random.default_rng(96)
     t = np.linspace(-4, 4, 161)
     for (x1, x2), label in zip([(0, 0), (0, 1), (1, 0), (1, 1)], [0, 1, 1, 0]):
@@ -5222,11 +5199,12 @@ def test_pass97_no_bend_gap_question_and_its_answer_hold_for_wild_settings():
     ask = _src(cells[i - 1])
     # pass 111 (r114 Interaction: "can any setting make the gap bigger than 0?" was answered by the start title's
     # 0.00): the start reading is named, and the question is which slider breaks it, which the start cannot show
-    assert ("1. **Tick box off.** The gap reads 0.00 at the start. Predict: which slider, dragged far, lifts it "
+    # p116 (r115 Interaction: "which slider lifts it" led to a wrong belief; the answer is none): asked, yes or no
+    assert ("1. **Tick box off.** The gap reads 0.00. Predict: can any slider lift it "
             "above 0? Try three wild settings.\n2. **ReLU.**") in ask   # pass 109: numbered, then ReLU
     assert "largest gap 0.00" in ch01_collapse.collapse_demo(n_layers=3).title.get_text()   # "reads 0.00 at the start"
     answer = _src(cells[i + 1])
-    assert answer.startswith("<details><summary>Check step 1: tick box off</summary>\n\nNone: the gap stays 0.00.")
+    assert answer.startswith("<details><summary>Check step 1: tick box off</summary>\n\nNo: the gap stays 0.00.")
     assert answer.index("</details>") < answer.index("At $x = 0$.")
     w = ch01_collapse.collapse_demo(n_layers=3)
     assert w.bend.value is False
@@ -5348,7 +5326,7 @@ def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_i
     pulls = _straight_pulls(np.zeros(4), y)
     assert sorted(zip(y.tolist(), pulls.tolist())) == [(0.0, -0.5), (0.0, -0.5), (1.0, 0.5), (1.0, 0.5)]
     assert pulls.sum() == 0
-    assert ("   At one half everywhere, the pulls cancel. So training stops there.\n"
+    assert ("   At one half everywhere, the pulls cancel.\n"
             "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
             "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
 
