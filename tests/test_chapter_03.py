@@ -5294,20 +5294,6 @@ def test_pass116_the_six_step_map_is_gone_the_headings_carry_the_plan():
                          "## Where the backward signal fades: near-flat zones"]
 
 
-def test_pass116_relus_one_start_against_a_hundred_starts():
-    """Check r115 #1 (Correctness: 0.41 against the forecast 0.76 was put down to 'one random start', unshown): the
-    fold says the range of ReLU's layer-1 share over 100 starts (seeds 0-99, the widget's presses), computed here
-    from the same engine call the flow widget draws, and this start's 0.41 lies inside it."""
-    shares = [float(f[0] / f[-1]) for f in (gradients.signal_flow("relu", 10, seed=k) for k in range(100))]
-    low, high = min(shares), max(shares)
-    assert (f"{low:.2f}", f"{high:.1f}") == ("0.35", "2.6")
-    assert low < shares[0] < high
-    assert f"{shares[0]:.2f}" == "0.41"
-    flat = " ".join(prose().split())
-    assert f"Over 100 starts, it gets ${low:.2f}$ to ${high:.1f}$." in flat
-    assert flat.index("only $0.41$.") < flat.index("Over 100 starts")
-
-
 def test_pass110_gelu_is_left_out_of_the_chain_because_a_log_scale_has_no_negatives():
     """Check r112 #11: the chain widget leaves GELU out because its slope can be below 0 (left of -0.75, inside the
     widget's x range), so the share left could be negative, which a log scale cannot show; the widget draws no GELU."""
