@@ -2072,10 +2072,13 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 110 (r112 #7: the cost ranking was unsupported; BERT is not usually called a large language model): BERT's
     # and GPT-2's GELU is the tanh formula (deployments), and tanh needs an exponential too
     # pass 111 (r114 #5: exact GELU uses erf; only the tanh form BERT and GPT-2 use needs eˣ): the form named
-    assert "BERT and GPT-2 use GELU's tanh form, which needs an eˣ too." in said[0] and "Tanh and GELU" not in said[0]
+    # pass 116 (r115 Focus: "BERT and GPT-2" was never explained): the models dropped, the tanh form's eˣ kept
+    assert "GELU's tanh form needs an eˣ too." in said[0] and "Tanh and GELU" not in said[0] and "BERT" not in said[0]
     assert "use GELU, which needs" not in said[0]
     flat = " ".join(prose().split())
-    assert "BERT and GPT-2 use GELU's tanh form, which needs an $e^x$ too." in flat and "use GELU, which needs" not in flat
+    assert "GELU's tanh form needs one too." in flat and "use GELU, which needs" not in flat and "BERT" not in flat
+    # pass 116 (r115 Clarity: eˣ was named, never said): in plain words where the check names it
+    assert "A, slow $e^x$: true, but minor. ($e^x$ is the number $e$ to the power $x$.)" in flat
     assert "costs at least as much" not in said[0] and "large language" not in said[0]
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")} == {"gelu_tanh"}
     named = {d.model: d for d in deployments.DEPLOYMENTS if d.model in ("BERT", "GPT-2")}
@@ -4570,7 +4573,7 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
     assert f"{stretch:.2f}" == "1.36"   # lead 88: the fold writes all three measured numbers, so a reader can multiply
-    assert "BERT and GPT-2 use GELU's tanh form, which needs an $e^x$ too." in prose()   # the check under the question (pass 110; pass 111, r114 #5: the tanh form named)
+    assert "GELU's tanh form needs one too." in prose()   # the check under the question (pass 110; pass 111, r114 #5: the tanh form named)
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
@@ -5282,23 +5285,13 @@ def test_pass107_squares_add_asks_before_it_tells():
 
 # ---- pass 109: the r111 reading ----
 
-def test_pass109_the_six_step_map_follows_the_chapters_sections_in_order():
-    """Check r111 #3: the opening slide ends with a six-step map, in plain words the chapter has already used (bend,
-    backward signal), and its steps come in the order of the sections that teach them."""
+def test_pass116_the_six_step_map_is_gone_the_headings_carry_the_plan():
+    """Check r115 #4: the six-step map did not match the section headings; pass 116 (a cut pass) dropped it."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    at = next(i for i, c in enumerate(cells) if "The chapter in six steps:" in c)
-    assert at == 2 and cells[at].rstrip().endswith("6. ReLU's weak spot.")
-    steps = cells[at][cells[at].index("The chapter in six steps:"):].strip().split("\n")[1:]
-    assert [s.split(". ", 1)[0] for s in steps] == ["1", "2", "3", "4", "5", "6"]
-    # each step, the place the chapter teaches it: the nudge, the slopes and their flat zones, the chain rule, the
-    # starting weights, the real network, the dead units; in that order
-    where = ["That weight's nudge is", "## Where the backward signal fades: near-flat zones",
-             "## Slopes multiply: the chain rule", "## How big should the starting weights be?",
-             "## Watching it in a real network", "## ReLU's weak spot: dead units"]
-    found = [next(i for i, c in enumerate(cells) if w in c) for w in where]
-    assert found == sorted(found) and found[0] > at
-    opening = " ".join(" ".join(cells[:at]).split())
-    assert "**backward signal**" in opening and "**bend**" in opening   # the map's words are already taught
+    assert not any("six steps" in c for c in cells)
+    heads = [c.split("\n", 1)[0] for c in cells if c.startswith("## ")]
+    assert heads[:2] == ["## Each bend multiplies the backward signal by its slope",
+                         "## Where the backward signal fades: near-flat zones"]
 
 
 def test_pass110_gelu_is_left_out_of_the_chain_because_a_log_scale_has_no_negatives():

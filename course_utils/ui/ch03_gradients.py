@@ -387,7 +387,7 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor: it costs little. BERT and GPT-2 use GELU's tanh form, which needs an eˣ too. "
+          "True, but minor: it costs little. GELU's tanh form needs an eˣ too. "
           "One exponential per unit is cheap next to the weight multiplications feeding that unit. "
           "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named; pass 88c (r88
           # Correctness): not "tanh and GELU cost as much": GELU needs erf (or a tanh formula), and tanh is rarely the
