@@ -641,7 +641,8 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
 A big spread puts many sums far left and far right of 0.
 Far left, SELU squashes sums near its floor, {floor}.
-Right of 0, it stretches them only {right:.2f}×. So the spread shrinks.
+Right of 0, it stretches them only {right:.2f}×.
+The squash on the left outweighs that stretch. So the spread shrinks.
 
 {SELU_SCOPE}""")
 
