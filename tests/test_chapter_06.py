@@ -347,8 +347,9 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             # p110 (r112 Clarity: "for one menu item" was unclear before the widget): the menu item and the task named
             # r114 (Clarity: one tangled bullet said two things): three short bullets; the different task is said
             # at the one place that has it (the third Predict below)
-            "- dashed: a second choice, or a different task. The legend names it;\n"
-            "- dotted: a bad choice. The legend says why.\n"
+            # p116 (cut pass: the legend itself names the dashed line and says why a line is dotted)
+            "- dashed: a second choice, or a different task;\n"
+            "- dotted: a bad choice.\n"
             ) in before and "text under the menu" not in before
     assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
     others = [d for d in decisions.decisions() if d.other_task]
@@ -370,7 +371,8 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             'dotted, and why?\n1. Choose "Output for a number" in the menu.\n'
             # pass 101 (r103 Interaction: the click's effect was unsaid): the curves and a note on the pick
             # p104 (r106 Interaction): nothing shows before the click
-            "2. Click the bend you would use. Only then do the curves appear, with a note on your pick.\n"
+            # p116 (cut pass): the picker's own "Pick a bend to see how it fits" says nothing shows before the click
+            "2. Click the bend you would use.\n"
             "3. Check both guesses.") in before
     assert ch06_decisions.GUESS_FIRST == "<i>Pick a bend to see how it fits.</i>"   # the picker asks the same
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
@@ -485,7 +487,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # section (the map's boxes gloss them in a few words meanwhile)
     assert len(bullets) == 3 and all(b.count("**") == 2 for b in bullets) and all(len(b.split()) <= 20 for b in bullets)
     assert not re.search(r"GELU|SwiGLU|Leaky|transformer|LSTM|GRU|\bclass\b|softmax", after, re.I)
-    assert after.rstrip().endswith("It slides small pattern-finders across the photo.") and "below" not in after
+    assert after.rstrip().endswith("A **CNN** (convolutional network) mostly reads photos.") and "below" not in after   # p116 (cut: a side fact)
     md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
     home = {"transformer": "## The transformer row", "feed-forward block": "## The transformer row",
             "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "A **class** is one kind",
@@ -509,7 +511,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
-    assert "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
+    assert "SwiGLU is built on another smooth bend, **SiLU**: x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
     assert "It bends one with SiLU, then multiplies the two." in SWIGLU_WORDS   # pass 86: said in its own section
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -782,8 +784,9 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     # pass 97 (r98 Clarity: "loss" was only explained in an optional fold): said as an error score first
     # pass 98 (r99 Focus/Retention: digits to memorise, and "loss" first said here): said in words; the digits stay
     # in the fold it links to (checked below)
-    assert lines[1] == ("2. In a transformer's feed-forward block, pick GELU or SwiGLU. GELU is common (GPT-2). A gated "
-                        "block, SwiGLU, did a little better than ReLU in one 2020 test ([more](#GELU-and-SwiGLU-in-real-models)).")
+    # p116 (r115 Retention: the point spent its words on the test, not the rule): what SwiGLU adds, and the link
+    assert lines[1] == ("2. In a transformer's feed-forward block, pick GELU or SwiGLU. GELU is common (GPT-2). "
+                        "SwiGLU adds a gate ([more](#GELU-and-SwiGLU-in-real-models)).")
     assert not re.search(r"\d\.\d|loss", lines[1])
     scores = ch06_decisions.run_scores(ch06_decisions.deployments.comparison("Shazeer"))
     assert f"{scores['ReLU']:.3f}" == "1.677" and f"{scores['SwiGLU']:.3f}" == "1.636"
@@ -900,7 +903,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # pass 83 (r81 Focus, Clarity: five gated names at once): the split of all 8 waits in the optional end's fold
     fold = ch06_decisions.gate_test_fold().data
     # pass 92 (r93 Focus): the split said without the 8 bars or counts the learner cannot see
-    assert len(study.gated) == 5 and fold.rstrip().endswith("In all 8, every block with a gate beat every one without.\n\n</details>")
+    assert len(study.gated) == 5 and fold.rstrip().endswith("In all 8, every block that multiplies two sums beat every block with one sum.\n\n</details>")
     assert "All 5 blocks" not in more and not any(v in more for v in ("GEGLU", "ReGLU", "Bilinear", "GLU:"))
     # pass 87 (r86 Focus: a second chart, its numbers and the scoring sat before the list): one sentence on the main
     # path, no numbers; GELU is there for being common (pass 83, r81 Correctness)
@@ -1071,7 +1074,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert not hasattr(ch06_decisions, "SWIGLU_HOW")   # pass 68 (r63): said in line 3's words, not a fourth time
-    assert "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x)." in SMOOTH_WORDS   # pass 87: said before the SwiGLU diagram
+    assert "SwiGLU is built on another smooth bend, **SiLU**: x times sigmoid(x)." in SMOOTH_WORDS   # pass 87: said before the SwiGLU diagram
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
@@ -1225,7 +1228,7 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
     # pass 23: the share of the nudge falls, not sigmoid; x = 0 is named as sigmoid's best case
     # p108 (r110 Clarity: "its best case" was cryptic): said as where the most nudge gets through
-    assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0), where the most nudge gets through.\n"
+    assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0).\n"   # p116 (cut: steepest says it)
             "After how many layers is less than 1 in 1,000 of the nudge left?") in before
     assert "does sigmoid at its steepest (x = 0) first fall" not in before
     assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
@@ -1390,11 +1393,11 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     # pass 69 (r64 Focus: the fold went off the point): one plain sentence, the race only
     # pass 71 (r65 Correctness: "I can't check it from here"): "chapter 05's race", and its counts recomputed below
     # p106 (r108 Correctness: "race", "runs" and "toy problem" were not said here): what was trained, in plain words
-    assert more.startswith(
-        f"A rule of thumb is a start, not a law. [Chapter 05](05_training_race.ipynb#"
-        f"{decisions.RACE_SECTION.replace(' ', '-')}) trained a small network on one made-up problem, "
-        f"{decisions.RACE_RUNS} times per bend. ReLU learnt its training points all {decisions.RACE_RUNS} times; "
-        "sigmoid not once.\n")   # pass 73 (r70 Correctness): where to check
+    # p116 (cut pass: the race's counts are digits no quiz or later chapter asks for): a link to where it is shown;
+    # the counts below still hold for chapter 05, which says them
+    assert more.rstrip() == (
+        f"A rule of thumb is a start, not a law. See [chapter 05](05_training_race.ipynb#"
+        f"{decisions.RACE_SECTION.replace(' ', '-')}).")   # pass 73 (r70 Correctness): where to check
     # session 32 (r73 Correctness): said of the one toy problem it was raced on, not as a law
     assert "never" not in more and "every run" not in more
     from course_utils.engine import race as race_engine
@@ -1507,7 +1510,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
     assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: one sum, bent, that multiplies another sum of the same inputs.\n" in answer
-    assert "The bent sum is the **gate**;" in section and "every block with a gate beat every one without" in ch06_decisions.gate_test_fold().data   # pass 92
+    assert "The bent sum is the **gate**;" in section and "every block that multiplies two sums beat every block with one sum" in ch06_decisions.gate_test_fold().data   # pass 92, p116
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1741,7 +1744,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
+    assert "SwiGLU is built on another smooth bend, **SiLU**: x times sigmoid(x).\nSigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
     # pass 88: the dimmer words hold: big sums pass almost whole, small ones are about halved, negative ones dimmed
     silu = ch06_decisions.activations.get("silu")
     # pass 98 (r99 Clarity: "dims" hid that SiLU goes below 0, which the sign-flip Predict needs): said plainly
@@ -1765,7 +1768,7 @@ def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built
     # pass 56 (r50 change 3): one short line per map row; the patch (first layers only) is not needed to read the map
     assert "A **CNN** (convolutional network) mostly reads photos." in text
     # pass 75 (r72 Clarity: "convolutional" was unexplained): what it does, in plain words
-    assert "A **CNN** (convolutional network) mostly reads photos. It slides small pattern-finders across the photo." in text
+    assert "pattern-finders" not in text   # p116 (cut pass): how a CNN works is a side fact the list never uses
     assert "built for photos" not in text and "Each unit looks at one small patch." not in text
     # pass 61 (r55 Clarity 4): "convolutional" said in plain words, right after the acronym, with an everyday picture
     # pass 73 (r70 Clarity: "convolution" is never used again): cut; the chapter needs only what a CNN mostly reads
@@ -1808,7 +1811,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
     ref = next(_src(c) for c in cells if _src(c).startswith("## Beyond the list"))   # pass 61: was "Reference"
     # pass 30 (r28): "equal weight counts" was never explained: the comparison points to chapter 05's race instead
-    assert "For GELU against SwiGLU, train both on your data and compare." in ref   # pass 75: after chapter 05's race, said above
+    assert "train both on your data" not in ref   # p116 (cut pass): the list's "GELU or SwiGLU" says both are fine
     assert "](05_training_race.ipynb#" in ref   # pass 75: the race it points to is linked in the sentence before
     assert "equal weight counts" not in ref and "middle units" not in ref and "**seeds**" not in ref
     assert "A rule of thumb is a start, not a law." in ref and "close bends" not in ref
@@ -2093,18 +2096,17 @@ SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram 
     "It dips a little below 0.\n\n"
     # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own
     # pass 88 (r87 Clarity: SiLU had no plain-words version): sigmoid as a dimmer, what SiLU lets through
-    "SwiGLU, next, is built on another smooth bend, **SiLU**: x times sigmoid(x).\n"
+    "SwiGLU is built on another smooth bend, **SiLU**: x times sigmoid(x).\n"
     "Sigmoid acts as a dimmer from 0 to 1.\n"
     # p107 (r109 Correctness): big sums passed "unchanged" only on the right; the dip's lowest point, computed
     "So SiLU passes big positive sums almost unchanged.\n"
     "Big negative sums come out near 0.\n"
-    "In between, it dips a little below 0, lowest about −0.28.")   # pass 99 (r100 Clarity)   # pass 98; pass 91 (cut for words): "like GELU" is drawn
+    "In between, it dips a little below 0.")   # p116 (cut): the lowest point is in the picture's alt   # pass 99 (r100 Clarity)   # pass 98; pass 91 (cut for words): "like GELU" is drawn
 # pass 89b (r90 Focus: GELU, then SwiGLU, then GELU again): the GELU question follows GELU's words; SwiGLU's line
 # opens its own cell, right over its diagram
 SWIGLU_WORDS = ("**SwiGLU** is a block with two sums of the same inputs (below).\n"
                 "Each sum has its own weights.\n"   # p108 (r110 Clarity: two sums of what?)
-                "It bends one with SiLU, then multiplies the two.\n"
-                "The \"Swi\" in SwiGLU is Swish, another name for SiLU.")   # p107 (r109 Clarity: the name unexplained)
+                "It bends one with SiLU, then multiplies the two.")   # p116 (cut): the "Swi" name, a side fact   # p107 (r109 Clarity: the name unexplained)
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -2169,12 +2171,13 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k - 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k - 1]["metadata"]["tags"]
-    assert _src(cells[k - 2]).rstrip().endswith("Below: three bends (left), and how steep each is (right).\n"
+    assert _src(cells[k - 2]).rstrip().endswith("**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\n"
                                                # pass 48 (r43): one name, x; p110 (r112 Picture first): said before
+                                               # p116 (cut): "three bends (left), how steep (right)" is the titles'
                                                "Across the bottom of both: x, the sum going into the bend.")
     # pass 97 (r98 Clarity: ReLU, sigmoid and tanh were used, never said): one plain line each, over their picture
     said = ("**ReLU**: 0 for a sum below 0, the sum itself above.\n**Sigmoid**: an S-curve from 0 to 1.\n"
-            "**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\nBelow: three bends")
+            "**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\nAcross the bottom of both")   # p116 (cut)
     assert said in _src(cells[k - 2])
     relu, sig, tanh = (np.asarray(activations.get(n)(xs), dtype=float) for n in ("relu", "sigmoid", "tanh"))
     np.testing.assert_array_equal(relu, np.where(xs < 0, 0.0, xs))   # 0 below 0, the sum itself above
@@ -2287,7 +2290,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     assert decisions.lines()[6].note.startswith("A number that can never be below 0, such as a price (not a change in "
                                                 "price), can use Softplus")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
-    assert "train both on your data and compare" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
+    assert "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
     assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
     assert "[04](04_activation_zoo.ipynb)" in ch06_decisions.links_and_sources().data   # pass 92: chapter links only
@@ -2601,9 +2604,9 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 96 (r97 Focus): one whisper line on the main path; the step-by-step waits in a fold
     assert ("The LSTM's memory path (right) has no bend. On this path, the nudge going back is multiplied only by "
             # r114 (Clarity: "a step is one more layer" sat only in the fold): on the main path, the fold after it
-            "the forget gate.\nEach step back toward the sequence's start is like one more layer.\n\n"
-            "<details><summary>Optional: step by step</summary>\n\n"
-            "Each step back multiplies the nudge by the forget gate alone.\n") in text
+            "the forget gate.\nEach step back toward the sequence's start is like one more layer.\n"
+            # p116 (r115 Focus: the fold repeated the paragraph over it): cut; its one new line joins the paragraph
+            "Training can push that gate near 1.") in text and "Optional: step by step" not in text
     assert text.index("toward the sequence's start") < text.index("steps back")
     assert "other paths" not in text
     assert "Squashing costs more going back" not in text
@@ -2646,7 +2649,7 @@ def test_pass29_the_opening_says_what_the_chapter_boils_down_to():
     """Check the opening names the seven lines; pass 46 (r41, cut): the memory-loop preview went, its section's
     heading says it."""
     first = _src(_cells()[0])
-    assert "Now we boil it down to seven lines to learn by heart.\n" in first and "memory loop" not in first
+    assert "It ends in seven lines to learn.\n" in first and "memory loop" not in first   # p116 (cut: "Now")
     # pass 100 (r102 Clarity: "bend" leaned on earlier chapters): said in plain words in the first line
     # r103 (Clarity: that line used "unit" and "sum" a cell before they are said): the opening asks the chapter's
     # question; the map's first lines say what a unit, its sum and its bend are
@@ -2840,7 +2843,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
     assert "Tanh" not in before and inside.rstrip().endswith(   # p109 (r111 Clarity 10): why sum 1, said after
-        said + "\nSums are seldom exactly 0. Take sum 1 as an example, a little away from 0.")
+        said + "\nSums are seldom 0. Take sum 1, for example.")   # p116 (cut), still a chosen example
     assert "Tanh" not in _src(cells[k + 1]).split("= 1 in 1,024.")[0]   # pass 101: tanh's line follows the answer
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -2977,7 +2980,7 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
     # pass 71 (r65 Picture first): the picture, then the words that read it
     # pass 88c (r88 Clarity: "training set" never explained): said in plain words at its first use
-    assert _src(cells[side - 2]).endswith("Below: one unit's sums on its eight examples, and the slope at each.")   # p108
+    assert _src(cells[side - 2]).endswith("its **leak**.")   # p108; p116 (cut: the picture's title says it)
     assert "every example the network trains on (its **training set**)" in _src(cells[side - 2])   # p110 (r112): the network's   # defined where first used
     assert len(ch06_decisions.dead_sums()) == 8
     assert not any("training set" in _src(c) for c in cells[:side - 2] if c["cell_type"] == "markdown")
@@ -3110,7 +3113,7 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
     assert stored.startswith("<details><summary>Check your prediction</summary>") and "<img src='data:image/png" in stored
     # p109 (r111 Interaction: the Predict was a lookup on the map): a real guess first, then the trace
-    assert ("Could sigmoid, an S from 0 to 1, give its output? Why, or why not?\n"
+    assert ("Could sigmoid give its output? Why, or why not?\n"   # p116 (cut): the key right above says its S
             "Then trace both paths on the map, and open the check.") in predict
     assert "Sigmoid would squash every guess to between 0 and 1." in fold   # the check answers the guess
     assert predict.startswith("**Predict:** a plain network reads today's weather and guesses tomorrow's temperature.")
@@ -3388,7 +3391,8 @@ def test_pass72_the_race_claim_links_the_chapter_section_it_comes_from():
     runs (pass 75, r72 Focus: under "Beyond the list", no longer in a quiz's More fold); the heading is chapter 05's,
     so its anchor resolves."""
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
-    assert "[Chapter 05](05_training_race.ipynb#Five-starts-per-bend) trained" in ref   # p106 (r108): what it did
+    # p116 (cut pass: digits a learner need not carry, no quiz uses them): the race is a link to its own section
+    assert "[chapter 05](05_training_race.ipynb#Five-starts-per-bend)" in ref and "made-up problem" not in ref
     q = ch06_decisions.recall_question()
     assert "chapter 05" not in q.static_html and "<summary>More</summary>" not in q.static_html
     ch05 = [_src(c) for c in json.loads((ROOT / "notebooks/05_training_race.ipynb").read_text())["cells"]]
@@ -3491,18 +3495,14 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # r114 (Clarity: the map showed ten names the learner could not read yet): a few plain words
                     # each, a line of two at most; each is still said in bold in its own section
                     # r115 (Correctness: "a dimmer, 0 to 1" clashed with SwiGLU's gate, "no dimmer from 0 to 1")
-                    "- Tanh: an S from −1 to 1.\n"
-                    "- Gate: a number that scales another, often from 0 to 1.\n"
-                    "- Transformer: the design inside chatbots. Its feed-forward block holds the bend.\n"
-                    "- LSTM, GRU: read a sequence, keep a memory.\n"
-                    "- GELU: ReLU, corner rounded. SwiGLU: one sum gates another.\n"
-                    "- Dead unit: stuck at 0. Leaky ReLU: not quite flat left of 0.\n"
-                    "- Softmax: a share for each class.\n"
-                    "- Each gets its own section below.")
+                    # p116 (r115 Clarity, change 1: fourteen terms before the first Predict, "class" and "feed-forward
+                    # block" unexplained there): the key holds only that Predict's words, and one pointer for the rest
+                    "- The map's other names each get a section below.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
                  "Softmax"):
-        assert word in map_words, word   # each word the key glosses is on the map
+        assert word in map_words, word   # the map's other names, the pointer's "other names"
+        assert word.lower() not in rule.lower(), word   # each waits for its own section
     assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     first_gate = next(i for i, c in enumerate(cells)   # r114: the map's key glosses it in a few words first
@@ -3535,8 +3535,7 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     assert new.where == "New content inside an LSTM or GRU"   # the menu's words, as the Predict quotes them
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
     assert answer.strip() == ("The band is tanh: each write stays between −1 and 1.\n"
-                              "ReLU, dotted: a write is never below 0 and has no top. "
-                              "A write can only add, and one write can be huge.")
+                              "ReLU, dotted: a write is never below 0 and has no top.")   # p116 (cut: said twice)
     # the picker draws what the fold says: the band tanh, the dotted line ReLU, no dashed line
     assert (new.pick, new.avoid, new.runner_up) == ("tanh", "relu", "")
     p = ch06_decisions.picker()
@@ -4096,7 +4095,7 @@ def test_pass101_the_layers_check_also_answers_for_tanh_at_sum_1_and_relu():
     said = ch06_decisions._one_in(left["tanh_at_1"][n - 1])
     assert n == 8 and said == "1 in 1,033" and left["tanh_at_1"][n - 2] > 1e-3
     assert f"Tanh at sum 1 drops below 1 in 1,000 at {n} layers: {said}." in fold   # p107 (r109: "it" was unclear)
-    assert "ReLU above 0 keeps all of it." in fold and np.all(left["relu"] == 1.0)
+    assert "ReLU above 0" not in fold and np.all(left["relu"] == 1.0)   # p116 (cut): "Why ReLU inside" says it
     w = ch06_decisions.slopes_multiply()
     w.sliders["layers"].value = n
     assert f"Tanh, sum 1: {said}" in w.readout.value   # the slider shows the same number at 8 layers
@@ -4187,7 +4186,8 @@ def test_p107_the_key_holds_only_the_first_questions_words():
     key = _src(cells[k]).split(MAP_KEY_HEAD)[1].split("\n\n")[0].splitlines()
     assert key[:2] == ["- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1.", "- No bend: the sum goes out unchanged."]
     # r114 (Clarity): every other name on the map gets a few plain words, one short line each, ending with a pointer
-    assert key[-1] == "- Each gets its own section below." and all(len(k.split()) <= 14 for k in key)
+    assert key[-1] == "- The map's other names each get a section below." and all(len(k.split()) <= 14 for k in key)
+    assert len(key) == 3   # p116 (r115 Clarity, change 1): the first Predict's words and the pointer, nothing more
     assert _src(cells[k + 1]).startswith("**Predict:** a plain network") and "**no bend**" in ch06_decisions.map_check().data
     md = [(i, _unkeyed(_src(c))) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
     for word, bold in (("tanh", "**Tanh**"), ("transformer", "**transformer**"), ("LSTM", "**LSTM**"),
@@ -4236,10 +4236,10 @@ def test_p107_silu_words_say_both_sides_and_its_lowest_point():
     silu = ch06_decisions.activations.get("silu")
     assert abs(float(silu(np.array([8.0]))[0]) - 8.0) < 0.01 and abs(float(silu(np.array([-8.0]))[0])) < 0.01
     assert round(ch06_decisions.activations.minimum("silu")[1], 2) == -0.28   # the registry's lowest point
-    assert "lowest about −0.28." in SMOOTH_WORDS and "shrinks sums near 0" not in SMOOTH_WORDS
+    assert "dips a little below 0." in SMOOTH_WORDS and "shrinks sums near 0" not in SMOOTH_WORDS   # p116: −0.28 in the alt
     alt = ch06_decisions.smooth_picture().data
     assert "data:image/png;base64," in alt and "lowest: SiLU −0.28" in alt
-    assert "The \"Swi\" in SwiGLU is Swish, another name for SiLU." in SWIGLU_WORDS
+    assert "Swish" not in SWIGLU_WORDS   # p116 (cut pass): a side name no later cell uses
 
 
 def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and_real():
@@ -4251,13 +4251,12 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     # p110 (r112 Clarity: the lever could not be pictured): what a slope measures, said as moving the sum
     assert ("Slope means: move the sum a little, and see how far the output moves.\n"
             "At x = 0, sigmoid's output moves a quarter as far: slope 0.25.\n"
-            "So a nudge coming back is passed on as a quarter.\n"
             "A flat curve (slope 0) passes nothing back. A ramp of slope 1 passes all of it.") in first
     assert float(activations.get("sigmoid").derivative(np.array([0.0]))[0]) == 0.25   # "a quarter", "slope 0.25"
     assert float(activations.get("relu").derivative(np.array([2.0]))[0]) == 1.0   # a ramp of slope 1
     tanh_cell = next(_src(c) for c in _cells() if _src(c).startswith("Tanh's slope is 1 only at sum 0."))
     # r114 (Correctness: "a typical sum" read as a fact about real networks): said as a chosen example
-    assert tanh_cell.rstrip().endswith("Sums are seldom exactly 0. Take sum 1 as an example, a little away from 0.")
+    assert tanh_cell.rstrip().endswith("Sums are seldom 0. Take sum 1, for example.")   # p116 (cut): still an example
     assert "typical sum" not in _md_text()
     (_, _, note, _), = ch06_decisions.NOTE["dying_units"]
     drawn = dict(ch06_decisions.MINI)["dying_units"][0][1]["alpha"]
@@ -4299,3 +4298,30 @@ def test_r114_the_picker_says_why_its_menu_has_eight_places_for_seven_lines():
     assert set(lines[3].roles) == {"gate", "recurrent_state"}
     words = next(_src(c) for c in _cells() if _src(c).startswith("## Try it: the picker"))
     assert "The menu has eight places, not seven: line 4 splits into gates and new content." in words
+
+
+def test_p116_two_sum_claim_holds_and_does_not_call_a_bendless_block_gated():
+    """r115 Correctness: "every block with a gate beat every one without" counted Bilinear, two sums multiplied with no
+    bend, as gated, against the chapter's own "one sum, bent, that multiplies another". The fold now says two sums
+    against one; the facts must bear it out at every training length, and a bendless two-sum block is why."""
+    from course_utils.facts import deployments
+    study = deployments.comparison("Shazeer")
+    bends = dict(study.gate_bends)
+    assert set(bends) == set(study.gated) and "identity" in bends.values()   # a two-sum block with no bend exists
+    scores = {v: vals for v, *vals in study.scores}
+    one_sum = [v for v in study.compared if v not in study.gated]
+    for k in range(len(next(iter(scores.values())))):
+        assert max(scores[v][k] for v in study.gated) < min(scores[v][k] for v in one_sum)
+    fold = ch06_decisions.gate_test_fold().data
+    assert "every block that multiplies two sums beat every block with one sum" in fold
+    assert "with a gate beat every one without" not in fold
+
+
+def test_p116_smooth_alt_says_where_silu_and_gelu_differ():
+    """r115 Correctness: the alt said SiLU "lies close to" GELU; the picture shows a gap. The alt now gives both at
+    x = 1, computed from the registry."""
+    alt = ch06_decisions.smooth_bends().get_label()
+    from course_utils.facts import activations
+    s1, g1 = (float(activations.get(n)(1.0)) for n in ("silu", "gelu"))
+    assert s1 < g1 and f"at x = 1, SiLU gives {s1:.2f}, below GELU's {g1:.2f}" in alt
+    assert "close to GELU" not in alt

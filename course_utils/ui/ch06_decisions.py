@@ -656,7 +656,8 @@ def smooth_bends():
     low = {n: float(np.min(plots.curve(n, xs))) for n in SMOOTH}
     fig.set_label(f"SiLU and GELU drawn large for x from {_x(SMOOTH_X[0])} to {_x(SMOOTH_X[1])}, with ReLU thin: "
                   f"both follow ReLU far from 0, round its corner near 0, and dip a little below 0 left of it "
-                  f"(lowest: SiLU {_two(low['silu'])}, GELU {_two(low['gelu'])}); SiLU's curve lies close to GELU's")
+                  f"(lowest: SiLU {_two(low['silu'])}, GELU {_two(low['gelu'])}); at x = 1, SiLU gives "
+                  f"{_two(plots.curve('silu', 1.0))}, below GELU's {_two(plots.curve('gelu', 1.0))}")
     return fig
 
 
@@ -890,7 +891,8 @@ def gate_test_fold():
         raise ValueError("the fold's summary names the test")
     main = gate_test_picture(study, only=MAIN_BLOCKS)
     main_img = tables.image(figure_png(main), figure_alt(main), *MAIN_FIG)
-    gate_won(study)   # "every block with a gate beat every one without": raises when the scores disagree
+    gate_won(study)   # "every block that multiplies two sums beat every block with one": raises when the scores
+    # disagree (p116, r115 Correctness: one two-sum block, Bilinear, has no bend on its gate, so not "a gate")
     gelu_runs(study)   # "not clearly better" holds after both runs (pass 90, r91 Focus: their digits cut)
     # pass 87 (r86 Focus): the test, its three main bars and their numbers moved here from line 3's main path
     scores = run_scores(study)   # pass 96 (r97): the raw losses What to remember quotes, printed here
@@ -903,7 +905,7 @@ Here are {len(MAIN_BLOCKS)} of them. {BARS_SAID}
 ReLU's loss was {scores["ReLU"]:.3f}; SwiGLU's was {scores["SwiGLU"]:.3f}.
 {gate_result(study)}
 
-In all {len(study.compared)}, every block with a gate beat every one without."""
+In all {len(study.compared)}, every block that multiplies two sums beat every block with one sum."""
     return Markdown(f"{gate_in_one_line(study)}\n\n<details><summary>{GATE_FOLD_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
