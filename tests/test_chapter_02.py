@@ -55,13 +55,8 @@ def _folded_output(cell):
 # size): the bridge only points at the scale; under the picture, the usual error in grams, then Φ, then its switch
 BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "GELU is $x$ × a smooth share between 0 and 1.\n"
-          # r114 Clarity 1 (the bell-to-gate chain was the densest place): the gate first, in plain words, then the bell
-          "Picture a gate, open that share of the time.\n"
-          "Open, $x$ passes; shut, 0 passes.\n"
-          "GELU passes the average: $x$ × the share.\n"
-          # pass 104 (r106 Clarity: read as if GELU needed a kitchen scale): the bell, the scale only its example
-          # pass 105 (r107 Correctness: the bell read as made by the scale): the scale only explains it
-          "The share comes from a bell curve; a kitchen scale explains it (below).")
+          # p116 (r115 Clarity change 1): one image, the bell; "gate" is SwiGLU's word only
+          "The share comes from a bell curve (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
               # r111 Clarity 2: one name throughout ("usual size" went); r112 Clarity 1: "usual error" misnamed a
@@ -78,8 +73,8 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "GELU's designers assumed a unit's sums pile up the same way.\n"
               "Feed it many examples; note each weighted sum plus bias, its $x$.\n"
               "Their bell: centre 0, usual spread 1.\n"
-              "$\\Phi(x)$, read \"phi of x\", is the share of sums that $x$ beats: the hatched area.\n"
-              "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
+              # p116 cut: the smooth-switch line restated the right panel
+              "$\\Phi(x)$, read \"phi of x\", is the share of sums that $x$ beats: the hatched area.")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
 # unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
 # r114 Clarity 1: the gate itself moved up to the bridge; this cell now only ties the share back to it
@@ -87,17 +82,17 @@ GATE_STORY = (# pass 105 (r107 Clarity: "how big x is for this unit" was vague):
               # r108 Clarity: "rank" read as 1st, 2nd, 3rd; now the share of the sums x beats, with Φ(1) worked
               "$\\Phi(1) = 0.84$: $x = 1$ beats about 84 in 100.\n"
               # r109 Clarity: why beating other sums should decide how much of x passes
-              "Beat most, and $x$ is mostly kept; beat few, mostly dropped.\n"
-              "GELU multiplies $x$ by $\\Phi(x)$: the gate's average (below).")
+              # p116 (r115 Clarity change 1): why beating most means keeping, in one plain reason; no gate
+              "A sum that beats most is big for this unit: likely worth passing on.\n"
+              "So GELU keeps most of it, and drops most of a sum that beats few.\n"
+              "GELU multiplies $x$ by $\\Phi(x)$ (below).")
 # pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
 # arrow length from the together part and the box spends it on spread (test_pass100_...)
 # r103 (Clarity: "frees length ... the box spends it" was jargon; Correctness: the ticked box changes centre and
 # spread at once): the fair comparison (unticked) first, then what the box adds and why
 # pass 105 (r107 Correctness: a general "Yes" from one two-input toy): said for this small example
-TAKEAWAY = ("**Takeaway:** in this small example, centred inputs allow bigger steps.\n"
-            "Unticked, the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.\n"
-            # r110 (sentence cap): the why (bigger apart parts) is the fold's, just above (TIE_END)
-            "Ticked, with arrows as long, centre 0 reaches the star about three times sooner at step size 1.")
+# p116 cut: the tie, the step-3 miss and the three-times-sooner repeated the answer just above; the conclusion only
+TAKEAWAY = "**Takeaway:** in this small example, centred inputs allow bigger steps."
 TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
            "Its two inputs differ up to twice as much.\n"
            "So its steps have bigger apart parts.\n"
@@ -1470,8 +1465,8 @@ def test_swiglu_has_twice_a_relu_units_input_weights():
     # count with 4 inputs and 4 readers instead
     # pass 48 (r43 Focus 3): the worked count was a detour: one line, the ratio, and where chapter 04 takes it up
     # r57 sweep: "it" named (a SwiGLU unit, not its gate)
-    assert ("**Weakness:** its gate needs a second set of input weights.\n"
-            "So a SwiGLU unit has twice a ReLU unit's input weights (chapter 04).\n\n") in text
+    # p116 cut: the count itself is chapter 04's; here the weakness and the pointer only
+    assert "**Weakness:** its gate needs a second set of input weights (chapter 04).\n\n" in text
     # pass 49 (r44 Clarity 3): "1.5 times" counted outgoing weights, which the chapter's unit (weights on its inputs)
     # does not; the count is now of input weights only: one sum against two (a and b), for any number of inputs
     assert "1.5 times" not in text and "as many inputs as it feeds" not in text
@@ -2430,7 +2425,6 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     # pass 49 (r44 Clarity 4): an everyday picture for it, the whisper down a line, each slope a louder or softer voice
     # pass 73 (r70 Clarity 2): the one word next to ReLU's weakness, no longer one line of a word list
     assert ("**Learning signal** (more in the [glossary](91_glossary.ipynb#Glossary)): a message sent backwards through each unit.\n"
-            "Think of a correction whispered back down a line of people.\n"
             "It tells each weight which way to change.\n"
             "Each slope on its way multiplies the signal. A slope of 0 lets none through.\n") in text
     assert "louder, softer" not in text   # pass 68: it said the multiplying line again
@@ -4549,7 +4543,8 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 104 (r106 Picture first): the k = −1.5 example moved into the fold right under these lines
     # r110 (sentence cap): "Subtracting k moves ReLU's corner ..." cut; the first line says it, the fold shows why
     assert pieces.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n")
-    assert "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\nThe widget's lower panel draws each piece." in pieces and "(lower panel)" not in pieces
+    # p116 cut: "The widget's lower panel draws each piece." went (it described the widget); the formula ends the cell
+    assert pieces.rstrip().endswith("As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.") and "(lower panel)" not in pieces
     fold = "".join(cells[_cell_index("Each piece is one ReLU, slid") + 1]["source"])
     assert "<summary>Why x − k moves the corner</summary>" in fold and (
         "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$") in fold
