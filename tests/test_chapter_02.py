@@ -4770,7 +4770,7 @@ def test_the_phi_panel_marks_one_half_at_zero():
     assert (0.0, 0.5) in dots and len(dots) == 3
     assert "Φ(0) = 0.5" in [t.get_text() for t in ax_c.texts]
     assert "a dot marks Φ(0) = 0.5 at x = 0" in fig.get_label()
-    assert BELL_STORY.endswith("exactly ½ at 0 (right panel).")
+    # p116 cut: the smooth-switch line ("exactly ½ at 0 (right panel)") went; the panel's dot and label say it
 
 
 # ---------------------------------------------------------------- pass 102: the r104 reader
