@@ -55,13 +55,8 @@ def _folded_output(cell):
 # size): the bridge only points at the scale; under the picture, the usual error in grams, then Φ, then its switch
 BRIDGE = ("**In plain words.** ReLU is $x$ × (0 or 1): 0 for negative $x$.\n"
           "GELU is $x$ × a smooth share between 0 and 1.\n"
-          # r114 Clarity 1 (the bell-to-gate chain was the densest place): the gate first, in plain words, then the bell
-          "Picture a gate, open that share of the time.\n"
-          "Open, $x$ passes; shut, 0 passes.\n"
-          "GELU passes the average: $x$ × the share.\n"
-          # pass 104 (r106 Clarity: read as if GELU needed a kitchen scale): the bell, the scale only its example
-          # pass 105 (r107 Correctness: the bell read as made by the scale): the scale only explains it
-          "The share comes from a bell curve; a kitchen scale explains it (below).")
+          # p116 (r115 Clarity change 1): one image, the bell; "gate" is SwiGLU's word only
+          "The share comes from a bell curve (below).")
 BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "Its small errors pile up into a **bell curve** (left panel).\n"
               # r111 Clarity 2: one name throughout ("usual size" went); r112 Clarity 1: "usual error" misnamed a
@@ -78,8 +73,8 @@ BELL_STORY = ("Weigh one apple a thousand times on a kitchen scale.\n"
               "GELU's designers assumed a unit's sums pile up the same way.\n"
               "Feed it many examples; note each weighted sum plus bias, its $x$.\n"
               "Their bell: centre 0, usual spread 1.\n"
-              "$\\Phi(x)$, read \"phi of x\", is the share of sums that $x$ beats: the hatched area.\n"
-              "It is a smooth switch: near 0 far left, near 1 far right, exactly ½ at 0 (right panel).")
+              # p116 cut: the smooth-switch line restated the right panel
+              "$\\Phi(x)$, read \"phi of x\", is the share of sums that $x$ beats: the hatched area.")
 # pass 103 (r105 Clarity: "Why this share?" went unanswered, any S-shaped share would do for a random gate): a
 # unit's sums pile up into a bell too, so Φ(x) says how big x is for this unit, then the gate
 # r114 Clarity 1: the gate itself moved up to the bridge; this cell now only ties the share back to it
@@ -87,17 +82,17 @@ GATE_STORY = (# pass 105 (r107 Clarity: "how big x is for this unit" was vague):
               # r108 Clarity: "rank" read as 1st, 2nd, 3rd; now the share of the sums x beats, with Φ(1) worked
               "$\\Phi(1) = 0.84$: $x = 1$ beats about 84 in 100.\n"
               # r109 Clarity: why beating other sums should decide how much of x passes
-              "Beat most, and $x$ is mostly kept; beat few, mostly dropped.\n"
-              "GELU multiplies $x$ by $\\Phi(x)$: the gate's average (below).")
+              # p116 (r115 Clarity change 1): why beating most means keeping, in one plain reason; no gate
+              "A sum that beats most is big for this unit: likely worth passing on.\n"
+              "So GELU keeps most of it, and drops most of a sum that beats few.\n"
+              "GELU multiplies $x$ by $\\Phi(x)$ (below).")
 # pass 100 (r102 Clarity: centring or the wider spread?): the box's comparison said honestly, centring frees
 # arrow length from the together part and the box spends it on spread (test_pass100_...)
 # r103 (Clarity: "frees length ... the box spends it" was jargon; Correctness: the ticked box changes centre and
 # spread at once): the fair comparison (unticked) first, then what the box adds and why
 # pass 105 (r107 Correctness: a general "Yes" from one two-input toy): said for this small example
-TAKEAWAY = ("**Takeaway:** in this small example, centred inputs allow bigger steps.\n"
-            "Unticked, the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.\n"
-            # r110 (sentence cap): the why (bigger apart parts) is the fold's, just above (TIE_END)
-            "Ticked, with arrows as long, centre 0 reaches the star about three times sooner at step size 1.")
+# p116 cut: the tie, the step-3 miss and the three-times-sooner repeated the answer just above; the conclusion only
+TAKEAWAY = "**Takeaway:** in this small example, centred inputs allow bigger steps."
 TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
            "Its two inputs differ up to twice as much.\n"
            "So its steps have bigger apart parts.\n"
@@ -415,7 +410,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"- outputs: [{best.fun:.3f}, ∞)\n" in cards()
-    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign as it passes back.\nWhere it would tell a weight \"go up\", it now says \"go down\".\nThat is no fault: there, a bigger sum gives a smaller output.\nThe flip is strongest at $x = -\\sqrt2$, where the slope is about −0.13.\n" in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output." in markdown()   # p116 cut: go up/down and the −√2 flip
 
 
 
@@ -544,9 +539,10 @@ def test_explorer_asks_which_slopes_pass_no_signal_or_a_flipped_one_and_the_answ
     # pass 60 (r54): the chapter promised four bends and a gate, so the fifth ticked bend is named where it is asked
     # pass 102 (r104 Interaction: the learner acted before predicting): the guess first, then the check
     # pass 104 (r106 Clarity: the Predict lines were long): shorter sentences, the check after the guess
-    assert ("**Predict:** at x = −1.5, which of the four bends, and SiLU, have slope 0 (no "
-            "learning signal back)?\nWhich have a slope below 0 (the signal flipped)?\n**Then check:** tick all five "
-            "(SiLU too) and move the probe to −1.5.\nThen click \"Show the numbers\".") in above
+    # p116 cut: the same ask in two lines; "SiLU too" still names the fifth bend in the check
+    assert ("**Predict:** at x = −1.5, which bends have slope 0 (no signal back)? Which have a slope below 0 "
+            "(signal flipped)?\n**Then check:** tick all five (SiLU too), move the probe to −1.5, and click "
+            "\"Show the numbers\".") in above
     boxes = ch02.bend_explorer().checkboxes
     assert len(boxes) == 5 and "SiLU" in {b.description for b in boxes.values()}   # the four, and SiLU
     # pass 68: the second question (the tails at x = 4) is cut: tanh's section says its tail is flatter than sigmoid's
@@ -884,7 +880,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 73 (r70 Focus): the Swish line named a setting the learner never uses again: "SiLU(a) = a σ(a)" is enough
     # pass 80 (r77 Correctness: "Swi" never explained): one line in the name's fold; SiLU as one case of Swish (the
     # glossary: Swish at β = 1 is SiLU), not "another name" (r61)
-    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 2
+    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 1   # p116 cut: the knob-at-1 line went
     assert text.count("[Swish](91_glossary.ipynb#Glossary)") == 1 and "another name" not in text
     # pass 58 (r52): the name line shortened; "Gated Linear Unit" said as "a gated unit"
     # pass 60 (r54 Clarity 1): "a gated unit" hid the L, and "stretch factor" was never explained: GLU spelled out,
@@ -894,7 +890,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 68 (r63: fold the Swish line): the same two lines, in a closed block under the name
     # pass 71 (r67 Clarity 1: seven new names in 15 lines): the name lines join the model names in one closed block
     assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\n"
-                                                                    "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU with a knob for how sharp its bend is.\nSiLU is Swish with the knob at 1.\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")
+                                                                    "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU with a knob for how sharp its bend is.\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")   # p116 cut: the knob-at-1 line
     assert "also called Swish" not in text
 
 
@@ -984,19 +980,7 @@ def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
     assert np.mean(np.tanh(np.linspace(0.5, 3, 100))) > 0.5
 
 
-def test_faster_stand_in_is_folded_for_the_curious():
-    """Check the tanh-approximate GELU sits in a collapsed 'For the curious' block, its code cell hidden, and the
-    bound it states (less than a thousandth) holds for scipy's exact GELU: the largest gap is 0.00047."""
-    at = _cell_index("ch02.gelu_stand_in()")
-    cells = chapter()["cells"]
-    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
-    folded = _folded_output(cells[at])
-    assert folded.startswith("<details><summary>For the curious: a faster stand-in") and folded.endswith("</details>")
-    assert "The two curves differ by less than a thousandth." in folded and "largest gap" not in printed() + folded
-    x = np.linspace(-5, 5, 10_001)
-    approx = 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3)))
-    gap = np.abs(x * special.ndtr(x) - approx)
-    assert f"{gap.max():.5f}" == "0.00047" and gap.max() < 1e-3 and abs(x[gap.argmax()]) == pytest.approx(2.7, abs=0.05)
+# p116 cut: test_faster_stand_in_is_folded_for_the_curious removed: the stand-in fold left chapter 02 (r115 Focus; test_chapters_01_03 pins its absence)
 
 
 @pytest.mark.parametrize("v, text", [(-7.6e-22, "≈ 0"), (8.2e-09, "≈ 0"), (-0.00041, "≈ 0"), (0.045, "0.045"),
@@ -1093,7 +1077,8 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                 # r62 Focus 1: the centred-inputs line (the optional test's result) left this list; its recall keeps it
                 # pass 72 (r68 Focus): the line crammed four facts; GELU's slope peak is left to its own recall
                 (("GELU and SiLU", "below 0"),
-                 ("Just left of 0", "GELU still passes some learning signal"),   # pass 49 (r44)
+                 ("GELU is $x\\,\\Phi(x)$", "share of usual sums"),   # p116 (r115 change 2): what GELU is, recalled
+                 ("Just left of 0", "still passes some learning signal"),   # pass 49 (r44); p116: "it", GELU just named
                  ("SwiGLU", "unbent content", "SiLU gate")))   # pass 46: uses and the peak's x cut for length
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
     # pass 45 (r40): the S-curve line packed seven facts; the toy's payoff (bigger steps, sooner) is left to its fold's
@@ -1134,9 +1119,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
-    assert ("the two tie up to step size 1.5; from step size 3 only centre 0 still arrives.") in answer
-    # pass 101: the takeaway's rewrite (fair comparison first) ends on this sentence, so no line break follows it
-    assert f"about {ch02.TIMES[round(off[one] / wide[one])]} times sooner at step size 1." in answer
+    # p116 cut: the Takeaway's tie and three-times-sooner lines went (the answer's fold just above says them)
     s15 = list(ch02.rates()).index(1.5)   # "not up to 1.5, but at bigger steps, yes": a tie, then centre 0 clearly faster
     assert np.all(np.abs(off[:s15 + 1] - ch02.steps_curve(0.0)[:s15 + 1]) <= 1)
     assert np.all(ch02.steps_curve(0.0)[s15 + 1:] < off[s15 + 1:] - 1)
@@ -1240,9 +1223,8 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative.\n"
             # r57 Clarity: it did not say whether the flip matters; it does no harm, said with its reason
             "There the learning signal flips sign as it passes back.\n"
-            'Where it would tell a weight "go up", it now says "go down".\n'   # pass 99 (r100 Clarity)
-            "That is no fault: there, a bigger sum gives a smaller output.\n" +
-            f"The flip is strongest at $x = -\\sqrt2$, where the slope is about {ds:.2f}.\n".replace("about -", "about −")) in text
+            # p116 cut: the go up/go down line and the −√2 / −0.13 line went (r115 change 2)
+            "That is no fault: there, a bigger sum gives a smaller output.") in text
     assert "The slope is lowest at" not in text
     slope = activations.get("gelu").derivative
     left = np.linspace(-6, xb - 1e-3, 2001)
@@ -1470,8 +1452,8 @@ def test_swiglu_has_twice_a_relu_units_input_weights():
     # count with 4 inputs and 4 readers instead
     # pass 48 (r43 Focus 3): the worked count was a detour: one line, the ratio, and where chapter 04 takes it up
     # r57 sweep: "it" named (a SwiGLU unit, not its gate)
-    assert ("**Weakness:** its gate needs a second set of input weights.\n"
-            "So a SwiGLU unit has twice a ReLU unit's input weights (chapter 04).\n\n") in text
+    # p116 cut: the count itself is chapter 04's; here the weakness and the pointer only
+    assert "**Weakness:** its gate needs a second set of input weights (chapter 04).\n\n" in text
     # pass 49 (r44 Clarity 3): "1.5 times" counted outgoing weights, which the chapter's unit (weights on its inputs)
     # does not; the count is now of input weights only: one sum against two (a and b), for any number of inputs
     assert "1.5 times" not in text and "as many inputs as it feeds" not in text
@@ -1607,20 +1589,9 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # the Good for line is followed straight by the Weakness
     assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n\n"
             "**Weakness:**") in text
-    fold = text.split("<details><summary>Its name, and who uses it</summary>", 1)[1].split("</details>", 1)[0]
-    assert (# r58 Correctness: "same weights" beside "twice a ReLU unit's input weights" read as a contradiction
-            # r60 Focus: the task and the win in one sentence, the fairness (same total weights) in the next
-            # pass 72 (r68 Correctness): the test's source named in the closed block, as the registry's origin gives it
-            "In a 2020 test (Shazeer, \"GLU Variants Improve Transformer\"), a language model guessed missing text "
-            "slightly better with SwiGLU than with ReLU or GELU.\n"
-            "All three versions had the same total number of weights (chapter 04).\n"
-            # pass 94 (r95 Clarity 8: "same total number of weights" beside "twice a ReLU unit's input weights"
-            # read as a clash): equal totals with bigger units mean fewer units (the data: d_ff 2048 against 3072)
-            "A SwiGLU unit has more weights.\n"
-            "So that test used fewer SwiGLU units.\n\n") in fold
+    # p116 cut: the Shazeer test's lines left the SwiGLU fold; the data's record is still checked below
     fewer = [int(v) for v in re.findall(r"d_ff = (\d+)", deployments.comparison("Shazeer").checked)]
     assert fewer[1] < fewer[0]   # the gated (SwiGLU) block: fewer units than the plain one
-    assert fold.index("same total number of weights") < fold.index("fewer SwiGLU units")
     study = deployments.comparison("Shazeer")   # the data's record of that test: its year, task and measure
     assert "filling in missing stretches of text" in study.test
     assert study.year == 2020 and "log-perplexity" in study.test and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
@@ -1630,8 +1601,8 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     study = deployments.comparison("Shazeer")
     assert "matched for parameters" in study.checked and "d_ff = 2048 (2/3 of it" in study.checked
     intro = next("".join(c["source"]) for c in chapter()["cells"] if "like a volume knob turned down" in "".join(c["source"]))
-    assert "Shazeer" not in intro and text.count("GLU Variants Improve Transformer") == 1
-    assert text.count("Shazeer") == 1 and "SwiGLU lower than ReLU and GELU" in study.checked
+    # p116 cut: the Shazeer test's lines left the chapter; its record stays in the data
+    assert "Shazeer" not in intro and "SwiGLU lower than ReLU and GELU" in study.checked
     assert "Shazeer 2020, 'GLU Variants Improve Transformer'" in activations.get("swiglu").origin   # the name, from facts
     assert "That paper" not in text
     assert "2/3 as many units" not in text and "same number of weights" not in text
@@ -1676,7 +1647,7 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
                             "Left of $k$ it is flat at 0.\n"
                             "Right of $k$ it climbs $t$ for each 1 you move right. With a negative $t$, it falls.\n"
                             "We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.\n"
-                            "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\n")   # pass 32: t, as SwiGLU's sum is a (r30)
+                            "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")   # pass 32: t, as SwiGLU's sum is a (r30)
     assert "mean gap" not in piece and "mean gap" not in piece and "slider" not in piece
     assert above.startswith("Each slider below sets one turn.") and "ReLU(x - k)" not in above
     for said in ("Each slider below sets one turn.", "The **mean gap** is the average up-or-down distance"):
@@ -2337,10 +2308,11 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
     # pass 93 (r94 Interaction/Picture: the quiz could only be guessed): each line gives its bend's output range, so
     # tanh can be reasoned out; GELU's line gives only its top (none), so its dip stays the surprise in the fold
-    lines = ("- **ReLU**: 0 and up. Negatives become 0, positives pass unchanged.\n"   # pass 96 (r97 Clarity): one colon, was two
-             "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
-             "- **Tanh** (short for hyperbolic tangent): an S from −1 to 1. Steeper in the middle than sigmoid.\n"   # pass 83 (r81 Clarity)
-             "- **GELU**: like ReLU, with a surprise at its rounded corner; no top.\n\n")   # pass 105 (r107: "rounded off" steered to A; the surprise is not said)
+    # p116 (r115 change 3): the map names each shape only, so it no longer answers its Predict
+    lines = ("- **ReLU**: a sharp elbow.\n"
+             "- **Sigmoid**: a smooth S.\n"
+             "- **Tanh** (short for hyperbolic tangent): a second S.\n"
+             "- **GELU**: a smooth elbow.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
@@ -2430,7 +2402,6 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     # pass 49 (r44 Clarity 4): an everyday picture for it, the whisper down a line, each slope a louder or softer voice
     # pass 73 (r70 Clarity 2): the one word next to ReLU's weakness, no longer one line of a word list
     assert ("**Learning signal** (more in the [glossary](91_glossary.ipynb#Glossary)): a message sent backwards through each unit.\n"
-            "Think of a correction whispered back down a line of people.\n"
             "It tells each weight which way to change.\n"
             "Each slope on its way multiplies the signal. A slope of 0 lets none through.\n") in text
     assert "louder, softer" not in text   # pass 68: it said the multiplying line again
@@ -2745,12 +2716,12 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
         assert np.mean(x * (errors < x)) == pytest.approx(float(activations.get("gelu")(x)), abs=0.01)
         assert np.mean(errors < x) == pytest.approx(float(special.ndtr(x)), abs=0.01)   # "opens with chance Φ(x)"
     assert np.all(np.diff(special.ndtr(np.linspace(-4, 4, 81))) > 0)   # "more often the bigger x is"
-    story = text.split("The share comes from a bell curve; a kitchen scale explains it (below).", 1)[1]
+    # p116 (r115 change 1): the bridge points at the bell only; the smooth-switch line and the gate went
+    story = text.split("The share comes from a bell curve (below).", 1)[1]
     assert (story.index("kitchen scale") < story.index("**bell curve**") < story.index("**usual spread**")
-            < story.index("\\Phi(x)") < story.index("smooth switch") < story.index("\\Phi(1) = 0.84"))
-    gate = text.index("Picture a gate, open that share of the time.")   # r114: the gate before the bell
-    assert gate < text.index("Weigh one apple") and "Why this share?" not in text
-    assert "GELU multiplies $x$ by $\\Phi(x)$: the gate's average (below)." in text and text.count("**usual spread**") == 1
+            < story.index("\\Phi(x)") < story.index("\\Phi(1) = 0.84"))
+    assert "Picture a gate" not in text and "Why this share?" not in text
+    assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual spread**") == 1
     assert "**usual spreads**" not in text and "usual error" not in text   # r112: one name, "usual spread"   # pass 92: the bold term is the unit, said before its first use
     assert "misses by about one **usual spread**" not in text   # pass 94: no longer the term explained by itself
     assert ch02.bell_share().axes[0].get_xlabel() == "x: error, counted in usual spreads"   # so x = 1 is one usual spread
@@ -2765,7 +2736,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert "The usual spread has a statistician's name: the *standard deviation*." in folded   # pass 100: off the core path
     order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** ReLU is $x$ × (0 or 1)", "ch02.bell_share()",
                                       "GELU multiplies $x$ by", "ch02.gelu_product()",
-                                      "At $x = 1$, GELU lets 84 in 100 of $x$ through.", 'ch02.card("gelu")', "ch02.phi_name()")]
+                                      "$\\Phi(x)$ is never 0, so every negative", 'ch02.card("gelu")', "ch02.phi_name()")]   # p116 cut: the 84-in-100 line (Φ(1) = 0.84 says it) went; this cell's first line now
     assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
     # pass 91: the scale and Φ are read right under the bell's picture; pass 100 (r102): the gate in the next cell
     assert order[3] == order[2] + 3 and _cell_index("Weigh one apple a thousand times") == order[2] + 1
@@ -2790,7 +2761,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert "of a common kind" not in text and "the most common kind" not in text   # pass 23: vague, uncheckable
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
     assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
-    assert "About 84 in 100" not in folded and _cell_index("ch02.bell_share()") < _cell_index("GELU lets 84 in 100 of $x$ through")
+    assert "About 84 in 100" not in folded and _cell_index("ch02.bell_share()") < _cell_index("$x = 1$ beats about 84 in 100")   # p116 cut: the worked 84 in 100, now only under the bell
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
@@ -2802,8 +2773,8 @@ def test_gelu_peak_is_pointed_to_in_the_right_panel_of_its_picture():
     """Check the text points at the slope panel of the GELU picture (the nearest picture is the bell curve), and the
     peak label sits in that picture's right panel."""
     text = markdown()
-    assert ("Its peak, at $x = \\sqrt2$ (GELU picture, right panel), is *above* 1.\nThere GELU slightly enlarges "
-            "the learning signal.") in text
+    # p116 cut: the √2 went (r115 change 2); the pointer to the right panel stays
+    assert "Its peak (right panel) is *above* 1: there GELU slightly enlarges the learning signal." in text
     assert float(activations.get("gelu").derivative(np.sqrt(2))) > 1   # times a slope above 1: the signal grows
     ax_v, ax_s = ch02.bend_picture("gelu").axes[:2]
     assert ax_s.get_position().x0 > ax_v.get_position().x1
@@ -2938,18 +2909,7 @@ def test_square_bracket_is_explained_where_relus_card_first_shows_it():
     assert float(relu(0.0)) == 0.0 and float(np.min(relu(np.linspace(-5, 5, 1001)))) == 0.0
 
 
-def test_gelu_recall_gives_the_peak_slope_as_a_number():
-    """Check the GELU recall answer gives the numbers to remember (x = √2 ≈ 1.41, slope about 1.13), not 'the picture
-    marks its value'; mpmath's slope of x·Φ(x) at √2 is 1.129, above 1, and it is the largest slope."""
-    text = markdown()
-    assert "> At $x = \\sqrt2 \\approx 1.41$, where it is about 1.13: above 1." in text
-    assert "the picture marks its value" not in text
-    f = lambda x: x * mp.ncdf(x)
-    peak = float(mp.diff(f, mp.sqrt(2)))
-    assert f"{float(mp.sqrt(2)):.2f}" == "1.41" and f"{peak:.2f}" == "1.13" and peak > 1
-    assert float(mp.diff(f, mp.sqrt(2), 2)) == pytest.approx(0, abs=1e-12)   # the top of the slope: its own slope is 0
-    # the sketch's closed block gives the same number, computed (a cell backs every number the prose states)
-    assert "GELU overshoots 1 a little, to 1.13 at $x = \\sqrt2 \\approx 1.41$, then settles back to 1." in ch02.slopes_answer().data
+# p116 cut: test_gelu_recall_gives_the_peak_slope_as_a_number removed: the recall now asks GELU(x) = x × what; the 1.13 peak left the recall and the slopes answer (r115 change 2)
 
 
 def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_question():
@@ -3221,7 +3181,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 2 and "$\\mathrm{SiLU}(a) = a\\,\\sigma(a)$" in text   # pass 73 (r70 Focus): Swish cut, SiLU's formula kept; pass 80 (r77): the "Swi" line, folded
+    assert text.count("Swish") == 1 and "$\\mathrm{SiLU}(a) = a\\,\\sigma(a)$" in text   # pass 73 (r70 Focus): Swish cut, SiLU's formula kept; pass 80 (r77): the "Swi" line, folded
     assert activations.get("silu").params["beta"].default == 1.0   # r61: SiLU is Swish with its factor β at 1
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
@@ -3380,7 +3340,7 @@ def test_r25_questions_read_as_questions_and_the_paper_is_named():
     # inventor and year, as the registry's origin gives them
     # pass 56 (r50 item 14): "inventor" overstated it (GLU and Swish came earlier); he proposed SwiGLU and tested it
     # pass 60 (r54 Focus 2): the test is said in one sentence with no name; its record is still the registry's origin
-    assert "slightly better with SwiGLU than with ReLU or GELU.\nAll three versions had the same total number of weights" in markdown() and "2020" in origin and "Shazeer" in origin
+    assert "2020" in origin and "Shazeer" in origin   # p116 cut: the test's lines left the chapter
     assert "inventor" not in markdown() and "Dauphin" in origin
     assert deployments.comparison("Shazeer").test.startswith("filling in missing stretches of text")
     assert "matched for parameters" in deployments.comparison("Shazeer").checked
@@ -3912,7 +3872,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # pass 71 (r67 Clarity 1): the whole name, GLU with Swish, and who uses the unit, in one closed block of its own
     said = ("<details><summary>Its name, and who uses it</summary>\n\n"   # pass 68 (r63): the Swish lines folded
             "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU with a knob for how sharp its bend is.\n"   # pass 83 (r81)
-            "SiLU is Swish with the knob at 1.\n"   # pass 80 (r77): SiLU as one case of Swish
+            # p116 cut: "SiLU is Swish with the knob at 1." went; the Swi line says Swish is SiLU with a knob
             "GLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")   # pass 73 (r70 Focus): Swish cut
     fold = next(c for c in chapter()["cells"] if "".join(c["source"]).startswith(said))
     assert "**Stage 4: multiply (the ×).**" in "".join(chapter()["cells"][chapter()["cells"].index(fold) - 1]["source"])
@@ -3966,18 +3926,7 @@ def test_the_steps_axis_marks_its_jump_to_the_cap():
 
 # ---------------------------------------------------------------- pass 57: the r51 reader's items, checked against the code
 
-def test_gelu_slope_is_lowest_at_minus_root_two_about_minus_0_13():
-    """Check 'It is lowest at x = -sqrt 2: about -0.13' (r52: '-1/8' was read as wrong, the slope dips to -0.129): the
-    smallest GELU slope, found by a bounded search on the registry's derivative and by scipy's own x*Phi(x) slope,
-    printed to 2 digits, sits at -sqrt 2, left of the dip."""
-    d = activations.get("gelu").derivative
-    best = optimize.minimize_scalar(lambda x: float(d(x)), bounds=(-6.0, 0.0), method="bounded", options={"xatol": 1e-10})
-    grid = np.linspace(-10.0, 10.0, 200001)
-    reference = special.ndtr(grid) + grid * np.exp(-grid ** 2 / 2) / np.sqrt(2 * np.pi)   # d/dx of x Phi(x)
-    assert reference.min() == pytest.approx(best.fun, abs=1e-6)
-    assert best.x == pytest.approx(-2 ** 0.5, abs=1e-5) and best.x < activations.minimum("gelu")[0]
-    said = f"The flip is strongest at $x = -\\sqrt2$, where the slope is about {best.fun:.2f}.".replace("-0", "−0")
-    assert said in markdown() and "tfrac18" not in markdown()
+# p116 cut: test_gelu_slope_is_lowest_at_minus_root_two_about_minus_0_13 removed: the −√2 / −0.13 flip line left the chapter (r115 change 2); the flip left of the lowest point is still pinned
 
 
 def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step():
@@ -4190,7 +4139,7 @@ def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_pa
     cells = chapter()["cells"]
     at = _cell_index("ch02.unit_diagram()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("Above is one **unit**:") == at + 1
-    assert at < _cell_index("- **ReLU**: 0 and up. Negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
+    assert at < _cell_index("- **ReLU**: a sharp elbow.") < _cell_index("**Weakness:** a unit's weighted sum")
     assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
 
 
@@ -4198,7 +4147,7 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("- **ReLU**: 0 and up. Negatives become 0"), _cell_index("ch02.below_zero_answer()")
+    ask, pic = _cell_index("- **ReLU**: a sharp elbow."), _cell_index("ch02.below_zero_answer()")
     assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
     # r114 Picture first/Interaction: the picture comes open after the buttons; no fold repeats their feedback
     assert "<details>" not in _folded_output(cells[pic]) and _shows_png(cells[pic])
@@ -4525,7 +4474,7 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     centre 0.5 does not, and the same-length control is about three times sooner at step size 1; the recall asks all
     three."""
     text = markdown()
-    assert TAKEAWAY in text and TAKEAWAY.count("\n") == 2   # r110: the ticked finding is one line; pass 99: the dotted curve is in the tie fold; pass 100: why
+    assert TAKEAWAY in text and TAKEAWAY.count("\n") == 0   # p116 cut: the conclusion only   # r110: the ticked finding is one line; pass 99: the dotted curve is in the tie fold; pass 100: why
     s = list(ch02.rates())
     off, on, ctrl = ch02.steps_curve(0.5), ch02.steps_curve(0.0), ch02.control_curve()
     i = s.index(1.5)
@@ -4549,7 +4498,8 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     # pass 104 (r106 Picture first): the k = −1.5 example moved into the fold right under these lines
     # r110 (sentence cap): "Subtracting k moves ReLU's corner ..." cut; the first line says it, the fold shows why
     assert pieces.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n")
-    assert "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.\nThe widget's lower panel draws each piece." in pieces and "(lower panel)" not in pieces
+    # p116 cut: "The widget's lower panel draws each piece." went (it described the widget); the formula ends the cell
+    assert pieces.rstrip().endswith("As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.") and "(lower panel)" not in pieces
     fold = "".join(cells[_cell_index("Each piece is one ReLU, slid") + 1]["source"])
     assert "<summary>Why x − k moves the corner</summary>" in fold and (
         "A corner at $k = -1.5$ gives $\\mathrm{ReLU}(x + 1.5)$, since $x - (-1.5) = x + 1.5$") in fold
@@ -4613,7 +4563,7 @@ def test_the_explorer_x_range_answers_a_question():
     text = markdown()
     assert ("**Next, predict:** which slopes are still about 1 at x = 8?\n"
             "**Then check:** set the x range to 10 and the probe to 8.") in text   # pass 102 (r104): guess, then act
-    assert text.index("(the signal flipped)?") < text.index("set the x range to 10") < text.index("## What to remember")
+    assert text.index("(signal flipped)?") < text.index("set the x range to 10") < text.index("## What to remember")
     w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
     assert w.sliders["x"].max < ch02.PROBE_FAR == 8.0
     w.sliders["x_range"].value = 10.0
@@ -4730,8 +4680,8 @@ def test_silu_is_drawn_beside_relu_before_its_formula():
     assert cells[pic]["metadata"]["jupyter"]["source_hidden"]
     assert [o for o in cells[pic]["outputs"] if "image/png" in o.get("data", {})]
     assert "drawn below beside ReLU." in "".join(cells[pic - 1]["source"])
-    assert "".join(cells[pic + 1]["source"]).startswith("Left of 0, SiLU dips a little below 0.\nFar right, it nears ReLU's line.\n"
-                                                        "Its formula: $\\mathrm{SiLU}(a) = a\\,\\sigma(a)$.")
+    # p116 cut: the two lines reading the picture went; the formula still comes right after it
+    assert "".join(cells[pic + 1]["source"]).startswith("Its formula: $\\mathrm{SiLU}(a) = a\\,\\sigma(a)$.")
     assert "\\mathrm{SiLU}(a) = a" not in "".join("".join(c["source"]) for c in cells[:pic])
     fig = ch02.silu_picture()
     ax = fig.axes[0]
@@ -4773,7 +4723,7 @@ def test_pass100_the_zigzag_words_match_the_picture_and_the_runs():
     assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(ch02.mean_square(0.5))   # "arrows as long"
     (t_off, a_off), (t_on, a_on) = ch02.pushes(0.5), ch02.pushes(0.0, zigzag.WIDE)
     assert t_on < t_off and a_on > a_off   # "frees length from the together part ... bigger apart parts"
-    assert "Ticked, with arrows as long, centre 0 reaches the star about three times sooner" in markdown()
+    # p116 cut: the Takeaway's ticked line went; the fold's "about three times sooner" is pinned above
     assert "So its steps have bigger apart parts." in ch02.zigzag_answer().data   # the why, in the fold above it
     assert "Centring frees length" not in markdown() and "The box spends" not in markdown()
 
@@ -4820,7 +4770,7 @@ def test_the_phi_panel_marks_one_half_at_zero():
     assert (0.0, 0.5) in dots and len(dots) == 3
     assert "Φ(0) = 0.5" in [t.get_text() for t in ax_c.texts]
     assert "a dot marks Φ(0) = 0.5 at x = 0" in fig.get_label()
-    assert BELL_STORY.endswith("exactly ½ at 0 (right panel).")
+    # p116 cut: the smooth-switch line ("exactly ½ at 0 (right panel)") went; the panel's dot and label say it
 
 
 # ---------------------------------------------------------------- pass 102: the r104 reader

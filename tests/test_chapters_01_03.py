@@ -180,9 +180,9 @@ def test_gelu_tanh_gap_largest_near_2_7():
     from course_utils.ui import ch02_four_bends as ch02
     assert -best.fun < 1e-3 and f"{-best.fun:.5f}" == "0.00047" and f"{best.x:.1f}" == "2.7"
     assert "differ by less than a thousandth" in ch02.gelu_stand_in().data
+    # p116 (r115 Focus): the stand-in fold left chapter 02 (a side fact no quiz or later chapter uses)
     cells = nbformat.read(str(NOTEBOOKS / "02_four_bends.ipynb"), as_version=4).cells
-    folded = [c for c in cells if "ch02.gelu_stand_in()" in "".join(c["source"])]
-    assert len(folded) == 1 and ch02.gelu_stand_in().data in "".join(folded[0]["outputs"][0]["data"]["text/markdown"])
+    assert not [c for c in cells if "ch02.gelu_stand_in()" in "".join(c["source"])]
 
 
 @pytest.mark.parametrize("name, x", [

@@ -338,7 +338,7 @@ Your slopes, all four on one scale:
 
 Sigmoid's hump is a quarter as tall as tanh's.
 ReLU's shelf sits at 1 for every positive input.
-GELU overshoots 1 a little, to {peak("gelu")[1]:.2f} at $x = \\sqrt2 \\approx {_ROOT2:.2f}$, then settles back to 1.
+GELU overshoots 1 a little, then settles back to 1.
 Far to the left, every slope is about 0.
 
 Where each is used:
