@@ -81,7 +81,7 @@ PART_WAYS = "Each step moves both weights up, or both down: a zig-zag."
 # pass 104 (r106 Clarity: "one point per step" clashed with "a step ... using all the points"): said as one point only
 # r111 (Picture: the flat-step note was small text inside the plot): said here, under the picture
 # p116 (r115 Change 3: the reading cut to four lines): same signal and slope, all-positive inputs, one sign, no parting
-DETOUR_READ = (SIGN_REASON + "Left: every input is positive, so both nudges share a sign. " + PART_WAYS
+DETOUR_READ = (SIGN_REASON + "Left: the inputs are all positive, so both nudges share a sign. " + PART_WAYS
                + " Right: inputs have both signs, so one step can part the weights."
                # r109/r111: the race's 400 points, averaged, can still part the weights (said, not measured)
                " In the race, 400 points are averaged, so the weights can still part.")
@@ -1666,7 +1666,7 @@ def test_adams_worked_example_nudges_2_2_2_step_the_learning_rate():
     assert f"{np.mean(flip):.1f}" == "0.7" and np.sqrt(np.mean(flip ** 2)) == 2
     # p116 (r115 Clarity: the +2, −2, +2 example stopped short): cut; a flipping nudge partly cancels in the average
     assert abs(np.mean(flip)) < np.sqrt(np.mean(flip ** 2)) and "Nudges +2, −2, +2" not in prose
-    assert "A nudge that keeps flipping partly cancels in the average: the walker shuffles." in prose
+    assert "A nudge that keeps flipping averages out: the walker shuffles." in prose
     assert prose.index("like a walker with a fixed stride") < prose.index("The rule: step = learning rate ×")
     assert RECIPE["lr"] == 0.01
 
@@ -3966,8 +3966,8 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
                      "steps further. With Adam, both nudges step about 0.01. </details> On a steady nudge, Adam is "
                      "like a walker with a fixed stride. The nudge only tells it which way. The rule: step = learning "
                      "rate × (average recent nudge ÷ typical nudge size, sign ignored). A steady nudge divided by its "
-                     "own size is 1. So the step is the learning rate. A nudge that keeps flipping partly cancels in "
-                     "the average: the walker shuffles. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
+                     "own size is 1. So the step is the learning rate. A nudge that keeps flipping averages out: "
+                     "the walker shuffles. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
     # pass 61 (r55 Picture 2): the picture shows one step per rule, so the text does not count ten
     assert "ten" not in before.split()   # pass 66: shorter
     race_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Watch them race"))
