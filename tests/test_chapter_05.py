@@ -1156,7 +1156,9 @@ def test_the_chapter_defines_its_words_before_using_them():
     # the answer then doubts ("that may not be why"); it is cut, and with it the word "active" it defined
     assert "relu's slope is 1 wherever" not in low and not re.search(r"\bactive\b", low)
     # pass 75 (r72 Focus 1): the worked division cut to one line
-    assert "any steady nudge divided by its own size is 1. so with adam both nudges step about 0.01." in low and "its learning rate)" not in low   # pass 80: after the chart
+    # p116 (cut): the answer says "with adam, both nudges step about 0.01."; the division follows the walker's rule
+    assert "with adam, both nudges step about 0.01." in low and "its learning rate)" not in low   # pass 80: after the chart
+    assert "a steady nudge divided by its own size is 1. so the step is the learning rate." in low
     assert "**gradient**" not in text and "zero-centred" not in low   # pass 30: cut from the opening (glossary has it)
     assert "noise" not in low and "random start:" not in low and "random start." not in low
     assert "≥" not in text and "sample sd" not in text
@@ -1448,8 +1450,9 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
             # core path's finding, the counts moved after Going further's table (REMEMBER_FURTHER)
             # r109 (Retention: item 3 ended on an open pointer): what Going further found, its counts asserted in
             # test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway
-            "3. Steeper means weights that act 4× bigger: a bigger start and bigger steps. Tested alone, the bigger start made "
-            "5 of 5 runs learn; bigger steps, 0 of 5.\n"
+            # p116 (r115: the sigmoid thread ends on a labelled guess, test_the_shrink_guess_is_measured): "Alone", then the guess
+            "3. Steeper means weights that act 4× bigger: a bigger start and bigger steps. Alone, the bigger start made "
+            "5 of 5 runs learn; bigger steps, 0 of 5. Our guess: it stops each bend shrinking its sum 4×.\n"
             in remember) and "tests why" not in remember and "went from 1/4 to 1" not in remember and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
@@ -1560,7 +1563,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
     # pass 94 (r95 Picture first): the averaging caveat moved onto the picture (DETOUR_NOTE), out of the prose
     # r111 (Picture: that note was small, crowded text): the averaging is said in the prose (DETOUR_READ), not drawn
-    assert DETOUR_READ in prose and "softens this" not in prose and "Their average can part the weights." in DETOUR_READ
+    assert DETOUR_READ in prose and "softens this" not in prose and "400 points are averaged, so the weights can still part." in DETOUR_READ
     assert not hasattr(ch05_race, "DETOUR_NOTE") and not [t for a in fig.axes for t in a.texts if "averages" in t.get_text()]
     assert not hasattr(ch05_race, "detour_fold")   # pass 85 (r84 Picture first): unfolded
     assert "past hidden layer 1" not in prose and "### Suspect 2" not in prose   # the optional repeat is cut
@@ -2322,10 +2325,10 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     # border along the middle of the gap (nearest arm wins) gets exactly those wrong; the training points have such
     # points too (17), yet the learners get more training points right than that border does: they learnt the jitter
     # r107 (Clarity: "gap" means the arms' gap elsewhere): the drop in accuracy named
-    assert ("Part of the drop from training to test accuracy is what they learnt about these exact dots, jitter "
-            "included. Part is fresh points whose "
-            "jitter put them nearer the other arm: the 25 ringed in the first picture. Even a border along the gap's middle gets those "
-            "wrong: it gets only about 94% of fresh points right.") in answer
+    # p116 (cut): "the drop" (not "gap") right under the question's two numbers; the ringed points said once
+    assert ("Part of the drop is what they learnt about these exact dots, jitter included. Part is the 25 ringed fresh "
+            "points, nearer the other arm. Even a border along the gap's middle gets only about 94% of fresh points "
+            "right.") in answer and "gap is" not in answer
     arms = [np.column_stack(a) for a in data.spiral_arms(20000)]
 
     def nearer_the_other_arm(P, t):
@@ -2443,7 +2446,8 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # r109 (length, Clarity: three causes in one long sentence): named briefly, the inputs' role said by the rule
     assert ("1/64 (the chain above). The rest comes from slopes below 1/4, the weights and the inputs. "
             "") in prose and "set the rest" not in prose
-    assert "the weights on the way back can make the signal bigger or smaller" in prose
+    assert "the learning signal can shrink on its way back. Each sigmoid bend passes back at most 1/4 of it. The weights on " \
+        "the way back can also make it bigger or smaller." in prose   # p116 (cut): "it" is the signal, one line above
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
     assert "make up the gap" not in prose and "roughly 10×" not in prose
     assert "The start tests less fading" not in prose
@@ -2834,10 +2838,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 92 (r93 Correctness: the mechanism read as the cause, while Going further found the start mattered more
     # within 400 epochs): the verdict says only what the race showed; SUSPECTS_PLAN points to Going further
     # pass 93 (r94 Clarity: off-centre got no verdict): two plain lines close the thread, pointing to Going further
-    assert re.sub(r"\s+", " ", verdict).rstrip().endswith("Centring alone did not help. "
+    assert re.sub(r"\s+", " ", verdict).rstrip().endswith(
         # r111 (Correctness: Off-centre never got a verdict): what the centring test says about it, in this race
         # r115 (Correctness: 0 of 5 earns Off-centre what it earns Gentle slope, "not enough alone")
-        "So fixing Off-centre alone was not enough here. Adding steepness did. "   # r108: the limit, not "not the main cause"
+        # p116 (cut): one sentence, Off-centre still named
+        "Centring alone, the fix for Off-centre, was not enough. Adding steepness was. "   # r108: the limit, not "not the main cause"
                                                           
         # pass 97-99 (r98-r100 Clarity): the 4 moved onto the weights, then the two changes, one a line
         # pass 100 (r102 Picture first: the formula came before its picture): the verdict ends on its finding; the
@@ -4291,7 +4296,8 @@ def test_the_slope_picture_draws_sigmoids_tangents_with_the_registry_slopes():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "slope_figure(" in "".join(c["source"]))
     assert "Like a road: on a steep one, one step forward lifts you high." in "".join(cells[k - 1]["source"])
-    assert "".join(cells[k + 1]["source"]).startswith("Moving a weight moves its unit's sum")
+    assert "".join(cells[k + 1]["source"]).startswith("A weight's nudge for one point is three numbers multiplied:\n"
+                                                      "- its input: moving the weight moves the sum")   # p116 (r115)
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
