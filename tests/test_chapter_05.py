@@ -2926,8 +2926,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     flat = re.sub(r"\s+", " ", "".join(cells[j + 1]["source"]))
     assert ("Tanh is sigmoid − 0.5 **reshaped**: squeezed sideways by 2 and made twice as tall. In symbols, tanh(x) = "
             "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1 (highest and lowest output), and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
-            "- **2·sigmoid − 1**: only twice as tall. It reaches ±1, like tanh. Its slope is at most 1/2. "
-            "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1, like tanh. It reaches only ±0.5. "
+            # p116 (cut): "like tanh" dropped (the line above names what tanh gains); the gloss of "reach" kept
+            "- **2·sigmoid − 1**: only twice as tall. It reaches ±1. Its slope is at most 1/2. "
+            "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1. It reaches only ±0.5. "
             # pass 104 (r106 Interaction: the box came unexplained until the last try)
             "The **start ×4** box makes the starting weights into the hidden bends 4× bigger. "
             "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Then press **Race!** below.") in flat
