@@ -4698,9 +4698,14 @@ def test_the_shrink_guess_is_measured():
     assert by_layer[0] > by_layer[1] > by_layer[2]
     # near 0 the slope of sigmoid − 0.5 is 1/4: "about x ÷ 4"
     assert abs((1 / (1 + np.exp(-1e-4)) - 0.5) / 1e-4 - 0.25) < 1e-6
+    # r116 (Correctness: "past ±1, where the curve bends" named a bend sigmoid has not): inside ±1 it stays within
+    # a tenth of the line x ÷ 4, and the words say that instead
+    inside = np.linspace(-1, 1, 201)[np.linspace(-1, 1, 201) != 0]
+    assert np.max(np.abs((1 / (1 + np.exp(-inside)) - 0.5) / (inside / 4) - 1)) < 0.1
     said = ch05_race.shrink_guess(sizes)
     assert said.startswith("**Our guess why (a hypothesis).**") and f"{mine:.2g} for sigmoid − 0.5" in said
     assert f"{bigger:.2g} with the bigger start" in said and f"{tanh:.2g} for tanh" in said and "none of layer 3's" in said
+    assert "Inside ±1 its curve is nearly the straight line x ÷ 4." in said and "where the curve bends" not in said
     text = re.sub(r"\s+", " ", " ".join(_outputs_text(c) for c in json.loads(NOTEBOOK.read_text())["cells"]
                                        if c["cell_type"] == "code"))
     assert re.sub(r"\s+", " ", said) in text and "why is open" not in text

@@ -795,8 +795,9 @@ def shrink_guess(sizes=None):
     return (f"**Our guess why (a hypothesis).** Near 0, {CENTRED_LABEL} is about x ÷ 4. So each bend passes on "
             f"only about a quarter of its sum. We measured hidden layer 3's outputs at epoch 0. Their typical size: "
             f"{mine:.2g} for {CENTRED_LABEL}, {bigger:.2g} with the bigger start, {tanh:.2g} for tanh. "
-            f"For {CENTRED_LABEL}, {none} of layer 3's sums reach past ±1, where the curve bends. So its network "
-            "starts out acting almost like the straight runner. The bigger start undoes the quarter.")
+            f"For {CENTRED_LABEL}, {none} of layer 3's sums reach past ±1. Inside ±1 its curve is nearly the straight "
+            "line x ÷ 4. So its network starts out acting almost like the straight runner. The bigger start undoes "
+            "the quarter.")
 
 
 def start_try_answer(threshold=0.1, mine=None):
