@@ -498,9 +498,10 @@ def stretch_answer(runs, results=None, threshold=0.1):
     lesson = (f"Reaching ±1, with slope only 1/2, did not make it learn. The steep curve, **{steep}**, crossed in {where}."
               if never else f"The steep curve, **{steep}**, crossed in {where}.")
     # r72 Picture: the same four runners as the live race above it (it races sigmoid − 0.5, not sigmoid)
-    panels = [(n, _runner_colour(n, STRETCH_TEST.index(n)), runs[n]) for n in (CENTRED_LABEL, tall, steep)] + [
-        ("Tanh", plots.color("tanh"), results["tanh"])]
-    picture = _embedded(_panels_beside_key(panels, threshold))
+    # p116 (r115 Focus: sigmoid − 0.5, the steep curve and tanh repeated the verdict picture): only the tall curve's
+    # five runs, the one runner the verdict did not race
+    panels = [(tall, _runner_colour(tall, STRETCH_TEST.index(tall)), runs[tall])]
+    picture = _embedded(_panels_beside_key(panels, threshold), width=320)
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{yours}{five}\n\n{picture}\n\n{lesson}"
                     "\n\n</details>")
 
@@ -748,8 +749,7 @@ def tries_table(start, steps, threshold=0.1, later=True, centred=None):
              " Neither change alone finished every run." + (f" In this race, {CENTRED_LABEL} needed both."
                                                             if n_start == n_steps == 0 else ""))
     table = ("With both, the steep runner crossed soonest." if later else "") + alone
-    finding = (f"The bigger start alone made {n_start} of {len(start.loss)} runs learn. This race shows *that* it "
-               "helps, not *why*." if start_won else "")
+    finding = f"The bigger start alone made {n_start} of {len(start.loss)} runs learn." if start_won else ""
     if finding and centred is not None:
         n_centred = int(np.isfinite(race.epochs_to(centred.loss, threshold)).sum())
         rows = (("Off-centre", "centred alone: outputs centred on 0", f"{n_centred} of {len(centred.loss)}",
@@ -758,12 +758,46 @@ def tries_table(start, steps, threshold=0.1, later=True, centred=None):
                 # too, said in the verdict table itself
                 ("Gentle slope", f"{START_TRY:g}× bigger steps alone (the output's weights too)",
                  f"{n_steps} of {len(steps.loss)}", "not enough alone" if not n_steps else "helps"),
-                ("Fading", "not tested alone here", "—", "open"),
+                ("Fading", "not tested alone here", "—", "not tested"),
                 ("(no single suspect)", f"{START_TRY:g}× bigger start alone: weights into the bends", f"{n_start} of {len(start.loss)}",
-                 "helps; why is open"))
+                 "helps"))
         finding += ("\n\nThe suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
                     + "".join(f"| {a} | {b} | {c} | {d} |\n" for a, b, c, d in rows))
+        # p116 (r115 Retention/Change 1: the thread ended "why is open"): one labelled guess and the number that tests
+        # it, measured here at epoch 0 (forward_shrink)
+        finding += "\n\n" + shrink_guess()
     return table.strip(), finding.strip()
+
+
+def forward_shrink(seeds=race.RACE_SEEDS, layer=3):
+    """The guess after the suspects' table (notebook 05, p116): at epoch 0, before any step, the typical size (median
+    of |output| over all 400 points, 32 units and the five seeds) of hidden layer `layer`'s outputs, and the share of
+    its weighted sums beyond ±1, for sigmoid − 0.5, sigmoid − 0.5 with the bigger start, and tanh: {label: (size,
+    share)}. Near 0, sigmoid − 0.5 is about x/4, so each layer passes forward about a quarter of what it got."""
+    X, y = data.spiral()
+    sizes = {}
+    for label, kw, scale in ((CENTRED_LABEL, VARIANTS[CENTRED_LABEL], 1.0),
+                             ("start ×4", VARIANTS[CENTRED_LABEL], START_TRY), ("tanh", dict(activation="tanh"), 1.0)):
+        t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=race.RACE_RECIPE["lr"], start_scale=scale, **kw)
+        a = t.A
+        for W, b in list(zip(t.Ws[:-1], t.bs[:-1]))[:layer]:
+            z = W @ a + b
+            a = t._pair(z)[0]
+        sizes[label] = (float(np.median(np.abs(a))), float(np.mean(np.abs(z) > 1)))
+    return sizes
+
+
+def shrink_guess(sizes=None):
+    """The guess's words, numbers from forward_shrink (notebook 05, p116)."""
+    sizes = sizes or forward_shrink()
+    (mine, share), (bigger, _), (tanh, _) = (sizes[k] for k in (CENTRED_LABEL, "start ×4", "tanh"))
+    none = "none" if share == 0 else f"only {_percent(share)}"
+    return (f"**Our guess why (a hypothesis).** Near 0, {CENTRED_LABEL} is about x ÷ 4. So each bend passes on "
+            f"only about a quarter of its sum. We measured hidden layer 3's outputs at epoch 0. Their typical size: "
+            f"{mine:.2g} for {CENTRED_LABEL}, {bigger:.2g} with the bigger start, {tanh:.2g} for tanh. "
+            f"For {CENTRED_LABEL}, {none} of layer 3's sums reach past ±1. Inside ±1 its curve is nearly the straight "
+            "line x ÷ 4. So its network starts out acting almost like the straight runner. The bigger start undoes "
+            "the quarter.")
 
 
 def start_try_answer(threshold=0.1, mine=None):
@@ -1899,11 +1933,12 @@ def _first_span(runs, threshold):
 
 def _panels_beside_key(panels, threshold):
     """Four (title, colour, Runs) panels in a row, as wide as the five-run picture, the marks' key beside them."""
-    fig = _multiples(panels, threshold, ncols=len(panels), panel_px=860 // len(panels))
+    fig = _multiples(panels, threshold, ncols=len(panels), panel_px=min(860 // len(panels), 320))   # p116: one panel stays small
     key = fig.axes[-1].get_legend()
     key.remove()   # r54 Picture 3: inside sigmoid's square it covered the band from 0.01 to 0.1; now beside the squares
     fig.legend(handles=key.legend_handles, loc="outside right center", fontsize=8, handletextpad=0.3)
-    fig.set_label(f"{str(_COUNT.get(len(panels), len(panels))).capitalize()} small plots on one scale, five runs each: training loss "
+    fig.set_label((f"{str(_COUNT.get(len(panels), len(panels))).capitalize()} small plots on one scale, five runs each: "
+                   if len(panels) > 1 else "One small plot, five runs: ") + "training loss "
                   f"(log scale) against epoch, with a dashed line at {threshold:g}. " + "; ".join(
                       f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs below "
                       f"{threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
