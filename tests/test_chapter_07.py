@@ -471,7 +471,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
     # p81 (r78 Clarity, Focus): the fold's colour line says which boxes the bars' colours mean (the moves: picture, alt)
-    assert "Missed cards (box 1) show orange; cards in box 3 or higher show green." in cells[k + 1]
+    assert "Cards in box 3 or higher show green." in cells[k + 1]   # p116: orange is said in the check above it
     assert ch07_quiz.PROGRESS_LABELS[0] == "on track (box 3 or higher)" and "green" in ch07_quiz.PROGRESS_SUMMARY.split(",")[0]
     assert "wrong answer, at any time" in ch07_quiz.leitner_alt() or "Wrong sends it back to box 1." in ch07_quiz.leitner_alt()   # pass 23: sooner too
     assert HOW_REVIEW in cells[k + 1] and "which chapter do you know least well?" in cells[k - 1]   # p73 (r70 Focus)
@@ -801,7 +801,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
     assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
     assert fold.index("<img") < fold.index("The boxes are **Leitner boxes**, a flash-card method.\n") < fold.index(  # p75 (r72 Focus): picture, then two sentences
-        "Missed cards (box 1) show orange; cards in box 3 or higher show green.")
+        "Cards in box 3 or higher show green.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
@@ -1231,7 +1231,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5." in text
-    assert "No bend: the spread would stay put." in quiz.key_why("selu_steady")   # p106 (r108)
+    assert "stay put" not in quiz.key_why("selu_steady")   # p116 (r115 Picture): no no-bend line is drawn
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
@@ -1247,8 +1247,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words (such weights keep a weighted sum's spread), and
     # the pull both ways: above 1 the spread shrinks, below 1 it grows (checked below with chapter 04's own runs)
     assert quiz.key_why("selu_steady") == ("In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, "
-                                           "below 1 it grows. The average stays near 0. No bend: the spread "
-                                           "would stay put.")
+                                           "below 1 it grows. The average stays near 0.")
     assert "√" not in quiz.key_why("selu_steady") and "inputs per unit" not in quiz.key_why("selu_steady")
     from course_utils.engine import signal_stats
     from course_utils.ui import ch04_zoo
@@ -1403,9 +1402,8 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # p84 (r83 Focus): the five bullets on each control became each control's own tooltip; one line stays
     # p101 (r103 Interaction): the controls hold the paper sketch: its five slopes, then its zones' edges
     # p109 (r111 Clarity #3: "set your zones' edges, or tick none" named no control): each named as on screen
-    assert step2.strip() == ("2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. "
-                             "Then set “x where my left near-flat zone stops”. And set “x where my right near-flat zone starts”. "
-                             "No zone on one side? Tick that side's “no near-flat zone” box. Point at a slider for a hint.")
+    # p116 (r115 Clarity: five instructions in one step): one instruction; each control says its name and x on screen
+    assert step2.strip() == "2. Set the sliders from your sketch. Point at a slider for a hint."
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
@@ -1709,7 +1707,7 @@ def test_pass15_unit_steps_has_one_right_order_and_the_race_seed_fixes_only_the_
     assert np.allclose(corner(w * relu(x) + b), 0, atol=0.01)         # bend the input first: stuck at 0
     q = quiz.get("unit_steps")
     assert sum(o.correct for o in q.options) == 1 and q.options[quiz.answer_key("unit_steps")].text.startswith(
-        "Stretch and add, then shift, then bend")
+        "Weights (stretch) and add, then bias (shift), then bend")
     assert not any(o.text.startswith("Shift") for o in q.options)
     assert not any("same kind of rule" in o.why or "convention" in o.why for o in q.options)
     assert all(re.search(r"corner", o.why) for o in q.options)         # each option is settled by the corner
@@ -1803,7 +1801,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
     assert "Each bar below holds one chapter's questions" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
-    assert "Missed cards (box 1) show orange; cards in box 3 or higher show green." in _src(cells[k + 1])   # p75: the fold's second line; p81 (r78 Clarity)
+    assert "Cards in box 3 or higher show green." in _src(cells[k + 1])   # p75: the fold's second line; p81 (r78 Clarity)
     assert ch07_quiz.KEY_PICTURE_WIDTH == ch07_quiz.SMALL[0] == 520
     learner = ch07_quiz.Learner(review.Store(None))
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner) and "width='390'" not in text
@@ -2102,14 +2100,13 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # pass 22: short sentences; r58: score and rule said first; r59 (Clarity): two sentences, score in the word list
     # p91 (r92 Clarity): split into short sentences
     # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
-    assert prompt.startswith("A network is trained on XOR to its lowest possible loss. Its only bend is a sigmoid at the very end. "
-                             "Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b.") and "**score**: the number a network puts out" in _words()   # p111 (r114): score defined
+    assert prompt.startswith("A network is trained on XOR to its lowest possible loss. Its only bend, a sigmoid at the end, "
+                             "turns a straight rule's score w₁x₁ + w₂x₂ + b into a chance.") and "**score**: the number a network puts out" in _words()   # p116 (r115 Clarity #2): three sentences
     # p101 (r103 Clarity): the stem says what the straight rule and its score are, in the key picture's letters
     # p106 (r108 Clarity: seven sentences were too many to hold): the rule and its score in one sentence
     # p111 (r114 Clarity): "score" said in the stem itself, one short sentence more
-    assert ("Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b. "
-            "Take the input point (1, 0).") in prompt
-    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 6   # p111: the score defined in a sentence of its own (r108: seven were too many)
+    assert "For the point (1, 0), what chance" in prompt
+    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 3   # p116 (r115 Clarity #2): a three-sentence stem   # p111: the score defined in a sentence of its own (r108: seven were too many)
     assert ch07_quiz.xor_rule_text() == "score = 2x₁ + x₂ + 0.5" and quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # w₁, w₂, b
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
@@ -2217,7 +2214,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
-    assert "Its only bend is a sigmoid at the very end." in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name   # p91: own sentence
+    assert "Its only bend, a sigmoid at the end," in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name   # p91: own sentence
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
     assert round(lam * alpha, 2) == 1.76 and round(lam, 2) == 1.05 and round(alpha, 2) == 1.67
@@ -2331,7 +2328,7 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     # pass 46 (cut pass): the study's details went; its name and its one-week finding stay
     # r51: the study showed it, the name is older; r52: it is one well-known test of the effect, not its discovery
     # p70 (r65): the study is named where its finding is said ("in a well-known study"), then the effect's name
-    assert "Researchers call this the *testing effect*." in first and "well-known study (Roediger and Karpicke, 2006)" in first
+    assert "well-known study (Roediger and Karpicke, 2006)" in first   # p116 (cut): the effect's name left
     assert "A week later, the recalled one." not in first
     assert "Then some reread it; others" not in first
 
@@ -2352,7 +2349,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     chapter 01's ten no-bend runs all end at one half on every point."""
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
-    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
+    assert "For the point (1, 0), what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
     # pass 55 (r49): not "there"; pass 60 (r54): the section of chapter 01 that shows them is named
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
@@ -2654,8 +2651,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "Right picture: trained runs land there.\n"
                                "+ Why ½, step by step\n"
                                "+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                               "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. In general, loss climbs ever faster as a score falls. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
-                               "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
+                               "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. Both pairs' scores add to the same total. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                               "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
         zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
@@ -3162,7 +3159,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. Then set “x where my left near-flat zone stops”." in step3
+    assert "2. Set the sliders from your sketch." in step3   # p116 (r115): the controls name themselves
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -3981,7 +3978,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
     # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
     # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights are in the key
-    assert selu.prompt == "Layer after layer, SELU pulls two numbers toward fixed values. Which two?"
+    assert selu.prompt == "With its special start weights, SELU pulls two numbers toward fixed values, layer after layer. Which two?"   # p116 (r115 Correctness)
     assert "average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
     assert "start spread" not in words and "word list" not in selu.prompt
@@ -4250,7 +4247,7 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     # Q8: the strip's order is the key's order: stretch and add, then shift, then bend
     names = [n for n, _how in ch07_quiz.UNIT_STEPS]
     assert names.index("stretch\nand add") < names.index("shift") < names.index("bend") < len(names) - 1
-    assert quiz.get("unit_steps").options[quiz.answer_key("unit_steps")].text == "Stretch and add, then shift, then bend."
+    assert quiz.get("unit_steps").options[quiz.answer_key("unit_steps")].text == "Weights (stretch) and add, then bias (shift), then bend."
     fig = ch07_quiz.unit_strip()
     assert [t.get_text() for t in fig.axes[0].texts if t.get_text() in names] == names
     plt.close(fig)
@@ -4361,9 +4358,9 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     # p79 (r76 Clarity): the Predict and its check moved inside the unit fold they need: two cells fewer
     kinds = [c["cell_type"] for c in cells[start:start + 3]]
     assert kinds == ["markdown", "code", "markdown"]
-    assert "Open a fold only if a word is new." in _src(cells[start])   # p82: shorter
+    assert "Open a fold only" not in _src(cells[start])   # p116 (cut): the fold's title says it
     assert _src(cells[start + 2]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
-                                             "</summary>\n\n- **ReLU**")
+                                             "</summary>\n\n- **GELU**")   # p116: ReLU is said at the top
     assert _src(cells[start + 2]).rstrip().endswith("</details>")
     # pass 60 (r54 Picture): the bends' shapes, folded. p90 (r91 Picture first: a learner who forgot SELU at Q28 had
     # to scroll away mid-round): right after "How it works", before the first round
@@ -5380,7 +5377,7 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     # p111 (r114 Clarity #3): the open lines are the picture's idea and its conclusion; the lopsided cost is step 2
     assert ("Left picture: the ●s' scores total the same as the ■s'.\n"
             "So the least-wrong rule stays unsure: chance ½ for every point.\n") in why
-    assert "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves." in why
+    assert "+ 2. For a fixed total, two matched scores lose least." in why
     assert "Why not lift" not in why and sum(line.startswith(quiz.FOLD) for line in why.splitlines()) == 4   # p109: one fold   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5700,8 +5697,8 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                        "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. In general, loss climbs ever faster as a score falls. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
-                        "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
+                        "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. Both pairs' scores add to the same total. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                        "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
@@ -5916,7 +5913,7 @@ def test_p93_the_empty_review_says_how_to_rerun_a_cell():
     assert "Shift+Enter" not in ch07_quiz.NO_CARDS and f"press {ch07_quiz.REFRESH} above" in ch07_quiz.NO_CARDS
     assert all(len(s.split()) < 12 for s in re.split(r"(?<=\.) ", ch07_quiz.NO_CARDS))
     said = next(_src(c) for c in _cells() if _src(c).startswith("A miss comes back today"))
-    assert "To pick today's cards again, press **Refresh the review**." in said and "Shift+Enter" not in said
+    assert "Refresh" not in said and "Shift+Enter" not in said   # p116 (cut): the button names itself
     assert ch07_quiz.REFRESH == "Refresh the review"
     assert "Rerun the review cell" not in said
 
@@ -5949,7 +5946,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     average loss against the 1s' chance, lowest at ½, with 0.6 marked."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p111 (r114 Clarity #3): the sure miss's cost is step 2 of the fold, its numbers in the pair it weighs
-    assert "\n+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why and quiz.XOR_LIFTED == 0.6
+    assert "\n+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why and quiz.XOR_LIFTED == 0.6
     for gone in ("Say both 1s rise", "Shared evenly", "2.53", "1.83", "Average 0.71"):
         assert gone not in why, gone
     # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
@@ -5990,7 +5987,7 @@ def test_p95_q8_a_bias_after_the_bend_cannot_slide_the_corner_sideways():
     """r96 Correctness: "It cannot move the corner" was false: a bias after the bend lifts the corner. It cannot slide
     it sideways: ReLU(z) + c keeps its corner at z = 0 for every c."""
     whys = {o.text: o.why for o in quiz.get("unit_steps").options}
-    assert whys["Stretch and add, then bend, then shift."].endswith("It cannot slide the corner sideways.")
+    assert whys["Weights (stretch) and add, then bend, then bias (shift)."].endswith("It cannot slide the corner sideways.")
     assert not any("cannot move" in w for w in whys.values())
     z = np.linspace(-2, 2, 401)
     for c in (-1.0, 0.5, 2.0):   # the kink (the slope's jump) stays at z = 0, the corner's height moves by c
@@ -6159,7 +6156,7 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     top = _src(cells[k])
     # r103 (Retention: the top gave Q8's answer, a unit's steps in order, a screen above it): what a unit is, not its steps
-    assert "A **unit** is one small calculator in a network." in top and "The order of a unit's steps is one of the questions." in top
+    assert "A **unit** is one small calculator in a network." in top and "The order of a unit's steps" not in top   # p116 (r115)
     # r113 (Retention: "gives one number out" answered Q9, how many numbers a unit gives back, a screen early)
     assert "It takes numbers in and passes its result on." in top and "one number out" not in top
     # r105 (Clarity: weights, bias, layer and class were used in Q3-Q6 before the word list said them): the top
@@ -6169,8 +6166,9 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     # r106 (Clarity: Q8's options say stretch and shift, words the top never used): each named beside its number
     # p107 (r109 Clarity: two names an idea read as two ideas): one name each, the quiz's other word in brackets
     # p109 (r111 Clarity #2: a crowded paragraph): one term a line, one bold name each; the quiz's other word in italics
-    for said in ("- Its **weights** scale its inputs. Some questions call this the *stretch*.\n",
-                 "- Its **bias** is one number it adds. Some questions call it the *shift*.\n",
+    # p116 (r115 Clarity #3): one pair of names everywhere, "weights (stretch)" and "bias (shift)", as Q8's options say
+    for said in ("- Its **weights** (stretch) scale its inputs.\n",
+                 "- Its **bias** (shift) is one number it adds.\n",
                  "ReLU: 0 for any input below 0, a ramp above.",
                  "A **layer** is a column of units reading the same inputs.",
                  "A **class** is one possible answer, such as cat or dog."):
@@ -6181,8 +6179,7 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     assert "- Its **bend** (*activation function*) is a curve: one number goes in, one comes out." in top and "flat at 0" not in top
     assert top.index("**bend**") < top.index("[word list]")
     fold = next(_src(c) for c in cells if "The boxes are **Leitner boxes**" in _src(c))
-    line = "Right again within a day of a miss? That is rereading: the card stays in box 1."
-    assert fold.index("<img") < fold.index(line)
+    assert "Right again within a day" not in fold   # p116 (cut): the picture's own text says it
     assert "within 1 day of the miss keeps it in box 1" in fold   # the alt text says the same rule
 
 
@@ -6204,7 +6201,7 @@ def test_p100_the_mixed_round_says_either_chapter_counts_when_two_teach_a_questi
     """r102 Interaction: Q2's and Q7's keys name two chapters; the page now says a pick of either one counts, as the
     chapter box does (pick_verdict and chapters_text accept every chapter in quiz.chapters_of)."""
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
-    assert "If two chapters teach a question, either one counts.\n" in head
+    assert "If two chapters teach it, either counts.\n" in head   # p116 (cut)
     two = [qid for qid in quiz.ALSO_TAUGHT if len(quiz.chapters_of(qid)) == 2]
     assert two
     for qid in two:
@@ -6217,11 +6214,11 @@ def test_p102_sketch_step_names_the_five_x_values_the_sliders_stand_for():
     read from the widget (quiz.SKETCH_XS), in its order; Compare is said to draw the truth over the sketch."""
     step = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
     xs = [f"{x:g}".replace("-", "−") for x in quiz.SKETCH_XS]
-    assert f"Set the five slope sliders from your sketch. Read it at x = {', '.join(xs)}." in step
+    assert "Set the sliders from your sketch." in step and xs   # p116 (r115 Clarity): the x are the sliders' own labels
     w = ch07_quiz.sketch_from_memory()
     shown = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in list(w.sliders.values())[:5]]
     assert shown == [f"slope at x = {x:g}" for x in quiz.SKETCH_XS] and len(quiz.SKETCH_XS) == 5
-    assert "**Compare** draws the true slope and zones over your sketch." in step
+    assert "**Compare** draws the true slope and zones over yours." in step
 
 
 def test_p102_q17_stem_says_what_the_gate_and_the_content_are():
@@ -6240,8 +6237,8 @@ def test_r104_q11_step_3_holds_for_every_lift_not_only_the_worked_one():
     for every lift: with equal totals the 0s' scores rise as much as the 1s', and a 0's loss grows by more than a 1's
     shrinks, at every size of lift, either way."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "\n+ 1. " in why and "So raising the 1s' scores raises the 0s' too.\n+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. " in why   # p109 (r111); p111 (r114): in the fold
-    assert "\n+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong." in why
+    assert "\n+ 1. " in why and "So raising the 1s' scores raises the 0s' too.\n+ 2. For a fixed total, two matched scores lose least. " in why   # p109 (r111); p111 (r114): in the fold
+    assert "\n+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong." in why
     for lift in np.linspace(-6, 6, 241):
         if abs(lift) < 1e-9:
             continue
@@ -6359,9 +6356,7 @@ def test_p110_how_it_works_folds_the_number_rules_and_says_what_the_chapter_box_
     assert ch07_quiz.RULE_ANCHOR == "#How-it-works" and top.index("## How it works") < top.index("<details>")
     assert "is a curve: one number goes in, one comes out." in top and "its number goes through" not in top
     head = next(_src(c) for c in cells if _src(c).startswith("## Mixed round"))
-    assert ("If two chapters teach a question, either one counts.\n"
-            "Your first answer locks the box and says if it was right.\n"
-            "The chapters are tallied apart from your score.\n") in head
+    assert "First pick each one's chapter: naming the topic is part of recall.\nIf two chapters teach it, either counts.\n" in head   # p116 (cut: the box says the rest)
     qid = next(q.id for q in quiz.questions() if len(quiz.chapters_of(q.id)) == 1)
     right_ch = quiz.chapters_of(qid)[0]
     wrong_ch = next(ch for ch in quiz.CHAPTERS if ch != right_ch)
@@ -6381,8 +6376,8 @@ def test_p111_q11_step_2_gives_the_general_reason_and_the_stem_defines_score():
     a point's loss −ln σ(s) climbs ever faster as its score s falls (its fall rate 1 − σ(s) grows), so for a fixed
     total an even pair loses least. Checked on the loss the key computes, for many totals and splits."""
     q = quiz.get("xor_no_bend_chance")
-    assert "Before it, a straight rule gives each point a score." in q.prompt
-    assert "In general, loss climbs ever faster as a score falls." in q.explanation
+    assert "turns a straight rule's score w₁x₁ + w₂x₂ + b into a chance." in q.prompt   # p116 (r115): three sentences
+    assert "2. For a fixed total, two matched scores lose least." in q.explanation and "The same holds for any total." in q.explanation   # p116 (r115 Clarity #2): said plainly
     loss = lambda s: quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, s))   # a ● scoring s   # noqa: E731
     scores = np.linspace(4, -4, 17)
     drops = np.diff([loss(s) for s in scores])   # each step down in score adds more loss than the last
@@ -6396,7 +6391,11 @@ def test_p111_gelu_peak_key_gives_its_cause():
     """r113 Retention: Q7's key gave the number, not why GELU's slope passes 1. GELU is x times a number that climbs
     from 0 to 1 (GELU(x)/x), and right of 0 the slope is that number plus what its climb adds: above 1 near √2."""
     why = quiz.get("gelu_peak_slope").explanation
-    assert why.startswith("It peaks at about 1.13, at x = √2. ") and "x times a number that climbs from 0 to 1" in why
+    # p116 (r115 Clarity #3): the reason first, the number last
+    assert why.startswith("GELU is x times a number that climbs from 0 to 1. ") and why.endswith("to about 1.13.")
+    from scipy.stats import norm
+    assert abs(norm.cdf(math.sqrt(2)) + math.sqrt(2) * norm.pdf(math.sqrt(2)) - 1.13) < 0.005   # number + extra, at √2
+    assert norm.cdf(math.sqrt(2)) > 0.9 and "Near x = √2, the number is close to 1." in why
     act = activations.get("gelu")
     x = np.linspace(0.05, 6, 200)
     share = act(x) / x
@@ -6429,3 +6428,19 @@ def test_p111_offline_sketch_stops_include_key_values_and_notes_say_it_once():
 
 def _all_children(box):
     return [box] + [w for c in getattr(box, "children", ()) for w in _all_children(c)]
+
+
+def test_p116_q8_options_and_the_top_use_one_pair_of_names():
+    """r115 Clarity #3: the top said weights and bias, some questions stretch and shift, so a learner translated. The
+    top names each with its other word in brackets, and every Q8 option uses that same pair; the right answer puts
+    the bias before the bend (it slides ReLU's corner: checked on the bend itself)."""
+    top = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
+    assert "**weights** (stretch)" in top and "**bias** (shift)" in top and "Some questions call" not in top
+    q = quiz.get("unit_steps")
+    assert all("(stretch)" in o.text and "bias (shift)" in o.text for o in q.options)
+    assert not any(re.search(r"\b[Ss]tretch and add\b|\bthen shift\b", o.text) for o in q.options)
+    right = q.options[quiz.answer_key("unit_steps")].text
+    assert right.index("bias") < right.index("bend")
+    relu = activations.get("relu")
+    x = np.linspace(-3, 3, 601)
+    assert np.isclose(x[np.argmax(np.diff(relu(2.0 * x + 1.0)) > 1e-9)], -0.5, atol=0.01)   # bias, then bend: corner at −b/w
