@@ -367,7 +367,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
     # r38: the timer is optional (step 1 says so), and Compare names the controls not set
     # p101 (r103 Interaction): step 3 says what Compare draws: the true slope and zones, over the learner's dots
-    assert "3. **Compare** draws the true slope and zones over your sketch. Do all four, now or another day.\n" in steps   # pass 68
+    assert "3. **Compare** draws the true slope and zones over yours. Do all four, now or another day.\n" in steps   # pass 68; p116 (cut)
     assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
@@ -809,7 +809,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 3   # p99 (r100 Picture): plus the same-day rule, once in view;  # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    assert len([line for line in prose.splitlines() if line.strip()]) == 2   # p116 (cut): the same-day rule is the picture's own text;  # p99 (r100 Picture): plus the same-day rule, once in view;  # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     # p73 (r70 Focus): the learner's count; p89 (r89 Interaction): counted by the review cell itself, no fold here
@@ -1618,8 +1618,8 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # 0 (deepest_dip); the word list says what GELU is, not where it dips
     # p72 (r68 Correctness): the dip is part of what GELU is (Q2, Q15, Q23 test it), said as a plain description;
     # "on the left", not "just left of 0" (r54): GELU is below 0 at every x below 0 (checked below)
-    assert ("- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner that dips "
-            "slightly below 0 on the left.\n") in top
+    assert ("- **GELU**: ReLU with a rounded corner that dips "
+            "slightly below 0 on the left.\n") in top and "- **ReLU**:" not in top   # p116 (cut): ReLU is said at the top
     assert gelu_low == "−0.17" and gelu_low not in top and "just left" not in top
     assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
     gelu = activations.get("gelu")
@@ -1975,9 +1975,9 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
                             ch07_quiz._key_line(qid, 1, learner, pictures=False)), qid
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
     # p82 (r80 Interaction): the recall has a box to go in (test_p82_the_mixed_round_records_each_chapter_pick)
-    assert "For each, first pick its chapter in the box under it.\n" in head
+    assert "First pick each one's chapter" in head   # p116 (cut): the box sits under each question
     # p85 (r84 Focus): the page says why each mixed question asks for its chapter
-    assert "For each, first pick its chapter in the box under it.\nNaming the topic is part of recall.\n" in head
+    assert "First pick each one's chapter: naming the topic is part of recall.\n" in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
@@ -2610,7 +2610,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
             "enough short pieces, it can follow any unbroken curve on a limited stretch, as closely as you like.") in right("relu_corners").why
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
-    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in xor.prompt
+    assert "For the point (1, 0), what chance does it give that the answer is 1?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
     # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
     # pass 49 (r44 Clarity 1): step 1 names the pairs; step 2 says how a score becomes a loss, so 1.39 can be checked
@@ -2812,7 +2812,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
     assert "0.25" not in quiz.check("sigmoid_slope_0", "a quarter").message
     assert quiz.check("unit_outputs", "one").message.endswith("Write a whole number, e.g. 2.")
     key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
-    assert "<b>Answer: about 1.1.</b> <i>Why:</i> It peaks at about 1.13" in key
+    assert "<b>Answer: about 1.1.</b> <i>Why:</i> GELU is x times a number" in key and "about 1.13." in key   # p116: reason first
 
 
 def test_pass23_the_sketch_axis_spans_what_the_sliders_set_and_the_legend_sits_under_it():
@@ -2929,7 +2929,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     texts = " ".join(quiz.used_text(q) for q in quiz.questions()) + race
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
-    assert q12.prompt.endswith("Take the input point (1, 0). What chance does it give that the answer is 1?")
+    assert q12.prompt.endswith("For the point (1, 0), what chance does it give that the answer is 1?")
     # pass 53 (r47): the general proof left the open key (pass 61: step 2 of the fold for the curious says "fixed total")
     assert "fixed total" not in "\n".join(l for l in q12.explanation.split("\n") if not l.startswith(quiz.FOLD))
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
@@ -3277,7 +3277,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
     assert ch07_quiz.UNSET_SAID == "not set"   # pass 39: no longer counted as 0; pass 41: not drawn, named "not set"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the five slope sliders from your sketch." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
+    assert "2. Set the sliders from your sketch." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     w.sliders["1.5"].value = 1.0
     w.button.click()
@@ -3370,7 +3370,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     # p106 (r108 Clarity): the top now says "language model" in plain words; the list names the block only
-    assert "- **feed-forward block**: the small network in each layer of a language model.\n" in first
+    assert "- **feed-forward block**:" not in first and "its **feed-forward block**." in _src(_cells()[2])   # p116 (cut): said once, at the top
     assert "A **language model** is a network that writes text." in _src(_cells()[2])
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("the round you feel least sure of.") and "**bend**" not in _src(_cells()[0])
