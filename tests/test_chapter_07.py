@@ -1411,7 +1411,7 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
         "no near-flat zone on the right"]
     assert names[5].startswith("x where my left near-flat zone") and names[6].startswith("x where my right near-flat zone")
     quoted = re.findall(r"“([^”]+)”", step2)   # p109: step 2 names the zone controls exactly as they are labelled
-    assert quoted[:2] == names[5:7] and all(n.startswith(quoted[2]) for n in names[7:])
+    assert quoted == []   # p116 (r115 Clarity: five instructions in one step): each control's own label names it
     tips = [s.tooltip for s in w0.sliders.values()] + [b.tooltip for b in w0.nones.values()]
     assert tips == [ch07_quiz.SKETCH_HINTS["slope"]] * 5 + [ch07_quiz.SKETCH_HINTS[k] for k in ("dead_edge", "right_edge")] + [
         ch07_quiz.SKETCH_HINTS["none"]] * 2
@@ -2100,13 +2100,14 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # pass 22: short sentences; r58: score and rule said first; r59 (Clarity): two sentences, score in the word list
     # p91 (r92 Clarity): split into short sentences
     # p100 (r102 Clarity): the sigmoid is its only bend, at the very end (no clash with "no bend")
-    assert prompt.startswith("A network is trained on XOR to its lowest possible loss. Its only bend, a sigmoid at the end, "
-                             "turns a straight rule's score w₁x₁ + w₂x₂ + b into a chance.") and "**score**: the number a network puts out" in _words()   # p116 (r115 Clarity #2): three sentences
+    assert prompt.startswith("A network is trained on XOR to its lowest possible loss. Its only bend is a sigmoid at the very end. "
+                             "Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b.") and "**score**: the number a network puts out" in _words()   # p111 (r114): score defined
     # p101 (r103 Clarity): the stem says what the straight rule and its score are, in the key picture's letters
     # p106 (r108 Clarity: seven sentences were too many to hold): the rule and its score in one sentence
     # p111 (r114 Clarity): "score" said in the stem itself, one short sentence more
-    assert "For the point (1, 0), what chance" in prompt
-    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 3   # p116 (r115 Clarity #2): a three-sentence stem   # p111: the score defined in a sentence of its own (r108: seven were too many)
+    assert ("Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b. "
+            "Take the input point (1, 0).") in prompt
+    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 6   # p116: a shorter stem broke the 11-word sentence cap; kept   # p111: the score defined in a sentence of its own (r108: seven were too many)
     assert ch07_quiz.xor_rule_text() == "score = 2x₁ + x₂ + 0.5" and quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # w₁, w₂, b
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
@@ -2214,7 +2215,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
-    assert "Its only bend, a sigmoid at the end," in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name   # p91: own sentence
+    assert "Its only bend is a sigmoid at the very end." in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name   # p91: own sentence
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
     assert round(lam * alpha, 2) == 1.76 and round(lam, 2) == 1.05 and round(alpha, 2) == 1.67
@@ -2349,7 +2350,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     chapter 01's ten no-bend runs all end at one half on every point."""
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
-    assert "For the point (1, 0), what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
+    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
     # pass 55 (r49): not "there"; pass 60 (r54): the section of chapter 01 that shows them is named
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
@@ -2610,7 +2611,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
             "enough short pieces, it can follow any unbroken curve on a limited stretch, as closely as you like.") in right("relu_corners").why
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
-    assert "For the point (1, 0), what chance does it give that the answer is 1?" in xor.prompt
+    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
     # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
     # pass 49 (r44 Clarity 1): step 1 names the pairs; step 2 says how a score becomes a loss, so 1.39 can be checked
@@ -2929,7 +2930,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     texts = " ".join(quiz.used_text(q) for q in quiz.questions()) + race
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
-    assert q12.prompt.endswith("For the point (1, 0), what chance does it give that the answer is 1?")
+    assert q12.prompt.endswith("Take the input point (1, 0). What chance does it give that the answer is 1?")
     # pass 53 (r47): the general proof left the open key (pass 61: step 2 of the fold for the curious says "fixed total")
     assert "fixed total" not in "\n".join(l for l in q12.explanation.split("\n") if not l.startswith(quiz.FOLD))
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
@@ -3978,7 +3979,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
     # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
     # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights are in the key
-    assert selu.prompt == "With its special start weights, SELU pulls two numbers toward fixed values, layer after layer. Which two?"   # p116 (r115 Correctness)
+    assert selu.prompt == "Take SELU with its special start weights. Layer after layer, it pulls two numbers toward fixed values. Which two?"   # p116 (r115 Correctness)
     assert "average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
     assert "start spread" not in words and "word list" not in selu.prompt
@@ -6376,7 +6377,7 @@ def test_p111_q11_step_2_gives_the_general_reason_and_the_stem_defines_score():
     a point's loss −ln σ(s) climbs ever faster as its score s falls (its fall rate 1 − σ(s) grows), so for a fixed
     total an even pair loses least. Checked on the loss the key computes, for many totals and splits."""
     q = quiz.get("xor_no_bend_chance")
-    assert "turns a straight rule's score w₁x₁ + w₂x₂ + b into a chance." in q.prompt   # p116 (r115): three sentences
+    assert "Before it, a straight rule gives each point a score." in q.prompt
     assert "2. For a fixed total, two matched scores lose least." in q.explanation and "The same holds for any total." in q.explanation   # p116 (r115 Clarity #2): said plainly
     loss = lambda s: quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, s))   # a ● scoring s   # noqa: E731
     scores = np.linspace(4, -4, 17)

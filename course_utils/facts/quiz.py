@@ -288,13 +288,14 @@ def _bank():
         # r59 (Clarity): two sentences; the word list says score and ln
         # p91 (r92 Clarity: a crowded stem): one idea a sentence
         # p100 (r102 Clarity): "no bend between them ... goes through a sigmoid" read as a clash (sigmoid is a bend)
-        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR to its lowest possible loss. "
+        Numeric("xor_no_bend_chance", "01", "A network is trained on XOR to its lowest possible loss. Its only bend is a sigmoid at the very end. "
                 # p101 (r103 Clarity): "straight rule" and "score" said in the stem, in the key picture's letters
                 # p106 (r108 Clarity: a seven-sentence stem): the rule and its score in one sentence; the question says the chance
                 # p111 (r114 Clarity): "score" defined where the question uses it
-                # p116 (r115 Clarity #2: six sentences): three, the score said where the sigmoid takes it
-                "Its only bend, a sigmoid at the end, turns a straight rule's score w₁x₁ + w₂x₂ + b into a chance. "
-                "For the point (1, 0), what chance does it give that the answer is 1?",
+                "Before it, a straight rule gives each point a score. "
+                "The score is w₁x₁ + w₂x₂ + b. "
+                "Take the input point (1, 0). "
+                "What chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
                 # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
@@ -531,7 +532,7 @@ def _bank():
         # p91 (r92 Clarity: "(word list)" sent the learner away): the spread's rule back in place, in words
         # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights (average 0,
         # spread 1/√n) are the right option's key alone
-        _c("selu_steady", "04", "With its special start weights, SELU pulls two numbers toward fixed values, layer after layer. Which two?",
+        _c("selu_steady", "04", "Take SELU with its special start weights. Layer after layer, it pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
