@@ -809,7 +809,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 2   # p116 (cut): the same-day rule is the picture's own text;  # p99 (r100 Picture): plus the same-day rule, once in view;  # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    assert len([line for line in prose.splitlines() if line.strip()]) == 3   # p116: the same-day rule stays in view (r100: it sat only in the alt text);  # p99 (r100 Picture): plus the same-day rule, once in view;  # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     # p73 (r70 Focus): the learner's count; p89 (r89 Interaction): counted by the review cell itself, no fold here
@@ -2652,7 +2652,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "Right picture: trained runs land there.\n"
                                "+ Why ½, step by step\n"
                                "+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                               "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. Both pairs' scores add to the same total. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                               "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
                                "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -5698,7 +5698,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                        "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. Both pairs' scores add to the same total. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                        "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
                         "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -6180,7 +6180,8 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     assert "- Its **bend** (*activation function*) is a curve: one number goes in, one comes out." in top and "flat at 0" not in top
     assert top.index("**bend**") < top.index("[word list]")
     fold = next(_src(c) for c in cells if "The boxes are **Leitner boxes**" in _src(c))
-    assert "Right again within a day" not in fold   # p116 (cut): the picture's own text says it
+    line = "Right again within a day of a miss? That is rereading: the card stays in box 1."
+    assert fold.index("<img") < fold.index(line)
     assert "within 1 day of the miss keeps it in box 1" in fold   # the alt text says the same rule
 
 

@@ -341,7 +341,7 @@ def _bank():
                 f"They lose {XOR_PAIR_LOSSES[0]:.2f} + {XOR_PAIR_LOSSES[1]:.2f}, about {sum(XOR_PAIR_LOSSES):.1f}. "
                 f"At {XOR_EVENER:g} and {1 - XOR_EVENER:g} they lose {-math.log(XOR_EVENER):.2f} + {-math.log(1 - XOR_EVENER):.2f}, "
                 f"about {-math.log(XOR_EVENER) - math.log(1 - XOR_EVENER):.1f}. "
-                "Both pairs' scores add to the same total. "
+                "The scores add to the same total both times. "   # p116: pass 53 (r47) keeps "Both pairs' scores" out of this fold
                 # p111 (r114 Correctness: one example is not a rule): the general rule said (tested)
                 "The same holds for any total. "
                 "So the best rule gives both ●s the same score. It does the same for both ■s.\n"
