@@ -2472,7 +2472,7 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     assert "A new card starts in box 1" not in text
     # p75 (r72 Focus): a new card's first answer is said once, by the picture and its alt, not again in the fold
     assert "A right first answer puts a new card in box 2" not in text and "box 2 if right, box 1 if wrong" in ch07_quiz.leitner_alt()
-    assert "cards in box 3 or higher show green." in text   # p73: box 2 is the legend's grey
+    assert "Cards in box 3 or higher show green." in text   # p73: box 2 is the legend's grey; p116 (cut): orange is said in the check above
 
 
 def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
@@ -3535,7 +3535,8 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert quiz.get("selu_steady").prompt.startswith("Layer after layer,")   # p92 (r93 Clarity): the start weights are the key's   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert quiz.get("selu_steady").prompt.startswith("Take SELU with its special start weights. Layer after layer,")   # p116 (r115 Correctness): the claim holds only with them
+    assert "average 0" not in quiz.get("selu_steady").prompt   # the key names them, not the stem   # p92 (r93 Clarity): the start weights are the key's   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and leave a weighted sum's spread alone.")
     selu = activations.get("selu")
@@ -4421,7 +4422,9 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     assert "image/png" not in cells[start + 1]["outputs"][0]["data"]   # folded: no picture in view
     assert f"alt='{html.escape(ch07_quiz.worked_unit(first).get_label(), quote=True)}'" in unit
     assert ch07_quiz.worked_unit(first).get_label().startswith("One unit.")
-    words = _words() + unit.replace("<b>", "**").replace("</b>", "**")
+    top = _src(next(c for c in cells if _src(c).startswith("## How it works")))   # p116 (cut): layer and class are said once, at the top
+    words = _words() + top + unit.replace("<b>", "**").replace("</b>", "**")
+    assert next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works")) < start   # said before the questions
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
         assert f"**{term}**" in words or f"A {term} is" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
@@ -5873,7 +5876,8 @@ def test_p92_dense_questions_are_trimmed_to_one_idea_a_choice_and_keep_their_why
     every option keeps its why."""
     words = lambda text: len(text.split())   # noqa: E731
     selu = quiz.get("selu_steady")
-    assert words(selu.prompt) <= 12 and "weights" not in selu.prompt
+    # p116 (r115 Correctness): the pull holds only with SELU's start weights, so the stem says them, in short sentences
+    assert all(words(s) <= 12 for s in re.split(r"(?<=[.?])\s+", selu.prompt)) and "average 0" not in selu.prompt
     assert "start weights have average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     adam = quiz.get("why_adam")
     assert all(words(o.text) < 14 and " so " not in o.text for o in adam.options)   # one idea: no "so ..." clause
