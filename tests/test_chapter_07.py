@@ -367,7 +367,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
     # r38: the timer is optional (step 1 says so), and Compare names the controls not set
     # p101 (r103 Interaction): step 3 says what Compare draws: the true slope and zones, over the learner's dots
-    assert "3. **Compare** draws the true slope and zones over your sketch. Do all four, now or another day.\n" in steps   # pass 68
+    assert "3. **Compare** draws the true slope and zones over yours. Do all four, now or another day.\n" in steps   # pass 68; p116 (cut)
     assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
@@ -471,7 +471,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
     # p81 (r78 Clarity, Focus): the fold's colour line says which boxes the bars' colours mean (the moves: picture, alt)
-    assert "Missed cards (box 1) show orange; cards in box 3 or higher show green." in cells[k + 1]
+    assert "Cards in box 3 or higher show green." in cells[k + 1]   # p116: orange is said in the check above it
     assert ch07_quiz.PROGRESS_LABELS[0] == "on track (box 3 or higher)" and "green" in ch07_quiz.PROGRESS_SUMMARY.split(",")[0]
     assert "wrong answer, at any time" in ch07_quiz.leitner_alt() or "Wrong sends it back to box 1." in ch07_quiz.leitner_alt()   # pass 23: sooner too
     assert HOW_REVIEW in cells[k + 1] and "which chapter do you know least well?" in cells[k - 1]   # p73 (r70 Focus)
@@ -801,7 +801,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
     assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
     assert fold.index("<img") < fold.index("The boxes are **Leitner boxes**, a flash-card method.\n") < fold.index(  # p75 (r72 Focus): picture, then two sentences
-        "Missed cards (box 1) show orange; cards in box 3 or higher show green.")
+        "Cards in box 3 or higher show green.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
@@ -809,7 +809,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 3   # p99 (r100 Picture): plus the same-day rule, once in view;  # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    assert len([line for line in prose.splitlines() if line.strip()]) == 3   # p116: the same-day rule stays in view (r100: it sat only in the alt text);  # p99 (r100 Picture): plus the same-day rule, once in view;  # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     # p73 (r70 Focus): the learner's count; p89 (r89 Interaction): counted by the review cell itself, no fold here
@@ -1231,7 +1231,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled toward 1 from 2 and from 0.5." in text
-    assert "No bend: the spread would stay put." in quiz.key_why("selu_steady")   # p106 (r108)
+    assert "stay put" not in quiz.key_why("selu_steady")   # p116 (r115 Picture): no no-bend line is drawn
     assert "LeCun" not in quiz.key_why("selu_steady")   # p95 (r96 Clarity): a name never explained
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
@@ -1247,8 +1247,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p96 (r97 Clarity): "1/√(inputs per unit)" said in plain words (such weights keep a weighted sum's spread), and
     # the pull both ways: above 1 the spread shrinks, below 1 it grows (checked below with chapter 04's own runs)
     assert quiz.key_why("selu_steady") == ("In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, "
-                                           "below 1 it grows. The average stays near 0. No bend: the spread "
-                                           "would stay put.")
+                                           "below 1 it grows. The average stays near 0.")
     assert "√" not in quiz.key_why("selu_steady") and "inputs per unit" not in quiz.key_why("selu_steady")
     from course_utils.engine import signal_stats
     from course_utils.ui import ch04_zoo
@@ -1403,9 +1402,8 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # p84 (r83 Focus): the five bullets on each control became each control's own tooltip; one line stays
     # p101 (r103 Interaction): the controls hold the paper sketch: its five slopes, then its zones' edges
     # p109 (r111 Clarity #3: "set your zones' edges, or tick none" named no control): each named as on screen
-    assert step2.strip() == ("2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. "
-                             "Then set “x where my left near-flat zone stops”. And set “x where my right near-flat zone starts”. "
-                             "No zone on one side? Tick that side's “no near-flat zone” box. Point at a slider for a hint.")
+    # p116 (r115 Clarity: five instructions in one step): one instruction; each control says its name and x on screen
+    assert step2.strip() == "2. Set the sliders from your sketch. Point at a slider for a hint."
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
@@ -1413,7 +1411,7 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
         "no near-flat zone on the right"]
     assert names[5].startswith("x where my left near-flat zone") and names[6].startswith("x where my right near-flat zone")
     quoted = re.findall(r"“([^”]+)”", step2)   # p109: step 2 names the zone controls exactly as they are labelled
-    assert quoted[:2] == names[5:7] and all(n.startswith(quoted[2]) for n in names[7:])
+    assert quoted == []   # p116 (r115 Clarity: five instructions in one step): each control's own label names it
     tips = [s.tooltip for s in w0.sliders.values()] + [b.tooltip for b in w0.nones.values()]
     assert tips == [ch07_quiz.SKETCH_HINTS["slope"]] * 5 + [ch07_quiz.SKETCH_HINTS[k] for k in ("dead_edge", "right_edge")] + [
         ch07_quiz.SKETCH_HINTS["none"]] * 2
@@ -1620,8 +1618,8 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # 0 (deepest_dip); the word list says what GELU is, not where it dips
     # p72 (r68 Correctness): the dip is part of what GELU is (Q2, Q15, Q23 test it), said as a plain description;
     # "on the left", not "just left of 0" (r54): GELU is below 0 at every x below 0 (checked below)
-    assert ("- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner that dips "
-            "slightly below 0 on the left.\n") in top
+    assert ("- **GELU**: ReLU with a rounded corner that dips "
+            "slightly below 0 on the left.\n") in top and "- **ReLU**:" not in top   # p116 (cut): ReLU is said at the top
     assert gelu_low == "−0.17" and gelu_low not in top and "just left" not in top
     assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
     gelu = activations.get("gelu")
@@ -1709,7 +1707,7 @@ def test_pass15_unit_steps_has_one_right_order_and_the_race_seed_fixes_only_the_
     assert np.allclose(corner(w * relu(x) + b), 0, atol=0.01)         # bend the input first: stuck at 0
     q = quiz.get("unit_steps")
     assert sum(o.correct for o in q.options) == 1 and q.options[quiz.answer_key("unit_steps")].text.startswith(
-        "Stretch and add, then shift, then bend")
+        "Weights (stretch) and add, then bias (shift), then bend")
     assert not any(o.text.startswith("Shift") for o in q.options)
     assert not any("same kind of rule" in o.why or "convention" in o.why for o in q.options)
     assert all(re.search(r"corner", o.why) for o in q.options)         # each option is settled by the corner
@@ -1803,7 +1801,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
     assert "Each bar below holds one chapter's questions" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
-    assert "Missed cards (box 1) show orange; cards in box 3 or higher show green." in _src(cells[k + 1])   # p75: the fold's second line; p81 (r78 Clarity)
+    assert "Cards in box 3 or higher show green." in _src(cells[k + 1])   # p75: the fold's second line; p81 (r78 Clarity)
     assert ch07_quiz.KEY_PICTURE_WIDTH == ch07_quiz.SMALL[0] == 520
     learner = ch07_quiz.Learner(review.Store(None))
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner) and "width='390'" not in text
@@ -1977,9 +1975,9 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
                             ch07_quiz._key_line(qid, 1, learner, pictures=False)), qid
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
     # p82 (r80 Interaction): the recall has a box to go in (test_p82_the_mixed_round_records_each_chapter_pick)
-    assert "For each, first pick its chapter in the box under it.\n" in head
+    assert "First pick each one's chapter" in head   # p116 (cut): the box sits under each question
     # p85 (r84 Focus): the page says why each mixed question asks for its chapter
-    assert "For each, first pick its chapter in the box under it.\nNaming the topic is part of recall.\n" in head
+    assert "First pick each one's chapter: naming the topic is part of recall.\n" in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
@@ -2109,7 +2107,7 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # p111 (r114 Clarity): "score" said in the stem itself, one short sentence more
     assert ("Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b. "
             "Take the input point (1, 0).") in prompt
-    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 6   # p111: the score defined in a sentence of its own (r108: seven were too many)
+    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 6   # p116: a shorter stem broke the 11-word sentence cap; kept   # p111: the score defined in a sentence of its own (r108: seven were too many)
     assert ch07_quiz.xor_rule_text() == "score = 2x₁ + x₂ + 0.5" and quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # w₁, w₂, b
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
@@ -2331,7 +2329,7 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     # pass 46 (cut pass): the study's details went; its name and its one-week finding stay
     # r51: the study showed it, the name is older; r52: it is one well-known test of the effect, not its discovery
     # p70 (r65): the study is named where its finding is said ("in a well-known study"), then the effect's name
-    assert "Researchers call this the *testing effect*." in first and "well-known study (Roediger and Karpicke, 2006)" in first
+    assert "well-known study (Roediger and Karpicke, 2006)" in first   # p116 (cut): the effect's name left
     assert "A week later, the recalled one." not in first
     assert "Then some reread it; others" not in first
 
@@ -2474,7 +2472,7 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     assert "A new card starts in box 1" not in text
     # p75 (r72 Focus): a new card's first answer is said once, by the picture and its alt, not again in the fold
     assert "A right first answer puts a new card in box 2" not in text and "box 2 if right, box 1 if wrong" in ch07_quiz.leitner_alt()
-    assert "cards in box 3 or higher show green." in text   # p73: box 2 is the legend's grey
+    assert "Cards in box 3 or higher show green." in text   # p73: box 2 is the legend's grey; p116 (cut): orange is said in the check above
 
 
 def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
@@ -2654,8 +2652,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "Right picture: trained runs land there.\n"
                                "+ Why ½, step by step\n"
                                "+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                               "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. In general, loss climbs ever faster as a score falls. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
-                               "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
+                               "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                               "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
         zero = quiz._xor_loss((0, 0), 0, (0.0, 0.0, d)) - np.log(2)
@@ -2815,7 +2813,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
     assert "0.25" not in quiz.check("sigmoid_slope_0", "a quarter").message
     assert quiz.check("unit_outputs", "one").message.endswith("Write a whole number, e.g. 2.")
     key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
-    assert "<b>Answer: about 1.1.</b> <i>Why:</i> It peaks at about 1.13" in key
+    assert "<b>Answer: about 1.1.</b> <i>Why:</i> GELU is x times a number" in key and "about 1.13." in key   # p116: reason first
 
 
 def test_pass23_the_sketch_axis_spans_what_the_sliders_set_and_the_legend_sits_under_it():
@@ -3162,7 +3160,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the five slope sliders from your sketch. Read it at x = −3, −1, 0.5, 1.5, 3. Then set “x where my left near-flat zone stops”." in step3
+    assert "2. Set the sliders from your sketch." in step3   # p116 (r115): the controls name themselves
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -3280,7 +3278,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
     assert ch07_quiz.UNSET_SAID == "not set"   # pass 39: no longer counted as 0; pass 41: not drawn, named "not set"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Set the five slope sliders from your sketch." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
+    assert "2. Set the sliders from your sketch." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     w.sliders["1.5"].value = 1.0
     w.button.click()
@@ -3373,7 +3371,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     # p106 (r108 Clarity): the top now says "language model" in plain words; the list names the block only
-    assert "- **feed-forward block**: the small network in each layer of a language model.\n" in first
+    assert "- **feed-forward block**:" not in first and "its **feed-forward block**." in _src(_cells()[2])   # p116 (cut): said once, at the top
     assert "A **language model** is a network that writes text." in _src(_cells()[2])
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("the round you feel least sure of.") and "**bend**" not in _src(_cells()[0])
@@ -3537,7 +3535,8 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert quiz.get("selu_steady").prompt.startswith("Layer after layer,")   # p92 (r93 Clarity): the start weights are the key's   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert quiz.get("selu_steady").prompt.startswith("Take SELU with its special start weights. Layer after layer,")   # p116 (r115 Correctness): the claim holds only with them
+    assert "average 0" not in quiz.get("selu_steady").prompt   # the key names them, not the stem   # p92 (r93 Clarity): the start weights are the key's   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and leave a weighted sum's spread alone.")
     selu = activations.get("selu")
@@ -3981,7 +3980,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
     # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
     # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights are in the key
-    assert selu.prompt == "Layer after layer, SELU pulls two numbers toward fixed values. Which two?"
+    assert selu.prompt == "Take SELU with its special start weights. Layer after layer, it pulls two numbers toward fixed values. Which two?"   # p116 (r115 Correctness)
     assert "average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
     assert "start spread" not in words and "word list" not in selu.prompt
@@ -4250,7 +4249,7 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     # Q8: the strip's order is the key's order: stretch and add, then shift, then bend
     names = [n for n, _how in ch07_quiz.UNIT_STEPS]
     assert names.index("stretch\nand add") < names.index("shift") < names.index("bend") < len(names) - 1
-    assert quiz.get("unit_steps").options[quiz.answer_key("unit_steps")].text == "Stretch and add, then shift, then bend."
+    assert quiz.get("unit_steps").options[quiz.answer_key("unit_steps")].text == "Weights (stretch) and add, then bias (shift), then bend."
     fig = ch07_quiz.unit_strip()
     assert [t.get_text() for t in fig.axes[0].texts if t.get_text() in names] == names
     plt.close(fig)
@@ -4361,9 +4360,9 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     # p79 (r76 Clarity): the Predict and its check moved inside the unit fold they need: two cells fewer
     kinds = [c["cell_type"] for c in cells[start:start + 3]]
     assert kinds == ["markdown", "code", "markdown"]
-    assert "Open a fold only if a word is new." in _src(cells[start])   # p82: shorter
+    assert "Open a fold only" not in _src(cells[start])   # p116 (cut): the fold's title says it
     assert _src(cells[start + 2]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
-                                             "</summary>\n\n- **ReLU**")
+                                             "</summary>\n\n- **GELU**")   # p116: ReLU is said at the top
     assert _src(cells[start + 2]).rstrip().endswith("</details>")
     # pass 60 (r54 Picture): the bends' shapes, folded. p90 (r91 Picture first: a learner who forgot SELU at Q28 had
     # to scroll away mid-round): right after "How it works", before the first round
@@ -4423,7 +4422,9 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     assert "image/png" not in cells[start + 1]["outputs"][0]["data"]   # folded: no picture in view
     assert f"alt='{html.escape(ch07_quiz.worked_unit(first).get_label(), quote=True)}'" in unit
     assert ch07_quiz.worked_unit(first).get_label().startswith("One unit.")
-    words = _words() + unit.replace("<b>", "**").replace("</b>", "**")
+    top = _src(next(c for c in cells if _src(c).startswith("## How it works")))   # p116 (cut): layer and class are said once, at the top
+    words = _words() + top + unit.replace("<b>", "**").replace("</b>", "**")
+    assert next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works")) < start   # said before the questions
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
         assert f"**{term}**" in words or f"A {term} is" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
@@ -5380,7 +5381,7 @@ def test_p91_q11_key_finishes_equal_totals_in_one_open_sentence_and_its_fold_is_
     # p111 (r114 Clarity #3): the open lines are the picture's idea and its conclusion; the lopsided cost is step 2
     assert ("Left picture: the ●s' scores total the same as the ■s'.\n"
             "So the least-wrong rule stays unsure: chance ½ for every point.\n") in why
-    assert "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves." in why
+    assert "+ 2. For a fixed total, two matched scores lose least." in why
     assert "Why not lift" not in why and sum(line.startswith(quiz.FOLD) for line in why.splitlines()) == 4   # p109: one fold   # p97: sums keep " + "
     for gone in ("XOR_CURVE", "XOR_SURE", "xor_sure_costs", "xor_total_loss", "_xor_sure_lines"):
         assert not hasattr(quiz, gone), gone
@@ -5700,8 +5701,8 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                        "+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. In general, loss climbs ever faster as a score falls. So the least-wrong rule gives both ●s one score. Both ■s too.\n"
-                        "+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
+                        "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                        "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
         assert gone not in why, gone
@@ -5875,7 +5876,8 @@ def test_p92_dense_questions_are_trimmed_to_one_idea_a_choice_and_keep_their_why
     every option keeps its why."""
     words = lambda text: len(text.split())   # noqa: E731
     selu = quiz.get("selu_steady")
-    assert words(selu.prompt) <= 12 and "weights" not in selu.prompt
+    # p116 (r115 Correctness): the pull holds only with SELU's start weights, so the stem says them, in short sentences
+    assert all(words(s) <= 12 for s in re.split(r"(?<=[.?])\s+", selu.prompt)) and "average 0" not in selu.prompt
     assert "start weights have average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     adam = quiz.get("why_adam")
     assert all(words(o.text) < 14 and " so " not in o.text for o in adam.options)   # one idea: no "so ..." clause
@@ -5916,7 +5918,7 @@ def test_p93_the_empty_review_says_how_to_rerun_a_cell():
     assert "Shift+Enter" not in ch07_quiz.NO_CARDS and f"press {ch07_quiz.REFRESH} above" in ch07_quiz.NO_CARDS
     assert all(len(s.split()) < 12 for s in re.split(r"(?<=\.) ", ch07_quiz.NO_CARDS))
     said = next(_src(c) for c in _cells() if _src(c).startswith("A miss comes back today"))
-    assert "To pick today's cards again, press **Refresh the review**." in said and "Shift+Enter" not in said
+    assert "Refresh" not in said and "Shift+Enter" not in said   # p116 (cut): the button names itself
     assert ch07_quiz.REFRESH == "Refresh the review"
     assert "Rerun the review cell" not in said
 
@@ -5949,7 +5951,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     average loss against the 1s' chance, lowest at ½, with 0.6 marked."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p111 (r114 Clarity #3): the sure miss's cost is step 2 of the fold, its numbers in the pair it weighs
-    assert "\n+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why and quiz.XOR_LIFTED == 0.6
+    assert "\n+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why and quiz.XOR_LIFTED == 0.6
     for gone in ("Say both 1s rise", "Shared evenly", "2.53", "1.83", "Average 0.71"):
         assert gone not in why, gone
     # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
@@ -5990,7 +5992,7 @@ def test_p95_q8_a_bias_after_the_bend_cannot_slide_the_corner_sideways():
     """r96 Correctness: "It cannot move the corner" was false: a bias after the bend lifts the corner. It cannot slide
     it sideways: ReLU(z) + c keeps its corner at z = 0 for every c."""
     whys = {o.text: o.why for o in quiz.get("unit_steps").options}
-    assert whys["Stretch and add, then bend, then shift."].endswith("It cannot slide the corner sideways.")
+    assert whys["Weights (stretch) and add, then bend, then bias (shift)."].endswith("It cannot slide the corner sideways.")
     assert not any("cannot move" in w for w in whys.values())
     z = np.linspace(-2, 2, 401)
     for c in (-1.0, 0.5, 2.0):   # the kink (the slope's jump) stays at z = 0, the corner's height moves by c
@@ -6159,7 +6161,7 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     top = _src(cells[k])
     # r103 (Retention: the top gave Q8's answer, a unit's steps in order, a screen above it): what a unit is, not its steps
-    assert "A **unit** is one small calculator in a network." in top and "The order of a unit's steps is one of the questions." in top
+    assert "A **unit** is one small calculator in a network." in top and "The order of a unit's steps" not in top   # p116 (r115)
     # r113 (Retention: "gives one number out" answered Q9, how many numbers a unit gives back, a screen early)
     assert "It takes numbers in and passes its result on." in top and "one number out" not in top
     # r105 (Clarity: weights, bias, layer and class were used in Q3-Q6 before the word list said them): the top
@@ -6169,8 +6171,9 @@ def test_p99_top_says_unit_and_bend_and_the_review_fold_says_the_same_day_rule()
     # r106 (Clarity: Q8's options say stretch and shift, words the top never used): each named beside its number
     # p107 (r109 Clarity: two names an idea read as two ideas): one name each, the quiz's other word in brackets
     # p109 (r111 Clarity #2: a crowded paragraph): one term a line, one bold name each; the quiz's other word in italics
-    for said in ("- Its **weights** scale its inputs. Some questions call this the *stretch*.\n",
-                 "- Its **bias** is one number it adds. Some questions call it the *shift*.\n",
+    # p116 (r115 Clarity #3): one pair of names everywhere, "weights (stretch)" and "bias (shift)", as Q8's options say
+    for said in ("- Its **weights** (stretch) scale its inputs.\n",
+                 "- Its **bias** (shift) is one number it adds.\n",
                  "ReLU: 0 for any input below 0, a ramp above.",
                  "A **layer** is a column of units reading the same inputs.",
                  "A **class** is one possible answer, such as cat or dog."):
@@ -6204,7 +6207,7 @@ def test_p100_the_mixed_round_says_either_chapter_counts_when_two_teach_a_questi
     """r102 Interaction: Q2's and Q7's keys name two chapters; the page now says a pick of either one counts, as the
     chapter box does (pick_verdict and chapters_text accept every chapter in quiz.chapters_of)."""
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
-    assert "If two chapters teach a question, either one counts.\n" in head
+    assert "If two chapters teach it, either counts.\n" in head   # p116 (cut)
     two = [qid for qid in quiz.ALSO_TAUGHT if len(quiz.chapters_of(qid)) == 2]
     assert two
     for qid in two:
@@ -6217,11 +6220,11 @@ def test_p102_sketch_step_names_the_five_x_values_the_sliders_stand_for():
     read from the widget (quiz.SKETCH_XS), in its order; Compare is said to draw the truth over the sketch."""
     step = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
     xs = [f"{x:g}".replace("-", "−") for x in quiz.SKETCH_XS]
-    assert f"Set the five slope sliders from your sketch. Read it at x = {', '.join(xs)}." in step
+    assert "Set the sliders from your sketch." in step and xs   # p116 (r115 Clarity): the x are the sliders' own labels
     w = ch07_quiz.sketch_from_memory()
     shown = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in list(w.sliders.values())[:5]]
     assert shown == [f"slope at x = {x:g}" for x in quiz.SKETCH_XS] and len(quiz.SKETCH_XS) == 5
-    assert "**Compare** draws the true slope and zones over your sketch." in step
+    assert "**Compare** draws the true slope and zones over yours." in step
 
 
 def test_p102_q17_stem_says_what_the_gate_and_the_content_are():
@@ -6240,8 +6243,8 @@ def test_r104_q11_step_3_holds_for_every_lift_not_only_the_worked_one():
     for every lift: with equal totals the 0s' scores rise as much as the 1s', and a 0's loss grows by more than a 1's
     shrinks, at every size of lift, either way."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "\n+ 1. " in why and "So raising the 1s' scores raises the 0s' too.\n+ 2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. " in why   # p109 (r111); p111 (r114): in the fold
-    assert "\n+ 3. So compare rules that give all four one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong." in why
+    assert "\n+ 1. " in why and "So raising the 1s' scores raises the 0s' too.\n+ 2. For a fixed total, two matched scores lose least. " in why   # p109 (r111); p111 (r114): in the fold
+    assert "\n+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong." in why
     for lift in np.linspace(-6, 6, 241):
         if abs(lift) < 1e-9:
             continue
@@ -6359,9 +6362,7 @@ def test_p110_how_it_works_folds_the_number_rules_and_says_what_the_chapter_box_
     assert ch07_quiz.RULE_ANCHOR == "#How-it-works" and top.index("## How it works") < top.index("<details>")
     assert "is a curve: one number goes in, one comes out." in top and "its number goes through" not in top
     head = next(_src(c) for c in cells if _src(c).startswith("## Mixed round"))
-    assert ("If two chapters teach a question, either one counts.\n"
-            "Your first answer locks the box and says if it was right.\n"
-            "The chapters are tallied apart from your score.\n") in head
+    assert "First pick each one's chapter: naming the topic is part of recall.\nIf two chapters teach it, either counts.\n" in head   # p116 (cut: the box says the rest)
     qid = next(q.id for q in quiz.questions() if len(quiz.chapters_of(q.id)) == 1)
     right_ch = quiz.chapters_of(qid)[0]
     wrong_ch = next(ch for ch in quiz.CHAPTERS if ch != right_ch)
@@ -6382,7 +6383,7 @@ def test_p111_q11_step_2_gives_the_general_reason_and_the_stem_defines_score():
     total an even pair loses least. Checked on the loss the key computes, for many totals and splits."""
     q = quiz.get("xor_no_bend_chance")
     assert "Before it, a straight rule gives each point a score." in q.prompt
-    assert "In general, loss climbs ever faster as a score falls." in q.explanation
+    assert "2. For a fixed total, two matched scores lose least." in q.explanation and "The same holds for any total." in q.explanation   # p116 (r115 Clarity #2): said plainly
     loss = lambda s: quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, s))   # a ● scoring s   # noqa: E731
     scores = np.linspace(4, -4, 17)
     drops = np.diff([loss(s) for s in scores])   # each step down in score adds more loss than the last
@@ -6396,7 +6397,11 @@ def test_p111_gelu_peak_key_gives_its_cause():
     """r113 Retention: Q7's key gave the number, not why GELU's slope passes 1. GELU is x times a number that climbs
     from 0 to 1 (GELU(x)/x), and right of 0 the slope is that number plus what its climb adds: above 1 near √2."""
     why = quiz.get("gelu_peak_slope").explanation
-    assert why.startswith("It peaks at about 1.13, at x = √2. ") and "x times a number that climbs from 0 to 1" in why
+    # p116 (r115 Clarity #3): the reason first, the number last
+    assert why.startswith("GELU is x times a number that climbs from 0 to 1. ") and why.endswith("to about 1.13.")
+    from scipy.stats import norm
+    assert abs(norm.cdf(math.sqrt(2)) + math.sqrt(2) * norm.pdf(math.sqrt(2)) - 1.13) < 0.005   # number + extra, at √2
+    assert norm.cdf(math.sqrt(2)) > 0.9 and "Near x = √2, the number is close to 1." in why
     act = activations.get("gelu")
     x = np.linspace(0.05, 6, 200)
     share = act(x) / x
@@ -6429,3 +6434,19 @@ def test_p111_offline_sketch_stops_include_key_values_and_notes_say_it_once():
 
 def _all_children(box):
     return [box] + [w for c in getattr(box, "children", ()) for w in _all_children(c)]
+
+
+def test_p116_q8_options_and_the_top_use_one_pair_of_names():
+    """r115 Clarity #3: the top said weights and bias, some questions stretch and shift, so a learner translated. The
+    top names each with its other word in brackets, and every Q8 option uses that same pair; the right answer puts
+    the bias before the bend (it slides ReLU's corner: checked on the bend itself)."""
+    top = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
+    assert "**weights** (stretch)" in top and "**bias** (shift)" in top and "Some questions call" not in top
+    q = quiz.get("unit_steps")
+    assert all("(stretch)" in o.text and "bias (shift)" in o.text for o in q.options)
+    assert not any(re.search(r"\b[Ss]tretch and add\b|\bthen shift\b", o.text) for o in q.options)
+    right = q.options[quiz.answer_key("unit_steps")].text
+    assert right.index("bias") < right.index("bend")
+    relu = activations.get("relu")
+    x = np.linspace(-3, 3, 601)
+    assert np.isclose(x[np.argmax(np.diff(relu(2.0 * x + 1.0)) > 1e-9)], -0.5, atol=0.01)   # bias, then bend: corner at −b/w

@@ -237,16 +237,17 @@ def _bank():
     return (
         # ---------------------------------------------------------------- 00 start here
         _c("unit_steps", "00", "What are the steps inside a unit, in order?",
-           ("Stretch and add, then shift, then bend.",
-            "The bend acts on one number: the weighted sum plus the bias. The shift comes before the bend, so it moves "
+           # p116 (r115 Clarity #3): one pair of names on the whole page, weights (stretch) and bias (shift)
+           ("Weights (stretch) and add, then bias (shift), then bend.",
+            "The bend acts on one number: the weighted sum plus the bias. The bias comes before the bend, so it moves "
             "the corner."),
-           ("Stretch and add, then bend, then shift.",
+           ("Weights (stretch) and add, then bend, then bias (shift).",
             # p95 (r96 Correctness): a bias after the bend lifts the corner; it cannot slide it sideways
             "a bias added after the bend only lifts the output. It cannot slide the corner sideways."),
-           ("Bend each input, then stretch and add, then shift.",
+           ("Bend each input, then weights (stretch) and add, then bias (shift).",
             "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. For example, ReLU(x₁) has its corner at x₁ = 0, wherever the bias is. A bias added later cannot slide it sideways."),
-           ("Stretch and add, then bend. A unit has no shift.",
-            "the units in this course all have a bias, their shift. Without it, the corner stays where the weighted sum is 0.")),
+           ("Weights (stretch) and add, then bend. A unit has no bias (shift).",
+            "the units in this course all have a bias. Without it, the corner stays where the weighted sum is 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
                 "It adds the weighted inputs up into a single number. The shift and the bend keep it one number.",
                 ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: the unit adds the weighted "
@@ -333,16 +334,18 @@ def _bank():
                 f"Left picture, one example: {XOR_SUMS[0]:g} + {XOR_SUMS[1]:g} = {XOR_SUMS[2]:g} + {XOR_SUMS[3]:g}. "
                 "So raising the 1s' scores raises the 0s' too.\n"
                 # p110 (r112 Correctness, Clarity #1: "curves up" was unexplained): the same total, evened out, in numbers
-                + FOLD + "2. Evening out costs less than it gains. A sure miss costs far more than a sure hit saves. "
+                # p116 (r115 Clarity #2: "evening out costs less than it gains" was compressed): the rule first,
+                # plainly, then the worked pair, then that it holds for any total (tested on _pair_loss)
+                + FOLD + "2. For a fixed total, two matched scores lose least. "
                 f"Take two ●s at chances {XOR_SURE_CHANCE:g} and {1 - XOR_SURE_CHANCE:g}. "
                 f"They lose {XOR_PAIR_LOSSES[0]:.2f} + {XOR_PAIR_LOSSES[1]:.2f}, about {sum(XOR_PAIR_LOSSES):.1f}. "
                 f"At {XOR_EVENER:g} and {1 - XOR_EVENER:g} they lose {-math.log(XOR_EVENER):.2f} + {-math.log(1 - XOR_EVENER):.2f}, "
                 f"about {-math.log(XOR_EVENER) - math.log(1 - XOR_EVENER):.1f}. "
-                "The scores add to the same total both times. "
-                # p111 (r114 Correctness: one example is not a rule): the general reason in one line (tested)
-                "In general, loss climbs ever faster as a score falls. "
-                "So the least-wrong rule gives both ●s one score. Both ■s too.\n"
-                + FOLD + "3. So compare rules that give all four one chance. "
+                "The scores add to the same total both times. "   # p116: pass 53 (r47) keeps "Both pairs' scores" out of this fold
+                # p111 (r114 Correctness: one example is not a rule): the general rule said (tested)
+                "The same holds for any total. "
+                "So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                + FOLD + "3. By step 1, all four scores are then equal. So all four points get one chance. "
                 "Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -376,9 +379,11 @@ def _bank():
             "they are the same curve: 2σ(2x) − 1 lies exactly on tanh.")),
         Numeric("gelu_peak_slope", "02", "About how high does GELU's slope peak?", gpeak, 2,
                 # p111 (r113/r114 Retention: a key gives the cause, not only the number)
-                f"It peaks at about {gpeak:.2f}, at x = √2. "
-                "Why above 1: GELU is x times a number that climbs from 0 to 1. "
-                "Right of 0, that climb adds to the slope, until it levels off.",
+                # p116 (r115 Clarity #3): the reason first, then the number
+                "GELU is x times a number that climbs from 0 to 1. "
+                "Its slope is that number plus an extra from the climb. "
+                "Near x = √2, the number is close to 1. "
+                f"The extra lifts the slope to about {gpeak:.2f}.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
                  (0.25, 1e-9, "A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not "
@@ -527,7 +532,7 @@ def _bank():
         # p91 (r92 Clarity: "(word list)" sent the learner away): the spread's rule back in place, in words
         # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights (average 0,
         # spread 1/√n) are the right option's key alone
-        _c("selu_steady", "04", "Layer after layer, SELU pulls two numbers toward fixed values. Which two?",
+        _c("selu_steady", "04", "Take SELU with its special start weights. Layer after layer, it pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
@@ -723,7 +728,7 @@ def key_why(qid):
             # r105 (Correctness: "the start weights leave the spread alone" was said as seen, but no line without
             # SELU is drawn): the picture's part is what it draws; the weights' part is said, not pointed at
             "selu_steady": "In the picture, SELU moves the spread. Above 1 it shrinks layer by layer, below 1 it grows. "
-                           "The average stays near 0. No bend: the spread would stay put.",   # r106: "it" was ambiguous; p106 (r108): "Start weights alone keep the spread" was cryptic; "Without SELU" could mean with another bend
+                           "The average stays near 0.",   # p116 (r115 Picture): no no-bend line is drawn   # r106: "it" was ambiguous; p106 (r108): "Start weights alone keep the spread" was cryptic; "Without SELU" could mean with another bend
             # p94 (r95 Picture first): softmax worked out in numbers, under the picture (it was in the word box)
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. "
                                   f"For (2, 1): e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "

@@ -2235,8 +2235,7 @@ def biggest_miss(name, xs, ys):
 # axes), no longer a grey straight line's slope that is none of the four bends
 BLANK_SAID = "Your five dots go here. Set them for the bend chosen above."   # r79: a bend is already chosen
 # p111 (r114 Interaction, Focus): what a page with no Python lacks, said once and plainly, and what to do instead
-SKETCH_OFFLINE = ("This page has no Compare button and no timer: they need Python running. "
-                  "Set one slider at a time. Then check your sketch in the folds below.")
+SKETCH_OFFLINE = "This page has no Compare button: it needs Python. Check your sketch in the folds below."   # p116 (r115)
 PROGRESS_OFFLINE = "These bars fill in as you answer, but only while the notebook runs."
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
