@@ -2814,6 +2814,12 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
     assert quiz.check("unit_outputs", "one").message.endswith("Write a whole number, e.g. 2.")
     key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
     assert "<b>Answer: about 1.1.</b> <i>Why:</i> GELU is x times a number" in key and "about 1.13." in key   # p116: reason first
+    # r116 (Correctness: "the number is close to 1" left the extra to be read as 0.13): Φ(√2) and √2·φ(√2), each
+    # from the error function, not the registry, are the two parts the key names, and they add up to its 1.13
+    share = 0.5 * (1 + math.erf(1.0))
+    extra = math.sqrt(2) * math.exp(-1.0) / math.sqrt(2 * math.pi)
+    assert f"the number is about {share:.2f} and the extra about {extra:.2f}: together about {share + extra:.2f}." in key
+    assert "close to 1" not in key and (f"{share:.2f}", f"{extra:.2f}") == ("0.92", "0.21")
 
 
 def test_pass23_the_sketch_axis_spans_what_the_sliders_set_and_the_legend_sits_under_it():

@@ -222,6 +222,7 @@ def _bank():
     t3, s3 = _slope("tanh", 3), _slope("sigmoid", 3)
     g3m = _slope("gelu", -3)
     gpeak = _slope("gelu", math.sqrt(2))
+    gshare = float(_f("gelu")(math.sqrt(2))) / math.sqrt(2)   # GELU(x) = x·Φ(x): Φ's share at √2
     gdip_x, gdip_y = _lowest("gelu")
     silu_min, mish_min = _lowest("silu")[1], _lowest("mish")[1]
     soft = _f("softmax")
@@ -382,8 +383,9 @@ def _bank():
                 # p116 (r115 Clarity #3): the reason first, then the number
                 "GELU is x times a number that climbs from 0 to 1. "
                 "Its slope is that number plus an extra from the climb. "
-                "Near x = √2, the number is close to 1. "
-                f"The extra lifts the slope to about {gpeak:.2f}.",
+                # r116 (Correctness: "close to 1" read as the extra being 0.13): both parts said
+                f"Near x = √2, the number is about {gshare:.2f} and the extra about {gpeak - gshare:.2f}: "
+                f"together about {gpeak:.2f}.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
                  (0.25, 1e-9, "A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not "
