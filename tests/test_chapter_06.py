@@ -1429,7 +1429,7 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     # pass 84 (r83 Clarity): chapter 05 says the takeaway (at most about 1 point in 7 wrong) first, then the steps
     # pass 88 (r87 Clarity/Focus: a four-step proof for this learner): the steps in a closed fold under the takeaway
     assert "We call 0.1 the **finish line**. A loss under it means at most about 1 point in 7 wrong (about 14%).\n\n<details><summary>Why? Follow the picture</summary>" in race
-    assert "2. Top row: 1 point in 7 is wrong. Its share of the average: more than 0.69 ÷ 7 ≈ 0.099.\n3. That bar stops just short of the dashed 0.1. So the right points must cost almost nothing.\n4. Bottom row: 1 in 6 is wrong. Its share, more than 0.69 ÷ 6, is past 0.1 already.\n\n</details>\n\nIn this race, runs that get under it end with 97% to 99% right. So we say such a run has **learnt the training points**." in race
+    assert "2. Top row: 1 point in 7 is wrong. Its share of the average: more than 0.69 ÷ 7 ≈ 0.099.\n3. That bar stops just short of the dashed 0.1. So the right points must cost almost nothing.\n4. Bottom row: 1 in 6 is wrong. Its share, more than 0.69 ÷ 6, is past 0.1 already.\n\n</details>\n\nRuns under it end with 97% to 99% right: they have **learnt the training points**." in race   # p116 (cut): ch05 says it shorter
     # pass 65 (r60 Clarity 1, Correctness 3): bigger than what, and why, as chapter 03 says it
     # pass 66 (r61 Correctness 2): √2 times what: chapter 03's plain size, √(1/n) for n inputs, said as chapter 03 says it
     # pass 69 (r64 Clarity: "plain size" is not said in this chapter): the starting weights are chapter 03's alone
@@ -2200,7 +2200,10 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
     # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
     # pass 68 (cut for words): "much below fades, much above blows up" went; the whisper picture says the fading
-    assert first.rstrip().endswith("So inside, you want slopes near 1. Above 1, the nudge grows out of control.")   # p108 (r110)
+    # r116 (Correctness: "Above 1, the nudge grows out of control" while GELU's slope is 1.08 at x = 1 and the chapter
+    # recommends it): the blow-up needs slopes above 1 layer after layer (1.1 over 20 layers: over 6 times)
+    assert first.rstrip().endswith("So inside, you want slopes near 1. Above 1 at every layer, the nudge can grow huge.")
+    assert 1.1 ** 20 > 6 and "out of control" not in first
     assert "you want slope 1." not in first
     # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
