@@ -1964,7 +1964,7 @@ def test_pass23_small_wordings_are_exact():
     assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) |" in text   # pass 69: cut for words
     one = nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), as_version=4)
     fold = next(c.source for c in one.cells if c.source.startswith("## Can one crease untangle XOR?"))
-    assert "h_1 = \\mathrm{ReLU}" in fold and "h_2 = \\mathrm{ReLU}" in fold and "one layer" in fold
+    assert "h_1 = \\mathrm{ReLU}" in fold and "h_2 = \\mathrm{ReLU}" in fold and "One layer, set by hand" in fold   # p116
 
 
 # ---- pass 24: what the third fresh reader of pass 22 found, and the glossary asks of the other chapters ----
@@ -2648,12 +2648,12 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert k3["sigmoid"] ** 3 == 1 / 64 and k3["ramp"] ** 3 == 1 and k3["ramp"] ** 2 * k3["flat"] == 0   # the three answers
     assert 3 * k3["sigmoid"] == 0.75 != k3["sigmoid"] ** 3   # the wrong answer adds the quarters
     assert ("> $\\frac{1}{64}$: a quarter of a quarter of a quarter. All of it: each ramp passes on 1. "
-            "Nothing: $1 \\cdot 1 \\cdot 0 = 0$.") in cells[h + 8].source
-    assert "\"$3 \\cdot 0.25 = 0.75$\". In fact, the quarters multiply; they do not add." in cells[h + 8].source
+            "Nothing: $1 \\cdot 1 \\cdot 0 = 0$.") in cells[h + 7].source
+    assert "\"$3 \\cdot 0.25 = 0.75$\". In fact, the quarters multiply; they do not add." in cells[h + 7].source
     assert "every weight set to 1" in ch00_start_here.FADE_TITLE
     k = ch00_start_here.fade_factors()
     assert k["sigmoid"] ** 10 < 1e-6 < 1e-3 and (5.0 * k["sigmoid"]) ** 10 > 1   # weight 5 each: no shrinking
-    assert chapter_metrics.prose(cells[h + 8].source) == []
+    assert chapter_metrics.prose(cells[h + 7].source) == []
     # Pass 92 (r93 Clarity): the text before the bars is now two cells, h + 2 and h + 3 (h + 5 was a code cell).
     sentences = [s for k in (h, h + 2, h + 3) for s in chapter_metrics.prose(cells[k].source)]
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
@@ -2706,8 +2706,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             "Each weight is 1, so only the bends change the signal.\n"   # p109 (r111 Clarity 4): a set-up choice
             "Going back, each bend multiplies the signal by its slope there: $0.25$ (the black line above).\n"
             # p110 (r112 Clarity 4): exactly a quarter here; the limit is the bend's slope, not the weights'.
-            "The signal starts at 1. Here each sigmoid keeps exactly a quarter: a sigmoid's slope is never more.\n"
-            "This fading signal is one reason deep sigmoid networks learned slowly."
+            "The signal starts at 1. Here each sigmoid keeps exactly a quarter: a sigmoid's slope is never more.\n\n"
+            # p116 (cut): "This fading signal is one reason ..." repeated the cell's first line (deep nets learned slowly)
             in cells[h + 2].source
             # Pass 91 (r92 Picture): the crosses are named as the bars' own, the picture that follows.
             # Pass 103 (r105 Picture): the bars now sit between the two cells, so the crosses are "above".
@@ -3670,7 +3670,7 @@ def test_pass56_the_history_names_sigmoid_networks_and_draws_the_bends_it_names_
     assert float(np.max(activations.get("sigmoid").derivative(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").derivative(x))) == pytest.approx(1.0)
     # p110 (r112 Clarity 6): GELU is glossed where it is first named.
-    assert ("ReLU came into wide use later.\nThen GELU: ReLU with its corner rounded, and a small dip below 0 just "
+    assert ("ReLU came into wide use later.\nThen GELU: ReLU with its corner rounded, and a small dip below 0 "
             "left of it (all four drawn below).") in text   # p116 (r115 Correctness): the dip the picture shows   # p111 (r114): four curves   # pass 57: the timeline's older ReLU
     assert "2011\nReLU helps deep nets" in _texts(ch00_start_here.history_timeline())   # pass 69: undated note cut
     curves = [l.get_label().split(":")[0] for l in ch00_start_here.bends_picture().axes[0].lines
@@ -4483,7 +4483,7 @@ def test_p116_gelu_dips_below_0_just_left_of_its_corner_as_the_history_says():
     assert -1.0 < x[low] < -0.5 and -0.2 < y[low] < -0.1            # a small dip, just left of 0
     assert np.all(y[x >= 0] >= 0) and np.all(y[(x < 0) & (x > -6)] < 0)
     assert abs(float(gelu(np.array([-6.0]))[0])) < 1e-6 and float(gelu(np.array([6.0]))[0]) == pytest.approx(6, abs=1e-6)
-    assert "and a small dip below 0 just left of it" in _history_text()
+    assert "and a small dip below 0 left of it" in _history_text()   # 20 words at most (pass 30)
 
 
 def test_pass102_the_outputs_hill_slope_is_the_gap():

@@ -1982,13 +1982,13 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
                     # p116 (r115 Picture first: step 2 asked for a curve never drawn): the slice above is that curve
-                    "2. Each corner's loss only curves up as $u$, $v$, $b$ change, like the slice above. "
+                    "2. Each corner's loss only curves up, like the slice above. "
                     "Added, they still curve up: a bowl.\n"
                     "3. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
                     "So no network without a bend in the middle gets an average loss below 0.69. "
                     "That is the loss of saying one half everywhere.\n"
                     # p116 (r115 Correctness: the bowl is in u, v, b; the runs train 8 units' weights)
-                    "This proves the floor only. That training ends there, the runs showed.")  # pass 104: two short sentences
+                    "This proves only the floor. The runs showed that training ends there.")  # pass 104: two short sentences
     # pass 85: the reason as said: a label-1 corner's loss −ln σ(s) drops at rate 1 − σ(s), which shrinks as s
     # climbs (so the curve bends up); label 0's loss −ln(1 − σ(s)) is its mirror image, −ln σ(−s)
     s = np.linspace(-6, 6, 1201)
@@ -2616,7 +2616,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 109 (r111 Clarity: "the test's tables" and "overall size" unexplained): turn or flip, no stretch
             # (W.T @ W = I, below); the bias slides them to 16..22, not huge (deep < 50, below)
             # p116 (r115 Correctness: the 100 biases still move the points): only what is true, the distances
-            "Each table only turns or flips the points, so they keep their distances.\n\n") in text
+            "We chose tables that only turn or flip the points. So the points keep their distances.\n\n") in text   # r116: a choice, said as one
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -4654,7 +4654,7 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     as before': through the 100-layer stack, every distance between two inputs is unchanged."""
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 107 (r109 Clarity): the kept gaps lead; the range and its reason follow
-    assert "so they keep their distances.\n" in text   # p116: said once, in the set-up
+    assert "So the points keep their distances.\n" in text   # p116: said once, in the set-up
     assert "No two get closer." not in text   # pass 102 (r104 Focus): the picture does not show it; checked below
     assert "turning table" not in text
     rng = np.random.default_rng(1)
@@ -4936,8 +4936,9 @@ def test_pass93_the_bowl_is_drawn_before_four_plain_steps_and_its_numbers_are_tr
     assert 1 <= len(items) <= 4 and k + 1 == len(cells) - 1
     body = steps.rsplit("\n\n", 1)[0].split("\n\n", 1)[1]
     assert all(len(t.split()) < 12 for t in re.split(r"(?<=\.)\s+", body) if t.strip())
+    # p116 (r115 Correctness: the bowl proves the floor, not that runs end there): the last line says so
     assert steps.endswith("So no network without a bend in the middle gets an average loss below 0.69. "
-                          "That is the loss of saying one half everywhere.")
+                          "That is the loss of saying one half everywhere.\n" + "This proves only the floor. The runs showed that training ends there.")
     # step 3: no change of (u, v, b) leaves all four scores unchanged (the corners' table has full rank)
     X, y = ch01_collapse._xor_corners()
     assert np.linalg.matrix_rank(np.column_stack([np.asarray(X, float), np.ones(4)])) == 3
@@ -4992,7 +4993,7 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     # pass 94 (r95 Clarity): the why of "no stretch"
     # pass 95 (r96 Clarity: "keeps lengths" unclear): why these tables, in plain words
     # pass 108 (r110 Focus): what the tables keep, said without "turn"
-    assert "Each table only turns or flips the points, so they keep their distances." in _src(cells[head])
+    assert "We chose tables that only turn or flip the points. So the points keep their distances." in _src(cells[head])
     assert "The test's tables" not in _src(cells[head])
     assert "plate" not in _src(cells[head]) + fold   # p116: the plate's kept gaps said once, as distances, above
 
@@ -5087,7 +5088,7 @@ def test_pass94_each_ready_made_line_is_described_as_it_is_drawn():
             slope = dy / dx
             assert slope > 0 and (slope < 1 if name == "gentle" else slope > 1), (name, slope)
     # r95 Clarity item 2: the no-bend try is an open test; the hundred-layer turns say why they keep lengths
-    assert "Try to make the title count" not in text and "Watch the title: does any line get creased?" in text
+    assert "Try to make the title count" not in text and "Predict: can any setting crease or curve a grid line?" in text   # p116
     # pass 95 (r96 Clarity): "keeps lengths" said as "only turns and shifts them: they never blow up" (under 12 words)
     # pass 108 (r110 Focus): the why said as what the tables keep, with no question
     assert "(no stretch)" not in text and "keep their distances" in text and "never grow huge" not in text
@@ -5113,7 +5114,7 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
     at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
     equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
     text = _text()
-    assert ("2. Each corner's loss only curves up as $u$, $v$, $b$ change, like the slice above. "
+    assert ("2. Each corner's loss only curves up, like the slice above. "
             "Added, they still curve up: a bowl.\n") in text   # p116: one step
     rng = np.random.default_rng(96)
     t = np.linspace(-4, 4, 161)
@@ -5295,8 +5296,10 @@ def test_pass100_last_recall_asks_why_no_line_splits_xor():
     box = next(t for _, t in _markdown_cells() if t.startswith("> **Pause and recall.** Why is a 100-layer network"))
     ask, answer = box.split("<details>")
     assert "> What does a bend change? Why can no straight line split XOR? (Hint: add each pair's scores.)" in ask
-    assert ("> XOR: both pairs' scores add to $u + v + 2b$. So one pair's sum cannot be above 0 while the other's is "
-            "below.\n> A common wrong answer: \"we just have not found the line.\" No such line exists.") in answer
+    # p116 (r115: the step was squeezed): the two sums' signs said, then the common wrong answer (restored)
+    assert ("> XOR: both pairs' scores add to $u + v + 2b$. Two scores above 0 add to more than 0; two below, to less.\n"
+            "> Equal sums cannot do both.\n"
+            "> A common wrong answer: \"we just have not found the line.\" No such line exists.") in answer
     for u, v, b in np.random.default_rng(100).normal(scale=3, size=(50, 3)):
         pairs = ch01_collapse.pair_scores(u, v, b)
         sums = [sum(s for _c, s in pairs[k]) for k in (0, 1)]

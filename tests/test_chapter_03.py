@@ -5104,7 +5104,8 @@ def test_pass100_fan_titles_say_n_is_8_and_the_overshoot_link_lands_on_chapter_0
     text = "\n".join("".join(c["source"]) for c in notebook("00_start_here")["cells"] if c["cell_type"] == "markdown")
     assert "\n## How a network learns\n" in "\n" + text + "\n"
     section = text[text.index("## How a network learns"):]
-    assert "drag the learning rate to $2.2$" in section and "past the bottom" in section
+    # p116: chapter 00's copy of the stepper starts at learning rate 2.2 itself (no drag), its answer says "past the bottom"
+    assert "this copy starts at learning rate $2.2$" in section and "past the bottom" in section
 
 
 # ---- pass 104 (r106) ----
