@@ -6016,7 +6016,8 @@ def test_p95_the_mixed_rounds_hints_name_no_chapter_and_q7_says_why_02():
     assert ch07_quiz.pick_verdict("gelu_peak_slope", "04") == "You said chapter 04; it is from chapter 02 and chapter 03."
     true = quiz.get("bias_role").chapter
     assert ch07_quiz.pick_verdict("bias_role", "03") == f"You said chapter 03; it is from chapter {true}."
-    assert quiz.get("gelu_peak_slope").chapter == "02" and "1.13" in json.dumps(notebook("02_four_bends"))
+    # p116 (cut): chapter 02 no longer prints 1.13 (its recall line went); it points at the peak above 1 in its picture
+    assert quiz.get("gelu_peak_slope").chapter == "02" and "Its peak (right panel) is *above* 1" in json.dumps(notebook("02_four_bends"), ensure_ascii=False)
     assert "a peak a little above 1" in json.dumps(notebook("03_gradient_table"))
 
 
@@ -6026,7 +6027,7 @@ def test_p98_questions_taught_in_two_chapters_name_both_and_the_chapter_box_acce
     assert quiz.chapters_of("deepest_dip") == ("04", "02") and quiz.chapters_of("bias_role") == (quiz.get("bias_role").chapter,)
     assert "Mish" in json.dumps(notebook("04_activation_zoo")) and "Mish" not in json.dumps(notebook("02_four_bends"))
     two = json.dumps(notebook("02_four_bends"))
-    assert "Which of the four go below 0?" in two and "SiLU dips a little below 0" in two
+    assert "Which of the four go below 0?" in two and "GELU and SiLU dip below 0" in two   # p116: said once, in What to remember
     for qid, (home, other) in (("deepest_dip", ("04", "02")), ("gelu_peak_slope", ("02", "03"))):
         assert ch07_quiz.pick_verdict(qid, home) == ch07_quiz.pick_verdict(qid, other) == "Right chapter."
         wrong = next(ch for ch in quiz.CHAPTERS if ch not in (home, other))
@@ -6404,10 +6405,11 @@ def test_p111_gelu_peak_key_gives_its_cause():
     from 0 to 1 (GELU(x)/x), and right of 0 the slope is that number plus what its climb adds: above 1 near √2."""
     why = quiz.get("gelu_peak_slope").explanation
     # p116 (r115 Clarity #3): the reason first, the number last
-    assert why.startswith("GELU is x times a number that climbs from 0 to 1. ") and why.endswith("to about 1.13.")
+    assert why.startswith("GELU is x times a number that climbs from 0 to 1. ") and why.endswith("together about 1.13.")
     from scipy.stats import norm
     assert abs(norm.cdf(math.sqrt(2)) + math.sqrt(2) * norm.pdf(math.sqrt(2)) - 1.13) < 0.005   # number + extra, at √2
-    assert norm.cdf(math.sqrt(2)) > 0.9 and "Near x = √2, the number is close to 1." in why
+    # r116 (Correctness): both parts named, the number Φ(√2) and the extra √2·φ(√2)
+    assert f"Near x = √2, the number is about {norm.cdf(math.sqrt(2)):.2f} and the extra about {math.sqrt(2) * norm.pdf(math.sqrt(2)):.2f}" in why
     act = activations.get("gelu")
     x = np.linspace(0.05, 6, 200)
     share = act(x) / x
