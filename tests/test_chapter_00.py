@@ -4264,15 +4264,24 @@ def test_pass89_backpropagation_has_a_recall_with_fresh_numbers_and_its_two_slip
     assert cells[k + 1].source.startswith("---\n\n**Take a second break here.**")   # pass 96 (r97 Focus)
     assert cells[k + 2].source.startswith("## A short history of the bend")
     box = cells[k].source
-    on, off = ch00_start_here.chain_signal(1, -4, w=2), ch00_start_here.chain_signal(-1, -4, w=2)
-    assert (on["z"], on["bend slope"], on["hill slope"]) == (2, 1, -4)
-    assert (off["z"], off["bend slope"], off["hill slope"]) == (-2, 0, 0)
+    # p117 (r116 Interaction, change 3): our weight is the widget's own 4, so both answers can be checked on its
+    # sliders (input 1 and -1, output's weight -4 are in their ranges); input and output's weight stay fresh.
+    assert "; our weight stays $4$.\n" in box and "Check both on the widget." in box
+    w_fixed = ch00_start_here.HIDDEN_WEIGHT
+    lo_in, hi_in = ch00_start_here.CHAIN_INPUTS
+    lo_w, hi_w = ch00_start_here.CHAIN_WEIGHTS
+    assert w_fixed == 4 and lo_in <= -1 < 1 <= hi_in and lo_w <= -4 <= hi_w
+    widget = ch00_start_here.signal_chain()
+    assert set(widget.sliders) == {"input", "weight"}   # our weight is not a slider: the recall must use its 4
+    on, off = ch00_start_here.chain_signal(1, -4, w=w_fixed), ch00_start_here.chain_signal(-1, -4, w=w_fixed)
+    assert (on["z"], on["bend slope"], on["hill slope"]) == (4, 1, -4)
+    assert (off["z"], off["bend slope"], off["hill slope"]) == (-4, 0, 0)
     skipped_bend = off["start"] * -4 * -1   # the walk back without the bend's slope, at input -1
     lost_sign = abs(on["hill slope"])
     assert skipped_bend == lost_sign == 4
-    assert ("> The signal starts at $1$. What is our weight's hill slope? And at input $-1$?\n" in box)
-    assert "> $-4$. Here $z = 2 \\cdot 1 = 2$, on the ramp (slope $1$): $1 \\cdot (-4) \\cdot 1 \\cdot 1 = -4$.\n" in box
-    assert "> At input $-1$: $0$. Then $z = -2$, on the flat side: its slope $0$ passes nothing back.\n" in box
+    assert ("> Our weight's hill slope? And at input $-1$? Check both on the widget.\n" in box)
+    assert "> $-4$. Here $z = 4 \\cdot 1 = 4$, on the ramp (slope $1$): $1 \\cdot (-4) \\cdot 1 \\cdot 1 = -4$.\n" in box
+    assert "> At input $-1$: $0$. Then $z = -4$, on the flat side: its slope $0$ passes nothing back.\n" in box
     assert ('A common wrong answer: "$4$ at input $-1$". In fact, that skips the bend\'s slope, $0$.' in box
             and 'Another: "$4$ at input $1$". In fact, the output\'s weight $-4$ flips the sign.' in box)
     assert box.count("<details><summary>Answer</summary>") == 1 and box.rstrip().endswith("</details>")
