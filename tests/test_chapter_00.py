@@ -168,9 +168,13 @@ def test_no_rule_2_makes_the_pile_bend():
     worked = cells[q + 1].source
     assert "8x + 13" not in "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
     # r103 (Interaction: the worked points answered the Predict before the drag): drag first, the points in the fold
-    assert worked.index("Drag rule 2's") < worked.index("<details>") < worked.index("No. Whatever rule 2 is") < \
-        worked.index("At the start, read three points off the thick line.") < worked.index("8x + 13") < \
-        worked.index("</details>")
+    # p117 (r116 Clarity 1): the two questions answered in the order asked, at the setting on screen; the start's
+    # three points come after a drag back to it, so the picture they are read off is the one showing.
+    assert worked.index("Drag rule 2's") < worked.index("<details>") < worked.index("$-2 \\cdot 3 + 5 = -1$") < \
+        worked.index("Does it bend? No. Whatever rule 2 is") < \
+        worked.index("Drag back to the start: $w = 4$, $b = 1$. Read three points off the thick line.") < \
+        worked.index("8x + 13") < worked.index("</details>")
+    assert "At the start, read three points" not in worked
     assert ("Rule 1 takes $x = 1$ to $2 + 3 = 5$; rule 2 takes that to $4 \\cdot 5 + 1 = 21$.\n"
             "And $x = 2$ goes to $7$, then $29$; $x = 0$ goes to $3$, then $13$.\n"
             "All three fit one straight rule, $8x + 13$.") in worked   # r50: two points fit any line; three show it
@@ -242,7 +246,7 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
     # p116 (r115 Clarity): the 30-word sentence with two conditions cut to the corner's place; the weight-0 exception
     # is the optional fold's own first line, right after it.
     assert "usually adds one corner, at the x where its z is 0." in repr(fold) and "if its w is not 0" not in repr(fold)
-    assert "A unit whose input or output weight is 0 adds no corner." in repr(fold)
+    assert "A unit whose own weight or output weight is 0 adds no corner." in repr(fold)
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -987,7 +991,7 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     text = _markdown()
     # Pass 36: the 'unless' became its own short lines, one exception each.
     # Pass 80 (r75 Clarity): "them" said as units, in the optional fold of its own (its first line).
-    assert ("Adding units up keeps every corner, with two exceptions.\nA unit whose input or output weight is 0 adds no corner.\n"
+    assert ("Adding units up keeps every corner, with two exceptions.\nA unit whose own weight or output weight is 0 adds no corner.\n"
             "Two corners at the same x can cancel out.") in repr(ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
@@ -1445,7 +1449,7 @@ def test_pass18_a_unit_of_weight_0_adds_no_corner_and_the_fold_says_so():
     assert ch00_start_here.corners(no_middle) == [-2.0, 2.0]  # the corner at 0 is gone
     kinks = np.flatnonzero(np.abs(np.diff(ch00_start_here.bent_sum(no_middle, x), 2)) > 1e-6)
     assert not np.any(np.abs(x[1:-1][kinks]) < 0.05)  # no slope jump near 0 in the drawn sum
-    assert "\nA unit whose input or output weight is 0 adds no corner.\n" in repr(ch00_start_here.bent_units_check())
+    assert "\nA unit whose own weight or output weight is 0 adds no corner.\n" in repr(ch00_start_here.bent_units_check())
 
 
 def test_pass18_the_opening_points_ahead_to_the_limited_range():
@@ -1738,7 +1742,8 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
     # Pass 58 (r52 change 3): "as close as you like", as the theorem's sentence says (sums of corners are not curves).
     assert ("2. Without bends, a stack of layers merges into one straight line. With bends, enough units follow any "
-            "graph without jumps, as closely as you like, over a limited range.") in remember
+            "graph without jumps, as closely as you like, over a limited range.".replace(
+                "With bends,", "With this course's bends,")) in remember   # p117 (r116 Correctness): not every bend
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
@@ -2021,10 +2026,11 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # pass 74 (r71 Picture): the timeline before the text that walks along it
     # pass 90 (r91 Picture first): one lead-in sentence right before the timeline, its walk-through after it
     # pass 92 (r93 Clarity): the text before the bars is two cells (sigmoid's quarter; ReLU and the grid)
-    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5   # p116: its lead-in cut
-    assert "The timeline below shows" not in src[history_cell + 4]   # p116: the lead-in restated the title
+    # p117 (r116): the sigmoid text split in two and the log scale said under the bars: two cells more
+    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 7   # p116: its lead-in cut
+    assert "The timeline below shows" not in src[history_cell + 6]   # p116: the lead-in restated the title
     # pass 103 (r105 Picture): the bars right under sigmoid's cell, ReLU's cell after them
-    assert src[history_cell + 3] == "ch00.fading_signal_picture()" and src[history_cell + 4].startswith("ReLU's ramp")
+    assert src[history_cell + 4] == "ch00.fading_signal_picture()" and src[history_cell + 6].startswith("ReLU's ramp")
     assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
     assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 2]
@@ -2566,7 +2572,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
     assert cells[k - 1].source.endswith("on the link into the unit, up by $0.1$.")   # pass 94: the move, then its picture
     assert cells[k + 1].source.startswith("Read the boxes:") and "- $z$" not in cells[k + 1].source
-    assert cells[k + 2].source.startswith("- $z$")   # pass 67: the walk in its own cell, after the numbers
+    assert cells[k + 2].source.startswith("Follow the $0.1$ through the picture:\n\n- $z$")   # pass 67; p117 (r116): a lead-in
     assert ("- $z$ grows by $0.1 \\cdot 2 = 0.2$.\n"   # pass 91 (r92 Focus): z's gloss not repeated
             "- the ramp (slope $1$) passes on $0.2$.\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
@@ -2629,31 +2635,35 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     # Pass 39 (r35 P1): heading and S-curves, the four bends' picture, the rest of the story, the timeline.
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 2].cell_type == "markdown"
+    # p117 (r116 Clarity 7): the set-up (ten sigmoids, biases, weights 1) and the quarter with its Predict are two
+    # cells; under the bars, the log scale said in words (h + 5), then ReLU's cell.
+    assert cells[h + 2].source.endswith("only the bends change the signal.") and cells[h + 3].source.startswith("Going back")
+    assert cells[h + 5].source.startswith("The height scale is squeezed")
     # Pass 43 (r38 Picture 1): the fading signal's bars after the steepness cell, then the rest of the story.
     # Pass 74 (r71 Picture): the timeline first, then the text that walks along it.
     # Pass 90 (r91 Picture first): a one-sentence lead-in right before the timeline.
     # Pass 92 (r93 Clarity): two text cells before the bars, so everything after them is one cell later.
     # Pass 103 (r105 Picture): the bars right under the sigmoid cell that points to them; ReLU's cell after them.
-    assert cells[h + 4].cell_type == "markdown" and cells[h + 4].source.startswith("ReLU's ramp")
-    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 6].cell_type == "markdown"
+    assert cells[h + 6].cell_type == "markdown" and cells[h + 6].source.startswith("ReLU's ramp")
+    assert cells[h + 4].source.strip() == "ch00.fading_signal_picture()" and cells[h + 8].cell_type == "markdown"
     # p116 (cut pass): the timeline's lead-in restated its title; the picture opens the subslide itself.
-    assert cells[h + 5].source.strip() == "ch00.history_timeline()" and cells[h + 8].source.startswith("## What to remember")
-    assert cells[h + 5].metadata["slideshow"]["slide_type"] == "subslide"  # pass 99 (r100 Focus): the map after it
+    assert cells[h + 7].source.strip() == "ch00.history_timeline()" and cells[h + 10].source.startswith("## What to remember")
+    assert cells[h + 7].metadata["slideshow"]["slide_type"] == "subslide"  # pass 99 (r100 Focus): the map after it
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
     # p109 (r111 Retention): real recall, not read off the bars: three bends, each case worked in the answer.
-    assert cells[h + 7].source.startswith("> **Pause and recall.** Three sigmoids at their steepest")   # p116: -1 cell
+    assert cells[h + 9].source.startswith("> **Pause and recall.** Three sigmoids at their steepest")   # p116: -1 cell
     # Pass 58 (r52 change 3): the recall says the bars' setting, every weight 1 (bigger weights can grow the signal).
-    assert "Three sigmoids at their steepest, every weight 1:" in cells[h + 7].source   # p116: -1 cell
+    assert "Three sigmoids at their steepest, every weight 1:" in cells[h + 9].source   # p116: -1 cell
     k3 = ch00_start_here.fade_factors()
     assert k3["sigmoid"] ** 3 == 1 / 64 and k3["ramp"] ** 3 == 1 and k3["ramp"] ** 2 * k3["flat"] == 0   # the three answers
     assert 3 * k3["sigmoid"] == 0.75 != k3["sigmoid"] ** 3   # the wrong answer adds the quarters
     assert ("> $\\frac{1}{64}$: a quarter of a quarter of a quarter. All of it: each ramp passes on 1. "
-            "Nothing: $1 \\cdot 1 \\cdot 0 = 0$.") in cells[h + 7].source
-    assert "\"$3 \\cdot 0.25 = 0.75$\". In fact, the quarters multiply; they do not add." in cells[h + 7].source
+            "Nothing: $1 \\cdot 1 \\cdot 0 = 0$.") in cells[h + 9].source
+    assert "\"$3 \\cdot 0.25 = 0.75$\". In fact, the quarters multiply; they do not add." in cells[h + 9].source
     assert "every weight set to 1" in ch00_start_here.FADE_TITLE
     k = ch00_start_here.fade_factors()
     assert k["sigmoid"] ** 10 < 1e-6 < 1e-3 and (5.0 * k["sigmoid"]) ** 10 > 1   # weight 5 each: no shrinking
-    assert chapter_metrics.prose(cells[h + 7].source) == []
+    assert chapter_metrics.prose(cells[h + 9].source) == []
     # Pass 92 (r93 Clarity): the text before the bars is now two cells, h + 2 and h + 3 (h + 5 was a code cell).
     sentences = [s for k in (h, h + 2, h + 3) for s in chapter_metrics.prose(cells[k].source)]
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
@@ -2708,17 +2718,17 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             # p110 (r112 Clarity 4): exactly a quarter here; the limit is the bend's slope, not the weights'.
             "The signal starts at 1. Here each sigmoid keeps exactly a quarter: a sigmoid's slope is never more.\n\n"
             # p116 (cut): "This fading signal is one reason ..." repeated the cell's first line (deep nets learned slowly)
-            in cells[h + 2].source
+            in cells[h + 2].source + "\n" + cells[h + 3].source   # p117 (r116 Clarity 7): split
             # Pass 91 (r92 Picture): the crosses are named as the bars' own, the picture that follows.
             # Pass 103 (r105 Picture): the bars now sit between the two cells, so the crosses are "above".
-            and cells[h + 4].source.startswith("ReLU's ramp (slope 1) keeps the whole signal.\n"
+            and cells[h + 6].source.startswith("ReLU's ramp (slope 1) keeps the whole signal.\n"
                                                "Its flat side passes back 0 (the crosses in the bars above).")
-            and "ReLU" not in cells[h + 2].source and "left out" not in _markdown()
+            and "ReLU" not in cells[h + 2].source + cells[h + 3].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
             and _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
-            ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
-    assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
+            ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source + cells[h + 3].source
+    assert "bend's slope" not in cells[h + 2].source + cells[h + 3].source and "history's bars" not in _markdown()
     x = np.linspace(-20, 20, 40001)
     assert float(np.max(activations.get("sigmoid").slope_fn(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").slope_fn(x))) == pytest.approx(1.0)  # why "each shrinks it" was wrong
@@ -2919,7 +2929,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     assert "**sigmoid** and **tanh**" in cells[h].source
     # Pass 46: the timeline names what came after ReLU. Pass 48 (r43 Clarity 3): one sentence says what the
     # timeline's GELU and transformers are, both bolded where they are first said.
-    assert cells[h + 6].source.count("GELU") == 1 and "**Transformers**" in cells[h + 6].source   # p116: -1 cell   # pass 74; 92: +1 cell
+    assert cells[h + 8].source.count("GELU") == 1 and "**Transformers**" in cells[h + 8].source   # p116: -1 cell   # pass 74; 92: +1 cell; p117: +2
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -3005,7 +3015,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
     # p109 (r111 Clarity 4): "Each weight multiplies it by 1" read as a fact about weights; said as the set-up choice.
-    assert ("Each weight is 1, so only the bends change the signal.\nGoing back, each bend multiplies the "
+    assert ("Each weight is 1, so only the bends change the signal.\n\nGoing back, each bend multiplies the "   # p117: two cells
             "signal by its slope there: $0.25$ (the black line above).\n") in text \
         and "best case" not in text and "suppose every weight" not in text   # pass 102 (r104 Correctness)
     # Pass 92 (r93 Clarity): the fading sentence now ends sigmoid's cell; the crosses open ReLU's (pass 91).
@@ -3158,9 +3168,17 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
     # Pass 92 (r93 Clarity): two cells before the bars, one idea each: sigmoid's quarter, then ReLU and the grid.
     # Pass 103 (r105 Picture): the sigmoid cell right above the bars, ending on how to read them; ReLU's cell after.
-    assert cells[i - 1].source.startswith("In the 1990s") and "Here each sigmoid keeps exactly a quarter" in cells[i - 1].source
-    assert cells[i + 1].source.startswith("ReLU's ramp")
+    # p117 (r116 Clarity 7): the set-up in its own cell, then the quarter and the Predict right above the bars.
+    assert cells[i - 2].source.startswith("In the 1990s") and "Here each sigmoid keeps exactly a quarter" in cells[i - 1].source
+    assert cells[i + 2].source.startswith("ReLU's ramp")
     # p116 (cut pass): the grid-line note cut; the bars' own ticks say "1 in 1,000" and "1 in a million".
+    # p117 (r116 Picture first, change 2): back, right under the bars, because the even-looking steps on the log axis
+    # read as a steady fade: the grid's factor is read from the ticks, and a sigmoid bar is a quarter of the one before.
+    under = cells[i + 1].source
+    assert under == (f"The height scale is squeezed: each grid line down is {ch00_start_here.grid_step():,} times smaller.\n"
+                     "So the sigmoid bars' even steps down are each ×¼, not a fixed amount less.")
+    sig = ch00_start_here.fade_factors()["sigmoid"] ** np.arange(1.0, 11.0)
+    assert np.allclose(sig[1:] / sig[:-1], 0.25) and not np.allclose(np.diff(sig), np.diff(sig)[0])
     assert cells[i - 1].source.endswith("a sigmoid's slope is never more.\n\n"
                                         "**Predict:** what share is left after 4 sigmoids?")   # p111 (r113)
     assert "1 in 1,000" in _texts(ch00_start_here.fading_signal_picture()) or \
@@ -3168,8 +3186,8 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     # r115 (Interaction: bar 5's label printed the answer to "after 5"): the Predict asks for an unlabelled bar
     four = ch00_start_here.fade_factors()["sigmoid"] ** 4
     assert 4 not in ch00_start_here.FADE_LABELLED and ch00_start_here.fade_fraction(four) == "1/256"
-    assert f"{ch00_start_here.fade_fraction(four)} (bar 4): a quarter of a quarter, four times." in cells[i + 1].source
-    assert cells[i + 1].source.index("<details>") < cells[i + 1].source.index("1/256")   # pass 80; the number from the ticks
+    assert f"{ch00_start_here.fade_fraction(four)} (bar 4): a quarter of a quarter, four times." in cells[i + 2].source
+    assert cells[i + 2].source.index("<details>") < cells[i + 2].source.index("1/256")   # pass 80; the number from the ticks
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -3526,7 +3544,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert _nb().cells[j + 2].source.startswith(
         "The **gap** is the output minus the right answer: $24 - 23 = 1$.\n"
         "Wrongness is half the gap squared: a gap of $1$ gives $0.5$; $2$ gives $2$.\n"   # p116: "As a formula" cut
-        "The output has a hill slope too")
+        "A hill slope is not only for weights.\n"   # p117 (r116 Clarity 4): the widening flagged
+        "The output has one too")
     assert [float(ch00_start_here.output_hill(right + miss, right)) for miss in (1, 2)] == pytest.approx([0.5, 2])
     # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
     # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
@@ -3535,8 +3554,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert "Any number has a hill slope too." not in _markdown()
     # r110 (Clarity 2): what the output's hill slope means, said as the weight's was, and why it is the gap.
     # p116 (cut pass): the optional "Why the ½?" fold (a side fact no quiz or later chapter uses) is cut.
-    assert ("The output has a hill slope too: how fast the wrongness changes as *the output* moves.\n"
-            "For half the gap squared, it is just the gap: $1$.\n\n"
+    # p117 (r116 Clarity 3): why the half is there: it makes the output's hill slope exactly the gap.
+    assert ("A hill slope is not only for weights.\n"
+            "The output has one too: how fast the wrongness changes as *the output* moves.\n"
+            "For half the gap squared, it is just the gap: $1$. That is what the half is for.\n\n"
             "Check it: move the output to $24.1$.") == _cell("The **gap** is the output minus").strip().split("gives $2$.\n", 1)[1]
     assert "Why the ½" not in _markdown()
     assert _cell("The **gap** is the output minus").startswith(f"The **gap** is the output minus the right answer: "
@@ -4243,15 +4264,24 @@ def test_pass89_backpropagation_has_a_recall_with_fresh_numbers_and_its_two_slip
     assert cells[k + 1].source.startswith("---\n\n**Take a second break here.**")   # pass 96 (r97 Focus)
     assert cells[k + 2].source.startswith("## A short history of the bend")
     box = cells[k].source
-    on, off = ch00_start_here.chain_signal(1, -4, w=2), ch00_start_here.chain_signal(-1, -4, w=2)
-    assert (on["z"], on["bend slope"], on["hill slope"]) == (2, 1, -4)
-    assert (off["z"], off["bend slope"], off["hill slope"]) == (-2, 0, 0)
+    # p117 (r116 Interaction, change 3): our weight is the widget's own 4, so both answers can be checked on its
+    # sliders (input 1 and -1, output's weight -4 are in their ranges); input and output's weight stay fresh.
+    assert "; our weight stays $4$.\n" in box and "Check both on the widget." in box
+    w_fixed = ch00_start_here.HIDDEN_WEIGHT
+    lo_in, hi_in = ch00_start_here.CHAIN_INPUTS
+    lo_w, hi_w = ch00_start_here.CHAIN_WEIGHTS
+    assert w_fixed == 4 and lo_in <= -1 < 1 <= hi_in and lo_w <= -4 <= hi_w
+    widget = ch00_start_here.signal_chain()
+    assert set(widget.sliders) == {"input", "weight"}   # our weight is not a slider: the recall must use its 4
+    on, off = ch00_start_here.chain_signal(1, -4, w=w_fixed), ch00_start_here.chain_signal(-1, -4, w=w_fixed)
+    assert (on["z"], on["bend slope"], on["hill slope"]) == (4, 1, -4)
+    assert (off["z"], off["bend slope"], off["hill slope"]) == (-4, 0, 0)
     skipped_bend = off["start"] * -4 * -1   # the walk back without the bend's slope, at input -1
     lost_sign = abs(on["hill slope"])
     assert skipped_bend == lost_sign == 4
-    assert ("> The signal starts at $1$. What is our weight's hill slope? And at input $-1$?\n" in box)
-    assert "> $-4$. Here $z = 2 \\cdot 1 = 2$, on the ramp (slope $1$): $1 \\cdot (-4) \\cdot 1 \\cdot 1 = -4$.\n" in box
-    assert "> At input $-1$: $0$. Then $z = -2$, on the flat side: its slope $0$ passes nothing back.\n" in box
+    assert ("> Our weight's hill slope? And at input $-1$? Check both on the widget.\n" in box)
+    assert "> $-4$. Here $z = 4 \\cdot 1 = 4$, on the ramp (slope $1$): $1 \\cdot (-4) \\cdot 1 \\cdot 1 = -4$.\n" in box
+    assert "> At input $-1$: $0$. Then $z = -4$, on the flat side: its slope $0$ passes nothing back.\n" in box
     assert ('A common wrong answer: "$4$ at input $-1$". In fact, that skips the bend\'s slope, $0$.' in box
             and 'Another: "$4$ at input $1$". In fact, the output\'s weight $-4$ flips the sign.' in box)
     assert box.count("<details><summary>Answer</summary>") == 1 and box.rstrip().endswith("</details>")
@@ -4539,5 +4569,5 @@ def test_p111_the_stack_predict_asks_for_a_number_the_widget_shows():
     assert first == 3 and at0 == pytest.approx(-2 * first + 5) == pytest.approx(-1)
     assert ch00_start_here.pile_rule(-2.0, 5.0)[1] == at0
     fold = _cell("Drag rule 2's")
-    assert "Here $x = 0$ goes to $3$, then to $-2 \\cdot 3 + 5 = -1$." in fold
+    assert "At $x = 0$: rule 1 gives $3$; rule 2 gives $-2 \\cdot 3 + 5 = -1$." in fold   # p117 (r116 Clarity 1)
     assert fold.index("<details>") < fold.index("$-2 \\cdot 3 + 5 = -1$")

@@ -716,7 +716,7 @@ CANCEL_UNITS = [(1.0, 0.0, 1.0), (-1.0, 0.0, -1.0)]   # (sign, shift, output wei
 # Pass 80 (r75 Clarity): the two exceptions, with this example, in an optional fold of their own after the check's
 # stills (pass 90: after the check, no longer inside it): the check itself answers the Predict and counts the corners.
 CORNER_EXCEPTIONS = ["Adding units up keeps every corner, with two exceptions.",
-                     "A unit whose input or output weight is 0 adds no corner.",
+                     "A unit whose own weight or output weight is 0 adds no corner.",
                      "Two corners at the same x can cancel out.",
                      "For example, take ReLU(-x): the flipped unit, from the question after the bend slider.",
                      "ReLU(x) - ReLU(-x) is just x: a straight line."]
