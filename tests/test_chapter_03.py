@@ -3726,17 +3726,16 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     assert nudge == pytest.approx(0.56, rel=1e-9) == 0.4 * 0.2 * 2 * 0.5 * 7
     fig = ch03_gradients.earlier_weight_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("slope 0.2", "slope 0.5", "weight = 2", "7 arrives", "= 0.56", "both slopes (0.2 and 0.5, boxed)"):
+    for words in ("slope 0.2", "slope 0.5", "weight = 2", "7 arrives", "= 0.56", "(0.2 and 0.5, shaded units) multiply in"):
         assert words in shown, words
     assert "Both slopes are factors" in fig.get_label() and "0.56" in fig.get_label()
     assert "weight = 3" not in shown and "weight of 2" in fig.get_label()   # pass 79: not the first picture's 3
-    # r70: the running products (2.1, 10.5, 3.5) read right to left; now one product, each factor under its place,
-    # left to right, the two slopes boxed
+    # r70: the running products (2.1, 10.5, 3.5) read right to left; pass 117 (r116 Clarity: two rows of arithmetic,
+    # one read each way): one chain only, no left-to-right product row; the two slopes' units shaded
     texts = fig.axes[0].texts
-    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "2", "0.5", "7")]
-    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "2", "0.5", "7"]
-    assert len({t.get_position()[1] for t in row}) == 1 and [t.get_text() for t in row if t.get_bbox_patch()] == ["0.2", "0.5"]
-    assert sum(t.get_text() == "\u00d7" for t in texts) == 4
+    assert not [t for t in texts if t.get_text() in ("0.4", "0.2", "2", "0.5", "7", "\u00d7")]   # no product row
+    shaded = [t.get_text() for t in texts if t.get_bbox_patch() is not None and t.get_bbox_patch().get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert shaded == ["earlier\nunit\nslope 0.2", "this\nunit\nslope 0.5"]
     assert not any(w in shown for w in ("= 7 ", "weight 2"))
     # pass 101 (r103 Picture: the product hid the in-between signals): the same product, step by step, in the
     # signal's order (right to left), each step computed and each under the place it happens
@@ -3758,10 +3757,12 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     k = cells.index("ch03.earlier_weight_picture()")
     # r102 Clarity: the picture's new numbers (the joining weight 2, the earlier slope 0.2) are said before it
     assert ("Now go one layer further back, to an earlier unit that feeds only this one. Say the weight joining them is $2$, "
-            "and the earlier unit's slope is $0.2$. The earlier weight's input is $0.4$. Multiply every number on the way:") in flat[k - 1]
+            "and the earlier unit's slope is $0.2$. The earlier weight's input is $0.4$. Multiply every number on the way:") == flat[k - 1]   # pass 117 (r116 Clarity): a cell of its own
     assert ch03_gradients.earlier_weight.__defaults__[4] == 0.4   # pass 111 (r114 #2): the picture's input, said first
     assert ch03_gradients.JOINING == 2 and ch03_gradients.earlier_weight.__defaults__[3] == 0.2   # session 31 (r71): one path, one product   # r70: one direction
-    assert "Each of its weights gets a nudge: $3.5 \\times$ its input. That $3.5$ already contains the slope $0.5$." in flat[k - 1]   # r67, pass 75
+    assert flat[k - 2] == ("$3.5$ is now this unit's signal. Each of its weights gets a nudge: $3.5 \\times$ its input. "
+                           "That $3.5$ already contains the slope $0.5$.")   # r67, pass 75; pass 117 (r116 Clarity): its own cell
+    assert flat[k - 3].startswith("In symbols: this unit's signal") and "3.5" not in flat[k - 3]
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
 
