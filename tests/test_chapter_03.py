@@ -911,7 +911,7 @@ def test_gelu_slope_is_above_one_right_of_0_75_and_a_recall_asks_for_the_quarter
     assert text.index("### Try it: depth and x") < i < text.index("## Watching it in a real network")
     block = " ".join(text[i:i + 600].split())
     assert "<details>" in block and "About $0.42 \\times 0.42 \\times 0.42 \\approx 0.074$." in block
-    assert "At $x = 0$, all of it: tanh's slope there is 1, and 1 times 1 > stays 1." in block
+    assert "At $x = 0$, all of it: tanh's slope there is 1. A common wrong answer at $x = 1$:" in block   # pass 117: "1 times 1 stays 1" cut (boxed words)
     assert "$0.42 + 0.42 + 0.42 = 1.26$. In fact, the slopes multiply." in block
     assert f"{mlp.chain_product('tanh', 1.0, 3)[0]:.2g}" == "0.074" and f"{0.42 * 3:.2f}" == "1.26"
     assert f"{tanh_slope(1.0):.2f}" == "0.42" and mlp.chain_product("tanh", 0.0, 10)[0] == 1.0
@@ -964,7 +964,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert len(lines) == 5   # pass 70 (r65): He weights on a line of their own; pass 89b (r90 Retention): squares add
     # pass 77 (r73 Retention): the sqrt(2/n) the section ends on, merged into He's line (not a fifth line)
     # pass 89b (r90 Retention: item 3 gave He's sqrt(2/n) without the why): the rule the why rests on, then He from it
-    assert lines[2] == ("3. Random-sign terms: their squares add, not their sizes. So for $n$ inputs, weights of size "
+    assert lines[2] == ("3. Random-sign terms partly cancel: their squares add, not their sizes. So $n$ terms of size 1 add up to about $\\sqrt n$, not $n$. So for $n$ inputs, weights of size "
                         "$\\sqrt{1/n}$ keep a sum's size.")
     assert lines[3] == ("4. ReLU switches off half, so He weights are $\\sqrt 2$ times bigger: $\\sqrt{2/n}$. Averaged over "
                         "many starts, they keep ReLU's signal steady. Smaller fades it; bigger blows it up (an exploding gradient).")
@@ -2626,7 +2626,7 @@ def test_pass_34_weight_nudge_is_handed_back_number_times_input_and_leaky_is_slo
         d = np.abs(activations.get(name).derivative(left))
         assert d[-1] > 0.01 and d[0] < 0.01, name   # near 0 not tiny; far out tiny
     flat = " ".join(prose().split())
-    assert "stretch of inputs. Sigmoid's and tanh's get tiny far out on both sides, GELU's far out on the left." in flat
+    assert "GELU's far out on the left" not in flat   # pass 117: cut from the dead-unit recall (item 2 says the flat zones)
     assert "Each still passes 0.01 of the signal" in flat   # pass 70: Leaky's 0.01 said once, in the Check above the recall
     # r59 Correctness: GELU's slope fades only on the left; on the right it tends to 1
     assert float(activations.get("gelu").derivative(6.0)) == pytest.approx(1, abs=1e-6)
@@ -3044,6 +3044,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             # weights that steady the forward sums steady the backward signals
             "Same count both ways: here 8 in, 8 out. "
             "Same kind of weights both ways: random draws, about half below 0. "
+            "So the weights' size changes both sums the same way. "   # pass 117 (r116 Clarity: the conclusion taken on trust)
             "So weights that keep the forward sums steady keep the backward signals steady too. "
             "Forward is easier to picture, so we work it out there.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
@@ -3194,7 +3195,7 @@ def test_pass52_worked_case_is_exact():
     flat = " ".join(prose().split())
     # r58 (Focus): the 4-input case is a fold; the main path says the ReLU halving for n inputs (half the n squares
     # of 1/n each, checked above at n = 4 and below for any even n)
-    for words in ("Take a unit with two inputs, each 1. A coin flip picks each weight: $+\\frac12$ or $-\\frac12$. **Guess first:** is the sum typically about 1 (one input's size), or smaller?",   # pass 107 (r109 Clarity: asked before told)   # pass 105 (r107: the try is ½); pass 103 (r105 Clarity: why ½)
+    for words in ("Take a unit with two inputs, each 1. A coin flip picks each weight: $+\\frac12$ or $-\\frac12$. Halves seem natural: two halves make 1, one input's size. **Guess first:** is the sum typically about 1 (one input's size), or smaller?",   # pass 107 (r109 Clarity: asked before told)   # pass 105 (r107: the try is ½); pass 103 (r105 Clarity: why ½)
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
                   # pass 91 (r92 Clarity: brackets hid the key idea): the walk, then "squares add" as its own sentence
                   "The sum, squared, averages $\\frac12$. Picture a walk:",
@@ -3499,7 +3500,10 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # lead after r90 (Correctness): the 0.41 comes back once, as the line under the bars (no fold)
     fold = " ".join(ch03_gradients.other_bends_fold().words.split())   # pass 90 (r91 Focus): the lines under the bars are in one optional fold
     assert "Why does ReLU's panel end" not in flat and fold.count("$0.41$") == 0 and flat.count("$0.41$") == 1   # pass 99 (r100): said once, at the x1.41
-    assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in fold
+    # pass 117 (r116 Correctness: tanh's 1.2 forecast against its 0.92 went uncommented): said once, in the forecast's
+    # closed fold, with why one start misses its bar (test_pass117_one_start_misses_the_forecast_by_a_small_gap_nine_times)
+    assert flat.count("0.92") == 1 and "misses the same way: it gets $0.92$." in flat
+    assert "- Tanh: about 1 a step, so the signal roughly holds." in fold
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -3726,17 +3730,16 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     assert nudge == pytest.approx(0.56, rel=1e-9) == 0.4 * 0.2 * 2 * 0.5 * 7
     fig = ch03_gradients.earlier_weight_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("slope 0.2", "slope 0.5", "weight = 2", "7 arrives", "= 0.56", "both slopes (0.2 and 0.5, boxed)"):
+    for words in ("slope 0.2", "slope 0.5", "weight = 2", "7 arrives", "= 0.56", "(0.2 and 0.5, shaded units) multiply in"):
         assert words in shown, words
     assert "Both slopes are factors" in fig.get_label() and "0.56" in fig.get_label()
     assert "weight = 3" not in shown and "weight of 2" in fig.get_label()   # pass 79: not the first picture's 3
-    # r70: the running products (2.1, 10.5, 3.5) read right to left; now one product, each factor under its place,
-    # left to right, the two slopes boxed
+    # r70: the running products (2.1, 10.5, 3.5) read right to left; pass 117 (r116 Clarity: two rows of arithmetic,
+    # one read each way): one chain only, no left-to-right product row; the two slopes' units shaded
     texts = fig.axes[0].texts
-    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "2", "0.5", "7")]
-    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "2", "0.5", "7"]
-    assert len({t.get_position()[1] for t in row}) == 1 and [t.get_text() for t in row if t.get_bbox_patch()] == ["0.2", "0.5"]
-    assert sum(t.get_text() == "\u00d7" for t in texts) == 4
+    assert not [t for t in texts if t.get_text() in ("0.4", "0.2", "2", "0.5", "7", "\u00d7")]   # no product row
+    shaded = [t.get_text() for t in texts if t.get_bbox_patch() is not None and t.get_bbox_patch().get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert shaded == ["earlier\nunit\nslope 0.2", "this\nunit\nslope 0.5"]
     assert not any(w in shown for w in ("= 7 ", "weight 2"))
     # pass 101 (r103 Picture: the product hid the in-between signals): the same product, step by step, in the
     # signal's order (right to left), each step computed and each under the place it happens
@@ -3758,10 +3761,12 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     k = cells.index("ch03.earlier_weight_picture()")
     # r102 Clarity: the picture's new numbers (the joining weight 2, the earlier slope 0.2) are said before it
     assert ("Now go one layer further back, to an earlier unit that feeds only this one. Say the weight joining them is $2$, "
-            "and the earlier unit's slope is $0.2$. The earlier weight's input is $0.4$. Multiply every number on the way:") in flat[k - 1]
+            "and the earlier unit's slope is $0.2$. The earlier weight's input is $0.4$. Multiply every number on the way:") == flat[k - 1]   # pass 117 (r116 Clarity): a cell of its own
     assert ch03_gradients.earlier_weight.__defaults__[4] == 0.4   # pass 111 (r114 #2): the picture's input, said first
     assert ch03_gradients.JOINING == 2 and ch03_gradients.earlier_weight.__defaults__[3] == 0.2   # session 31 (r71): one path, one product   # r70: one direction
-    assert "Each of its weights gets a nudge: $3.5 \\times$ its input. That $3.5$ already contains the slope $0.5$." in flat[k - 1]   # r67, pass 75
+    assert flat[k - 2] == ("$3.5$ is now this unit's signal. Each of its weights gets a nudge: $3.5 \\times$ its input. "
+                           "That $3.5$ already contains the slope $0.5$.")   # r67, pass 75; pass 117 (r116 Clarity): its own cell
+    assert flat[k - 3].startswith("In symbols: this unit's signal") and "3.5" not in flat[k - 3]
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
 
@@ -3796,7 +3801,7 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     item = remember[remember.index("2. "):remember.index("5. ")]   # pass 70 (r65): He's line is now item 3; 89b: 4
     lines = [ln.strip() for ln in item.splitlines() if ln.strip()]
     assert lines == ["2. Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$.",
-                     "3. Random-sign terms: their squares add, not their sizes. So for $n$ inputs, weights of size "
+                     "3. Random-sign terms partly cancel: their squares add, not their sizes. So $n$ terms of size 1 add up to about $\\sqrt n$, not $n$. So for $n$ inputs, weights of size "
                      "$\\sqrt{1/n}$ keep a sum's size.",
                      "4. ReLU switches off half, so He weights are $\\sqrt 2$ times bigger: $\\sqrt{2/n}$. Averaged over "
                      "many starts, they keep ReLU's signal steady. Smaller fades it; bigger blows it up (an exploding gradient)."]   # pass 77: sqrt(2/n)
@@ -4246,9 +4251,11 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     at = src.index("ch03.stacked_squares_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].startswith("The fix: with $n$ inputs") and src[at - 1].endswith("add up to 1:")
-    assert src[at + 1].startswith("The real network later on has 32 inputs per unit")   # pass 75 (r72): going back is folded
+    # pass 117 (r116 Clarity: the 1/2 example never met the fix): the rule for the same 2-input unit comes first
+    assert src[at + 1].startswith("Our 2-input unit: $\\sqrt{1/2} \\approx 0.71$.")
+    assert src[at + 2].startswith("The real network later on has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
-    assert src[at + 1] == "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
+    assert src[at + 2] == "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
     assert "A slope multiplies its unit's signal." in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 102 (r104)   # pass 93: under ReLU's cell
     assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
     k = src.index("ch03.relu_squares_picture()")
@@ -4438,11 +4445,14 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             # weights that steady the forward sums steady the backward signals
             "Same count both ways: here 8 in, 8 out. "
             "Same kind of weights both ways: random draws, about half below 0. "
+            "So the weights' size changes both sums the same way. "   # pass 117 (r116 Clarity: the conclusion taken on trust)
             "So weights that keep the forward sums steady keep the backward signals steady too. "
             "Forward is easier to picture, so we work it out there.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> " + WHY_SQUARES) in flat   # pass 102 (r104)   # pass 86: unfolded; pass 87: steps; pass 88: folded; 89b: no list
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
+            "Our 2-input unit: $\\sqrt{1/2} \\approx 0.71$. Weights of $\\pm 0.71$ give the four sums $1.41, 0, 0, -1.41$. "
+            "Their squares average 1: the sum's typical size is 1. Steady. "
             "The real network later on has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
 
 
@@ -4866,10 +4876,9 @@ def test_pass94_first_recall_asks_why_sigmoid_is_flat_at_3_with_a_wrong_answer()
     assert "why is tanh's slope tiny at $x = 3$?" in box and "sigmoid's slope tiny" not in box
     # r102 (Clarity/Retention: which question "near 1" wrongly answers, and why ReLU's is 0): output vs slope
     assert ("At $x = 3$, tanh's output is already $0.995$, near its ceiling of 1. "
-            "So its curve has levelled off: slope 0.00987, under 0.01. "
+            "So its curve has levelled off: slope $0.00987$, under $0.01$. "
             'A common wrong answer: "its slope is near 1". That mixes up the output (near 1) with the slope (near 0). '
-            "ReLU's slope at $x = -3$ is exactly 0: ReLU outputs 0 for every negative sum, so its curve is flat "
-            "there.") in box and "About 0.045" not in box
+            "ReLU's slope at $x = -3$ is exactly 0: its curve is flat for every negative sum.") in box and "About 0.045" not in box
     assert f"{np.tanh(3.0):.3f}" == "0.995" and np.maximum(np.linspace(-5, -0.01, 50), 0).max() == 0   # flat: 0 for every negative sum
     assert (activations.relu_slope(np.array([-3.0, -0.5])) == 0).all()
     assert np.tanh(3.0) > 0.99 and f"{tanh_slope(3.0):.3g}" == "0.00987" and tanh_slope(3.0) < 0.01   # output near 1, slope tiny
@@ -4976,14 +4985,14 @@ def test_pass96_equal_widths_said_plainly_and_tied_to_the_size_rule():
     assert ("Forward, the unit adds $n$ terms: input × weight. It feeds all $n$ units of the next layer. "
             "So backward, it adds $n$ terms too: signal × weight (the dashed arrows).") in text   # pass 104 (r106)
     assert ("Same count both ways: here 8 in, 8 out. Same kind of weights both ways: random draws, about half below 0. "
-            "So weights that keep the forward sums steady keep the backward signals steady too.") in text and "steadies" not in text   # pass 109 (r111 #2)   # pass 106 (r108 #3)   # pass 103 (r105)   # r102; pass 102 (r104)
+            "So the weights' size changes both sums the same way. So weights that keep the forward sums steady keep the backward signals steady too.") in text and "steadies" not in text   # pass 109 (r111 #2)   # pass 106 (r108 #3)   # pass 103 (r105)   # r102; pass 102 (r104)
     # r103 (Correctness: forward uses the unit's incoming weights, back its outgoing ones): not "the same weights"; pass 101: "too" cut (15 words)
     assert "the same random-sign weights" not in text
     assert "mirrors the left" not in text and "depends only on that count" not in text
     assert "Same form" not in text and all(len(s.split()) < 15 for s in text.split(". "))   # short sentences
     net = mlp.flow_pass("relu", 10)[0]
     assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out
-    assert "The real network later on has 32 inputs per unit" in cells[cells.index("ch03.stacked_squares_picture()") + 1]
+    assert "The real network later on has 32 inputs per unit" in cells[cells.index("ch03.stacked_squares_picture()") + 2]   # pass 117: after the 2-input case
 
 
 def test_pass96_relu_half_said_once_then_one_rule_one_check():
@@ -5162,10 +5171,10 @@ def test_pass104_one_start_strays_from_the_forecast_and_recall_names_a_wrong_ans
     assert main == ("Each bar is what one step back keeps, on average.\n"
                     "Sigmoid's is under a third. After nine steps, almost nothing is left.\n"
                     "The other three keep most of it. Their signals fade far less.\n"
-                    "Nine steps multiply nine bars: a forecast of layer 1's share. One random start can land above "
+                    "Multiply one bend's bar by itself nine times: that forecasts layer 1's share. One random start can land above "
                     "or below it.")
     assert fold.startswith("<summary>Check: the forecast in numbers</summary>") and fold.endswith("</details>")
-    assert ("Ten layers mean nine steps back: the bar multiplies itself nine times.\n"
+    assert ("Ten layers mean nine steps back.\n"
             "Sigmoid's: $0.31^9 \\approx 2.6 \\times 10^{-5}$. The network below gives $2.4 \\times 10^{-5}$: close.\n") in fold
     assert "The start below gives ReLU's layer 1 only $0.41$." in fold
     # pass 111 (r114 #1 Focus: the twenty starts audit one random run): cut; the main path says a start can stray
@@ -5218,8 +5227,9 @@ def test_pass107_one_relu_start_wobbles_and_twenty_starts_centre_near_the_foreca
     assert shares[0] < 1 < shares[-1]   # "wobbles": either side of 1
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, ... steady"
     # pass 108 (r110 #3, #5): the twenty starts moved into a Check fold; "middle value" said in plain words
-    assert ("Its forecast, $0.97^9 \\approx 0.76$, is only an average. "
-            "The start below gives ReLU's layer 1 only $0.41$. </details>") in flat   # pass 110 (r112 #1): moved here
+    # pass 117 (r116 Correctness: "only an average" did not explain a 2x miss built from this start's own 0.685)
+    assert ("Its forecast: $0.97^9 \\approx 0.76$. The start below gives ReLU's layer 1 only $0.41$.") in flat
+    assert "is only an average" not in flat
     # pass 111 (r114 #1 Focus): the twenty starts' spread and middle are cut from the prose (still checked above)
     assert "Over twenty starts" not in flat and "middle of the twenty" not in flat
     assert "Their middle value" not in flat
@@ -5330,3 +5340,69 @@ def test_pass111_he_step_one_idea_per_cell_and_signposts():
                           "why. </details>")
     cases = [(a + b) ** 2 for a in (0.5, -0.5) for b in (0.5, -0.5)]   # inputs 1, coin-flip weights of 1/2
     assert f"{math.sqrt(sum(cases) / 4):.2f}" == "0.71"
+
+
+# ---- pass 117: the r116 reading ----
+
+def test_pass117_two_input_unit_with_the_fix_is_steady():
+    """Check r116 Clarity #2: the 1/2 example meets the fix. For the same 2-input unit (inputs 1), weights of
+    sqrt(1/2) = 0.71 give the four sums 1.41, 0, 0, -1.41, whose squares average 1; the 1/2 weights' average 1/2."""
+    w = math.sqrt(1 / 2)
+    sums = [a * w + b * w for a in (1, -1) for b in (1, -1)]
+    assert [f"{v:.2f}" for v in sums] == ["1.41", "0.00", "0.00", "-1.41"] and f"{w:.2f}" == "0.71"
+    assert np.mean(np.square(sums)) == pytest.approx(1)
+    assert np.mean(np.square([a * 0.5 + b * 0.5 for a in (1, -1) for b in (1, -1)])) == pytest.approx(0.5)   # the try
+    flat = " ".join(prose().split())
+    assert ("Our 2-input unit: $\\sqrt{1/2} \\approx 0.71$. Weights of $\\pm 0.71$ give the four sums $1.41, 0, 0, -1.41$. "
+            "Their squares average 1: the sum's typical size is 1. Steady.") in flat
+    assert "Halves seem natural: two halves make 1, one input's size." in flat and 0.5 + 0.5 == 1
+
+
+def test_pass117_one_start_misses_the_forecast_by_a_small_gap_nine_times():
+    """Check r116's unsupported claim: the bar takes the weights as exactly x1.41; in the flow widget's first start each
+    ReLU step back keeps about 0.91 (step_parts: the weights' measured stretch times the slopes' keep), not the bar's
+    0.97; nine steps make that about 2x (0.76 against 0.41). Tanh: 1.02^9 = 1.2 forecast, 0.92 measured."""
+    stretch, kept = gradients.step_parts("relu")
+    per_step = stretch * kept
+    assert f"{per_step:.2f}" == "0.91" and stretch < ch03_gradients.STEP_FACTOR
+    relu = (lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10))
+    assert per_step ** 9 == pytest.approx(relu, rel=1e-6)   # the nine steps are the panel's share
+    assert 1.6 < 0.97 ** 9 / relu < 2.4   # "about 2x"
+    bars = {n: v * ch03_gradients.STEP_FACTOR for n, v in ch03_gradients.step_sizes()[0].items()}
+    assert f"{bars['relu']:.2f}" == "0.97" and f"{bars['tanh']:.2f}" == "1.02" and f"{1.02 ** 9:.2g}" == "1.2"
+    tanh = (lambda s: s[0] / s[-1])(gradients.signal_flow("tanh", 10))
+    assert f"{tanh:.2f}" == "0.92" and tanh < 1.02 ** 9   # "misses the same way": below its forecast
+    flat = " ".join(prose().split())
+    for words in ("Multiply one bend's bar by itself nine times: that forecasts layer 1's share.",
+                  "The bar takes the weights as exactly $\\times 1.41$, every step alike.",
+                  "In this start, each step keeps a little less: about $0.91$, not $0.97$.",
+                  "Nine steps multiply that small gap into about $2\\times$.",
+                  "Tanh's forecast, $1.02^9 \\approx 1.2$, misses the same way: it gets $0.92$."):
+        assert words in flat, words
+
+
+def test_pass117_tanh_hold_is_recalled_after_the_dead_units():
+    """Check r116 Retention: a recall of tanh's hold in the real network (faded in the chain), its answer's two reasons
+    checked: most of tanh's sums in the flow widget's first start lie between -1 and 1, where its slope is at least
+    0.42; the He weights' sqrt 2 is 1.41."""
+    _typical, inside = ch03_gradients.step_sizes()
+    assert inside > 0.5   # "mostly"
+    assert f"{1 - np.tanh(1.0) ** 2:.2f}" == "0.42" and np.all(1 - np.tanh(np.linspace(-1, 1, 201)) ** 2 >= 0.419)
+    assert f"{math.sqrt(2):.2f}" == "1.41"
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = next(i for i, c in enumerate(cells) if "Tanh faded in the chain, but held in the real network. Why?" in c)
+    assert cells.index("ch03.dead_units()") < k < next(i for i, c in enumerate(cells) if c.startswith("## What to remember"))
+    box = " ".join(cells[k].replace(">", " ").split())
+    assert "Answer</summary Its sums lay mostly between $-1$ and $1$: slope $0.42$ or more." in box
+    assert "The He weights add $\\times 1.41$ a step." in box
+
+
+def test_pass117_remember_item_3_says_n_terms_add_to_about_root_n():
+    """Check r116 Retention: 'What to remember' item 3 brings back the coin-flip walk: n random-sign terms of size 1
+    add up to a typical size of sqrt(n) (their squares average n over every sign), not n."""
+    for n in (2, 4, 8):
+        signs = list(itertools.product((1, -1), repeat=n))
+        mean_square = fractions.Fraction(sum(sum(s) ** 2 for s in signs), len(signs))
+        assert mean_square == n and math.sqrt(mean_square) < n
+    remember = prose()[prose().index("## What to remember"):prose().index("**Sketch from memory.**")]
+    assert "So $n$ terms of size 1 add up to about $\\sqrt n$, not $n$." in remember

@@ -1033,17 +1033,19 @@ def earlier_weight(arriving=7, slope=0.5, joining=JOINING, earlier_slope=0.2, gi
 
 @plots.styled
 def earlier_weight_picture(arriving=7, slope=0.5, joining=JOINING, earlier_slope=0.2, given=0.4):
-    """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal arriving from the right; under
-    each part sits its factor, so the earlier weight's nudge reads as one product, left to right (r70: the running
-    products read right to left), with both units' slopes boxed (notebook 03, the slope section)."""
+    """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal arriving from the right. Pass
+    117 (r116 Clarity: two rows of arithmetic, a product read left to right and a chain read leftwards, left the
+    learner to pick one): one chain only, step by step in the signal's order, each step under the place it happens;
+    both units, whose slopes multiply in, shaded."""
     nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)[3]
-    fig, ax = plots.new_figure(640, 330)
+    fig, ax = plots.new_figure(640, 300)
     spots = {"input": 0.0, "earlier": 2.4, "joining": 3.6, "this": 4.8, "arriving": 5.95}
-    y, circle = 0.7, {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
-    mark = {"boxstyle": "round,pad=0.25", "fc": "#FFE9B0", "ec": plots.ACCENT, "lw": 1.8}   # the two slopes, boxed
+    y = 0.7
+    circle = {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
+    shaded = {"boxstyle": "circle,pad=0.75", "fc": "#FFE9B0", "ec": plots.ACCENT, "lw": 1.8}   # the two slopes' units
     ax.text(spots["input"], y, f"input\n{given:g}", ha="center", va="center", fontsize=10, bbox=circle)
     for name, s in (("earlier", earlier_slope), ("this", slope)):
-        ax.text(spots[name], y, f"{name}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=circle)
+        ax.text(spots[name], y, f"{name}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=shaded)
     for a, b, text, colour in (("input", "earlier", "earlier weight", plots.HEALTHY),
                                ("earlier", "this", f"weight = {joining:g}", "#333333")):
         ax.add_patch(FancyArrowPatch((spots[a] + 0.5, y), (spots[b] - 0.6, y), arrowstyle="-|>", mutation_scale=14,
@@ -1054,38 +1056,26 @@ def earlier_weight_picture(arriving=7, slope=0.5, joining=JOINING, earlier_slope
                                  lw=2.2, ls="--"))
     ax.text(spots["arriving"], y + 0.1, f"{arriving:g} arrives", ha="center", va="bottom", fontsize=10,
             color=plots.VANISHING)
-    row = 0.18   # the nudge as one product: each factor right under its place in the chain above
-    for place, value in (("input", given), ("earlier", earlier_slope), ("joining", joining), ("this", slope),
-                         ("arriving", arriving)):
-        ax.text(spots[place], row, f"{value:g}", ha="center", va="center", fontsize=13, fontweight="bold",
-                color="#222222", bbox=mark if place in ("earlier", "this") else None)
-    for left, right in (("input", "earlier"), ("earlier", "joining"), ("joining", "this"), ("this", "arriving")):
-        ax.text((spots[left] + spots[right]) / 2, row, "\u00d7", ha="center", va="center", fontsize=13)
-    ax.text(spots["arriving"] + 0.35, row, f"= {nudge:.2g}", ha="left", va="center", fontsize=13, fontweight="bold",
-            color=plots.HEALTHY)
-    # pass 101 (r103 Picture: the product hid the in-between signals 3.5 and 1.4): the same product, step by step in
-    # the signal's order, right to left, each step under the place it happens
+    # pass 101 (r103 Picture: the in-between signals 3.5 and 1.4): the product, step by step in the signal's order,
+    # right to left, each step under the place it happens; pass 102 (r104): the heading at the row's left end
     steps = signal_steps(arriving, slope, joining, earlier_slope, given)
-    # pass 102 (r104 Picture: the label sat at the row's far right, its colon pointing at nothing): a heading above
-    # the row's left end, where reading starts, saying where the steps begin
-    ax.text(-0.45, 0.0, "step by step, as the signal travels: start at the right, read leftwards",
+    ax.text(-0.45, 0.22, "step by step, as the signal travels: start at the right, read leftwards",
             ha="left", va="center", fontsize=9, color="#555555")
     for place, step in zip(("this", "earlier", "input"), steps):
-        ax.text(spots[place] + (0.35 if place == "input" else 0), -0.2, step, ha="center", va="center", fontsize=9.5,
-                color="#222222")
+        ax.text(spots[place] + (0.35 if place == "input" else 0), -0.05, step, ha="center", va="center", fontsize=9.5,
+                color="#222222", fontweight="bold" if place == "input" else "normal")
     for between in (1.2, 3.6):   # the order, drawn: each step hands its signal to the left
-        ax.text(between + 0.1, -0.2, "\u2190", ha="center", va="center", fontsize=14, color=plots.VANISHING)
-    ax.text(-0.45, -0.5, f"the earlier weight's nudge: every number on the way\nmultiplies in, both slopes "
-                         f"({earlier_slope:g} and {slope:g}, boxed) too", ha="left", va="top", fontsize=10,
+        ax.text(between + 0.1, -0.05, "\u2190", ha="center", va="center", fontsize=14, color=plots.VANISHING)
+    ax.text(-0.45, -0.38, f"the earlier weight's nudge, {nudge:.2g}: both slopes\n"
+                          f"({earlier_slope:g} and {slope:g}, shaded units) multiply in", ha="left", va="top", fontsize=10,
             fontweight="bold", color=plots.HEALTHY)
-    ax.set(xlim=(-0.5, 7.1), ylim=(-0.8, 1.1), title="one layer earlier: the earlier weight's nudge, as one product")
+    ax.set(xlim=(-0.5, 7.1), ylim=(-0.75, 1.1), title="one layer earlier: the earlier weight's nudge")
     ax.set_axis_off()
     fig.set_label(f"Three steps in a row: the input {given:g} flows along the earlier weight into an earlier unit (slope "
                   f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along a weight of {joining:g}; from the "
-                  f"right, a signal of {arriving:g} arrives at this unit. Under each part sits its number, so the row "
-                  f"reads {given:g} times {earlier_slope:g} times {joining:g} times {slope:g} times {arriving:g}, which "
-                  f"is {nudge:.2g}: the earlier weight's nudge. Both slopes are factors, boxed. Under it, the same "
-                  f"product step by step, in the signal's order: " + "; ".join(t.replace("\n", " ") for t in steps) + ".")
+                  f"right, a signal of {arriving:g} arrives at this unit. Under them, one chain, step by step in the "
+                  f"signal's order: " + "; ".join(t.replace("\n", " ") for t in steps) + f". The earlier weight's "
+                  f"nudge is {nudge:.2g}. Both slopes are factors; their units are shaded.")
     return fig
 
 
