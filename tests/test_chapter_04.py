@@ -190,7 +190,8 @@ def test_every_widget_answer_is_folded_after_the_widget():
             assert cells[i + 3]["cell_type"] == "markdown"   # pass 29: Leaky/PReLU, then ELU/SELU, in two cells
             # r86 (pass 87): a sketch of e^x sits inside the ELU/SELU words, before their formulas
             assert "ch04.exp_sketch()" in "".join(cells[i + 4]["source"]) and cells[i + 5]["cell_type"] == "markdown"
-            assert _is_fold(cells[i + 6]), ask
+            assert cells[i + 6]["cell_type"] == "markdown"   # p117 (r116 Clarity): ELU, then SELU, in two cells
+            assert _is_fold(cells[i + 7]), ask
         elif "biggest nudge" in ask:
             # r70 (pass 73): the labelled slope picture answered the question in the open; it is inside the Check
             # r72 (pass 75): asked at x = -0.5, as the first Check already answers it at x = -3
@@ -380,7 +381,7 @@ def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_so
     cells = _cells()
     # r95 (pass 94): the picture is the dip question's answer, shown by a click on it
     k_pic = next(i for i, c in enumerate(cells) if "deepest_dip_question()" in "".join(c["source"]))
-    k_formula = next(i for i, c in enumerate(cells) if "Left below: the bell curve" in "".join(c["source"]))
+    k_formula = next(i for i, c in enumerate(cells) if "Left above: the bell curve" in "".join(c["source"]))
     # r102 (pass 100, Clarity): the quiz's hint recalls the switches, so the switches (and Softplus and Mish's switch)
     # now come before the quiz, which still comes before the answer's wording
     k_mish = next(i for i, c in enumerate(cells) if "Mish is $x$ times a third switch" in "".join(c["source"]))
@@ -390,13 +391,14 @@ def test_smooth_family_picture_comes_before_its_formulas_and_explains_phi_and_so
     # r34: the switches are shown (two_switches) before the formulas; Swish, softplus's and Mish's formulas in a fold
     k_switches = next(i for i, c in enumerate(cells) if "ch04.two_switches()" in "".join(c["source"]))
     k_eq = next(i for i, c in enumerate(cells) if "\\mathrm{GELU}(x) = x\\,\\Phi(x)" in "".join(c["source"]))
-    assert k_formula < k_switches < k_eq
+    assert k_switches < k_formula < k_eq   # p117 (r116 Picture first): the switches picture before the bell words
     # pass 46: the fold of three more formulas (Swish, softplus, Mish) and softplus's 0.69 at 0 are cut
     formulas = "".join(cells[k_eq]["source"])
     # r97 (pass 96, Focus): Softplus and Mish have their own cell, right after the SiLU and GELU formulas
     own = "".join(cells[k_eq + 1]["source"])
     assert "Softplus" not in formulas and "Mish" not in formulas and formulas.rstrip().endswith("x\\,\\Phi(x)$$")
-    assert own.startswith("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.") and "Mish" in own
+    assert own.startswith("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.") and "Mish" not in own
+    assert "Mish" in "".join(cells[k_eq + 2]["source"])   # p117 (r116 Clarity): Mish's switch in its own cell
     assert "GELU" not in own and "SiLU" not in own and cells[k_eq + 1]["cell_type"] == "markdown"
     x = np.array([-30.0, 30.0])
     np.testing.assert_allclose(np.asarray(activations.get("softplus")(x)), [0.0, 30.0], atol=1e-9)
@@ -989,10 +991,7 @@ SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
          # next line says the inputs must average near 0); r84 (pass 85): "smaller when a unit has more inputs" too
          "- SELU's starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, smaller when a unit has "
          "more inputs, so a sum's spread matches its inputs'.\n"
-         # r112 (pass 110): the √128 reason moved here from the Try it (checked in the Try it's test)
-         "  Why: each product (an input times its weight) is + or − at random, so they partly cancel.\n"
-         "  128 of them add up to about √128 ≈ 11 times one product's size, not 128 times.\n"
-         "  So each weight is about 1/11 ≈ 0.09.\n"
+         # r112 (pass 110): the √128 reason sat here; p117 (r116 Clarity): it is back in the Try it, which rests on it
          "- inputs that average near 0.\n")
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
@@ -1109,6 +1108,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             "The inputs average 0.\n"
             # p116 (r115 Clarity): the reason on the main path, in plain words (checked below: the sums keep the spread)
             "SELU's starting weights are sized so a layer's sums keep their inputs' spread.\n"
+            # p117 (r116 Clarity): the why is back on the main path (a learner who skips the fold took it on trust),
+            # one idea a line; "typically" (r116 Correctness): the weights are random, 0.09 is their typical size
+            "Each input times its weight is + or − at random.\n"
+            "So the 128 products partly cancel.\n"
+            "Their sum is about √128 ≈ 11 times one product's size.\n"
+            "Each weight is typically about 1/11 ≈ 0.09.\n"
             # r110 (pass 108, Clarity): "push" is said (an input times its weight), and "their size" is the weights' spread
             # r111 (pass 109, Clarity): "push" sat too close to "nudge" and 1/√128 came with no reason; the reason in
             # plain words: 128 random products add to about √128 ≈ 11 times one, so each weight is about 1/11 (below)
@@ -1136,12 +1141,13 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     shifted_sums = shifted @ signal_stats.lecun_normal(128, 128, rng_c)
     assert float(shifted_sums.std()) / float(shifted.std()) > 1.05
     # r106: the width is back in the Try it (why small weights keep the spread), from the module's own numbers
-    assert f"{n} inputs per unit." in ask and "√" not in ask and "more inputs" not in ask
+    assert f"{n} inputs per unit." in ask and "more inputs" not in ask
     assert ch04_zoo.SELU_FOLD_TITLE.startswith("Optional: why SELU pulls back")   # the fold the Try it points to
     # r112: the reason sits in the fold, next to LeCun-normal, and says what "one" is
-    assert SCOPE in ch04_zoo.selu_why_fold().data and SCOPE.index("LeCun-normal") < SCOPE.index("√")
-    assert f"about √{n} ≈ {round(np.sqrt(n))} times one product's size, not {n} times." in SCOPE
-    assert f"1/{round(np.sqrt(n))} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}.\n" in SCOPE
+    # p117 (r116 Clarity): the reason moved back into the Try it; the fold keeps LeCun-normal's name only
+    assert SCOPE in ch04_zoo.selu_why_fold().data and "√" not in SCOPE
+    assert f"Their sum is about √{n} ≈ {ch04_zoo.SPREAD_ROOT} times one product's size.\n" in ask
+    assert f"Each weight is typically about 1/{ch04_zoo.SPREAD_ROOT} ≈ {ch04_zoo.SPREAD_WEIGHT_SIZE:g}.\n" in ask
     assert round(np.sqrt(n)) == 11 and round(1 / 11, 2) == round(1 / np.sqrt(n), 2) == ch04_zoo.SPREAD_WEIGHT_SIZE
     assert "push" not in ask and "push" not in SCOPE   # r111: "push" is kept for the nudge only
     assert ch04_zoo.SPREAD_WEIGHT_SIZE == 0.09 and n == 128
@@ -1290,7 +1296,11 @@ def test_recall_asks_about_squashers_in_deep_stacks():
     assert ("works out two weighted sums, $a$ and $b$, from the same input.\n"   # r84 (pass 85): not the raw input
             "It bends $a$ with a bend $g$, then multiplies the two.") in text
     assert "Why do they make a deep stack hard to train?" in text
-    assert "> Sigmoid's slope is at most 0.25 everywhere; tanh's reaches 1, only at 0." in text   # tenth pass
+    # p117 (r116 Retention): the box's 0.25 line repeated the Costs cell ("Sigmoid's is never above 0.25"); its place
+    # went to the common wrong answer about tanh (its ends go flat too: checked below)
+    assert "> Sigmoid's slope is at most 0.25 everywhere" not in text and "Sigmoid's is never above 0.25." in text
+    assert '> A common wrong answer: "tanh, centred on 0, avoids this." It goes flat too.' in text
+    assert float(1 - np.tanh(6.0) ** 2) < 0.001   # tanh's slope far from 0: flat
     x = np.linspace(-10, 10, 20001)
     assert float(np.max(special.expit(x) * (1 - special.expit(x)))) == pytest.approx(0.25)
     assert float(np.max(1 - np.tanh(x) ** 2)) == 1.0 and np.argmax(1 - np.tanh(x) ** 2) == 10000   # 1, only at 0
@@ -1900,7 +1910,8 @@ def test_negative_outputs_recall_limits_prelu_and_names_the_identity_as_no_bend(
     assert np.min(activations.get("identity")(x)) < 0
     assert "Mish, and the identity (no bend at all). Not monotonic: GELU, SiLU and Mish." in recall
     # pass 13: not monotonic means going down somewhere as x grows, not "dip before rise"
-    assert "Somewhere each goes down as x grows." in recall and "dip before" not in recall
+    # p117: "Somewhere each goes down as x grows." repeated the monotonic cell's definition; cut from the box
+    assert "goes down as $x$ grows (or never up) is **monotonic**" in text and "dip before" not in recall
     for name in ("gelu", "silu", "mish"):
         assert np.any(np.diff(np.asarray(activations.get(name)(x))) < 0)
 
@@ -2091,7 +2102,7 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     # pass 46: Mish's formula and its tanh line are cut; "Mish is one more x times a switch" stays (a switch 0 to 1)
     # r100 (pass 99, Clarity): why the switch runs 0 to 1 though tanh runs −1 to 1: softplus is above 0
     assert ("Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: labelled \"Mish's switch\" in the right panel above.\n"
-            "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
+            "Softplus is above 0, and $\\tanh(0) = 0$. So this S-curve runs from 0 to 1, not −1 to 1.") in text
     assert text.index("**Softplus** is a smooth ReLU") < text.index("Mish is $x$ times a third switch")   # defined first
     x = np.linspace(-30, 30, 6001)
     sw = np.tanh(np.logaddexp(0, x))
@@ -2440,13 +2451,14 @@ def test_phi_is_the_standard_bell_curves_share():
     # picture, which shades the area)
     # r105 (Clarity): "draw random numbers and pile them up" explained the bell by itself; a concrete pile (heights,
     # shifted to average 0, so some are below 0) whose outline is the bell. Φ is the right panel's curve, not the area
-    assert ("Left below: the bell curve. Measure many people's heights: they vary by chance.\n"
+    assert ("Left above: the bell curve. Measure many people's heights: they vary by chance.\n"
             "Shift and scale them to average 0, spread 1. Piled up, most land near 0, few far out.\n"
             "The pile's outline is the bell.\n"
             "Its whole area stands for all of them: count it as 1.") in text
     assert ("GELU's switch is $\\Phi(x)$ (capital phi), in the right panel.\n"
             "It is the share of that area left of $x$ (shaded on the left).\n"
-            f"At $x = 1$, about {round(100 * stats.norm.cdf(1.0))} people in 100 are shorter.\n"   # p116 (r115 Clarity): one reading
+            # p116 (r115 Clarity): one reading; p117 (r116 Clarity): shorter than whom: x = 1 is one spread above average
+            f"At $x = 1$ (one spread above average), about {round(100 * stats.norm.cdf(1.0))} people in 100 are shorter.\n"
             "Far left that is 0; far right, 1. So $\\Phi$ is a switch.\n") in text
     assert stats.norm.cdf(-8.0) < 1e-9 and stats.norm.cdf(8.0) > 1 - 1e-9   # far left 0, far right 1
     assert stats.norm.cdf(np.inf) == 1.0   # the whole area is 1
@@ -2597,7 +2609,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     # r110 (pass 108, Clarity): "the last" and "the fourth" named panels and families alike; each line now says which
     # r111 (pass 109, Clarity): "fourth panel" and "fourth family" in one cell; the panel is now "the last", a close-up
     # p116 (cut): the close-up's names are on the picture; "many more" said nothing
-    assert ("The zoo has four families. The picture shows three on one scale.\n"
+    assert ("The zoo has four families. The picture shows three on one scale, plus a close-up.\n"
             "The fourth family, gated units, has no single curve: it mixes two sums. It comes last.") in text
     assert "fourth panel" not in text
     assert "The last zooms in." not in text and "Three are single curves." not in text
@@ -2624,7 +2636,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     assert table.startswith("| family |") and gated + "\nEach family" in table and "last table row" not in text
     assert "| squashers | outputs held between 0 and 1, or −1 and 1 |" in table   # r109: the box said in numbers
     # r106 (Clarity): the opening now counts the families itself ("four families", once), then says which are drawn
-    assert text.count("four families") == 1 and "The zoo has four families. The picture shows three on one scale." in opening
+    assert text.count("four families") == 1 and "The zoo has four families. The picture shows three on one scale, plus a close-up." in opening
     # r105 (Picture first): the opening names the fourth family once, only to say it has no curve in the picture;
     # what a gate does waits for the table and the gated section
     assert opening.lower().count("gate") == 1 and "gated units, has no single curve: it mixes two sums. It comes last." in opening and "last row below" not in text
@@ -2760,7 +2772,8 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert any(t.get_text().startswith("zoom") or "zoom" in t.get_text().lower()
                for ax in ch04_zoo.smooth_family().axes for t in [*ax.texts, ax.title])
     # r102 (pass 100): the quiz opens its own subslide, right after Mish's switch
-    assert "## The smooth family" in "".join(_cells()[_index("ch04.two_switches()") - 4]["source"])
+    # p117 (r116 Picture first): the switches picture now comes right after the curves, before its words
+    assert "## The smooth family" in "".join(_cells()[_index("ch04.two_switches()") - 2]["source"])
     assert _index("ch04.smooth_curves()") == _index("## The smooth family") + 1   # r111: the four curves, before the switches
     assert "Mish is $x$ times a third switch" in "".join(_cells()[_index("ch04.deepest_dip_question()") - 2]["source"])
     assert _cells()[_index("ch04.deepest_dip_question()") - 1]["metadata"]["slideshow"]["slide_type"] == "subslide"
@@ -3111,7 +3124,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "β" not in switch and "Swish" not in switch and "SiLU is also called [Swish](91_glossary.ipynb#Glossary)." in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$ (right panel below)." in text
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$ (right panel above)." in text
     # r93 (pass 92, Clarity): β was never used again, so it is left to the glossary
     assert text.count("β") == opening.count("β") == 0 and "Swish" in opening
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
@@ -3278,7 +3291,7 @@ SMOOTH_OPENING = ("GELU, SiLU (sigmoid linear unit), Mish and "
                   "Softplus round off ReLU's corner.\n"
                   "Then the slope has no sudden jump.\n")
 
-SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$ (right panel below).")   # r78 (pass 81); p116: the bell has its own cell   # r104 (pass 102): Φ is named after the picture
+SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$ (right panel above).")   # r78 (pass 81); p116: the bell has its own cell   # r104 (pass 102): Φ is named after the picture
 
 
 def opening_cell():
@@ -3357,8 +3370,10 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # pass 36: the recall answer names the same setting as the text above it
     # r70 (pass 73): "dense" is defined only in the Optional fold, so the recall says "wide layers"
     # r75 (pass 78): LeCun-normal is named only in the fold; the recall says "its special starting weights", as the text
-    recall = "It is tuned for a plain stack of wide layers, with its special starting weights."   # r42: "rescaling" cut; r52: no "only"
+    # p117 (r116 Retention): the recall's setting line repeated What to remember; its place went to a common wrong answer
+    recall = "With special starting weights, a plain SELU stack pulls the spread toward 1."
     assert recall in text and _index("ch04.selu_why_fold()") < _index(recall) and "plain stack of wide layers" in SCOPE
+    assert '> A common wrong answer: "Leaky ReLU learns its leak." Its leak is fixed.' in text
     predict = text.index("**Predict:** when $T$ gets very small")
     # r91 (pass 90, Focus): "Now drag T and watch the shares" was the widget's own instruction; cut from the prose
     assert predict > 0 and "drag $T$ and watch" not in text.lower()
@@ -3427,7 +3442,7 @@ def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
     assert "nearly the same S-curve" not in text and "a little steeper" not in text
     assert "Phi is steeper: slope 0.40 at 0 against sigma's 0.25. They differ by up to 0.12." in ch04_zoo.SWITCHES_ALT
     assert "nearly" not in ch04_zoo.SWITCHES_ALT and "Φ steeper" in ax.get_title()
-    assert "SiLU's switch is the sigmoid, $\\sigma(x)$ (right panel below)." in text   # pass 46: "(sigma), met in chapters 02 and 03" cut
+    assert "SiLU's switch is the sigmoid, $\\sigma(x)$ (right panel above)." in text   # pass 46: "(sigma), met in chapters 02 and 03" cut
 
 
 def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread():
@@ -3501,7 +3516,8 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     cells = _cells()
     assert _index("ch04.two_switches()") < _index(said) and "0.84" not in "".join(cells[_index(said)]["source"])
     assert "share" not in "".join(cells[_index("ch04.two_switches()") - 1]["source"])
-    assert _index("ch04.two_switches()") + 1 == _index(said)   # r96 (pass 95): right after the picture
+    # r96 (pass 95): right after the picture; p117 (r116 Picture first): the picture moved up, above the switch and bell words
+    assert _index("ch04.two_switches()") + 3 == _index(said) and _index("Left above: the bell curve") + 1 == _index(said)
 
 
 def test_pass_39_silu_and_mish_labels_sit_next_to_their_own_lines():
@@ -3837,9 +3853,11 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
     text = _markdown()
     assert ("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.\n"
             "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
-            "The natural log, ln, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
-            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: labelled \"Mish's switch\" in the right panel above.\n"
-            "Softplus is above 0, so this S-curve runs from 0 to 1, not −1 to 1.") in text
+            "The natural log, ln, undoes $e^x$: $\\ln(e^x) = x$.") in text   # r47: ln said at first use
+    # p117 (r116 Clarity): Softplus and Mish's switch in two cells; tanh(0) = 0 said (why 0, not −1, far left)
+    assert np.tanh(0.0) == 0.0
+    assert ("Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: labelled \"Mish's switch\" in the right panel above.\n"
+            "Softplus is above 0, and $\\tanh(0) = 0$. So this S-curve runs from 0 to 1, not −1 to 1.") in text
     # pass 68: the why (softplus above 0, tanh of it between 0 and 1) is cut for length; still true:
     x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
     soft = activations.get("softplus")(x)   # its default beta, 1
@@ -4257,7 +4275,8 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
     # r98 (pass 97, Clarity): "three families" sat above a four-row table; the sentence says three of the four
-    assert "The picture shows three on one scale.\nThe fourth family, gated units," in "".join(_cells()[0]["source"])
+    # p117 (r116 Clarity): the picture has four panels; the line says the last is a close-up
+    assert "The picture shows three on one scale, plus a close-up.\nThe fourth family, gated units," in "".join(_cells()[0]["source"])
     assert [ax.get_xlabel() for ax in fig.axes][3] == "x"   # r105: the zoom panel has an x label
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
@@ -4987,7 +5006,7 @@ def test_r111_smooth_curves_shown_labelled_before_their_formulas():
     cells = _cells()
     k = _index("ch04.smooth_curves()")
     assert "".join(cells[k - 1]["source"]).startswith("## The smooth family")
-    assert k < _index("Left below: the bell curve") < _index("\\mathrm{GELU}(x) = x\\,\\Phi(x)") < _index("ch04.deepest_dip_question()")
+    assert k < _index("Left above: the bell curve") < _index("\\mathrm{GELU}(x) = x\\,\\Phi(x)") < _index("ch04.deepest_dip_question()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and out["metadata"]["image/png"]["alt"] == ch04_zoo.SMOOTH_CURVES_ALT
@@ -5039,3 +5058,18 @@ def test_r112_elu_sits_with_relus_relatives_though_it_has_no_corner():
     elu = activations.get("elu")
     assert float(elu.derivative(-1e-6)) == pytest.approx(1.0, abs=1e-4) == float(elu.derivative(1e-6))
     assert "| smooth family | rounds ReLU's corner: no sudden jump in the slope |" in _markdown()
+
+
+def test_p117_selu_reason_first_and_recall_wrong_answers_hold():
+    """Check (p117, r116): SELU's own cell says what its numbers are for before it gives them, apart from ELU's cell;
+    the smooth recall's common wrong answer (GELU never below 0) names GELU's real dip, from the registry."""
+    from course_utils.facts import activations
+    cells = _cells()
+    k = _index("- **SELU** (scaled ELU), left of 0")
+    selu = "".join(cells[k]["source"])
+    assert selu.startswith("SELU scales ELU by two tuned numbers.\n"
+                           "They stop a deep network's numbers fading away or blowing up (tested below).")
+    assert "**ELU**" not in selu and _index("- **ELU**: far left,") == k - 1
+    assert _index("ch04.selu_spread(") > k   # "tested below": the widget comes after
+    low = f"{activations.minimum('gelu')[1]:.2f}".replace("-", "−")
+    assert low == "−0.17" and f'> A common wrong answer: "GELU." It dips to {low}.' in _markdown()

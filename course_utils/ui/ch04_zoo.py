@@ -651,7 +651,7 @@ SPREAD_WIDTH = 128   # units in each layer of the widget's network (the SELU fol
 # r106 (Clarity): the Try it says why small weights keep the spread: each unit adds up SPREAD_WIDTH inputs, each times a
 # weight of typical size 1/sqrt(SPREAD_WIDTH) (LeCun-normal's spread), rounded as the text says it
 SPREAD_WEIGHT_SIZE = round(float(1 / np.sqrt(SPREAD_WIDTH)), 2)
-SPREAD_ROOT = round(float(np.sqrt(SPREAD_WIDTH)))   # √128 ≈ 11: the "about 11 times one product" of the SELU fold
+SPREAD_ROOT = round(float(np.sqrt(SPREAD_WIDTH)))   # √128 ≈ 11: the "about 11 times one product" of the Try it
 SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
 # r80 (pass 82): the setting in a few short lines; the weights' rule is named once, its reason is the glossary's
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
@@ -662,12 +662,8 @@ SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
               # r84 (pass 85): "smaller when a unit has more inputs" moved here from the main text
               "- SELU's starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, smaller when a unit has "
               "more inputs, so a sum's spread matches its inputs'.\n"
-              # r112 (pass 110, Clarity/Focus): the sqrt(width) reason moved here from the Try it, with "one product's
-              # size" said (r111 had "times one")
-              "  Why: each product (an input times its weight) is + or − at random, so they partly cancel.\n"
-              f"  {SPREAD_WIDTH} of them add up to about √{SPREAD_WIDTH} ≈ {SPREAD_ROOT} "
-              f"times one product's size, not {SPREAD_WIDTH} times.\n"
-              f"  So each weight is about 1/{SPREAD_ROOT} ≈ {SPREAD_WEIGHT_SIZE:g}.\n"
+              # r112 (pass 110): the sqrt(width) reason sat here; p117 (r116 Clarity): it moved back to the Try it, which
+              # rests on it (the weights' typical size, 1/sqrt(128), is said there)
               "- inputs that average near 0.\n")
 
 
