@@ -348,7 +348,8 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             # r114 (Clarity: one tangled bullet said two things): three short bullets; the different task is said
             # at the one place that has it (the third Predict below)
             # p116 (cut pass: the legend itself names the dashed line and says why a line is dotted)
-            "- dashed: a second choice, or a different task;\n"
+            # r116 (Clarity: one style, two meanings, the learner left to guess): the label says which
+            "- dashed: a second choice, or a different task (its label says which);\n"
             "- dotted: a bad choice.\n"
             ) in before and "text under the menu" not in before
     assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
@@ -2171,13 +2172,14 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k - 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k - 1]["metadata"]["tags"]
-    assert _src(cells[k - 2]).rstrip().endswith("**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\n"
+    # r116 (cut to pay for the key's glosses): tanh's range is said in the map's key, its shape here
+    assert _src(cells[k - 2]).rstrip().endswith("**Tanh**: a steeper S, centred on 0.\n\n"
                                                # pass 48 (r43): one name, x; p110 (r112 Picture first): said before
                                                # p116 (cut): "three bends (left), how steep (right)" is the titles'
                                                "Across the bottom of both: x, the sum going into the bend.")
     # pass 97 (r98 Clarity: ReLU, sigmoid and tanh were used, never said): one plain line each, over their picture
     said = ("**ReLU**: 0 for a sum below 0, the sum itself above.\n**Sigmoid**: an S-curve from 0 to 1.\n"
-            "**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\nAcross the bottom of both")   # p116 (cut)
+            "**Tanh**: a steeper S, centred on 0.\n\nAcross the bottom of both")   # p116 (cut); r116: range in the key
     assert said in _src(cells[k - 2])
     relu, sig, tanh = (np.asarray(activations.get(n)(xs), dtype=float) for n in ("relu", "sigmoid", "tanh"))
     np.testing.assert_array_equal(relu, np.where(xs < 0, 0.0, xs))   # 0 below 0, the sum itself above
@@ -2846,7 +2848,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
     assert "Tanh" not in before and inside.rstrip().endswith(   # p109 (r111 Clarity 10): why sum 1, said after
-        said + "\nSums are seldom 0. Take sum 1, for example.")   # p116 (cut), still a chosen example
+        # r116 (Clarity: "Take sum 1, for example." stopped on a setup): the payoff and the link to the slider
+        said + "\nSums are seldom exactly 0. So tanh usually passes less than ReLU's 1.\n"
+        "The slider below tracks tanh at sum 1 too.")
     assert "Tanh" not in _src(cells[k + 1]).split("= 1 in 1,024.")[0]   # pass 101: tanh's line follows the answer
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -3500,12 +3504,21 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # r115 (Correctness: "a dimmer, 0 to 1" clashed with SwiGLU's gate, "no dimmer from 0 to 1")
                     # p116 (r115 Clarity, change 1: fourteen terms before the first Predict, "class" and "feed-forward
                     # block" unexplained there): the key holds only that Predict's words, and one pointer for the rest
-                    "- The map's other names each get a section below.")
+                    # r116 (Clarity, change 3: a wall of unknown names on the map, "each get a section below"):
+                    # one plain gloss a name not glossed in the map itself, a line each, no bold; each name is
+                    # still said in bold in its own section
+                    "- Tanh: an S from −1 to 1.\n"
+                    "- Leaky ReLU: ReLU that leaks a little below 0.\n"
+                    "- GELU: ReLU with its corner rounded.\n"
+                    "- Gate (as in SwiGLU): one sum scaling another.\n"
+                    "- Softmax: shares adding up to 1.\n"
+                    "- Each name gets its own section below.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
                  "Softmax"):
         assert word in map_words, word   # the map's other names, the pointer's "other names"
-        assert word.lower() not in rule.lower(), word   # each waits for its own section
+        # r116: glossed in the key or in the map's own italic glosses (transformer, LSTM/GRU: MAP_GLOSS)
+        assert word.lower() in rule.lower() or word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead"), word
     assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     first_gate = next(i for i, c in enumerate(cells)   # r114: the map's key glosses it in a few words first
@@ -4189,8 +4202,15 @@ def test_p107_the_key_holds_only_the_first_questions_words():
     key = _src(cells[k]).split(MAP_KEY_HEAD)[1].split("\n\n")[0].splitlines()
     assert key[:2] == ["- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1.", "- No bend: the sum goes out unchanged."]
     # r114 (Clarity): every other name on the map gets a few plain words, one short line each, ending with a pointer
-    assert key[-1] == "- The map's other names each get a section below." and all(len(k.split()) <= 14 for k in key)
-    assert len(key) == 3   # p116 (r115 Clarity, change 1): the first Predict's words and the pointer, nothing more
+    assert key[-1] == "- Each name gets its own section below." and all(len(k.split()) <= 14 for k in key)
+    # r116 (Clarity, change 3): one short gloss for each name the map shows without one; p116's three lines
+    # (r115: fourteen terms before the first Predict) stay the first two and the pointer, the glosses between
+    assert len(key) == 8 and all(len(k.split()) <= 10 for k in key[2:])
+    from course_utils.facts import activations
+    tanh = np.asarray(activations.get("tanh")(np.linspace(-6, 6, 241)), dtype=float)
+    assert tanh.min() < -0.999 and tanh.max() > 0.999 and np.all(np.abs(tanh) < 1)   # "an S from −1 to 1"
+    leaky = activations.get("leaky_relu")
+    assert float(leaky(np.array([-1.0]))[0]) < 0 and float(leaky(np.array([2.0]))[0]) == 2.0   # leaks below 0
     assert _src(cells[k + 1]).startswith("**Predict:** a plain network") and "**no bend**" in ch06_decisions.map_check().data
     md = [(i, _unkeyed(_src(c))) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
     for word, bold in (("tanh", "**Tanh**"), ("transformer", "**transformer**"), ("LSTM", "**LSTM**"),
@@ -4217,9 +4237,13 @@ def test_p107_softmax_asks_then_shows_then_says_how():
     shown = "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"])
     fold = shown.split("<details><summary>Check your prediction</summary>")[1]
     assert shown == ch06_decisions.softmax_check().data and "More than twice: cat's share is 2.72 times dog's." in fold
-    assert "Cat's sum is 1 more, so its share is e times as big:" in fold
     # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): e^2.0 ÷ e^1.0 = e, shown
-    assert "e<sup>2.0</sup> ÷ e<sup>1.0</sup> = e. Both share one total, so it cancels." in fold
+    # r116 (Clarity: "Both share one total, so it cancels": what cancels was never shown): each share as e^sum ÷ total
+    assert ("Cat's share is e<sup>2.0</sup> ÷ total. Dog's is e<sup>1.0</sup> ÷ total.\n"
+            "Divide one by the other, and the total drops out:\n"
+            "e<sup>2.0</sup> ÷ e<sup>1.0</sup> = e, since cat's sum is 1 more.") in fold
+    total = sum(math.exp(v) for v in ch06_decisions.SOFTMAX_SCORES)
+    np.testing.assert_allclose(shares[:2], [math.exp(2.0) / total, math.exp(1.0) / total])   # share = e^sum ÷ total
     assert math.isclose(math.exp(2.0) / math.exp(1.0), math.e)
     # p108 (r110 Interaction: the picture printed 0.66 and 0.24 right under the Predict): picture and how wait in a
     # fold, then the check's fold
@@ -4259,7 +4283,11 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     assert float(activations.get("relu").derivative(np.array([2.0]))[0]) == 1.0   # a ramp of slope 1
     tanh_cell = next(_src(c) for c in _cells() if _src(c).startswith("Tanh's slope is 1 only at sum 0."))
     # r114 (Correctness: "a typical sum" read as a fact about real networks): said as a chosen example
-    assert tanh_cell.rstrip().endswith("Sums are seldom 0. Take sum 1, for example.")   # p116 (cut): still an example
+    # r116 (Clarity: the paragraph ended on a setup): why sum 1 (sums are seldom exactly 0), and the payoff
+    assert tanh_cell.rstrip().endswith("So tanh usually passes less than ReLU's 1.\nThe slider below tracks tanh at sum 1 too.")
+    xs = np.linspace(-4, 4, 801)
+    ks = np.asarray(activations.get("tanh").derivative(xs[xs != 0]), dtype=float)
+    assert np.all(ks < 1)   # "less than ReLU's 1" at every sum but exactly 0
     assert "typical sum" not in _md_text()
     (_, _, note, _), = ch06_decisions.NOTE["dying_units"]
     drawn = dict(ch06_decisions.MINI)["dying_units"][0][1]["alpha"]

@@ -386,9 +386,11 @@ def softmax_check():
         raise ValueError("the words say cat's share is e times dog's: more than twice")
     return Markdown(f"<details><summary>{CHECK_SUMMARY}</summary>\n\n"
                     f"More than twice: cat's share is {ratio:.2f} times dog's.\n"
-                    f"Cat's sum is {sums[0] - sums[1]:.0f} more, so its share is e times as big:\n"
                     # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): shown
-                    f"e<sup>{sums[0]:.1f}</sup> ÷ e<sup>{sums[1]:.1f}</sup> = e. Both share one total, so it cancels."
+                    # r116 (Clarity: "Both share one total, so it cancels": "it" unclear, each share ÷ total unseen)
+                    f"Cat's share is e<sup>{sums[0]:.1f}</sup> ÷ total. Dog's is e<sup>{sums[1]:.1f}</sup> ÷ total.\n"
+                    f"Divide one by the other, and the total drops out:\n"
+                    f"e<sup>{sums[0]:.1f}</sup> ÷ e<sup>{sums[1]:.1f}</sup> = e, since cat's sum is {sums[0] - sums[1]:.0f} more."
                     f"\n\n</details>")
 
 
