@@ -850,6 +850,11 @@ def gelu_reason():
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     if r != 0 or not 0 < g < 1:
         raise ValueError("the words say GELU passes back some of the nudge at x = −0.1 and ReLU none")
+    # r116 (Correctness: "above 1 at every layer, the nudge can grow huge" beside a recommended GELU whose slope the
+    # picture shows past 1): said, with how much, where the picture shows it
+    top = slope_at("gelu", GELU_ZOOM[1])
+    if not 1 < top < 1.1:
+        raise ValueError("the words say GELU's slope is a little above 1 at the picture's right edge")
     # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold; pass 94 (r95
     # Interaction: the open picture's labelled dots gave the answer away): the picture waits in the fold too
     body = f"""
@@ -865,6 +870,9 @@ At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right p
 So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU passes none.
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
+
+Further right, GELU's slope rises a little above 1: {_two(top)} at x = {_x(GELU_ZOOM[1])}.
+A little, on some sums only, is harmless.
 
 </details>
 """
