@@ -3188,31 +3188,37 @@ def test_pass58_the_dead_unit_picture_shows_eight_countable_sums_and_a_title_ins
     for ax in fig.axes:
         box = ax.title.get_window_extent()
         assert 0 <= box.x0 and box.x1 <= width, ax.get_title()
-    assert "tiny" in fig.axes[1].child_axes[0].get_title()   # the slope panel's zoom (pass 83)
+    assert "tiny" in fig.axes[1].get_ylabel()   # the slope panel's scale (pass 83; r116: the panel is the zoom)
 
 
-def test_pass83_the_dead_units_slope_panel_is_on_a_0_to_1_scale_with_a_labelled_zoom_on_the_leak():
-    """Check r81 Picture: the slope panel ran from 0 to 0.01 over its full height, so the "tiny" leak looked large
-    right after "at 0.01, it would look flat". Now it runs from 0 to 1 (ReLU's slope above 0), its ticks say so, the
-    leak's dots sit within 2 % of its height from ReLU's, and a small zoom (0 to the leak, titled) shows them apart."""
+def test_r116_the_dead_units_slope_panel_is_its_own_tiny_scale_with_each_row_labelled():
+    """r81 Picture: a slope panel from 0 to 0.01 made the leak look large; pass 83 put it on 0 to 1 with a zoom inset.
+    r116 Picture: the inset sat inside the 0-to-1 axis, its 0.01 row on the 0.5 gridline, and at 0 the two rows of dots
+    hid each other. Now the panel itself runs from 0 to 0.02, its axis says "tiny", no inset, the rows sit apart,
+    and each row is labelled with its slope and what it passes (r81's true scale is the left panel's, said there)."""
     fig = ch06_decisions.dead_units()
     ax_f, ax_d = fig.axes
-    (zoom,) = ax_d.child_axes
+    assert not ax_d.child_axes and not ax_f.child_axes   # no inset
     leak = float(ch06_decisions.activations.get("leaky_relu").derivative(-1.0))
     lo, hi = ax_d.get_ylim()
-    assert lo <= 0 and hi >= 1 and [t.get_text() for t in ax_d.get_yticklabels()] == ["0", "0.5", "1"]
-    assert leak / (hi - lo) < 0.02   # on the panel, the leak is a sliver: as small as it is
-    assert ax_d.get_ylabel() == "slope (0 to 1)"
-    zlo, zhi = zoom.get_ylim()
-    assert zlo < 0 < leak < zhi < 2 * leak and [t.get_text() for t in zoom.get_yticklabels()] == ["0", f"{leak:g}"]
-    assert zoom.get_title() == f"zoom: 0 to {leak:g} (tiny)"
-    heights = sorted({float(y) for line in zoom.lines for y in line.get_ydata()})
-    assert heights == [0.0, leak] and len(zoom.lines) == 2   # both rows of dots, apart
-    fig.canvas.draw()   # the zoom sits inside the slope panel, clear of its dots at 0
-    panel, box = ax_d.get_window_extent(), zoom.get_tightbbox()
-    at_zero = ax_d.transData.transform((0, leak))[1]
-    assert panel.x0 <= box.x0 and box.x1 <= panel.x1 + 1 and box.y0 > at_zero + 5
-    assert "A small zoom from 0 to 0.01 shows them apart." in fig.get_label()
+    assert lo < 0 < leak < hi < 3 * leak and hi >= 2 * leak   # 0 to twice the leak: both rows inside, apart
+    assert [t.get_text() for t in ax_d.get_yticklabels()] == ["0", f"{leak:g}", "0.02"]
+    assert ax_d.get_ylabel() == "slope (tiny: 0 to 0.02)" and "0.5" not in [t.get_text() for t in ax_d.get_yticklabels()]
+    assert ch06_decisions.TRUE_SCALE_NOTE in [t.get_text() for t in ax_f.texts]   # the true scale, left
+    said = {t.get_text(): t for t in ax_d.texts}
+    assert set(said) == {"ReLU: 0, no nudge", f"Leaky ReLU: {leak:g}, a small nudge"}
+    fig.canvas.draw()
+    rows = {0.0: ax_d.transData.transform((0, 0.0))[1], leak: ax_d.transData.transform((0, leak))[1]}
+    assert rows[leak] - rows[0.0] > 40   # the two rows of dots (7 pt markers) sit well apart
+    for text, row in (("ReLU: 0, no nudge", 0.0), (f"Leaky ReLU: {leak:g}, a small nudge", leak)):
+        box = said[text].get_window_extent()
+        others = [y for r, y in rows.items() if r != row]
+        # each label sits just above its own row, nearer to it than to the other row, inside the panel
+        assert box.y0 > rows[row] and all(abs(box.y0 - rows[row]) < abs(box.y0 - y) for y in others), text
+        assert ax_d.get_window_extent().x0 <= box.x0 and box.x1 <= ax_d.get_window_extent().x1, text
+    heights = sorted({float(y) for line in ax_d.lines for y in line.get_ydata()})
+    assert heights == [0.0, leak]
+    assert "tiny scale, 0 to 0.02" in fig.get_label() and "Each row of dots is labelled." in fig.get_label()
 
 
 def test_pass58_the_picker_names_the_place_it_shows():
@@ -4311,18 +4317,15 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     assert all(said.get_window_extent().x1 < m.get_window_extent().x0 for m in marks)
 
 
-def test_r114_the_zoom_s_dots_sit_straight_above_their_sums():
-    """r114 Picture: the slope panel's zoom spread its eight dots over another x range than the dots under it. Now the
-    zoom runs from x = −3 to 0 over exactly that stretch of the panel, so each zoomed dot is above its own sum."""
+def test_r114_the_slope_dots_sit_straight_above_their_sums():
+    """r114 Picture: the slope panel's zoom spread its eight dots over another x range than the dots under it.
+    r116 dropped the zoom: the slope panel's dots sit at the same sums as the left panel's, on the same x range."""
     fig = ch06_decisions.dead_units()
-    ax_d = fig.axes[1]
-    (zoom,) = ax_d.child_axes
-    fig.canvas.draw()
+    ax_f, ax_d = fig.axes
     sums = ch06_decisions.dead_sums()
-    under = ax_d.transData.transform(np.c_[sums, np.zeros_like(sums)])[:, 0]
-    above = zoom.transData.transform(np.c_[sums, np.zeros_like(sums)])[:, 0]
-    np.testing.assert_allclose(above, under, atol=1.0)   # within a pixel
-    assert zoom.get_xlim() == (-3.0, 0.0) and min(sums) >= -3 and max(sums) <= 0
+    assert ax_d.get_xlim() == ax_f.get_xlim() == (-3.0, 1.0) and min(sums) >= -3 and max(sums) <= 0
+    for line in ax_d.lines:
+        np.testing.assert_array_equal(line.get_xdata(), sums)
 
 
 def test_r114_the_picker_says_why_its_menu_has_eight_places_for_seven_lines():
