@@ -112,11 +112,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
     # pass 89b (r90 Clarity): the slope and x are named after the slope picture, one cell more
     # pass 100 (r102 Focus): a line under the map's check points to the list: one cell more
-    side = _src(cells[k + 23])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more; p103 (r105): softmax picture, 1 more; p107 (r109): softmax_how, 1 more
+    side = _src(cells[k + 22])   # r116 (Interaction): softmax's two folds are one, 1 fewer   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more; p103 (r105): softmax picture, 1 more; p107 (r109): softmax_how, 1 more
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
     # pass 94 (r95 Clarity): why ReLU is three cells: the side arrow 2 cells further; p107: softmax_how, 1 more
-    assert _src(cells[k + 21]).startswith("### The side arrow: dead units") and _src(cells[k + 22]) == "ch06.dead_units()"
+    assert _src(cells[k + 20]).startswith("### The side arrow: dead units") and _src(cells[k + 21]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -419,8 +419,8 @@ def test_every_prediction_is_answered_below_in_a_fold():
                 assert ch06_decisions.writes_fold().data.startswith("<details><summary>Show the writes (after you predict)")
                 assert "- Tanh goes up and down" in ch06_decisions.writes_fold().data
                 continue
-            if _src(cells[i + 2]) == "ch06.softmax_check()":   # p108 (r110): the picture's fold, then the check's
-                assert ch06_decisions.softmax_check().data.startswith("<details><summary>Check your prediction</summary>")
+            if _src(cells[i + 1]) == "ch06.softmax_fold()":   # p108 (r110); r116 (Interaction): one check fold, picture in it
+                assert ch06_decisions.softmax_fold().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
             if _src(c).startswith("<details><summary>Optional:"):   # pass 29: an optional fold holds its own answer
                 assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
@@ -4242,31 +4242,31 @@ def test_p107_softmax_asks_then_shows_then_says_how():
     assert _src(cells[k - 1]).endswith("**Predict:** the sums are cat 2.0, dog 1.0, bird 0.1. "
                                        "Will cat's share be more or less than twice dog's?")
     assert ch06_decisions.SOFTMAX_SCORES == (2.0, 1.0, 0.1)
-    assert _src(cells[k + 1]) == "ch06.softmax_check()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
-    assert cells[k + 1]["metadata"]["slideshow"] == {"slide_type": "-"}
+    # r116 (Interaction: the first fold's picture already answered the Predict, so the second, "Check your
+    # prediction", added little): one check fold holds the picture, the verdict, how, and why the ratio is e
+    assert _src(cells[k + 1]).startswith("### The side arrow")
+    assert not any("softmax_check" in _src(c) for c in cells)
     shares = ch06_decisions.softmax_shares()
     ratio = shares[0] / shares[1]
     assert f"{ratio:.2f}" == "2.72" and ratio > 2 and math.isclose(ratio, math.e)
-    shown = "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"])
-    fold = shown.split("<details><summary>Check your prediction</summary>")[1]
-    assert shown == ch06_decisions.softmax_check().data and "More than twice: cat's share is 2.72 times dog's." in fold
-    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): e^2.0 ÷ e^1.0 = e, shown
-    # r116 (Clarity: "Both share one total, so it cancels": what cancels was never shown): each share as e^sum ÷ total
-    assert ("Cat's share is e<sup>2.0</sup> ÷ total. Dog's is e<sup>1.0</sup> ÷ total.\n"
-            "Divide one by the other, and the total drops out:\n"
-            "e<sup>2.0</sup> ÷ e<sup>1.0</sup> = e, since cat's sum is 1 more.") in fold
-    total = sum(math.exp(v) for v in ch06_decisions.SOFTMAX_SCORES)
-    np.testing.assert_allclose(shares[:2], [math.exp(2.0) / total, math.exp(1.0) / total])   # share = e^sum ÷ total
-    assert math.isclose(math.exp(2.0) / math.exp(1.0), math.e)
-    # p108 (r110 Interaction: the picture printed 0.66 and 0.24 right under the Predict): picture and how wait in a
-    # fold, then the check's fold
     out = cells[k]["outputs"][0]["data"]
     assert "image/png" not in out and cells[k]["metadata"]["jupyter"]["source_hidden"]
     pic = "".join(out["text/markdown"])
     assert _png_masked(pic) == _png_masked(ch06_decisions.softmax_fold().data)   # the PNG's bytes differ by matplotlib version
-    assert pic.startswith("<details><summary>Show the shares (after you predict)</summary>\n\n<img src='data:image/png")
+    assert pic.startswith("<details><summary>Check your prediction</summary>\n\n<img src='data:image/png")
     inside = pic.split("</details>")[0]
-    assert inside.index("<img") < inside.index("How: it raises e, a fixed number (about 2.72)") and pic.rstrip().endswith("</details>")
+    assert pic.rstrip().endswith("</details>") and pic.count("<details>") == 1
+    order = [inside.index(t) for t in ("<img", "More than twice: cat's share is 2.72 times dog's.",
+                                       "How: it raises e, a fixed number (about 2.72)", "Cat's share is e<sup>2.0</sup>")]
+    assert order == sorted(order)   # picture, verdict, how, why
+    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): e^2.0 ÷ e^1.0 = e, shown
+    # r116 (Clarity: "Both share one total, so it cancels": what cancels was never shown): each share as e^sum ÷ total
+    assert ("Cat's share is e<sup>2.0</sup> ÷ total. Dog's is e<sup>1.0</sup> ÷ total.\n"
+            "Divide one by the other, and the total drops out:\n"
+            "e<sup>2.0</sup> ÷ e<sup>1.0</sup> = e, since cat's sum is 1 more.") in inside
+    assert math.isclose(math.exp(2.0) / math.exp(1.0), math.e)
+    total = sum(math.exp(v) for v in ch06_decisions.SOFTMAX_SCORES)
+    np.testing.assert_allclose(shares[:2], [math.exp(2.0) / total, math.exp(1.0) / total])   # share = e^sum ÷ total
     assert "0.66" in inside and "0.66" not in _src(cells[k - 1])   # the shares only inside the fold
 
 

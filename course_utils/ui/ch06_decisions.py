@@ -361,9 +361,6 @@ def softmax_picture():
     return fig
 
 
-SHARES_SUMMARY = "Show the shares (after you predict)"   # p108 (r110 Interaction): the picture printed the answer
-
-
 def softmax_how():
     """How softmax makes its shares, said under its picture (p107, r109 Picture first: the words came before the
     picture); p108 (r110 Interaction): the picture and these words wait in softmax_fold, behind a click."""
@@ -371,27 +368,27 @@ def softmax_how():
                     "Then it divides each by the total, so the shares add up to 1.")
 
 
-def softmax_fold():
-    """Softmax's picture, then how the shares are made, behind a click (p108, r110 Interaction: the picture printed
-    0.66 and 0.24 right under the Predict), as writes_fold folds line 4's picture."""
-    return _picture_fold(SHARES_SUMMARY, softmax_picture(), SOFTMAX_FIG[0], softmax_how().data)
-
-
-def softmax_check():
-    """The softmax Predict's answer, in its own fold under the picture's: e and the cat-to-dog ratio computed here,
-    so the answer ("more than twice") is measured."""
+def softmax_answer():
+    """The softmax Predict's answer: e and the cat-to-dog ratio computed here, so "more than twice" is measured.
+    Returns the verdict, then why (each share is e^sum ÷ total, so the total drops out of their ratio)."""
     sums, shares = np.array(SOFTMAX_SCORES), softmax_shares()
     ratio = shares[0] / shares[1]
     if not np.isclose(ratio, np.exp(sums[0] - sums[1])) or ratio <= 2:
         raise ValueError("the words say cat's share is e times dog's: more than twice")
-    return Markdown(f"<details><summary>{CHECK_SUMMARY}</summary>\n\n"
-                    f"More than twice: cat's share is {ratio:.2f} times dog's.\n"
-                    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): shown
-                    # r116 (Clarity: "Both share one total, so it cancels": "it" unclear, each share ÷ total unseen)
-                    f"Cat's share is e<sup>{sums[0]:.1f}</sup> ÷ total. Dog's is e<sup>{sums[1]:.1f}</sup> ÷ total.\n"
-                    f"Divide one by the other, and the total drops out:\n"
-                    f"e<sup>{sums[0]:.1f}</sup> ÷ e<sup>{sums[1]:.1f}</sup> = e, since cat's sum is {sums[0] - sums[1]:.0f} more."
-                    f"\n\n</details>")
+    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): shown
+    # r116 (Clarity: "Both share one total, so it cancels": "it" unclear, each share ÷ total unseen)
+    why = (f"Cat's share is e<sup>{sums[0]:.1f}</sup> ÷ total. Dog's is e<sup>{sums[1]:.1f}</sup> ÷ total.\n"
+           "Divide one by the other, and the total drops out:\n"
+           f"e<sup>{sums[0]:.1f}</sup> ÷ e<sup>{sums[1]:.1f}</sup> = e, since cat's sum is {sums[0] - sums[1]:.0f} more.")
+    return f"More than twice: cat's share is {ratio:.2f} times dog's.", why
+
+
+def softmax_fold():
+    """Softmax's picture, the Predict's answer, how the shares are made and why the ratio is e, in one check fold
+    (p108, r110 Interaction: the picture printed 0.66 and 0.24 right under the Predict; r116 Interaction: a first
+    fold with the picture already answered the Predict, so a second check fold added little: one fold now)."""
+    verdict, why = softmax_answer()
+    return _picture_fold(CHECK_SUMMARY, softmax_picture(), SOFTMAX_FIG[0], f"{verdict}\n\n{softmax_how().data}\n{why}")
 
 
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
