@@ -112,11 +112,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
     # pass 89b (r90 Clarity): the slope and x are named after the slope picture, one cell more
     # pass 100 (r102 Focus): a line under the map's check points to the list: one cell more
-    side = _src(cells[k + 23])   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more; p103 (r105): softmax picture, 1 more; p107 (r109): softmax_how, 1 more
+    side = _src(cells[k + 22])   # r116 (Interaction): softmax's two folds are one, 1 fewer   # pass 94 (r95 Clarity): why ReLU is three cells: 2 more; p103 (r105): softmax picture, 1 more; p107 (r109): softmax_how, 1 more
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
     # pass 94 (r95 Clarity): why ReLU is three cells: the side arrow 2 cells further; p107: softmax_how, 1 more
-    assert _src(cells[k + 21]).startswith("### The side arrow: dead units") and _src(cells[k + 22]) == "ch06.dead_units()"
+    assert _src(cells[k + 20]).startswith("### The side arrow: dead units") and _src(cells[k + 21]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -348,7 +348,8 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             # r114 (Clarity: one tangled bullet said two things): three short bullets; the different task is said
             # at the one place that has it (the third Predict below)
             # p116 (cut pass: the legend itself names the dashed line and says why a line is dotted)
-            "- dashed: a second choice, or a different task;\n"
+            # r116 (Clarity: one style, two meanings, the learner left to guess): the label says which
+            "- dashed: a second choice, or a different task (its label says which);\n"
             "- dotted: a bad choice.\n"
             ) in before and "text under the menu" not in before
     assert len(ch06_decisions.picker().lines) == 3   # "up to three curves": three lines, whatever the place
@@ -418,8 +419,8 @@ def test_every_prediction_is_answered_below_in_a_fold():
                 assert ch06_decisions.writes_fold().data.startswith("<details><summary>Show the writes (after you predict)")
                 assert "- Tanh goes up and down" in ch06_decisions.writes_fold().data
                 continue
-            if _src(cells[i + 2]) == "ch06.softmax_check()":   # p108 (r110): the picture's fold, then the check's
-                assert ch06_decisions.softmax_check().data.startswith("<details><summary>Check your prediction</summary>")
+            if _src(cells[i + 1]) == "ch06.softmax_fold()":   # p108 (r110); r116 (Interaction): one check fold, picture in it
+                assert ch06_decisions.softmax_fold().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
             if _src(c).startswith("<details><summary>Optional:"):   # pass 29: an optional fold holds its own answer
                 assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
@@ -2171,13 +2172,14 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k - 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k - 1]["metadata"]["tags"]
-    assert _src(cells[k - 2]).rstrip().endswith("**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\n"
+    # r116 (cut to pay for the key's glosses): tanh's range is said in the map's key, its shape here
+    assert _src(cells[k - 2]).rstrip().endswith("**Tanh**: a steeper S, centred on 0.\n\n"
                                                # pass 48 (r43): one name, x; p110 (r112 Picture first): said before
                                                # p116 (cut): "three bends (left), how steep (right)" is the titles'
                                                "Across the bottom of both: x, the sum going into the bend.")
     # pass 97 (r98 Clarity: ReLU, sigmoid and tanh were used, never said): one plain line each, over their picture
     said = ("**ReLU**: 0 for a sum below 0, the sum itself above.\n**Sigmoid**: an S-curve from 0 to 1.\n"
-            "**Tanh**: a steeper S, from −1 to 1, centred on 0.\n\nAcross the bottom of both")   # p116 (cut)
+            "**Tanh**: a steeper S, centred on 0.\n\nAcross the bottom of both")   # p116 (cut); r116: range in the key
     assert said in _src(cells[k - 2])
     relu, sig, tanh = (np.asarray(activations.get(n)(xs), dtype=float) for n in ("relu", "sigmoid", "tanh"))
     np.testing.assert_array_equal(relu, np.where(xs < 0, 0.0, xs))   # 0 below 0, the sum itself above
@@ -2237,8 +2239,15 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     gelu = activations.get("gelu")
     one = decisions.facts()["gelu_slope_one_x"]
     assert abs(float(gelu.derivative(one)) - 1) < 1e-9 and f"{one:.2f}" == "0.75" and float(gelu.derivative(1.0)) > 1.08
-    # pass 67 (r62 Focus 2): the fold no longer says it (not on the list); the fact above still holds
-    assert "above 1" not in ch06_decisions.gelu_reason().data
+    # pass 67 (r62 Focus 2): the fold no longer said it (not on the list); the fact above still holds
+    # r116 (Correctness: cell 11's "above 1 at every layer, the nudge can grow huge" beside a recommended GELU whose
+    # slope the fold's picture shows past 1, never reconciled): one line in the fold, the number from the registry
+    top = float(gelu.derivative(1.0))
+    assert f"{top:.2f}" == "1.08" and 1 < top < 1.1
+    assert ("Further right, GELU's slope rises a little above 1: 1.08 at x = 1.\n"
+            "A little, on some sums only, is harmless.") in ch06_decisions.gelu_reason().data
+    xs = np.linspace(-4, 4, 801)
+    assert float(np.max(np.asarray(gelu.derivative(xs), dtype=float))) < 1.2   # a little: never far above 1
 
 
 def test_pass24_five_sigmoid_layers_are_a_quarter_five_times_not_five_quarters():
@@ -2846,7 +2855,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     i = next(i for i, c in enumerate(cells[:k]) if "#### Why ReLU inside" in _src(c))
     inside = "\n".join(_src(c) for c in cells[i:i + 3])   # pass 94 (r95 Clarity): one idea a cell, three cells
     assert "Tanh" not in before and inside.rstrip().endswith(   # p109 (r111 Clarity 10): why sum 1, said after
-        said + "\nSums are seldom 0. Take sum 1, for example.")   # p116 (cut), still a chosen example
+        # r116 (Clarity: "Take sum 1, for example." stopped on a setup): the payoff and the link to the slider
+        said + "\nSums are seldom exactly 0. So tanh usually passes less than ReLU's 1.\n"
+        "The slider below tracks tanh at sum 1 too.")
     assert "Tanh" not in _src(cells[k + 1]).split("= 1 in 1,024.")[0]   # pass 101: tanh's line follows the answer
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -3177,31 +3188,37 @@ def test_pass58_the_dead_unit_picture_shows_eight_countable_sums_and_a_title_ins
     for ax in fig.axes:
         box = ax.title.get_window_extent()
         assert 0 <= box.x0 and box.x1 <= width, ax.get_title()
-    assert "tiny" in fig.axes[1].child_axes[0].get_title()   # the slope panel's zoom (pass 83)
+    assert "tiny" in fig.axes[1].get_ylabel()   # the slope panel's scale (pass 83; r116: the panel is the zoom)
 
 
-def test_pass83_the_dead_units_slope_panel_is_on_a_0_to_1_scale_with_a_labelled_zoom_on_the_leak():
-    """Check r81 Picture: the slope panel ran from 0 to 0.01 over its full height, so the "tiny" leak looked large
-    right after "at 0.01, it would look flat". Now it runs from 0 to 1 (ReLU's slope above 0), its ticks say so, the
-    leak's dots sit within 2 % of its height from ReLU's, and a small zoom (0 to the leak, titled) shows them apart."""
+def test_r116_the_dead_units_slope_panel_is_its_own_tiny_scale_with_each_row_labelled():
+    """r81 Picture: a slope panel from 0 to 0.01 made the leak look large; pass 83 put it on 0 to 1 with a zoom inset.
+    r116 Picture: the inset sat inside the 0-to-1 axis, its 0.01 row on the 0.5 gridline, and at 0 the two rows of dots
+    hid each other. Now the panel itself runs from 0 to 0.02, its axis says "tiny", no inset, the rows sit apart,
+    and each row is labelled with its slope and what it passes (r81's true scale is the left panel's, said there)."""
     fig = ch06_decisions.dead_units()
     ax_f, ax_d = fig.axes
-    (zoom,) = ax_d.child_axes
+    assert not ax_d.child_axes and not ax_f.child_axes   # no inset
     leak = float(ch06_decisions.activations.get("leaky_relu").derivative(-1.0))
     lo, hi = ax_d.get_ylim()
-    assert lo <= 0 and hi >= 1 and [t.get_text() for t in ax_d.get_yticklabels()] == ["0", "0.5", "1"]
-    assert leak / (hi - lo) < 0.02   # on the panel, the leak is a sliver: as small as it is
-    assert ax_d.get_ylabel() == "slope (0 to 1)"
-    zlo, zhi = zoom.get_ylim()
-    assert zlo < 0 < leak < zhi < 2 * leak and [t.get_text() for t in zoom.get_yticklabels()] == ["0", f"{leak:g}"]
-    assert zoom.get_title() == f"zoom: 0 to {leak:g} (tiny)"
-    heights = sorted({float(y) for line in zoom.lines for y in line.get_ydata()})
-    assert heights == [0.0, leak] and len(zoom.lines) == 2   # both rows of dots, apart
-    fig.canvas.draw()   # the zoom sits inside the slope panel, clear of its dots at 0
-    panel, box = ax_d.get_window_extent(), zoom.get_tightbbox()
-    at_zero = ax_d.transData.transform((0, leak))[1]
-    assert panel.x0 <= box.x0 and box.x1 <= panel.x1 + 1 and box.y0 > at_zero + 5
-    assert "A small zoom from 0 to 0.01 shows them apart." in fig.get_label()
+    assert lo < 0 < leak < hi < 3 * leak and hi >= 2 * leak   # 0 to twice the leak: both rows inside, apart
+    assert [t.get_text() for t in ax_d.get_yticklabels()] == ["0", f"{leak:g}", "0.02"]
+    assert ax_d.get_ylabel() == "slope (tiny: 0 to 0.02)" and "0.5" not in [t.get_text() for t in ax_d.get_yticklabels()]
+    assert ch06_decisions.TRUE_SCALE_NOTE in [t.get_text() for t in ax_f.texts]   # the true scale, left
+    said = {t.get_text(): t for t in ax_d.texts}
+    assert set(said) == {"ReLU: 0, no nudge", f"Leaky ReLU: {leak:g}, a small nudge"}
+    fig.canvas.draw()
+    rows = {0.0: ax_d.transData.transform((0, 0.0))[1], leak: ax_d.transData.transform((0, leak))[1]}
+    assert rows[leak] - rows[0.0] > 40   # the two rows of dots (7 pt markers) sit well apart
+    for text, row in (("ReLU: 0, no nudge", 0.0), (f"Leaky ReLU: {leak:g}, a small nudge", leak)):
+        box = said[text].get_window_extent()
+        others = [y for r, y in rows.items() if r != row]
+        # each label sits just above its own row, nearer to it than to the other row, inside the panel
+        assert box.y0 > rows[row] and all(abs(box.y0 - rows[row]) < abs(box.y0 - y) for y in others), text
+        assert ax_d.get_window_extent().x0 <= box.x0 and box.x1 <= ax_d.get_window_extent().x1, text
+    heights = sorted({float(y) for line in ax_d.lines for y in line.get_ydata()})
+    assert heights == [0.0, leak]
+    assert "tiny scale, 0 to 0.02" in fig.get_label() and "Each row of dots is labelled." in fig.get_label()
 
 
 def test_pass58_the_picker_names_the_place_it_shows():
@@ -3500,12 +3517,21 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
                     # r115 (Correctness: "a dimmer, 0 to 1" clashed with SwiGLU's gate, "no dimmer from 0 to 1")
                     # p116 (r115 Clarity, change 1: fourteen terms before the first Predict, "class" and "feed-forward
                     # block" unexplained there): the key holds only that Predict's words, and one pointer for the rest
-                    "- The map's other names each get a section below.")
+                    # r116 (Clarity, change 3: a wall of unknown names on the map, "each get a section below"):
+                    # one plain gloss a name not glossed in the map itself, a line each, no bold; each name is
+                    # still said in bold in its own section
+                    "- Tanh: an S from −1 to 1.\n"
+                    "- Leaky ReLU: ReLU that leaks a little below 0.\n"
+                    "- GELU: ReLU with its corner rounded.\n"
+                    "- Gate (as in SwiGLU): one sum scaling another.\n"
+                    "- Softmax: shares adding up to 1.\n"
+                    "- Each name gets its own section below.")
     map_words = " ".join(t.get_text().replace("\n", " ") for t in ch06_decisions.decision_map().axes[0].texts)
     for word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead", "GELU", "SwiGLU", "Leaky ReLU",
                  "Softmax"):
         assert word in map_words, word   # the map's other names, the pointer's "other names"
-        assert word.lower() not in rule.lower(), word   # each waits for its own section
+        # r116: glossed in the key or in the map's own italic glosses (transformer, LSTM/GRU: MAP_GLOSS)
+        assert word.lower() in rule.lower() or word in ("Transformer", "feed-forward block", "LSTM", "GRU", "units dead"), word
     assert not any("small drawing" in _src(c) or "bars instead" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert sum("one kind of answer" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     first_gate = next(i for i, c in enumerate(cells)   # r114: the map's key glosses it in a few words first
@@ -4189,8 +4215,15 @@ def test_p107_the_key_holds_only_the_first_questions_words():
     key = _src(cells[k]).split(MAP_KEY_HEAD)[1].split("\n\n")[0].splitlines()
     assert key[:2] == ["- ReLU: flat, then a ramp. Sigmoid: an S from 0 to 1.", "- No bend: the sum goes out unchanged."]
     # r114 (Clarity): every other name on the map gets a few plain words, one short line each, ending with a pointer
-    assert key[-1] == "- The map's other names each get a section below." and all(len(k.split()) <= 14 for k in key)
-    assert len(key) == 3   # p116 (r115 Clarity, change 1): the first Predict's words and the pointer, nothing more
+    assert key[-1] == "- Each name gets its own section below." and all(len(k.split()) <= 14 for k in key)
+    # r116 (Clarity, change 3): one short gloss for each name the map shows without one; p116's three lines
+    # (r115: fourteen terms before the first Predict) stay the first two and the pointer, the glosses between
+    assert len(key) == 8 and all(len(k.split()) <= 10 for k in key[2:])
+    from course_utils.facts import activations
+    tanh = np.asarray(activations.get("tanh")(np.linspace(-6, 6, 241)), dtype=float)
+    assert tanh.min() < -0.999 and tanh.max() > 0.999 and np.all(np.abs(tanh) < 1)   # "an S from −1 to 1"
+    leaky = activations.get("leaky_relu")
+    assert float(leaky(np.array([-1.0]))[0]) < 0 and float(leaky(np.array([2.0]))[0]) == 2.0   # leaks below 0
     assert _src(cells[k + 1]).startswith("**Predict:** a plain network") and "**no bend**" in ch06_decisions.map_check().data
     md = [(i, _unkeyed(_src(c))) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
     for word, bold in (("tanh", "**Tanh**"), ("transformer", "**transformer**"), ("LSTM", "**LSTM**"),
@@ -4209,27 +4242,31 @@ def test_p107_softmax_asks_then_shows_then_says_how():
     assert _src(cells[k - 1]).endswith("**Predict:** the sums are cat 2.0, dog 1.0, bird 0.1. "
                                        "Will cat's share be more or less than twice dog's?")
     assert ch06_decisions.SOFTMAX_SCORES == (2.0, 1.0, 0.1)
-    assert _src(cells[k + 1]) == "ch06.softmax_check()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
-    assert cells[k + 1]["metadata"]["slideshow"] == {"slide_type": "-"}
+    # r116 (Interaction: the first fold's picture already answered the Predict, so the second, "Check your
+    # prediction", added little): one check fold holds the picture, the verdict, how, and why the ratio is e
+    assert _src(cells[k + 1]).startswith("### The side arrow")
+    assert not any("softmax_check" in _src(c) for c in cells)
     shares = ch06_decisions.softmax_shares()
     ratio = shares[0] / shares[1]
     assert f"{ratio:.2f}" == "2.72" and ratio > 2 and math.isclose(ratio, math.e)
-    shown = "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"])
-    fold = shown.split("<details><summary>Check your prediction</summary>")[1]
-    assert shown == ch06_decisions.softmax_check().data and "More than twice: cat's share is 2.72 times dog's." in fold
-    assert "Cat's sum is 1 more, so its share is e times as big:" in fold
-    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): e^2.0 ÷ e^1.0 = e, shown
-    assert "e<sup>2.0</sup> ÷ e<sup>1.0</sup> = e. Both share one total, so it cancels." in fold
-    assert math.isclose(math.exp(2.0) / math.exp(1.0), math.e)
-    # p108 (r110 Interaction: the picture printed 0.66 and 0.24 right under the Predict): picture and how wait in a
-    # fold, then the check's fold
     out = cells[k]["outputs"][0]["data"]
     assert "image/png" not in out and cells[k]["metadata"]["jupyter"]["source_hidden"]
     pic = "".join(out["text/markdown"])
     assert _png_masked(pic) == _png_masked(ch06_decisions.softmax_fold().data)   # the PNG's bytes differ by matplotlib version
-    assert pic.startswith("<details><summary>Show the shares (after you predict)</summary>\n\n<img src='data:image/png")
+    assert pic.startswith("<details><summary>Check your prediction</summary>\n\n<img src='data:image/png")
     inside = pic.split("</details>")[0]
-    assert inside.index("<img") < inside.index("How: it raises e, a fixed number (about 2.72)") and pic.rstrip().endswith("</details>")
+    assert pic.rstrip().endswith("</details>") and pic.count("<details>") == 1
+    order = [inside.index(t) for t in ("<img", "More than twice: cat's share is 2.72 times dog's.",
+                                       "How: it raises e, a fixed number (about 2.72)", "Cat's share is e<sup>2.0</sup>")]
+    assert order == sorted(order)   # picture, verdict, how, why
+    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): e^2.0 ÷ e^1.0 = e, shown
+    # r116 (Clarity: "Both share one total, so it cancels": what cancels was never shown): each share as e^sum ÷ total
+    assert ("Cat's share is e<sup>2.0</sup> ÷ total. Dog's is e<sup>1.0</sup> ÷ total.\n"
+            "Divide one by the other, and the total drops out:\n"
+            "e<sup>2.0</sup> ÷ e<sup>1.0</sup> = e, since cat's sum is 1 more.") in inside
+    assert math.isclose(math.exp(2.0) / math.exp(1.0), math.e)
+    total = sum(math.exp(v) for v in ch06_decisions.SOFTMAX_SCORES)
+    np.testing.assert_allclose(shares[:2], [math.exp(2.0) / total, math.exp(1.0) / total])   # share = e^sum ÷ total
     assert "0.66" in inside and "0.66" not in _src(cells[k - 1])   # the shares only inside the fold
 
 
@@ -4259,7 +4296,11 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     assert float(activations.get("relu").derivative(np.array([2.0]))[0]) == 1.0   # a ramp of slope 1
     tanh_cell = next(_src(c) for c in _cells() if _src(c).startswith("Tanh's slope is 1 only at sum 0."))
     # r114 (Correctness: "a typical sum" read as a fact about real networks): said as a chosen example
-    assert tanh_cell.rstrip().endswith("Sums are seldom 0. Take sum 1, for example.")   # p116 (cut): still an example
+    # r116 (Clarity: the paragraph ended on a setup): why sum 1 (sums are seldom exactly 0), and the payoff
+    assert tanh_cell.rstrip().endswith("So tanh usually passes less than ReLU's 1.\nThe slider below tracks tanh at sum 1 too.")
+    xs = np.linspace(-4, 4, 801)
+    ks = np.asarray(activations.get("tanh").derivative(xs[xs != 0]), dtype=float)
+    assert np.all(ks < 1)   # "less than ReLU's 1" at every sum but exactly 0
     assert "typical sum" not in _md_text()
     (_, _, note, _), = ch06_decisions.NOTE["dying_units"]
     drawn = dict(ch06_decisions.MINI)["dying_units"][0][1]["alpha"]
@@ -4276,18 +4317,15 @@ def test_p109_the_slope_is_explained_as_a_lever_and_the_leak_note_says_drawn_and
     assert all(said.get_window_extent().x1 < m.get_window_extent().x0 for m in marks)
 
 
-def test_r114_the_zoom_s_dots_sit_straight_above_their_sums():
-    """r114 Picture: the slope panel's zoom spread its eight dots over another x range than the dots under it. Now the
-    zoom runs from x = −3 to 0 over exactly that stretch of the panel, so each zoomed dot is above its own sum."""
+def test_r114_the_slope_dots_sit_straight_above_their_sums():
+    """r114 Picture: the slope panel's zoom spread its eight dots over another x range than the dots under it.
+    r116 dropped the zoom: the slope panel's dots sit at the same sums as the left panel's, on the same x range."""
     fig = ch06_decisions.dead_units()
-    ax_d = fig.axes[1]
-    (zoom,) = ax_d.child_axes
-    fig.canvas.draw()
+    ax_f, ax_d = fig.axes
     sums = ch06_decisions.dead_sums()
-    under = ax_d.transData.transform(np.c_[sums, np.zeros_like(sums)])[:, 0]
-    above = zoom.transData.transform(np.c_[sums, np.zeros_like(sums)])[:, 0]
-    np.testing.assert_allclose(above, under, atol=1.0)   # within a pixel
-    assert zoom.get_xlim() == (-3.0, 0.0) and min(sums) >= -3 and max(sums) <= 0
+    assert ax_d.get_xlim() == ax_f.get_xlim() == (-3.0, 1.0) and min(sums) >= -3 and max(sums) <= 0
+    for line in ax_d.lines:
+        np.testing.assert_array_equal(line.get_xdata(), sums)
 
 
 def test_r114_the_picker_says_why_its_menu_has_eight_places_for_seven_lines():

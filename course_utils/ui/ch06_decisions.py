@@ -361,9 +361,6 @@ def softmax_picture():
     return fig
 
 
-SHARES_SUMMARY = "Show the shares (after you predict)"   # p108 (r110 Interaction): the picture printed the answer
-
-
 def softmax_how():
     """How softmax makes its shares, said under its picture (p107, r109 Picture first: the words came before the
     picture); p108 (r110 Interaction): the picture and these words wait in softmax_fold, behind a click."""
@@ -371,25 +368,27 @@ def softmax_how():
                     "Then it divides each by the total, so the shares add up to 1.")
 
 
-def softmax_fold():
-    """Softmax's picture, then how the shares are made, behind a click (p108, r110 Interaction: the picture printed
-    0.66 and 0.24 right under the Predict), as writes_fold folds line 4's picture."""
-    return _picture_fold(SHARES_SUMMARY, softmax_picture(), SOFTMAX_FIG[0], softmax_how().data)
-
-
-def softmax_check():
-    """The softmax Predict's answer, in its own fold under the picture's: e and the cat-to-dog ratio computed here,
-    so the answer ("more than twice") is measured."""
+def softmax_answer():
+    """The softmax Predict's answer: e and the cat-to-dog ratio computed here, so "more than twice" is measured.
+    Returns the verdict, then why (each share is e^sum ÷ total, so the total drops out of their ratio)."""
     sums, shares = np.array(SOFTMAX_SCORES), softmax_shares()
     ratio = shares[0] / shares[1]
     if not np.isclose(ratio, np.exp(sums[0] - sums[1])) or ratio <= 2:
         raise ValueError("the words say cat's share is e times dog's: more than twice")
-    return Markdown(f"<details><summary>{CHECK_SUMMARY}</summary>\n\n"
-                    f"More than twice: cat's share is {ratio:.2f} times dog's.\n"
-                    f"Cat's sum is {sums[0] - sums[1]:.0f} more, so its share is e times as big:\n"
-                    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): shown
-                    f"e<sup>{sums[0]:.1f}</sup> ÷ e<sup>{sums[1]:.1f}</sup> = e. Both share one total, so it cancels."
-                    f"\n\n</details>")
+    # r114 (Clarity: the step from a difference of 1 to a ratio of e was skipped): shown
+    # r116 (Clarity: "Both share one total, so it cancels": "it" unclear, each share ÷ total unseen)
+    why = (f"Cat's share is e<sup>{sums[0]:.1f}</sup> ÷ total. Dog's is e<sup>{sums[1]:.1f}</sup> ÷ total.\n"
+           "Divide one by the other, and the total drops out:\n"
+           f"e<sup>{sums[0]:.1f}</sup> ÷ e<sup>{sums[1]:.1f}</sup> = e, since cat's sum is {sums[0] - sums[1]:.0f} more.")
+    return f"More than twice: cat's share is {ratio:.2f} times dog's.", why
+
+
+def softmax_fold():
+    """Softmax's picture, the Predict's answer, how the shares are made and why the ratio is e, in one check fold
+    (p108, r110 Interaction: the picture printed 0.66 and 0.24 right under the Predict; r116 Interaction: a first
+    fold with the picture already answered the Predict, so a second check fold added little: one fold now)."""
+    verdict, why = softmax_answer()
+    return _picture_fold(CHECK_SUMMARY, softmax_picture(), SOFTMAX_FIG[0], f"{verdict}\n\n{softmax_how().data}\n{why}")
 
 
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
@@ -403,22 +402,20 @@ def dead_sums():
     return -np.round(np.abs(np.random.default_rng(DEAD_SEED).normal(1.2, 0.8, DEAD_N)), 1)
 
 
-ZOOM_AT = [0.0, 0.24, 0.75, 0.32]   # the slope panel's zoom on 0 to the leak: between the legend and the dots at 0
-# r114 (Picture: the zoom's dots sat at other x than the panel's): it spans x = −3 to 0 right above them, so each
-# zoomed dot is straight above its own sum; its two ticks sit on its right, clear of the panel's own
-SLOPE_YLIM = (-0.08, 1.1)   # pass 83 (r81 Picture: 0 to 0.01 over the panel's full height made the leak look big)
+DEAD_SLOPE_TOP = 0.02   # r116 (Picture: the zoom inset sat inside the 0-to-1 slope axis, its 0.01 row on the 0.5 line):
+# the slope panel is itself the zoom, 0 to twice the leak, so the two rows of dots sit apart and each is labelled
+DEAD_ROW_WORDS = {"relu": "no nudge", "leaky_relu": "a small nudge"}   # each row's label: its slope, then what it passes
 
 
 @plots.styled
 def dead_units():
     """The side arrow in a picture (pass 54, r48): a dead unit's eight sums, all at or below 0. Left, what ReLU and
-    Leaky ReLU give there; right, the slope each input passes back: ReLU's all 0, Leaky ReLU's all its leak, 0.01.
-    Pass 83 (r81 Picture): the slope panel runs from 0 to 1 (ReLU's slope above 0), so the leak looks as small as it
-    is; a small labelled zoom, 0 to the leak, tells the two rows of dots apart."""
+    Leaky ReLU give there, at true scale; right, the slope each input passes back: ReLU's all 0, Leaky ReLU's all its
+    leak, 0.01. r116 (Picture: a zoom inset inside a 0-to-1 axis put the leak's row on the 0.5 line): the slope panel
+    runs from 0 to 0.02 only, says so on its axis, and labels each row of dots in words."""
     sums = dead_sums()
     leak = float(activations.get("leaky_relu").derivative(-1.0))   # the registry's leak, not a typed 0.01
     fig, (ax_f, ax_d) = plots.new_figure(*DEAD_FIG, ncols=2)
-    zoom = ax_d.inset_axes(ZOOM_AT)
     xs = np.linspace(-3, 1, 201)
     for name, shape in (("relu", "s"), ("leaky_relu", "o")):
         f = activations.get(name)
@@ -427,28 +424,21 @@ def dead_units():
         ax_f.plot(sums, f(sums), shape, ms=6, color=plots.color(name), markeredgecolor="black", zorder=5)
         k = np.asarray(f.derivative(sums), dtype=float)
         ax_d.plot(sums, k, shape, ms=7, color=plots.color(name), markeredgecolor="black", label=f"{_label(name)}: {k[0]:g}")
-        zoom.plot(sums, k, shape, ms=5, color=plots.color(name), markeredgecolor="black")
+        ax_d.text(-2.95, k[0] + 0.12 * DEAD_SLOPE_TOP, f"{_label(name)}: {k[0]:g}, {DEAD_ROW_WORDS[name]}",
+                  fontsize=11, va="bottom", ha="left", color=MARK_INK)
     ax_f.set(xlim=(-3, 1), ylim=(-0.3, 1.1), xlabel=SUM_LABEL, ylabel="output", title="one dead unit: eight training sums")
     # pass 58 (r52 Pictures): the title ran past the picture's right edge
-    ax_d.set(xlim=(-3, 1), ylim=SLOPE_YLIM, yticks=[0, 0.5, 1], yticklabels=["0", "0.5", "1"], xlabel=SUM_LABEL,
-             ylabel="slope (0 to 1)", title="slope = share passed back")   # r56: it is the share, not the nudge
-    zoom.set(xlim=(-3, 0), ylim=(-0.25 * leak, 1.35 * leak), xticks=[], yticks=[0, leak],
-             yticklabels=["0", f"{leak:g}"])
-    zoom.tick_params(labelsize=9, length=2, pad=1)
-    zoom.yaxis.tick_right()
-    for side in zoom.spines.values():   # a closed box: it reads as a zoom, not as a second plot
-        side.set(visible=True, color=plots.MUTED, lw=0.8)
-    zoom.set_title(f"zoom: 0 to {leak:g} (tiny)", fontsize=10, pad=2)
-    ax_d.indicate_inset_zoom(zoom, edgecolor=plots.MUTED)
+    ax_d.set(xlim=(-3, 1), ylim=(-0.15 * DEAD_SLOPE_TOP, 1.05 * DEAD_SLOPE_TOP), yticks=[0, leak, DEAD_SLOPE_TOP],
+             yticklabels=["0", f"{leak:g}", f"{DEAD_SLOPE_TOP:g}"], xlabel=SUM_LABEL,
+             ylabel=f"slope (tiny: 0 to {DEAD_SLOPE_TOP:g})", title="slope = share passed back")   # r56: the share
     ax_f.legend(loc="upper left", fontsize=11)
-    ax_d.legend(loc="upper left", fontsize=10, frameon=False)
     # pass 63 (r58 Picture): the leak at true scale hides Leaky ReLU's dots under ReLU's: said in the panel
     ax_f.text(-2.9, 0.45, TRUE_SCALE_NOTE, fontsize=11, va="center", ha="left", color=MARK_INK)
     fig.set_label(
         f"One dead unit's sums over {DEAD_N} training inputs, all at or below 0. Left, at true scale: ReLU gives 0 at "
         f"each; Leaky ReLU gives a little below 0, so close that its dots sit almost on ReLU's. Right, the slopes on a "
-        f"scale from 0 to 1: ReLU's slope is 0 at every sum, so no nudge comes back; Leaky ReLU's is {leak:g}, so close "
-        f"to 0 that its dots sit on ReLU's. A small zoom from 0 to {leak:g} shows them apart.")
+        f"tiny scale, 0 to {DEAD_SLOPE_TOP:g}: ReLU's slope is 0 at every sum, so no nudge comes back; Leaky ReLU's is "
+        f"{leak:g}, a small nudge. Each row of dots is labelled.")
     return fig
 
 
@@ -848,6 +838,11 @@ def gelu_reason():
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     if r != 0 or not 0 < g < 1:
         raise ValueError("the words say GELU passes back some of the nudge at x = −0.1 and ReLU none")
+    # r116 (Correctness: "above 1 at every layer, the nudge can grow huge" beside a recommended GELU whose slope the
+    # picture shows past 1): said, with how much, where the picture shows it
+    top = slope_at("gelu", GELU_ZOOM[1])
+    if not 1 < top < 1.1:
+        raise ValueError("the words say GELU's slope is a little above 1 at the picture's right edge")
     # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold; pass 94 (r95
     # Interaction: the open picture's labelled dots gave the answer away): the picture waits in the fold too
     body = f"""
@@ -863,6 +858,9 @@ At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right p
 So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU passes none.
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
+
+Further right, GELU's slope rises a little above 1: {_two(top)} at x = {_x(GELU_ZOOM[1])}.
+A little, on some sums only, is harmless.
 
 </details>
 """
