@@ -835,7 +835,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     build = "\n".join(_src(c) for c in cells[head:train]
                       if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
     needed = ["A small network has 2 inputs, 8 units in the middle, and 1 output.\nThe middle is a **hidden layer**.",  # p116: the wiring is the picture's
-              "The picture draws both versions.",  # pass 106: the two versions are the picture's two panels
+              # p117 (r116 Clarity: "both versions" were unnamed until the picture's titles): named first
+              "We try two versions: no bend in the middle, and tanh there.\nThe picture draws both.",
               # pass 63 (r58 sweep): "Its" named as the network
               # pass 73 (r70 reader): a guess, not a true chance
               "The network's output is its guess at the **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
@@ -1175,8 +1176,9 @@ def test_seventh_pass_wording_of_chapter_01():
             "The shaded panel *before the layer* marks those parts:\n"  # pass 85 (r84: "second picture" was vague)
             # pass 109 (r111 Clarity: h₁ is an after-layer number, the shading is on the before panel): points
             # whose h₁ would come out below 0
-            "- Orange: points whose $h_1$ alone would come out below 0. They land on the upright axis.\n"  # pass 89b (r90: one sentence a colour)
-            "- Green: points whose $h_2$ alone would. They land on the across axis.\n"  # pass 75 (r72: orange first, the rest short)
+            # p117 (r116 Clarity: "h1 alone" read as "h1 before the bend"): only h1, not h2
+            "- Orange: points where only $h_1$ would come out below 0. They land on the upright axis.\n"  # pass 89b (r90: one sentence a colour)
+            "- Green: points where only $h_2$ would. They land on the across axis.\n"  # pass 75 (r72: orange first, the rest short)
             "- Grey: both would. They land on (0, 0).\n\n"
             "A black diamond marks the thick line's crease.\n"  # pass 89b (r90): the crease sentence last
             "A grid line usually gets a crease where it meets a pressed part.") in text   # r52: grey said, axes named
@@ -1976,13 +1978,15 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 111 (r114 Correctness: no reason given, and only b's pulls shown): what it means, and the
                     # pulls on u and v (test_pass111_the_pulls_on_u_and_v_cancel_too)
                     "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
+                    # p117 (r116 Clarity/Correctness: asserted, not shown): marked as a calculus fact, unproved
+                    "   (That is a calculus fact, stated without proof.)\n"
                     "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n"
                     "   A pull on $u$ is that times $x_1$. On $v$, times $x_2$. Those add to 0 too.\n"
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
                     # p116 (r115 Picture first: step 2 asked for a curve never drawn): the slice above is that curve
-                    "2. Each corner's loss only curves up, like the slice above. "
+                    "2. Each corner's loss only curves up, like the slice above (also stated without proof). "
                     "Added, they still curve up: a bowl.\n"
                     "3. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
                     "So no network without a bend in the middle gets an average loss below 0.69. "
@@ -2077,10 +2081,11 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 34 cut its fold; pass 84 (r83 reader: the page never shows a click's feedback): back, with the usual wrong
     # answers: 9 (the weights added) and 4 (the last layer only)
     # p116 (r115 Interaction: the fold repeated the buttons): the answer and the usual mistake only
-    "weight_question": ("24", "24: the weights multiply, so $y = 24x$.\n"
+    # p117 (r116 Clarity: "Put each into the next" too terse): the collapse worked, step by step (test_p117_...)
+    "weight_question": ("24", "24: $2x$, then $3 \\cdot 2x = 6x$, then $4 \\cdot 6x = 24x$. The weights multiply.\n"
                               "A common wrong answer: 9, the weights added up.\n"
                               "Another: 4, the last layer only.\n"
-                              "Another: \"never one\". Put each into the next."),
+                              "Another: \"never one\". Yet the steps above end as one layer."),
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
     "xor_question": ("2 bent units, then one straight line",  # pass 84 (r83 reader): written, with "train longer"
@@ -2616,7 +2621,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 109 (r111 Clarity: "the test's tables" and "overall size" unexplained): turn or flip, no stretch
             # (W.T @ W = I, below); the bias slides them to 16..22, not huge (deep < 50, below)
             # p116 (r115 Correctness: the 100 biases still move the points): only what is true, the distances
-            "We chose tables that only turn or flip the points. So the points keep their distances.\n\n") in text   # r116: a choice, said as one
+            # p117 (r116 Clarity: the choice had no reason): plain random tables blow up or shrink (checked below)
+            "We chose tables that only turn or flip the points. So the points keep their distances.\n"
+            "Random tables would not: numbers would blow up or shrink toward 0.\n\n") in text
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -2641,12 +2648,16 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 98 (r99 Picture): which output the pictures show, and what the diagonal means, in whole sentences
     assert (  # pass 111 (r114 Clarity: the plot, shown only after a click, had its axes unsaid): along, up
             # r115 (Clarity: "the stack's along" read as unclear): across and up
-            "Each picture shows only output 1 of 8: the stack's against one layer's.\n"
-            "A dot on the dashed diagonal: stack and one layer give the same answer.\n\n"
+            # p117 (r116 Clarity: "the stack's against one layer's" too compressed): the axes in plain words, as the
+            # picture draws them (checked below), since the picture shows only after the click
+            "Each picture shows output 1 of 8. Across: the stack's answer. Up: the one layer's.\n"
+            "A dot on the dashed diagonal: both give the same answer.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
     # pass 90 (r91 Clarity): both axes said before the Predict; pass 91 (r92 Focus): on the plot's axes instead
-    assert "Across:" not in _src(cells[q - 1]) and "Up:" not in _src(cells[q - 1])
+    # p117 (r116 Clarity): said again in four words each, as the plot draws them: across the stack, up the one layer
+    ax = ch01_collapse.deep_stack_picture().axes[0]
+    assert "layer by layer" in ax.get_xlabel() and "one collapsed layer" in ax.get_ylabel()
     assert len(re.findall(r"\w+", _src(cells[q - 1]))) <= 95  # 113 tokens before pass 82
     w = ch01_collapse.depth_question()  # pass 39: the picture is the question's, shown only after a click
     assert w.reveal.layout.display == "none" and "Check your answer" in _src(cells[q + 1])
@@ -5114,8 +5125,8 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
     at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
     equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
     text = _text()
-    assert ("2. Each corner's loss only curves up, like the slice above. "
-            "Added, they still curve up: a bowl.\n") in text   # p116: one step
+    assert ("2. Each corner's loss only curves up, like the slice above (also stated without proof). "
+            "Added, they still curve up: a bowl.\n") in text   # p116: one step; p117 (r116): marked unproved
     rng = np.random.default_rng(96)
     t = np.linspace(-4, 4, 161)
     for (x1, x2), label in zip([(0, 0), (0, 1), (1, 0), (1, 1)], [0, 1, 1, 0]):
@@ -5331,6 +5342,7 @@ def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_i
     assert pulls.sum() == 0
     assert ("   At one half everywhere, the pulls cancel.\n"
             "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
+            "   (That is a calculus fact, stated without proof.)\n"
             "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
 
 
@@ -5440,3 +5452,17 @@ def test_pass111_the_pulls_on_u_and_v_cancel_too():
     for du, dv, db in ((1e-6, 0, 0), (0, 1e-6, 0), (0, 0, 1e-6)):
         assert abs(loss(du, dv, db) - loss(-du, -dv, -db)) < 1e-12
     assert "   A pull on $u$ is that times $x_1$. On $v$, times $x_2$. Those add to 0 too.\n" in _text()
+
+
+# ---- pass 117 (r116 reader) ----
+
+def test_p117_the_weight_answer_works_the_collapse_as_the_stack_computes_it():
+    """Check r116 Clarity item 4: the fold's '2x, then 3·2x = 6x, then 4·6x = 24x' is what stacking the three
+    no-bend layers (weights 2, 3, 4; biases 0) gives, step by step, and the one layer they collapse into."""
+    text = _text()
+    assert "$2x$, then $3 \\cdot 2x = 6x$, then $4 \\cdot 6x = 24x$" in text
+    x = np.array([1.0])   # the weight of the stack so far is its output at x = 1, layer by layer
+    steps = [float(ch01_collapse._stack(x, [2, 3, 4][:k], [0] * k, False)[0]) for k in (1, 2, 3)]
+    assert steps == [2, 6, 24]
+    assert mlp.compose_lines([2, 3, 4], [0, 0, 0]) == pytest.approx((24, 0))
+    assert "Put each into the next" not in text
