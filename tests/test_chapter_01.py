@@ -3588,10 +3588,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert kids.index(w.readout) == kids.index(w.live.image) - 1 and "<b>your line gets" in w.readout.value
     # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, the bias of h₂ and the line are shown
     shown = [c for box in w.children if isinstance(box, widgets.HBox) for c in box.children]
-    # pass 90 (r91 Focus): spin and slide sit in the closed block (test_pass90_line_sliders_...)
-    shown += [c for c in offline._walk(w) if c in (w.sliders["angle"], w.sliders["offset"])]
-    # pass 82: the ready-made lines' buttons, in a row of their own between the bias and the line's sliders
-    assert [c for c in shown if isinstance(c, widgets.FloatSlider)] == [w.sliders[k] for k in ("b2", "angle", "offset")]
+    # pass 90 (r91 Focus): spin and slide sat in a closed block; p117 (r116 Focus): dropped from view
+    # (test_p117_the_xor_demo_has_no_spin_and_slide_block)
+    assert not any(c in (w.sliders["angle"], w.sliders["offset"]) for c in offline._walk(w))
+    # pass 82: the ready-made lines' buttons, in a row of their own after the bias slider
+    assert [c for c in shown if isinstance(c, widgets.FloatSlider)] == [w.sliders["b2"]]
     assert [c.description for c in shown if isinstance(c, widgets.Button)] == list(w.presets)
     assert sorted(w.sliders) == ["angle", "b1", "b2", "offset", "w11", "w12", "w21", "w22"]  # the rest stay fixed
     full = ch01_collapse.fold_demo()  # the sheet demo keeps every slider and its reset
@@ -4752,42 +4753,13 @@ def test_pass87_ramps_reading_is_full_sentences_that_the_picture_bears_out():
     assert abs(ch01_collapse.tanh_ramp(x_a, g[0], f1, m1)) < 0.1 and slope(f1, m1) > 1   # unit 1: mid-climb, steep
 
 
-def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
-    """Check r86 Clarity/Interaction item (turn and shift got two lines of words): a hidden cell after the sliders'
-    words draws the sketch; its shift segment runs from (0, 0) to the line at the turn's angle, the dashed line stands
-    across it, and the arrow points into the side candidate_line calls label 1 (the demo's own rule)."""
+def test_pass87_the_predict_follows_the_buttons_cell():
+    """Check r86 Clarity/Interaction item, as it stands after p117 (r116 Focus: the spin and slide sketch and its
+    sliders dropped with their closed block): the Predict comes right after the four buttons' cell."""
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("Four buttons try ready-made lines"))
-    # pass 89 (r89 Clarity): the sliders are optional; pass 90 (r91 Focus): the sketch and their words sit in the
-    # demo's closed block (test_pass90_line_sliders_and_their_sketch_sit_in_a_closed_block), the Predict comes next
     assert _src(cells[i + 1]).startswith("**Predict, then try**")
-    turn, shift = ch01_collapse.SKETCH_TURN, ch01_collapse.SKETCH_SHIFT
-    # pass 88 (r87 Clarity): the sketch is a ready-made line, the gentle one, as its words say
-    assert ("gentle", turn, shift) in ch01_collapse.LINE_PRESETS and (turn, shift) == (-60.0, 0.3)
-    a = np.deg2rad(turn)
-    facing = np.array([np.cos(a), np.sin(a)])
-    ax = ch01_collapse.turn_shift_sketch().axes[0]
-    (seg,) = [t for t in ax.texts if t.get_gid() == "shift"]
-    np.testing.assert_allclose(seg.xy, shift * facing)
-    np.testing.assert_allclose(seg.xyann, (0, 0))
-    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
-    np.testing.assert_allclose(line.get_xydata() @ facing, shift)   # every point of the line: the shift along the arrow
-    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
-    step = np.subtract(arrow.xy, arrow.xyann)
-    np.testing.assert_allclose(step / np.linalg.norm(step), facing)   # the arrow points the turn's way
-    assert ch01_collapse.candidate_line(turn, shift, [arrow.xy]).tolist() == [True]   # into the label-1 side
-    (zero,) = [l for l in ax.lines if l.get_gid() == "turn 0"]
-    assert set(zero.get_ydata()) == {0}   # turn 0 points right
-    assert ax.get_title() == "spin −60, slide 0.3: the line and its arrow"   # pass 89: the sliders' new names
-    label = ax.figure.get_label()
-    assert label.startswith("A sketch of the demo's two sliders, at spin −60 and slide 0.3.")
-    assert "marks the spin, 60 degrees down." in label
-    (arc,) = [l for l in ax.lines if l.get_gid() == "turn arc"]
-    assert arc.get_ydata().max() <= 1e-12 and arc.get_ydata().min() < 0   # the turn drawn downward, as −60 is
-    lo, hi = ax.get_xlim(), ax.get_ylim()
-    texts = [t for t in ax.texts if t.get_text()]
-    assert all(lo[0] < t.get_position()[0] < lo[1] and hi[0] < t.get_position()[1] < hi[1] for t in texts)
-    assert "into the dotted label-1 side" in label
+    assert not hasattr(ch01_collapse, "turn_shift_sketch")
 
 
 def test_pass87_train_longer_is_a_steps_menu_and_a_train_button():
@@ -4845,28 +4817,26 @@ def test_pass90_hundred_shifts_add_about_20_to_the_first_output():
     np.testing.assert_allclose(ch01_collapse.deep_stack(100)[1], W @ inputs + b)   # the same stack as plotted
 
 
-def test_pass90_line_sliders_and_their_sketch_sit_in_a_closed_block():
-    """Check r91 Focus item: the XOR demo's four buttons stay in view; spin and slide, their sketch and two lines of
-    words sit in one closed Accordion inside the widget (nothing open at the start); no separate sketch cell is left,
-    and the old garbled caption is gone."""
+def test_p117_the_xor_demo_has_no_spin_and_slide_block():
+    """Check r116 Focus/Interaction/Clarity items (cell 72's "For the curious" block of spin and slide sliders answered
+    no question and its words were dense geometry): the XOR demo shows no closed block and no spin or slide slider;
+    the four buttons stay in view and still move the line (through the hidden sliders)."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    blocks = [c for c in offline._walk(w) if isinstance(c, widgets.Accordion)]
-    assert len(blocks) == 1 and blocks[0].selected_index is None
-    assert blocks[0].get_title(0) == "For the curious: steer your own line"
-    inside = list(offline._walk(blocks[0]))
-    assert w.sliders["angle"] in inside and w.sliders["offset"] in inside
-    assert not any(isinstance(c, widgets.Button) for c in inside)   # the four buttons stay outside, in view
-    outside = [c for c in offline._walk(w) if c not in inside]
-    assert all(w.presets[n] in outside for n in ("upright", "across", "gentle", "steep"))
-    page = "".join(c.value for c in inside if isinstance(c, widgets.HTML))
-    assert page.count("<img") == 1
-    assert "<p>The arrow stands at right angles to the line.</p><p><i>spin</i> turns both, in degrees.</p>" in page  # p91
-    assert "<i>slide</i> moves the line along its arrow, away from (0, 0)." in page
-    assert "Here it sits 0.3" not in page   # pass 97 (r98): that was the sketch's line, not the sliders' start
+    parts = list(offline._walk(w))
+    assert not any(isinstance(c, widgets.Accordion) for c in parts)
+    assert w.sliders["angle"] not in parts and w.sliders["offset"] not in parts
+    assert all(w.presets[n] in parts for n in ("upright", "across", "gentle", "steep"))
+    page = "".join(c.value for c in parts if isinstance(c, widgets.HTML))
+    assert "spin" not in page and "For the curious" not in page
+    before = w.readout.value
+    w.presets["across"].click()
+    assert (w.sliders["angle"].value, w.sliders["offset"].value) == dict(
+        (n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["across"] and w.readout.value != before
     cells = _cells()
-    assert not any("slider_sketch" in _src(c) for c in cells)
-    assert not any("the sliders spin and slide" in _src(c) for c in cells)
-    sheet_demo = ch01_collapse.fold_demo()   # the grid-sheet demo has no such block
+    assert not any("slider_sketch" in _src(c) or "the sliders spin and slide" in _src(c) for c in cells)
+    text = _text()
+    assert "spin" not in text and "For the curious" not in text
+    sheet_demo = ch01_collapse.fold_demo()   # the grid-sheet demo has no such block either
     assert not any(isinstance(c, widgets.Accordion) for c in offline._walk(sheet_demo))
 
 
@@ -4883,29 +4853,6 @@ def test_pass90_training_runs_in_the_question_cell_not_an_empty_one():
 
 
 # ---- pass 91 (r92 reader) ----
-
-def test_pass91_line_block_says_the_arrow_is_at_right_angles_so_spin_0_is_upright():
-    """Check r92 Clarity item 1: "0 points right" was read as the line pointing right. The closed block says outright
-    that the arrow stands at right angles to the line, so spin 0 gives an upright line, one idea a line; and it is true:
-    the sketch at spin 0 draws an upright line (one h₁ all along) with an arrow pointing right, and the "upright"
-    button is spin 0."""
-    said = ch01_collapse.SLIDERS_READING
-    assert said[0] == "The arrow stands at right angles to the line."
-    assert "At spin 0 the arrow points right. So the line is upright." in said
-    assert "The gentle line has spin −60. Its arrow points down and right." in said
-    assert not any("0 points right" in w for w in said)
-    assert all(len(t.split()) < 12 for w in said for t in re.split(r"(?<=\.) ", w))   # every sentence short
-    page = ch01_collapse.slider_sketch_html()
-    assert all(p.replace("*", "") in page.replace("<i>", "").replace("</i>", "") for p in said)
-    ax = ch01_collapse.turn_shift_sketch(turn=0.0, shift=0.3).axes[0]
-    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
-    assert np.ptp(line.get_xdata()) < 1e-12 and np.ptp(line.get_ydata()) > 1   # upright
-    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
-    step = np.subtract(arrow.xy, arrow.xyann)
-    assert step[0] > 0 and abs(step[1]) < 1e-12   # pointing right
-    assert ("upright", 0.0, 0.5) in ch01_collapse.LINE_PRESETS
-    assert "arrow at spin 0" in [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]
-
 
 def test_pass93_the_flat_arm_words_sit_clear_of_the_dashed_line_and_the_bent_line():
     """Check r94 Picture (minor): in the crease picture the "flat arm" words no longer sit on the dashed line; their
