@@ -685,8 +685,9 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     bends = next(i for i in asks if "bend_question" in _src(cells[i]))  # pass 61 (r55): its answer fold follows
     # pass 71 (r67 reader: one reveal per prediction): ReLU's why and tanh's why in one cell, not a second "Check"
     # pass 84 (r83 reader: one block held both bends): a box for ReLU, then a box for tanh
-    assert _src(cells[bends + 1]).split("</summary>")[0] == "<details><summary>Why: ReLU"
-    assert "</details>\n<details><summary>Why: tanh</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])
+    # p117 (r116 Picture first: the folds describe pictures shown only after a click): said in the summary
+    assert _src(cells[bends + 1]).split("</summary>")[0] == "<details><summary>Why: ReLU (open after you click)"
+    assert "</details>\n<details><summary>Why: tanh (open after you click)</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])
     assert "Check your prediction" not in _src(cells[bends + 1]) + _src(cells[bends + 2])
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
@@ -1979,14 +1980,14 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pulls on u and v (test_pass111_the_pulls_on_u_and_v_cancel_too)
                     "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
                     # p117 (r116 Clarity/Correctness: asserted, not shown): marked as a calculus fact, unproved
-                    "   (That is a calculus fact, stated without proof.)\n"
+                    "   This is a calculus fact, stated without proof.\n"
                     "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n"
                     "   A pull on $u$ is that times $x_1$. On $v$, times $x_2$. Those add to 0 too.\n"
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
                     # p116 (r115 Picture first: step 2 asked for a curve never drawn): the slice above is that curve
-                    "2. Each corner's loss only curves up, like the slice above (also stated without proof). "
+                    "2. Each corner's loss only curves up, like the slice above. Also stated without proof. "
                     "Added, they still curve up: a bowl.\n"
                     "3. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
                     "So no network without a bend in the middle gets an average loss below 0.69. "
@@ -2623,7 +2624,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # p116 (r115 Correctness: the 100 biases still move the points): only what is true, the distances
             # p117 (r116 Clarity: the choice had no reason): plain random tables blow up or shrink (checked below)
             "We chose tables that only turn or flip the points. So the points keep their distances.\n"
-            "Random tables would not: numbers would blow up or shrink toward 0.\n\n") in text
+            "With random tables, numbers would blow up or shrink toward 0.\n\n") in text
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -2650,7 +2651,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # r115 (Clarity: "the stack's along" read as unclear): across and up
             # p117 (r116 Clarity: "the stack's against one layer's" too compressed): the axes in plain words, as the
             # picture draws them (checked below), since the picture shows only after the click
-            "Each picture shows output 1 of 8. Across: the stack's answer. Up: the one layer's.\n"
+            "Each picture shows output 1 of 8. Across: the stack's answer. Up: one layer's.\n"
             "A dot on the dashed diagonal: both give the same answer.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
@@ -2770,7 +2771,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 107: "further down" is true: the grid widget comes after this fold (its W₁₂ = 0 case: test_pass52_...)
     cells = _cells()
-    fold_at = next(i for i, c in enumerate(cells) if "<summary>Why: tanh</summary>" in _src(c))
+    fold_at = next(i for i, c in enumerate(cells) if "<summary>Why: tanh (open after you click)</summary>" in _src(c))
     assert fold_at < next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 104 (r106 Picture: both sets of points sat on one pair of axes, unnamed): the legend says which is which
     ax = ch01_collapse.tanh_steps_picture().axes[0]
@@ -3450,7 +3451,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # and shift sketch and the arrow's legs are gone; ready-made lines come first
     assert "**reach**" not in text and "**track**" not in text and "Where do 0.5 and 0.87 come from?" not in text
     # Pass 87 (r86 Clarity: degrees and a signed distance got two lines) brings back one still sketch, after the
-    # ready-made lines are named (tested in test_pass87_turn_shift_sketch_draws_what_the_sliders_mean)
+    # ready-made lines are named (p117: the spin and slide sketch is gone, test_p117_the_xor_demo_has_no_spin_and_slide_block)
     assert "0.87" not in text
     assert not hasattr(ch01_collapse, "line_readout")
     assert np.hypot(np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))) == pytest.approx(1.0)  # "1 step"
@@ -3510,7 +3511,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # control to learn): four ready-made lines, named as the buttons are, and one short line on the sliders
     # pass 88 (r87 Interaction: the start was no button's line): it starts on one, said. Pass 89 (r89 Clarity: the
     # tester's description was two cells): the buttons lead, in two sentences; the sliders, spin and slide, are
-    # optional, their words in the fold with the sketch (tested in test_pass87_turn_shift_sketch_...)
+    # optional, their words in the fold with the sketch; p117 (r116 Focus): the fold is gone (test_p117_...)
     # pass 94 (r95 Clarity: "gentle" and "steep" used before they were described): one plain line per button
     assert ("Four buttons try ready-made lines:\n\n"
             "- **upright** (the start): straight up.\n- **across**: flat.\n"
@@ -3880,8 +3881,8 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     x = np.linspace(-3, 3, 241)
     np.testing.assert_allclose(shapes.axes[0].lines[-1].get_ydata(), np.maximum(x, 0), atol=1e-12)
     np.testing.assert_allclose(shapes.axes[1].lines[-1].get_ydata(), np.tanh(x), atol=1e-12)
-    assert _src(cells[bends + 1]).startswith("<details><summary>Why: ReLU</summary>\n\n**ReLU: no.**")
-    assert "<summary>Why: tanh</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])  # pass 71, 84: ReLU, then tanh
+    assert _src(cells[bends + 1]).startswith("<details><summary>Why: ReLU (open after you click)</summary>\n\n**ReLU: no.**")
+    assert "<summary>Why: tanh (open after you click)</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])  # pass 71, 84: ReLU, then tanh
     assert _src(cells[bends + 2]) == "So only the bend creases or curves the sheet."  # the rule, in view
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     assert "$h_1 = x_1 + 0.6\\,x_2 - 0.3$ and $h_2 = -0.4\\,x_1 + 1.2\\,x_2 + 0.2$" in after[2]
@@ -4644,7 +4645,7 @@ def test_pass85_the_bend_and_ramp_answers_name_panels_by_their_titles():
     """Check r84 item ('first picture's fourth panel ... the second picture ... the last picture'): every panel the
     folds name in italics is a panel title of the picture it sits under, and no fold counts pictures any more."""
     cells = [t for _, t in _markdown_cells()]
-    bend = next(t for t in cells if "<summary>Why: tanh</summary>" in t)
+    bend = next(t for t in cells if "<summary>Why: tanh (open after you click)</summary>" in t)
     ramps = " ".join(ch01_collapse.RAMPS_READING)  # pass 86: the ramps' reading sits in their own fold
     titles = {ax.get_title() for fig in (ch01_collapse.bend_pictures(), ch01_collapse.pressed_picture(),
                                           ch01_collapse.tanh_steps_picture()) for ax in fig.axes}
@@ -4930,7 +4931,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     setup = _src(cells[head]).split("\n\n")[1]
     # pass 98 (r99 Picture): a second short paragraph says how to read the pictures, then the Predict
     reading = _src(cells[head]).split("\n\n")[2]
-    assert reading.startswith("Each picture shows only") and len(reading.splitlines()) == 2
+    # p117 (r116 Clarity): the axes said in plain words, in the same line (at most 14 words)
+    assert reading.startswith("Each picture shows output 1 of 8. Across:") and len(reading.splitlines()) == 2
     assert all(len(t.split()) <= 14 for t in reading.splitlines())
     assert _src(cells[head]).split("\n\n")[3].startswith("**Predict:**")
     sentences = [t for t in re.split(r"(?<=\.)\s+", setup.strip()) if t]
@@ -5072,7 +5074,7 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
     at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
     equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
     text = _text()
-    assert ("2. Each corner's loss only curves up, like the slice above (also stated without proof). "
+    assert ("2. Each corner's loss only curves up, like the slice above. Also stated without proof. "
             "Added, they still curve up: a bowl.\n") in text   # p116: one step; p117 (r116): marked unproved
     rng = np.random.default_rng(96)
     t = np.linspace(-4, 4, 161)
@@ -5121,20 +5123,6 @@ def test_pass107_small_wordings_name_what_is_drawn():
     assert said in ch01_collapse.RAMPS_READING
     assert ch01_collapse.RAMPS_SUM_TITLE.startswith("unit 1 + unit 2 − 1\n")
     assert "The sum's 0-line runs upright" not in " ".join(ch01_collapse.RAMPS_READING)
-
-
-def test_pass97_line_block_states_the_sliders_start_as_the_widget_has_it():
-    """Check r98 Correctness item: the closed block's slide sentence no longer says 0.3 (the sketch's gentle line);
-    it names the sliders' start, and that start is what the XOR demo's spin and slide sliders hold when it opens."""
-    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    (block,) = [c for c in offline._walk(w) if isinstance(c, widgets.Accordion)]
-    page = "".join(c.value for c in offline._walk(block) if isinstance(c, widgets.HTML))
-    said = re.search(r"The sliders start on the (\w+) line: spin (-?\d+(?:\.\d+)?), slide (-?\d+(?:\.\d+)?)\.", page)
-    assert said, page
-    name, spin, slide = said.group(1), float(said.group(2)), float(said.group(3))
-    assert (spin, slide) == (w.sliders["angle"].value, w.sliders["offset"].value) == (0.0, 0.5)
-    presets = {n: (t, sh) for n, t, sh in ch01_collapse.LINE_PRESETS}
-    assert presets[name] == (spin, slide)   # the named button puts the line there too
 
 
 def test_pass97_xor_score_sides_match_the_chapter_labels():
@@ -5289,7 +5277,7 @@ def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_i
     assert pulls.sum() == 0
     assert ("   At one half everywhere, the pulls cancel.\n"
             "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
-            "   (That is a calculus fact, stated without proof.)\n"
+            "   This is a calculus fact, stated without proof.\n"
             "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
 
 
@@ -5376,7 +5364,7 @@ def test_pass111_the_thick_line_bows_under_tanh_as_the_fold_says():
     np.testing.assert_allclose(np.round(np.tanh(exact.T), 2), after)
     assert after.tolist() == [[-0.91, 0.89], [0.0, 0.66], [0.91, 0.2]] and chord == 0.54
     assert after[1, 1] - chord > 0.1   # the middle sits clearly above the joining line: a bow, not rounding
-    fold = next(t for _, t in _markdown_cells() if "<summary>Why: tanh</summary>" in t)
+    fold = next(t for _, t in _markdown_cells() if "<summary>Why: tanh (open after you click)</summary>" in t)
     said = [f"${p}$" for p in [f"({a:g}, {b:g})" for a, b in before.tolist()]
             + [f"({a:.2f}, {b:.2f})".replace("(0.00,", "(0,") for a, b in after.tolist()]]
     assert "Take three points of the thick line, before tanh: " + ", ".join(said[:3]) + "." in fold
