@@ -685,8 +685,9 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     bends = next(i for i in asks if "bend_question" in _src(cells[i]))  # pass 61 (r55): its answer fold follows
     # pass 71 (r67 reader: one reveal per prediction): ReLU's why and tanh's why in one cell, not a second "Check"
     # pass 84 (r83 reader: one block held both bends): a box for ReLU, then a box for tanh
-    assert _src(cells[bends + 1]).split("</summary>")[0] == "<details><summary>Why: ReLU"
-    assert "</details>\n<details><summary>Why: tanh</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])
+    # p117 (r116 Picture first: the folds describe pictures shown only after a click): said in the summary
+    assert _src(cells[bends + 1]).split("</summary>")[0] == "<details><summary>Why: ReLU (open after you click)"
+    assert "</details>\n<details><summary>Why: tanh (open after you click)</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])
     assert "Check your prediction" not in _src(cells[bends + 1]) + _src(cells[bends + 2])
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
@@ -835,7 +836,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     build = "\n".join(_src(c) for c in cells[head:train]
                       if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
     needed = ["A small network has 2 inputs, 8 units in the middle, and 1 output.\nThe middle is a **hidden layer**.",  # p116: the wiring is the picture's
-              "The picture draws both versions.",  # pass 106: the two versions are the picture's two panels
+              # p117 (r116 Clarity: "both versions" were unnamed until the picture's titles): named first
+              "We try two versions: no bend in the middle, and tanh there.\nThe picture draws both.",
               # pass 63 (r58 sweep): "Its" named as the network
               # pass 73 (r70 reader): a guess, not a true chance
               "The network's output is its guess at the **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
@@ -1175,8 +1177,9 @@ def test_seventh_pass_wording_of_chapter_01():
             "The shaded panel *before the layer* marks those parts:\n"  # pass 85 (r84: "second picture" was vague)
             # pass 109 (r111 Clarity: h₁ is an after-layer number, the shading is on the before panel): points
             # whose h₁ would come out below 0
-            "- Orange: points whose $h_1$ alone would come out below 0. They land on the upright axis.\n"  # pass 89b (r90: one sentence a colour)
-            "- Green: points whose $h_2$ alone would. They land on the across axis.\n"  # pass 75 (r72: orange first, the rest short)
+            # p117 (r116 Clarity: "h1 alone" read as "h1 before the bend"): only h1, not h2
+            "- Orange: points where only $h_1$ would come out below 0. They land on the upright axis.\n"  # pass 89b (r90: one sentence a colour)
+            "- Green: points where only $h_2$ would. They land on the across axis.\n"  # pass 75 (r72: orange first, the rest short)
             "- Grey: both would. They land on (0, 0).\n\n"
             "A black diamond marks the thick line's crease.\n"  # pass 89b (r90): the crease sentence last
             "A grid line usually gets a crease where it meets a pressed part.") in text   # r52: grey said, axes named
@@ -1976,13 +1979,15 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 111 (r114 Correctness: no reason given, and only b's pulls shown): what it means, and the
                     # pulls on u and v (test_pass111_the_pulls_on_u_and_v_cancel_too)
                     "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
+                    # p117 (r116 Clarity/Correctness: asserted, not shown): marked as a calculus fact, unproved
+                    "   This is a calculus fact, stated without proof.\n"
                     "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n"
                     "   A pull on $u$ is that times $x_1$. On $v$, times $x_2$. Those add to 0 too.\n"
                     # pass 95 (r96 Clarity: step 3 was a leap): half-U curves, added, make the bowl
                     # pass 96 (r97 Clarity: why half-U curves in the score are a bowl in u, v, b): the score
                     # only stretches and adds u, v, b (test_pass96_...)
                     # p116 (r115 Picture first: step 2 asked for a curve never drawn): the slice above is that curve
-                    "2. Each corner's loss only curves up, like the slice above. "
+                    "2. Each corner's loss only curves up, like the slice above. Also stated without proof. "
                     "Added, they still curve up: a bowl.\n"
                     "3. A bowl is flat only at its bottom. There the pulls cancel.\n\n</details>\n\n"
                     "So no network without a bend in the middle gets an average loss below 0.69. "
@@ -2077,10 +2082,11 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 34 cut its fold; pass 84 (r83 reader: the page never shows a click's feedback): back, with the usual wrong
     # answers: 9 (the weights added) and 4 (the last layer only)
     # p116 (r115 Interaction: the fold repeated the buttons): the answer and the usual mistake only
-    "weight_question": ("24", "24: the weights multiply, so $y = 24x$.\n"
+    # p117 (r116 Clarity: "Put each into the next" too terse): the collapse worked, step by step (test_p117_...)
+    "weight_question": ("24", "24: $2x$, then $3 \\cdot 2x = 6x$, then $4 \\cdot 6x = 24x$. The weights multiply.\n"
                               "A common wrong answer: 9, the weights added up.\n"
                               "Another: 4, the last layer only.\n"
-                              "Another: \"never one\". Put each into the next."),
+                              "Another: \"never one\". Yet the steps above end as one layer."),
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
     "xor_question": ("2 bent units, then one straight line",  # pass 84 (r83 reader): written, with "train longer"
@@ -2616,7 +2622,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
             # pass 109 (r111 Clarity: "the test's tables" and "overall size" unexplained): turn or flip, no stretch
             # (W.T @ W = I, below); the bias slides them to 16..22, not huge (deep < 50, below)
             # p116 (r115 Correctness: the 100 biases still move the points): only what is true, the distances
-            "We chose tables that only turn or flip the points. So the points keep their distances.\n\n") in text   # r116: a choice, said as one
+            # p117 (r116 Clarity: the choice had no reason): plain random tables blow up or shrink (checked below)
+            "We chose tables that only turn or flip the points. So the points keep their distances.\n"
+            "With random tables, numbers would blow up or shrink toward 0.\n\n") in text
     assert "Tables only turn the numbers" not in text and "sensible size" not in text
     assert "keeps lengths" not in text
     assert "numbers stay readable" not in text
@@ -2641,12 +2649,16 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 98 (r99 Picture): which output the pictures show, and what the diagonal means, in whole sentences
     assert (  # pass 111 (r114 Clarity: the plot, shown only after a click, had its axes unsaid): along, up
             # r115 (Clarity: "the stack's along" read as unclear): across and up
-            "Each picture shows only output 1 of 8: the stack's against one layer's.\n"
-            "A dot on the dashed diagonal: stack and one layer give the same answer.\n\n"
+            # p117 (r116 Clarity: "the stack's against one layer's" too compressed): the axes in plain words, as the
+            # picture draws them (checked below), since the picture shows only after the click
+            "Each picture shows output 1 of 8. Across: the stack's answer. Up: one layer's.\n"
+            "A dot on the dashed diagonal: both give the same answer.\n\n"
             "**Predict:** at 100 layers, do the dots stay on the diagonal?"
             in _src(cells[q - 1]))
     # pass 90 (r91 Clarity): both axes said before the Predict; pass 91 (r92 Focus): on the plot's axes instead
-    assert "Across:" not in _src(cells[q - 1]) and "Up:" not in _src(cells[q - 1])
+    # p117 (r116 Clarity): said again in four words each, as the plot draws them: across the stack, up the one layer
+    ax = ch01_collapse.deep_stack_picture().axes[0]
+    assert "layer by layer" in ax.get_xlabel() and "one collapsed layer" in ax.get_ylabel()
     assert len(re.findall(r"\w+", _src(cells[q - 1]))) <= 95  # 113 tokens before pass 82
     w = ch01_collapse.depth_question()  # pass 39: the picture is the question's, shown only after a click
     assert w.reveal.layout.display == "none" and "Check your answer" in _src(cells[q + 1])
@@ -2759,7 +2771,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 107: "further down" is true: the grid widget comes after this fold (its W₁₂ = 0 case: test_pass52_...)
     cells = _cells()
-    fold_at = next(i for i, c in enumerate(cells) if "<summary>Why: tanh</summary>" in _src(c))
+    fold_at = next(i for i, c in enumerate(cells) if "<summary>Why: tanh (open after you click)</summary>" in _src(c))
     assert fold_at < next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 104 (r106 Picture: both sets of points sat on one pair of axes, unnamed): the legend says which is which
     ax = ch01_collapse.tanh_steps_picture().axes[0]
@@ -3439,7 +3451,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # and shift sketch and the arrow's legs are gone; ready-made lines come first
     assert "**reach**" not in text and "**track**" not in text and "Where do 0.5 and 0.87 come from?" not in text
     # Pass 87 (r86 Clarity: degrees and a signed distance got two lines) brings back one still sketch, after the
-    # ready-made lines are named (tested in test_pass87_turn_shift_sketch_draws_what_the_sliders_mean)
+    # ready-made lines are named (p117: the spin and slide sketch is gone, test_p117_the_xor_demo_has_no_spin_and_slide_block)
     assert "0.87" not in text
     assert not hasattr(ch01_collapse, "line_readout")
     assert np.hypot(np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))) == pytest.approx(1.0)  # "1 step"
@@ -3499,7 +3511,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # control to learn): four ready-made lines, named as the buttons are, and one short line on the sliders
     # pass 88 (r87 Interaction: the start was no button's line): it starts on one, said. Pass 89 (r89 Clarity: the
     # tester's description was two cells): the buttons lead, in two sentences; the sliders, spin and slide, are
-    # optional, their words in the fold with the sketch (tested in test_pass87_turn_shift_sketch_...)
+    # optional, their words in the fold with the sketch; p117 (r116 Focus): the fold is gone (test_p117_...)
     # pass 94 (r95 Clarity: "gentle" and "steep" used before they were described): one plain line per button
     assert ("Four buttons try ready-made lines:\n\n"
             "- **upright** (the start): straight up.\n- **across**: flat.\n"
@@ -3577,10 +3589,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert kids.index(w.readout) == kids.index(w.live.image) - 1 and "<b>your line gets" in w.readout.value
     # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, the bias of h₂ and the line are shown
     shown = [c for box in w.children if isinstance(box, widgets.HBox) for c in box.children]
-    # pass 90 (r91 Focus): spin and slide sit in the closed block (test_pass90_line_sliders_...)
-    shown += [c for c in offline._walk(w) if c in (w.sliders["angle"], w.sliders["offset"])]
-    # pass 82: the ready-made lines' buttons, in a row of their own between the bias and the line's sliders
-    assert [c for c in shown if isinstance(c, widgets.FloatSlider)] == [w.sliders[k] for k in ("b2", "angle", "offset")]
+    # pass 90 (r91 Focus): spin and slide sat in a closed block; p117 (r116 Focus): dropped from view
+    # (test_p117_the_xor_demo_has_no_spin_and_slide_block)
+    assert not any(c in (w.sliders["angle"], w.sliders["offset"]) for c in offline._walk(w))
+    # pass 82: the ready-made lines' buttons, in a row of their own after the bias slider
+    assert [c for c in shown if isinstance(c, widgets.FloatSlider)] == [w.sliders["b2"]]
     assert [c.description for c in shown if isinstance(c, widgets.Button)] == list(w.presets)
     assert sorted(w.sliders) == ["angle", "b1", "b2", "offset", "w11", "w12", "w21", "w22"]  # the rest stay fixed
     full = ch01_collapse.fold_demo()  # the sheet demo keeps every slider and its reset
@@ -3868,8 +3881,8 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     x = np.linspace(-3, 3, 241)
     np.testing.assert_allclose(shapes.axes[0].lines[-1].get_ydata(), np.maximum(x, 0), atol=1e-12)
     np.testing.assert_allclose(shapes.axes[1].lines[-1].get_ydata(), np.tanh(x), atol=1e-12)
-    assert _src(cells[bends + 1]).startswith("<details><summary>Why: ReLU</summary>\n\n**ReLU: no.**")
-    assert "<summary>Why: tanh</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])  # pass 71, 84: ReLU, then tanh
+    assert _src(cells[bends + 1]).startswith("<details><summary>Why: ReLU (open after you click)</summary>\n\n**ReLU: no.**")
+    assert "<summary>Why: tanh (open after you click)</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])  # pass 71, 84: ReLU, then tanh
     assert _src(cells[bends + 2]) == "So only the bend creases or curves the sheet."  # the rule, in view
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     assert "$h_1 = x_1 + 0.6\\,x_2 - 0.3$ and $h_2 = -0.4\\,x_1 + 1.2\\,x_2 + 0.2$" in after[2]
@@ -4632,7 +4645,7 @@ def test_pass85_the_bend_and_ramp_answers_name_panels_by_their_titles():
     """Check r84 item ('first picture's fourth panel ... the second picture ... the last picture'): every panel the
     folds name in italics is a panel title of the picture it sits under, and no fold counts pictures any more."""
     cells = [t for _, t in _markdown_cells()]
-    bend = next(t for t in cells if "<summary>Why: tanh</summary>" in t)
+    bend = next(t for t in cells if "<summary>Why: tanh (open after you click)</summary>" in t)
     ramps = " ".join(ch01_collapse.RAMPS_READING)  # pass 86: the ramps' reading sits in their own fold
     titles = {ax.get_title() for fig in (ch01_collapse.bend_pictures(), ch01_collapse.pressed_picture(),
                                           ch01_collapse.tanh_steps_picture()) for ax in fig.axes}
@@ -4741,42 +4754,13 @@ def test_pass87_ramps_reading_is_full_sentences_that_the_picture_bears_out():
     assert abs(ch01_collapse.tanh_ramp(x_a, g[0], f1, m1)) < 0.1 and slope(f1, m1) > 1   # unit 1: mid-climb, steep
 
 
-def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
-    """Check r86 Clarity/Interaction item (turn and shift got two lines of words): a hidden cell after the sliders'
-    words draws the sketch; its shift segment runs from (0, 0) to the line at the turn's angle, the dashed line stands
-    across it, and the arrow points into the side candidate_line calls label 1 (the demo's own rule)."""
+def test_pass87_the_predict_follows_the_buttons_cell():
+    """Check r86 Clarity/Interaction item, as it stands after p117 (r116 Focus: the spin and slide sketch and its
+    sliders dropped with their closed block): the Predict comes right after the four buttons' cell."""
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("Four buttons try ready-made lines"))
-    # pass 89 (r89 Clarity): the sliders are optional; pass 90 (r91 Focus): the sketch and their words sit in the
-    # demo's closed block (test_pass90_line_sliders_and_their_sketch_sit_in_a_closed_block), the Predict comes next
     assert _src(cells[i + 1]).startswith("**Predict, then try**")
-    turn, shift = ch01_collapse.SKETCH_TURN, ch01_collapse.SKETCH_SHIFT
-    # pass 88 (r87 Clarity): the sketch is a ready-made line, the gentle one, as its words say
-    assert ("gentle", turn, shift) in ch01_collapse.LINE_PRESETS and (turn, shift) == (-60.0, 0.3)
-    a = np.deg2rad(turn)
-    facing = np.array([np.cos(a), np.sin(a)])
-    ax = ch01_collapse.turn_shift_sketch().axes[0]
-    (seg,) = [t for t in ax.texts if t.get_gid() == "shift"]
-    np.testing.assert_allclose(seg.xy, shift * facing)
-    np.testing.assert_allclose(seg.xyann, (0, 0))
-    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
-    np.testing.assert_allclose(line.get_xydata() @ facing, shift)   # every point of the line: the shift along the arrow
-    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
-    step = np.subtract(arrow.xy, arrow.xyann)
-    np.testing.assert_allclose(step / np.linalg.norm(step), facing)   # the arrow points the turn's way
-    assert ch01_collapse.candidate_line(turn, shift, [arrow.xy]).tolist() == [True]   # into the label-1 side
-    (zero,) = [l for l in ax.lines if l.get_gid() == "turn 0"]
-    assert set(zero.get_ydata()) == {0}   # turn 0 points right
-    assert ax.get_title() == "spin −60, slide 0.3: the line and its arrow"   # pass 89: the sliders' new names
-    label = ax.figure.get_label()
-    assert label.startswith("A sketch of the demo's two sliders, at spin −60 and slide 0.3.")
-    assert "marks the spin, 60 degrees down." in label
-    (arc,) = [l for l in ax.lines if l.get_gid() == "turn arc"]
-    assert arc.get_ydata().max() <= 1e-12 and arc.get_ydata().min() < 0   # the turn drawn downward, as −60 is
-    lo, hi = ax.get_xlim(), ax.get_ylim()
-    texts = [t for t in ax.texts if t.get_text()]
-    assert all(lo[0] < t.get_position()[0] < lo[1] and hi[0] < t.get_position()[1] < hi[1] for t in texts)
-    assert "into the dotted label-1 side" in label
+    assert not hasattr(ch01_collapse, "turn_shift_sketch")
 
 
 def test_pass87_train_longer_is_a_steps_menu_and_a_train_button():
@@ -4834,28 +4818,26 @@ def test_pass90_hundred_shifts_add_about_20_to_the_first_output():
     np.testing.assert_allclose(ch01_collapse.deep_stack(100)[1], W @ inputs + b)   # the same stack as plotted
 
 
-def test_pass90_line_sliders_and_their_sketch_sit_in_a_closed_block():
-    """Check r91 Focus item: the XOR demo's four buttons stay in view; spin and slide, their sketch and two lines of
-    words sit in one closed Accordion inside the widget (nothing open at the start); no separate sketch cell is left,
-    and the old garbled caption is gone."""
+def test_p117_the_xor_demo_has_no_spin_and_slide_block():
+    """Check r116 Focus/Interaction/Clarity items (cell 72's "For the curious" block of spin and slide sliders answered
+    no question and its words were dense geometry): the XOR demo shows no closed block and no spin or slide slider;
+    the four buttons stay in view and still move the line (through the hidden sliders)."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    blocks = [c for c in offline._walk(w) if isinstance(c, widgets.Accordion)]
-    assert len(blocks) == 1 and blocks[0].selected_index is None
-    assert blocks[0].get_title(0) == "For the curious: steer your own line"
-    inside = list(offline._walk(blocks[0]))
-    assert w.sliders["angle"] in inside and w.sliders["offset"] in inside
-    assert not any(isinstance(c, widgets.Button) for c in inside)   # the four buttons stay outside, in view
-    outside = [c for c in offline._walk(w) if c not in inside]
-    assert all(w.presets[n] in outside for n in ("upright", "across", "gentle", "steep"))
-    page = "".join(c.value for c in inside if isinstance(c, widgets.HTML))
-    assert page.count("<img") == 1
-    assert "<p>The arrow stands at right angles to the line.</p><p><i>spin</i> turns both, in degrees.</p>" in page  # p91
-    assert "<i>slide</i> moves the line along its arrow, away from (0, 0)." in page
-    assert "Here it sits 0.3" not in page   # pass 97 (r98): that was the sketch's line, not the sliders' start
+    parts = list(offline._walk(w))
+    assert not any(isinstance(c, widgets.Accordion) for c in parts)
+    assert w.sliders["angle"] not in parts and w.sliders["offset"] not in parts
+    assert all(w.presets[n] in parts for n in ("upright", "across", "gentle", "steep"))
+    page = "".join(c.value for c in parts if isinstance(c, widgets.HTML))
+    assert "spin" not in page and "For the curious" not in page
+    before = w.readout.value
+    w.presets["across"].click()
+    assert (w.sliders["angle"].value, w.sliders["offset"].value) == dict(
+        (n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["across"] and w.readout.value != before
     cells = _cells()
-    assert not any("slider_sketch" in _src(c) for c in cells)
-    assert not any("the sliders spin and slide" in _src(c) for c in cells)
-    sheet_demo = ch01_collapse.fold_demo()   # the grid-sheet demo has no such block
+    assert not any("slider_sketch" in _src(c) or "the sliders spin and slide" in _src(c) for c in cells)
+    text = _text()
+    assert "spin" not in text and "For the curious" not in text
+    sheet_demo = ch01_collapse.fold_demo()   # the grid-sheet demo has no such block either
     assert not any(isinstance(c, widgets.Accordion) for c in offline._walk(sheet_demo))
 
 
@@ -4872,29 +4854,6 @@ def test_pass90_training_runs_in_the_question_cell_not_an_empty_one():
 
 
 # ---- pass 91 (r92 reader) ----
-
-def test_pass91_line_block_says_the_arrow_is_at_right_angles_so_spin_0_is_upright():
-    """Check r92 Clarity item 1: "0 points right" was read as the line pointing right. The closed block says outright
-    that the arrow stands at right angles to the line, so spin 0 gives an upright line, one idea a line; and it is true:
-    the sketch at spin 0 draws an upright line (one h₁ all along) with an arrow pointing right, and the "upright"
-    button is spin 0."""
-    said = ch01_collapse.SLIDERS_READING
-    assert said[0] == "The arrow stands at right angles to the line."
-    assert "At spin 0 the arrow points right. So the line is upright." in said
-    assert "The gentle line has spin −60. Its arrow points down and right." in said
-    assert not any("0 points right" in w for w in said)
-    assert all(len(t.split()) < 12 for w in said for t in re.split(r"(?<=\.) ", w))   # every sentence short
-    page = ch01_collapse.slider_sketch_html()
-    assert all(p.replace("*", "") in page.replace("<i>", "").replace("</i>", "") for p in said)
-    ax = ch01_collapse.turn_shift_sketch(turn=0.0, shift=0.3).axes[0]
-    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
-    assert np.ptp(line.get_xdata()) < 1e-12 and np.ptp(line.get_ydata()) > 1   # upright
-    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
-    step = np.subtract(arrow.xy, arrow.xyann)
-    assert step[0] > 0 and abs(step[1]) < 1e-12   # pointing right
-    assert ("upright", 0.0, 0.5) in ch01_collapse.LINE_PRESETS
-    assert "arrow at spin 0" in [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]
-
 
 def test_pass93_the_flat_arm_words_sit_clear_of_the_dashed_line_and_the_bent_line():
     """Check r94 Picture (minor): in the crease picture the "flat arm" words no longer sit on the dashed line; their
@@ -4972,7 +4931,8 @@ def test_pass91_hundred_layers_set_up_is_four_sentences_and_the_axes_say_the_res
     setup = _src(cells[head]).split("\n\n")[1]
     # pass 98 (r99 Picture): a second short paragraph says how to read the pictures, then the Predict
     reading = _src(cells[head]).split("\n\n")[2]
-    assert reading.startswith("Each picture shows only") and len(reading.splitlines()) == 2
+    # p117 (r116 Clarity): the axes said in plain words, in the same line (at most 14 words)
+    assert reading.startswith("Each picture shows output 1 of 8. Across:") and len(reading.splitlines()) == 2
     assert all(len(t.split()) <= 14 for t in reading.splitlines())
     assert _src(cells[head]).split("\n\n")[3].startswith("**Predict:**")
     sentences = [t for t in re.split(r"(?<=\.)\s+", setup.strip()) if t]
@@ -5114,8 +5074,8 @@ def test_pass96_a_half_u_in_the_score_stays_curved_up_in_u_v_b():
     at a fixed corner the score u·x1 + v·x2 + b only stretches and adds u, v, b, so equal steps in (u, v, b) make
     equal steps in the score, and each corner's loss, walked along any straight path in (u, v, b), only curves up."""
     text = _text()
-    assert ("2. Each corner's loss only curves up, like the slice above. "
-            "Added, they still curve up: a bowl.\n") in text   # p116: one step
+    assert ("2. Each corner's loss only curves up, like the slice above. Also stated without proof. "
+            "Added, they still curve up: a bowl.\n") in text   # p116: one step; p117 (r116): marked unproved
     rng = np.random.default_rng(96)
     t = np.linspace(-4, 4, 161)
     for (x1, x2), label in zip([(0, 0), (0, 1), (1, 0), (1, 1)], [0, 1, 1, 0]):
@@ -5163,20 +5123,6 @@ def test_pass107_small_wordings_name_what_is_drawn():
     assert said in ch01_collapse.RAMPS_READING
     assert ch01_collapse.RAMPS_SUM_TITLE.startswith("unit 1 + unit 2 − 1\n")
     assert "The sum's 0-line runs upright" not in " ".join(ch01_collapse.RAMPS_READING)
-
-
-def test_pass97_line_block_states_the_sliders_start_as_the_widget_has_it():
-    """Check r98 Correctness item: the closed block's slide sentence no longer says 0.3 (the sketch's gentle line);
-    it names the sliders' start, and that start is what the XOR demo's spin and slide sliders hold when it opens."""
-    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    (block,) = [c for c in offline._walk(w) if isinstance(c, widgets.Accordion)]
-    page = "".join(c.value for c in offline._walk(block) if isinstance(c, widgets.HTML))
-    said = re.search(r"The sliders start on the (\w+) line: spin (-?\d+(?:\.\d+)?), slide (-?\d+(?:\.\d+)?)\.", page)
-    assert said, page
-    name, spin, slide = said.group(1), float(said.group(2)), float(said.group(3))
-    assert (spin, slide) == (w.sliders["angle"].value, w.sliders["offset"].value) == (0.0, 0.5)
-    presets = {n: (t, sh) for n, t, sh in ch01_collapse.LINE_PRESETS}
-    assert presets[name] == (spin, slide)   # the named button puts the line there too
 
 
 def test_pass97_xor_score_sides_match_the_chapter_labels():
@@ -5331,6 +5277,7 @@ def test_pass101_the_one_line_dots_span_the_said_inputs_and_no_useful_boundary_i
     assert pulls.sum() == 0
     assert ("   At one half everywhere, the pulls cancel.\n"
             "   A pull on $b$ is label minus chance. It says how far off, and which way.\n"
+            "   This is a calculus fact, stated without proof.\n"
             "   Here: +½, +½ (label 1), −½, −½ (label 0). They add to 0.\n") in _text()
 
 
@@ -5417,7 +5364,7 @@ def test_pass111_the_thick_line_bows_under_tanh_as_the_fold_says():
     np.testing.assert_allclose(np.round(np.tanh(exact.T), 2), after)
     assert after.tolist() == [[-0.91, 0.89], [0.0, 0.66], [0.91, 0.2]] and chord == 0.54
     assert after[1, 1] - chord > 0.1   # the middle sits clearly above the joining line: a bow, not rounding
-    fold = next(t for _, t in _markdown_cells() if "<summary>Why: tanh</summary>" in t)
+    fold = next(t for _, t in _markdown_cells() if "<summary>Why: tanh (open after you click)</summary>" in t)
     said = [f"${p}$" for p in [f"({a:g}, {b:g})" for a, b in before.tolist()]
             + [f"({a:.2f}, {b:.2f})".replace("(0.00,", "(0,") for a, b in after.tolist()]]
     assert "Take three points of the thick line, before tanh: " + ", ".join(said[:3]) + "." in fold
@@ -5440,3 +5387,17 @@ def test_pass111_the_pulls_on_u_and_v_cancel_too():
     for du, dv, db in ((1e-6, 0, 0), (0, 1e-6, 0), (0, 0, 1e-6)):
         assert abs(loss(du, dv, db) - loss(-du, -dv, -db)) < 1e-12
     assert "   A pull on $u$ is that times $x_1$. On $v$, times $x_2$. Those add to 0 too.\n" in _text()
+
+
+# ---- pass 117 (r116 reader) ----
+
+def test_p117_the_weight_answer_works_the_collapse_as_the_stack_computes_it():
+    """Check r116 Clarity item 4: the fold's '2x, then 3·2x = 6x, then 4·6x = 24x' is what stacking the three
+    no-bend layers (weights 2, 3, 4; biases 0) gives, step by step, and the one layer they collapse into."""
+    text = _text()
+    assert "$2x$, then $3 \\cdot 2x = 6x$, then $4 \\cdot 6x = 24x$" in text
+    x = np.array([1.0])   # the weight of the stack so far is its output at x = 1, layer by layer
+    steps = [float(ch01_collapse._stack(x, [2, 3, 4][:k], [0] * k, False)[0]) for k in (1, 2, 3)]
+    assert steps == [2, 6, 24]
+    assert mlp.compose_lines([2, 3, 4], [0, 0, 0]) == pytest.approx((24, 0))
+    assert "Put each into the next" not in text

@@ -790,88 +790,6 @@ def xor_fold_picture():
     return fig
 
 
-# pass 87 (r86 reader: degrees and a signed distance got two lines of words): one small sketch of what the XOR demo's
-# two sliders mean, drawn at an example setting. Pass 88 (r87 Clarity: the sketch's turn 30 matched none of the
-# ready-made lines, all with a turn below 0): drawn on the gentle line, so the sketch's numbers are a button's
-SKETCH_TURN, SKETCH_SHIFT = FOLD_TURN, FOLD_SHIFT
-SKETCH_XLIM, SKETCH_YLIM = (-0.5, 1.3), (-1.0, 0.45)  # close in: the gentle line is near (0, 0)
-
-
-@plots.styled
-def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
-    """What the XOR demo's sliders mean (notebook 01): turn is the arrow's angle from 'right', in degrees; shift is the
-    line's distance from (0, 0) along the arrow; the line stands across the arrow, its label-1 side where it points."""
-    fig, ax = plots.new_figure(470, 330)
-    a = np.deg2rad(turn)
-    facing, along = np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
-    foot = shift * facing
-    (x0, x1), (y0, y1) = SKETCH_XLIM, SKETCH_YLIM
-    ax.fill(*_keep_side(np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]), facing, shift).T, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-            alpha=0.5, lw=0, gid="label-1 side")
-    t = np.array([-2.0, 2.0])
-    ax.plot(*(foot + t[:, None] * along).T, color="black", ls="--", lw=1.8, gid="line")
-    # pass 88: laid out for the gentle line (a short shift, the line close to (0, 0)): the small words sit above the
-    # turn-0 line, the turn's name in the empty label-1 side with a pointer, the arrow down the line, clear of both
-    ax.plot([0, 0.5], [0, 0], color=plots.MUTED, ls=":", lw=1.5, gid="turn 0")
-    ax.text(0.04, 0.04, "arrow at spin 0", fontsize=9, ha="left", va="bottom")
-    arc = np.deg2rad(np.linspace(0, turn, 30))
-    ax.plot(0.2 * np.cos(arc), 0.2 * np.sin(arc), color="black", lw=1.2, gid="turn arc")
-    mid = np.deg2rad(turn / 2)
-    ax.annotate(f"spin {_num(turn)}°", (0.2 * np.cos(mid), 0.2 * np.sin(mid)), (0.42, 0.2 * np.sin(mid) - 0.1),
-                fontsize=10, va="center", bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"),
-                arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
-    ax.annotate("", tuple(foot), (0, 0), gid="shift",
-                arrowprops=dict(arrowstyle="<|-|>", color="black", lw=1.2, shrinkA=0, shrinkB=0))
-    ax.text(foot[0] / 2 - 0.04, foot[1] * 0.75, f"slide {shift:g}", fontsize=10, ha="right", va="center")
-    base = foot - 0.55 * along
-    ax.annotate("", tuple(base + 0.35 * facing), tuple(base), gid="arrow",
-                arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=20))
-    ax.text(*(base + 0.4 * facing + [0.03, 0]), "arrow", fontsize=10, va="center")
-    ax.plot([0], [0], "o", color="black", ms=5)
-    ax.text(-0.04, 0.04, "(0, 0)", fontsize=9, ha="right", va="bottom")
-    ax.text(x1 - 0.05, y0 + 0.05, "label-1 side", fontsize=10, ha="right", va="bottom",
-            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
-    ax.set(xlim=SKETCH_XLIM, ylim=SKETCH_YLIM, xlabel="h₁", ylabel="h₂", title=f"spin {_num(turn)}, slide {shift:g}: the line and its arrow")
-    ax.set_aspect("equal")
-    fig.set_label(f"A sketch of the demo's two sliders, at spin {_num(turn)} and slide {shift:g}. A dotted line from "
-                  "(0, 0) points right, labelled arrow at spin 0. An arc from it to a double-headed segment marks the spin, "
-                  f"{abs(turn):g} degrees {'down' if turn < 0 else 'up'}. The segment runs from (0, 0) to the line and is labelled slide {shift:g}: "
-                  "the line's distance from (0, 0). The dashed line stands across the segment's end. A thick arrow "
-                  "on the line points the same way as the segment, into the dotted label-1 side.")
-    return fig
-
-
-# pass 89 (r89 Clarity: the line tester's two cells of words on turn and shift came before any question): the
-# buttons lead. Pass 90 (r91 Focus): the sliders, their sketch and words sit in a closed block inside the demo
-CURIOUS_TITLE = "For the curious: steer your own line"
-# pass 91 (r92 Clarity: "0 points right" was read as the line pointing right): the right angle said outright, one idea
-# a line
-SLIDERS_READING = (
-    "The arrow stands at right angles to the line.",
-    "*spin* turns both, in degrees.",
-    "At spin 0 the arrow points right. So the line is upright.",
-    f"The {FOLD_NAME} line has spin {_num(SKETCH_TURN)}. Its arrow points down and right.",
-    "*slide* moves the line along its arrow, away from (0, 0).",
-    # pass 97 (r98 Correctness: "Here it sits 0.3" was the sketch's gentle line, yet the sliders start elsewhere):
-    # the sliders' own start, read from the same numbers fold_demo starts them at
-    f"The sliders start on the {FOLD_START} line: spin {_num(FOLD_START_TURN)}, slide {FOLD_START_SHIFT:g}.",
-)
-
-
-def slider_sketch_html():
-    """turn_shift_sketch with its two lines of words, as HTML for the demo's closed block (notebook 01)."""
-    said = "".join("<p>" + re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(w)) + "</p>" for w in SLIDERS_READING)
-    return _figure_html(turn_shift_sketch(), 470) + said
-
-
-def curious_block(rows):
-    """A closed block (an Accordion, nothing open) holding the sketch and the given widget rows (notebook 01)."""
-    block = widgets.Accordion(children=[widgets.VBox([widgets.HTML(slider_sketch_html()), *rows])],
-                              selected_index=None)
-    block.set_title(0, CURIOUS_TITLE)
-    return block
-
-
 @plots.styled
 def no_bend_landing_picture():
     """Where the XOR corners land with the crease layer's ReLU off (pass 74, r71 reader: the text named the landing
@@ -1495,8 +1413,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
             widgets.HBox([sliders["b1"], sliders["b2"], reset])]
     if corners:  # the XOR questions use only the bend, the bias of h₂ and the line: the rest stays fixed, out of sight
-        rows = [widgets.HBox([sliders["b2"]]), widgets.HBox([widgets.Label("try a line:"), *presets.values()]),
-                curious_block([widgets.HBox([sliders["angle"], sliders["offset"]])])]
+        # p117 (r116 Focus/Interaction/Clarity: the spin and slide sliders answered no question, and their words were
+        # dense geometry): dropped from view; the buttons set the line through them
+        rows = [widgets.HBox([sliders["b2"]]), widgets.HBox([widgets.Label("try a line:"), *presets.values()])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
