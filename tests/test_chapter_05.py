@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from course_utils.engine import mlp, race
+from course_utils.engine import mlp, race, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import ch05_race
 
@@ -74,7 +74,8 @@ SIGN_REASON = "Both weights share the unit's learning signal and slope. Only the
 # pass 102 (r104 Clarity: the star and "goal" were never said, and leaned on chapter 02): the picture stands alone
 # pass 93 (r94 Picture: the sketch and Going further's detour showed one zig-zag twice): the detour alone, under
 # suspect 2 on the main path, read in DETOUR_READ; Going further's Off-centre section (its heading, RULE) is cut
-PART_WAYS = "Each step moves both weights up, or both down: a zig-zag."
+# p117 (r116 Correctness: the picture's longest arrow moves weight 1 only): "the same way (or one barely moves)"
+PART_WAYS = "Each step moves both weights the same way (or one barely moves). None moves them apart: a zig-zag."
 # pass 87 (r86 Clarity: the right panel was never read): one sentence on it, its first step parting the weights
 # pass 98 (r99 Correctness: "never apart" holds for one-point steps only, while the race's steps use all 400 points;
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
@@ -133,9 +134,11 @@ STEEPER_SPLIT = ("So sigmoid(4x) − 0.5 is sigmoid − 0.5 whose weights act 4�
 START_FINDING = ("The bigger start alone made 5 of 5 runs learn.\n\n"
                  "The suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
                  "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not enough alone |\n"
-                 "| Gentle slope | 4× bigger steps alone (the output's weights too) | 0 of 5 | not enough alone |\n"
+                 # p117 (r116 Correctness): only the weights into the bends step 4× (rate_runs), as in the steep
+                 # runner; every run ends far below sigmoid − 0.5's, none crosses: helps, too slowly
+                 "| Gentle slope | 4× bigger steps alone: weights into the bends | 0 of 5 | helps, but too slowly alone |\n"
                  "| Fading | not tested alone here | — | not tested |\n"
-                 "| (no single suspect) | 4× bigger start alone: weights into the bends | 5 of 5 | helps |")
+                 "| not one of the three | 4× bigger start alone: weights into the bends | 5 of 5 | helps |")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
 # r110 (Correctness: "Why does steeper help?" then one step read as if bigger steps were the answer): the two
@@ -153,8 +156,9 @@ STEEPER_WORDS = ("Squeezing the curve by 4 is the same as making the weight into
                  "Take a steep unit with weight w = 0.3 and bias 0. It works exactly like sigmoid − 0.5 with weight 4w = 1.2. "   # r108: split, b given
                  "In symbols, with input x and bias b: sigmoid(4(wx + b)) = sigmoid((4w)x + 4b). "
                  "So when Adam steps w by 0.01, the weight 4w moves by 0.04. " + LIKE_RATE)
-# p116 (r115 Clarity: "Why only about?" was a fine point a beginner cannot weigh): LAST_LAYER cut from the prose; the
-# verdict table's "(the output's weights too)" keeps the test's inexactness said
+# p116 (r115 Clarity: "Why only about?" was a fine point a beginner cannot weigh): LAST_LAYER cut from the prose
+# p117 (r116 Correctness): the bigger-steps test no longer steps the output's weights 4× (rate_runs), so the verdict
+# table's "(the output's weights too)" is gone
 # r111 (Focus): BACK_AND_FORTH (one slope, two suspects, a whisper and a bike gear) cut from the main path; the
 # Pause and recall after the test still asks which two suspects the slope causes
 # pass 96 (r97 Focus: the last weight layer's caveats folded together, off the main line); pass 102 (r104 Focus):
@@ -651,11 +655,19 @@ def test_every_printout_under_a_question_is_folded():
     """Check: no code cell after the first Predict prints open text (a printout there would give an answer away)."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "**Predict:**" in "".join(c["source"]))
+    # p117 (r116 Clarity: start_answer's cell also held the suspects' table and the guess, open after its fold): a
+    # printout may be open only once a code cell above has shown the Predict's answer fold and no new Predict followed
+    answered = False
     for cell in cells[k:]:
+        if cell["cell_type"] == "markdown":
+            answered = answered and "**Predict" not in "".join(cell["source"])
         if cell["cell_type"] == "code":
             assert not any(out["output_type"] == "stream" for out in cell["outputs"]), "".join(cell["source"])
             html = _outputs_text(cell)
-            assert not html or html.lstrip().startswith("<") , "".join(cell["source"])
+            assert not html or html.lstrip().startswith("<") or answered, "".join(cell["source"])
+            answered = answered or "<summary>Check your prediction</summary>" in html
+    assert sum(not _outputs_text(c).lstrip().startswith("<") for c in cells[k:] if c["cell_type"] == "code"
+               and _outputs_text(c)) == 2   # start_finding and start_guess, right after start_answer's fold
 
 
 @pytest.fixture(scope="module")
@@ -1406,7 +1418,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert [line[:3] for line in remember.splitlines() if re.match(r"\d\. ", line)] == ["1. ", "2. ", "3. ", "4. ", "5. "]
     flat = re.sub(r"\s+", " ", remember)
     assert ("5. On a steady nudge, Adam steps each weight about the learning rate, whatever the nudge's size. Tiny "
-            "nudges need not mean slow learning.") in flat and "÷ typical nudge size" in " ".join(_cells("markdown"))
+            "nudges need not mean slow learning.") in flat and "÷ typical recent size" in " ".join(_cells("markdown"))
     assert all(abs(adam - 0.01) < 1e-3 for _nudge, _plain, adam in ch05_race.steady_steps())   # item 5's claim
     # pass 22: "crawls", not "stalls": with 1500 epochs sigmoid's loss keeps creeping down (try 3)
     # pass 23: the centred-sigmoid test folds into line 1 (three lines stay); the Adam lesson is a recall question
@@ -1780,7 +1792,14 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # r111: the test's finding is said on the main path, right after the test (its counts from the runs)
     answer_cell = next(c for c in json.loads(NOTEBOOK.read_text())["cells"]
                        if "".join(c["source"]).startswith("ch05_race.start_answer(verdict)"))
-    assert re.sub(r"\n{3,}", "\n\n", _outputs_text(answer_cell)).rstrip().endswith(START_FINDING + "\n\n" + ch05_race.shrink_guess()) and "should make it fade less" not in flat
+    # p117 (r116 Clarity: one cell held the answer, the table and the guess): each has its own cell, in that order
+    cells_now = json.loads(NOTEBOOK.read_text())["cells"]
+    at = cells_now.index(answer_cell)
+    assert _outputs_text(answer_cell).rstrip().endswith("</details>")
+    assert "".join(cells_now[at + 1]["source"]).startswith("ch05_race.start_finding(verdict)")
+    assert "".join(cells_now[at + 2]["source"]).startswith("ch05_race.start_guess()")
+    assert re.sub(r"\n{3,}", "\n\n", _outputs_text(cells_now[at + 1])).strip() == START_FINDING
+    assert _outputs_text(cells_now[at + 2]).strip() == ch05_race.shrink_guess() and "should make it fade less" not in flat
     assert "*Going further* tests the bigger start alone." not in flat and "may not speed it up" not in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say") == 0 and "cannot tell" not in flat
@@ -2192,8 +2211,10 @@ def test_the_five_run_check_says_which_bends_spread_as_the_table_shows(chapter_r
     # pass 77 (r74 Interaction: no threshold, and the five seeds were only a picture): a threshold the runs decide, and
     # the live race's seed box (0 to 4) to step by hand before the picture; the answer "No" holds
     # pass 82 (r80 Interaction: five reruns asked for before a ready answer): the reruns are optional
-    assert ("**Predict:** will ReLU's five runs all cross 0.1 within 50 epochs of each other? Will the same bend cross "
-            "first every time?") in prose and "Optional: first rerun" not in prose   # pass 92: cut to pay for a recall
+    # p117 (r116 Interaction: "the same bend first every time?" needed each seed, which the picture does not show):
+    # a question its titles answer (test_only_gelu_crosses_in_every_run_by_epoch_150)
+    assert ("**Predict:** will ReLU's five runs all cross 0.1 within 50 epochs of each other? Which bend's five runs "
+            "all cross 0.1 by epoch 150?") in prose and "Optional: first rerun" not in prose   # pass 92: cut to pay for a recall
     assert "in turn" not in prose
     assert np.ptp(race.epochs_to(chapter_race["relu"].loss, 0.1)) > 50 and "No. ReLU, Leaky ReLU and ELU spread the most." in prose
     assert ch05_race.first_at(chapter_race, "relu", "tanh") and ch05_race.first_at(chapter_race, "tanh", "relu")
@@ -2884,7 +2905,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 88c (r88 Focus): the folded zoom and its numbers sit between the verdict and the caveats
     # pass 89b (r90 Clarity): the two suspects and "what the race cannot tell" are cells of their own, around the zoom
     # pass 92 (r93 Retention): the slope recall sits between "what the race cannot tell" and the caveats
-    caveat = re.sub(r"\s+", " ", "".join(cells[v + 7]["source"]))
+    # p117 (r116 Clarity): start_answer's table and guess have two cells of their own, so the caveats sit 2 further on
+    caveat = re.sub(r"\s+", " ", "".join(cells[v + 9]["source"]))
     assert caveat.startswith("### What the race does not show")
     # pass 76 (r73 Focus 1): the fine print's two bullets that repeated the verdict (fading less; bigger weights and
     # steps, "Still open") are cut; the bigger-weights side effect is the optional section's own
@@ -3023,6 +3045,11 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 102 (r104 Clarity): the picture stands alone, with no call on chapter 02 (OFF_CENTRE)
     assert "This picture maps the two *weights*, not points." in re.sub(r"\s+", " ", text) and "from chapter 02, follows" not in text
     assert PART_WAYS in re.sub(r"\s+", " ", text)
+    # p117: the all-positive path's steps never part the weights, and one of the drawn steps barely moves weight 2
+    moves = np.diff(zigzag.independent_path(0.5, 1.0, np.array([1.0, -1.0]), 30), axis=0)
+    assert (moves[:, 0] * moves[:, 1] >= 0).all()
+    drawn = moves[:ch05_race.DETOUR_ARROWS]
+    assert (np.abs(drawn).min(axis=1) < 0.01 * np.abs(drawn).max(axis=1)).any()
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
@@ -3446,14 +3473,15 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     assert w.controls["lr"].label == "0.04"
     w.race_now()
     mine = ch05_race.rate_runs()
-    np.testing.assert_allclose(w.state["results"]["sigmoid − 0.5"].loss[0], mine.loss[0], rtol=1e-9)   # the learner's run
+    # p117 (r116 Correctness): the slider's 0.04 steps every weight, the output unit's too, which the steep runner does
+    # not; the tested runs step only the weights into the bends 4× (step_scale), so they are not the slider's run
+    assert np.abs(w.state["results"]["sigmoid − 0.5"].loss[0] - mine.loss[0]).max() > 0.01
     at = race.epochs_to(mine.loss, 0.1)
-    assert not np.isfinite(at).any() and mine.final_loss[0] > 0.4   # "still far above 0.1"
+    assert not np.isfinite(at).any()   # "bigger steps, 0 of 5"
     assert np.isfinite(race.epochs_to(stretch["sigmoid(4x) − 0.5"].loss, 0.1)).all()
     # r112 (Interaction): the try's cell and its fold (rate_answer) are cut, its answer is on the main path
-    # (start_answer); the live race still reproduces the five tested runs, and some seeds end lower than at rate 0.01
-    lower = mine.final_loss < centred.final_loss - 0.05
-    assert 0 < lower.sum() < len(mine.seeds), (mine.final_loss, centred.final_loss)
+    # (start_answer). p117: every seed ends far lower than at rate 0.01 ("helps, but too slowly alone")
+    assert mine.final_loss.max() < centred.final_loss.min() - 0.1, (mine.final_loss, centred.final_loss)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     assert not any("rate_answer(" in "".join(c["source"]) for c in cells) and not hasattr(ch05_race, "rate_answer")
     assert "0.0398" not in " ".join(_cells("markdown"))
@@ -3668,9 +3696,9 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
                                     re.sub(r"\s+", " ", s)))
     # r111 (Correctness: the picture gives ranges only, so "first in every seed" could not be checked there): the
     # answer says so, and where each seed is shown (the numbers fold, right below: NUMBERS_FOLD)
-    assert ("each span under 50 epochs. Same bend first? Yes: GELU crosses first in every seed; ReLU and "
-            "tanh swap places. The picture shows only ranges. To check each seed, open *the numbers behind the "
-            "picture* below. </details>") in check
+    # p117 (r116 Interaction): the second question is one the titles answer; who is first in each seed is the fold's
+    assert ("each span under 50 epochs. By epoch 150? Only GELU's: its title says 110–150. The picture shows only "
+            "ranges. To see who is first in each seed, open *the numbers behind the picture* below. </details>") in check
     assert ch05_race.NUMBERS_FOLD.endswith("the numbers behind the picture")
     assert ch05_race.crossing_fold(chapter_race).summary == "Show each seed"
     assert ch05_race.crossing_fold(chapter_race).answer == ("Each run's first epoch below 0.1. GELU is fastest in "
@@ -3970,8 +3998,11 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     assert folded.summary == "Show the picture (after you predict)" and folded._repr_markdown_().startswith("<details>")
     assert after == ("<details><summary>Check your prediction</summary> A plain step is the nudge × 0.01: the big nudge "
                      "steps further. With Adam, both nudges step about 0.01. </details> On a steady nudge, Adam is "
-                     "like a walker with a fixed stride. The nudge only tells it which way. The rule: step = learning "
-                     "rate × (average recent nudge ÷ typical nudge size, sign ignored). A steady nudge divided by its "
+                     "like a walker with a fixed stride. The nudge only tells it which way. "
+                     # p117 (r116 Clarity: "sign ignored" had no clear object; "typical nudge size" was never said):
+                     # the typical size said first (chapter 03's word), then the rule in one line
+                     "The nudges' **typical size** is how big they usually are, whichever way they point. The rule: "
+                     "step = learning rate × average recent nudge ÷ typical recent size. A steady nudge divided by its "
                      "own size is 1. So the step is the learning rate. A nudge that keeps flipping averages out: "
                      "the walker shuffles. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
     # pass 61 (r55 Picture 2): the picture shows one step per rule, so the text does not count ten
@@ -4423,9 +4454,13 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # pass 90 (r91 Clarity): a two-row table, change -> what it does -> what the race showed; r111: inside the fold
     # (it answers the Predict), the finding after it, outside
     # r114 (Focus): the fold's two-row table is cut; its "what it does" moved into START_FINDING's one table
-    assert re.sub(r"\n{3,}", "\n\n", text).endswith("\n\nWith both, the steep runner crossed soonest.\n\n</details>\n\n" + START_FINDING
-                         + "\n\n" + ch05_race.shrink_guess())
-    assert text.count("| ") == START_FINDING.count("| ") and "| change | what it does |" not in text
+    # p117 (r116 Clarity): the fold ends the cell; the table and the guess follow in cells of their own
+    assert re.sub(r"\n{3,}", "\n\n", text).endswith("\n\nWith both, the steep runner crossed soonest.\n\n</details>")
+    finding = _outputs_text(cells[k + 1])
+    assert re.sub(r"\n{3,}", "\n\n", finding).strip() == START_FINDING and "| change | what it does |" not in text + finding
+    assert _outputs_text(cells[k + 2]).strip() == ch05_race.shrink_guess()
+    assert all(cells[j]["metadata"]["jupyter"]["source_hidden"] for j in (k + 1, k + 2))
+    text = text + finding
     # pass 94 (r95 Focus: "Still open" left the thread hanging): no open line; What to remember states the finding,
     # which holds only while the start alone crosses in more runs than the steps alone
     assert not hasattr(ch05_race, "LIMITS") and "Still open" not in text and "What these tries" not in text
@@ -4437,7 +4472,7 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # r109 (Retention: item 3 ended on a pointer): What to remember says the counts asserted above, once
     assert "mattered more" not in remember and remember.count("the bigger start made 5 of 5 runs learn; bigger steps, 0 of 5.") == 1
     assert not any(c.startswith("**What to remember (going further).**") for c in _cells("markdown"))
-    assert "".join(cells[k + 1]["source"]).startswith("> **Pause and recall.** Sigmoid's slope")   # r112
+    assert "".join(cells[k + 3]["source"]).startswith("> **Pause and recall.** Sigmoid's slope")   # r112, p117
     # r111 (Clarity: "a stronger signal alone does not explain it" leaned the wrong way): the finding and its limit
     assert "A stronger signal alone does not explain it" not in text and "mattered more" not in text
     assert "Why the start helps" not in text and "is still open" not in text
@@ -4469,8 +4504,12 @@ def test_bigger_steps_try_says_it_is_close_not_exact():
     text = "\n".join(_cells("markdown"))
     assert re.sub(r"\s+", " ", LIKE_RATE) in re.sub(r"\s+", " ", text)
     assert not any(c.startswith("**A try: bigger steps alone.**") for c in _cells("markdown"))   # r112: cut
-    # p116 (r115 Clarity): LAST_LAYER cut from the prose; the verdict table's "(the output's weights too)" says it
+    # p116 (r115 Clarity): LAST_LAYER cut from the prose
     assert LAST_LAYER not in re.sub(r"\s+", " ", text) and "Close, not exact" not in text
+    # p117 (r116 Correctness): the test itself is now exact: rate_runs steps the output's weights at the race's rate,
+    # so the table no longer needs "(the output's weights too)"
+    outputs = "".join(_outputs_text(c) for c in json.loads(NOTEBOOK.read_text())["cells"])
+    assert "output's weights too" not in text + outputs and "4× bigger steps alone: weights into the bends" in outputs
     # r105 (Clarity): the caveat names what stays at the plain step: the output's weights move by the race's rate
     assert race.RACE_RECIPE["lr"] == 0.01 and "0.01" in LAST_LAYER and "weights into the output" in LAST_LAYER
 
@@ -4706,6 +4745,64 @@ def test_the_shrink_guess_is_measured():
     assert said.startswith("**Our guess why (a hypothesis).**") and f"{mine:.2g} for sigmoid − 0.5" in said
     assert f"{bigger:.2g} with the bigger start" in said and f"{tanh:.2g} for tanh" in said and "none of layer 3's" in said
     assert "Inside ±1 its curve is nearly the straight line x ÷ 4." in said and "where the curve bends" not in said
+    # p117 (r116 Clarity: "The bigger start undoes the quarter" was compressed): the measured share past ±1 instead
+    spread = sizes["start ×4"][1]
+    assert spread > 0.4 and f"With the bigger start, {ch05_race._percent(spread)} of those sums reach past ±1." in said
+    assert "undoes the quarter" not in said
+    # p117 (hygiene): the engine's public hidden_layer, the same outputs as a forward pass by hand
+    X, y = data.spiral()
+    t = race.Training(X, y, "tanh", seeds=(0,))
+    z, a = t.hidden_layer(2)
+    by_hand = np.tanh(t.Ws[1] @ np.tanh(t.Ws[0] @ X.T + t.bs[0]) + t.bs[1])
+    np.testing.assert_allclose(a, by_hand, rtol=1e-12)
+    np.testing.assert_allclose(np.tanh(z), a, rtol=1e-12)
+    assert "t._pair" not in inspect.getsource(ch05_race.forward_shrink) and "t.Ws" not in inspect.getsource(ch05_race.forward_shrink)
     text = re.sub(r"\s+", " ", " ".join(_outputs_text(c) for c in json.loads(NOTEBOOK.read_text())["cells"]
                                        if c["cell_type"] == "code"))
     assert re.sub(r"\s+", " ", said) in text and "why is open" not in text
+
+
+def test_bigger_steps_alone_steps_only_the_weights_into_the_bends_4x():
+    """p117 (r116 Correctness: the bigger-steps test stepped the output's weights 4× too, which the steep runner does
+    not): with Adam, Training's step_scale steps every weight and bias into a bend step_scale× as far and the output
+    unit's at the plain rate, from the same start; rate_runs is that, at 0.04 over the race's 0.01."""
+    X, y = data.spiral()
+    kw = dict(seeds=(0,), optimizer="adam", lr=0.01, **ch05_race.VARIANTS[ch05_race.CENTRED_LABEL])
+    plain, scaled = race.Training(X, y, **kw), race.Training(X, y, step_scale=4.0, **kw)
+    start = plain.P.copy()
+    np.testing.assert_array_equal(start, scaled.P)   # the same start
+    plain.step(), scaled.step()
+    last = len(plain.Ws) - 1
+    for k in range(len(plain.Ws)):
+        for a, b in ((plain.Ws[k], scaled.Ws[k]), (plain.bs[k], scaled.bs[k])):
+            moved_plain, moved_scaled = np.abs(a - _view_like(start, plain, a)), np.abs(b - _view_like(start, scaled, b))
+            np.testing.assert_allclose(moved_scaled, (1.0 if k == last else 4.0) * moved_plain, rtol=1e-6, atol=1e-12)
+    assert ch05_race.RATE_TRY / race.RACE_RECIPE["lr"] == 4.0
+    runs = ch05_race.rate_runs(seeds=(0,), epochs=3)
+    t = race.Training(X, y, step_scale=4.0, **kw)
+    for _ in range(3):
+        t.step()
+    np.testing.assert_array_equal(runs.loss, t.result().loss)
+
+
+def _view_like(flat, training, view):
+    """The part of a flat copy of training.P that `view` (one of its Ws or bs) occupies."""
+    offset = (view.__array_interface__["data"][0] - training.P.__array_interface__["data"][0]) // view.itemsize
+    return flat[offset:offset + view.size].reshape(view.shape)
+
+
+def test_the_too_slow_verdict_needs_every_run_far_below_the_baseline():
+    """p117 (r116 Correctness: "0 of 5" read as "did not help" while those runs were still falling): a test none of
+    whose runs crossed earns "helps, but too slowly alone" only if every run ends over 0.1 below the baseline's lowest."""
+    base = types.SimpleNamespace(loss=np.full((5, 400), 0.6))
+    low = types.SimpleNamespace(loss=np.full((5, 400), 0.3))
+    mixed = types.SimpleNamespace(loss=np.concatenate([np.full((4, 400), 0.3), np.full((1, 400), 0.55)]))
+    assert ch05_race._too_slow(low, base) == "helps, but too slowly alone"
+    assert ch05_race._too_slow(mixed, base) == "not enough alone"
+
+
+def test_only_gelu_crosses_in_every_run_by_epoch_150(chapter_race):
+    """p117 (r116 Interaction): the five-starts Predict asks which bend's five runs all cross 0.1 by epoch 150, a
+    question the picture's titles answer: GELU only."""
+    last = {n: race.epochs_to(r.loss, 0.1).max() for n, r in chapter_race.items()}
+    assert [n for n, at in last.items() if at <= 150] == ["gelu_tanh"], last   # the race runs GELU in its tanh form

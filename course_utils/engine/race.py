@@ -76,7 +76,7 @@ class Training:
 
     def __init__(self, X, y, activation, seeds=(42,), dims=RACE_DIMS, lr=0.01, optimizer="gd",
                  batch_size=None, loss="stable", params=None, record_every=10, dtype=np.float64, epochs=None,
-                 shift=0.0, stretch=(1.0, 1.0), start_scale=1.0):
+                 shift=0.0, stretch=(1.0, 1.0), start_scale=1.0, step_scale=1.0):
         if optimizer not in ("gd", "adam"):
             raise ValueError(f"optimizer must be 'gd' or 'adam', not {optimizer!r}")
         self.seeds = tuple(int(s) for s in seeds)
@@ -105,6 +105,11 @@ class Training:
         self.shufflers = [np.random.RandomState(s + 1) for s in self.seeds]   # mlp.train's shuffling stream per seed
         self.positive = self.Y > 0.5
         self.lr, self.optimizer, self.batch_size, self.loss_kind = lr, optimizer, batch_size, loss
+        self._rates = lr
+        if step_scale != 1.0:   # step_scale: the weights and biases into the bends step at lr × step_scale (05's
+            output = self.Ws[-1].size + self.bs[-1].size   # "bigger steps alone"); the output unit's at lr, as raced
+            self._rates = np.full(self.P.shape, lr * step_scale, dtype)
+            self._rates[-output:] = lr
         self.record_every = record_every
         self._losses, self._accs = [], []    # one (S,) array per epoch done
         self.rec, self.norms = [], []
@@ -159,13 +164,23 @@ class Training:
             if recording and k == 0:
                 self.norms.append([np.sqrt(np.einsum("sij,sij->s", gw, gw)) for gw in self.gWs])
             self._step += 1
-            mlp.optimizer_step(self.P, self.G, self.lr, self.optimizer, self.moments, self._step)
+            mlp.optimizer_step(self.P, self.G, self._rates, self.optimizer, self.moments, self._step)
         self.epoch += 1
 
     @property
     def losses(self):
         """(seeds, epochs done): the training loss at the start of each epoch so far."""
         return np.array(self._losses).T.reshape(len(self.seeds), self.epoch)
+
+    def hidden_layer(self, layer, points=None):
+        """Hidden layer `layer`'s (1-based) weighted sums and outputs for points (n, features), the training points if
+        None, as the networks are now: two (seeds, units, n) arrays (05's measured guess, forward_shrink)."""
+        inputs = self.A if points is None else np.asarray(points, dtype=self.dtype).T
+        a = inputs
+        for W, b in list(zip(self.Ws[:-1], self.bs[:-1]))[:layer]:
+            z = W @ a + b
+            a = self._pair(z)[0]
+        return z, a
 
     def now(self):
         """Loss and training accuracy of each seed's network as it is now: two (seeds,) arrays."""

@@ -668,17 +668,22 @@ def copy_tanh_unit(w_in, w_out):
 
 
 # r55 Correctness 6, r57 Correctness 3: with Adam, the steep unit is sigmoid − 0.5 with 4× bigger weights into each
-# bend that also step 4× as far (learning rate 0.04). The try gives sigmoid − 0.5 the bigger steps alone, from its
-# usual start, in the optional section's live race (it offers sigmoid − 0.5). Plain sigmoid at 0.04 (the old try)
-# changed the centring as well, so beside the steep sigmoid it showed nothing clean.
+# bend that also step 4× as far (learning rate 0.04 on them). Plain sigmoid at 0.04 (the old try) changed the centring
+# as well, so beside the steep sigmoid it showed nothing clean.
+# p117 (r116 Correctness: the old runs used rate 0.04 for every weight, the output unit's too, which the steep runner
+# does not have): only the weights and biases into the bends step at 0.04; the output unit's step at the race's 0.01.
 RATE_TRY = 0.04
 
 
-def rate_runs(seeds=(0, 1, 2, 3, 4)):
-    """Sigmoid − 0.5 with Adam at RATE_TRY, 400 epochs, the chapter's seeds (notebook 05): one Runs, seed 0 first, as
-    the live race trains it."""
+def rate_runs(seeds=race.RACE_SEEDS, epochs=race.RACE_RECIPE["epochs"]):
+    """Sigmoid − 0.5 with Adam, 400 epochs, the chapter's seeds (notebook 05): the weights and biases into the bends
+    step at RATE_TRY, the output unit's at the race's rate, from the usual start. One Runs, seed 0 first."""
     X, y = data.spiral()
-    return race.train_seeds(X, y, seeds=seeds, optimizer="adam", lr=RATE_TRY, epochs=400, **VARIANTS[CENTRED_LABEL])
+    lr = race.RACE_RECIPE["lr"]
+    t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=lr, step_scale=RATE_TRY / lr, **VARIANTS[CENTRED_LABEL])
+    for _ in range(epochs):
+        t.step()
+    return t.result()
 
 
 # pass 88 (r87 Focus: the tail ended on "That is a guess"): the missing control, run. The steep unit is sigmoid − 0.5
@@ -730,9 +735,26 @@ def start_answer(runs, threshold=0.1, mine=None, steps=None):
     # last line a learner sees is what the race showed
     # pass 94 (r95 Focus: "Still open" left the thread hanging): the finding closes the part, no open line
     # r111: the table is the answer too, so it sits inside the fold; the finding follows it, outside
-    table, finding = tries_table(mine, steps, threshold, later, runs.get(CENTRED_LABEL))
-    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{answer}{picture}\n\n{table}\n\n"
-                    f"</details>\n\n{finding}")
+    # p117 (r116 Clarity: the cell packed the answer, the suspects' table and the guess): the fold only; the table
+    # (start_finding) and the guess (start_guess) have cells of their own
+    table = tries_table(mine, steps, threshold, later, runs.get(CENTRED_LABEL))[0]
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{answer}{picture}\n\n{table}\n\n</details>")
+
+
+def start_finding(runs, threshold=0.1, mine=None, steps=None):
+    """The cell after start_answer (notebook 05, p117): the bigger start's count and the suspects' table, from the
+    same runs (tries_table's finding)."""
+    from IPython.display import Markdown
+
+    mine, steps = mine or start_runs(), steps or rate_runs()
+    return Markdown(tries_table(mine, steps, threshold, centred=runs.get(CENTRED_LABEL))[1])
+
+
+def start_guess(sizes=None):
+    """The guess after the suspects' table, in its own cell (notebook 05, p117): shrink_guess as markdown."""
+    from IPython.display import Markdown
+
+    return Markdown(shrink_guess(sizes))
 
 
 # pass 90 (r91 Clarity: "Bigger steps act on ... The bigger start acts on ..." was four ideas at once): the two changes
@@ -754,19 +776,27 @@ def tries_table(start, steps, threshold=0.1, later=True, centred=None):
         n_centred = int(np.isfinite(race.epochs_to(centred.loss, threshold)).sum())
         rows = (("Off-centre", "centred alone: outputs centred on 0", f"{n_centred} of {len(centred.loss)}",
                  "not enough alone" if not n_centred else "helps"),   # r115: the same evidence as Gentle slope, the same verdict
-                # r109/r112 (Clarity), r114 (Correctness: "an inexact test"): rate 0.04 steps the output's weights 4×
-                # too, said in the verdict table itself
-                ("Gentle slope", f"{START_TRY:g}× bigger steps alone (the output's weights too)",
-                 f"{n_steps} of {len(steps.loss)}", "not enough alone" if not n_steps else "helps"),
+                # p117 (r116 Correctness): the steps are 4× bigger only for the weights into the bends, as in the
+                # steep runner (rate_runs), so the row needs no "(the output's weights too)"
+                ("Gentle slope", f"{START_TRY:g}× bigger steps alone: weights into the bends",
+                 f"{n_steps} of {len(steps.loss)}", "helps" if n_steps else _too_slow(steps, centred)),
                 ("Fading", "not tested alone here", "—", "not tested"),
-                ("(no single suspect)", f"{START_TRY:g}× bigger start alone: weights into the bends", f"{n_start} of {len(start.loss)}",
+                # p117 (r116 Clarity): "(no single suspect)" in plain words
+                ("not one of the three", f"{START_TRY:g}× bigger start alone: weights into the bends", f"{n_start} of {len(start.loss)}",
                  "helps"))
         finding += ("\n\nThe suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
                     + "".join(f"| {a} | {b} | {c} | {d} |\n" for a, b, c, d in rows))
-        # p116 (r115 Retention/Change 1: the thread ended "why is open"): one labelled guess and the number that tests
-        # it, measured here at epoch 0 (forward_shrink)
-        finding += "\n\n" + shrink_guess()
+        # p116 (r115 Retention/Change 1: the thread ended "why is open"): one labelled guess follows, measured at
+        # epoch 0 (forward_shrink); p117: in its own cell (start_guess)
     return table.strip(), finding.strip()
+
+
+def _too_slow(runs, baseline, margin=0.1):
+    """A verdict for a test none of whose runs crossed (notebook 05's suspects' table, p117, r116 Correctness: 0 of 5
+    in 400 epochs read as "did not help"): if every run ends at least `margin` below the baseline's lowest last loss,
+    it helped but too slowly; otherwise it was not enough alone."""
+    ends, base = np.asarray(runs.loss)[:, -1], np.asarray(baseline.loss)[:, -1]
+    return "helps, but too slowly alone" if ends.max() < base.min() - margin else "not enough alone"
 
 
 def forward_shrink(seeds=race.RACE_SEEDS, layer=3):
@@ -779,10 +809,7 @@ def forward_shrink(seeds=race.RACE_SEEDS, layer=3):
     for label, kw, scale in ((CENTRED_LABEL, VARIANTS[CENTRED_LABEL], 1.0),
                              ("start ×4", VARIANTS[CENTRED_LABEL], START_TRY), ("tanh", dict(activation="tanh"), 1.0)):
         t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=race.RACE_RECIPE["lr"], start_scale=scale, **kw)
-        a = t.A
-        for W, b in list(zip(t.Ws[:-1], t.bs[:-1]))[:layer]:
-            z = W @ a + b
-            a = t._pair(z)[0]
+        z, a = t.hidden_layer(layer)   # p117 (hygiene): the engine's public method, not its privates
         sizes[label] = (float(np.median(np.abs(a))), float(np.mean(np.abs(z) > 1)))
     return sizes
 
@@ -790,14 +817,17 @@ def forward_shrink(seeds=race.RACE_SEEDS, layer=3):
 def shrink_guess(sizes=None):
     """The guess's words, numbers from forward_shrink (notebook 05, p116)."""
     sizes = sizes or forward_shrink()
-    (mine, share), (bigger, _), (tanh, _) = (sizes[k] for k in (CENTRED_LABEL, "start ×4", "tanh"))
+    (mine, share), (bigger, spread), (tanh, _) = (sizes[k] for k in (CENTRED_LABEL, "start ×4", "tanh"))
     none = "none" if share == 0 else f"only {_percent(share)}"
     return (f"**Our guess why (a hypothesis).** Near 0, {CENTRED_LABEL} is about x ÷ 4. So each bend passes on "
             f"only about a quarter of its sum. We measured hidden layer 3's outputs at epoch 0. Their typical size: "
             f"{mine:.2g} for {CENTRED_LABEL}, {bigger:.2g} with the bigger start, {tanh:.2g} for tanh. "
             f"For {CENTRED_LABEL}, {none} of layer 3's sums reach past ±1. Inside ±1 its curve is nearly the straight "
-            "line x ÷ 4. So its network starts out acting almost like the straight runner. The bigger start undoes "
-            "the quarter.")
+            "line x ÷ 4. So its network starts out acting almost like the straight runner. "
+            # p117 (r116 Clarity: "The bigger start undoes the quarter" had to be decoded): what the start changes,
+            # measured (forward_shrink's share beyond ±1)
+            f"With the bigger start, {_percent(spread)} of those sums reach past ±1. So it no longer acts like the "
+            "straight runner.")
 
 
 def start_try_answer(threshold=0.1, mine=None):
