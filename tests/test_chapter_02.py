@@ -1073,7 +1073,9 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     expected = ((("corners", "unbroken curve", "limited stretch"),   # r72 Correctness: the theorem's limits
                  ("ReLU unit can die", "sum plus bias $\\le 0$ on every example", "keeps its slope 0")),
                 (("\\tfrac14", "1"), ("small slope", "shrinks the learning signal", "layer by layer"),
-                 ("$\\tanh(x) = 2\\sigma(2x) - 1$", "centred on 0")),
+                 ("$\\tanh(x) = 2\\sigma(2x) - 1$", "centred on 0"),
+                 # p117 (r116 change 3): the sketch asks to circle the zero-centred bend; the word is recalled here
+                 ("Only tanh is zero-centred", "inputs spread around 0", "averaging about 0")),
                 # r62 Focus 1: the centred-inputs line (the optional test's result) left this list; its recall keeps it
                 # pass 72 (r68 Focus): the line crammed four facts; GELU's slope peak is left to its own recall
                 (("GELU and SiLU", "below 0"),
@@ -1083,7 +1085,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
     # pass 45 (r40): the S-curve line packed seven facts; the toy's payoff (bigger steps, sooner) is left to its fold's
     # Takeaway and the sketch's closed block, so the line keeps five
-    assert len(per_theme[1]) == 3 and "sooner" not in themes[1][1]
+    assert len(per_theme[1]) == 4 and "sooner" not in themes[1][1]
     assert zigzag.blow_up_step(0.0) is None   # centred at 0: no step size on the slider fails to settle
     assert TAKEAWAY in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
     where, top = ch02.peak("gelu")
@@ -1251,7 +1253,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
 
 def test_straight_not_flat_for_the_collapsed_line():
     """Check chapter 01's collapse is called a straight line ('flat' is kept for slope 0)."""
-    first = "".join(chapter()["cells"][_cell_index("A **layer** is a row of such units")]["source"])   # r111: after the unit
+    first = "".join(chapter()["cells"][_cell_index("Left, no bend: out comes")]["source"])   # p117: under its picture
     assert "out comes a straight line" in first and "flat line" not in markdown() and "flat layers" not in markdown()   # r109: drawn
 
 
@@ -1646,7 +1648,9 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     assert piece.startswith("Each piece is one ReLU, slid sideways so its corner sits at $k$.\n"
                             "Left of $k$ it is flat at 0.\n"
                             "Right of $k$ it climbs $t$ for each 1 you move right. With a negative $t$, it falls.\n"
-                            "We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.\n"
+                            # p117 (r116 Clarity 5): "changes by t" was abstract; the jump, on the piece, then the sum
+                            "We call $t$ its **turn**: at $k$, the piece's slope jumps from 0 to $t$.\n"
+                            "Add pieces, and the total's slope jumps by $t$ at $k$ too.\n"
                             "As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")   # pass 32: t, as SwiGLU's sum is a (r30)
     assert "mean gap" not in piece and "mean gap" not in piece and "slider" not in piece
     assert above.startswith("Each slider below sets one turn.") and "ReLU(x - k)" not in above
@@ -1769,8 +1773,10 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     # pass 70 (r65 Clarity): ReLU's card uses the word first, so it is defined (bold) right above that card
     assert ("So tanh is zero-centred.") in text
     # pass 98 (r99 Clarity 3): the definition says over which inputs, and why ReLU's card says no (GELU's, at its dip)
-    assert ("On it, **zero-centred** means: inputs spread evenly around 0 give outputs averaging about 0.\n"
-            "ReLU's outputs are never negative, so ReLU is not.\n") in text
+    # p117 (r116 Clarity 1: five ideas in one cell): the word has its own cell, between the floor and the card's
+    assert ("A bend is **zero-centred** if inputs spread evenly around 0 give outputs averaging about 0.\n"
+            "ReLU's outputs are never negative, so ReLU is not.") == "".join(
+        chapter()["cells"][_cell_index("A bend is **zero-centred** if")]["source"])
     # pass 99 (r100 Correctness: "the dip is small" was no reason): GELU(x) + GELU(-x) = x(2Φ(x) - 1) > 0 for x > 0
     assert ("For every $x > 0$, GELU($x$) sits further above 0 than GELU($-x$) sits below.\n"
             "So inputs spread evenly around 0 give outputs averaging above 0: not zero-centred.") in text
@@ -1779,7 +1785,7 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     assert np.all(g(xs) > -g(-xs)) and np.all(g(-xs) < 0)
     assert float(np.mean(g(np.linspace(-3, 3, 601)))) > 0.1
     assert activations.get("gelu").zero_centred == "no" and activations.get("relu").zero_centred == "no"
-    assert _cell_index("**zero-centred** means") < _cell_index('ch02.card("relu")')
+    assert _cell_index("**zero-centred** if") < _cell_index('ch02.card("relu")')
     assert text.lower().index("zero-centred") == text.index("**zero-centred**") + 2
     assert "- **Zero-centred**: when a bend's inputs" not in text   # pass 25: say what the word names, a bend
     assert "That needs inputs spread evenly around 0." not in text   # pass 24: 'That' was ambiguous
@@ -1799,7 +1805,8 @@ def test_a_zero_slope_blocks_only_the_path_through_its_unit():
     learn through other units), not that the weights before it learn nothing."""
     text = markdown()
     assert "so the weights before it learn nothing" not in text
-    assert "Each slope on its way multiplies the signal. A slope of 0 lets none through." in text   # pass 60: split in two; r57: "it" named
+    # p117 (r116 Correctness: the weights were left out): each slope and each weight multiplies it
+    assert "Each slope and each weight on its way multiplies the signal. A slope of 0 lets none through." in text
     # one input feeding a dead ReLU unit and a live one: its weight still gets a nonzero change through the live one
     x, w_in, w_out = 1.0, 1.0, np.array([1.0, 1.0])
     sums = np.array([-2.0, 2.0]) + w_in * x            # unit 0 sits at -1 (slope 0), unit 1 at 3 (slope 1)
@@ -2309,10 +2316,11 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 93 (r94 Interaction/Picture: the quiz could only be guessed): each line gives its bend's output range, so
     # tanh can be reasoned out; GELU's line gives only its top (none), so its dip stays the surprise in the fold
     # p116 (r115 change 3): the map names each shape only, so it no longer answers its Predict
-    lines = ("- **ReLU**: a sharp elbow.\n"
-             "- **Sigmoid**: a smooth S.\n"
-             "- **Tanh** (short for hyperbolic tangent): a second S.\n"
-             "- **GELU**: a smooth elbow.\n\n")
+    # p117 (r116 change 3: a coin toss, not a prediction): one hint a bend to reason from; none says below or dip
+    lines = ("- **ReLU**: a sharp elbow. Negatives become 0.\n"
+             "- **Sigmoid**: a smooth S. Its output can be read as a chance.\n"
+             "- **Tanh** (short for hyperbolic tangent): a second S, with its middle at (0, 0).\n"
+             "- **GELU**: a smooth elbow. It keeps a share of $x$, even for negative $x$.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
@@ -2323,8 +2331,12 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     lines = lines + swiglu
     # pass 87 (r86 Interaction: the picture answered it at once): a click first, the picture after it
     # pass 97 (r98 Interaction: the quiz could only be guessed): the Predict says a guess is fine, before the curves
-    assert "".join(cells[at - 2]["source"]) == lines + ("**Predict:** the curves come next, so just guess. "   # pass 104: shorter
+    assert "".join(cells[at - 2]["source"]) == lines + ("**Predict:** use the hints. "   # p117: reasoned, not guessed
                                                         "Which of the four go below 0?")
+    relu, sig, th, gelu = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
+    xs = np.linspace(-6, 6, 1201)
+    assert np.all(relu(xs[xs < 0]) == 0) and np.all((sig(xs) > 0) & (sig(xs) < 1)) and float(th(0.0)) == 0.0
+    assert np.all(special.ndtr(xs) > 0) and np.allclose(gelu(xs), xs * special.ndtr(xs))   # a share, even for x < 0
     assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
     bullets = [l for l in "".join(cells[at - 2]["source"]).splitlines() if l.startswith("- ")]   # pass 96 (r97 Clarity)
@@ -2403,7 +2415,7 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     # pass 73 (r70 Clarity 2): the one word next to ReLU's weakness, no longer one line of a word list
     assert ("**Learning signal** (more in the [glossary](91_glossary.ipynb#Glossary)): a message sent backwards through each unit.\n"
             "It tells each weight which way to change.\n"
-            "Each slope on its way multiplies the signal. A slope of 0 lets none through.\n") in text
+            "Each slope and each weight on its way multiplies the signal. A slope of 0 lets none through.\n") in text
     assert "louder, softer" not in text   # pass 68: it said the multiplying line again
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
@@ -2493,8 +2505,10 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 71 (r67 Picture first): the arrows' picture came back above the arithmetic (one picture, not two)
     # r109 Clarity: the plank's together and apart are said first, then the picture that uses them
     # r110 Clarity 5: the picture came before the step it draws; now the step, then the plank's words, then the picture
-    assert worked.count("<img") == 1 and worked.rstrip().endswith(ch02.PLANK + "\n\n" + worked.rstrip().split("\n\n")[-1])
-    assert worked.rstrip().split("\n\n")[-1].startswith("<img")
+    # p117 (r116 Picture first: the numbers came before img_025): the picture now comes before the arithmetic
+    blocks = worked.rstrip().split("\n\n")
+    assert worked.count("<img") == 1 and blocks[1] == ch02.PLANK and blocks[2].startswith("<img")
+    assert blocks[0].endswith("Its first step is the black arrow below.") and "Weight 1:" in blocks[3]
     # r112 Clarity 4: "step" is defined in the heading's line, before any use
     assert worked.startswith("**One step, worked.** A **step** is one correction of the weights, after one example.\n"
                              "A unit with no bend gets two inputs: 2 and 1.\n")
@@ -2506,7 +2520,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
             "The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).\n") in worked
     assert ("Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow in the picture below.") in worked
+            "Both weights go up: that is the black arrow above.") in worked
     miss, change = ch02.one_step()
     assert miss == -1.0 and change.tolist() == [2.0, 1.0] and float(activations.get("relu")(2.0)) == 2.0
     assert [1.0 * x * -miss for x in (2.0, 1.0)] == change.tolist()   # step size × input × how far short
@@ -2542,7 +2556,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r47 change 1: the split of the worked step, said in numbers, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     split = _folded_output(cells[at - 2])   # pass 71 (r67 Picture first): its picture moved up, above the arithmetic
-    img = _folded_output(cells[at - 3]).rstrip().split("\n\n")[-1]   # r109: under the plank lines; r110: last
+    img = _folded_output(cells[at - 3]).rstrip().split("\n\n")[2]   # r109: under the plank lines; p117: before the numbers
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     # pass 74 (r71 Picture first): the split's one picture was two runs of the widget, above the plank
     # pass 82 (r80 Picture first): they stood between the plank and the arrows it reads; they moved after the widget
@@ -2569,8 +2583,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             # test_the_together_part_is_never_smaller_for_moves_of_one_sign checks the lift is never the smaller
             # r114 Clarity 3: the reason in numbers: together is half the sum, apart half the difference
-            "Together comes from the inputs' sum (2 + 1 = 3), apart from their difference (2 − 1 = 1).\n"
-            "With one sign, the sum is never the smaller, so neither is the together part.\n"
+            # p117 (r116 Clarity 4: a double negative, and the halving left to the reader): halved, on the arrows' numbers
+            "Here the together part is half the inputs' sum: (2 + 1) ÷ 2 = 1.5.\n"
+            "The apart part is half their difference: (2 − 1) ÷ 2 = 0.5.\n"
+            "With both inputs positive, the sum is always bigger than the difference.\n"
+            "So the step is mostly a wasted lift.\n"
             "Later steps must undo the together part.\n"
             # pass 98 (r99 Clarity: read against the tie at small steps as a contradiction): the cost, left to the widget
             "What that costs depends on the step size: try it below.\n") == split.strip("\n") + "\n"
@@ -2934,7 +2951,9 @@ def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_questio
     gate = -1.3 * special.expit(-1.3)
     out = gate * -2.0
     answer = ch02.swiglu_answer().data
-    assert f"At $a = -1.3$ the gate is {gate:.2f}.\nTimes $b = -2$, the output is {out:.2f}: positive." in answer
+    assert f"At $a = -1.3$ the gate is {gate:.2f}.\nTimes $b = -2$, the output is {out:.2f}: negative in, positive out." in answer
+    # p117 (r116 Clarity 3): "a tiny flipped copy" came four lines before what flips it
+    assert answer.index("A negative gate flips the content's sign.") < answer.index("a tiny flipped copy")
     assert (f"{gate:.2f}", f"{out:.2f}") == ("-0.28", "0.56")
     w = ch02.swiglu_gate()
     w.sliders["a"].value, w.sliders["b"].value = -1.3, -2.0
@@ -3643,7 +3662,7 @@ def test_slope_titles_say_the_shared_y_scale_and_fit(name, worked):
 def test_corners_name_the_corner_and_the_turn_before_the_formula():
     """Check k and t are named before t·ReLU(x - k) is written (r35: the formula came first)."""
     text = markdown()
-    named = text.index("We call $t$ its **turn**: when we add the pieces, the total's slope changes by $t$ at $k$.")
+    named = text.index("We call $t$ its **turn**: at $k$, the piece's slope jumps from 0 to $t$.")
     assert "tilted by a **turn**" not in text
     assert named < text.index("As a formula, the piece is $t \\cdot \\mathrm{ReLU}(x - k)$.")
     down = -0.5 * np.maximum(np.linspace(-3, 3, 601) - 1.0, 0)   # "with a negative t, it falls": t = -0.5, k = 1
@@ -3726,13 +3745,14 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     # pass 56 (r50 change 2): the step's picture came first; r62 Clarity 3: it sat under the numbers, beside
     # the words together and apart, in split_step's output; pass 71 (r67 Picture first): first again, above the numbers
     # r109: together and apart defined above the picture; r110 Clarity 5: both after the step the picture draws
-    shown_step, plank, img = shown_step.rstrip("\n").split("\n\n")
+    setup, plank, img, shown_step = shown_step.rstrip("\n").split("\n\n")   # p117 (r116): picture, then numbers
+    assert setup == ("**One step, worked.** A **step** is one correction of the weights, after one example.\n"
+                     "A unit with no bend gets two inputs: 2 and 1.\n"
+                     "Both are above 0, as ReLU's outputs can be.\n"
+                     "Its first step is the black arrow below.")
     assert plank == ch02.PLANK and "**together**" in plank and "**apart**" in plank
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     assert "<img " not in shown_step and shown_step == (
-        "**One step, worked.** A **step** is one correction of the weights, after one example.\n"   # r112: defined first
-        "A unit with no bend gets two inputs: 2 and 1.\n"
-        "Both are above 0, as ReLU's outputs can be.\n"   # r110 Correctness: sigmoid never outputs 2
         "Its two weights start at 0, so its output is 0.\n"
         "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
         # pass 72 (r68 Clarity: one rule, three names): chapter 00's word for the step size, said once; pass 74
@@ -3741,7 +3761,7 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
         "The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).\n"
         "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow in the picture below.")
+            "Both weights go up: that is the black arrow above.")
     # the nudge of chapter 00: minus the weight's hill slope, (output − right answer) × input, for the bowl ½(output − right)²
     w = np.zeros(2)
     hill_slope = np.array([(0.5 * (float((w + 1e-6 * e) @ h) - 1.0) ** 2 - 0.5 * (float((w - 1e-6 * e) @ h) - 1.0) ** 2) / 2e-6
@@ -3941,7 +3961,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
     # r60 Clarity 1: said as "never the smaller one", next to why that is unwanted
     assert ("With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
-            "Together comes from the inputs' sum (2 + 1 = 3), apart from their difference (2 − 1 = 1).\n") in shown()   # pass 104 (r106 Focus): lift and tilt
+            "Here the together part is half the inputs' sum: (2 + 1) ÷ 2 = 1.5.\n") in shown()   # p117 (r116 Clarity 4)
     cells = chapter()["cells"]
     # r60: "Why those changes?" is cut; the worked step says both weights go up, then the split says why that is unwanted
     assert _cell_index("the **star**") < _cell_index("ch02.worked_step()")
@@ -4280,7 +4300,9 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     assert ("Unticked, up to step size 1.5, both centres take about the same steps.\n"
             # pass 98 (r99 Clarity: the detour seemed to contradict the tie): small steps undo it; big ones overshoot
             # r110 Clarity 6: "mainly they move the weights toward the star" read against "later steps must undo"
-            "On average the apart parts, the moves toward the star, are the same size at both centres.\n"
+            # p117 (r116 Correctness: exact only while the weights are equal): at the start, and roughly after
+            "The apart parts are the moves toward the star.\n"
+            "At the start they average the same size at both centres, and roughly so after.\n"
             "With small steps, the together parts stay small and later steps undo them at little cost.\n"
             "With big steps, the together move overshoots: the weights swing past the star.\n"
             # r112 Focus 3: the two worked examples went (the fold down to its key sentence); their numbers stay checked
@@ -4859,8 +4881,10 @@ def test_r109_the_opening_promise_is_drawn_straight_then_with_a_corner():
     layer = _cell_index("A **layer** is a row of such units reading the same inputs.")
     assert "".join(cells[0]["source"]) == "# 02 · The four bends"
     assert _cell_index("ch02.unit_diagram()") < _cell_index("Above is one **unit**") < layer == pic - 1
-    assert "through two layers, no bend: out comes a straight line (left)." in "".join(cells[layer]["source"])
-    assert "A bend between them gives the line a corner (right)." in "".join(cells[layer]["source"])
+    # p117 (r116 Picture first): the layer is named above the picture; the line and the corner are said under it
+    assert "".join(cells[layer]["source"]).endswith("Below, $x$ goes through two layers.")
+    assert "Left, no bend: out comes a straight line." in "".join(cells[pic + 1]["source"])
+    assert "Right: a bend between them gives the line a corner." in "".join(cells[pic + 1]["source"])
     assert cells[layer]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert cells[pic]["metadata"]["slideshow"]["slide_type"] == "-"
     # r111: the right title names the bend before ReLU is explained; two lines each, so the titles do not collide
@@ -4909,9 +4933,12 @@ def test_r110_the_worked_rule_flips_sign_when_the_output_overshoots():
 def test_r114_a_line_of_a_line_is_a_line():
     """Check cell 4's new line (r114 Clarity 2): h = ax + b, then y = ch + d, is (ca)x + (cb + d), a straight line;
     checked on the opening picture's own two layers, and said right after the straight-line claim."""
-    text = "".join(chapter()["cells"][_cell_index("A **layer** is a row of such units")]["source"])
-    line = "A line of a line is a line: $h = ax + b$, so $y = ch + d = (ca)x + (cb + d)$.\n"
-    assert text.index("out comes a straight line (left).") < text.index(line) < text.index("gives the line a corner")
+    # p117 (r116 Clarity 2: a and b are SwiGLU's later): w1, b1, w2, b2, weight and bias named; under the picture
+    text = "".join(chapter()["cells"][_cell_index("Left, no bend: out comes")]["source"])
+    named = "Layer 1 gives $h = w_1 x + b_1$: weight $w_1$, bias $b_1$.\n"
+    line = "A line of a line is a line: $y = w_2 h + b_2 = (w_2 w_1)x + (w_2 b_1 + b_2)$.\n"
+    assert text.index("out comes a straight line.") < text.index(named) < text.index(line) < text.index("gives the line a corner")
+    assert _cell_index("ch02.stack_picture()") < _cell_index("Left, no bend: out comes")
     (a, b), (c, d) = ch02.STACK
     x = np.linspace(-2, 2, 9)
     np.testing.assert_allclose(ch02.stack_outputs(x, activations.get("identity")), (c * a) * x + (c * b + d))
@@ -4927,8 +4954,52 @@ def test_r114_together_and_apart_are_half_the_sum_and_half_the_difference():
     factor = change[0] / h[0]
     np.testing.assert_allclose(together, factor * (h.sum() / 2) * np.ones(2))
     np.testing.assert_allclose(apart, factor * ((h[0] - h[1]) / 2) * np.array([1.0, -1.0]))
-    assert (ch02._sum_words(h), ch02._diff_words(h)) == ("2 + 1 = 3", "2 − 1 = 1")
+    assert (ch02._sum_words(h), ch02._diff_words(h)) == ("(2 + 1) ÷ 2 = 1.5", "(2 − 1) ÷ 2 = 0.5")
+    assert factor == 1 and together[0] == 1.5 and apart[0] == 0.5   # p117: "half the sum" is the arrow's own number
+    together_len, apart_len = np.linalg.norm(together), np.linalg.norm(apart)
+    assert together_len > 2 * apart_len   # "mostly a wasted lift"
     rng = np.random.default_rng(1)
     for _ in range(1000):
         g = rng.uniform(0.01, 3, 2) * rng.choice([-1, 1])   # two inputs of one sign
         assert abs(g.sum()) >= abs(g[0] - g[1])
+        if g.min() > 0:
+            assert g.sum() > abs(g[0] - g[1])   # "with both inputs positive, the sum is always bigger"
+
+
+# ---------------------------------------------------------------- pass 117: a fresh reader (r116)
+
+def test_r116_apart_parts_match_at_the_start_and_roughly_after():
+    """Check the tie's fold (r116 Correctness: 'the same size at both centres' held exactly only at the start): the
+    first step's apart part is the same at both centres, run by run; over the first 10 steps the two centres' average
+    apart parts stay within 10 % at step sizes 0.5 and 1, and within 25 % at 1.5, the tie's last step size."""
+    assert ("At the start they average the same size at both centres, and roughly so after.\n"
+            in ch02.zigzag_answer().data)
+    for rate, within in ((0.5, 0.1), (1.0, 0.1), (1.5, 0.25)):
+        sizes = {}
+        for c in ch02.CENTRES:
+            steps = [np.diff(zigzag.independent_path(c, rate=rate, steps=10, seed=s), axis=0) for s in range(300)]
+            sizes[c] = np.array([[abs(ch02.split(d)[1][0]) for d in run] for run in steps])
+        first, second = sizes.values()
+        np.testing.assert_allclose(first[:, 0], second[:, 0], rtol=1e-12)   # at the start: the same, run by run
+        assert abs(first.mean() / second.mean() - 1) <= within, (rate, first.mean() / second.mean())
+
+
+def test_r116_relu_section_splits_the_floor_the_word_and_the_card():
+    """Check cell 11 is split (r116 Clarity 1: five ideas in nine lines): the floor; zero-centred with why ReLU is
+    not; then the card's words with [0, ∞), each its own cell, all before the card, the card on a new subslide."""
+    cells = chapter()["cells"]
+    floor, word, card_words = (_cell_index(s) for s in ("ReLU is a floor at zero.", "A bend is **zero-centred** if",
+                                                       "Below is its card"))
+    assert floor + 1 == word and word + 1 == card_words == _cell_index('ch02.card("relu")') - 1
+    assert "zero-centred" not in "".join(cells[floor]["source"]) and "infty" not in "".join(cells[word]["source"])
+    assert cells[card_words]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert float(activations.get("relu")(np.linspace(-2, 2, 401)).mean()) > 0.4   # outputs average above 0: not centred
+
+
+def test_r116_gelu_quiz_comes_before_the_gelu_picture():
+    """Check the GELU quiz sits under GELU's heading, before its picture (r116 Interaction: the picture's slope panel
+    showed the peak above 1 and the negative slope, so options C and D could be read off), its answer right after."""
+    quiz = _cell_index("ch02.gelu_question()")
+    assert _cell_index("## GELU: the smooth elbow") < quiz - 1 < quiz < _cell_index('ch02.bend_picture("gelu"')
+    assert "".join(chapter()["cells"][quiz + 1]["source"]).startswith("<details><summary>Check your prediction")
+    assert "**Predict:**" in "".join(chapter()["cells"][quiz - 1]["source"])

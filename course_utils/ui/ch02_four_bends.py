@@ -1323,27 +1323,30 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     display(Markdown(f"""**One step, worked.** A **step** is one correction of the weights, after one example.
 A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
 Both are above 0, as ReLU's outputs can be.
+Its first step is the black arrow below.
+
+{PLANK}
+
+{img}
+
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
 The rule: each weight moves by step size × its input × how far short the output is (if it overshoots, the move flips sign).
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
-Both weights go up: that is the black arrow in the picture below.
-
-{PLANK}
-
-{img}
+Both weights go up: that is the black arrow above.
 """))
 
 
 def _sum_words(h):
-    """'2 + 1 = 3': the worked inputs' sum, which sizes the together part (r114 Clarity: the reason in numbers)."""
-    return f"{h[0]:g} + {h[1]:g} = {h[0] + h[1]:g}"
+    """'(2 + 1) ÷ 2 = 1.5': half the worked inputs' sum, the together part when step size × shortfall is 1 (r114
+    Clarity: the reason in numbers; r116 Clarity 4: halved, so it lands on the arrow's own number)."""
+    return f"({h[0]:g} + {h[1]:g}) ÷ 2 = {(h[0] + h[1]) / 2:g}"
 
 
 def _diff_words(h):
-    """'2 − 1 = 1': the worked inputs' difference, which sizes the apart part."""
-    return f"{h[0]:g} − {h[1]:g} = {h[0] - h[1]:g}".replace("-", "−")
+    """'(2 − 1) ÷ 2 = 0.5': half the worked inputs' difference, the apart part."""
+    return f"({h[0]:g} − {h[1]:g}) ÷ 2 = {(h[0] - h[1]) / 2:g}".replace("-", "−")
 
 
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
@@ -1359,14 +1362,18 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (min(h) > 0 and change[0] > 0 and change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):   # r106
         raise ValueError("the worked step's two moves no longer share a sign")
+    if not np.isclose(change[0], h[0]):   # r116: "half the inputs' sum" needs step size × shortfall = 1
+        raise ValueError("the worked step no longer moves each weight by its own input")
     display(Markdown(f"""**Why the weights detour.** The star needs only an apart move: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows above split the step into two parts.
 Here both inputs are positive, so both weights went up: {_pair(change)}.
 Its together part, {_pair(together)}, lifts the plank, which the star does not need.
 Only its apart part, {_pair(apart)}, tilts the plank toward the star.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
-Together comes from the inputs' sum ({_sum_words(h)}), apart from their difference ({_diff_words(h)}).
-With one sign, the sum is never the smaller, so neither is the together part.
+Here the together part is half the inputs' sum: {_sum_words(h)}.
+The apart part is half their difference: {_diff_words(h)}.
+With both inputs positive, the sum is always bigger than the difference.
+So the step is mostly a wasted lift.
 Later steps must undo the together part.
 What that costs depends on the step size: try it below.
 """))
@@ -1445,7 +1452,8 @@ The dotted curve is explained in the fold below.
     # r112 Focus 3: the worked pair of examples (one step at each centre) cut; their check above stays
     return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Unticked, up to step size {same:g}, both centres take about the same steps.
-On average the apart parts, the moves toward the star, are the same size at both centres.
+The apart parts are the moves toward the star.
+At the start they average the same size at both centres, and roughly so after.
 With small steps, the together parts stay small and later steps undo them at little cost.
 With big steps, the together move overshoots: the weights swing past the star.
 Centre-0 steps are shorter only in their together part, which the star does not need.
@@ -1542,12 +1550,12 @@ def swiglu_answer(a=-5.0, flip=(-1.3, -2.0)):
     gate, out = float(silu(fa)), float(swiglu(fa, fb))
     return fold("Check your prediction", f"""
 At $a = {a:g}$ the gate gives {float(silu(a)):.2f}.
+A negative gate flips the content's sign.
 So a tiny flipped copy gets through: almost nothing.
 Between $a = {np.floor(lowest_x):g}$ and $a = {np.ceil(lowest_x):g}$ the flipped copy is largest.
 
 At $a = {fa:g}$ the gate is {gate:.2f}.
-Times $b = {fb:g}$, the output is {out:.2f}: positive.
-A negative gate flips the content's sign: negative in, positive out.
+Times $b = {fb:g}$, the output is {out:.2f}: negative in, positive out.
 So below 0 the volume-knob picture falls short: this knob can also flip the sign.
 """)
 
