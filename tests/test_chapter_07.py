@@ -3335,7 +3335,8 @@ def test_p71_each_lettered_key_says_one_sentence_of_why_from_its_right_options_w
         # p117 (r116 Picture first): a key that opens on its picture says one sentence of the right option's why after it
         said = why.split(". ", 1)[1] if q.id in ch07_quiz.PICTURE_FIRST and why.startswith("In the picture, ") else why
         assert said in full or q.id in ("leaky_alive", "selu_steady", "loss_at_ln2", "relu_corners", "why_adam",
-                                        "softmax_activation", "collapse_formula", "tanh_vs_sigmoid"), q.id
+                                        "softmax_activation", "collapse_formula", "tanh_vs_sigmoid",
+                                        "tanh_in_rnns"), q.id   # p117: its reason in fewer words, after the picture
         # p83: Q25's says the picture first; p89: Q4's and Q14's too, then a sentence of their right option's why
         if q.id in ("collapse_formula", "tanh_vs_sigmoid"):
             assert why.split(". ", 1)[1] in full, q.id

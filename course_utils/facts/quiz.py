@@ -738,7 +738,7 @@ def key_why(qid):
             "multiclass_output": "In the picture, only softmax's bars add up to 1. "
                                  "The shares are positive and add up to 1.",
             "tanh_in_rnns": "In the picture, the memory through tanh stays under the dotted line. "
-                            "That keeps the memory from growing fast.",
+                            "Tanh keeps new content within ±1; the write gate (0 to 1) only scales it down.",
             "deepest_dip": "In the picture, ReLU stays on 0 left of 0, while GELU, SiLU and Mish dip below it. "
                            "ReLU is max(0, x): 0 on the left, x on the right.",
             "unit_steps": "In the picture, the steps run left to right. "
