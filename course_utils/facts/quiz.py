@@ -737,8 +737,8 @@ def key_why(qid):
                           "Sigmoid is a dimmer from 0 (shut) to 1 (open).",
             "multiclass_output": "In the picture, only softmax's bars add up to 1. "
                                  "The shares are positive and add up to 1.",
-            "tanh_in_rnns": "In the picture, the memory through tanh stays under the dotted line. "
-                            "Tanh keeps new content within ±1; the write gate (0 to 1) only scales it down.",
+            "tanh_in_rnns": "In the picture, tanh's memory stays under the dotted line. "
+                            "Tanh caps content at ±1; the write gate scales it: it adds less than 1 in size at each step.",
             "deepest_dip": "In the picture, ReLU stays on 0 left of 0, while GELU, SiLU and Mish dip below it. "
                            "ReLU is max(0, x): 0 on the left, x on the right.",
             "unit_steps": "In the picture, the steps run left to right. "
