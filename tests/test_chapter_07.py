@@ -885,7 +885,7 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     t3 = float(activations.get("tanh").derivative(3.0))
     assert 0.0095 < t3 < 0.01 and quiz.accepted(quiz.get("tanh_slope_3_about"), 0.01)
     key02 = ch07_quiz.answer_key_html("02", learner, pictures=False)
-    assert "<b>Answer: about −0.75.</b> <i>Why:</i> The bottom is near x = −0.75" in key02   # pass 40: two digits, as asked
+    assert "<b>Answer: about −0.75.</b> <i>Why:</i> The bottom is near x = −0.75" in key02   # drawn without pictures   # pass 40: two digits, as asked
     # r36 reader: with one digit asked, −0.7 was 0.052 from −0.7518 (outside half a step) and −0.8 0.048 (inside): a
     # coin flip for a learner who recalls the key's own −0.75. Two digits are asked now; −0.75 is the answer.
     assert quiz.get("gelu_dip").digits == 2 and "two digits" in ch07_quiz.digits_asked(quiz.get("gelu_dip"))
@@ -1086,7 +1086,7 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
             "gate, SiLU(g)." in right("swiglu_gate"))   # pass 56 (r50): the gate is SiLU(g), as the picture says   # pass 22: no "weight tables", no xW
     selu = activations.get("selu").params
     slope_why = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
-    assert f"SELU(x) is x × {selu['scale'].default:.2f}" in slope_why and "scale" not in slope_why   # p93 (r94)
+    assert f"SELU's slope is {selu['scale'].default:.2f} on the right" in slope_why and "scale" not in slope_why   # p93 (r94); p117 (r116)
     # pass 32: the C key is two sentences without α; the right key says the letter's name
     why28 = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
     assert f"α (alpha, about {selu['alpha'].default:.2f})" in why28 and "about 1.67" in why28 and "α" not in slope_why
@@ -1283,13 +1283,12 @@ def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
     selu_scale = right
     # pass 32: two sentences (the r30 reader found three numbers and two constants too dense)
     # p93 (r94 Clarity): "its scale" was never explained; the right side is said as x times the number
-    assert slope_why == (f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
-                         f"Just left of 0 its slope is steeper, about {left:.2f}. It fades towards 0 further left. "
-                         f"Far to the left, SELU levels off at −{left:.2f}. Same digits, but a height, not a slope.")   # r106: one constant, two roles; p109: said so
+    # p117 (r116 Clarity: four numbers and "Same digits, but a height, not a slope" read as a riddle): one sentence
+    assert slope_why == f"SELU's slope is {selu_scale:.2f} on the right and up to {left:.2f} just left of 0, so not 1."
     assert left > 1.5 * selu_scale
     selu = activations.get("selu")
     assert abs(float(selu(-40.0)) + left) < 1e-4 and abs(float(selu.derivative(-1e-9)) - left) < 1e-4
-    assert "towards 0" in slope_why
+    assert "up to" in slope_why and float(selu.derivative(-1.0)) < left   # it is highest just left of 0
 
 
 def test_the_leak_default_is_pinned_to_pytorch_and_gelus_edge_over_relu_to_a_limited_stretch():
@@ -2106,8 +2105,8 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     # p106 (r108 Clarity: seven sentences were too many to hold): the rule and its score in one sentence
     # p111 (r114 Clarity): "score" said in the stem itself, one short sentence more
     assert ("Before it, a straight rule gives each point a score. The score is w₁x₁ + w₂x₂ + b. "
-            "Take the input point (1, 0).") in prompt
-    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 6   # p116: a shorter stem broke the 11-word sentence cap; kept   # p111: the score defined in a sentence of its own (r108: seven were too many)
+            + "What chance of answer 1 does the point (1, 0) get?") in prompt   # p117 (r116 Clarity): the point and the question in one sentence
+    assert len(re.findall(r"[.?](?:\s|$)", prompt)) == 5   # p117 (r116 Clarity: six were too many)   # p116: a shorter stem broke the 11-word sentence cap; kept   # p111: the score defined in a sentence of its own (r108: seven were too many)
     assert ch07_quiz.xor_rule_text() == "score = 2x₁ + x₂ + 0.5" and quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # w₁, w₂, b
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
@@ -2231,7 +2230,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
         assert (size > share * lr) if nudge == 1e-5 else (size < share * lr), (nudge, size)
     why34 = right("lstm_gates").why
     # pass 27: the key opens with its subject (it began with a fragment, "A dimmer from 0 ...")
-    assert why34 == "Sigmoid is a dimmer from 0 (shut) to 1 (open)."   # pass 30: what a gate is, now in the stem
+    assert quiz.key_why("lstm_gates").endswith("Sigmoid is a dimmer from 0 (shut) to 1 (open).")   # p117: after the picture's line   # pass 30: what a gate is, now in the stem
     assert "gates are numbers that other signals are multiplied by" in quiz.get("lstm_gates").prompt
 
 
@@ -2350,7 +2349,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     chapter 01's ten no-bend runs all end at one half on every point."""
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
-    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
+    assert "What chance of answer 1 does the point (1, 0) get?" in q.prompt and "corner" not in quiz.used_text(q)
     # pass 55 (r49): not "there"; pass 60 (r54): the section of chapter 01 that shows them is named
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
@@ -2611,7 +2610,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
             "enough short pieces, it can follow any unbroken curve on a limited stretch, as closely as you like.") in right("relu_corners").why
     assert "squashing" not in bank and "label" not in bank
     xor = quiz.get("xor_no_bend_chance")
-    assert "Take the input point (1, 0). What chance does it give that the answer is 1?" in xor.prompt
+    assert "What chance of answer 1 does the point (1, 0) get?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
     # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
     # pass 49 (r44 Clarity 1): step 1 names the pairs; step 2 says how a score becomes a loss, so 1.39 can be checked
@@ -2652,7 +2651,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "Right picture: trained runs land there.\n"
                                "+ Why ½, step by step\n"
                                "+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                               "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                               "+ 2. For a fixed total, two matched scores lose least. Sigmoid turns a score into a chance. Scores 2.2 and −2.2 give two ●s chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. Scores 1.4 and −1.4, the same total, give 0.8 and 0.2. They lose 0.22 + 1.61, about 1.8. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s. In the left picture, each pair would then share one spot.\n"
                                "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")
     for d in (0.5, -0.5, 2.0, -2.0):   # p93: a move of every score by d: one side's extra loss beats the other's gain
         one = quiz._xor_loss((0, 1), 1, (0.0, 0.0, d)) - np.log(2)
@@ -2812,7 +2811,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
     assert ch07_quiz.numeric_widget("tanh_slope_3_about", 21, learner).text.placeholder == "e.g. 0.03 (one digit)"   # pass 49 (r44): its size
     assert "0.25" not in quiz.check("sigmoid_slope_0", "a quarter").message
     assert quiz.check("unit_outputs", "one").message.endswith("Write a whole number, e.g. 2.")
-    key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
+    key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner, pictures=False)   # p117: with it, the picture leads
     assert "<b>Answer: about 1.1.</b> <i>Why:</i> GELU is x times a number" in key and "about 1.13." in key   # p116: reason first
     # r116 (Correctness: "the number is close to 1" left the extra to be read as 0.13): Φ(√2) and √2·φ(√2), each
     # from the error function, not the registry, are the two parts the key names, and they add up to its 1.13
@@ -2936,7 +2935,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     texts = " ".join(quiz.used_text(q) for q in quiz.questions()) + race
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
-    assert q12.prompt.endswith("Take the input point (1, 0). What chance does it give that the answer is 1?")
+    assert q12.prompt.endswith("What chance of answer 1 does the point (1, 0) get?")
     # pass 53 (r47): the general proof left the open key (pass 61: step 2 of the fold for the curious says "fixed total")
     assert "fixed total" not in "\n".join(l for l in q12.explanation.split("\n") if not l.startswith(quiz.FOLD))
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
@@ -3333,8 +3332,11 @@ def test_p71_each_lettered_key_says_one_sentence_of_why_from_its_right_options_w
             continue
         why, full = quiz.key_why(q.id), q.options[quiz.answer_key(q.id)].why
         assert why.endswith(".") and len(why.split()) <= 30, q.id
-        assert why in full or q.id in ("leaky_alive", "selu_steady", "loss_at_ln2", "relu_corners", "why_adam",
-                                       "softmax_activation", "collapse_formula", "tanh_vs_sigmoid"), q.id
+        # p117 (r116 Picture first): a key that opens on its picture says one sentence of the right option's why after it
+        said = why.split(". ", 1)[1] if q.id in ch07_quiz.PICTURE_FIRST and why.startswith("In the picture, ") else why
+        assert said in full or q.id in ("leaky_alive", "selu_steady", "loss_at_ln2", "relu_corners", "why_adam",
+                                        "softmax_activation", "collapse_formula", "tanh_vs_sigmoid",
+                                        "tanh_in_rnns"), q.id   # p117: its reason in fewer words, after the picture
         # p83: Q25's says the picture first; p89: Q4's and Q14's too, then a sentence of their right option's why
         if q.id in ("collapse_formula", "tanh_vs_sigmoid"):
             assert why.split(". ", 1)[1] in full, q.id
@@ -3541,7 +3543,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert quiz.get("selu_steady").prompt.startswith("Take SELU with its special start weights. Layer after layer,")   # p116 (r115 Correctness): the claim holds only with them
+    assert quiz.get("selu_steady").prompt.startswith("Take SELU with the random start weights it was made for. Layer after layer,")   # p116 (r115 Correctness): the claim holds only with them
     assert "average 0" not in quiz.get("selu_steady").prompt   # the key names them, not the stem   # p92 (r93 Clarity): the start weights are the key's   # p91 (r92 Clarity): in place, not "(word list)"   # p90 (r91 Clarity): the rule moved to the word list   # p89 (r89 Clarity): the spread in plain words   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and leave a weighted sum's spread alone.")
@@ -3962,7 +3964,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert fold11.index("<b>Answer: 0.5.</b><br><img ") < fold11.index("<i>Why:</i>") and fold11.count("<img") == 1
     # p91 (r92 Focus): the why's own curve left with its fold; without the settling picture, none is left
     assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False).count("<img") == 0
-    late = ch07_quiz.key_fold_html("gelu_dip", 1, learner)   # other keys keep their picture after the words
+    late = ch07_quiz.key_fold_html("why_seeds", 1, learner)   # other keys keep their picture after the words (p117: Q15's leads)
     assert "<img" not in late or late.index("<i>Why:</i>") < late.index("<img")
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
@@ -3986,7 +3988,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p90 (r91 Clarity: not needed to answer): the spread's rule moved to the word list, named in the stem
     # p91 (r92 Clarity: "(word list)" defined nothing in place): the rule in the stem, in words, one short sentence
     # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights are in the key
-    assert selu.prompt == "Take SELU with its special start weights. Layer after layer, it pulls two numbers toward fixed values. Which two?"   # p116 (r115 Correctness)
+    assert selu.prompt == "Take SELU with the random start weights it was made for. Layer after layer, it pulls two numbers toward fixed values. Which two?"   # p117 (r116 Clarity: "special" was said only in the picture)   # p116 (r115 Correctness)
     assert "average 0 and leave a weighted sum's spread alone" in selu.options[quiz.answer_key("selu_steady")].why
     words = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Bends and other words"))
     assert "start spread" not in words and "word list" not in selu.prompt
@@ -4029,8 +4031,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     rules = _src(cells[k])[:_src(cells[k]).index("**Numbers:**")]   # p109 (r111): the words below are a list of their own
     assert len(re.findall(r"^- ", rules, re.M)) == 3   # p76 (r73 Focus): three rules in view
     assert ("**Numbers:** round to the digits asked. Close counts: for $0.25$, anything from $0.245$ to $0.255$ is right.\n"   # p87 (r86 Focus): the digit rule is the tooltip's
-            "**Digits** count from the first digit that is not 0: 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
-            "0.012 already has two digits.\n"
+            "**Digits:** count from the first digit that is not 0. 2.72 to two digits is 2.7. "   # p92 (r93 Clarity): with examples
+            "0.012 already has two digits: 1 and 2.\n"   # p117 (r116 Clarity): which two
             "Point at an answer box to see other ways to type, such as 1/4.") in _src(cells[k])
     assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
@@ -5707,7 +5709,7 @@ def test_p90_q11_key_is_the_two_pictures_and_one_plain_sentence():
     x₁/x₂ bookkeeping and the nested "The numbers, if you want them" fold left."""
     why = quiz.get("xor_no_bend_chance").explanation
     assert why.endswith("+ 1. Take any straight rule. The 1s' scores add up to the 0s' total. Left picture, one example: 1.5 + 2.5 = 0.5 + 3.5. So raising the 1s' scores raises the 0s' too.\n"
-                        "+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8. The scores add to the same total both times. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                        "+ 2. For a fixed total, two matched scores lose least. Sigmoid turns a score into a chance. Scores 2.2 and −2.2 give two ●s chances 0.9 and 0.1. They lose 0.11 + 2.30, about 2.4. Scores 1.4 and −1.4, the same total, give 0.8 and 0.2. They lose 0.22 + 1.61, about 1.8. The same holds for any total. So the best rule gives both ●s the same score. It does the same for both ■s. In the left picture, each pair would then share one spot.\n"
                         "+ 3. By step 1, all four scores are then equal. So all four points get one chance. Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.")   # p96 (r97); p109 (r111): folded
     assert ch07_quiz.XOR_TOTALS_TITLE == "no cut splits ● from ■"   # p94: what the dots show, in large type
     for gone in ("x₁ = 1", "The numbers, if you want them", "add up to 0", "0.7 and 0.3", "+ + "):
@@ -5861,8 +5863,8 @@ def test_p92_how_it_works_shows_digits_that_count_with_examples_the_grader_agree
     digits (zeros in front counted as digits)."""
     line = ch07_quiz.digits_line()
     assert line in _how_it_works() and line in ch07_quiz.how_close_example()
-    assert line == ("**Digits** count from the first digit that is not 0: 2.72 to two digits is 2.7. "
-                    "0.012 already has two digits.")
+    assert line == ("**Digits:** count from the first digit that is not 0. 2.72 to two digits is 2.7. "
+                    "0.012 already has two digits: 1 and 2.")   # p117 (r116 Clarity): the rule apart, the two digits named
     assert quiz.kept(2.72, 2) == "2.7" and quiz.kept(0.012, 2) == "0.012" and quiz.kept(0.0099, 1) == "0.01"
     keys = [q.answer for q in quiz.questions() if isinstance(q, quiz.Numeric)]
     verdicts = {}
@@ -5957,7 +5959,7 @@ def test_p94_q11_key_shows_in_numbers_that_a_move_off_one_half_costs_more_than_i
     average loss against the 1s' chance, lowest at ½, with 0.6 marked."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p111 (r114 Clarity #3): the sure miss's cost is step 2 of the fold, its numbers in the pair it weighs
-    assert "\n+ 2. For a fixed total, two matched scores lose least. Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why and quiz.XOR_LIFTED == 0.6
+    assert "\n+ 2. For a fixed total, two matched scores lose least. Sigmoid turns a score into a chance. Scores 2.2 and −2.2 give two ●s chances 0.9 and 0.1. They lose 0.11 + 2.30" in why and quiz.XOR_LIFTED == 0.6
     for gone in ("Say both 1s rise", "Shared evenly", "2.53", "1.83", "Average 0.71"):
         assert gone not in why, gone
     # r103/r106 (Correctness): the picture splits the 0s' score total evenly; an uneven split of the same total costs
@@ -6277,7 +6279,7 @@ def test_p107_keys_say_what_the_race_showed_and_q11_shows_the_lopsided_loss_in_n
     why11 = quiz.get("xor_no_bend_chance").explanation
     right, wrong = quiz._xor_loss((0, 1), 1, (0.0, 0.0, math.log(9))), quiz._xor_loss((0, 0), 0, (0.0, 0.0, math.log(9)))
     assert (f"{right:.2f}", f"{wrong:.2f}", f"{math.log(2):.2f}") == ("0.11", "2.30", "0.69") and quiz.XOR_SURE_CHANCE == 0.9
-    assert "Take two ●s at chances 0.9 and 0.1. They lose 0.11 + 2.30" in why11 and wrong - math.log(2) > math.log(2) - right   # p111: in step 2
+    assert "give two ●s chances 0.9 and 0.1. They lose 0.11 + 2.30" in why11 and wrong - math.log(2) > math.log(2) - right   # p111: in step 2
     assert "The 1s' scores add up to the 0s' total." in why11
     # the middle picture: every point gives answer 1 the same chance, so its label says so
     c = 0.7
@@ -6286,7 +6288,8 @@ def test_p107_keys_say_what_the_race_showed_and_q11_shows_the_lopsided_loss_in_n
     # small ones: Q6 says the loss rule in words; Q28 says where SELU levels off; Q10 says what the bend adds
     assert "A point loses −ln(the chance given to its right answer)." in quiz.key_why("loss_at_ln2")
     selu = activations.get("selu")
-    assert f"Far to the left, SELU levels off at −{-float(selu(np.array([-40.0]))[0]):.2f}." in quiz.get("selu_steady").options[1].why
+    # p117 (r116 Clarity: "Same digits, but a height" was a riddle): where SELU levels off is its word line's, under Q28
+    assert f"levels off near −{-float(selu(np.array([-40.0]))[0]):.2f} on the left" in dict((w, g) for w, _p, g in quiz.GLOSSES)["SELU"]
     # p108 (r110 Correctness): "must ... more than one straight line" overstated (a bend on the inputs or at the end
     # makes a corner too): the bends between layers let each extra layer add corners
     assert quiz.get("where_bend").prompt == ("Where must the bends go so that each extra layer can add new corners? "
@@ -6331,7 +6334,12 @@ def test_p110_q11_fold_step_2_shows_an_even_pair_losing_less_for_the_same_total(
     assert quiz.XOR_PAIR_LOSSES == pytest.approx((-math.log(a), -math.log(b))) and uneven > even
     assert (f"{-math.log(a):.2f}", f"{-math.log(b):.2f}", f"{uneven:.1f}") == ("0.11", "2.30", "2.4")
     assert (f"{-math.log(c):.2f}", f"{-math.log(d):.2f}", f"{even:.1f}") == ("0.22", "1.61", "1.8")
-    assert "They lose 0.11 + 2.30, about 2.4. At 0.8 and 0.2 they lose 0.22 + 1.61, about 1.8." in step2
+    assert "They lose 0.11 + 2.30, about 2.4. Scores 1.4 and −1.4, the same total, give 0.8 and 0.2. They lose 0.22 + 1.61, about 1.8." in step2
+    # p117 (r116 Clarity: "the same total" held only through the sigmoid, never named): each pair's scores said,
+    # computed as the scores that give those chances, and both pairs total 0
+    assert "Sigmoid turns a score into a chance." in step2
+    for chance, score in zip((a, c), quiz.XOR_PAIR_SCORES):
+        assert float(activations.get("sigmoid")(score)) == pytest.approx(chance) and f"Scores {score:.1f} and −{score:.1f}" in step2
     # the printed parts add up to the printed total, to its one digit; ½'s 0.69 stays out (Q6 asks about it)
     assert round(0.11 + 2.30, 1) == 2.4 and round(0.22 + 1.61, 1) == 1.8 and "0.69" not in q.explanation
     assert "curves up" not in q.explanation
@@ -6433,7 +6441,7 @@ def test_p111_offline_sketch_stops_include_key_values_and_notes_say_it_once():
         assert {"0.00", "0.25", "0.50", "1.00"} <= set(sel.options), sel.options
         assert len(sel.options) <= offline.MAX_STOPS
     notes = [c.value for c in _all_children(form) if isinstance(c, widgets.HTML) and "offline-note" in c.value]
-    assert len(notes) == 1 and "no Compare button" in notes[0] and "kernel" not in notes[0] and "Here " not in notes[0]
+    assert len(notes) == 1 and "All four slopes in one picture" in notes[0] and "Compare button" not in notes[0] and "kernel" not in notes[0] and "Here " not in notes[0]
     progress = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
     pform = offline.offline_form(progress)
     shown = [c for c in _all_children(pform) if isinstance(c, widgets.HTML)]
@@ -6458,3 +6466,39 @@ def test_p116_q8_options_and_the_top_use_one_pair_of_names():
     relu = activations.get("relu")
     x = np.linspace(-3, 3, 601)
     assert np.isclose(x[np.argmax(np.diff(relu(2.0 * x + 1.0)) > 1e-9)], -0.5, atol=0.01)   # bias, then bend: corner at −b/w
+
+
+# ---------------------------------------------------------------- pass 117: the r116 reader's items
+def test_p117_keys_whose_picture_sat_after_the_why_now_open_on_it():
+    """r116 Picture first: Q3, Q5, Q15, Q19, Q22-Q24 and Q32-Q34 (and Q2, Q7, Q8) gave the why first and the picture at
+    the bottom of the fold, Q7's under "Common wrong answers". Each key now shows its picture right after the answer
+    and opens "In the picture, ..."; each such sentence says what its picture draws, from the same numbers."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    moved = ("relu_flat_side", "bias_role", "gelu_dip", "why_sigmoid_stalled", "quiet_sooner", "gelu_slope_sign",
+             "leaky_alive", "lstm_gates", "multiclass_output", "tanh_in_rnns", "gelu_peak_slope", "deepest_dip", "unit_steps")
+    _assert_keys_open_on_their_picture(moved, learner)
+    peak_x, peak = ch07_quiz.gelu_peak()
+    assert f"climbs past 1 to {peak:.2f} at x ≈ {peak_x:.2f}, then settles to 1" in quiz.get("gelu_peak_slope").pictured
+    assert f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}." in quiz.key_why("quiet_sooner")
+    assert quiz.key_why("quiet_sooner").startswith("In the picture, tanh's slope falls under 0.01 ")
+    assert f"is {float(activations.get('leaky_relu').derivative(-1.0)):g}, not 0" in quiz.key_why("leaky_alive")
+    assert f"peaks at only {float(activations.get('sigmoid').derivative(0.0)):g}" in quiz.key_why("why_sigmoid_stalled")
+    assert ch07_quiz.gate_fit("sigmoid") == "stays inside" and "only sigmoid stays inside" in quiz.key_why("lstm_gates")
+    sums = {k: float(v.sum()) for k, v in ch07_quiz.class_outputs().items()}
+    assert sums["softmax"] == pytest.approx(1.0) and sums["sigmoid"] > 1.05   # "only softmax's bars add up to 1"
+    runs = ch07_quiz.memory_runs()
+    assert (runs["tanh"] < np.arange(len(runs["tanh"])) + 1e-9).all()   # "stays under the dotted line"
+
+
+def test_p117_q7_says_what_the_extra_is_and_q28_why_not_c_is_one_sentence():
+    """r116 Clarity: Q7's "an extra from the climb" was never said; Q28's "Why not C" was four numbers and a riddle."""
+    import math
+    expl = quiz.get("gelu_peak_slope").explanation
+    assert "Its slope is that number plus an extra: x times how fast the number climbs." in expl
+    x = math.sqrt(2)
+    share = 0.5 * (1 + math.erf(x / math.sqrt(2)))
+    extra = x * math.exp(-x * x / 2) / math.sqrt(2 * math.pi)   # x times the climb's rate, φ(x)
+    assert f"the number is about {share:.2f} and the extra about {extra:.2f}" in expl
+    assert float(activations.get("gelu").derivative(x)) == pytest.approx(share + extra, abs=1e-6)
+    why_c = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
+    assert len(re.findall(r"[.!?](?:\s|$)", why_c)) == 1 and "Same digits" not in why_c

@@ -164,6 +164,8 @@ def _xor_score(point, rule=XOR_TRY):
 XOR_SURE_CHANCE = 0.9   # Q11's key, step 2 (p107, r109): one sure chance of answer 1, right for a ●, wrong for a ■
 XOR_PAIR_LOSSES = (-math.log(XOR_SURE_CHANCE), -math.log(1 - XOR_SURE_CHANCE))   # Q11 fold step 2 (p110): an uneven pair
 XOR_EVENER = 0.8   # ... and a more even pair with the same score total (not ½: Q6 asks what 0.69 means)
+# p117 (r116): the scores that give those chances through the sigmoid, ln(p / (1 − p)): each pair totals 0
+XOR_PAIR_SCORES = tuple(math.log(p / (1 - p)) for p in (XOR_SURE_CHANCE, XOR_EVENER))
 XOR_LIFTED = 0.6   # Q11's key (p94, r95): a 1's chance lifted off ½, and a 0's with it
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
 XOR_SUMS = tuple(_xor_score(pt, XOR_WORKED) for pt, _answer in XOR_POINTS)   # Q11's key, step 1: the 1s, then the 0s
@@ -295,8 +297,8 @@ def _bank():
                 # p111 (r114 Clarity): "score" defined where the question uses it
                 "Before it, a straight rule gives each point a score. "
                 "The score is w₁x₁ + w₂x₂ + b. "
-                "Take the input point (1, 0). "
-                "What chance does it give that the answer is 1?",
+                # p117 (r116 Clarity: a six-sentence stem): the point and the question in one sentence
+                "What chance of answer 1 does the point (1, 0) get?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
                 # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
@@ -337,15 +339,19 @@ def _bank():
                 # p110 (r112 Correctness, Clarity #1: "curves up" was unexplained): the same total, evened out, in numbers
                 # p116 (r115 Clarity #2: "evening out costs less than it gains" was compressed): the rule first,
                 # plainly, then the worked pair, then that it holds for any total (tested on _pair_loss)
+                # p117 (r116 Clarity: "the scores add to the same total" held only through the sigmoid, never named):
+                # the sigmoid turns each score into its chance, and each pair's scores are said (XOR_PAIR_SCORES)
                 + FOLD + "2. For a fixed total, two matched scores lose least. "
-                f"Take two ●s at chances {XOR_SURE_CHANCE:g} and {1 - XOR_SURE_CHANCE:g}. "
+                "Sigmoid turns a score into a chance. "
+                f"Scores {XOR_PAIR_SCORES[0]:.1f} and {-XOR_PAIR_SCORES[0]:.1f} give two ●s chances {XOR_SURE_CHANCE:g} and {1 - XOR_SURE_CHANCE:g}. "
                 f"They lose {XOR_PAIR_LOSSES[0]:.2f} + {XOR_PAIR_LOSSES[1]:.2f}, about {sum(XOR_PAIR_LOSSES):.1f}. "
-                f"At {XOR_EVENER:g} and {1 - XOR_EVENER:g} they lose {-math.log(XOR_EVENER):.2f} + {-math.log(1 - XOR_EVENER):.2f}, "
+                f"Scores {XOR_PAIR_SCORES[1]:.1f} and {-XOR_PAIR_SCORES[1]:.1f}, the same total, give {XOR_EVENER:g} and {1 - XOR_EVENER:g}. "
+                f"They lose {-math.log(XOR_EVENER):.2f} + {-math.log(1 - XOR_EVENER):.2f}, "
                 f"about {-math.log(XOR_EVENER) - math.log(1 - XOR_EVENER):.1f}. "
-                "The scores add to the same total both times. "   # p116: pass 53 (r47) keeps "Both pairs' scores" out of this fold
                 # p111 (r114 Correctness: one example is not a rule): the general rule said (tested)
                 "The same holds for any total. "
-                "So the best rule gives both ●s the same score. It does the same for both ■s.\n"
+                "So the best rule gives both ●s the same score. It does the same for both ■s. "
+                "In the left picture, each pair would then share one spot.\n"
                 + FOLD + "3. By step 1, all four scores are then equal. So all four points get one chance. "
                 "Middle picture: the average loss is lowest at ½. So ½ for all is the least wrong.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
@@ -382,20 +388,24 @@ def _bank():
                 # p111 (r113/r114 Retention: a key gives the cause, not only the number)
                 # p116 (r115 Clarity #3): the reason first, then the number
                 "GELU is x times a number that climbs from 0 to 1. "
-                "Its slope is that number plus an extra from the climb. "
+                # p117 (r116 Clarity: "an extra from the climb" was never said): the extra in plain words
+                "Its slope is that number plus an extra: x times how fast the number climbs. "
                 # r116 (Correctness: "close to 1" read as the extra being 0.13): both parts said
                 f"Near x = √2, the number is about {gshare:.2f} and the extra about {gpeak - gshare:.2f}: "
                 f"together about {gpeak:.2f}.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
                              f"{gpeak:.2f}, then settles back to 1."),
                  (0.25, 1e-9, "A common wrong answer: 0.25. In fact: 0.25 is the peak slope of another bend, not "
-                              f"GELU's. GELU's slope climbs past 1, to about {gpeak:.2f}."))),
+                              f"GELU's. GELU's slope climbs past 1, to about {gpeak:.2f}.")),
+                # p117 (r116 Picture first: the picture sat under "Common wrong answers")
+                pictured=f"In the picture, GELU's slope climbs past 1 to {gpeak:.2f} at x ≈ {math.sqrt(2):.2f}, then settles to 1."),
         Numeric("gelu_dip", "02", "GELU dips below zero. At about which x is the bottom of its dip?", gdip_x, 2,   # two digits: −0.75 (r36: one digit put −0.7 a hair outside)
                 f"The bottom is near x = {gdip_x:.2f}, where GELU is about {gdip_y:.2f}.",
                 ((0.0, 1e-9, "A common wrong answer: 0, like ReLU's corner. In fact: GELU(0) = 0, but as you move left from 0, "
                              f"GELU keeps going down until about {gdip_x:.2f}."),
                  (gdip_y, 0.005, f"A common wrong answer: {gdip_y:.2f}. In fact: that is how low the dip goes, its depth. "
-                                 f"The question asks for the x of its bottom."))),   # r35: keyed to the one digit it asks for
+                                 f"The question asks for the x of its bottom.")),   # r35: keyed to the one digit it asks for
+                pictured="In the picture, the dot marks the bottom of GELU's dip."),   # p117 (r116 Picture first)
         _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence did GELU's authors give that it can beat ReLU?",
            # p111 (r114 Retention: "matched or beat ReLU" echoed the question): the evidence named, not the claim
            ("Its paper's test results on image, language and speech tasks.",
@@ -534,7 +544,7 @@ def _bank():
         # p91 (r92 Clarity: "(word list)" sent the learner away): the spread's rule back in place, in words
         # p92 (r93 Clarity: five ideas before the question): the stem is the question; the start weights (average 0,
         # spread 1/√n) are the right option's key alone
-        _c("selu_steady", "04", "Take SELU with its special start weights. Layer after layer, it pulls two numbers toward fixed values. Which two?",
+        _c("selu_steady", "04", "Take SELU with the random start weights it was made for. Layer after layer, it pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
@@ -545,13 +555,8 @@ def _bank():
             "average 0 and leave a weighted sum's spread alone."),
            ("Its own slope, toward exactly 1 on both sides of 0.",
             # p93 (r94 Clarity): "its scale" was never explained; the right side said as a formula
-            f"Right of 0, SELU(x) is x × {selu_scale:.2f}: a slope of {selu_scale:.2f}, not 1. "
-            # p109 (r111 Clarity: 1.76 as a slope and −1.76 as a height read like a typo): "slope" said in the
-            # slope's sentence, and the floor said to be a height with the same digits
-            f"Just left of 0 its slope is steeper, about {selu_scale * selu_alpha:.2f}. It fades towards 0 further left. "
-            # r106 (Clarity): the same number is its floor's depth (Q28's word box); said once, here
-            # p107 (r109 Clarity: "the same number below 0" was cryptic): said plainly
-            f"Far to the left, SELU levels off at {-selu_scale * selu_alpha:.2f}. Same digits, but a height, not a slope."),
+            # p117 (r116 Clarity: four numbers and a riddle, "Same digits, but a height"): one plain sentence
+            f"SELU's slope is {selu_scale:.2f} on the right and up to {selu_scale * selu_alpha:.2f} just left of 0, so not 1."),
            ("The weights' average and spread, which then stop changing.",
             "the weights still train. SELU pulls on the outputs passed from layer to layer.")),
         # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
@@ -713,8 +718,31 @@ def key_why(qid):
     """One sentence of why for a lettered question's key, from its right option's why (KEY_SENTENCE picks which)."""
     q = get(qid)
     p1, p2 = top_shares()
-    said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
-                           "climb back.",
+    near_flat = activations.NEAR_FLAT_SLOPE
+    # p117 (r116 Picture first): these keys show their picture right after the answer, so the why opens on it
+    said = {"leaky_alive": f"In the picture, Leaky ReLU's slope left of 0 is {_slope('leaky_relu', -1.0):g}, not 0. "
+                           "So a stuck unit still gets a small nudge and can climb back.",
+            "relu_flat_side": "In the picture, ReLU's slope is 0 on the whole shaded left side. "
+                              "The nudge is multiplied by the slope, and 0 times anything is 0.",
+            "bias_role": "In the picture, each line meets x = 0 at height b. "
+                         "Adding b moves every output by the same amount, so the line slides without tilting.",
+            "why_sigmoid_stalled": f"In the picture, sigmoid's slope peaks at only {_slope('sigmoid', 0):g}, far under 1. "
+                                   "Going back, each bend's slope multiplies the nudge (the weights multiply in too).",
+            "quiet_sooner": f"In the picture, tanh's slope falls under {near_flat:g} at x ≈ {_quiet_edge('tanh'):.1f}, "
+                            f"sigmoid's at x ≈ {_quiet_edge('sigmoid'):.1f}. "
+                            "tanh's tails are flatter than sigmoid's, though its middle is steeper.",
+            "gelu_slope_sign": "In the picture, GELU's slope is below 0 all along the shaded left side. "
+                               "Going down as x grows is a negative slope.",
+            "lstm_gates": "In the picture, only sigmoid stays inside the band from 0 to 1. "
+                          "Sigmoid is a dimmer from 0 (shut) to 1 (open).",
+            "multiclass_output": "In the picture, only softmax's bars add up to 1. "
+                                 "The shares are positive and add up to 1.",
+            "tanh_in_rnns": "In the picture, tanh's memory stays under the dotted line. "
+                            "Tanh caps content at ±1; the write gate scales it: it adds less than 1 in size at each step.",
+            "deepest_dip": "In the picture, ReLU stays on 0 left of 0, while GELU, SiLU and Mish dip below it. "
+                           "ReLU is max(0, x): 0 on the left, x on the right.",
+            "unit_steps": "In the picture, the steps run left to right. "
+                          "The bend acts on one number: the weighted sum plus the bias.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
             # p83 (r81 Clarity, Picture first): the picture first, then one idea a sentence (30 words at most)

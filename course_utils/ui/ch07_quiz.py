@@ -1812,12 +1812,16 @@ DIGITS_SHOWN = ((2.72, 2), (0.012, 2))
 
 
 def digits_line():
-    """'**Digits** count from the first digit that is not 0: 2.72 to two digits is 2.7. 0.012 already has two digits.'
+    """'**Digits:** count from the first digit that is not 0. 2.72 to two digits is 2.7. 0.012 already has two digits: 1 and 2.'
 
     r107 (Clarity): "digits that count" was jargon; the rule is said as where counting starts."""
     (big, n_big), (small, n_small) = DIGITS_SHOWN
-    return (f"**Digits** count from the first digit that is not 0: {big} to {_DIGITS[n_big]} is "
-            f"{quiz.kept(big, n_big)}. {quiz.kept(small, n_small)} already has {_DIGITS[n_small]}.")
+    # p117 (r116 Clarity: the rule and its first example in one long sentence; "0.012 already has two digits" did
+    # not say which two): the rule, then each example in a short sentence of its own, the two digits named
+    counted = quiz.kept(small, n_small).lstrip("0.")
+    return (f"**Digits:** count from the first digit that is not 0. {big} to {_DIGITS[n_big]} is "
+            f"{quiz.kept(big, n_big)}. {quiz.kept(small, n_small)} already has {_DIGITS[n_small]}: "
+            f"{' and '.join(counted)}.")
 
 
 def how_close_example():
@@ -2129,7 +2133,11 @@ def _key_line(qid, number, learner, pictures=True):
 # p89 (r89 Picture first): Q4's, Q14's and Q20's too
 PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady",
                  "collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10",
-                 "loss_at_ln2")   # p93 (r94 Picture first): Q6's loss curve before its −ln formula
+                 "loss_at_ln2",   # p93 (r94 Picture first): Q6's loss curve before its −ln formula
+                 # p117 (r116 Picture first): every other key whose words the picture says; each why opens on it
+                 "relu_flat_side", "bias_role", "gelu_dip", "why_sigmoid_stalled", "quiet_sooner", "gelu_slope_sign",
+                 "leaky_alive", "lstm_gates", "multiclass_output", "tanh_in_rnns", "gelu_peak_slope", "deepest_dip",
+                 "unit_steps")
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
@@ -2235,7 +2243,7 @@ def biggest_miss(name, xs, ys):
 # axes), no longer a grey straight line's slope that is none of the four bends
 BLANK_SAID = "Your five dots go here. Set them for the bend chosen above."   # r79: a bend is already chosen
 # p111 (r114 Interaction, Focus): what a page with no Python lacks, said once and plainly, and what to do instead
-SKETCH_OFFLINE = "This page has no Compare button: it needs Python. Check your sketch in the folds below."   # p116 (r115)
+SKETCH_OFFLINE = "Step 3 on this page: open “All four slopes in one picture” below to compare."   # p117 (r116: no button promised by step 3 and then denied)   # p116 (r115)
 PROGRESS_OFFLINE = "These bars fill in as you answer, but only while the notebook runs."
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
