@@ -75,7 +75,8 @@ SIGN_REASON = "Both weights share the unit's learning signal and slope. Only the
 # pass 93 (r94 Picture: the sketch and Going further's detour showed one zig-zag twice): the detour alone, under
 # suspect 2 on the main path, read in DETOUR_READ; Going further's Off-centre section (its heading, RULE) is cut
 # p117 (r116 Correctness: the picture's longest arrow moves weight 1 only): "the same way (or one barely moves)"
-PART_WAYS = "Each step moves both weights the same way (or one barely moves). None moves them apart: a zig-zag."
+# r117 (Correctness: a step that moves weight 1 alone does widen the gap between them): "opposite ways", not "apart"
+PART_WAYS = "Each step moves both weights the same way (or one barely moves). None moves them opposite ways: a zig-zag."
 # pass 87 (r86 Clarity: the right panel was never read): one sentence on it, its first step parting the weights
 # pass 98 (r99 Correctness: "never apart" holds for one-point steps only, while the race's steps use all 400 points;
 # the caveat sat only in the picture's small print): said in the text, with what it may mean for the verdict
@@ -134,11 +135,13 @@ STEEPER_SPLIT = ("So sigmoid(4x) − 0.5 is sigmoid − 0.5 whose weights act 4�
 START_FINDING = ("The bigger start alone made 5 of 5 runs learn.\n\n"
                  "The suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
                  "| Off-centre | centred alone: outputs centred on 0 | 0 of 5 | not enough alone |\n"
+                 # r117 (Clarity, Correctness): the bigger start answers Gentle slope's first half (the guess below
+                 # explains it by the quarter), so it is a Gentle slope row, not "not one of the three"
+                 "| Gentle slope: each bend passes on ¼ of its sum | 4× bigger start alone: weights into the bends | 5 of 5 | helps |\n"
                  # p117 (r116 Correctness): only the weights into the bends step 4× (rate_runs), as in the steep
                  # runner; every run ends far below sigmoid − 0.5's, none crosses: helps, too slowly
-                 "| Gentle slope | 4× bigger steps alone: weights into the bends | 0 of 5 | helps, but too slowly alone |\n"
-                 "| Fading | not tested alone here | — | not tested |\n"
-                 "| not one of the three | 4× bigger start alone: weights into the bends | 5 of 5 | helps |")
+                 "| Gentle slope: a step moves the output ¼ as far | 4× bigger steps alone: weights into the bends | 0 of 5 | helps, but too slowly alone |\n"
+                 "| Fading | not tested alone here | — | not tested |")
 # pass 100 (r102 Picture first): the step on w and on 4w is drawn on the main path, then said, then the formula
 # r105 (Clarity: "steep unit" was used before it was said): named before its first use, then said in plain words
 # r110 (Correctness: "Why does steeper help?" then one step read as if bigger steps were the answer): the two
@@ -4054,7 +4057,7 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     # r109 (Picture: "never apart" could be checked by eye for 3 steps only): 8 arrowed steps, each moving both
     # weights the same way (up-right or down-left), and the title says so
     # r112 (Picture: "first 8 steps" made the faint later steps look unsure): every step, the first 8 thick
-    assert all(m[0] * m[1] >= 0 for m in steps) and ax.get_title().endswith("no step moves the weights apart\n(first 8 steps thick)")
+    assert all(m[0] * m[1] >= 0 for m in steps) and ax.get_title().endswith("no step moves the weights opposite ways\n(first 8 steps thick)")
     # r114 (Picture: "every step moves both weights" read wrong under the flat arrow): the title says what no step does
     assert n == 8 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
     assert f"its first {n} steps are thick arrows" in fig.get_label()

@@ -774,16 +774,17 @@ def tries_table(start, steps, threshold=0.1, later=True, centred=None):
     finding = f"The bigger start alone made {n_start} of {len(start.loss)} runs learn." if start_won else ""
     if finding and centred is not None:
         n_centred = int(np.isfinite(race.epochs_to(centred.loss, threshold)).sum())
+        # r117 (Clarity, Correctness: "not one of the three" helped, and the guess below then explained it with
+        # Gentle slope's quarter): the quarter acts twice, so Gentle slope gets two rows, one per half
         rows = (("Off-centre", "centred alone: outputs centred on 0", f"{n_centred} of {len(centred.loss)}",
                  "not enough alone" if not n_centred else "helps"),   # r115: the same evidence as Gentle slope, the same verdict
+                ("Gentle slope: each bend passes on ¼ of its sum", f"{START_TRY:g}× bigger start alone: weights into the bends",
+                 f"{n_start} of {len(start.loss)}", "helps"),
                 # p117 (r116 Correctness): the steps are 4× bigger only for the weights into the bends, as in the
                 # steep runner (rate_runs), so the row needs no "(the output's weights too)"
-                ("Gentle slope", f"{START_TRY:g}× bigger steps alone: weights into the bends",
+                ("Gentle slope: a step moves the output ¼ as far", f"{START_TRY:g}× bigger steps alone: weights into the bends",
                  f"{n_steps} of {len(steps.loss)}", "helps" if n_steps else _too_slow(steps, centred)),
-                ("Fading", "not tested alone here", "—", "not tested"),
-                # p117 (r116 Clarity): "(no single suspect)" in plain words
-                ("not one of the three", f"{START_TRY:g}× bigger start alone: weights into the bends", f"{n_start} of {len(start.loss)}",
-                 "helps"))
+                ("Fading", "not tested alone here", "—", "not tested"))
         finding += ("\n\nThe suspects, in this race:\n\n| suspect | test | runs that crossed | verdict |\n|---|---|---|---|\n"
                     + "".join(f"| {a} | {b} | {c} | {d} |\n" for a, b, c, d in rows))
         # p116 (r115 Retention/Change 1: the thread ended "why is open"): one labelled guess follows, measured at
@@ -1734,7 +1735,7 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             # r110 (Picture: "each ↗ or ↙" while two steps point → ): what every arrowed step does, flat ones too
             # r112 (Picture: "first 8 steps: ..." made the later, faint steps look unsure): every step, first 8 thick
             # r114 (Picture: "every step moves both weights" under a flat arrow): what no step does
-            title = f"{words}:\nno step moves the weights apart\n(first {DETOUR_ARROWS} steps thick)"
+            title = f"{words}:\nno step moves the weights opposite ways\n(first {DETOUR_ARROWS} steps thick)"
         else:
             ax.plot(*path.T, "-", marker=mark, color=colour, lw=2.2, ms=4.5, label=words)
             title = f"{words}:\na shorter path to the star"
