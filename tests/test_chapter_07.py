@@ -367,7 +367,9 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
     # r38: the timer is optional (step 1 says so), and Compare names the controls not set
     # p101 (r103 Interaction): step 3 says what Compare draws: the true slope and zones, over the learner's dots
-    assert "3. **Compare** draws the true slope and zones over yours. Do all four, now or another day.\n" in steps   # pass 68; p116 (cut)
+    # r117 (Interaction: the offline page promised a Compare button it does not have): step 3 names the fold too
+    assert ("3. **Compare** draws the true slope and zones over yours (offline: open the fold below). Do all four, now or "
+            "another day.\n") in steps   # pass 68; p116 (cut)
     assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
     assert "](#Sketch-from-memory)" in closing and "data:image" not in closing
@@ -6233,7 +6235,7 @@ def test_p102_sketch_step_names_the_five_x_values_the_sliders_stand_for():
     w = ch07_quiz.sketch_from_memory()
     shown = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in list(w.sliders.values())[:5]]
     assert shown == [f"slope at x = {x:g}" for x in quiz.SKETCH_XS] and len(quiz.SKETCH_XS) == 5
-    assert "**Compare** draws the true slope and zones over yours." in step
+    assert "**Compare** draws the true slope and zones over yours (offline: open the fold below)." in step
 
 
 def test_p102_q17_stem_says_what_the_gate_and_the_content_are():
