@@ -92,7 +92,9 @@ GATE_STORY = (# pass 105 (r107 Clarity: "how big x is for this unit" was vague):
 # spread at once): the fair comparison (unticked) first, then what the box adds and why
 # pass 105 (r107 Correctness: a general "Yes" from one two-input toy): said for this small example
 # p116 cut: the tie, the step-3 miss and the three-times-sooner repeated the answer just above; the conclusion only
-TAKEAWAY = "**Takeaway:** in this small example, centred inputs allow bigger steps."
+# r117 (Correctness: the ticked dotted curve, centre 0 with arrows as long as 0.5's, also overshoots from step 3):
+# the takeaway holds for the same spread of inputs, and says so
+TAKEAWAY = "**Takeaway:** in this small example, with the same spread of inputs, centred inputs allow bigger steps."
 TIE_END = ("The dotted curve is centre 0 with the box ticked: arrows as long as centre 0.5's.\n"
            "Its two inputs differ up to twice as much.\n"
            "So its steps have bigger apart parts.\n"
@@ -931,7 +933,7 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     assert ("D: just left of 0, GELU still sends some learning signal back.\n"
             "A ReLU unit there sends none.\n"
             # pass 92 (r93): A's line shortened to keep the chapter's length (A's button and 'Corners add up' say it whole)
-            "A is wrong: ReLU corners follow curves too.\n"
+            "A is wrong: ReLU corners follow curves closely too.\n"   # r117 (Correctness): closely, not exactly
             "B and C are wrong: GELU costs more, and its slope passes 1.\n") in after
     assert "follow any unbroken curve over a limited stretch of x" in ch02.gelu_question().options[0][2]
     assert "Hendrycks" not in after and "did not test" not in after and "every test" not in after
