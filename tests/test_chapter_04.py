@@ -5073,3 +5073,11 @@ def test_p117_selu_reason_first_and_recall_wrong_answers_hold():
     assert _index("ch04.selu_spread(") > k   # "tested below": the widget comes after
     low = f"{activations.minimum('gelu')[1]:.2f}".replace("-", "−")
     assert low == "−0.17" and f'> A common wrong answer: "GELU." It dips to {low}.' in _markdown()
+
+
+def test_r117_selu_recall_names_its_start_weights():
+    """r117 Correctness: the recall answer said SELU keeps the average near 0 and the spread near 1 with none of the
+    conditions the chapter tests it under; it names the sized start weights, which the widget above uses."""
+    recall = next("".join(c["source"]) for c in _cells() if "What does SELU keep steady?" in "".join(c["source"]))
+    assert "SELU, with its sized start weights, keeps\n> the average near 0 and the spread near 1" in recall
+    assert recall.count("SELU keeps") == 0
