@@ -48,18 +48,18 @@ RACE_SEEDS = (0, 1, 2, 3, 4)
 
 def train_seeds(X, y, activation, seeds=(42,), dims=RACE_DIMS, lr=0.01, epochs=800, optimizer="gd",
                 batch_size=None, loss="stable", params=None, record_every=10, X_test=None, y_test=None,
-                callback=None, dtype=np.float64, shift=0.0, stretch=(1.0, 1.0)):
+                callback=None, dtype=np.float64, shift=0.0, stretch=(1.0, 1.0), start_scale=1.0, step_scale=1.0):
     """Train one network per seed at once (stacked weights, batched matmuls); same results as mlp.train per seed.
 
     Each seed is mlp.train's network, data order and update rule; only the loop is shared, so a
     race over many seeds costs little more Python than one run. callback(epoch) after each epoch.
     dtype=np.float32 halves the arithmetic (the same He draws, rounded to float32). shift: as in mlp.train;
-    stretch: as in mlp.slope_pair.
+    stretch: as in mlp.slope_pair. start_scale, step_scale: as in Training (the weights into the bends only).
     Introduced in 05_training_race.
     """
     training = Training(X, y, activation, seeds, dims=dims, lr=lr, optimizer=optimizer, batch_size=batch_size,
                         loss=loss, params=params, record_every=record_every, dtype=dtype, shift=shift,
-                        stretch=stretch)
+                        stretch=stretch, start_scale=start_scale, step_scale=step_scale)
     for epoch in range(epochs):
         training.step()
         if callback is not None:

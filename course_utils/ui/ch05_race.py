@@ -1,5 +1,6 @@
 """Pictures, tables and the live race of the training race (notebook 05)."""
 
+import functools
 import html
 import io
 import math
@@ -675,15 +676,16 @@ def copy_tanh_unit(w_in, w_out):
 RATE_TRY = 0.04
 
 
+# Both tries are trained once per kernel: start_answer and start_finding (two cells) and many tests read the same
+# runs, each about 5 s to train. Callers only read them.
+@functools.lru_cache(maxsize=None)
 def rate_runs(seeds=race.RACE_SEEDS, epochs=race.RACE_RECIPE["epochs"]):
     """Sigmoid − 0.5 with Adam, 400 epochs, the chapter's seeds (notebook 05): the weights and biases into the bends
     step at RATE_TRY, the output unit's at the race's rate, from the usual start. One Runs, seed 0 first."""
     X, y = data.spiral()
     lr = race.RACE_RECIPE["lr"]
-    t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=lr, step_scale=RATE_TRY / lr, **VARIANTS[CENTRED_LABEL])
-    for _ in range(epochs):
-        t.step()
-    return t.result()
+    return race.train_seeds(X, y, seeds=seeds, optimizer="adam", lr=lr, epochs=epochs, step_scale=RATE_TRY / lr,
+                            **VARIANTS[CENTRED_LABEL])
 
 
 # pass 88 (r87 Focus: the tail ended on "That is a guess"): the missing control, run. The steep unit is sigmoid − 0.5
@@ -692,15 +694,13 @@ def rate_runs(seeds=race.RACE_SEEDS, epochs=race.RACE_RECIPE["epochs"]):
 START_TRY = 4.0
 
 
+@functools.lru_cache(maxsize=None)   # as rate_runs: trained once, read by two cells and the tests
 def start_runs(seeds=race.RACE_SEEDS, scale=START_TRY, epochs=race.RACE_RECIPE["epochs"]):
     """Sigmoid − 0.5 with Adam at the race's rate, every weight and bias into its bends × `scale` at the start, the
     output unit's left as they are (notebook 05's last try): one Runs, seed 0 first."""
     X, y = data.spiral()
-    t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=race.RACE_RECIPE["lr"], **VARIANTS[CENTRED_LABEL],
-                      start_scale=scale)
-    for _ in range(epochs):
-        t.step()
-    return t.result()
+    return race.train_seeds(X, y, seeds=seeds, optimizer="adam", lr=race.RACE_RECIPE["lr"], epochs=epochs,
+                            start_scale=scale, **VARIANTS[CENTRED_LABEL])
 
 
 def start_answer(runs, threshold=0.1, mine=None, steps=None):
