@@ -6504,3 +6504,12 @@ def test_p117_q7_says_what_the_extra_is_and_q28_why_not_c_is_one_sentence():
     assert float(activations.get("gelu").derivative(x)) == pytest.approx(share + extra, abs=1e-6)
     why_c = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
     assert len(re.findall(r"[.!?](?:\s|$)", why_c)) == 1 and "Same digits" not in why_c
+
+
+def test_offline_sketch_note_names_the_fold_under_the_widget():
+    """p117: with no Python, the sketch's note sends step 3 to a fold by name; that fold is the cell right under the
+    widget, so a renamed fold cannot leave the note pointing at nothing."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
+    assert f"“{ch07_quiz.SLOPES_FOLD}”" in ch07_quiz.SKETCH_OFFLINE and "below" in ch07_quiz.SKETCH_OFFLINE
+    assert _src(cells[k + 2]).startswith(f"<details><summary>{ch07_quiz.SLOPES_FOLD} (open after")

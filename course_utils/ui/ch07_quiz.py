@@ -2243,7 +2243,8 @@ def biggest_miss(name, xs, ys):
 # axes), no longer a grey straight line's slope that is none of the four bends
 BLANK_SAID = "Your five dots go here. Set them for the bend chosen above."   # r79: a bend is already chosen
 # p111 (r114 Interaction, Focus): what a page with no Python lacks, said once and plainly, and what to do instead
-SKETCH_OFFLINE = "Step 3 on this page: open “All four slopes in one picture” below to compare."   # p117 (r116: no button promised by step 3 and then denied)   # p116 (r115)
+SLOPES_FOLD = "All four slopes in one picture"   # the notebook's fold under the sketch, the offline page's Compare
+SKETCH_OFFLINE = f"Step 3 on this page: open “{SLOPES_FOLD}” below to compare."   # p117 (r116: no button promised by step 3 and then denied)   # p116 (r115)
 PROGRESS_OFFLINE = "These bars fill in as you answer, but only while the notebook runs."
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
